@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QString>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace edgemap {
+
+// An IPv4 or IPv6 address as a value (with an optional IPv6 zone index such as "%12").
+// Our own small type rather than QHostAddress: the model links QtCore only, and the snapshot
+// parser needs a parse that allocates nothing.
+class IpAddress
+{
+public:
+    enum class Family : std::uint8_t { None, V4, V6 };
+
+    IpAddress() = default;
+
+    // Strict parse: dotted quad, or RFC 4291 text with "::" and an embedded IPv4 tail, optionally
+    // followed by "%zone". Surrounding brackets are not accepted here (callers strip them).
+    static std::optional<IpAddress> parse(std::string_view text);
+    static std::optional<IpAddress> parse(const QString &text);
+    static IpAddress v4(std::uint32_t hostOrder);
+
+    Family family() const { return m_family; }
+    bool isNull() const { return m_family == Family::None; }
+    bool isV4() const { return m_family == Family::V4; }
+    bool isV6() const { return m_family == Family::V6; }
+    // 0.0.0.0 or ::
+    bool isUnspecified() const;
+    bool isLoopback() const;
+    bool isV4Mapped() const;
+    // ::ffff:a.b.c.d becomes a.b.c.d; other addresses are returned unchanged (zone dropped).
+    IpAddress unmapped() const;
+    std::uint32_t v4Value() const;
+    const std::array<std::uint8_t, 16> &bytes() const { return m_bytes; }
+    const QString &zone() const { return m_zone; }
+
+    // Canonical text: dotted quad, or RFC 5952 compressed lower-case IPv6 (+ "%zone").
+    QString toString() const;
+
+    // Equality ignores the zone: an address seen as fe80::1%12 is the same host as fe80::1.
+    bool sameHost(const IpAddress &other) const;
+    friend bool operator==(const IpAddress &a, const IpAddress &b)
+    {
+        return a.m_family == b.m_family && a.m_bytes == b.m_bytes && a.m_zone == b.m_zone;
+    }
+
+private:
+    Family m_family = Family::None;
+    std::array<std::uint8_t, 16> m_bytes{};
+    QString m_zone;
+};
+
+// An address with a prefix length ("10.0.0.0/8", "2001:db8::/32"); a plain address is a /32 or
+// /128.
+class Subnet
+{
+public:
+    static std::optional<Subnet> parse(const QString &text);
+
+    const IpAddress &address() const { return m_address; }
+    int prefixLength() const { return m_prefix; }
+    bool contains(const IpAddress &address) const;
+    QString toString() const;
+
+private:
+    IpAddress m_address;
+    int m_prefix = 0;
+};
+
+size_t qHash(const IpAddress &address, size_t seed = 0) noexcept;
+
+} // namespace edgemap

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "topology.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace edgemap {
+
+class Catalog;
+
+// One Edge server of a pool as the user describes it.
+struct MemberParams
+{
+    QString fqdn;
+    QString internalIp;
+    QStringList externalIps; // one (single-IP layout) or three (Access, Web Conf, A/V)
+    QString avPublicIp;      // NAT public address of the A/V Edge, empty without NAT
+};
+
+enum class NextHopKind { Director, FrontEnd };
+
+struct TemplateParams
+{
+    Product product = Product::Lync2013;
+    QString name;
+    QString poolFqdn; // defaults to the first member's FQDN for a single server
+    QString site = QStringLiteral("Site 1");
+    QList<MemberParams> members; // 1 to 12
+    NextHopKind nextHop = NextHopKind::Director;
+    bool xmpp = false;  // only where the product has XMPP (2013, 2015)
+    QString accessFqdn; // external FQDNs, optional
+    QString webConfFqdn;
+    QString avFqdn;
+};
+
+// Builds a topology from parameters, copying services, listeners, flows and scenarios from the
+// catalog. Returns an error message (empty on success) instead of a half-built topology.
+struct TemplateResult
+{
+    Topology topology;
+    QString error;
+    bool ok() const { return error.isEmpty(); }
+};
+
+TemplateResult buildTopology(const TemplateParams &params, const Catalog &catalog);
+TemplateResult buildTopology(const TemplateParams &params);
+
+// Adds one more Edge pool (a second site) to an existing topology, with its own peers where the
+// pool needs them (next hop) and its flows; used for multi-site designs.
+QString addPool(Topology &topology, const TemplateParams &params, const Catalog &catalog);
+
+} // namespace edgemap

@@ -1,0 +1,226 @@
+#pragma once
+
+#include "ids.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace edgemap {
+
+// The product versions EdgeMap knows. The port set of each lives in the product catalog.
+enum class Product { Lync2010, Lync2013, SfB2015, SfB2019, SfBSE };
+
+enum class Transport { Tcp, Udp };
+
+enum class InterfaceSide { Internal, External };
+
+// What an address on an Edge server is for. In the single-IP layout one external address
+// carries the Access, Web Conferencing and A/V roles at once.
+enum class AddressRole { Internal, Access, WebConf, AV };
+
+enum class LoadBalancing { None, Dns, Hardware };
+
+enum class Zone { Internet, Perimeter, Internal };
+
+enum class PeerKind {
+    RemoteUsers,
+    FederatedPartners,
+    PublicIm,
+    XmppPartners,
+    InternetServices, // DNS, CRL distribution points, Skype directory
+    Director,
+    FrontEndPool,
+    CmsMaster,
+    InternalClients,
+};
+
+// An IP address configured on an Edge server interface.
+struct Address
+{
+    AddressId id;
+    QString ip;               // validated text form
+    QList<AddressRole> roles; // at least one
+    QString natPublicIp;      // public address this one is translated to, empty without NAT
+    QString fqdn;             // external FQDN published for this address, optional
+};
+
+struct NetInterface
+{
+    InterfaceSide side = InterfaceSide::Internal;
+    QList<Address> addresses;
+};
+
+// One logical use of a socket. Two endpoints can share one listener: in the single-IP layout the
+// Access Edge client SIP and federation SIP both use external TCP 5061; on SfB 2015+ Skype Search
+// and CMS replication both use internal TCP 4443.
+struct Endpoint
+{
+    QString key;      // catalog endpoint key, e.g. "access-client-sip"
+    QString protocol; // protocol on the wire, e.g. "SIP/TLS"
+    QString purpose;  // why the port exists, in the admin's terms
+    QString clients;  // who connects, in the admin's terms
+};
+
+// A socket the Edge is expected to have: one address (or all interfaces), one transport, one port
+// or port range, owned by one service.
+struct Listener
+{
+    ListenerId id;
+    AddressId address; // empty when bound on all interfaces by design
+    Transport transport = Transport::Tcp;
+    int port = 0;
+    int portEnd = 0;              // equal to port for a single port
+    ServiceId service;            // the Windows service whose process owns the socket
+    QStringList alsoAccepted;     // other executables that may own it (unconfirmed facts)
+    bool dynamic = false;         // allocated on demand (the media relay range), never "listening"
+    bool allInterfacesOk = false; // a 0.0.0.0 / [::] bind is expected and fine
+    bool enabled = true;
+    QList<Endpoint> endpoints; // at least one
+
+    bool isRange() const { return portEnd > port; }
+    bool containsPort(int p) const { return p >= port && p <= portEnd; }
+    bool hasEndpoint(const QString &key) const;
+};
+
+struct EdgeServer
+{
+    ServerId id;
+    QString fqdn;
+    QList<NetInterface> interfaces;
+    QList<Listener> listeners;
+};
+
+struct EdgePool
+{
+    PoolId id;
+    QString fqdn; // internal pool FQDN
+    QString site;
+    LoadBalancing loadBalancing = LoadBalancing::None;
+    PeerId nextHop; // Director or Front End pool peer
+    QList<EdgeServer> servers;
+};
+
+struct Service
+{
+    ServiceId id;        // short name, e.g. RTCSRV
+    QString displayName; // e.g. "Lync Server Access Edge"
+    QString executable;  // e.g. RTCSrv.exe, as netstat -b shows it
+    bool enabled = true;
+};
+
+struct Peer
+{
+    PeerId id;
+    PeerKind kind = PeerKind::RemoteUsers;
+    QString name;
+    QString fqdn;
+    QStringList addresses; // IPs or subnets, used to attribute established connections
+};
+
+// One end of a flow: a peer, an endpoint key on every server of a pool, or the address with a
+// given role on every server of a pool (for flows the Edge opens from an address, e.g. DNS).
+struct FlowEnd
+{
+    enum class Kind { Peer, Endpoint, AddressRole };
+    Kind kind = Kind::Peer;
+    PeerId peer;
+    PoolId pool;
+    QString endpointKey;
+    AddressRole role = AddressRole::Internal;
+
+    friend bool operator==(const FlowEnd &, const FlowEnd &) = default;
+};
+
+enum class Firewall { None, External, Internal };
+
+// A connection that is opened from `from` to `to` on the given destination port(s).
+struct Flow
+{
+    FlowId id;
+    FlowEnd from;
+    FlowEnd to;
+    Transport transport = Transport::Tcp;
+    int port = 0;
+    int portEnd = 0;
+    QString protocol;
+    QString purpose;
+    Firewall firewall = Firewall::None;
+    bool optional = false; // only needed in some deployments (e.g. OCS 2007 federation)
+};
+
+// One step of a scenario: any one of the alternatives carries it (UDP 3478 or TCP 443).
+struct ScenarioHop
+{
+    enum class Kind { Peer, Endpoints, NextHop };
+    Kind kind = Kind::Peer;
+    PeerId peer;
+    QStringList endpointKeys;
+    QString label; // optional text shown on the numbered hop
+};
+
+struct Scenario
+{
+    ScenarioId id;
+    QString name;
+    QString description;
+    QList<ScenarioHop> hops;
+};
+
+// A whole modelled Edge deployment: what a topology file holds.
+struct Topology
+{
+    QString name;
+    Product product = Product::Lync2013;
+    QList<Service> services;
+    QList<Peer> peers;
+    QList<EdgePool> pools;
+    QList<Flow> flows;
+    QList<Scenario> scenarios;
+
+    // Lookups by id; nullptr when absent. Pointers are valid until the topology is modified.
+    const EdgePool *pool(const PoolId &id) const;
+    const EdgeServer *server(const ServerId &id) const;
+    const EdgePool *poolOfServer(const ServerId &id) const;
+    const Address *address(const AddressId &id) const;
+    const NetInterface *interfaceOfAddress(const AddressId &id) const;
+    const EdgeServer *serverOfAddress(const AddressId &id) const;
+    const Listener *listener(const ListenerId &id) const;
+    const EdgeServer *serverOfListener(const ListenerId &id) const;
+    const Service *service(const ServiceId &id) const;
+    const Peer *peer(const PeerId &id) const;
+    const Scenario *scenario(const ScenarioId &id) const;
+
+    // The side of a listener: the side of its address, Internal for all-interface binds.
+    InterfaceSide sideOfListener(const Listener &listener) const;
+    QList<const Listener *> allListeners() const;
+};
+
+// Stable text names used by the file format, the CLI and the JSON outputs.
+QString toString(Product product);
+QString displayName(Product product);
+std::optional<Product> productFromString(const QString &text);
+QList<Product> allProducts();
+QString toString(Transport transport);
+std::optional<Transport> transportFromString(const QString &text);
+QString toString(InterfaceSide side);
+std::optional<InterfaceSide> interfaceSideFromString(const QString &text);
+QString toString(AddressRole role);
+QString displayName(AddressRole role);
+std::optional<AddressRole> addressRoleFromString(const QString &text);
+QString toString(LoadBalancing lb);
+std::optional<LoadBalancing> loadBalancingFromString(const QString &text);
+QString toString(PeerKind kind);
+QString displayName(PeerKind kind);
+std::optional<PeerKind> peerKindFromString(const QString &text);
+Zone zoneOf(PeerKind kind);
+QString toString(Zone zone);
+QString toString(Firewall firewall);
+std::optional<Firewall> firewallFromString(const QString &text);
+
+// "TCP 443", "UDP 3478", "TCP 50000-59999"
+QString socketLabel(Transport transport, int port, int portEnd);
+
+} // namespace edgemap

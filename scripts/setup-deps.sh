@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs exactly the Debian 12 (bookworm) packages EdgeMap needs to build, test and run.
+# Idempotent: does nothing when every package is already present. Uses sudo when not root.
+set -euo pipefail
+
+PACKAGES=(
+    build-essential
+    cmake
+    ninja-build
+    pkg-config
+    clang-format
+    qt6-base-dev
+    qt6-base-dev-tools
+    libqt6svg6-dev
+    libgl-dev
+    libboost-graph-dev
+    nlohmann-json3-dev
+    xvfb
+    xauth
+    fonts-dejavu-core
+    poppler-utils
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    exit 0
+fi
+
+echo "setup-deps: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then
+        SUDO="sudo"
+    else
+        echo "setup-deps: need root or sudo to install: ${missing[*]}" >&2
+        exit 2
+    fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

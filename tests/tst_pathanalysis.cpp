@@ -1,0 +1,4 @@
+#include <QTest>
+class Tstpathanalysis : public QObject { Q_OBJECT };
+QTEST_MAIN(Tstpathanalysis)
+#include "tst_pathanalysis.moc"

@@ -1,0 +1,4 @@
+#include <QTest>
+class Tsttemplates : public QObject { Q_OBJECT };
+QTEST_MAIN(Tsttemplates)
+#include "tst_templates.moc"
