@@ -31,7 +31,7 @@ public:
         QString id;
         QString display; // without the product prefix
         QString executable;
-        QString requires; // feature, empty when always present
+        QString requiredFeature; // feature, empty when always present
         QString note;
     };
 
@@ -50,7 +50,7 @@ public:
         QString protocol;
         QString clients;
         QString purpose;
-        QString requires;
+        QString requiredFeature;
         QString note;
     };
 
@@ -76,7 +76,7 @@ public:
         Firewall firewall = Firewall::None;
         bool optional = false;
         QStringList optionalIn; // product ids where the flow is optional
-        QString requires;
+        QString requiredFeature;
     };
 
     struct HopDef
@@ -92,7 +92,7 @@ public:
         QString name;
         QString description;
         QList<HopDef> hops;
-        QStringList requires; // endpoints needed besides the hops (signalling, credentials)
+        QStringList requiredEndpoints; // needed besides the hops (signalling, credentials)
     };
 
     // The catalog compiled into the application.
@@ -104,7 +104,7 @@ public:
     // Product features plus "xmpp-enabled" when XMPP is asked for and the product has it.
     QSet<QString> features(Product product, bool xmppEnabled) const;
 
-    // Definitions that apply to a feature set (an empty `requires` always applies).
+    // Definitions that apply to a feature set (an empty requiredFeature always applies).
     QList<ServiceDef> services(const QSet<QString> &features) const;
     QList<EndpointDef> endpoints(const QSet<QString> &features) const;
     const EndpointDef *endpoint(const QString &key) const;

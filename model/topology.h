@@ -45,12 +45,16 @@ struct Address
     QList<AddressRole> roles; // at least one
     QString natPublicIp;      // public address this one is translated to, empty without NAT
     QString fqdn;             // external FQDN published for this address, optional
+
+    friend bool operator==(const Address &, const Address &) = default;
 };
 
 struct NetInterface
 {
     InterfaceSide side = InterfaceSide::Internal;
     QList<Address> addresses;
+
+    friend bool operator==(const NetInterface &, const NetInterface &) = default;
 };
 
 // One logical use of a socket. Two endpoints can share one listener: in the single-IP layout the
@@ -62,6 +66,8 @@ struct Endpoint
     QString protocol; // protocol on the wire, e.g. "SIP/TLS"
     QString purpose;  // why the port exists, in the admin's terms
     QString clients;  // who connects, in the admin's terms
+
+    friend bool operator==(const Endpoint &, const Endpoint &) = default;
 };
 
 // A socket the Edge is expected to have: one address (or all interfaces), one transport, one port
@@ -83,6 +89,8 @@ struct Listener
     bool isRange() const { return portEnd > port; }
     bool containsPort(int p) const { return p >= port && p <= portEnd; }
     bool hasEndpoint(const QString &key) const;
+
+    friend bool operator==(const Listener &, const Listener &) = default;
 };
 
 struct EdgeServer
@@ -91,6 +99,8 @@ struct EdgeServer
     QString fqdn;
     QList<NetInterface> interfaces;
     QList<Listener> listeners;
+
+    friend bool operator==(const EdgeServer &, const EdgeServer &) = default;
 };
 
 struct EdgePool
@@ -101,6 +111,8 @@ struct EdgePool
     LoadBalancing loadBalancing = LoadBalancing::None;
     PeerId nextHop; // Director or Front End pool peer
     QList<EdgeServer> servers;
+
+    friend bool operator==(const EdgePool &, const EdgePool &) = default;
 };
 
 struct Service
@@ -109,6 +121,8 @@ struct Service
     QString displayName; // e.g. "Lync Server Access Edge"
     QString executable;  // e.g. RTCSrv.exe, as netstat -b shows it
     bool enabled = true;
+
+    friend bool operator==(const Service &, const Service &) = default;
 };
 
 struct Peer
@@ -118,6 +132,8 @@ struct Peer
     QString name;
     QString fqdn;
     QStringList addresses; // IPs or subnets, used to attribute established connections
+
+    friend bool operator==(const Peer &, const Peer &) = default;
 };
 
 // One end of a flow: a peer, an endpoint key on every server of a pool, or the address with a
@@ -149,6 +165,8 @@ struct Flow
     QString purpose;
     Firewall firewall = Firewall::None;
     bool optional = false; // only needed in some deployments (e.g. OCS 2007 federation)
+
+    friend bool operator==(const Flow &, const Flow &) = default;
 };
 
 // One step of a scenario: any one of the alternatives carries it (UDP 3478 or TCP 443).
@@ -159,6 +177,8 @@ struct ScenarioHop
     PeerId peer;
     QStringList endpointKeys;
     QString label; // optional text shown on the numbered hop
+
+    friend bool operator==(const ScenarioHop &, const ScenarioHop &) = default;
 };
 
 struct Scenario
@@ -167,6 +187,9 @@ struct Scenario
     QString name;
     QString description;
     QList<ScenarioHop> hops;
+    QStringList requiredEndpoints; // endpoint keys needed besides the hops (e.g. signalling)
+
+    friend bool operator==(const Scenario &, const Scenario &) = default;
 };
 
 // A whole modelled Edge deployment: what a topology file holds.
@@ -196,6 +219,8 @@ struct Topology
     // The side of a listener: the side of its address, Internal for all-interface binds.
     InterfaceSide sideOfListener(const Listener &listener) const;
     QList<const Listener *> allListeners() const;
+
+    friend bool operator==(const Topology &, const Topology &) = default;
 };
 
 // Stable text names used by the file format, the CLI and the JSON outputs.
