@@ -1,1 +1,118 @@
-// placeholder: being written
+#include "cli.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace edgemap::cli {
+
+namespace {
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &);
+};
+
+constexpr Command kCommands[] = {
+        {"new", "Create a topology file from a template", runNew},
+        {"validate", "Check a topology file and report the first error with its location",
+         runValidate},
+        {"show", "List the expected listeners per server and interface, and the scenarios",
+         runShow},
+};
+
+} // namespace
+
+void printOut(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+// Parses a command's options. Returns -1 to go on, or the exit code to return (help, errors).
+int parseCommand(QCommandLineParser &parser, const QStringList &arguments, const QString &usage)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(arguments)) {
+        printErr(QStringLiteral("edgemap %1: %2\nTry 'edgemap %1 --help'.\n")
+                         .arg(arguments.value(0), parser.errorText()));
+        return BadInput;
+    }
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        text.replace(0, text.indexOf(QLatin1Char('\n')), QStringLiteral("Usage: ") + usage);
+        printOut(text);
+        return Ok;
+    }
+    return -1;
+}
+
+int usageError(const QString &command, const QString &message)
+{
+    printErr(QStringLiteral("edgemap %1: %2\nTry 'edgemap %1 --help'.\n").arg(command, message));
+    return BadInput;
+}
+
+bool isCommand(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return false;
+    const QString &first = arguments.at(1);
+    for (const Command &c : kCommands)
+        if (first == QLatin1String(c.name))
+            return true;
+    return first == QLatin1String("help") || first == QLatin1String("--help")
+           || first == QLatin1String("-h") || first == QLatin1String("--version")
+           || first == QLatin1String("-v");
+}
+
+QString globalHelp()
+{
+    QString text = QStringLiteral(
+            "Usage: edgemap [FILE]\n"
+            "       edgemap COMMAND [options]   (edgemap COMMAND --help for each)\n\n"
+            "Without a command, EdgeMap opens its window on FILE, or on the built-in default "
+            "topology.\n\nCommands:\n");
+    for (const Command &c : kCommands)
+        text += QStringLiteral("  %1  %2\n")
+                        .arg(QLatin1String(c.name), -10)
+                        .arg(QLatin1String(c.summary));
+    text += QStringLiteral("\nExit codes: 0 success, 1 the check found problems, 2 bad usage or "
+                           "bad input.\n");
+    return text;
+}
+
+int run(const QStringList &arguments)
+{
+    const QString first = arguments.value(1);
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        printOut(QStringLiteral("edgemap %1\n").arg(QCoreApplication::applicationVersion()));
+        return Ok;
+    }
+    for (const Command &c : kCommands) {
+        if (first == QLatin1String(c.name)) {
+            // Each command sees "edgemap COMMAND ..." so that its --help names itself.
+            return c.run(arguments.mid(1));
+        }
+    }
+    if (first == QLatin1String("help") && arguments.size() > 2)
+        return run({arguments.at(0), arguments.at(2), QStringLiteral("--help")});
+    printOut(globalHelp());
+    return Ok;
+}
+
+} // namespace edgemap::cli

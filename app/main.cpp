@@ -1,1 +1,79 @@
-int main() { return 0; }
+// EdgeMap entry point: a headless command (new, validate, show, ...) runs on a QCoreApplication;
+// anything else opens the main window.
+#include "cli.h"
+#include "document.h"
+#include "mainwindow.h"
+#include "topologyfile.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdlib>
+
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("EdgeMap"));
+    QCoreApplication::setApplicationName(QStringLiteral("EdgeMap"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(EDGEMAP_VERSION));
+}
+
+QStringList rawArguments(int argc, char **argv)
+{
+    QStringList out;
+    for (int i = 0; i < argc; ++i)
+        out.append(QString::fromLocal8Bit(argv[i]));
+    return out;
+}
+
+// Platform code (X11/Wayland): without a display the GUI cannot start; say so plainly instead of
+// letting the platform plugin abort with a cryptic message.
+bool displayMissing()
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    return qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+           && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return false;
+#endif
+}
+
+int runGui(int argc, char **argv)
+{
+    if (displayMissing()) {
+        edgemap::cli::printErr(QStringLiteral(
+                "edgemap: no display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+                "Run it on a desktop session, or under a virtual display:  xvfb-run -a edgemap\n"
+                "The commands (edgemap --help) work without a display.\n"));
+        return edgemap::cli::BadInput;
+    }
+    QApplication app(argc, argv);
+    setIdentity();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(edgemap::cli::globalHelp());
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Topology file to open."));
+    parser.process(app);
+
+    edgemap::Document document(edgemap::topologyfile::defaultTopology());
+    edgemap::MainWindow window(document);
+    window.resize(1280, 800);
+    window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openFile(parser.positionalArguments().first());
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const QStringList arguments = rawArguments(argc, argv);
+    if (edgemap::cli::isCommand(arguments)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        return edgemap::cli::run(QCoreApplication::arguments());
+    }
+    return runGui(argc, argv);
+}
