@@ -68,7 +68,7 @@ std::optional<std::array<std::uint8_t, 16>> parseV6(std::string_view s)
             return std::nullopt;
         // An embedded IPv4 tail takes the last two groups.
         const std::string_view rest = s.substr(pos);
-        if (rest.find('.') != std::string_view::npos) {
+        if (rest.substr(0, rest.find(':')).find('.') != std::string_view::npos) {
             if (count > 6)
                 return std::nullopt;
             const auto v4 = parseV4(rest);
