@@ -35,7 +35,7 @@ QString endpointLabel(const Topology &t, const QString &key)
     QString where = QStringLiteral("all interfaces");
     if (const Address *a = t.address(l->address))
         where = a->roles.size() == 1 ? displayName(a->roles.first())
-                                     : toString(t.sideOfListener(*l)) + QStringLiteral(" address");
+                                     : keyOf(t.sideOfListener(*l)) + QStringLiteral(" address");
     for (const Endpoint &e : l->endpoints)
         if (e.key == key)
             return QStringLiteral("%1 %2 %3")
@@ -86,15 +86,15 @@ ordered_json hopJson(const ScenarioHop &hop)
 QString showJson(const Topology &t)
 {
     ordered_json root;
-    root["topology"] = {{"name", u8(t.name)}, {"product", u8(toString(t.product))}};
+    root["topology"] = {{"name", u8(t.name)}, {"product", u8(keyOf(t.product))}};
     ordered_json listeners = ordered_json::array();
     for (const ListenerRow &r : listenerRows(t)) {
         ordered_json l;
         l["id"] = u8(r.id.value());
         l["server"] = u8(r.server);
-        l["interface"] = u8(toString(r.side));
+        l["interface"] = u8(keyOf(r.side));
         l["address"] = u8(r.address);
-        l["transport"] = u8(toString(r.transport));
+        l["transport"] = u8(keyOf(r.transport));
         l["port"] = r.port;
         if (r.portEnd > r.port)
             l["port_end"] = r.portEnd;

@@ -45,7 +45,7 @@ QString productList()
 {
     QStringList ids;
     for (Product p : allProducts())
-        ids.append(toString(p));
+        ids.append(keyOf(p));
     return ids.join(QLatin1Char('|'));
 }
 

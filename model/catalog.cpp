@@ -185,7 +185,7 @@ std::optional<Catalog> Catalog::fromJson(const QByteArray &bytes, QString *error
         for (Product p : allProducts())
             if (std::none_of(c.m_products.cbegin(), c.m_products.cend(),
                              [p](const ProductInfo &i) { return i.product == p; }))
-                throw CatalogError("no entry for product " + toString(p).toStdString());
+                throw CatalogError("no entry for product " + keyOf(p).toStdString());
         return c;
     } catch (const std::exception &e) {
         if (error)

@@ -170,7 +170,7 @@ void addListener(EdgeServer &server, const Catalog::EndpointDef &def, bool singl
     Listener l;
     const QString tag = address->id.value().section(QLatin1Char('-'), -1);
     QString id = QStringLiteral("%1-%2-%3-%4")
-                         .arg(server.id.value(), tag, toString(def.transport))
+                         .arg(server.id.value(), tag, keyOf(def.transport))
                          .arg(port);
     if (portEnd > port)
         id += QLatin1Char('-') + QString::number(portEnd);
@@ -290,7 +290,7 @@ void addFlows(Topology &t, const EdgePool &pool, const QList<Catalog::FlowDef> &
         }
         f.purpose = def.purpose;
         f.firewall = def.firewall;
-        f.optional = def.optional || def.optionalIn.contains(toString(t.product));
+        f.optional = def.optional || def.optionalIn.contains(keyOf(t.product));
         t.flows.append(f);
     }
 }

@@ -189,7 +189,7 @@ QList<const Listener *> Topology::allListeners() const
     return out;
 }
 
-QString toString(Product v)
+QString keyOf(Product v)
 {
     return nameOf(kProducts, v);
 }
@@ -208,7 +208,7 @@ QList<Product> allProducts()
         out.append(p);
     return out;
 }
-QString toString(Transport v)
+QString keyOf(Transport v)
 {
     return nameOf(kTransports, v);
 }
@@ -216,7 +216,7 @@ std::optional<Transport> transportFromString(const QString &t)
 {
     return valueOf(kTransports, t);
 }
-QString toString(InterfaceSide v)
+QString keyOf(InterfaceSide v)
 {
     return nameOf(kSides, v);
 }
@@ -224,7 +224,7 @@ std::optional<InterfaceSide> interfaceSideFromString(const QString &t)
 {
     return valueOf(kSides, t);
 }
-QString toString(AddressRole v)
+QString keyOf(AddressRole v)
 {
     return nameOf(kRoles, v);
 }
@@ -236,7 +236,7 @@ std::optional<AddressRole> addressRoleFromString(const QString &t)
 {
     return valueOf(kRoles, t);
 }
-QString toString(LoadBalancing v)
+QString keyOf(LoadBalancing v)
 {
     return nameOf(kLoadBalancing, v);
 }
@@ -244,7 +244,7 @@ std::optional<LoadBalancing> loadBalancingFromString(const QString &t)
 {
     return valueOf(kLoadBalancing, t);
 }
-QString toString(PeerKind v)
+QString keyOf(PeerKind v)
 {
     return nameOf(kPeerKinds, v);
 }
@@ -256,11 +256,11 @@ std::optional<PeerKind> peerKindFromString(const QString &t)
 {
     return valueOf(kPeerKinds, t);
 }
-QString toString(Zone v)
+QString keyOf(Zone v)
 {
     return nameOf(kZones, v);
 }
-QString toString(Firewall v)
+QString keyOf(Firewall v)
 {
     return nameOf(kFirewalls, v);
 }

@@ -223,26 +223,27 @@ struct Topology
     friend bool operator==(const Topology &, const Topology &) = default;
 };
 
-// Stable text names used by the file format, the CLI and the JSON outputs.
-QString toString(Product product);
+// Stable text keys used by the file format, the CLI and the JSON outputs ("lync2013", "tcp").
+// Not named toString: QTest would find these by argument-dependent lookup in QCOMPARE.
+QString keyOf(Product product);
 QString displayName(Product product);
 std::optional<Product> productFromString(const QString &text);
 QList<Product> allProducts();
-QString toString(Transport transport);
+QString keyOf(Transport transport);
 std::optional<Transport> transportFromString(const QString &text);
-QString toString(InterfaceSide side);
+QString keyOf(InterfaceSide side);
 std::optional<InterfaceSide> interfaceSideFromString(const QString &text);
-QString toString(AddressRole role);
+QString keyOf(AddressRole role);
 QString displayName(AddressRole role);
 std::optional<AddressRole> addressRoleFromString(const QString &text);
-QString toString(LoadBalancing lb);
+QString keyOf(LoadBalancing lb);
 std::optional<LoadBalancing> loadBalancingFromString(const QString &text);
-QString toString(PeerKind kind);
+QString keyOf(PeerKind kind);
 QString displayName(PeerKind kind);
 std::optional<PeerKind> peerKindFromString(const QString &text);
 Zone zoneOf(PeerKind kind);
-QString toString(Zone zone);
-QString toString(Firewall firewall);
+QString keyOf(Zone zone);
+QString keyOf(Firewall firewall);
 std::optional<Firewall> firewallFromString(const QString &text);
 
 // "TCP 443", "UDP 3478", "TCP 50000-59999"
