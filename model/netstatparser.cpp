@@ -1,0 +1,430 @@
+#include "netstatparser.h"
+
+#include "oemcodepage.h"
+
+#include <array>
+#include <cstring>
+#include <string_view>
+
+namespace edgemap {
+
+namespace {
+
+constexpr int kMaxTokens = 12;
+constexpr int kMaxPreambleLines = 3; // title and header (and one stray line) before the rows
+
+template<class Char>
+bool isSpace(Char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == 0xa0 || c == 0x0b || c == 0x0c;
+}
+
+template<class Char>
+bool isDigits(const Char *b, const Char *e)
+{
+    if (b == e || e - b > 10)
+        return false;
+    for (; b != e; ++b)
+        if (*b < '0' || *b > '9')
+            return false;
+    return true;
+}
+
+template<class Char>
+long toNumber(const Char *b, const Char *e)
+{
+    long v = 0;
+    for (; b != e; ++b)
+        v = v * 10 + (*b - '0');
+    return v;
+}
+
+// Copies an ASCII token into `out` (upper-cased when asked); false when it is not ASCII or too
+// long, which no address, port or English state word is.
+template<class Char>
+bool toAscii(const Char *b, const Char *e, char *out, size_t capacity, bool upper = false)
+{
+    const auto n = size_t(e - b);
+    if (n >= capacity)
+        return false;
+    for (size_t i = 0; i < n; ++i) {
+        const auto c = b[i];
+        if (c <= 0 || c >= 0x7f)
+            return false;
+        char ch = static_cast<char>(c);
+        if (upper && ch >= 'a' && ch <= 'z')
+            ch = static_cast<char>(ch - 'a' + 'A');
+        out[i] = ch;
+    }
+    out[n] = '\0';
+    return true;
+}
+
+template<class Char>
+bool equalsAsciiNoCase(const Char *b, const Char *e, std::string_view word)
+{
+    if (size_t(e - b) != word.size())
+        return false;
+    for (size_t i = 0; i < word.size(); ++i) {
+        auto c = b[i];
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<Char>(c - 'a' + 'A');
+        if (c != static_cast<unsigned char>(word[i]))
+            return false;
+    }
+    return true;
+}
+
+// Port names netstat prints without -n (from the Windows services file), for the ports an Edge
+// cares about; anything else is kept as port 0.
+int portFromName(std::string_view name)
+{
+    static constexpr std::pair<std::string_view, int> kNames[]
+            = {{"http", 80},          {"https", 443},          {"domain", 53},
+               {"sip", 5060},         {"sip-tls", 5061},       {"epmap", 135},
+               {"microsoft-ds", 445}, {"ms-wbt-server", 3389}, {"netbios-ns", 137},
+               {"netbios-dgm", 138},  {"netbios-ssn", 139},    {"ntp", 123},
+               {"snmp", 161},         {"ldap", 389},           {"isakmp", 500},
+               {"ipsec-msft", 4500},  {"llmnr", 5355},         {"ws-discovery", 3702},
+               {"ssdp", 1900},        {"wsd", 5357},           {"ms-sql-m", 1434},
+               {"ms-sql-s", 1433}};
+    for (const auto &[n, port] : kNames)
+        if (n == name)
+            return port;
+    return 0;
+}
+
+struct Endpoint
+{
+    IpAddress address;
+    int port = 0;
+    bool isName = false;   // a host name (netstat without -n)
+    bool wildcard = false; // "*:*"
+};
+
+std::optional<Endpoint> parseEndpoint(const char *token)
+{
+    Endpoint ep;
+    std::string_view t(token);
+    if (t == "*:*") {
+        ep.wildcard = true;
+        return ep;
+    }
+    std::string_view host, port;
+    if (!t.empty() && t.front() == '[') {
+        const size_t close = t.find(']');
+        if (close == std::string_view::npos || close + 1 >= t.size() || t[close + 1] != ':')
+            return std::nullopt;
+        host = t.substr(1, close - 1);
+        port = t.substr(close + 2);
+    } else {
+        const size_t colon = t.rfind(':');
+        if (colon == std::string_view::npos)
+            return std::nullopt;
+        host = t.substr(0, colon);
+        port = t.substr(colon + 1);
+        if (host.find(':') != std::string_view::npos) // unbracketed IPv6 is not netstat
+            return std::nullopt;
+    }
+    if (host.empty() || port.empty())
+        return std::nullopt;
+    if (port == "*")
+        ep.port = 0;
+    else if (isDigits(port.data(), port.data() + port.size()) && port.size() <= 5) {
+        const long p = toNumber(port.data(), port.data() + port.size());
+        if (p > 65535)
+            return std::nullopt;
+        ep.port = int(p);
+    } else
+        ep.port = portFromName(port);
+    if (host == "*") {
+        ep.address = IpAddress::v4(0);
+        return ep;
+    }
+    if (auto ip = IpAddress::parse(host))
+        ep.address = *ip;
+    else
+        ep.isName = true;
+    return ep;
+}
+
+TcpState stateFromWord(const char *upper)
+{
+    static constexpr std::pair<std::string_view, TcpState> kWords[]
+            = {{"LISTENING", TcpState::Listen},
+               {"LISTEN", TcpState::Listen},
+               {"ESTABLISHED", TcpState::Established},
+               {"SYN_SENT", TcpState::SynSent},
+               {"SYN_RECEIVED", TcpState::SynReceived},
+               {"SYN_RCVD", TcpState::SynReceived},
+               {"FIN_WAIT_1", TcpState::FinWait1},
+               {"FIN_WAIT_2", TcpState::FinWait2},
+               {"CLOSE_WAIT", TcpState::CloseWait},
+               {"CLOSING", TcpState::Closing},
+               {"LAST_ACK", TcpState::LastAck},
+               {"TIME_WAIT", TcpState::TimeWait},
+               {"CLOSED", TcpState::Closed},
+               {"DELETE_TCB", TcpState::DeleteTcb},
+               {"BOUND", TcpState::Bound},
+               // German
+               {"HERGESTELLT", TcpState::Established},
+               {"WARTEND", TcpState::TimeWait},
+               {"SCHLIESSEN_WARTEN", TcpState::CloseWait},
+               {"FIN_WARTEN_1", TcpState::FinWait1},
+               {"FIN_WARTEN_2", TcpState::FinWait2},
+               {"SYN_GESENDET", TcpState::SynSent},
+               {"SYN_EMPFANGEN", TcpState::SynReceived},
+               {"GESCHLOSSEN", TcpState::Closed},
+               // Spanish, Italian, Portuguese
+               {"ESCUCHANDO", TcpState::Listen},
+               {"ESTABLECIDO", TcpState::Established},
+               {"STABILITO", TcpState::Established},
+               {"ESTABELECIDA", TcpState::Established},
+               {"ESCUTANDO", TcpState::Listen}};
+    for (const auto &[word, state] : kWords)
+        if (word == upper)
+            return state;
+    return TcpState::Unknown;
+}
+
+} // namespace
+
+NetstatParser::NetstatParser() = default;
+
+void NetstatParser::addLine(const char *begin, const char *end, int lineNumber)
+{
+    parseLine(begin, end, lineNumber);
+}
+
+void NetstatParser::addLine(const char16_t *begin, const char16_t *end, int lineNumber)
+{
+    parseLine(begin, end, lineNumber);
+}
+
+void NetstatParser::addOverlongLine(int lineNumber)
+{
+    unrecognised(lineNumber);
+    m_inContinuation = false;
+    m_afterBlank = false;
+}
+
+void NetstatParser::unrecognised(int lineNumber)
+{
+    if (m_unrecognised++ == 0)
+        m_firstUnrecognised = lineNumber;
+}
+
+template<class Char>
+void NetstatParser::parseLine(const Char *b, const Char *e, int lineNumber)
+{
+    while (e != b && isSpace(e[-1]))
+        --e;
+    while (b != e && isSpace(*b))
+        ++b;
+    if (b != e && *b == '>') { // PowerShell Select-String marks matching lines with "> "
+        ++b;
+        while (b != e && isSpace(*b))
+            ++b;
+    }
+    if (m_rows.isEmpty() && m_tables == 0 && e - b > 2 && *b == '#') {
+        parseHeaderLine(b, e);
+        return;
+    }
+    if (b == e) {
+        m_afterBlank = true;
+        m_inContinuation = false;
+        m_preambleLines = 0;
+        return;
+    }
+    std::array<const Char *, 2 * kMaxTokens> tokens{};
+    int count = 0;
+    for (const Char *p = b; p != e && count < kMaxTokens;) {
+        const Char *start = p;
+        while (p != e && !isSpace(*p))
+            ++p;
+        tokens[size_t(2 * count)] = start;
+        tokens[size_t(2 * count + 1)] = p;
+        ++count;
+        while (p != e && isSpace(*p))
+            ++p;
+    }
+    const Char *t0 = tokens[0], *t0e = tokens[1];
+    const bool proto = equalsAsciiNoCase(t0, t0e, "TCP") || equalsAsciiNoCase(t0, t0e, "UDP")
+                       || equalsAsciiNoCase(t0, t0e, "TCPV6")
+                       || equalsAsciiNoCase(t0, t0e, "UDPV6");
+    if (proto && count >= 3) {
+        if (parseRow(tokens.data(), count, lineNumber)) {
+            m_inContinuation = true;
+            m_afterBlank = false;
+            m_preambleLines = 0;
+        } else {
+            unrecognised(lineNumber);
+            m_inContinuation = false;
+        }
+        return;
+    }
+    bool dots = true; // "..." elision lines from pasted excerpts
+    for (const Char *p = b; p != e && dots; ++p)
+        dots = *p == '.' || isSpace(*p);
+    if (dots)
+        return;
+    if (m_inContinuation && !m_afterBlank) {
+        parseContinuation(tokens.data(), count, lineNumber);
+        return;
+    }
+    if (m_afterBlank || m_preambleLines > 0) { // title and header of a table
+        if (m_preambleLines == 0 && !m_rows.isEmpty())
+            startTable();
+        m_afterBlank = false;
+        if (++m_preambleLines <= kMaxPreambleLines)
+            return;
+    }
+    unrecognised(lineNumber);
+}
+
+// "# host: EDGE01", "# time: 2026-11-24T10:00:00Z", "# command: netstat -anob" written by
+// EdgeMap's capture helpers above the netstat output.
+template<class Char>
+void NetstatParser::parseHeaderLine(const Char *b, const Char *e)
+{
+    const QString line = decode(b + 1, e).trimmed();
+    const qsizetype colon = line.indexOf(QLatin1Char(':'));
+    if (colon < 0) {
+        if (line.startsWith(QLatin1String("edgemap-snapshot")))
+            m_header.tool = line;
+        return;
+    }
+    const QString key = line.left(colon).trimmed().toLower();
+    const QString value = line.mid(colon + 1).trimmed();
+    if (key == QLatin1String("host"))
+        m_header.host = value;
+    else if (key == QLatin1String("time"))
+        m_header.time = QDateTime::fromString(value, Qt::ISODate).toUTC();
+    else if (key == QLatin1String("command"))
+        m_header.command = value;
+}
+
+template<class Char>
+bool NetstatParser::parseRow(const Char *const *t, int count, int lineNumber)
+{
+    char local[80], remote[80];
+    if (!toAscii(t[2], t[3], local, sizeof local) || !toAscii(t[4], t[5], remote, sizeof remote))
+        return false;
+    const auto l = parseEndpoint(local);
+    const auto r = parseEndpoint(remote);
+    if (!l || !r || l->wildcard)
+        return false;
+    SocketRow row;
+    row.transport = (t[0][0] == 'T' || t[0][0] == 't') ? Transport::Tcp : Transport::Udp;
+    row.local = l->address;
+    row.localPort = std::uint16_t(l->port);
+    row.localIsName = l->isName;
+    row.remote = r->address;
+    row.remotePort = std::uint16_t(r->port);
+    row.line = lineNumber;
+    int rest = count - 3;
+    if (rest >= 1 && isDigits(t[2 * (count - 1)], t[2 * (count - 1) + 1])
+        && (row.transport == Transport::Udp || rest >= 2)) {
+        row.pid = int(toNumber(t[2 * (count - 1)], t[2 * (count - 1) + 1]));
+        m_sawPids = true;
+        --rest;
+    }
+    if (row.transport == Transport::Udp) {
+        if (rest > 0)
+            return false; // UDP rows have no state
+        m_sawUdp = true;
+    } else {
+        m_sawTcp = true;
+        const bool wildcardRemote = !r->isName && row.remote.isUnspecified() && r->port == 0;
+        char word[40];
+        if (wildcardRemote)
+            row.state = TcpState::Listen;
+        else if (rest == 1 && toAscii(t[6], t[7], word, sizeof word, true))
+            row.state = stateFromWord(word);
+        else
+            row.state = TcpState::Unknown;
+    }
+    m_rows.append(row);
+    return true;
+}
+
+template<class Char>
+void NetstatParser::parseContinuation(const Char *const *t, int count, int lineNumber)
+{
+    Q_UNUSED(lineNumber);
+    if (m_rows.isEmpty())
+        return;
+    SocketRow &row = m_rows.last();
+    m_sawBLines = true;
+    const Char *b = t[0], *e = t[2 * count - 1];
+    if (count >= 1 && *b == '[' && e[-1] == ']') { // "[svchost.exe]"
+        row.process = intern(decode(b + 1, e - 1));
+        return;
+    }
+    if (count == 1) { // a service hosted in the process: "RpcSs", "TermService"
+        const QString component = decode(b, e);
+        const QString joined = row.components < 0 ? component
+                                                  : m_strings.at(row.components)
+                                                            + QStringLiteral(", ") + component;
+        row.components = intern(joined);
+    }
+    // Otherwise "Can not obtain ownership information" in the capture's language, or
+    // "-- unknown component(s) --": the owner is unknown, which the row already says.
+}
+
+template<class Char>
+QString NetstatParser::decode(const Char *b, const Char *e) const
+{
+    if constexpr (std::is_same_v<Char, char16_t>) {
+        return QString(reinterpret_cast<const QChar *>(b), e - b);
+    } else {
+        if (m_byteEncoding == ByteEncoding::Utf8)
+            return QString::fromUtf8(b, e - b);
+        return decodeOem(b, e,
+                         m_byteEncoding == ByteEncoding::Cp437 ? OemCodePage::Cp437
+                                                               : OemCodePage::Cp850);
+    }
+}
+
+int NetstatParser::intern(const QString &text)
+{
+    const auto it = m_stringIndex.constFind(text);
+    if (it != m_stringIndex.cend())
+        return it.value();
+    const int index = int(m_strings.size());
+    m_strings.append(text);
+    m_stringIndex.insert(text, index);
+    return index;
+}
+
+void NetstatParser::startTable()
+{
+    m_previousTable = std::move(m_rows);
+    m_rows = QList<SocketRow>();
+    m_rows.reserve(m_previousTable.size());
+    ++m_tables;
+}
+
+Snapshot NetstatParser::finish(bool endedWithNewline)
+{
+    Snapshot s;
+    // netstat -ano 5 repeats the table; the last one may have been cut off by Ctrl+C. Use the
+    // last table unless it is visibly incomplete (no final newline, or under half the previous).
+    const bool lastIncomplete = !m_previousTable.isEmpty()
+                                && (m_rows.isEmpty() || !endedWithNewline
+                                    || m_rows.size() * 2 < m_previousTable.size());
+    s.rows = lastIncomplete ? std::move(m_previousTable) : std::move(m_rows);
+    s.tables = m_tables + 1;
+    s.strings = std::move(m_strings);
+    s.unrecognisedLines = m_unrecognised;
+    s.firstUnrecognisedLine = m_firstUnrecognised;
+    s.hasPids = m_sawPids;
+    s.hasProcesses = m_sawBLines;
+    s.hasUdp = m_sawUdp;
+    s.hasTcp = m_sawTcp;
+    s.format = m_sawBLines ? QStringLiteral("netstat-b") : QStringLiteral("netstat");
+    s.header = m_header;
+    return s;
+}
+
+} // namespace edgemap

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "snapshot.h"
+
+#include <QHash>
+
+#include <optional>
+
+namespace edgemap {
+
+// Incremental parser for `netstat` text in every variant admins produce: -an, -ano, -anob, -abn
+// (any switch order), localized titles, headers and state words, IPv4/IPv6, resolved names,
+// Select-String "> " prefixes, "..." elision lines and repeated tables (netstat -ano 5).
+//
+// It never keys on English words: a row is a line whose first token is TCP/UDP (TCPv6/UDPv6)
+// followed by address:port tokens; a TCP listener is a row whose foreign address is the wildcard
+// (0.0.0.0:0, [::]:0). Lines that follow a row without a blank line are -b ownership lines.
+//
+// Feed it whole lines (without the line terminator) in order; it works on 8-bit text (ASCII,
+// UTF-8, OEM code pages) or on UTF-16 code units without converting lines to QString.
+class NetstatParser
+{
+public:
+    enum class ByteEncoding { Utf8, Cp850, Cp437 };
+
+    NetstatParser();
+
+    void setByteEncoding(ByteEncoding encoding) { m_byteEncoding = encoding; }
+    void reserve(qsizetype rows) { m_rows.reserve(rows); }
+
+    void addLine(const char *begin, const char *end, int lineNumber);
+    void addLine(const char16_t *begin, const char16_t *end, int lineNumber);
+    // A line that was cut because it was too long: counted as unrecognised.
+    void addOverlongLine(int lineNumber);
+
+    // Moves the result out: the last complete table (see tables), with counts.
+    Snapshot finish(bool endedWithNewline);
+
+    qsizetype rowCount() const { return m_rows.size(); }
+
+private:
+    template<class Char>
+    void parseLine(const Char *begin, const Char *end, int lineNumber);
+    template<class Char>
+    bool parseRow(const Char *const *tokens, int count, int lineNumber);
+    template<class Char>
+    void parseHeaderLine(const Char *begin, const Char *end);
+    template<class Char>
+    void parseContinuation(const Char *const *tokens, int count, int lineNumber);
+    template<class Char>
+    QString decode(const Char *begin, const Char *end) const;
+    int intern(const QString &text);
+    void startTable();
+    void unrecognised(int lineNumber);
+
+    ByteEncoding m_byteEncoding = ByteEncoding::Utf8;
+    QList<SocketRow> m_rows;
+    QList<SocketRow> m_previousTable;
+    QStringList m_strings;
+    QHash<QString, int> m_stringIndex;
+    int m_tables = 0;
+    int m_unrecognised = 0;
+    int m_firstUnrecognised = 0;
+    int m_preambleLines = 0;       // non-row lines since the last blank line, before a row
+    bool m_afterBlank = true;      // at file start or after a blank line
+    bool m_inContinuation = false; // the previous line was a row or one of its -b lines
+    bool m_sawBLines = false;
+    bool m_sawPids = false;
+    bool m_sawUdp = false;
+    bool m_sawTcp = false;
+    SnapshotHeader m_header;
+};
+
+} // namespace edgemap

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "ipaddress.h"
+#include "topology.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+
+namespace edgemap {
+
+// TCP connection states, independent of the language netstat printed them in.
+enum class TcpState : std::uint8_t {
+    None, // UDP rows have no state
+    Listen,
+    Established,
+    SynSent,
+    SynReceived,
+    FinWait1,
+    FinWait2,
+    CloseWait,
+    Closing,
+    LastAck,
+    TimeWait,
+    Closed,
+    DeleteTcb,
+    Bound,
+    Unknown, // a state word we do not know (rows are still kept)
+};
+
+QString keyOf(TcpState state);
+
+// One socket of a snapshot. Kept small: a busy Edge has tens of thousands of them and the
+// benchmark reads a million.
+struct SocketRow
+{
+    IpAddress local;
+    IpAddress remote; // null for UDP (*:*) and for unresolved names
+    std::uint16_t localPort = 0;
+    std::uint16_t remotePort = 0;
+    Transport transport = Transport::Tcp;
+    TcpState state = TcpState::None;
+    bool localIsName = false;     // netstat without -n printed a host name, not an address
+    std::int32_t pid = -1;        // -1 when the capture has no PID column
+    std::int32_t process = -1;    // index into Snapshot::strings, -1 when unknown
+    std::int32_t components = -1; // index into Snapshot::strings ("RpcSs"), -1 when none
+    std::int32_t line = 0;        // 1-based line in the source
+
+    // A listening TCP socket, or any UDP endpoint (UDP has no listen state).
+    bool isListener() const { return transport == Transport::Udp || state == TcpState::Listen; }
+};
+
+// What EdgeMap's own capture helper writes at the top of a snapshot (all optional).
+struct SnapshotHeader
+{
+    QString host;
+    QDateTime time; // UTC
+    QString command;
+    QString tool; // "edgemap-capture 1"
+};
+
+// A parsed snapshot: the sockets bound on one server at one moment.
+struct Snapshot
+{
+    QString format;   // "netstat", "netstat-b", "get-nettcpconnection-table", ...
+    QString encoding; // "utf-16le", "utf-8", "utf-8-bom", "cp850", ...
+    SnapshotHeader header;
+    QList<SocketRow> rows;
+    QStringList strings; // process and component names, interned
+    int unrecognisedLines = 0;
+    int firstUnrecognisedLine = 0;
+    int tables = 1; // tables seen (netstat -ano 5 repeats them); rows are the last
+    bool hasPids = false;
+    bool hasProcesses = false; // -b or an OwningProcess name column
+    bool hasUdp = false;       // the capture includes UDP endpoints at all
+    bool hasTcp = false;
+
+    QString processName(const SocketRow &row) const
+    {
+        return row.process >= 0 ? strings.at(row.process) : QString();
+    }
+    QString componentNames(const SocketRow &row) const
+    {
+        return row.components >= 0 ? strings.at(row.components) : QString();
+    }
+};
+
+} // namespace edgemap

@@ -1,0 +1,305 @@
+#include "snapshotfile.h"
+
+#include "netstatparser.h"
+#include "powershellsnapshot.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QStringDecoder>
+
+#include <algorithm>
+#include <cstring>
+
+namespace edgemap::snapshotfile {
+
+namespace {
+
+constexpr qint64 kChunkBytes = 4 * 1024 * 1024;
+
+enum class Encoding { Utf16LE, Utf16BE, Utf8Bom, Bytes };
+
+struct Detected
+{
+    Encoding encoding = Encoding::Bytes;
+    int bomBytes = 0;
+};
+
+Detected detectEncoding(const QByteArray &head)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(head.constData());
+    const qsizetype n = head.size();
+    if (n >= 2 && p[0] == 0xFF && p[1] == 0xFE)
+        return {Encoding::Utf16LE, 2};
+    if (n >= 2 && p[0] == 0xFE && p[1] == 0xFF)
+        return {Encoding::Utf16BE, 2};
+    if (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+        return {Encoding::Utf8Bom, 3};
+    // UTF-16 without a BOM: ASCII text has a zero in every other byte.
+    qsizetype evenZeros = 0, oddZeros = 0;
+    const qsizetype probe = std::min<qsizetype>(n, 4096) & ~qsizetype(1);
+    for (qsizetype i = 0; i < probe; i += 2) {
+        evenZeros += p[i] == 0;
+        oddZeros += p[i + 1] == 0;
+    }
+    if (probe >= 8 && oddZeros * 10 > probe * 4 && evenZeros * 20 < probe)
+        return {Encoding::Utf16LE, 0};
+    if (probe >= 8 && evenZeros * 10 > probe * 4 && oddZeros * 20 < probe)
+        return {Encoding::Utf16BE, 0};
+    return {Encoding::Bytes, 0};
+}
+
+bool validUtf8(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // A multi-byte sequence cut at the end of the sample is not an error.
+    const qsizetype cut = std::max<qsizetype>(0, bytes.size() - 4);
+    qsizetype end = bytes.size();
+    while (end > cut && (static_cast<unsigned char>(bytes[end - 1]) & 0xC0) == 0x80)
+        --end;
+    if (end > cut && static_cast<unsigned char>(bytes[end - 1]) >= 0xC0)
+        --end;
+    (void)decoder.decode(QByteArrayView(bytes.constData(), end));
+    return !decoder.hasError();
+}
+
+QString decodeHead(const QByteArray &head, Encoding encoding, bool utf8)
+{
+    switch (encoding) {
+    case Encoding::Utf16LE:
+        return QStringDecoder(QStringDecoder::Utf16LE).decode(head);
+    case Encoding::Utf16BE:
+        return QStringDecoder(QStringDecoder::Utf16BE).decode(head);
+    case Encoding::Utf8Bom:
+    case Encoding::Bytes:
+        return utf8 ? QString::fromUtf8(head) : QString::fromLatin1(head);
+    }
+    return {};
+}
+
+bool isStructured(const QString &head)
+{
+    const QString text = head.trimmed();
+    if (text.startsWith(QLatin1Char('[')) || text.startsWith(QLatin1Char('{'))
+        || text.startsWith(QLatin1String("#TYPE")))
+        return true;
+    const QString firstLine = text.section(QLatin1Char('\n'), 0, 0);
+    return firstLine.contains(QLatin1String("LocalAddress"));
+}
+
+QString encodingName(Encoding encoding, bool utf8)
+{
+    switch (encoding) {
+    case Encoding::Utf16LE:
+        return QStringLiteral("utf-16le");
+    case Encoding::Utf16BE:
+        return QStringLiteral("utf-16be");
+    case Encoding::Utf8Bom:
+        return QStringLiteral("utf-8-bom");
+    case Encoding::Bytes:
+        return utf8 ? QStringLiteral("utf-8") : QStringLiteral("cp850");
+    }
+    return {};
+}
+
+// Splits a stream of code units into lines and hands them to the parser; keeps no more than one
+// partial line between chunks, and skips (and counts) lines longer than kMaxLineBytes.
+template<class Char>
+class LineFeeder
+{
+public:
+    explicit LineFeeder(NetstatParser &parser)
+        : m_parser(parser)
+    {}
+
+    // Returns how many units of `data` were consumed; the rest is a partial line to carry.
+    qsizetype feed(const Char *data, qsizetype n, bool final)
+    {
+        const Char *p = data, *end = data + n;
+        while (p != end) {
+            const Char *nl = std::find(p, end, Char('\n'));
+            if (nl == end)
+                break;
+            if (m_skipping) {
+                m_skipping = false;
+                m_parser.addOverlongLine(m_line);
+            } else {
+                m_parser.addLine(p, nl, m_line);
+            }
+            ++m_line;
+            p = nl + 1;
+        }
+        if (final && p != end) {
+            if (!m_skipping)
+                m_parser.addLine(p, end, m_line);
+            else
+                m_parser.addOverlongLine(m_line);
+            m_endedWithNewline = false;
+            return n;
+        }
+        if (final && m_skipping)
+            m_parser.addOverlongLine(m_line);
+        if ((end - p) * qsizetype(sizeof(Char)) > kMaxLineBytes) {
+            m_skipping = true; // drop the partial line; count it when its end arrives
+            return n;
+        }
+        return p - data;
+    }
+
+    bool endedWithNewline() const { return m_endedWithNewline; }
+
+private:
+    NetstatParser &m_parser;
+    int m_line = 1;
+    bool m_skipping = false;
+    bool m_endedWithNewline = true;
+};
+
+struct StreamState
+{
+    QByteArray buffer;
+    qsizetype filled = 0; // bytes in buffer
+};
+
+void swapBytes(char *data, qsizetype n)
+{
+    for (qsizetype i = 0; i + 1 < n; i += 2)
+        std::swap(data[i], data[i + 1]);
+}
+
+ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray head,
+                         const Detected &detected, bool utf8, const Progress &progress)
+{
+    NetstatParser parser;
+    parser.setByteEncoding(utf8 ? NetstatParser::ByteEncoding::Utf8
+                                : NetstatParser::ByteEncoding::Cp850);
+    const bool wide
+            = detected.encoding == Encoding::Utf16LE || detected.encoding == Encoding::Utf16BE;
+    const qint64 total = device.size();
+    // About 100 bytes of UTF-16 (50 of 8-bit text) per socket row: reserve once.
+    parser.reserve(qsizetype(std::min<qint64>(total / (wide ? 100 : 50), 4'000'000)));
+    LineFeeder<char16_t> wideFeeder(parser);
+    LineFeeder<char> byteFeeder(parser);
+
+    QByteArray buffer = std::move(head);
+    buffer.remove(0, detected.bomBytes);
+    qint64 done = detected.bomBytes + buffer.size();
+    bool oddByte = false;
+    while (true) {
+        const bool final = device.atEnd();
+        qsizetype usable = buffer.size();
+        if (wide) {
+            usable &= ~qsizetype(1);
+            if (final && usable != buffer.size())
+                oddByte = true; // truncated UTF-16: the last byte is half a character
+            if (detected.encoding == Encoding::Utf16BE)
+                swapBytes(buffer.data(), usable);
+            const qsizetype units = wideFeeder.feed(
+                    reinterpret_cast<const char16_t *>(buffer.constData()), usable / 2, final);
+            if (detected.encoding == Encoding::Utf16BE)
+                swapBytes(buffer.data() + units * 2, usable - units * 2); // carry stays raw
+            buffer.remove(0, final ? buffer.size() : units * 2);
+        } else {
+            buffer.remove(0, byteFeeder.feed(buffer.constData(), usable, final));
+        }
+        if (progress && !progress(done, total))
+            return {std::nullopt, {label, 0, 0, {}, QStringLiteral("cancelled")}, true};
+        if (final)
+            break;
+        const qsizetype carry = buffer.size();
+        buffer.resize(carry + kChunkBytes);
+        const qint64 got = device.read(buffer.data() + carry, kChunkBytes);
+        if (got < 0)
+            return {std::nullopt,
+                    {label, 0, 0, {}, QStringLiteral("read error: %1").arg(device.errorString())}};
+        buffer.resize(carry + got);
+        done += got;
+    }
+    const bool endedWithNewline
+            = wide ? wideFeeder.endedWithNewline() : byteFeeder.endedWithNewline();
+    Snapshot s = parser.finish(endedWithNewline);
+    s.encoding = encodingName(detected.encoding, utf8);
+    if (oddByte)
+        ++s.unrecognisedLines;
+    return {std::move(s), {}};
+}
+
+ReadResult readStructured(QIODevice &device, const QString &label, QByteArray bytes,
+                          const Detected &detected, bool utf8)
+{
+    if (device.size() > kMaxStructuredBytes)
+        return {std::nullopt,
+                {label,
+                 0,
+                 0,
+                 {},
+                 QStringLiteral("a PowerShell export of %1 MB is larger than EdgeMap reads "
+                                "(%2 MB)")
+                         .arg(device.size() / (1024 * 1024))
+                         .arg(kMaxStructuredBytes / (1024 * 1024))}};
+    bytes += device.readAll();
+    bytes.remove(0, detected.bomBytes);
+    const QString text = decodeHead(bytes, detected.encoding, utf8);
+    ReadResult r;
+    Snapshot s;
+    r.error = powershell::parse(text, label, s);
+    if (!r.error.isError()) {
+        s.encoding = encodingName(detected.encoding, utf8);
+        r.snapshot = std::move(s);
+    }
+    return r;
+}
+
+LoadError noRows(const QString &label, const Snapshot &s)
+{
+    QString message = QStringLiteral(
+            "no netstat or PowerShell socket rows found: expected netstat -ano / -anob output "
+            "(lines like 'TCP  172.25.33.10:5061  0.0.0.0:0  LISTENING  2216'), or "
+            "Get-NetTCPConnection / Get-NetUDPEndpoint output");
+    if (s.unrecognisedLines > 0)
+        message += QStringLiteral(" (%1 unrecognised lines, the first at line %2)")
+                           .arg(s.unrecognisedLines)
+                           .arg(s.firstUnrecognisedLine);
+    return {label, s.firstUnrecognisedLine, 0, {}, message};
+}
+
+} // namespace
+
+ReadResult read(QIODevice &device, const QString &label, const Progress &progress)
+{
+    QByteArray head = device.read(kChunkBytes);
+    if (head.isEmpty() && !device.atEnd())
+        return {std::nullopt,
+                {label, 0, 0, {}, QStringLiteral("read error: %1").arg(device.errorString())}};
+    if (head.trimmed().isEmpty() && device.atEnd())
+        return {std::nullopt, {label, 0, 0, {}, QStringLiteral("the snapshot is empty")}};
+    const Detected detected = detectEncoding(head);
+    const bool utf8 = detected.encoding != Encoding::Bytes || validUtf8(head);
+    const QString headText
+            = decodeHead(head.left(64 * 1024).mid(detected.bomBytes), detected.encoding, utf8);
+    ReadResult r
+            = isStructured(headText)
+                      ? readStructured(device, label, std::move(head), detected, utf8)
+                      : streamNetstat(device, label, std::move(head), detected, utf8, progress);
+    if (r.ok() && r.snapshot->rows.isEmpty())
+        return {std::nullopt, noRows(label, *r.snapshot)};
+    return r;
+}
+
+ReadResult load(const QString &path, const Progress &progress)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {std::nullopt,
+                {path, 0, 0, {}, QStringLiteral("cannot open: %1").arg(file.errorString())}};
+    return read(file, path, progress);
+}
+
+ReadResult parse(const QByteArray &bytes, const QString &label)
+{
+    QByteArray copy = bytes;
+    QBuffer buffer(&copy);
+    buffer.open(QIODevice::ReadOnly);
+    return read(buffer, label);
+}
+
+} // namespace edgemap::snapshotfile
