@@ -35,5 +35,6 @@ int usageError(const QString &command, const QString &message);
 int runNew(const QStringList &arguments);
 int runValidate(const QStringList &arguments);
 int runShow(const QStringList &arguments);
+int runCheck(const QStringList &arguments); // cli_check.cpp
 
 } // namespace edgemap::cli
