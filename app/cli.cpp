@@ -22,6 +22,8 @@ constexpr Command kCommands[] = {
          runValidate},
         {"show", "List the expected listeners per server and interface, and the scenarios",
          runShow},
+        {"check", "Judge a netstat snapshot against the topology: each listener OK or why not",
+         runCheck},
 };
 
 } // namespace
