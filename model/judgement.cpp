@@ -134,7 +134,18 @@ struct Context
     const Snapshot &s;
     const ServerView &server;
     const RowIndex &index;
+    QList<std::pair<PeerId, Subnet>> peerSubnets;
 };
+
+QList<std::pair<PeerId, Subnet>> peerSubnets(const Topology &t)
+{
+    QList<std::pair<PeerId, Subnet>> out;
+    for (const Peer &p : t.peers)
+        for (const QString &a : p.addresses)
+            if (const auto subnet = Subnet::parse(a))
+                out.append({p.id, *subnet});
+    return out;
+}
 
 void judgeDynamic(const Context &c, const Listener &l, const IpAddress *expected,
                   ListenerVerdict &v)
@@ -219,22 +230,23 @@ void countEstablished(const Context &c, const Listener &l, const IpAddress *expe
 {
     if (l.transport != Transport::Tcp)
         return;
-    QSet<QString> remotes;
-    QSet<PeerId> peers;
+    QSet<IpAddress> remotes;
     for (int i : rowsInRange(c.index.established, l.transport, l.port, l.portEnd)) {
         const SocketRow &r = c.s.rows.at(i);
         if (expected ? !r.local.sameHost(*expected) : !c.server.owns(r.local))
             continue;
         ++v.established;
-        if (r.remote.isNull())
-            continue;
-        remotes.insert(r.remote.unmapped().toString());
-        for (const Peer &p : c.t.peers)
-            for (const QString &a : p.addresses)
-                if (const auto subnet = Subnet::parse(a); subnet && subnet->contains(r.remote))
-                    peers.insert(p.id);
+        if (!r.remote.isNull())
+            remotes.insert(r.remote.unmapped());
     }
-    v.remoteAddresses = QStringList(remotes.cbegin(), remotes.cend());
+    // Attribute the distinct remote addresses (few) to peers, not every connection (many).
+    QSet<PeerId> peers;
+    for (const IpAddress &remote : remotes) {
+        v.remoteAddresses.append(remote.toString());
+        for (const auto &[peer, subnet] : c.peerSubnets)
+            if (subnet.contains(remote))
+                peers.insert(peer);
+    }
     v.remoteAddresses.sort();
     for (const Peer &p : c.t.peers)
         if (peers.contains(p.id))
@@ -385,7 +397,7 @@ Judgement judge(const Topology &t, const Snapshot &s, const ServerId &serverId)
         return j;
     const ServerView view = viewOf(t, *server);
     const RowIndex index = indexRows(s);
-    const Context c{t, s, view, index};
+    const Context c{t, s, view, index, peerSubnets(t)};
     for (const Listener &l : server->listeners)
         j.listeners.append(judgeListener(c, l));
     j.unexpected = findUnexpected(c);
