@@ -129,7 +129,7 @@ std::optional<std::array<std::uint8_t, 16>> parseV6(std::string_view s)
 
 bool validZone(std::string_view zone)
 {
-    if (zone.empty() || zone.size() > 64)
+    if (zone.empty() || zone.size() > 6)
         return false;
     for (char c : zone) {
         const bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
@@ -162,7 +162,8 @@ std::optional<IpAddress> IpAddress::parse(std::string_view text)
         const std::string_view zone = text.substr(percent + 1);
         if (!validZone(zone))
             return std::nullopt;
-        result.m_zone = QString::fromLatin1(zone.data(), qsizetype(zone.size()));
+        std::copy(zone.begin(), zone.end(), result.m_zone.begin());
+        result.m_zoneLength = std::uint8_t(zone.size());
     }
     const auto v6 = parseV6(host);
     if (!v6)
@@ -178,17 +179,6 @@ std::optional<IpAddress> IpAddress::parse(const QString &text)
     if (latin.size() != text.size())
         return std::nullopt;
     return parse(std::string_view(latin.constData(), size_t(latin.size())));
-}
-
-IpAddress IpAddress::v4(std::uint32_t hostOrder)
-{
-    IpAddress result;
-    result.m_family = Family::V4;
-    result.m_bytes[0] = std::uint8_t(hostOrder >> 24);
-    result.m_bytes[1] = std::uint8_t(hostOrder >> 16);
-    result.m_bytes[2] = std::uint8_t(hostOrder >> 8);
-    result.m_bytes[3] = std::uint8_t(hostOrder);
-    return result;
 }
 
 bool IpAddress::isUnspecified() const
@@ -289,8 +279,8 @@ QString IpAddress::toString() const
             out += QString::number(g[size_t(i)], 16);
         }
     }
-    if (!m_zone.isEmpty())
-        out += QLatin1Char('%') + m_zone;
+    if (m_zoneLength > 0)
+        out += QLatin1Char('%') + zone();
     return out;
 }
 
@@ -306,7 +296,7 @@ std::optional<Subnet> Subnet::parse(const QString &text)
     const qsizetype slash = text.indexOf(QLatin1Char('/'));
     const QString host = slash < 0 ? text : text.left(slash);
     const auto address = IpAddress::parse(host);
-    if (!address || !address->zone().isEmpty())
+    if (!address || address->hasZone())
         return std::nullopt;
     const int maxPrefix = address->isV4() ? 32 : 128;
     int prefix = maxPrefix;

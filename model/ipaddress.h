@@ -9,7 +9,8 @@
 
 namespace edgemap {
 
-// An IPv4 or IPv6 address as a value (with an optional IPv6 zone index such as "%12").
+// An IPv4 or IPv6 address as a value (with an optional IPv6 zone index such as "%12", at most
+// 6 characters: Windows zone indexes are small numbers).
 // Our own small type rather than QHostAddress: the model links QtCore only, and the snapshot
 // parser needs a parse that allocates nothing.
 class IpAddress
@@ -23,7 +24,16 @@ public:
     // followed by "%zone". Surrounding brackets are not accepted here (callers strip them).
     static std::optional<IpAddress> parse(std::string_view text);
     static std::optional<IpAddress> parse(const QString &text);
-    static IpAddress v4(std::uint32_t hostOrder);
+    static IpAddress v4(std::uint32_t hostOrder)
+    {
+        IpAddress result;
+        result.m_family = Family::V4;
+        result.m_bytes[0] = std::uint8_t(hostOrder >> 24);
+        result.m_bytes[1] = std::uint8_t(hostOrder >> 16);
+        result.m_bytes[2] = std::uint8_t(hostOrder >> 8);
+        result.m_bytes[3] = std::uint8_t(hostOrder);
+        return result;
+    }
 
     Family family() const { return m_family; }
     bool isNull() const { return m_family == Family::None; }
@@ -37,7 +47,8 @@ public:
     IpAddress unmapped() const;
     std::uint32_t v4Value() const;
     const std::array<std::uint8_t, 16> &bytes() const { return m_bytes; }
-    const QString &zone() const { return m_zone; }
+    QString zone() const { return QString::fromLatin1(m_zone.data(), m_zoneLength); }
+    bool hasZone() const { return m_zoneLength > 0; }
 
     // Canonical text: dotted quad, or RFC 5952 compressed lower-case IPv6 (+ "%zone").
     QString toString() const;
@@ -46,13 +57,16 @@ public:
     bool sameHost(const IpAddress &other) const;
     friend bool operator==(const IpAddress &a, const IpAddress &b)
     {
-        return a.m_family == b.m_family && a.m_bytes == b.m_bytes && a.m_zone == b.m_zone;
+        return a.m_family == b.m_family && a.m_bytes == b.m_bytes
+               && a.m_zoneLength == b.m_zoneLength && a.m_zone == b.m_zone;
     }
 
 private:
+    // Trivially copyable on purpose: a snapshot holds two of these per socket, millions of them.
     Family m_family = Family::None;
+    std::uint8_t m_zoneLength = 0;
+    std::array<char, 6> m_zone{}; // zone index ("12", "eth0"); longer zones are rejected
     std::array<std::uint8_t, 16> m_bytes{};
-    QString m_zone;
 };
 
 // An address with a prefix length ("10.0.0.0/8", "2001:db8::/32"); a plain address is a /32 or

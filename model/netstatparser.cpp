@@ -13,10 +13,41 @@ namespace {
 constexpr int kMaxTokens = 12;
 constexpr int kMaxPreambleLines = 3; // title and header (and one stray line) before the rows
 
+// Space, tab, CR, VT, FF (and no-break space, seen in pasted text), by table for 8-bit text.
+constexpr std::array<bool, 256> kSpaceTable = [] {
+    std::array<bool, 256> table{};
+    for (unsigned char c : {' ', '\t', '\r', '\v', '\f'})
+        table[c] = true;
+    table[0xa0] = true;
+    return table;
+}();
+
 template<class Char>
 bool isSpace(Char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == 0xa0 || c == 0x0b || c == 0x0c;
+    if constexpr (sizeof(Char) == 1)
+        return kSpaceTable[static_cast<unsigned char>(c)];
+    else
+        return c < 256 && kSpaceTable[c];
+}
+
+// netstat pads its columns with long runs of spaces: skip them eight bytes at a time.
+template<class Char>
+const Char *skipSpaces(const Char *p, const Char *e)
+{
+    constexpr std::uint64_t kSpaces
+            = sizeof(Char) == 1 ? 0x2020202020202020ull : 0x0020002000200020ull;
+    constexpr size_t kPerWord = 8 / sizeof(Char);
+    while (size_t(e - p) >= kPerWord) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        if (word != kSpaces)
+            break;
+        p += kPerWord;
+    }
+    while (p != e && isSpace(*p))
+        ++p;
+    return p;
 }
 
 template<class Char>
@@ -75,6 +106,20 @@ bool equalsAsciiNoCase(const Char *b, const Char *e, std::string_view word)
     return true;
 }
 
+// TCP, UDP, TCPv6, UDPv6 in any case; the first test rejects most other lines at once.
+template<class Char>
+bool isProtoToken(const Char *b, const Char *e)
+{
+    const auto n = e - b;
+    if (n != 3 && n != 5)
+        return false;
+    const auto first = b[0] | 0x20;
+    if (first != 't' && first != 'u')
+        return false;
+    return equalsAsciiNoCase(b, e, "TCP") || equalsAsciiNoCase(b, e, "UDP")
+           || equalsAsciiNoCase(b, e, "TCPV6") || equalsAsciiNoCase(b, e, "UDPV6");
+}
+
 // Port names netstat prints without -n (from the Windows services file), for the ports an Edge
 // cares about; anything else is kept as port 0.
 int portFromName(std::string_view name)
@@ -102,10 +147,39 @@ struct Endpoint
     bool wildcard = false; // "*:*"
 };
 
-std::optional<Endpoint> parseEndpoint(const char *token)
+// "a.b.c.d:port" in one pass: the shape of nearly every row of a busy IPv4 server.
+bool parseV4Endpoint(std::string_view t, Endpoint &ep)
+{
+    const char *p = t.data(), *e = p + t.size();
+    std::uint32_t value = 0;
+    for (int part = 0; part < 4; ++part) {
+        const char *start = p;
+        std::uint32_t octet = 0;
+        while (p != e && unsigned(*p - '0') < 10u && p - start < 3)
+            octet = octet * 10 + std::uint32_t(*p++ - '0');
+        const char expected = part < 3 ? '.' : ':';
+        if (p == start || p == e || *p != expected || octet > 255
+            || (p - start > 1 && *start == '0'))
+            return false;
+        value = (value << 8) | octet;
+        ++p;
+    }
+    const char *digits = p;
+    int port = 0;
+    while (p != e && unsigned(*p - '0') < 10u && p - digits < 5)
+        port = port * 10 + (*p++ - '0');
+    if (p != e || p == digits || port > 65535)
+        return false;
+    ep.address = IpAddress::v4(value);
+    ep.port = port;
+    return true;
+}
+
+std::optional<Endpoint> parseEndpoint(std::string_view t)
 {
     Endpoint ep;
-    std::string_view t(token);
+    if (parseV4Endpoint(t, ep))
+        return ep;
     if (t == "*:*") {
         ep.wildcard = true;
         return ep;
@@ -148,7 +222,7 @@ std::optional<Endpoint> parseEndpoint(const char *token)
     return ep;
 }
 
-TcpState stateFromWord(const char *upper)
+TcpState stateFromWord(std::string_view upper)
 {
     static constexpr std::pair<std::string_view, TcpState> kWords[]
             = {{"LISTENING", TcpState::Listen},
@@ -245,13 +319,10 @@ void NetstatParser::parseLine(const Char *b, const Char *e, int lineNumber)
         tokens[size_t(2 * count)] = start;
         tokens[size_t(2 * count + 1)] = p;
         ++count;
-        while (p != e && isSpace(*p))
-            ++p;
+        p = skipSpaces(p, e);
     }
     const Char *t0 = tokens[0], *t0e = tokens[1];
-    const bool proto = equalsAsciiNoCase(t0, t0e, "TCP") || equalsAsciiNoCase(t0, t0e, "UDP")
-                       || equalsAsciiNoCase(t0, t0e, "TCPV6")
-                       || equalsAsciiNoCase(t0, t0e, "UDPV6");
+    const bool proto = isProtoToken(t0, t0e);
     if (proto && count >= 3) {
         if (parseRow(tokens.data(), count, lineNumber)) {
             m_inContinuation = true;
@@ -304,17 +375,36 @@ void NetstatParser::parseHeaderLine(const Char *b, const Char *e)
         m_header.command = value;
 }
 
+// A token as 8-bit text: 8-bit input is used in place; UTF-16 is narrowed into `buffer` (false
+// when it is not ASCII, which no address, port or English state word is).
+template<class Char>
+bool asciiView(const Char *b, const Char *e, char (&buffer)[80], std::string_view &out)
+{
+    if constexpr (std::is_same_v<Char, char>) {
+        Q_UNUSED(buffer);
+        out = std::string_view(b, size_t(e - b));
+        return true;
+    } else {
+        if (!toAscii(b, e, buffer, sizeof buffer))
+            return false;
+        out = std::string_view(buffer, size_t(e - b));
+        return true;
+    }
+}
+
 template<class Char>
 bool NetstatParser::parseRow(const Char *const *t, int count, int lineNumber)
 {
-    char local[80], remote[80];
-    if (!toAscii(t[2], t[3], local, sizeof local) || !toAscii(t[4], t[5], remote, sizeof remote))
+    char localBuffer[80], remoteBuffer[80];
+    std::string_view localText, remoteText;
+    if (!asciiView(t[2], t[3], localBuffer, localText)
+        || !asciiView(t[4], t[5], remoteBuffer, remoteText))
         return false;
-    const auto l = parseEndpoint(local);
-    const auto r = parseEndpoint(remote);
+    const auto l = parseEndpoint(localText);
+    const auto r = parseEndpoint(remoteText);
     if (!l || !r || l->wildcard)
         return false;
-    SocketRow row;
+    SocketRow &row = m_rows.emplace_back();
     row.transport = (t[0][0] == 'T' || t[0][0] == 't') ? Transport::Tcp : Transport::Udp;
     row.local = l->address;
     row.localPort = std::uint16_t(l->port);
@@ -330,21 +420,26 @@ bool NetstatParser::parseRow(const Char *const *t, int count, int lineNumber)
         --rest;
     }
     if (row.transport == Transport::Udp) {
-        if (rest > 0)
-            return false; // UDP rows have no state
+        if (rest > 0) { // UDP rows have no state
+            m_rows.removeLast();
+            return false;
+        }
         m_sawUdp = true;
-    } else {
-        m_sawTcp = true;
-        const bool wildcardRemote = !r->isName && row.remote.isUnspecified() && r->port == 0;
-        char word[40];
-        if (wildcardRemote)
-            row.state = TcpState::Listen;
-        else if (rest == 1 && toAscii(t[6], t[7], word, sizeof word, true))
-            row.state = stateFromWord(word);
-        else
-            row.state = TcpState::Unknown;
+        return true;
     }
-    m_rows.append(row);
+    m_sawTcp = true;
+    const bool wildcardRemote = !r->isName && row.remote.isUnspecified() && r->port == 0;
+    char word[40];
+    if (wildcardRemote) {
+        row.state = TcpState::Listen;
+    } else if (rest == 1 && toAscii(t[6], t[7], word, sizeof word)) {
+        const std::string_view text(word, size_t(t[7] - t[6]));
+        row.state = stateFromWord(text); // netstat prints upper case; try that first
+        if (row.state == TcpState::Unknown && toAscii(t[6], t[7], word, sizeof word, true))
+            row.state = stateFromWord(text);
+    } else {
+        row.state = TcpState::Unknown;
+    }
     return true;
 }
 

@@ -53,6 +53,8 @@ struct SocketRow
     bool isListener() const { return transport == Transport::Udp || state == TcpState::Listen; }
 };
 
+static_assert(sizeof(IpAddress) == 24);
+
 // What EdgeMap's own capture helper writes at the top of a snapshot (all optional).
 struct SnapshotHeader
 {

@@ -50,6 +50,9 @@ Detected detectEncoding(const QByteArray &head)
 
 bool validUtf8(const QByteArray &bytes)
 {
+    if (std::all_of(bytes.cbegin(), bytes.cend(), [](char c) { return (c & 0x80) == 0; }))
+        return true; // ASCII, the usual case: no need to decode
+
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     // A multi-byte sequence cut at the end of the sample is not an error.
     const qsizetype cut = std::max<qsizetype>(0, bytes.size() - 4);
@@ -101,6 +104,17 @@ QString encodingName(Encoding encoding, bool utf8)
     return {};
 }
 
+const char *findNewline(const char *p, const char *end)
+{
+    const void *nl = std::memchr(p, '\n', size_t(end - p));
+    return nl ? static_cast<const char *>(nl) : end;
+}
+
+const char16_t *findNewline(const char16_t *p, const char16_t *end)
+{
+    return std::find(p, end, u'\n');
+}
+
 // Splits a stream of code units into lines and hands them to the parser; keeps no more than one
 // partial line between chunks, and skips (and counts) lines longer than kMaxLineBytes.
 template<class Char>
@@ -116,7 +130,7 @@ public:
     {
         const Char *p = data, *end = data + n;
         while (p != end) {
-            const Char *nl = std::find(p, end, Char('\n'));
+            const Char *nl = findNewline(p, end);
             if (nl == end)
                 break;
             if (m_skipping) {

@@ -160,6 +160,20 @@ int main(int argc, char **argv)
                 static_cast<long long>(judgement.unexpected.size()));
     std::printf("end to end             %.3f s  %.0f MB/s  %.0f rows/s\n", total, mb / total,
                 double(rows) / total);
+    if (!rowsOut.isEmpty()) {
+        // The same socket rows as plain "netstat -ano" lines (ASCII, no -b lines): what
+        // tests/bench/node-netstat-compare.js feeds node-netstat's win32 parser.
+        // Parse only: the bytes are read first, as the node script reads its file before timing.
+        QFile file(rowsOut);
+        file.open(QIODevice::ReadOnly);
+        const QByteArray bytes = file.readAll();
+        timer.restart();
+        const auto plain = edgemap::snapshotfile::parse(bytes, rowsOut);
+        const qint64 plainNs = timer.nsecsElapsed();
+        std::printf("parse only, plain rows %.3f s  %.0f rows/s  (%s)\n", seconds(plainNs),
+                    double(plain.ok() ? plain.snapshot->rows.size() : 0) / seconds(plainNs),
+                    qPrintable(rowsOut));
+    }
     if (rss > 0)
         std::printf("peak RSS               %.1f MB (%.2fx the file; %.1f MB before reading)\n",
                     double(rss) / (1024.0 * 1024.0), double(rss) / double(size),
