@@ -1,9 +1,8 @@
 // `edgemap check`: judge a snapshot against a topology, as text or as stable JSON.
 #include "cli.h"
 
-#include "judgement.h"
+#include "check.h"
 #include "listenerrows.h"
-#include "snapshotfile.h"
 #include "topologyfile.h"
 
 #include <QCommandLineParser>
@@ -233,18 +232,12 @@ int runCheck(const QStringList &arguments)
         printErr(t.error.toString() + QLatin1Char('\n'));
         return BadInput;
     }
-    snapshotfile::ReadResult s = snapshotfile::load(parser.positionalArguments().at(1));
-    if (!s.ok()) {
-        printErr(s.error.toString() + QLatin1Char('\n'));
+    CheckResult r = runCheck(*t.topology, parser.positionalArguments().at(1), parser.value(server));
+    if (!r.ok()) {
+        printErr(r.error.toString() + QLatin1Char('\n'));
         return BadInput;
     }
-    const ServerMatch match = matchServer(*t.topology, *s.snapshot, parser.value(server));
-    if (!match.ok()) {
-        printErr(QStringLiteral("%1: %2\n").arg(parser.positionalArguments().at(1), match.error));
-        return BadInput;
-    }
-    CheckInput in{*t.topology, std::move(*s.snapshot), {}};
-    in.judgement = judge(in.topology, in.snapshot, match.server);
+    const CheckInput in{*t.topology, std::move(r.snapshot), std::move(r.judgement)};
     printOut(fmt == QLatin1String("json") ? checkJson(in) : checkText(in));
     const bool problems = in.judgement.problemCount() > 0
                           || (parser.isSet(strict) && !in.judgement.unexpected.isEmpty());
