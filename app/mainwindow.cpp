@@ -1,1 +1,163 @@
-// placeholder: being written
+// MainWindow: layout, menus, title and selection. File operations are in mainwindow_file.cpp.
+#include "mainwindow.h"
+
+#include "detailsview.h"
+#include "document.h"
+#include "topologyheader.h"
+#include "topologytreemodel.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
+
+namespace edgemap {
+
+MainWindow::MainWindow(Document &document, QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(document)
+    , m_model(new TopologyTreeModel(document, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    createCentre();
+    createTreeDock();
+    createMenus();
+    statusBar(); // created up front so that the actions' status tips have somewhere to go
+
+    connect(&m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(&m_document, &Document::topologyReset, this, &MainWindow::updateTitle);
+    connect(&m_document, &Document::modifiedChanged, this, &MainWindow::setWindowModified);
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_refBeforeReset = selectedRef(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::restoreSelection);
+
+    updateTitle();
+    setWindowModified(m_document.isModified());
+    expandNetwork();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createCentre()
+{
+    // The header and the details share the centre for now; the diagram replaces the details
+    // (which move to a dock), the header stays.
+    auto *centre = new QWidget(this);
+    auto *layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_header = new TopologyHeader(m_document, centre);
+    m_details = new DetailsView(m_document, centre);
+    layout->addWidget(m_header);
+    layout->addWidget(m_details, 1);
+    setCentralWidget(centre);
+}
+
+void MainWindow::createTreeDock()
+{
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("topologyTree"));
+    m_tree->setModel(m_model);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->setAlternatingRowColors(true);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { m_details->showRef(m_model->refAt(current)); });
+
+    m_treeDock = new QDockWidget(tr("Topology"), this);
+    m_treeDock->setObjectName(QStringLiteral("topologyDock"));
+    m_treeDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    m_treeDock->setWidget(m_tree);
+    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
+    resizeDocks({m_treeDock}, {560}, Qt::Horizontal);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    const auto add = [this, file](const QString &text, QKeySequence::StandardKey key,
+                                  const QString &tip, auto slot) {
+        QAction *action = file->addAction(text);
+        action->setShortcuts(key);
+        action->setStatusTip(tip);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    add(tr("&Open…"), QKeySequence::Open, tr("Open a topology file"), &MainWindow::open);
+    add(tr("&Save"), QKeySequence::Save, tr("Save the topology"), &MainWindow::save);
+    add(tr("Save &As…"), QKeySequence::SaveAs, tr("Save the topology under a new name"),
+        &MainWindow::saveAs);
+    file->addSeparator();
+    QAction *quit = add(tr("&Quit"), QKeySequence::Quit, tr("Close EdgeMap"), &QWidget::close);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_treeDock->toggleViewAction());
+}
+
+void MainWindow::updateTitle()
+{
+    const QString path = m_document.filePath();
+    QString shown = path.isEmpty() ? m_document.topology().name : QFileInfo(path).fileName();
+    if (shown.isEmpty())
+        shown = tr("Untitled");
+    setWindowFilePath(path);
+    setWindowTitle(tr("%1[*] — EdgeMap").arg(shown));
+}
+
+void MainWindow::expandNetwork()
+{
+    // Pools, servers and interfaces open: the addresses are what the admin looks for first.
+    // Listeners and the Services/Peers/Scenarios groups stay folded.
+    for (int p = 0; p < m_model->rowCount(); ++p) {
+        const QModelIndex pool = m_model->index(p, 0);
+        if (m_model->refAt(pool).kind != TreeRef::Pool)
+            continue;
+        m_tree->expand(pool);
+        for (int s = 0; s < m_model->rowCount(pool); ++s) {
+            const QModelIndex server = m_model->index(s, 0, pool);
+            m_tree->expand(server);
+            for (int i = 0; i < m_model->rowCount(server); ++i)
+                m_tree->expand(m_model->index(i, 0, server));
+        }
+    }
+    // Wide enough for the addresses (NAT included), narrow enough to leave the detail column.
+    m_tree->resizeColumnToContents(TopologyTreeModel::NameColumn);
+    const int width = m_tree->columnWidth(TopologyTreeModel::NameColumn) + 24;
+    m_tree->setColumnWidth(TopologyTreeModel::NameColumn, std::clamp(width, 280, 420));
+}
+
+void MainWindow::restoreSelection()
+{
+    expandNetwork();
+    const TreeRef ref = std::exchange(m_refBeforeReset, TreeRef());
+    if (ref.isValid() && selectRef(ref))
+        return;
+    m_details->showRef({});
+}
+
+bool MainWindow::selectRef(const TreeRef &ref)
+{
+    const QModelIndex index = m_model->indexFor(ref);
+    if (!index.isValid())
+        return false;
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index);
+    return true;
+}
+
+TreeRef MainWindow::selectedRef() const
+{
+    return m_model->refAt(m_tree->currentIndex());
+}
+
+} // namespace edgemap

@@ -1,1 +1,87 @@
 #pragma once
+
+#include "treeref.h"
+
+#include <QMainWindow>
+#include <QMessageBox>
+
+class QDockWidget;
+class QTreeView;
+
+namespace edgemap {
+
+class DetailsView;
+class Document;
+class TopologyHeader;
+class TopologyTreeModel;
+
+// The EdgeMap main window over one Document: a header strip (topology and product), the topology
+// tree in a dock, and the details of the selected item in the centre (the diagram takes the
+// centre later, and the details move to a dock of their own).
+//
+// File operations have dialog-free entry points (openFile, saveTo) for the command line and the
+// tests. Every failure is recorded in lastError() and, when interactive (the default), shown in
+// a message box; setInteractive(false) records without blocking on a modal box.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(Document &document, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads a topology file into the document; on failure the document is left untouched.
+    bool openFile(const QString &path);
+    // Writes the topology atomically; on success the document takes the path and is unmodified.
+    bool saveTo(const QString &path);
+
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    bool isInteractive() const { return m_interactive; }
+    QString lastError() const { return m_lastError; }
+
+    QTreeView *treeView() const { return m_tree; }
+    TopologyTreeModel *treeModel() const { return m_model; }
+    DetailsView *detailsView() const { return m_details; }
+    TopologyHeader *header() const { return m_header; }
+    QDockWidget *treeDock() const { return m_treeDock; }
+
+    // Selects (and reveals) an item in the tree, which shows it in the details. False when the
+    // reference is not in the current topology.
+    bool selectRef(const TreeRef &ref);
+    TreeRef selectedRef() const;
+
+public Q_SLOTS:
+    void open();
+    bool save();
+    bool saveAs();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    // Records the error and, when interactive, shows it. Overridable for tests and embedding.
+    virtual void showError(const QString &title, const QString &message);
+    // Save / Discard / Cancel for unsaved changes; Cancel when not interactive, so that nothing
+    // is lost without a person deciding.
+    virtual QMessageBox::StandardButton askToSave();
+
+private:
+    void createCentre();
+    void createTreeDock();
+    void createMenus();
+    void updateTitle();
+    void expandNetwork();
+    void restoreSelection();
+    bool maybeSave();
+    QString dialogDirectory() const;
+
+    Document &m_document;
+    TopologyTreeModel *m_model = nullptr;
+    TopologyHeader *m_header = nullptr;
+    DetailsView *m_details = nullptr;
+    QTreeView *m_tree = nullptr;
+    QDockWidget *m_treeDock = nullptr;
+    bool m_interactive = true;
+    QString m_lastError;
+    TreeRef m_refBeforeReset;
+};
+
+} // namespace edgemap

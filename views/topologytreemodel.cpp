@@ -1,1 +1,227 @@
-// placeholder: being written
+#include "topologytreemodel.h"
+
+#include "document.h"
+#include "topologytreetext.h"
+
+#include <QGuiApplication>
+#include <QPalette>
+
+#include <algorithm>
+
+namespace edgemap {
+
+// One row of the tree. The display text is computed once per reset: the tree is small (a few
+// hundred rows) and the topology only changes through Document::topologyReset.
+struct TopologyTreeModel::Node
+{
+    TreeRef ref;
+    treetext::Texts text;
+    Node *parent = nullptr;
+    int row = 0;
+    std::vector<std::unique_ptr<Node>> children;
+
+    Node *add(TreeRef childRef, treetext::Texts childText)
+    {
+        auto child = std::make_unique<Node>();
+        child->ref = std::move(childRef);
+        child->text = std::move(childText);
+        child->parent = this;
+        child->row = static_cast<int>(children.size());
+        children.push_back(std::move(child));
+        return children.back().get();
+    }
+};
+
+namespace {
+
+using Node = TopologyTreeModel::Node;
+
+QList<const Listener *> listenersOn(const EdgeServer &server, const AddressId &address)
+{
+    QList<const Listener *> out;
+    for (const Listener &l : server.listeners)
+        if (l.address == address)
+            out.append(&l);
+    std::stable_sort(out.begin(), out.end(), [](const Listener *a, const Listener *b) {
+        return std::pair(a->port, a->transport) < std::pair(b->port, b->transport);
+    });
+    return out;
+}
+
+void addListeners(Node *parent, const Topology &t, const QList<const Listener *> &listeners)
+{
+    for (const Listener *l : listeners)
+        parent->add(TreeRef::listener(l->id), treetext::listener(t, *l));
+}
+
+void addServer(Node *poolNode, const Topology &t, const EdgeServer &server)
+{
+    Node *serverNode = poolNode->add(TreeRef::server(server.id), treetext::server(server));
+    for (const NetInterface &nic : server.interfaces) {
+        Node *nicNode = serverNode->add(TreeRef::netInterface(server.id, nic.side),
+                                        treetext::netInterface(nic));
+        for (const Address &a : nic.addresses) {
+            Node *addressNode = nicNode->add(TreeRef::address(a.id), treetext::address(a));
+            addListeners(addressNode, t, listenersOn(server, a.id));
+        }
+    }
+    const QList<const Listener *> unbound = listenersOn(server, AddressId());
+    if (!unbound.isEmpty()) {
+        Node *all = serverNode->add(TreeRef::allInterfaces(server.id),
+                                    treetext::allInterfaces(unbound.size()));
+        addListeners(all, t, unbound);
+    }
+}
+
+void addGroups(Node *root, const Topology &t)
+{
+    Node *services = root->add(TreeRef::servicesGroup(),
+                               treetext::group(QObject::tr("Services"), t.services.size()));
+    for (const Service &s : t.services)
+        services->add(TreeRef::service(s.id), treetext::service(s));
+    Node *peers = root->add(TreeRef::peersGroup(),
+                            treetext::group(QObject::tr("Peers"), t.peers.size()));
+    for (const Peer &p : t.peers)
+        peers->add(TreeRef::peer(p.id), treetext::peer(p));
+    Node *scenarios = root->add(TreeRef::scenariosGroup(),
+                                treetext::group(QObject::tr("Scenarios"), t.scenarios.size()));
+    for (const Scenario &s : t.scenarios)
+        scenarios->add(TreeRef::scenario(s.id), treetext::scenario(s));
+}
+
+std::unique_ptr<Node> buildTree(const Topology &t)
+{
+    auto root = std::make_unique<Node>();
+    for (const EdgePool &pool : t.pools) {
+        Node *poolNode = root->add(TreeRef::pool(pool.id), treetext::pool(pool));
+        for (const EdgeServer &server : pool.servers)
+            addServer(poolNode, t, server);
+    }
+    addGroups(root.get(), t);
+    return root;
+}
+
+} // namespace
+
+TopologyTreeModel::TopologyTreeModel(const Document &document, QObject *parent)
+    : QAbstractItemModel(parent)
+    , m_document(document)
+{
+    rebuild();
+    connect(&document, &Document::topologyReset, this, [this] {
+        beginResetModel();
+        rebuild();
+        endResetModel();
+    });
+}
+
+TopologyTreeModel::~TopologyTreeModel() = default;
+
+void TopologyTreeModel::rebuild()
+{
+    m_byRef.clear();
+    m_root = buildTree(m_document.topology());
+    indexNodes(m_root.get());
+}
+
+void TopologyTreeModel::indexNodes(Node *node)
+{
+    for (const auto &child : node->children) {
+        // Ids are unique per kind in a valid topology; keep the first row if a file repeats one.
+        if (!m_byRef.contains(child->ref))
+            m_byRef.insert(child->ref, child.get());
+        indexNodes(child.get());
+    }
+}
+
+TopologyTreeModel::Node *TopologyTreeModel::nodeOf(const QModelIndex &index) const
+{
+    return index.isValid() ? static_cast<Node *>(index.internalPointer()) : m_root.get();
+}
+
+QModelIndex TopologyTreeModel::indexOf(const Node *node, int column) const
+{
+    if (!node || node == m_root.get())
+        return {};
+    return createIndex(node->row, column, node);
+}
+
+QModelIndex TopologyTreeModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (!hasIndex(row, column, parent))
+        return {};
+    const Node *p = nodeOf(parent);
+    return indexOf(p->children[static_cast<size_t>(row)].get(), column);
+}
+
+QModelIndex TopologyTreeModel::parent(const QModelIndex &child) const
+{
+    if (!child.isValid())
+        return {};
+    return indexOf(nodeOf(child)->parent);
+}
+
+int TopologyTreeModel::rowCount(const QModelIndex &parent) const
+{
+    if (parent.isValid() && parent.column() != NameColumn)
+        return 0;
+    return static_cast<int>(nodeOf(parent)->children.size());
+}
+
+int TopologyTreeModel::columnCount(const QModelIndex &) const
+{
+    return ColumnCount;
+}
+
+QVariant TopologyTreeModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid())
+        return {};
+    const Node *node = nodeOf(index);
+    switch (role) {
+    case Qt::DisplayRole:
+        return index.column() == NameColumn ? node->text.name : node->text.detail;
+    case Qt::ToolTipRole:
+        return node->text.toolTip.isEmpty() ? QVariant() : QVariant(node->text.toolTip);
+    case Qt::ForegroundRole:
+        if (node->text.disabled)
+            return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        return {};
+    case RefRole:
+        return QVariant::fromValue(node->ref);
+    default:
+        return {};
+    }
+}
+
+QVariant TopologyTreeModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Name");
+    case DetailColumn:
+        return tr("Detail");
+    default:
+        return {};
+    }
+}
+
+Qt::ItemFlags TopologyTreeModel::flags(const QModelIndex &index) const
+{
+    // Disabled listeners stay selectable: the admin still wants to read why they exist.
+    return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags;
+}
+
+QModelIndex TopologyTreeModel::indexFor(const TreeRef &ref) const
+{
+    return indexOf(m_byRef.value(ref, nullptr));
+}
+
+TreeRef TopologyTreeModel::refAt(const QModelIndex &index) const
+{
+    return index.isValid() ? nodeOf(index)->ref : TreeRef();
+}
+
+} // namespace edgemap

@@ -1,1 +1,58 @@
 #pragma once
+
+#include "treeref.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+
+#include <memory>
+#include <vector>
+
+namespace edgemap {
+
+class Document;
+
+// The topology as a read-only tree: Edge pools > servers > interfaces > addresses > listeners
+// (all-interface listeners under a per-server "All interfaces" node), then the Services, Peers
+// and Scenarios groups. Every item carries its TreeRef (RefRole), so that a selection can be
+// passed to other views by reference rather than by index.
+//
+// The model observes the Document and rebuilds on topologyReset; it never changes the topology.
+class TopologyTreeModel : public QAbstractItemModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { NameColumn, DetailColumn, ColumnCount };
+    enum Role { RefRole = Qt::UserRole + 1 };
+
+    explicit TopologyTreeModel(const Document &document, QObject *parent = nullptr);
+    ~TopologyTreeModel() override;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+    // The item a reference points to (column 0), or an invalid index when it is not in the tree.
+    QModelIndex indexFor(const TreeRef &ref) const;
+    TreeRef refAt(const QModelIndex &index) const;
+
+    struct Node;
+
+private:
+    void rebuild();
+    Node *nodeOf(const QModelIndex &index) const;
+    QModelIndex indexOf(const Node *node, int column = 0) const;
+    void indexNodes(Node *node);
+
+    const Document &m_document;
+    std::unique_ptr<Node> m_root;
+    QHash<TreeRef, Node *> m_byRef;
+};
+
+} // namespace edgemap

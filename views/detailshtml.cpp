@@ -1,0 +1,260 @@
+// Details for the network side of the tree: pools, servers, interfaces, addresses, listeners.
+#include "detailshtml.h"
+
+#include "topologytreetext.h"
+
+#include <QCoreApplication>
+
+namespace edgemap::detailshtml {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("edgemap::DetailsView", text);
+}
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString listenerLine(const Topology &t, const Listener &l)
+{
+    QStringList parts{socketText(t, l)};
+    if (const QString p = treetext::protocols(l); !p.isEmpty())
+        parts.append(p);
+    parts.append(l.service.value());
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString pool(const Topology &t, const PoolId &id)
+{
+    const EdgePool *p = t.pool(id);
+    if (!p)
+        return {};
+    Writer w;
+    w.heading(p->fqdn, tr("Edge pool"));
+    w.beginTable();
+    w.row(tr("Site"), p->site);
+    w.row(tr("Load balancing"), treetext::loadBalancingText(p->loadBalancing));
+    const Peer *next = t.peer(p->nextHop);
+    w.row(tr("Next hop"), next ? treetext::peerLabel(*next) : p->nextHop.value());
+    w.endTable();
+    w.section(tr("Servers"));
+    QStringList servers;
+    for (const EdgeServer &s : p->servers)
+        servers.append(s.fqdn);
+    w.list(servers);
+    return w.html();
+}
+
+QString server(const Topology &t, const ServerId &id)
+{
+    const EdgeServer *s = t.server(id);
+    if (!s)
+        return {};
+    const EdgePool *p = t.poolOfServer(id);
+    Writer w;
+    w.heading(s->fqdn, tr("Edge server"));
+    w.beginTable();
+    w.row(tr("Pool"), p ? p->fqdn : QString());
+    w.row(tr("Listeners"), QString::number(s->listeners.size()));
+    w.endTable();
+    for (const NetInterface &nic : s->interfaces) {
+        w.section(treetext::interfaceName(nic.side));
+        QStringList addresses;
+        for (const Address &a : nic.addresses)
+            addresses.append(treetext::addressLabel(a));
+        w.list(addresses);
+    }
+    return w.html();
+}
+
+QString netInterface(const Topology &t, const QString &refId)
+{
+    const qsizetype slash = refId.lastIndexOf(u'/');
+    const EdgeServer *s = t.server(ServerId(refId.left(slash)));
+    const auto side = interfaceSideFromString(refId.mid(slash + 1));
+    if (slash < 0 || !s || !side)
+        return {};
+    for (const NetInterface &nic : s->interfaces) {
+        if (nic.side != *side)
+            continue;
+        Writer w;
+        w.heading(treetext::interfaceName(nic.side), s->fqdn);
+        for (const Address &a : nic.addresses) {
+            w.section(treetext::addressLabel(a));
+            w.list(listenerLines(t, *s, a.id));
+        }
+        return w.html();
+    }
+    return {};
+}
+
+QString address(const Topology &t, const AddressId &id)
+{
+    const Address *a = t.address(id);
+    const EdgeServer *s = t.serverOfAddress(id);
+    const NetInterface *nic = t.interfaceOfAddress(id);
+    if (!a || !s || !nic)
+        return {};
+    Writer w;
+    w.heading(a->ip, treetext::rolesText(a->roles));
+    w.beginTable();
+    w.row(tr("Server"), s->fqdn);
+    w.row(tr("Interface"), treetext::interfaceName(nic->side));
+    w.row(tr("NAT public address"), a->natPublicIp.isEmpty() ? tr("none") : a->natPublicIp);
+    w.row(tr("External FQDN"), a->fqdn);
+    w.endTable();
+    w.section(tr("Listeners on this address"));
+    w.list(listenerLines(t, *s, id));
+    return w.html();
+}
+
+void listenerService(Writer &w, const Topology &t, const Listener &l)
+{
+    const Service *svc = t.service(l.service);
+    w.row(tr("Service"), svc ? svc->displayName : tr("(not in the topology)"));
+    w.row(tr("Short name"), l.service.value());
+    w.row(tr("Executable"), svc ? svc->executable : QString());
+    if (svc && !svc->enabled)
+        w.row(tr("Service state"), tr("disabled in this topology"));
+    w.row(tr("Also accepted"),
+          l.alsoAccepted.isEmpty() ? tr("none") : l.alsoAccepted.join(QStringLiteral(", ")));
+}
+
+QString listener(const Topology &t, const ListenerId &id)
+{
+    const Listener *l = t.listener(id);
+    const EdgeServer *s = t.serverOfListener(id);
+    if (!l || !s)
+        return {};
+    Writer w;
+    w.heading(socketLabel(l->transport, l->port, l->portEnd), treetext::protocols(*l));
+    w.beginTable();
+    w.row(tr("Socket"), socketText(t, *l));
+    w.row(tr("Server"), s->fqdn);
+    listenerService(w, t, *l);
+    w.row(tr("Enabled"), yesNo(l->enabled));
+    w.row(tr("Dynamic"),
+          l->dynamic ? tr("yes: allocated on demand, not always listening") : tr("no"));
+    w.row(tr("All interfaces OK"), l->allInterfacesOk ? tr("yes: a 0.0.0.0 / [::] bind is fine")
+                                                      : tr("no: must be bound to its address"));
+    w.endTable();
+    for (const Endpoint &e : l->endpoints) {
+        w.section(e.protocol.isEmpty() ? e.key : e.protocol);
+        w.beginTable();
+        w.row(tr("Purpose"), e.purpose);
+        w.row(tr("Who connects"), e.clients);
+        w.row(tr("Endpoint key"), e.key);
+        w.endTable();
+    }
+    return w.html();
+}
+
+} // namespace
+
+void Writer::heading(const QString &title, const QString &subtitle)
+{
+    m_html += QStringLiteral("<h2>%1</h2>").arg(esc(title));
+    if (!subtitle.isEmpty())
+        m_html += QStringLiteral("<p><i>%1</i></p>").arg(esc(subtitle));
+}
+
+void Writer::section(const QString &title)
+{
+    m_html += QStringLiteral("<h3>%1</h3>").arg(esc(title));
+}
+
+void Writer::beginTable()
+{
+    m_html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\">");
+}
+
+void Writer::row(const QString &label, const QString &value)
+{
+    const QString shown = value.isEmpty() ? QStringLiteral("—") : esc(value);
+    m_html += QStringLiteral("<tr><td style=\"padding-right:16px\"><b>%1</b></td><td>%2</td></tr>")
+                      .arg(esc(label), shown);
+}
+
+void Writer::endTable()
+{
+    m_html += QStringLiteral("</table>");
+}
+
+void Writer::list(const QStringList &items, bool ordered)
+{
+    if (items.isEmpty()) {
+        note(tr("none"));
+        return;
+    }
+    const QString tag = ordered ? QStringLiteral("ol") : QStringLiteral("ul");
+    m_html += u'<' + tag + u'>';
+    for (const QString &item : items)
+        m_html += QStringLiteral("<li>%1</li>").arg(esc(item));
+    m_html += QStringLiteral("</%1>").arg(tag);
+}
+
+void Writer::paragraph(const QString &text)
+{
+    m_html += QStringLiteral("<p>%1</p>").arg(esc(text));
+}
+
+void Writer::note(const QString &text)
+{
+    m_html += QStringLiteral("<p><i>%1</i></p>").arg(esc(text));
+}
+
+QString yesNo(bool value)
+{
+    return value ? tr("yes") : tr("no");
+}
+
+QString socketText(const Topology &t, const Listener &l)
+{
+    const QString socket = socketLabel(l.transport, l.port, l.portEnd);
+    if (l.address.isEmpty())
+        return tr("%1 on all interfaces").arg(socket);
+    const Address *a = t.address(l.address);
+    if (!a)
+        return tr("%1 on %2").arg(socket, l.address.value());
+    return tr("%1 on %2 (%3)").arg(socket, a->ip, treetext::rolesText(a->roles));
+}
+
+QStringList listenerLines(const Topology &t, const EdgeServer &s, const AddressId &address)
+{
+    QStringList out;
+    for (const Listener &l : s.listeners)
+        if (l.address == address)
+            out.append(listenerLine(t, l));
+    return out;
+}
+
+QString forRef(const Topology &t, const TreeRef &ref)
+{
+    switch (ref.kind) {
+    case TreeRef::Pool:
+        return pool(t, PoolId(ref.id));
+    case TreeRef::Server:
+        return server(t, ServerId(ref.id));
+    case TreeRef::Interface:
+        return netInterface(t, ref.id);
+    case TreeRef::Address:
+        return address(t, AddressId(ref.id));
+    case TreeRef::Listener:
+        return listener(t, ListenerId(ref.id));
+    case TreeRef::Service:
+        return service(t, ServiceId(ref.id));
+    case TreeRef::Peer:
+        return peer(t, PeerId(ref.id));
+    case TreeRef::Scenario:
+        return scenario(t, ScenarioId(ref.id));
+    case TreeRef::Group:
+        return group(t, ref.id);
+    }
+    return {};
+}
+
+} // namespace edgemap::detailshtml
