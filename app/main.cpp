@@ -54,6 +54,10 @@ int runGui(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(edgemap::cli::globalHelp());
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Topology file to open."));
+    const QCommandLineOption snapshot(QStringLiteral("snapshot"),
+                                      QStringLiteral("Snapshot to check once the window is open."),
+                                      QStringLiteral("FILE"));
+    parser.addOption(snapshot);
     parser.process(app);
 
     edgemap::Document document(edgemap::topologyfile::defaultTopology());
@@ -62,6 +66,8 @@ int runGui(int argc, char **argv)
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().first());
+    if (parser.isSet(snapshot))
+        window.openSnapshot(parser.value(snapshot));
     return app.exec();
 }
 

@@ -97,6 +97,8 @@ void MainWindow::createMenus()
     add(tr("Save &As…"), QKeySequence::SaveAs, tr("Save the topology under a new name"),
         &MainWindow::saveAs);
     file->addSeparator();
+    createSnapshotUi(file);
+    file->addSeparator();
     QAction *quit = add(tr("&Quit"), QKeySequence::Quit, tr("Close EdgeMap"), &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
 
@@ -116,8 +118,8 @@ void MainWindow::updateTitle()
 
 void MainWindow::expandNetwork()
 {
-    // Pools, servers and interfaces open: the addresses are what the admin looks for first.
-    // Listeners and the Services/Peers/Scenarios groups stay folded.
+    // Pools, servers, interfaces and addresses open: the listeners on each address (and their
+    // status) are what the admin looks for first. The Services/Peers/Scenarios groups stay folded.
     for (int p = 0; p < m_model->rowCount(); ++p) {
         const QModelIndex pool = m_model->index(p, 0);
         if (m_model->refAt(pool).kind != TreeRef::Pool)
@@ -126,14 +128,19 @@ void MainWindow::expandNetwork()
         for (int s = 0; s < m_model->rowCount(pool); ++s) {
             const QModelIndex server = m_model->index(s, 0, pool);
             m_tree->expand(server);
-            for (int i = 0; i < m_model->rowCount(server); ++i)
-                m_tree->expand(m_model->index(i, 0, server));
+            for (int i = 0; i < m_model->rowCount(server); ++i) {
+                const QModelIndex nic = m_model->index(i, 0, server);
+                m_tree->expand(nic);
+                for (int a = 0; a < m_model->rowCount(nic); ++a) // addresses: show the listeners
+                    m_tree->expand(m_model->index(a, 0, nic));
+            }
         }
     }
     // Wide enough for the addresses (NAT included), narrow enough to leave the detail column.
     m_tree->resizeColumnToContents(TopologyTreeModel::NameColumn);
     const int width = m_tree->columnWidth(TopologyTreeModel::NameColumn) + 24;
     m_tree->setColumnWidth(TopologyTreeModel::NameColumn, std::clamp(width, 280, 420));
+    m_tree->setColumnWidth(TopologyTreeModel::StatusColumn, 130);
 }
 
 void MainWindow::restoreSelection()

@@ -6,12 +6,16 @@
 #include <QMessageBox>
 
 class QDockWidget;
+class QLabel;
+class QProgressBar;
+class QToolButton;
 class QTreeView;
 
 namespace edgemap {
 
 class DetailsView;
 class Document;
+class SnapshotController;
 class TopologyHeader;
 class TopologyTreeModel;
 
@@ -45,6 +49,11 @@ public:
     TopologyHeader *header() const { return m_header; }
     QDockWidget *treeDock() const { return m_treeDock; }
 
+    // Reads and judges a snapshot in the background; the result arrives through the Document
+    // (checkChanged) and the status bar; failures are shown like file errors.
+    void openSnapshot(const QString &path);
+    SnapshotController *snapshots() const { return m_snapshots; }
+
     // Selects (and reveals) an item in the tree, which shows it in the details. False when the
     // reference is not in the current topology.
     bool selectRef(const TreeRef &ref);
@@ -54,6 +63,8 @@ public Q_SLOTS:
     void open();
     bool save();
     bool saveAs();
+    void openSnapshotDialog();
+    void pasteSnapshot();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -67,6 +78,8 @@ private:
     void createCentre();
     void createTreeDock();
     void createMenus();
+    void createSnapshotUi(QMenu *file);
+    void updateCheckSummary();
     void updateTitle();
     void expandNetwork();
     void restoreSelection();
@@ -79,6 +92,10 @@ private:
     DetailsView *m_details = nullptr;
     QTreeView *m_tree = nullptr;
     QDockWidget *m_treeDock = nullptr;
+    SnapshotController *m_snapshots = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancel = nullptr;
+    QLabel *m_checkLabel = nullptr;
     bool m_interactive = true;
     QString m_lastError;
     TreeRef m_refBeforeReset;

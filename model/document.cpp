@@ -31,4 +31,17 @@ void Document::setModified(bool modified)
     Q_EMIT modifiedChanged(modified);
 }
 
+void Document::setCheck(std::shared_ptr<const CheckResult> check)
+{
+    m_check = std::move(check);
+    Q_EMIT checkChanged();
+}
+
+const ListenerVerdict *Document::verdict(const ListenerId &listener) const
+{
+    if (!m_check || !m_check->ok())
+        return nullptr;
+    return m_check->judgement.verdict(listener);
+}
+
 } // namespace edgemap

@@ -1,9 +1,12 @@
 #pragma once
 
+#include "check.h"
 #include "topology.h"
 
 #include <QObject>
 #include <QString>
+
+#include <memory>
 
 namespace edgemap {
 
@@ -26,8 +29,16 @@ public:
     bool isModified() const { return m_modified; }
     void setModified(bool modified);
 
+    // The snapshot judged against this topology, nullptr before one is loaded. View state: never
+    // saved with the topology and never on the undo stack.
+    const CheckResult *check() const { return m_check.get(); }
+    void setCheck(std::shared_ptr<const CheckResult> check);
+    // The verdict on a listener from the current check, nullptr when there is none.
+    const ListenerVerdict *verdict(const ListenerId &listener) const;
+
 Q_SIGNALS:
     void topologyReset();
+    void checkChanged();
     void filePathChanged(const QString &path);
     void modifiedChanged(bool modified);
 
@@ -35,6 +46,7 @@ private:
     Topology m_topology;
     QString m_filePath;
     bool m_modified = false;
+    std::shared_ptr<const CheckResult> m_check;
 };
 
 } // namespace edgemap

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds EdgeMap (Release, in build/) and starts it on the built-in
-# default topology. Extra arguments go to edgemap (e.g. a topology file).
+# default topology with the bundled sample snapshot (edge01 with its Web Conferencing Edge
+# stopped). Extra arguments go to edgemap (e.g. a topology file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,4 +16,4 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
     echo "The command line works without a display: build/app/edgemap --help" >&2
     exit 2
 fi
-exec build/app/edgemap "$@"
+exec build/app/edgemap --snapshot resources/samples/edge01-netstat-anob.txt "$@"

@@ -186,7 +186,7 @@ void TstMainWindow::treeGroupsAndAllInterfaces()
     QCOMPARE(name(services), u"Services"_s);
     QCOMPARE(model.rowCount(services), m_topology.services.size());
     QCOMPARE(name(model.index(0, 0, services)), u"RTCSRV — Lync Server Access Edge"_s);
-    QCOMPARE(name(model.index(0, 1, services)), u"RTCSrv.exe"_s);
+    QCOMPARE(name(model.index(0, TopologyTreeModel::DetailColumn, services)), u"RTCSrv.exe"_s);
     QCOMPARE(name(model.index(2, 0)), u"Peers"_s);
     QCOMPARE(model.rowCount(model.index(2, 0)), m_topology.peers.size());
     QCOMPARE(name(model.index(3, 0)), u"Scenarios"_s);
@@ -209,7 +209,7 @@ void TstMainWindow::listenerRowTextAndToolTip()
     const QModelIndex index = model.indexFor(TreeRef::listener(l->id));
     QVERIFY(index.isValid());
     QCOMPARE(name(index), u"TCP 443 · SIP/TLS · RTCSRV"_s);
-    QCOMPARE(name(index.siblingAtColumn(1)), l->endpoints[0].purpose);
+    QCOMPARE(name(index.siblingAtColumn(TopologyTreeModel::DetailColumn)), l->endpoints[0].purpose);
     const QString tip = plain(index.data(Qt::ToolTipRole).toString());
     QVERIFY2(tip.contains(l->endpoints[0].purpose), qPrintable(tip));
     QVERIFY2(tip.contains(l->endpoints[0].clients), qPrintable(tip));

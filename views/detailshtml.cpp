@@ -1,6 +1,8 @@
 // Details for the network side of the tree: pools, servers, interfaces, addresses, listeners.
 #include "detailshtml.h"
 
+#include "pathanalysis.h"
+#include "statusstyle.h"
 #include "topologytreetext.h"
 
 #include <QCoreApplication>
@@ -124,7 +126,60 @@ void listenerService(Writer &w, const Topology &t, const Listener &l)
           l.alsoAccepted.isEmpty() ? tr("none") : l.alsoAccepted.join(QStringLiteral(", ")));
 }
 
-QString listener(const Topology &t, const ListenerId &id)
+void listenerImpact(Writer &w, const Topology &t, const Listener &l)
+{
+    QStringList names;
+    for (const ScenarioId &sid : PathAnalysis(t).scenariosBrokenBy(l.id))
+        if (const Scenario *sc = t.scenario(sid))
+            names.append(sc->name);
+    w.section(tr("If it is down"));
+    if (names.isEmpty())
+        w.note(tr("No modelled scenario depends on this listener alone."));
+    else
+        w.list(names);
+}
+
+void listenerObserved(Writer &w, const Topology &t, const Listener &l, const CheckResult *check)
+{
+    w.section(tr("In the snapshot"));
+    const ListenerVerdict *v = check && check->ok() ? check->judgement.verdict(l.id) : nullptr;
+    if (!v) {
+        w.note(check && check->ok() ? tr("The loaded snapshot is of another server.")
+                                    : tr("No snapshot loaded: not checked."));
+        return;
+    }
+    w.beginTable();
+    w.row(tr("Status"), statusText(v->status));
+    w.row(tr("Why"), v->detail);
+    if (v->observed)
+        w.row(tr("Bound by"),
+              v->observed->process.isEmpty()
+                      ? (v->observed->pid >= 0 ? tr("PID %1").arg(v->observed->pid) : tr("unknown"))
+                      : tr("%1 (PID %2) on %3")
+                                .arg(v->observed->process)
+                                .arg(v->observed->pid)
+                                .arg(v->observed->address));
+    if (l.transport == Transport::Tcp && !l.dynamic) {
+        QStringList peers;
+        for (const PeerId &p : v->remotePeers)
+            if (const Peer *peer = t.peer(p))
+                peers.append(peer->name);
+        w.row(tr("Established"),
+              v->established == 0 ? tr("none")
+                                  : tr("%1 from %2")
+                                            .arg(v->established)
+                                            .arg(v->remoteAddresses.join(QStringLiteral(", "))));
+        if (!peers.isEmpty())
+            w.row(tr("From peers"), peers.join(QStringLiteral(", ")));
+    }
+    if (l.dynamic)
+        w.row(tr("Relay ports in use"),
+              QString::number(l.transport == Transport::Tcp ? v->relayTcp : v->relayUdp));
+    w.row(tr("Snapshot"), check->source);
+    w.endTable();
+}
+
+QString listener(const Topology &t, const ListenerId &id, const CheckResult *check)
 {
     const Listener *l = t.listener(id);
     const EdgeServer *s = t.serverOfListener(id);
@@ -150,6 +205,8 @@ QString listener(const Topology &t, const ListenerId &id)
         w.row(tr("Endpoint key"), e.key);
         w.endTable();
     }
+    listenerObserved(w, t, *l, check);
+    listenerImpact(w, t, *l);
     return w.html();
 }
 
@@ -232,7 +289,7 @@ QStringList listenerLines(const Topology &t, const EdgeServer &s, const AddressI
     return out;
 }
 
-QString forRef(const Topology &t, const TreeRef &ref)
+QString forRef(const Topology &t, const TreeRef &ref, const CheckResult *check)
 {
     switch (ref.kind) {
     case TreeRef::Pool:
@@ -244,7 +301,7 @@ QString forRef(const Topology &t, const TreeRef &ref)
     case TreeRef::Address:
         return address(t, AddressId(ref.id));
     case TreeRef::Listener:
-        return listener(t, ListenerId(ref.id));
+        return listener(t, ListenerId(ref.id), check);
     case TreeRef::Service:
         return service(t, ServiceId(ref.id));
     case TreeRef::Peer:

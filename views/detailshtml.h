@@ -1,5 +1,6 @@
 #pragma once
 
+#include "check.h"
 #include "topology.h"
 #include "treeref.h"
 
@@ -13,8 +14,9 @@ namespace edgemap {
 // markup or links.
 namespace detailshtml {
 
-// The details of one item; empty when the reference does not resolve in this topology.
-QString forRef(const Topology &topology, const TreeRef &ref);
+// The details of one item; empty when the reference does not resolve in this topology. With a
+// check, listeners also show what the snapshot says about them.
+QString forRef(const Topology &topology, const TreeRef &ref, const CheckResult *check = nullptr);
 // What the view shows when nothing is selected: the topology at a glance.
 QString overview(const Topology &topology);
 

@@ -15,6 +15,7 @@ DetailsView::DetailsView(const Document &doc, QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     document()->setDocumentMargin(16);
     connect(&doc, &Document::topologyReset, this, &DetailsView::refresh);
+    connect(&doc, &Document::checkChanged, this, &DetailsView::refresh);
     refresh();
 }
 
@@ -27,7 +28,7 @@ void DetailsView::showRef(const TreeRef &ref)
 void DetailsView::refresh()
 {
     const Topology &t = m_document.topology();
-    QString html = m_ref.isValid() ? detailshtml::forRef(t, m_ref) : QString();
+    QString html = m_ref.isValid() ? detailshtml::forRef(t, m_ref, m_document.check()) : QString();
     if (html.isEmpty()) {
         m_ref = {};
         html = detailshtml::overview(t);

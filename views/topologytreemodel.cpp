@@ -1,6 +1,7 @@
 #include "topologytreemodel.h"
 
 #include "document.h"
+#include "statusstyle.h"
 #include "topologytreetext.h"
 
 #include <QGuiApplication>
@@ -113,6 +114,7 @@ TopologyTreeModel::TopologyTreeModel(const Document &document, QObject *parent)
         rebuild();
         endResetModel();
     });
+    connect(&document, &Document::checkChanged, this, &TopologyTreeModel::checkChanged);
 }
 
 TopologyTreeModel::~TopologyTreeModel() = default;
@@ -180,10 +182,16 @@ QVariant TopologyTreeModel::data(const QModelIndex &index, int role) const
     const Node *node = nodeOf(index);
     switch (role) {
     case Qt::DisplayRole:
+        if (index.column() == StatusColumn)
+            return statusData(node, role);
         return index.column() == NameColumn ? node->text.name : node->text.detail;
     case Qt::ToolTipRole:
+        if (index.column() == StatusColumn)
+            return statusData(node, role);
         return node->text.toolTip.isEmpty() ? QVariant() : QVariant(node->text.toolTip);
     case Qt::ForegroundRole:
+        if (index.column() == StatusColumn)
+            return statusData(node, role);
         if (node->text.disabled)
             return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
         return {};
@@ -203,6 +211,8 @@ QVariant TopologyTreeModel::headerData(int section, Qt::Orientation orientation,
         return tr("Name");
     case DetailColumn:
         return tr("Detail");
+    case StatusColumn:
+        return tr("Status");
     default:
         return {};
     }
@@ -212,6 +222,55 @@ Qt::ItemFlags TopologyTreeModel::flags(const QModelIndex &index) const
 {
     // Disabled listeners stay selectable: the admin still wants to read why they exist.
     return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags;
+}
+
+QVariant TopologyTreeModel::statusData(const Node *node, int role) const
+{
+    const CheckResult *check = m_document.check();
+    if (node->ref.kind == TreeRef::Server) {
+        if (!check || !check->ok() || check->server.value() != node->ref.id)
+            return {};
+        const int problems = check->judgement.problemCount();
+        if (role == Qt::DisplayRole) {
+            const QString bad = statusStyle(ListenerStatus::Missing, StatusPalette::Light).glyph;
+            if (problems == 0)
+                return tr("%1 all OK")
+                        .arg(statusStyle(ListenerStatus::Ok, StatusPalette::Light).glyph);
+            return problems == 1 ? tr("%1 1 problem").arg(bad)
+                                 : tr("%1 %2 problems").arg(bad).arg(problems);
+        }
+        if (role == Qt::ToolTipRole)
+            return tr("Checked against %1").arg(check->source);
+        if (role == Qt::ForegroundRole)
+            return statusStyle(problems == 0 ? ListenerStatus::Ok : ListenerStatus::Missing,
+                               statusPaletteFor(QGuiApplication::palette()))
+                    .border;
+        return {};
+    }
+    if (node->ref.kind != TreeRef::Listener)
+        return {};
+    const ListenerVerdict *v = m_document.verdict(ListenerId(node->ref.id));
+    const ListenerStatus status = v ? v->status : ListenerStatus::NotChecked;
+    switch (role) {
+    case Qt::DisplayRole:
+        return statusText(status);
+    case Qt::ToolTipRole:
+        return v && !v->detail.isEmpty() ? v->detail : tr("No snapshot of this server is loaded");
+    case Qt::ForegroundRole:
+        return statusStyle(status, statusPaletteFor(QGuiApplication::palette())).border;
+    default:
+        return {};
+    }
+}
+
+void TopologyTreeModel::checkChanged()
+{
+    // Only the Status column changes: update in place so that expansion and selection stay.
+    for (auto it = m_byRef.cbegin(); it != m_byRef.cend(); ++it)
+        if (it.key().kind == TreeRef::Listener || it.key().kind == TreeRef::Server) {
+            const QModelIndex i = indexOf(it.value(), StatusColumn);
+            Q_EMIT dataChanged(i, i, {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole});
+        }
 }
 
 QModelIndex TopologyTreeModel::indexFor(const TreeRef &ref) const

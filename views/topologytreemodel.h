@@ -18,12 +18,14 @@ class Document;
 // passed to other views by reference rather than by index.
 //
 // The model observes the Document and rebuilds on topologyReset; it never changes the topology.
+// The Status column shows each listener's verdict from the current check (glyph and word, with
+// the status colour) and a problem count on the checked server; it updates in place.
 class TopologyTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
 
 public:
-    enum Column { NameColumn, DetailColumn, ColumnCount };
+    enum Column { NameColumn, StatusColumn, DetailColumn, ColumnCount };
     enum Role { RefRole = Qt::UserRole + 1 };
 
     explicit TopologyTreeModel(const Document &document, QObject *parent = nullptr);
@@ -46,6 +48,8 @@ public:
 
 private:
     void rebuild();
+    void checkChanged();
+    QVariant statusData(const Node *node, int role) const;
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOf(const Node *node, int column = 0) const;
     void indexNodes(Node *node);

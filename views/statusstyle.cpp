@@ -1,0 +1,92 @@
+#include "statusstyle.h"
+
+#include <QPalette>
+
+namespace edgemap {
+
+namespace {
+
+struct Entry
+{
+    ListenerStatus status;
+    const char16_t *glyph;
+    // fill, border, text for the light, dark and colour-blind-safe palettes
+    QRgb light[3];
+    QRgb dark[3];
+    QRgb colourBlind[3];
+};
+
+// Colour-blind-safe entries use the Okabe-Ito palette (blue, vermillion, orange, reddish purple,
+// sky blue), which stays distinct under the common red-green deficiencies.
+constexpr Entry kEntries[] = {
+        {ListenerStatus::NotChecked,
+         u"\u2013",
+         {0xffeceff1, 0xff90a4ae, 0xff37474f},
+         {0xff37474f, 0xff78909c, 0xffeceff1},
+         {0xffeceff1, 0xff90a4ae, 0xff37474f}},
+        {ListenerStatus::Ok,
+         u"\u2713",
+         {0xffc8e6c9, 0xff2e7d32, 0xff1b5e20},
+         {0xff1b5e20, 0xff66bb6a, 0xffe8f5e9},
+         {0xffcce3f5, 0xff0072b2, 0xff00395a}},
+        {ListenerStatus::Missing,
+         u"\u2717",
+         {0xffffcdd2, 0xffc62828, 0xffb71c1c},
+         {0xff7f1d1d, 0xffef5350, 0xffffebee},
+         {0xfff7d5c0, 0xffd55e00, 0xff6b2f00}},
+        {ListenerStatus::WrongProcess,
+         u"\u2260",
+         {0xffffe0b2, 0xffef6c00, 0xff8a3c00},
+         {0xff6d3a00, 0xffffa726, 0xfffff3e0},
+         {0xfffbe8c2, 0xffe69f00, 0xff5c4000}},
+        {ListenerStatus::WrongAddress,
+         u"\u21c4",
+         {0xffffe0b2, 0xffef6c00, 0xff8a3c00},
+         {0xff6d3a00, 0xffffa726, 0xfffff3e0},
+         {0xfffbe8c2, 0xffe69f00, 0xff5c4000}},
+        {ListenerStatus::Exposed,
+         u"\u25ce",
+         {0xffffecb3, 0xffc79100, 0xff6d4c00},
+         {0xff5c4a00, 0xffffca28, 0xfffff8e1},
+         {0xfff2d7e6, 0xffcc79a7, 0xff5e2448}},
+        {ListenerStatus::Dynamic,
+         u"\u223f",
+         {0xffbbdefb, 0xff1565c0, 0xff0d47a1},
+         {0xff0d3b66, 0xff64b5f6, 0xffe3f2fd},
+         {0xffd9eefb, 0xff56b4e9, 0xff1a4a66}},
+        {ListenerStatus::Unknown,
+         u"?",
+         {0xffe0e0e0, 0xff757575, 0xff212121},
+         {0xff424242, 0xffbdbdbd, 0xfff5f5f5},
+         {0xffe0e0e0, 0xff757575, 0xff212121}},
+};
+
+} // namespace
+
+StatusStyle statusStyle(ListenerStatus status, StatusPalette palette)
+{
+    for (const Entry &e : kEntries) {
+        if (e.status != status)
+            continue;
+        const QRgb *c = palette == StatusPalette::Dark          ? e.dark
+                        : palette == StatusPalette::ColourBlind ? e.colourBlind
+                                                                : e.light;
+        return {QColor::fromRgba(c[0]), QColor::fromRgba(c[1]), QColor::fromRgba(c[2]),
+                QString::fromUtf16(e.glyph), displayName(status)};
+    }
+    return {};
+}
+
+StatusPalette statusPaletteFor(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128 ? StatusPalette::Dark
+                                                             : StatusPalette::Light;
+}
+
+QString statusText(ListenerStatus status)
+{
+    const StatusStyle s = statusStyle(status, StatusPalette::Light);
+    return s.glyph + QLatin1Char(' ') + s.label;
+}
+
+} // namespace edgemap

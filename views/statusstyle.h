@@ -1,0 +1,31 @@
+#pragma once
+
+#include "judgement.h"
+
+#include <QColor>
+#include <QString>
+
+class QPalette;
+
+namespace edgemap {
+
+// How a listener status looks, in one table that the tree, the diagram, the legend, the tables
+// and every export share. Colour is never the only cue: each status also has a glyph and a word.
+enum class StatusPalette { Light, Dark, ColourBlind };
+
+struct StatusStyle
+{
+    QColor fill;   // chip / cell background
+    QColor border; // chip outline, and the colour of the glyph on a neutral background
+    QColor text;   // text on `fill`
+    QString glyph; // one character: ✓ ✗ ≠ ⇄ ◎ ∿ ? –
+    QString label; // "OK", "Missing", ...
+};
+
+StatusStyle statusStyle(ListenerStatus status, StatusPalette palette);
+// Light or Dark from the widget palette's window colour (Qt 6.4 has no colour-scheme API).
+StatusPalette statusPaletteFor(const QPalette &palette);
+// "✗ Missing"
+QString statusText(ListenerStatus status);
+
+} // namespace edgemap
