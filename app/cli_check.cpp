@@ -67,6 +67,7 @@ ordered_json listenerJson(const CheckInput &in, const ListenerRow &row, const Li
     else
         l["observed"] = nullptr;
     l["established"] = v.established;
+    l["remote_addresses"] = v.remoteAddresses.size();
     ordered_json peers = ordered_json::array();
     for (const PeerId &p : v.remotePeers)
         peers.push_back(u8(p.value()));
@@ -160,8 +161,18 @@ QString checkText(const CheckInput &in)
                                .arg(row.address, -16)
                                .arg(row.service.value(), -14)
                                .arg(row.protocol, v.detail);
-        if (v.established > 0)
-            line += QStringLiteral(" [%1 established]").arg(v.established);
+        if (v.established > 0) {
+            QStringList peers;
+            for (const PeerId &p : v.remotePeers)
+                if (const Peer *peer = in.topology.peer(p))
+                    peers.append(peer->name);
+            line += QStringLiteral(" [%1 established from %2 address(es)%3]")
+                            .arg(v.established)
+                            .arg(v.remoteAddresses.size())
+                            .arg(peers.isEmpty()
+                                         ? QString()
+                                         : QStringLiteral(": ") + peers.join(QStringLiteral(", ")));
+        }
         out += line + QLatin1Char('\n');
     }
     if (!in.judgement.unexpected.isEmpty()) {
