@@ -1,0 +1,118 @@
+#include "snapshotwatcher.h"
+
+#include "snapshotcontroller.h"
+
+#include <QFileInfo>
+
+namespace edgemap {
+
+SnapshotWatcher::SnapshotWatcher(SnapshotController &controller, QObject *parent)
+    : QObject(parent)
+    , m_controller(controller)
+{
+    m_poll.setInterval(2000);
+    m_settle.setInterval(700);
+    m_settle.setSingleShot(true);
+    connect(&m_fs, &QFileSystemWatcher::fileChanged, this, &SnapshotWatcher::somethingChanged);
+    connect(&m_fs, &QFileSystemWatcher::directoryChanged, this, &SnapshotWatcher::somethingChanged);
+    connect(&m_poll, &QTimer::timeout, this, &SnapshotWatcher::somethingChanged);
+    connect(&m_settle, &QTimer::timeout, this, &SnapshotWatcher::settled);
+    connect(&controller, &SnapshotController::finished, this, [this](const QString &source) {
+        if (!m_reading || source != m_path)
+            return;
+        m_reading = false;
+        m_lastGood = QDateTime::currentDateTimeUtc();
+        m_staleReason.clear();
+        Q_EMIT stateChanged();
+    });
+    const auto readFailed = [this](const QString &source, const QString &message) {
+        if (!m_reading || source != m_path)
+            return;
+        m_reading = false;
+        setStale(tr("the last read failed: %1").arg(message));
+    };
+    connect(&controller, &SnapshotController::failed, this, readFailed);
+    connect(&controller, &SnapshotController::cancelled, this,
+            [readFailed](const QString &source) { readFailed(source, tr("cancelled")); });
+}
+
+void SnapshotWatcher::watch(const QString &path)
+{
+    stop();
+    m_path = QFileInfo(path).absoluteFilePath();
+    m_stamp = {};
+    rewatch();
+    m_poll.start();
+    somethingChanged();
+}
+
+void SnapshotWatcher::stop()
+{
+    if (!m_fs.files().isEmpty())
+        m_fs.removePaths(m_fs.files());
+    if (!m_fs.directories().isEmpty())
+        m_fs.removePaths(m_fs.directories());
+    m_poll.stop();
+    m_settle.stop();
+    m_path.clear();
+    m_staleReason.clear();
+    m_reading = false;
+}
+
+SnapshotWatcher::Stamp SnapshotWatcher::stampNow() const
+{
+    const QFileInfo info(m_path);
+    if (!info.exists())
+        return {};
+    return {true, info.size(), info.lastModified()};
+}
+
+void SnapshotWatcher::rewatch()
+{
+    // A rename over the file drops the watch on it; watching the directory catches the new one.
+    if (QFileInfo::exists(m_path) && !m_fs.files().contains(m_path))
+        m_fs.addPath(m_path);
+    const QString dir = QFileInfo(m_path).absolutePath();
+    if (!m_fs.directories().contains(dir))
+        m_fs.addPath(dir);
+}
+
+void SnapshotWatcher::somethingChanged()
+{
+    if (m_path.isEmpty())
+        return;
+    rewatch();
+    const Stamp now = stampNow();
+    if (now == m_stamp)
+        return;
+    m_stamp = now;
+    m_settle.start(); // restarts: read once the file has been still for the settle delay
+}
+
+void SnapshotWatcher::settled()
+{
+    const Stamp now = stampNow();
+    if (!(now == m_stamp)) { // still changing
+        m_stamp = now;
+        m_settle.start();
+        return;
+    }
+    if (!now.exists) {
+        setStale(tr("the file is gone"));
+        return;
+    }
+    if (now.size == 0) {
+        setStale(tr("the file is empty (being rewritten?)"));
+        return;
+    }
+    m_reading = true;
+    m_controller.openFile(m_path);
+}
+
+void SnapshotWatcher::setStale(const QString &reason)
+{
+    m_staleReason = reason;
+    Q_EMIT stateChanged();
+}
+
+} // namespace edgemap

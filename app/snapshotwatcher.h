@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QDateTime>
+#include <QFileSystemWatcher>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+namespace edgemap {
+
+class SnapshotController;
+
+// Watches a snapshot file that something else rewrites (a scheduled task on the Edge writing to a
+// share) and has it read again when it changes. It survives the file being replaced (written
+// elsewhere and renamed over, which drops a QFileSystemWatcher watch), truncated, half written or
+// gone for a while: a change is only read once the file has stopped changing, and while the file
+// is unusable the last good check stays in the document, reported as stale with the reason.
+// Notifications are unreliable on network shares, so the file is also polled.
+class SnapshotWatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SnapshotWatcher(SnapshotController &controller, QObject *parent = nullptr);
+
+    void watch(const QString &path);
+    void stop();
+    QString path() const { return m_path; }
+    bool isWatching() const { return !m_path.isEmpty(); }
+
+    // Stale: the last read failed or the file is gone or empty; the reason says which.
+    bool isStale() const { return !m_staleReason.isEmpty(); }
+    QString staleReason() const { return m_staleReason; }
+    QDateTime lastGoodRead() const { return m_lastGood; }
+
+    void setPollInterval(int ms) { m_poll.setInterval(ms); }
+    // How long the file must stay unchanged before it is read (the writer may still be writing).
+    void setSettleDelay(int ms) { m_settle.setInterval(ms); }
+
+Q_SIGNALS:
+    void stateChanged();
+
+private:
+    struct Stamp
+    {
+        bool exists = false;
+        qint64 size = -1;
+        QDateTime modified;
+        friend bool operator==(const Stamp &, const Stamp &) = default;
+    };
+
+    Stamp stampNow() const;
+    void somethingChanged();
+    void settled();
+    void setStale(const QString &reason);
+    void rewatch();
+
+    SnapshotController &m_controller;
+    QFileSystemWatcher m_fs;
+    QTimer m_poll;
+    QTimer m_settle;
+    QString m_path;
+    Stamp m_stamp;
+    QString m_staleReason;
+    QDateTime m_lastGood;
+    bool m_reading = false;
+};
+
+} // namespace edgemap
