@@ -1,15 +1,73 @@
 #include "document.h"
 
+#include "topologyfile.h"
+
+#include <QCoreApplication>
+#include <QUndoCommand>
+#include <QUndoStack>
+
 namespace edgemap {
+
+// One value changed: the field's address and both values, nothing else.
+class FieldCommand : public QUndoCommand
+{
+public:
+    FieldCommand(Document &doc, FieldRef ref, QVariant before, QVariant after)
+        : m_doc(doc)
+        , m_ref(std::move(ref))
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+        setText(QCoreApplication::translate("edgemap::Document", "Change %1").arg(describe(m_ref)));
+    }
+    void redo() override { m_doc.applyField(m_ref, m_after); }
+    void undo() override { m_doc.applyField(m_ref, m_before); }
+
+private:
+    Document &m_doc;
+    FieldRef m_ref;
+    QVariant m_before;
+    QVariant m_after;
+};
 
 Document::Document(Topology topology, QObject *parent)
     : QObject(parent)
     , m_topology(std::move(topology))
-{}
+    , m_undo(new QUndoStack(this))
+{
+    connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { setModified(!clean); });
+}
+
+LoadError Document::setField(const FieldRef &ref, const QVariant &value)
+{
+    const std::optional<QVariant> before = readField(m_topology, ref);
+    if (!before)
+        return {{}, 0, 0, {}, tr("%1 does not exist").arg(describe(ref))};
+    if (*before == value)
+        return {};
+    Topology candidate = m_topology;
+    if (!writeField(candidate, ref, value))
+        return {{},
+                0,
+                0,
+                {},
+                tr("%1 cannot take the value '%2'").arg(describe(ref), value.toString())};
+    if (LoadError e = topologyfile::validate(candidate); e.isError())
+        return e;
+    m_undo->push(new FieldCommand(*this, ref, *before, value));
+    return {};
+}
+
+void Document::applyField(const FieldRef &ref, const QVariant &value)
+{
+    writeField(m_topology, ref, value);
+    Q_EMIT topologyReset();
+}
 
 void Document::resetTopology(Topology topology, const QString &filePath)
 {
     m_topology = std::move(topology);
+    m_undo->clear();
     setFilePath(filePath);
     setModified(false);
     Q_EMIT topologyReset();
@@ -25,6 +83,8 @@ void Document::setFilePath(const QString &path)
 
 void Document::setModified(bool modified)
 {
+    if (!modified)
+        m_undo->setClean();
     if (m_modified == modified)
         return;
     m_modified = modified;

@@ -1,17 +1,23 @@
 #pragma once
 
 #include "check.h"
+#include "loaderror.h"
 #include "topology.h"
+#include "topologyedit.h"
 
 #include <QObject>
 #include <QString>
 
 #include <memory>
 
+class QUndoStack;
+
 namespace edgemap {
 
 // The open topology and its file: the one object the GUI's views observe. It owns the model and
-// announces every change through signals (the scene, tree and tables never poll it).
+// its undo stack, and announces every change through signals (the scene, tree and tables never
+// poll it). An edit is announced as topologyReset too: every view rebuilds from the topology,
+// keeping its selection by reference.
 class Document : public QObject
 {
     Q_OBJECT
@@ -28,6 +34,12 @@ public:
 
     bool isModified() const { return m_modified; }
     void setModified(bool modified);
+
+    // Edits go through the undo stack, one entry each; the modified flag follows its clean state.
+    QUndoStack *undoStack() const { return m_undo; }
+    // Changes one value. Refused, with the reason and nothing changed, when the result would not
+    // be a valid topology (bad address, duplicate socket, port out of range...).
+    LoadError setField(const FieldRef &ref, const QVariant &value);
 
     // The snapshot judged against this topology, nullptr before one is loaded. View state: never
     // saved with the topology and never on the undo stack.
@@ -47,6 +59,10 @@ private:
     QString m_filePath;
     bool m_modified = false;
     std::shared_ptr<const CheckResult> m_check;
+    QUndoStack *m_undo = nullptr;
+
+    friend class FieldCommand;
+    void applyField(const FieldRef &ref, const QVariant &value);
 };
 
 } // namespace edgemap

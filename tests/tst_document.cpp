@@ -1,0 +1,135 @@
+// Editing the document: one undo entry per change, validation before anything changes, the
+// modified flag following the undo stack, views told through topologyReset.
+#include "document.h"
+#include "topologyfile.h"
+
+#include <QSignalSpy>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace edgemap;
+
+class TstDocument : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void editUndoRedo_data();
+    void editUndoRedo();
+    void invalidEditsAreRefused_data();
+    void invalidEditsAreRefused();
+    void modifiedFollowsTheUndoStack();
+};
+
+void TstDocument::editUndoRedo_data()
+{
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QVariant>("value");
+    QTest::newRow("name") << int(Field::TopologyName) << QString()
+                          << QVariant(QStringLiteral("Fabrikam"));
+    QTest::newRow("server fqdn") << int(Field::ServerFqdn) << QStringLiteral("edge01")
+                                 << QVariant(QStringLiteral("edge-a.fabrikam.local"));
+    QTest::newRow("address") << int(Field::AddressIp) << QStringLiteral("edge01-access")
+                             << QVariant(QStringLiteral("192.0.2.110"));
+    QTest::newRow("nat") << int(Field::AddressNatIp) << QStringLiteral("edge01-av")
+                         << QVariant(QString());
+    QTest::newRow("port") << int(Field::ListenerPort) << QStringLiteral("edge01-int-tcp-5062")
+                          << QVariant(5063);
+    QTest::newRow("listener off") << int(Field::ListenerEnabled)
+                                  << QStringLiteral("edge01-int-tcp-8057") << QVariant(false);
+    QTest::newRow("service off") << int(Field::ServiceEnabled) << QStringLiteral("RTCDATAPROXY")
+                                 << QVariant(false);
+    QTest::newRow("peer addresses") << int(Field::PeerAddresses) << QStringLiteral("director")
+                                    << QVariant(QStringList{QStringLiteral("172.25.40.0/24")});
+}
+
+void TstDocument::editUndoRedo()
+{
+    QFETCH(int, field);
+    QFETCH(QString, id);
+    QFETCH(QVariant, value);
+    const Topology t = topologyfile::defaultTopology();
+    Document doc(t);
+    const FieldRef ref{Field(field), id};
+    const QVariant before = *readField(doc.topology(), ref);
+    QSignalSpy reset(&doc, &Document::topologyReset);
+    const LoadError e = doc.setField(ref, value);
+    QVERIFY2(!e.isError(), qPrintable(e.toString()));
+    QCOMPARE(*readField(doc.topology(), ref), value);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(doc.undoStack()->count(), 1);
+    QVERIFY(doc.undoStack()->undoText().startsWith(QStringLiteral("Change ")));
+    doc.undoStack()->undo();
+    QCOMPARE(*readField(doc.topology(), ref), before);
+    QCOMPARE(doc.topology(), t);
+    doc.undoStack()->redo();
+    QCOMPARE(*readField(doc.topology(), ref), value);
+}
+
+void TstDocument::invalidEditsAreRefused_data()
+{
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("bad IP") << int(Field::AddressIp) << QStringLiteral("edge01-access")
+                            << QVariant(QStringLiteral("192.0.2.300"))
+                            << QStringLiteral("'192.0.2.300' is not an IPv4 or IPv6 address");
+    QTest::newRow("duplicate address")
+            << int(Field::AddressIp) << QStringLiteral("edge01-access")
+            << QVariant(QStringLiteral("192.0.2.20")) << QStringLiteral("192.0.2.20");
+    QTest::newRow("duplicate socket")
+            << int(Field::ListenerPort) << QStringLiteral("edge01-access-tcp-443") << QVariant(5061)
+            << QStringLiteral("duplicate socket TCP 5061");
+    QTest::newRow("port out of range")
+            << int(Field::ListenerPort) << QStringLiteral("edge01-int-tcp-5062") << QVariant(70000)
+            << QStringLiteral("out of range");
+    QTest::newRow("missing element")
+            << int(Field::ServerFqdn) << QStringLiteral("edge99") << QVariant(QStringLiteral("x"))
+            << QStringLiteral("does not exist");
+    QTest::newRow("wrong type") << int(Field::ListenerEnabled)
+                                << QStringLiteral("edge01-int-tcp-5062")
+                                << QVariant(QStringLiteral("yes"))
+                                << QStringLiteral("cannot take the value");
+}
+
+void TstDocument::invalidEditsAreRefused()
+{
+    QFETCH(int, field);
+    QFETCH(QString, id);
+    QFETCH(QVariant, value);
+    QFETCH(QString, message);
+    const Topology t = topologyfile::defaultTopology();
+    Document doc(t);
+    QSignalSpy reset(&doc, &Document::topologyReset);
+    const LoadError e = doc.setField({Field(field), id}, value);
+    QVERIFY(e.isError());
+    QVERIFY2(e.toString().contains(message), qPrintable(e.toString()));
+    QCOMPARE(doc.topology(), t);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(doc.undoStack()->count(), 0);
+    QVERIFY(!doc.isModified());
+}
+
+void TstDocument::modifiedFollowsTheUndoStack()
+{
+    Document doc(topologyfile::defaultTopology());
+    QSignalSpy modified(&doc, &Document::modifiedChanged);
+    QVERIFY(!doc.setField({Field::TopologyName, {}}, QStringLiteral("A")).isError());
+    QVERIFY(doc.isModified());
+    doc.undoStack()->undo();
+    QVERIFY(!doc.isModified());
+    doc.undoStack()->redo();
+    QVERIFY(doc.isModified());
+    doc.setModified(false); // saved
+    QVERIFY(!doc.isModified());
+    QVERIFY(!doc.setField({Field::TopologyName, {}}, QStringLiteral("B")).isError());
+    QVERIFY(doc.isModified());
+    doc.undoStack()->undo(); // back to the saved state
+    QVERIFY(!doc.isModified());
+    QCOMPARE(modified.size(), 6);
+}
+
+QTEST_GUILESS_MAIN(TstDocument)
+#include "tst_document.moc"
