@@ -1,0 +1,144 @@
+#include "autosave.h"
+
+#include "document.h"
+#include "topologyfile.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <algorithm>
+
+namespace edgemap {
+
+namespace {
+
+// The sidecar that says which file a copy belongs to.
+QString sidecarOf(const QString &copy)
+{
+    return copy + QStringLiteral(".origin");
+}
+
+} // namespace
+
+Autosave::Autosave(Document &document, const QString &directory, QObject *parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_directory(directory.isEmpty()
+                          ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                    + QStringLiteral("/autosave")
+                          : directory)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(5000);
+    connect(&m_timer, &QTimer::timeout, this, &Autosave::writeNow);
+    connect(&document, &Document::topologyReset, this, [this] {
+        if (m_document.isModified())
+            m_timer.start();
+    });
+    connect(&document, &Document::modifiedChanged, this, [this](bool modified) {
+        if (modified)
+            m_timer.start();
+        else
+            clear(); // saved, or the edits were undone back to the saved state
+    });
+}
+
+QString Autosave::copyPath() const
+{
+    // One copy per original file (untitled topologies share the "untitled" slot).
+    const QString key
+            = m_document.filePath().isEmpty()
+                      ? QStringLiteral("untitled")
+                      : QString::fromLatin1(
+                              QCryptographicHash::hash(
+                                      QFileInfo(m_document.filePath()).absoluteFilePath().toUtf8(),
+                                      QCryptographicHash::Sha1)
+                                      .toHex()
+                                      .left(16));
+    return m_directory + QLatin1Char('/') + key + QStringLiteral(".edgemap.json");
+}
+
+bool Autosave::writeNow()
+{
+    if (!m_document.isModified())
+        return false;
+    if (!QDir().mkpath(m_directory))
+        return false;
+    const QString copy = copyPath();
+    if (!m_writtenFor.isEmpty() && m_writtenFor != copy)
+        discard({m_writtenFor, {}, {}, {}});
+    if (topologyfile::save(m_document.topology(), copy).isError())
+        return false;
+    QSaveFile origin(sidecarOf(copy));
+    if (origin.open(QIODevice::WriteOnly)) {
+        const QJsonObject o{
+                {QStringLiteral("original"), m_document.filePath()},
+                {QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+        origin.write(QJsonDocument(o).toJson());
+        origin.commit();
+    }
+    m_writtenFor = copy;
+    return true;
+}
+
+void Autosave::clear()
+{
+    m_timer.stop();
+    if (!m_writtenFor.isEmpty())
+        discard({m_writtenFor, {}, {}, {}});
+    m_writtenFor.clear();
+}
+
+QList<Autosave::Entry> Autosave::pending() const
+{
+    QList<Entry> out;
+    const QDir dir(m_directory);
+    for (const QFileInfo &info :
+         dir.entryInfoList({QStringLiteral("*.edgemap.json")}, QDir::Files)) {
+        Entry e{info.absoluteFilePath(), {}, info.lastModified().toUTC(), {}};
+        QFile origin(sidecarOf(e.autosavePath));
+        if (origin.open(QIODevice::ReadOnly))
+            e.originalPath = QJsonDocument::fromJson(origin.readAll())
+                                     .object()
+                                     .value(QStringLiteral("original"))
+                                     .toString();
+        const topologyfile::ReadResult r = topologyfile::load(e.autosavePath);
+        if (!r.ok())
+            continue; // not ours or damaged: never offered, never deleted behind the user's back
+        e.topologyName = r.topology->name;
+        out.append(e);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Entry &a, const Entry &b) { return a.saved > b.saved; });
+    return out;
+}
+
+bool Autosave::restore(const Entry &entry, QString *error)
+{
+    const topologyfile::ReadResult r = topologyfile::load(entry.autosavePath);
+    if (!r.ok()) {
+        if (error)
+            *error = r.error.toString();
+        return false;
+    }
+    m_document.resetTopology(*r.topology, entry.originalPath);
+    m_document.setModified(true); // restored work is unsaved work
+    discard(entry);
+    m_writtenFor.clear();
+    writeNow(); // under this session's name, until it is saved
+    return true;
+}
+
+void Autosave::discard(const Entry &entry)
+{
+    QFile::remove(entry.autosavePath);
+    QFile::remove(sidecarOf(entry.autosavePath));
+}
+
+} // namespace edgemap

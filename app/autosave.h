@@ -1,0 +1,56 @@
+#pragma once
+
+#include "topology.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+namespace edgemap {
+
+class Document;
+
+// Crash-safe autosave of unsaved work. While the document has unsaved changes, a copy is written
+// (atomically, like every save) a few seconds after the last change, to the user's application
+// data folder, never next to the user's file. A clean save or a discard removes it; after a
+// crash the copy is still there and is offered back on the next start (pending()).
+class Autosave : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `directory` empty: <AppDataLocation>/autosave.
+    explicit Autosave(Document &document, const QString &directory = {}, QObject *parent = nullptr);
+
+    void setDelay(int ms) { m_timer.setInterval(ms); }
+    QString directory() const { return m_directory; }
+
+    struct Entry
+    {
+        QString autosavePath; // the copy
+        QString originalPath; // the file it belongs to, empty for an untitled topology
+        QDateTime saved;
+        QString topologyName;
+    };
+    // Autosaved copies left by a previous session (or this one), newest first.
+    QList<Entry> pending() const;
+    // Loads a copy into the document (as modified, with its original path) and removes the copy.
+    bool restore(const Entry &entry, QString *error);
+    void discard(const Entry &entry);
+    // Removes this document's copy (after a save, or when the user discards the changes).
+    void clear();
+    // Writes the copy now (the timer calls this).
+    bool writeNow();
+
+private:
+    QString copyPath() const;
+
+    Document &m_document;
+    QString m_directory;
+    QTimer m_timer;
+    QString m_writtenFor; // the copy this session wrote, so that a new path does not orphan it
+};
+
+} // namespace edgemap
