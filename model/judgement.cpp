@@ -151,14 +151,17 @@ void judgeDynamic(const Context &c, const Listener &l, const IpAddress *expected
                   ListenerVerdict &v)
 {
     v.status = ListenerStatus::Dynamic;
-    int count = 0;
+    // Ports, not sockets: a TCP relay port shows up listening and again per connection on it.
+    QSet<int> ports;
     const auto countOn = [&](const QHash<quint32, QList<int>> &idx) {
         for (int i : rowsInRange(idx, l.transport, l.port, l.portEnd))
-            count += !expected || c.s.rows.at(i).local.sameHost(*expected);
+            if (!expected || c.s.rows.at(i).local.sameHost(*expected))
+                ports.insert(c.s.rows.at(i).localPort);
     };
     countOn(c.index.listening);
     if (l.transport == Transport::Tcp)
         countOn(c.index.established);
+    const int count = int(ports.size());
     (l.transport == Transport::Tcp ? v.relayTcp : v.relayUdp) = count;
     v.detail = QStringLiteral("allocated on demand; %1 %2 relay port(s) in use on %3")
                        .arg(count)
@@ -173,6 +176,10 @@ void judgeBound(const Context &c, const Listener &l, const IpAddress *expected, 
     const QString exe = service ? service->executable : l.service.value();
     const QList<int> rows = rowsInRange(c.index.listening, l.transport, l.port, l.portEnd);
     const SocketRow *onExpected = nullptr, *wildcard = nullptr, *elsewhere = nullptr;
+    const auto ownedByService = [&](const SocketRow *r) {
+        const QString process = c.s.processName(*r);
+        return !process.isEmpty() && processMatches(process, service, l);
+    };
     for (int i : rows) {
         const SocketRow &r = c.s.rows.at(i);
         if (expected && r.local.sameHost(*expected))
@@ -180,7 +187,10 @@ void judgeBound(const Context &c, const Listener &l, const IpAddress *expected, 
         else if (r.local.isUnspecified()
                  && (!expected || r.local.isV4() == expected->unmapped().isV4()))
             wildcard = wildcard ? wildcard : &r;
-        else if (c.server.owns(r.local) && !elsewhere)
+        // The same port on other addresses is often another service's (443 is bound three
+        // times); prefer the row of the expected process, which makes it a wrong address.
+        else if (c.server.owns(r.local)
+                 && (!elsewhere || (!ownedByService(elsewhere) && ownedByService(&r))))
             elsewhere = &r;
     }
     const SocketRow *found = onExpected ? onExpected : wildcard;

@@ -2,8 +2,10 @@
 
 #include "oemcodepage.h"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <limits>
 #include <string_view>
 
 namespace edgemap {
@@ -61,10 +63,11 @@ bool isDigits(const Char *b, const Char *e)
     return true;
 }
 
+// At most 10 digits (isDigits): fits in 64 bits on every platform, where long may not.
 template<class Char>
-long toNumber(const Char *b, const Char *e)
+std::int64_t toNumber(const Char *b, const Char *e)
 {
-    long v = 0;
+    std::int64_t v = 0;
     for (; b != e; ++b)
         v = v * 10 + (*b - '0');
     return v;
@@ -204,11 +207,11 @@ std::optional<Endpoint> parseEndpoint(std::string_view t)
         return std::nullopt;
     if (port == "*")
         ep.port = 0;
-    else if (isDigits(port.data(), port.data() + port.size()) && port.size() <= 5) {
-        const long p = toNumber(port.data(), port.data() + port.size());
-        if (p > 65535)
+    else if (std::all_of(port.begin(), port.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        // "655350" is a bad port, not a service name
+        if (port.size() > 5 || toNumber(port.data(), port.data() + port.size()) > 65535)
             return std::nullopt;
-        ep.port = int(p);
+        ep.port = int(toNumber(port.data(), port.data() + port.size()));
     } else
         ep.port = portFromName(port);
     if (host == "*") {
@@ -322,9 +325,9 @@ void NetstatParser::parseLine(const Char *b, const Char *e, int lineNumber)
         p = skipSpaces(p, e);
     }
     const Char *t0 = tokens[0], *t0e = tokens[1];
-    const bool proto = isProtoToken(t0, t0e);
-    if (proto && count >= 3) {
-        if (parseRow(tokens.data(), count, lineNumber)) {
+    if (isProtoToken(t0, t0e)) {
+        // A proto token with too few fields ("TCP" alone) is a broken row, never a -b line.
+        if (count >= 3 && parseRow(tokens.data(), count, lineNumber)) {
             m_inContinuation = true;
             m_afterBlank = false;
             m_preambleLines = 0;
@@ -414,6 +417,8 @@ bool NetstatParser::parseRow(const Char *const *t, int count, int lineNumber)
     row.line = lineNumber;
     int rest = count - 3;
     if (rest >= 1 && isDigits(t[2 * (count - 1)], t[2 * (count - 1) + 1])
+        && toNumber(t[2 * (count - 1)], t[2 * (count - 1) + 1])
+                   <= std::numeric_limits<std::int32_t>::max()
         && (row.transport == Transport::Udp || rest >= 2)) {
         row.pid = int(toNumber(t[2 * (count - 1)], t[2 * (count - 1) + 1]));
         m_sawPids = true;

@@ -17,6 +17,7 @@ struct Record
 {
     QHash<QString, QString> values;
     int line = 0;
+    QString pointer;      // JSON pointer of the object, for JSON input (which has no lines here)
     bool udpHint = false; // from the CSV #TYPE line or the EdgeMap "udp" array
 };
 
@@ -76,11 +77,9 @@ LoadError addRecord(const Record &r, const QString &label, Snapshot &s, QHash<QS
     bool portOk = false;
     const int port = value("LocalPort").toInt(&portOk);
     if (!local || !portOk || port < 0 || port > 65535)
-        return {label,
-                r.line,
-                0,
-                {},
-                QStringLiteral("not a socket: LocalAddress '%1', LocalPort '%2'")
+        return {label, r.line, 0, r.pointer,
+                QStringLiteral("not a socket: LocalAddress '%1', LocalPort '%2' (expected an IP "
+                               "address and a port number 0-65535)")
                         .arg(value("LocalAddress"), value("LocalPort"))};
     row.local = *local;
     row.localPort = std::uint16_t(port);
@@ -129,32 +128,94 @@ QString jsonText(const json &v)
     return {};
 }
 
-void collectJson(const json &array, bool udp, QList<Record> &records)
+// `array` is an array of objects, or one object (ConvertTo-Json unwraps a single result).
+void collectJson(const json &array, bool udp, const QString &pointer, QList<Record> &records)
 {
-    const json items = array.is_array() ? array : json::array({array});
-    for (const auto &item : items) {
+    const bool single = !array.is_array();
+    for (size_t i = 0; i < (single ? 1 : array.size()); ++i) {
+        const json &item = single ? array : array[i];
         if (!item.is_object())
             continue;
         Record r;
         r.udpHint = udp;
+        r.pointer = single ? pointer : QStringLiteral("%1/%2").arg(pointer).arg(i);
         for (auto it = item.begin(); it != item.end(); ++it)
             r.values.insert(QString::fromStdString(it.key()), jsonText(it.value()));
         records.append(r);
     }
 }
 
+// nlohmann's messages read "[json.exception.parse_error.101] parse error at line 2, column 15:
+// syntax error while parsing value - invalid literal; last read: '...'"; keep what was expected
+// (the location is reported separately).
+QString jsonReason(const json::exception &e)
+{
+    QString what = QString::fromUtf8(e.what());
+    if (const qsizetype dash = what.indexOf(QLatin1String(" - ")); dash >= 0)
+        what.remove(0, dash + 3);
+    else if (const qsizetype bracket = what.indexOf(QLatin1String("] ")); bracket >= 0)
+        what.remove(0, bracket + 2);
+    if (const qsizetype lastRead = what.indexOf(QLatin1String("; last read:")); lastRead >= 0)
+        what.truncate(lastRead);
+    if (what == QLatin1String("invalid literal"))
+        what = QStringLiteral("invalid value (expected a string, a number, an object, an array, "
+                              "true, false or null)");
+    return what;
+}
+
+LoadError errorAt(const QString &label, const QByteArray &utf8, size_t byte, const QString &message)
+{
+    const auto offset = qsizetype(std::min<size_t>(byte, size_t(utf8.size())));
+    const QByteArray before = utf8.left(offset);
+    const int line = int(before.count('\n')) + 1;
+    const int column = int(offset - (before.lastIndexOf('\n') + 1));
+    return {label, line, std::max(column, 1), {}, message};
+}
+
+// nlohmann's parser is iterative, but copying and walking the result recurse: refuse nesting
+// that could exhaust the stack (a file of a million '[') before parsing. Socket listings are
+// 2 to 4 levels deep; ConvertTo-Json never writes more than 101.
+constexpr int kMaxNesting = 128;
+
+std::optional<size_t> tooDeep(const QByteArray &utf8)
+{
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const char c = utf8.at(i);
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if ((c == '[' || c == '{') && ++depth > kMaxNesting) {
+            return size_t(i) + 1; // counted like nlohmann's byte: one past the start
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    return std::nullopt;
+}
+
 LoadError parseJson(const QString &text, const QString &label, Snapshot &s, QList<Record> &records)
 {
     const QByteArray utf8 = text.toUtf8();
+    if (const auto at = tooDeep(utf8))
+        return errorAt(label, utf8, *at,
+                       QStringLiteral("JSON nested too deeply (more than %1 levels of arrays and "
+                                      "objects); expected a list of sockets")
+                               .arg(kMaxNesting));
     json root;
     try {
         root = json::parse(utf8.constBegin(), utf8.constEnd(), nullptr, true, false);
     } catch (const json::parse_error &e) {
-        const auto offset = qsizetype(std::min<size_t>(e.byte, size_t(utf8.size())));
-        const QByteArray before = utf8.left(offset);
-        const int line = int(before.count('\n')) + 1;
-        const int column = int(offset - (before.lastIndexOf('\n') + 1));
-        return {label, line, std::max(column, 1), {}, QStringLiteral("JSON syntax error")};
+        return errorAt(label, utf8, e.byte, QStringLiteral("JSON syntax error: ") + jsonReason(e));
+    } catch (const json::exception &e) { // out_of_range 406 ("1e400") has no position
+        return {label, 0, 0, {}, QStringLiteral("JSON error: ") + jsonReason(e)};
     }
     if (root.is_object() && root.contains("edgemap_snapshot")) {
         s.format = QStringLiteral("edgemap-json");
@@ -167,13 +228,13 @@ LoadError parseJson(const QString &text, const QString &label, Snapshot &s, QLis
                           .toUTC();
         s.header.command = root.contains("command") ? jsonText(root["command"]) : QString();
         if (root.contains("tcp"))
-            collectJson(root["tcp"], false, records);
+            collectJson(root["tcp"], false, QStringLiteral("/tcp"), records);
         if (root.contains("udp"))
-            collectJson(root["udp"], true, records);
+            collectJson(root["udp"], true, QStringLiteral("/udp"), records);
         return {};
     }
     s.format = QStringLiteral("powershell-json");
-    collectJson(root, false, records);
+    collectJson(root, false, QString(), records);
     return {};
 }
 
@@ -234,11 +295,33 @@ void parseCsv(const QStringList &lines, Snapshot &s, QList<Record> &records)
     }
 }
 
-// Default table output: a header, a line of dashes that gives the column positions, then rows.
+// Default table output: a header, a line of dashes under each column name, then rows.
+struct Column
+{
+    qsizetype start; // the dashes
+    qsizetype end;
+    QString name;
+};
+
+// Where a row's value for column `c` begins. The dashes are only as long as the column name:
+// left-aligned values run past their dashes ("131.107.155.10" under "LocalAddress") and
+// right-aligned numbers start before theirs, so cut at the last space between the end of the
+// previous column's dashes and the start of this column's.
+qsizetype columnCut(const QString &line, const QList<Column> &columns, qsizetype c)
+{
+    if (c == 0)
+        return 0;
+    const qsizetype to = std::min(columns.at(c).start, line.size());
+    for (qsizetype p = to; p >= columns.at(c - 1).end; --p)
+        if (p < line.size() && line.at(p).isSpace())
+            return p;
+    return to;
+}
+
 void parseTable(const QStringList &lines, Snapshot &s, QList<Record> &records)
 {
     s.format = QStringLiteral("powershell-table");
-    QList<std::pair<qsizetype, QString>> columns; // start position, name
+    QList<Column> columns;
     for (qsizetype i = 0; i < lines.size(); ++i) {
         const QString line = lines.at(i);
         const QString trimmed = line.trimmed();
@@ -254,7 +337,7 @@ void parseTable(const QStringList &lines, Snapshot &s, QList<Record> &records)
                 while (p < line.size() && line.at(p) == u'-')
                     ++p;
                 if (p > start)
-                    columns.append({start, header.mid(start, p - start).trimmed()});
+                    columns.append({start, p, header.mid(start, p - start).trimmed()});
             }
             continue;
         }
@@ -264,12 +347,10 @@ void parseTable(const QStringList &lines, Snapshot &s, QList<Record> &records)
         Record r;
         r.line = int(i) + 1;
         for (qsizetype c = 0; c < columns.size(); ++c) {
-            // Right-aligned numbers can start left of their dashes: cut at the previous column's
-            // end.
-            const qsizetype from
-                    = c == 0 ? 0 : columns.at(c - 1).first + columns.at(c - 1).second.size();
-            const qsizetype to = c + 1 < columns.size() ? columns.at(c + 1).first : line.size();
-            r.values.insert(columns.at(c).second, line.mid(from, to - from).trimmed());
+            const qsizetype from = columnCut(line, columns, c);
+            const qsizetype to
+                    = c + 1 < columns.size() ? columnCut(line, columns, c + 1) : line.size();
+            r.values.insert(columns.at(c).name, line.mid(from, to - from).trimmed());
         }
         records.append(r);
     }
@@ -321,12 +402,18 @@ LoadError parse(const QString &text, const QString &label, Snapshot &out)
             parseList(lines, out, records);
     }
     QHash<QString, int> index;
+    LoadError firstError;
     for (const Record &r : records) {
         if (LoadError e = addRecord(r, label, out, index); e.isError()) {
-            if (out.unrecognisedLines++ == 0)
+            if (out.unrecognisedLines++ == 0) {
                 out.firstUnrecognisedLine = r.line;
+                firstError = e;
+            }
         }
     }
+    // Not one record was a socket: say which value was wrong and where, rather than "no rows".
+    if (out.rows.isEmpty() && firstError.isError())
+        return firstError;
     return {};
 }
 

@@ -61,7 +61,9 @@ bool validUtf8(const QByteArray &bytes)
         --end;
     if (end > cut && static_cast<unsigned char>(bytes[end - 1]) >= 0xC0)
         --end;
-    (void)decoder.decode(QByteArrayView(bytes.constData(), end));
+    // decode() is lazy: only converting its result to a QString decodes (and sets hasError).
+    const QString decoded = decoder.decode(QByteArrayView(bytes.constData(), end));
+    Q_UNUSED(decoded);
     return !decoder.hasError();
 }
 
@@ -133,7 +135,7 @@ public:
             const Char *nl = findNewline(p, end);
             if (nl == end)
                 break;
-            if (m_skipping) {
+            if (m_skipping || tooLong(p, nl)) {
                 m_skipping = false;
                 m_parser.addOverlongLine(m_line);
             } else {
@@ -143,7 +145,7 @@ public:
             p = nl + 1;
         }
         if (final && p != end) {
-            if (!m_skipping)
+            if (!m_skipping && !tooLong(p, end))
                 m_parser.addLine(p, end, m_line);
             else
                 m_parser.addOverlongLine(m_line);
@@ -152,11 +154,17 @@ public:
         }
         if (final && m_skipping)
             m_parser.addOverlongLine(m_line);
-        if ((end - p) * qsizetype(sizeof(Char)) > kMaxLineBytes) {
+        if (tooLong(p, end)) {
             m_skipping = true; // drop the partial line; count it when its end arrives
             return n;
         }
         return p - data;
+    }
+
+    // The same limit whether a line ends inside the chunk, at the end of the data or later.
+    static bool tooLong(const Char *b, const Char *e)
+    {
+        return (e - b) * qsizetype(sizeof(Char)) > kMaxLineBytes;
     }
 
     bool endedWithNewline() const { return m_endedWithNewline; }
