@@ -2,11 +2,13 @@
 #include "mainwindow.h"
 
 #include "detailsview.h"
+#include "diagramview.h"
 #include "document.h"
 #include "topologyheader.h"
 #include "topologytreemodel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -29,6 +31,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     createCentre();
     createTreeDock();
+    createDetailsDock();
     createMenus();
     statusBar(); // created up front so that the actions' status tips have somewhere to go
 
@@ -48,17 +51,19 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createCentre()
 {
-    // The header and the details share the centre for now; the diagram replaces the details
-    // (which move to a dock), the header stays.
     auto *centre = new QWidget(this);
     auto *layout = new QVBoxLayout(centre);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     m_header = new TopologyHeader(m_document, centre);
-    m_details = new DetailsView(m_document, centre);
+    m_diagram = new DiagramView(m_document, centre);
+    m_diagram->setStatusPalette(statusPaletteFor(palette()));
     layout->addWidget(m_header);
-    layout->addWidget(m_details, 1);
+    layout->addWidget(m_diagram, 1);
     setCentralWidget(centre);
+    // One selection: a click in the diagram selects in the tree, which shows the details and
+    // tells the diagram (a no-op when it already shows that reference).
+    connect(m_diagram, &DiagramView::refSelected, this, &MainWindow::selectRef);
 }
 
 void MainWindow::createTreeDock()
@@ -71,14 +76,29 @@ void MainWindow::createTreeDock()
     m_tree->header()->setStretchLastSection(true);
     m_tree->setAlternatingRowColors(true);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { m_details->showRef(m_model->refAt(current)); });
+            [this](const QModelIndex &current) {
+                const TreeRef ref = m_model->refAt(current);
+                m_details->showRef(ref);
+                m_diagram->selectRef(ref);
+            });
 
     m_treeDock = new QDockWidget(tr("Topology"), this);
     m_treeDock->setObjectName(QStringLiteral("topologyDock"));
     m_treeDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     m_treeDock->setWidget(m_tree);
     addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
-    resizeDocks({m_treeDock}, {560}, Qt::Horizontal);
+}
+
+void MainWindow::createDetailsDock()
+{
+    m_details = new DetailsView(m_document, this);
+    m_detailsDock = new QDockWidget(tr("Details"), this);
+    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    m_detailsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    m_detailsDock->setWidget(m_details);
+    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
+    // Narrow docks leave the diagram most of a 1280-pixel-wide window.
+    resizeDocks({m_treeDock, m_detailsDock}, {300, 280}, Qt::Horizontal);
 }
 
 void MainWindow::createMenus()
@@ -102,8 +122,35 @@ void MainWindow::createMenus()
     QAction *quit = add(tr("&Quit"), QKeySequence::Quit, tr("Close EdgeMap"), &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);
 
+    createViewMenu();
+}
+
+void MainWindow::createViewMenu()
+{
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_diagram->zoomInAction());
+    view->addAction(m_diagram->zoomOutAction());
+    view->addAction(m_diagram->fitAction());
+    view->addSeparator();
+    view->addAction(m_diagram->legendAction());
+    QMenu *colours = view->addMenu(tr("Status &Colours"));
+    auto *group = new QActionGroup(this);
+    const StatusPalette current = statusPaletteFor(palette());
+    const std::pair<QString, StatusPalette> choices[]
+            = {{tr("&Light"), StatusPalette::Light},
+               {tr("&Dark"), StatusPalette::Dark},
+               {tr("Colour-&blind safe"), StatusPalette::ColourBlind}};
+    for (const auto &[text, palette] : choices) {
+        QAction *action = colours->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(palette == current);
+        group->addAction(action);
+        connect(action, &QAction::triggered, this,
+                [this, p = palette] { m_diagram->setStatusPalette(p); });
+    }
+    view->addSeparator();
     view->addAction(m_treeDock->toggleViewAction());
+    view->addAction(m_detailsDock->toggleViewAction());
 }
 
 void MainWindow::updateTitle()

@@ -14,14 +14,15 @@ class QTreeView;
 namespace edgemap {
 
 class DetailsView;
+class DiagramView;
 class Document;
 class SnapshotController;
 class TopologyHeader;
 class TopologyTreeModel;
 
-// The EdgeMap main window over one Document: a header strip (topology and product), the topology
-// tree in a dock, and the details of the selected item in the centre (the diagram takes the
-// centre later, and the details move to a dock of their own).
+// The EdgeMap main window over one Document: a header strip (topology and product) above the
+// Edge diagram in the centre, the topology tree in a dock on the left and the details of the
+// selected item in a dock on the right. The tree and the diagram share one selection.
 //
 // File operations have dialog-free entry points (openFile, saveTo) for the command line and the
 // tests. Every failure is recorded in lastError() and, when interactive (the default), shown in
@@ -48,6 +49,8 @@ public:
     DetailsView *detailsView() const { return m_details; }
     TopologyHeader *header() const { return m_header; }
     QDockWidget *treeDock() const { return m_treeDock; }
+    QDockWidget *detailsDock() const { return m_detailsDock; }
+    DiagramView *diagramView() const { return m_diagram; }
 
     // Reads and judges a snapshot in the background; the result arrives through the Document
     // (checkChanged) and the status bar; failures are shown like file errors.
@@ -77,6 +80,8 @@ protected:
 private:
     void createCentre();
     void createTreeDock();
+    void createDetailsDock();
+    void createViewMenu();
     void createMenus();
     void createSnapshotUi(QMenu *file);
     void updateCheckSummary();
@@ -92,6 +97,8 @@ private:
     DetailsView *m_details = nullptr;
     QTreeView *m_tree = nullptr;
     QDockWidget *m_treeDock = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    DiagramView *m_diagram = nullptr;
     SnapshotController *m_snapshots = nullptr;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancel = nullptr;

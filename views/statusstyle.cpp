@@ -1,5 +1,6 @@
 #include "statusstyle.h"
 
+#include <QObject>
 #include <QPalette>
 
 namespace edgemap {
@@ -75,6 +76,20 @@ StatusStyle statusStyle(ListenerStatus status, StatusPalette palette)
                 QString::fromUtf16(e.glyph), displayName(status)};
     }
     return {};
+}
+
+StatusStyle unexpectedStyle(StatusPalette palette)
+{
+    // Purple in light and dark; the colour-blind palette keeps the reddish purple for exposed
+    // and uses black-on-yellow here.
+    static constexpr QRgb kColours[3][3] = {{0xffe1bee7, 0xff7b1fa2, 0xff4a148c},
+                                            {0xff4a148c, 0xffce93d8, 0xfff3e5f5},
+                                            {0xfffff3a0, 0xff000000, 0xff000000}};
+    const QRgb *c = kColours[palette == StatusPalette::Dark          ? 1
+                             : palette == StatusPalette::ColourBlind ? 2
+                                                                     : 0];
+    return {QColor::fromRgba(c[0]), QColor::fromRgba(c[1]), QColor::fromRgba(c[2]),
+            QStringLiteral("!"), QObject::tr("Unexpected")};
 }
 
 StatusPalette statusPaletteFor(const QPalette &palette)

@@ -23,6 +23,9 @@ struct StatusStyle
 };
 
 StatusStyle statusStyle(ListenerStatus status, StatusPalette palette);
+// A socket the snapshot shows that the topology does not expect (the diagram's and the legend's
+// "unexpected" chips): its own colour, glyph "!" and word, so that it never reads as a verdict.
+StatusStyle unexpectedStyle(StatusPalette palette);
 // Light or Dark from the widget palette's window colour (Qt 6.4 has no colour-scheme API).
 StatusPalette statusPaletteFor(const QPalette &palette);
 // "✗ Missing"

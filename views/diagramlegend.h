@@ -1,0 +1,34 @@
+#pragma once
+
+#include "diagramstyle.h"
+
+#include <QWidget>
+
+namespace edgemap {
+
+// The diagram's legend: every listener status (colour, glyph and word, from the shared status
+// style table), the unexpected-listener chip and the kinds of flow line. A strip that floats
+// over the bottom of the diagram, its entries flowing into as many rows as the width needs; it
+// can be hidden.
+class DiagramLegend : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DiagramLegend(QWidget *parent = nullptr);
+
+    void setDiagramStyle(const DiagramStyle &style);
+    // The size for a given available width.
+    QSize sizeFor(int availableWidth) const;
+    QSize sizeHint() const override { return sizeFor(800); }
+    // The words shown, in order (for tests and accessibility).
+    QStringList entries() const;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    DiagramStyle m_style;
+};
+
+} // namespace edgemap

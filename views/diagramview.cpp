@@ -1,0 +1,248 @@
+#include "diagramview.h"
+
+#include "diagramcanvas.h"
+#include "diagramlegend.h"
+#include "diagramscene.h"
+#include "document.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace edgemap {
+
+DiagramView::DiagramView(Document &document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_scene(new DiagramScene(document, this))
+    , m_canvas(new DiagramCanvas(this))
+{
+    setObjectName(QStringLiteral("diagramView"));
+    m_canvas->setScene(m_scene);
+    m_canvas->setEscapeHandler([this] { clearHighlight(); });
+    m_legend = new DiagramLegend(m_canvas);
+    m_legend->setDiagramStyle(m_scene->diagramStyle());
+    m_canvas->setLegend(m_legend);
+
+    m_scenarios = new QComboBox(this);
+    m_scenarios->setObjectName(QStringLiteral("scenarioBox"));
+    m_scenarios->setToolTip(tr("Highlight a scenario's chain, hop by hop"));
+    m_scenarios->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_info = new QLabel(this);
+    m_info->setObjectName(QStringLiteral("diagramInfo"));
+    m_info->setTextFormat(Qt::PlainText);
+    m_info->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+
+    createActions();
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(6, 4, 6, 4);
+    bar->addWidget(new QLabel(tr("Scenario:"), this));
+    bar->addWidget(m_scenarios);
+    bar->addWidget(m_info, 1);
+    for (QAction *action : {m_zoomOut, m_zoomIn, m_fit, m_legendAction}) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setAutoRaise(true);
+        bar->addWidget(button);
+    }
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(bar);
+    layout->addWidget(m_canvas, 1);
+
+    connect(m_scenarios, &QComboBox::activated, this, [this](int index) {
+        const QString id = m_scenarios->itemData(index).toString();
+        if (id.isEmpty())
+            clearHighlight();
+        else
+            showScenario(ScenarioId(id));
+    });
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &DiagramView::onSelectionChanged);
+    connect(m_scene, &DiagramScene::highlightChanged, this, &DiagramView::updateInfo);
+    connect(&m_document, &Document::topologyReset, this, [this] {
+        fillScenarios();
+        m_canvas->fit();
+    });
+    fillScenarios();
+    updateInfo();
+}
+
+DiagramView::~DiagramView()
+{
+    // The scene (a child) deselects its items as it goes: this half-destroyed view must not hear.
+    m_scene->disconnect(this);
+}
+
+QGraphicsView *DiagramView::graphicsView() const
+{
+    return m_canvas;
+}
+
+void DiagramView::createActions()
+{
+    m_zoomIn = new QAction(tr("Zoom &In"), this);
+    m_zoomIn->setShortcuts(QKeySequence::ZoomIn);
+    m_zoomIn->setStatusTip(tr("Enlarge the diagram"));
+    m_zoomIn->setIconText(tr("+"));
+    connect(m_zoomIn, &QAction::triggered, this, &DiagramView::zoomIn);
+    m_zoomOut = new QAction(tr("Zoom &Out"), this);
+    m_zoomOut->setShortcuts(QKeySequence::ZoomOut);
+    m_zoomOut->setStatusTip(tr("Shrink the diagram"));
+    m_zoomOut->setIconText(tr("−"));
+    connect(m_zoomOut, &QAction::triggered, this, &DiagramView::zoomOut);
+    m_fit = new QAction(tr("&Fit to Window"), this);
+    m_fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_fit->setStatusTip(tr("Show the whole diagram"));
+    m_fit->setIconText(tr("Fit"));
+    connect(m_fit, &QAction::triggered, this, &DiagramView::fitToWindow);
+    m_legendAction = new QAction(tr("Show &Legend"), this);
+    m_legendAction->setCheckable(true);
+    m_legendAction->setChecked(true);
+    m_legendAction->setStatusTip(tr("Show or hide the diagram's legend"));
+    m_legendAction->setIconText(tr("Legend"));
+    connect(m_legendAction, &QAction::toggled, this, &DiagramView::setLegendVisible);
+    // Also on the widget, so that the shortcuts work where no window menu carries them.
+    addActions({m_zoomIn, m_zoomOut, m_fit});
+    for (QAction *a : {m_zoomIn, m_zoomOut, m_fit})
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+}
+
+void DiagramView::zoomIn()
+{
+    m_canvas->zoomBy(1.25);
+}
+
+void DiagramView::zoomOut()
+{
+    m_canvas->zoomBy(1 / 1.25);
+}
+
+void DiagramView::fitToWindow()
+{
+    m_canvas->fit();
+}
+
+qreal DiagramView::zoom() const
+{
+    return m_canvas->zoom();
+}
+
+bool DiagramView::isLegendVisible() const
+{
+    return m_legendAction->isChecked();
+}
+
+void DiagramView::setLegendVisible(bool visible)
+{
+    m_legend->setVisible(visible);
+    m_legendAction->setChecked(visible);
+    if (m_canvas->isFitted())
+        m_canvas->fit();
+}
+
+void DiagramView::setStatusPalette(StatusPalette palette)
+{
+    m_scene->setStatusPalette(palette);
+    m_legend->setDiagramStyle(m_scene->diagramStyle());
+}
+
+void DiagramView::fillScenarios()
+{
+    m_scenarios->clear();
+    m_scenarios->addItem(tr("(none)"), QString());
+    for (const Scenario &s : m_document.topology().scenarios)
+        m_scenarios->addItem(s.name, s.id.value());
+}
+
+void DiagramView::showScenario(const ScenarioId &scenario)
+{
+    m_syncing = true;
+    m_scene->clearSelection();
+    m_syncing = false;
+    m_scene->highlightScenario(scenario);
+    m_scenarios->setCurrentIndex(std::max(0, m_scenarios->findData(scenario.value())));
+    updateInfo();
+}
+
+void DiagramView::clearHighlight()
+{
+    m_syncing = true;
+    m_scene->clearSelection();
+    m_syncing = false;
+    m_scene->clearHighlight();
+    m_scenarios->setCurrentIndex(0);
+    updateInfo();
+}
+
+bool DiagramView::selectRef(const TreeRef &ref)
+{
+    if (ref == selectedRef())
+        return true;
+    if (ref.kind == TreeRef::Scenario) {
+        showScenario(ScenarioId(ref.id));
+        return true;
+    }
+    DiagramItem *item = m_scene->itemFor(ref);
+    m_syncing = true;
+    m_scene->clearSelection();
+    if (item) {
+        item->setSelected(true);
+        m_canvas->ensureVisible(item, 40, 40);
+    }
+    m_syncing = false;
+    highlightFor(item ? item->ref() : TreeRef());
+    return item != nullptr;
+}
+
+TreeRef DiagramView::selectedRef() const
+{
+    const QList<QGraphicsItem *> selected = m_scene->selectedItems();
+    if (selected.size() != 1)
+        return {};
+    const auto *item = dynamic_cast<const DiagramItem *>(selected.first());
+    return item ? item->ref() : TreeRef();
+}
+
+void DiagramView::highlightFor(const TreeRef &ref)
+{
+    m_scenarios->setCurrentIndex(0);
+    if (ref.kind == TreeRef::Peer)
+        m_scene->highlightPeer(PeerId(ref.id));
+    else if (ref.kind == TreeRef::Listener)
+        m_scene->highlightListener(ListenerId(ref.id));
+    else
+        m_scene->clearHighlight();
+    updateInfo();
+}
+
+void DiagramView::onSelectionChanged()
+{
+    if (m_syncing)
+        return;
+    const TreeRef ref = selectedRef();
+    highlightFor(ref);
+    if (ref.isValid())
+        Q_EMIT refSelected(ref);
+}
+
+void DiagramView::updateInfo()
+{
+    const Topology &t = m_document.topology();
+    QStringList broken;
+    for (const ScenarioId &id : m_scene->brokenScenarios())
+        if (const Scenario *s = t.scenario(id))
+            broken.append(s->name);
+    if (!broken.isEmpty())
+        m_info->setText(tr("Down — breaks: %1").arg(broken.join(QStringLiteral(", "))));
+    else if (m_scene->hasHighlight())
+        m_info->setText(tr("Highlighted paths; Esc clears"));
+    else
+        m_info->setText(tr("Click a peer or a listener to trace its paths"));
+}
+
+} // namespace edgemap

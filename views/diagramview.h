@@ -1,0 +1,88 @@
+#pragma once
+
+#include "diagramstyle.h"
+#include "ids.h"
+#include "treeref.h"
+
+#include <QGraphicsView>
+#include <QWidget>
+
+class QAction;
+class QComboBox;
+class QLabel;
+
+namespace edgemap {
+
+class DiagramCanvas;
+class DiagramLegend;
+class DiagramScene;
+class Document;
+
+// The Edge diagram widget: the zoomable, pannable view of a DiagramScene, a scenario chooser,
+// a line that says what the highlight shows (and what a down listener breaks), and a legend.
+//
+// Zoom: wheel (Ctrl+wheel on a touchpad), pinch, Ctrl+= / Ctrl+-; fit: Ctrl+0. Pan: drag empty
+// space, middle button, Space+drag, arrow keys. Esc clears the highlight.
+//
+// Selection is shared with the main window's tree through TreeRef: selectRef() shows a
+// reference (without emitting), a click on an item emits refSelected().
+class DiagramView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit DiagramView(Document &document, QWidget *parent = nullptr);
+    ~DiagramView() override;
+
+    DiagramScene *scene() const { return m_scene; }
+    QGraphicsView *graphicsView() const;
+    DiagramLegend *legend() const { return m_legend; }
+    QComboBox *scenarioBox() const { return m_scenarios; }
+
+    // Selects and reveals the item a reference names and highlights its paths (peers,
+    // listeners) or chain (scenarios). False when the diagram does not draw it.
+    bool selectRef(const TreeRef &ref);
+    TreeRef selectedRef() const;
+
+    void setStatusPalette(StatusPalette palette);
+    bool isLegendVisible() const;
+    qreal zoom() const;
+
+    // Actions with their shortcuts, for the window's View menu.
+    QAction *zoomInAction() const { return m_zoomIn; }
+    QAction *zoomOutAction() const { return m_zoomOut; }
+    QAction *fitAction() const { return m_fit; }
+    QAction *legendAction() const { return m_legendAction; }
+
+public Q_SLOTS:
+    void zoomIn();
+    void zoomOut();
+    void fitToWindow();
+    void setLegendVisible(bool visible);
+    void showScenario(const ScenarioId &scenario);
+    void clearHighlight();
+
+Q_SIGNALS:
+    void refSelected(const TreeRef &ref);
+
+private:
+    void createActions();
+    void fillScenarios();
+    void onSelectionChanged();
+    void highlightFor(const TreeRef &ref);
+    void updateInfo();
+
+    Document &m_document;
+    DiagramScene *m_scene = nullptr;
+    DiagramCanvas *m_canvas = nullptr;
+    DiagramLegend *m_legend = nullptr;
+    QComboBox *m_scenarios = nullptr;
+    QLabel *m_info = nullptr;
+    QAction *m_zoomIn = nullptr;
+    QAction *m_zoomOut = nullptr;
+    QAction *m_fit = nullptr;
+    QAction *m_legendAction = nullptr;
+    bool m_syncing = false;
+};
+
+} // namespace edgemap
