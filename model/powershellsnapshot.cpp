@@ -1,5 +1,7 @@
 #include "powershellsnapshot.h"
 
+#include "jsonnesting.h"
+
 #include <QHash>
 
 #include <nlohmann/json.hpp>
@@ -177,35 +179,11 @@ LoadError errorAt(const QString &label, const QByteArray &utf8, size_t byte, con
 // 2 to 4 levels deep; ConvertTo-Json never writes more than 101.
 constexpr int kMaxNesting = 128;
 
-std::optional<size_t> tooDeep(const QByteArray &utf8)
-{
-    int depth = 0;
-    bool inString = false, escaped = false;
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const char c = utf8.at(i);
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if ((c == '[' || c == '{') && ++depth > kMaxNesting) {
-            return size_t(i) + 1; // counted like nlohmann's byte: one past the start
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return std::nullopt;
-}
-
 LoadError parseJson(const QString &text, const QString &label, Snapshot &s, QList<Record> &records)
 {
     const QByteArray utf8 = text.toUtf8();
-    if (const auto at = tooDeep(utf8))
-        return errorAt(label, utf8, *at,
+    if (const auto at = firstTooDeep(utf8, kMaxNesting))
+        return errorAt(label, utf8, size_t(*at) + 1, // counted like nlohmann's byte: one past
                        QStringLiteral("JSON nested too deeply (more than %1 levels of arrays and "
                                       "objects); expected a list of sockets")
                                .arg(kMaxNesting));

@@ -1,5 +1,7 @@
 #include "topologyfile_json.h"
 
+#include "jsonnesting.h"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -56,13 +58,10 @@ int utf8SequenceLength(QByteArrayView text, qsizetype i)
     return length;
 }
 
-// One pass over the text for what the JSON parser would report badly or not at all: invalid
-// UTF-8 outside strings, and nesting deep enough to exhaust memory (a file of ten million '[').
+// What the JSON parser would report badly or not at all: invalid UTF-8 outside strings, and
+// nesting deep enough to exhaust memory (a file of ten million '[').
 LoadError scanText(QByteArrayView text)
 {
-    bool inString = false;
-    bool escaped = false;
-    int depth = 0;
     for (qsizetype i = 0; i < text.size();) {
         const int length = utf8SequenceLength(text, i);
         if (length == 0)
@@ -70,26 +69,13 @@ LoadError scanText(QByteArrayView text)
                     text, i,
                     QStringLiteral("invalid UTF-8 (byte 0x%1); save the file as UTF-8")
                             .arg(QString::asprintf("%02X", static_cast<unsigned char>(text[i]))));
-        const char c = text[i];
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if ((c == '[' || c == '{') && ++depth > kMaxNesting) {
-            return errorAt(text, i,
-                           QStringLiteral("nested too deeply (more than %1 levels of arrays and "
-                                          "objects)")
-                                   .arg(kMaxNesting));
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
         i += length;
     }
+    if (const auto at = firstTooDeep(text, kMaxNesting))
+        return errorAt(
+                text, *at,
+                QStringLiteral("nested too deeply (more than %1 levels of arrays and objects)")
+                        .arg(kMaxNesting));
     return {};
 }
 
