@@ -274,13 +274,13 @@ ListenerVerdict judgeListener(const Context &c, const Listener &l)
     }
     const IpAddress *expected = l.address.isEmpty() ? nullptr : c.server.ipOf(l.address);
     const bool transportSeen = l.transport == Transport::Udp ? c.s.hasUdp : c.s.hasTcp;
-    if (l.dynamic) {
-        judgeDynamic(c, l, expected, v);
-    } else if (!transportSeen) {
+    if (!transportSeen) { // e.g. netstat -p tcp: saying "0 relay ports" or "missing" would lie
         v.status = ListenerStatus::Unknown;
         v.detail = QStringLiteral("the snapshot has no %1 sockets at all, so it cannot tell")
                            .arg(l.transport == Transport::Udp ? QStringLiteral("UDP")
                                                               : QStringLiteral("TCP"));
+    } else if (l.dynamic) {
+        judgeDynamic(c, l, expected, v);
     } else {
         judgeBound(c, l, expected, v);
     }
