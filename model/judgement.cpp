@@ -469,6 +469,13 @@ ServerMatch matchServer(const Topology &t, const Snapshot &s, const QString &ove
     }
     if (best)
         return {best->id, {}};
+    // No address of any server: the capture's own host name (EdgeMap's capture helpers write it)
+    // still names the server; the verdicts will then say the addresses are wrong.
+    const QString host = s.header.host.section(QLatin1Char('.'), 0, 0);
+    for (const EdgeServer *e : servers)
+        if (!host.isEmpty()
+            && e->fqdn.section(QLatin1Char('.'), 0, 0).compare(host, Qt::CaseInsensitive) == 0)
+            return {e->id, {}};
     QStringList addresses(seen.cbegin(), seen.cend());
     addresses.sort();
     return {{},

@@ -519,6 +519,13 @@ void TstJudgement::noMatchingServer()
     m = matchServer(t, other, u"edge09"_s);
     QVERIFY(!m.ok());
     QCOMPARE(m.error, u"no server 'edge09' in the topology; servers: "_s + servers);
+
+    // The capture helper's host name still names the server when no address matches.
+    Snapshot named = other;
+    named.header.host = u"EDGE02"_s;
+    m = matchServer(t, named);
+    QVERIFY2(m.ok(), qPrintable(m.error));
+    QCOMPARE(m.server.value(), u"edge02"_s);
 }
 
 QTEST_GUILESS_MAIN(TstJudgement)
