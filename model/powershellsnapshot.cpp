@@ -371,7 +371,11 @@ LoadError parse(const QString &text, const QString &label, Snapshot &out)
             if (l.endsWith(QLatin1Char('\r')))
                 l.chop(1);
         const QString first = trimmed.section(QLatin1Char('\n'), 0, 0).trimmed();
-        if (first.startsWith(QLatin1String("#TYPE")) || first.startsWith(QLatin1Char('"')))
+        // Export-Csv quotes every field; PowerShell 7's -UseQuotes Never/AsNeeded does not.
+        const bool csvHeader = first.startsWith(QLatin1String("LocalAddress,"))
+                               || first.contains(QLatin1String(",LocalAddress"));
+        if (first.startsWith(QLatin1String("#TYPE")) || first.startsWith(QLatin1Char('"'))
+            || csvHeader)
             parseCsv(lines, out, records);
         else if (text.contains(QLatin1String("LocalAddress"))
                  && text.contains(QLatin1String("---")))

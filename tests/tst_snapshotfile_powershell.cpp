@@ -246,6 +246,12 @@ void TstSnapshotFilePowerShell::csvVariants_data()
             << QByteArray("\"LocalAddress\",\"LocalPort\",\"ProcessName\",\"Services\"\n"
                           "\"192.0.2.30\",\"3478\",\"Media \"\"Relay\"\"\",\"RTCMEDIARELAY, X\"\n")
             << QStringList{u"udp 192.0.2.30:3478 *:0 Media \"Relay\".exe [RTCMEDIARELAY, X] @2"_s};
+    QTest::newRow("PowerShell 7: -UseQuotes Never")
+            << QByteArray("LocalAddress,LocalPort,RemoteAddress,RemotePort,State,OwningProcess\n"
+                          "192.0.2.10,5061,0.0.0.0,0,Listen,2216\n"
+                          "192.0.2.10,5061,198.51.100.7,50312,Established,2216\n")
+            << QStringList{u"tcp 192.0.2.10:5061 0.0.0.0:0 LISTEN pid 2216 @2"_s,
+                           u"tcp 192.0.2.10:5061 198.51.100.7:50312 ESTABLISHED pid 2216 @3"_s};
 }
 
 void TstSnapshotFilePowerShell::csvVariants()
