@@ -197,8 +197,7 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
     const bool wide
             = detected.encoding == Encoding::Utf16LE || detected.encoding == Encoding::Utf16BE;
     const qint64 total = device.size();
-    // About 100 bytes of UTF-16 (50 of 8-bit text) per socket row: reserve once.
-    parser.reserve(qsizetype(std::min<qint64>(total / (wide ? 100 : 50), 4'000'000)));
+    bool reserved = false;
     LineFeeder<char16_t> wideFeeder(parser);
     LineFeeder<char> byteFeeder(parser);
 
@@ -222,6 +221,13 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
             buffer.remove(0, final ? buffer.size() : units * 2);
         } else {
             buffer.remove(0, byteFeeder.feed(buffer.constData(), usable, final));
+        }
+        if (!reserved && !final && parser.rowCount() > 0) {
+            // Reserve once, from the row density of the first chunk: a file of junk reserves
+            // nothing, a million-row capture is not copied while it grows.
+            reserved = true;
+            const double perByte = double(parser.rowCount()) / double(std::max<qint64>(done, 1));
+            parser.reserve(qsizetype(std::min(perByte * double(total) * 1.05, 50'000'000.0)));
         }
         if (progress && !progress(done, total))
             return {std::nullopt, {label, 0, 0, {}, QStringLiteral("cancelled")}, true};
