@@ -188,6 +188,8 @@ qreal DiagramLayoutBuilder::layoutBlock(const EdgeServer &server, const Address 
                 {}, u);
     }
     block.rect = QRectF(x, y, kBlockWidth, std::max(cy, y + DiagramLayout::kBlockHeader) - y + 2);
+    if (address)
+        m_blockOfAddress.insert(address->id.value(), m_out.blocks.size());
     m_out.blocks.append(block);
     return block.rect.bottom();
 }

@@ -112,6 +112,7 @@ private:
     ServerId m_judged;
 
     QHash<QString, qsizetype> m_chipOfListener; // listener id -> chips index
+    QHash<QString, qsizetype> m_blockOfAddress; // address id -> blocks index
     QList<RouteSpec> m_specs;
     QList<Trunk> m_trunks;
     QList<PeerToPeer> m_p2p;

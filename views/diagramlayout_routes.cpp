@@ -81,16 +81,16 @@ void DiagramLayoutBuilder::addSpecs(const Flow &flow)
             }
             continue;
         }
-        for (qsizetype b = 0; b < m_out.blocks.size(); ++b) {
-            const DiagramLayout::AddressBlock &block = m_out.blocks.at(b);
-            const Address *address
-                    = block.address.isEmpty() ? nullptr : m_topology.address(block.address);
-            if (block.server != server.id || !address || !address->roles.contains(edge.role))
-                continue;
-            spec.block = b;
-            spec.side = block.side;
-            spec.socket = socket;
-            m_specs.append(spec);
+        for (const NetInterface &nic : server.interfaces) {
+            for (const Address &address : nic.addresses) {
+                if (!address.roles.contains(edge.role))
+                    continue;
+                spec.block = m_blockOfAddress.value(address.id.value(), -1);
+                spec.side = nic.side;
+                spec.socket = socket;
+                if (spec.block >= 0)
+                    m_specs.append(spec);
+            }
         }
     }
 }

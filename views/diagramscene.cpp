@@ -203,6 +203,9 @@ void DiagramScene::applyChips(QHash<QString, DiagramItem *> &old)
 {
     const Topology &t = m_document.topology();
     const CheckResult *check = m_document.check();
+    QHash<QString, const Listener *> listeners; // Topology::listener() is a linear search
+    for (const Listener *l : t.allListeners())
+        listeners.insert(l->id.value(), l);
     for (const DiagramLayout::Chip &c : m_layout.chips) {
         auto *item = reuse<ChipItem>(old, c.key);
         item->setGeometry(c.rect);
@@ -214,7 +217,7 @@ void DiagramScene::applyChips(QHash<QString, DiagramItem *> &old)
             item->setRef({});
             continue;
         }
-        const Listener *l = t.listener(c.listener);
+        const Listener *l = listeners.value(c.listener.value());
         item->setText(socketLabel(l->transport, l->port, l->portEnd), protocolsOf(*l));
         item->setRef(TreeRef::listener(c.listener));
         m_chips.insert(c.listener.value(), item);
