@@ -26,6 +26,8 @@ DiagramCanvas::DiagramCanvas(QWidget *parent)
     setResizeAnchor(QGraphicsView::AnchorViewCenter);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setFocusPolicy(Qt::StrongFocus);
+    // Top-aligned: when the whole diagram fits, the free space falls below it, under the legend.
+    setAlignment(Qt::AlignHCenter | Qt::AlignTop);
     viewport()->grabGesture(Qt::PinchGesture);
 }
 

@@ -50,7 +50,7 @@ QStringList DiagramLegend::entries() const
     for (ListenerStatus s : kStatuses)
         words.append(statusStyle(s, m_style.palette).label);
     words.append(unexpectedStyle(m_style.palette).label);
-    words << tr("Inbound flow") << tr("Outbound (Edge opens)") << tr("Connections seen");
+    words << tr("Inbound flow") << tr("Outbound flow") << tr("Connections seen");
     return words;
 }
 
