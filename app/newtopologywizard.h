@@ -51,7 +51,7 @@ public:
         MemberColumnCount
     };
     // buildTopology() refuses more; the model keeps its own copy of the limit.
-    static constexpr int kMaxMembers = 12;
+    static constexpr int kMaxMembers = kMaxPoolMembers;
 
     explicit NewTopologyWizard(QWidget *parent = nullptr);
 

@@ -11,8 +11,6 @@ namespace edgemap {
 
 namespace {
 
-constexpr int kMaxMembers = 12;
-
 QString checkIp(const QString &ip, const QString &what)
 {
     if (!IpAddress::parse(ip))
@@ -22,9 +20,9 @@ QString checkIp(const QString &ip, const QString &what)
 
 QString checkMembers(const TemplateParams &params)
 {
-    if (params.members.isEmpty() || params.members.size() > kMaxMembers)
+    if (params.members.isEmpty() || params.members.size() > kMaxPoolMembers)
         return QStringLiteral("a pool has 1 to %1 Edge servers, not %2")
-                .arg(kMaxMembers)
+                .arg(kMaxPoolMembers)
                 .arg(params.members.size());
     const auto layout = params.members.first().externalIps.size();
     QSet<QString> seen;

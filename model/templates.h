@@ -10,6 +10,9 @@ namespace edgemap {
 
 class Catalog;
 
+// A consolidated Edge pool has 1 to 12 servers (the supported maximum).
+inline constexpr int kMaxPoolMembers = 12;
+
 // One Edge server of a pool as the user describes it.
 struct MemberParams
 {
