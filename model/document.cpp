@@ -30,6 +30,27 @@ private:
     QVariant m_after;
 };
 
+// A structural edit: the whole topology before and after. Topologies are small (a few hundred
+// listeners at most), so two copies per undo entry cost less than per-kind inverse operations.
+class TopologyCommand : public QUndoCommand
+{
+public:
+    TopologyCommand(Document &doc, const QString &label, Topology before, Topology after)
+        : m_doc(doc)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+    {
+        setText(label);
+    }
+    void redo() override { m_doc.applyTopology(m_after); }
+    void undo() override { m_doc.applyTopology(m_before); }
+
+private:
+    Document &m_doc;
+    Topology m_before;
+    Topology m_after;
+};
+
 Document::Document(Topology topology, QObject *parent)
     : QObject(parent)
     , m_topology(std::move(topology))
@@ -56,6 +77,22 @@ LoadError Document::setField(const FieldRef &ref, const QVariant &value)
         return e;
     m_undo->push(new FieldCommand(*this, ref, *before, value));
     return {};
+}
+
+LoadError Document::applyEdit(const QString &label, Topology edited)
+{
+    if (edited == m_topology)
+        return {};
+    if (LoadError e = topologyfile::validate(edited); e.isError())
+        return e;
+    m_undo->push(new TopologyCommand(*this, label, m_topology, std::move(edited)));
+    return {};
+}
+
+void Document::applyTopology(const Topology &topology)
+{
+    m_topology = topology;
+    Q_EMIT topologyReset();
 }
 
 void Document::applyField(const FieldRef &ref, const QVariant &value)

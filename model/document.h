@@ -40,6 +40,10 @@ public:
     // Changes one value. Refused, with the reason and nothing changed, when the result would not
     // be a valid topology (bad address, duplicate socket, port out of range...).
     LoadError setField(const FieldRef &ref, const QVariant &value);
+    // Replaces the topology with an edited copy (add or remove a pool member, a peer...) as one
+    // undo entry named `label`. Refused, with the reason and nothing changed, when the copy is
+    // not a valid topology; a copy equal to the current topology is a no-op.
+    LoadError applyEdit(const QString &label, Topology edited);
 
     // The snapshot judged against this topology, nullptr before one is loaded. View state: never
     // saved with the topology and never on the undo stack.
@@ -62,7 +66,9 @@ private:
     QUndoStack *m_undo = nullptr;
 
     friend class FieldCommand;
+    friend class TopologyCommand;
     void applyField(const FieldRef &ref, const QVariant &value);
+    void applyTopology(const Topology &topology);
 };
 
 } // namespace edgemap

@@ -19,6 +19,8 @@ private Q_SLOTS:
     void invalidEditsAreRefused_data();
     void invalidEditsAreRefused();
     void modifiedFollowsTheUndoStack();
+    void structuralEditUndoRedo();
+    void invalidStructuralEditIsRefused();
 };
 
 void TstDocument::editUndoRedo_data()
@@ -129,6 +131,49 @@ void TstDocument::modifiedFollowsTheUndoStack()
     doc.undoStack()->undo(); // back to the saved state
     QVERIFY(!doc.isModified());
     QCOMPARE(modified.size(), 6);
+}
+
+void TstDocument::structuralEditUndoRedo()
+{
+    const Topology original = topologyfile::defaultTopology();
+    Document doc(original);
+    Topology edited = original;
+    QVERIFY(!edited.peers.isEmpty());
+    Peer added = edited.peers.first();
+    added.id = PeerId(QStringLiteral("partner-b"));
+    added.name = QStringLiteral("Partner B");
+    edited.peers.append(added);
+    QSignalSpy reset(&doc, &Document::topologyReset);
+    const LoadError e = doc.applyEdit(QStringLiteral("Add peer"), edited);
+    QVERIFY2(!e.isError(), qPrintable(e.toString()));
+    QCOMPARE(doc.topology(), edited);
+    QVERIFY(doc.isModified());
+    QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Add peer"));
+    QCOMPARE(reset.size(), 1);
+    doc.undoStack()->undo();
+    QCOMPARE(doc.topology(), original);
+    QVERIFY(doc.topology().peer(added.id) == nullptr);
+    QVERIFY(!doc.isModified());
+    doc.undoStack()->redo();
+    QCOMPARE(doc.topology(), edited);
+    // The same topology again changes nothing and adds no undo entry.
+    QVERIFY(!doc.applyEdit(QStringLiteral("Nothing"), edited).isError());
+    QCOMPARE(doc.undoStack()->count(), 1);
+}
+
+void TstDocument::invalidStructuralEditIsRefused()
+{
+    const Topology original = topologyfile::defaultTopology();
+    Document doc(original);
+    Topology edited = original;
+    // Two peers with one id: the file could not be read back.
+    edited.peers.append(edited.peers.first());
+    const LoadError e = doc.applyEdit(QStringLiteral("Duplicate"), edited);
+    QVERIFY(e.isError());
+    QVERIFY2(e.message.contains(edited.peers.first().id.value()), qPrintable(e.toString()));
+    QCOMPARE(doc.topology(), original);
+    QCOMPARE(doc.undoStack()->count(), 0);
+    QVERIFY(!doc.isModified());
 }
 
 QTEST_GUILESS_MAIN(TstDocument)
