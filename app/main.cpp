@@ -53,7 +53,8 @@ int runGui(int argc, char **argv)
     setIdentity();
     QCommandLineParser parser;
     parser.setApplicationDescription(edgemap::cli::globalHelp());
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Topology file to open."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("Topology file (or snapshot) to open."));
     const QCommandLineOption snapshot(QStringLiteral("snapshot"),
                                       QStringLiteral("Snapshot to check once the window is open."),
                                       QStringLiteral("FILE"));
@@ -63,9 +64,12 @@ int runGui(int argc, char **argv)
     edgemap::Document document(edgemap::topologyfile::defaultTopology());
     edgemap::MainWindow window(document);
     window.resize(1280, 800);
+    window.restoreSettings();
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openFile(parser.positionalArguments().first());
+    // Work lost in a crash comes first: the user may want it rather than the file named here.
+    window.offerAutosave();
+    for (const QString &file : parser.positionalArguments())
+        window.openAny(file);
     if (parser.isSet(snapshot))
         window.openSnapshot(parser.value(snapshot));
     return app.exec();

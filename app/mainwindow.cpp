@@ -1,6 +1,9 @@
-// MainWindow: layout, menus, title and selection. File operations are in mainwindow_file.cpp.
+// MainWindow: layout, docks, title and selection. Menus and the toolbar are in
+// mainwindow_menus.cpp, file operations in mainwindow_file.cpp, snapshots in
+// mainwindow_snapshot.cpp.
 #include "mainwindow.h"
 
+#include "autosave.h"
 #include "detailsview.h"
 #include "diagramview.h"
 #include "document.h"
@@ -32,8 +35,13 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     createCentre();
     createTreeDock();
     createDetailsDock();
-    createMenus();
     statusBar(); // created up front so that the actions' status tips have somewhere to go
+    createMenus();
+    createToolBar();
+    m_autosave = new Autosave(m_document, {}, this);
+    setAcceptDrops(true);
+    // The diagram would take drops for its scene; the window tells files apart instead.
+    m_diagram->setAcceptDrops(false);
 
     connect(&m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(&m_document, &Document::topologyReset, this, &MainWindow::updateTitle);
@@ -57,7 +65,8 @@ void MainWindow::createCentre()
     layout->setSpacing(0);
     m_header = new TopologyHeader(m_document, centre);
     m_diagram = new DiagramView(m_document, centre);
-    m_diagram->setStatusPalette(statusPaletteFor(palette()));
+    m_palette = statusPaletteFor(palette());
+    m_diagram->setStatusPalette(m_palette);
     layout->addWidget(m_header);
     layout->addWidget(m_diagram, 1);
     setCentralWidget(centre);
@@ -99,58 +108,6 @@ void MainWindow::createDetailsDock()
     addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
     // Narrow docks leave the diagram most of a 1280-pixel-wide window.
     resizeDocks({m_treeDock, m_detailsDock}, {300, 280}, Qt::Horizontal);
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    const auto add = [this, file](const QString &text, QKeySequence::StandardKey key,
-                                  const QString &tip, auto slot) {
-        QAction *action = file->addAction(text);
-        action->setShortcuts(key);
-        action->setStatusTip(tip);
-        connect(action, &QAction::triggered, this, slot);
-        return action;
-    };
-    add(tr("&Open…"), QKeySequence::Open, tr("Open a topology file"), &MainWindow::open);
-    add(tr("&Save"), QKeySequence::Save, tr("Save the topology"), &MainWindow::save);
-    add(tr("Save &As…"), QKeySequence::SaveAs, tr("Save the topology under a new name"),
-        &MainWindow::saveAs);
-    file->addSeparator();
-    createSnapshotUi(file);
-    file->addSeparator();
-    QAction *quit = add(tr("&Quit"), QKeySequence::Quit, tr("Close EdgeMap"), &QWidget::close);
-    quit->setMenuRole(QAction::QuitRole);
-
-    createViewMenu();
-}
-
-void MainWindow::createViewMenu()
-{
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_diagram->zoomInAction());
-    view->addAction(m_diagram->zoomOutAction());
-    view->addAction(m_diagram->fitAction());
-    view->addSeparator();
-    view->addAction(m_diagram->legendAction());
-    QMenu *colours = view->addMenu(tr("Status &Colours"));
-    auto *group = new QActionGroup(this);
-    const StatusPalette current = statusPaletteFor(palette());
-    const std::pair<QString, StatusPalette> choices[]
-            = {{tr("&Light"), StatusPalette::Light},
-               {tr("&Dark"), StatusPalette::Dark},
-               {tr("Colour-&blind safe"), StatusPalette::ColourBlind}};
-    for (const auto &[text, palette] : choices) {
-        QAction *action = colours->addAction(text);
-        action->setCheckable(true);
-        action->setChecked(palette == current);
-        group->addAction(action);
-        connect(action, &QAction::triggered, this,
-                [this, p = palette] { m_diagram->setStatusPalette(p); });
-    }
-    view->addSeparator();
-    view->addAction(m_treeDock->toggleViewAction());
-    view->addAction(m_detailsDock->toggleViewAction());
 }
 
 void MainWindow::updateTitle()

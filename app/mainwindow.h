@@ -1,18 +1,24 @@
 #pragma once
 
+#include "statusstyle.h"
 #include "treeref.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
 
 class QDockWidget;
+class QDragEnterEvent;
+class QDropEvent;
 class QLabel;
+class QMenu;
 class QProgressBar;
+class QToolBar;
 class QToolButton;
 class QTreeView;
 
 namespace edgemap {
 
+class Autosave;
 class DetailsView;
 class DiagramView;
 class Document;
@@ -37,6 +43,12 @@ public:
 
     // Loads a topology file into the document; on failure the document is left untouched.
     bool openFile(const QString &path);
+    // Opens a topology or a snapshot, told apart by content (File > Open, drops, the command
+    // line). A topology replaces the document (after the unsaved-changes prompt); a snapshot
+    // is checked against it. False, with the reason in lastError(), for anything else.
+    bool openAny(const QString &path);
+    // Topology files opened or saved, newest first (QSettings "recentFiles", at most 8).
+    QStringList recentFiles() const;
     // Writes the topology atomically; on success the document takes the path and is unmodified.
     bool saveTo(const QString &path);
 
@@ -56,6 +68,14 @@ public:
     // (checkChanged) and the status bar; failures are shown like file errors.
     void openSnapshot(const QString &path);
     SnapshotController *snapshots() const { return m_snapshots; }
+    Autosave *autosave() const { return m_autosave; }
+
+    // Window geometry, dock layout and view options from QSettings; saved on close.
+    void restoreSettings();
+    void saveSettings() const;
+    // Offers back autosaved work left by a crashed session (asks when interactive; returns the
+    // number of copies restored).
+    int offerAutosave();
 
     // Selects (and reveals) an item in the tree, which shows it in the details. False when the
     // reference is not in the current topology.
@@ -63,19 +83,25 @@ public:
     TreeRef selectedRef() const;
 
 public Q_SLOTS:
+    void newTopology();
     void open();
     bool save();
     bool saveAs();
     void openSnapshotDialog();
     void pasteSnapshot();
+    void about();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
     // Records the error and, when interactive, shows it. Overridable for tests and embedding.
     virtual void showError(const QString &title, const QString &message);
     // Save / Discard / Cancel for unsaved changes; Cancel when not interactive, so that nothing
     // is lost without a person deciding.
     virtual QMessageBox::StandardButton askToSave();
+    // Restore / Discard / Later for one autosaved copy; Later (NoButton) when not interactive.
+    virtual QMessageBox::StandardButton askToRestore(const QString &description);
 
 private:
     void createCentre();
@@ -83,7 +109,12 @@ private:
     void createDetailsDock();
     void createViewMenu();
     void createMenus();
-    void createSnapshotUi(QMenu *file);
+    void createEditMenu();
+    void createHelpMenu();
+    void createToolBar();
+    void createSnapshotUi(QMenu *menu);
+    void updateRecentMenu();
+    void addRecentFile(const QString &path);
     void updateCheckSummary();
     void updateTitle();
     void expandNetwork();
@@ -100,6 +131,13 @@ private:
     QDockWidget *m_detailsDock = nullptr;
     DiagramView *m_diagram = nullptr;
     SnapshotController *m_snapshots = nullptr;
+    Autosave *m_autosave = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_snapshotMenu = nullptr;
+    QAction *m_openSnapshotAction = nullptr;
+    QAction *m_pasteSnapshotAction = nullptr;
+    StatusPalette m_palette = StatusPalette::Light;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancel = nullptr;
     QLabel *m_checkLabel = nullptr;

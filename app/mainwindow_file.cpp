@@ -1,24 +1,67 @@
 // MainWindow: opening, saving and the unsaved-changes prompt.
 #include "mainwindow.h"
 
+#include "autosave.h"
+#include "diagramview.h"
 #include "document.h"
+#include "filekind.h"
+#include "newtopologywizard.h"
+#include "snapshotcontroller.h"
 #include "topologyfile.h"
 
+#include <QAbstractButton>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLocale>
+#include <QMimeData>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QUrl>
 
 namespace edgemap {
 
 namespace {
 
+constexpr int kMaxRecentFiles = 8;
+const QString kRecentKey = QStringLiteral("recentFiles");
+
 QString nameFilters()
 {
     return MainWindow::tr("EdgeMap topology (*.edgemap.json);;JSON (*.json);;All files (*)");
+}
+
+QString openFilters()
+{
+    return MainWindow::tr("Topologies and snapshots (*.edgemap.json *.json *.txt *.out *.log "
+                          "*.csv);;EdgeMap topology (*.edgemap.json);;Snapshots (*.txt *.out "
+                          "*.log *.json *.csv);;All files (*)");
+}
+
+// The first 64 KiB decide what a file is (classifyContent); reading more would only cost time
+// on a 200 MB capture.
+FileKind kindOfFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = MainWindow::tr("%1: cannot be read: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
+        return FileKind::Unknown;
+    }
+    const FileKind kind = classifyContent(file.read(64 * 1024));
+    if (kind == FileKind::Unknown)
+        *error = MainWindow::tr("%1 is neither an EdgeMap topology (JSON with \"format\" and "
+                                "\"pools\") nor a snapshot (netstat, Get-NetTCPConnection, CSV "
+                                "or JSON output with socket rows).")
+                         .arg(QDir::toNativeSeparators(path));
+    return kind;
 }
 
 // A LoadError names its file; make sure the message does even when the loader left it out.
@@ -48,8 +91,56 @@ bool MainWindow::openFile(const QString &path)
         return false;
     }
     m_document.resetTopology(*result.topology, QFileInfo(path).absoluteFilePath());
+    addRecentFile(m_document.filePath());
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
+}
+
+bool MainWindow::openAny(const QString &path)
+{
+    QString error;
+    switch (kindOfFile(path, &error)) {
+    case FileKind::Topology:
+        return maybeSave() && openFile(path);
+    case FileKind::Snapshot:
+        openSnapshot(path);
+        return true;
+    case FileKind::Unknown:
+        break;
+    }
+    showError(tr("Cannot open the file"), error);
+    return false;
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(kRecentKey).toStringList().mid(0, kMaxRecentFiles);
+}
+
+void MainWindow::addRecentFile(const QString &path)
+{
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    QSettings().setValue(kRecentKey, files.mid(0, kMaxRecentFiles));
+}
+
+void MainWindow::newTopology()
+{
+    if (!maybeSave())
+        return;
+    NewTopologyWizard wizard(this);
+    if (wizard.exec() != QDialog::Accepted)
+        return;
+    const TemplateResult result = wizard.result();
+    if (!result.ok()) { // the last page refuses to finish on this; kept as a safety net
+        showError(tr("Cannot create the topology"), result.error);
+        return;
+    }
+    m_document.resetTopology(result.topology, {});
+    // Never saved: closing must ask, and the autosave must protect it.
+    m_document.setModified(true);
+    m_diagram->fitToWindow();
 }
 
 bool MainWindow::saveTo(const QString &path)
@@ -61,18 +152,19 @@ bool MainWindow::saveTo(const QString &path)
     }
     m_document.setFilePath(QFileInfo(path).absoluteFilePath());
     m_document.setModified(false);
+    addRecentFile(m_document.filePath());
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
 }
 
 void MainWindow::open()
 {
-    if (!maybeSave())
-        return;
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Topology"), dialogDirectory(),
-                                                      nameFilters());
+    // Asked before the dialog only when the file turns out to be a topology (openAny): opening a
+    // snapshot never replaces the document.
+    const QString path
+            = QFileDialog::getOpenFileName(this, tr("Open"), dialogDirectory(), openFilters());
     if (!path.isEmpty())
-        openFile(path);
+        openAny(path);
 }
 
 bool MainWindow::save()
@@ -140,10 +232,110 @@ bool MainWindow::maybeSave()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (maybeSave())
-        event->accept();
-    else
+    if (!maybeSave()) {
         event->ignore();
+        return;
+    }
+    // Saved, or the user chose to discard: nothing is left to recover.
+    m_autosave->clear();
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    bool local = false;
+    for (const QUrl &url : mime->urls())
+        local = local || url.isLocalFile();
+    if (local || mime->hasText())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    QStringList files;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile())
+            files.append(url.toLocalFile());
+    event->acceptProposedAction();
+    if (files.isEmpty()) {
+        // Text dragged from a console or an RDP clipboard: the same as a paste.
+        m_snapshots->openBytes(mime->text().toUtf8(), tr("dropped text"));
+        return;
+    }
+    for (const QString &path : std::as_const(files))
+        openAny(path);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    const int palette = settings.value(QStringLiteral("statusPalette"), -1).toInt();
+    if (palette >= int(StatusPalette::Light) && palette <= int(StatusPalette::ColourBlind)) {
+        m_palette = StatusPalette(palette);
+        m_diagram->setStatusPalette(m_palette);
+    }
+    if (settings.contains(QStringLiteral("legend")))
+        m_diagram->setLegendVisible(settings.value(QStringLiteral("legend")).toBool());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("statusPalette"), int(m_palette));
+    settings.setValue(QStringLiteral("legend"), m_diagram->isLegendVisible());
+}
+
+int MainWindow::offerAutosave()
+{
+    int restored = 0;
+    for (const Autosave::Entry &entry : m_autosave->pending()) {
+        const QString what = entry.originalPath.isEmpty()
+                                     ? tr("the untitled topology \"%1\"").arg(entry.topologyName)
+                                     : QDir::toNativeSeparators(entry.originalPath);
+        const QString when = QLocale().toString(entry.saved, QLocale::ShortFormat);
+        switch (askToRestore(tr("EdgeMap was closed without saving %1. A copy autosaved at %2 "
+                                "is available.\nRestore it?")
+                                     .arg(what, when))) {
+        case QMessageBox::Yes: {
+            if (restored > 0 || !maybeSave())
+                return restored; // one document at a time: the others stay for next time
+            QString error;
+            if (m_autosave->restore(entry, &error))
+                ++restored;
+            else
+                showError(tr("Cannot restore the autosaved copy"), error);
+            break;
+        }
+        case QMessageBox::Discard:
+            m_autosave->discard(entry);
+            break;
+        default: // later: keep the copy
+            break;
+        }
+    }
+    return restored;
+}
+
+QMessageBox::StandardButton MainWindow::askToRestore(const QString &description)
+{
+    if (!m_interactive)
+        return QMessageBox::NoButton;
+    QMessageBox box(QMessageBox::Question, tr("Recover unsaved work"), description,
+                    QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Ignore, this);
+    box.setTextFormat(Qt::PlainText);
+    box.button(QMessageBox::Yes)->setText(tr("Restore"));
+    box.button(QMessageBox::Ignore)->setText(tr("Later"));
+    box.setDefaultButton(QMessageBox::Yes);
+    return static_cast<QMessageBox::StandardButton>(box.exec());
 }
 
 } // namespace edgemap

@@ -13,18 +13,23 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolButton>
 
 namespace edgemap {
 
-void MainWindow::createSnapshotUi(QMenu *file)
+void MainWindow::createSnapshotUi(QMenu *menu)
 {
     m_snapshots = new SnapshotController(m_document, this);
-    QAction *open = file->addAction(tr("Open S&napshot…"));
+    QAction *open = menu->addAction(tr("&Open Snapshot…"));
+    m_openSnapshotAction = open;
+    open->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
     open->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     open->setStatusTip(tr("Read a netstat or PowerShell capture of an Edge server and check it"));
     connect(open, &QAction::triggered, this, &MainWindow::openSnapshotDialog);
-    QAction *paste = file->addAction(tr("&Paste Snapshot"));
+    QAction *paste = menu->addAction(tr("&Paste Snapshot"));
+    m_pasteSnapshotAction = paste;
+    paste->setIcon(style()->standardIcon(QStyle::SP_DialogApplyButton));
     paste->setShortcut(QKeySequence(tr("Ctrl+Shift+V")));
     paste->setStatusTip(tr("Check the netstat output on the clipboard (e.g. copied from an RDP "
                            "session)"));

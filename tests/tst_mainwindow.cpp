@@ -6,6 +6,7 @@
 #include "templates.h"
 #include "topologyheader.h"
 #include "topologytreemodel.h"
+#include "tst_settings_util.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -120,10 +121,12 @@ private Q_SLOTS:
 
 private:
     Topology m_topology;
+    QTemporaryDir m_userFiles;
 };
 
 void TstMainWindow::initTestCase()
 {
+    testutil::isolateUserFiles(m_userFiles);
     m_topology = sampleTopology();
     QCOMPARE(m_topology.pools.size(), 1);
     QCOMPARE(m_topology.pools[0].servers.size(), 2);

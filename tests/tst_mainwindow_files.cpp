@@ -1,0 +1,331 @@
+// The main window's file handling as a user meets it: Open and drops that tell topologies from
+// snapshots by content, recent files, remembered layout and view options, the undo actions, and
+// autosaved work offered back after a crash.
+#include "autosave.h"
+#include "diagramview.h"
+#include "document.h"
+#include "mainwindow.h"
+#include "snapshotcontroller.h"
+#include "topologyfile.h"
+#include "tst_settings_util.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QDropEvent>
+#include <QFile>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <QUrl>
+
+using namespace edgemap;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kSample
+        = QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/samples/edge01-netstat-anob.txt");
+
+// Never blocks on a modal box; answers the prompts as told and counts them.
+class TestWindow : public MainWindow
+{
+public:
+    explicit TestWindow(Document &doc)
+        : MainWindow(doc)
+    {
+        setInteractive(false);
+    }
+    QMessageBox::StandardButton saveAnswer = QMessageBox::Discard;
+    QMessageBox::StandardButton restoreAnswer = QMessageBox::Ignore;
+    QStringList restoreQuestions;
+
+protected:
+    QMessageBox::StandardButton askToSave() override { return saveAnswer; }
+    QMessageBox::StandardButton askToRestore(const QString &description) override
+    {
+        restoreQuestions.append(description);
+        return restoreAnswer;
+    }
+};
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+Topology renamed(const QString &name)
+{
+    Topology t = topologyfile::defaultTopology();
+    t.name = name;
+    return t;
+}
+
+void drop(QWidget *target, QMimeData *mime)
+{
+    const QPointF at(target->width() / 2.0, target->height() / 2.0);
+    QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    QVERIFY2(enter.isAccepted(), "the window refused the drag");
+    QDropEvent event(at, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &event);
+}
+
+QStringList menuTitles(QMainWindow &window)
+{
+    QStringList out;
+    for (QAction *a : window.menuBar()->actions())
+        out.append(a->text().remove(u'&'));
+    return out;
+}
+
+} // namespace
+
+class TstMainWindowFiles : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void standardMenus();
+    void openTellsTopologyFromSnapshot();
+    void openRefusesOtherFilesAndKeepsDocument();
+    void dropTopologySnapshotAndText();
+    void recentFilesFollowOpenAndSave();
+    void layoutAndViewOptionsAreRemembered();
+    void undoActionsNameAndRevertEdits();
+    void autosavedWorkIsOfferedBack();
+
+private:
+    QTemporaryDir m_userFiles;
+};
+
+void TstMainWindowFiles::initTestCase()
+{
+    testutil::isolateUserFiles(m_userFiles);
+}
+
+void TstMainWindowFiles::init()
+{
+    QSettings().clear();
+}
+
+void TstMainWindowFiles::standardMenus()
+{
+    Document doc(topologyfile::defaultTopology());
+    TestWindow window(doc);
+    QCOMPARE(menuTitles(window),
+             (QStringList{u"File"_s, u"Edit"_s, u"View"_s, u"Snapshot"_s, u"Help"_s}));
+    QStringList shortcuts;
+    for (QAction *a : window.findChildren<QAction *>())
+        if (!a->shortcut().isEmpty())
+            shortcuts.append(a->shortcut().toString());
+    for (const QString &key :
+         {u"Ctrl+N"_s, u"Ctrl+O"_s, u"Ctrl+S"_s, u"Ctrl+Z"_s, u"Ctrl+Shift+O"_s, u"Ctrl+Shift+V"_s})
+        QVERIFY2(shortcuts.contains(key), qPrintable(key));
+}
+
+void TstMainWindowFiles::openTellsTopologyFromSnapshot()
+{
+    QTemporaryDir dir;
+    const QString topo = dir.filePath(u"fabrikam.edgemap.json"_s);
+    QVERIFY(!topologyfile::save(renamed(u"Fabrikam Edge"_s), topo).isError());
+    Document doc(topologyfile::defaultTopology());
+    TestWindow window(doc);
+
+    QVERIFY2(window.openAny(topo), qPrintable(window.lastError()));
+    QCOMPARE(doc.topology().name, u"Fabrikam Edge"_s);
+
+    // A snapshot, even named like a topology, is checked against the open topology.
+    const QString snap = dir.filePath(u"looks-like-a.edgemap.json"_s);
+    QVERIFY(QFile::copy(kSample, snap));
+    QSignalSpy finished(window.snapshots(), &SnapshotController::finished);
+    QVERIFY(window.openAny(snap));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(doc.topology().name, u"Fabrikam Edge"_s);
+    QVERIFY(doc.check() && doc.check()->ok());
+    QCOMPARE(doc.check()->server.value(), u"edge01"_s);
+}
+
+void TstMainWindowFiles::openRefusesOtherFilesAndKeepsDocument()
+{
+    QTemporaryDir dir;
+    Document doc(renamed(u"Kept"_s));
+    TestWindow window(doc);
+    const QString junk = writeFile(dir, u"notes.txt"_s, "Meeting notes\nnothing to see\n");
+    QVERIFY(!window.openAny(junk));
+    QVERIFY2(window.lastError().contains(u"notes.txt"_s), qPrintable(window.lastError()));
+    QVERIFY2(window.lastError().contains(u"neither"_s), qPrintable(window.lastError()));
+    const QString binary = writeFile(dir, u"blob.bin"_s, QByteArray(4096, '\0') + "\xff\xfe\x01");
+    QVERIFY(!window.openAny(binary));
+    QVERIFY(!window.openAny(dir.filePath(u"gone.edgemap.json"_s)));
+    QVERIFY2(window.lastError().contains(u"gone.edgemap.json"_s), qPrintable(window.lastError()));
+    QCOMPARE(doc.topology().name, u"Kept"_s);
+    QVERIFY(!doc.check());
+}
+
+void TstMainWindowFiles::dropTopologySnapshotAndText()
+{
+    QTemporaryDir dir;
+    const QString topo = dir.filePath(u"dropped.edgemap.json"_s);
+    QVERIFY(!topologyfile::save(renamed(u"Dropped"_s), topo).isError());
+    Document doc(topologyfile::defaultTopology());
+    TestWindow window(doc);
+    window.show();
+
+    auto *mime = new QMimeData;
+    mime->setUrls({QUrl::fromLocalFile(topo)});
+    drop(&window, mime);
+    QCOMPARE(doc.topology().name, u"Dropped"_s);
+    delete mime;
+
+    QSignalSpy finished(window.snapshots(), &SnapshotController::finished);
+    mime = new QMimeData;
+    mime->setUrls({QUrl::fromLocalFile(kSample)});
+    drop(&window, mime);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(doc.check()->source, kSample);
+    delete mime;
+
+    // Text dragged out of a console: checked like a paste.
+    QFile sample(kSample);
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf16(
+            reinterpret_cast<const char16_t *>(sample.readAll().constData() + 2)); // after BOM
+    mime = new QMimeData;
+    mime->setText(text.left(text.indexOf(u"UDP"_s)));
+    drop(&window, mime);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(doc.check()->source, u"dropped text"_s);
+    QVERIFY(doc.check()->ok());
+    delete mime;
+}
+
+void TstMainWindowFiles::recentFilesFollowOpenAndSave()
+{
+    QTemporaryDir dir;
+    Document doc(topologyfile::defaultTopology());
+    TestWindow window(doc);
+    QVERIFY(window.recentFiles().isEmpty());
+    QStringList saved;
+    for (int i = 0; i < 10; ++i) {
+        saved.append(dir.filePath(u"t%1.edgemap.json"_s.arg(i)));
+        QVERIFY(window.saveTo(saved.last()));
+    }
+    const QStringList recent = window.recentFiles();
+    QCOMPARE(recent.size(), 8); // newest first, oldest dropped
+    QCOMPARE(recent.first(), saved.last());
+    QVERIFY(!recent.contains(saved.first()));
+    QVERIFY(window.openFile(saved[4]));
+    QCOMPARE(window.recentFiles().first(), saved[4]);
+    QCOMPARE(window.recentFiles().count(saved[4]), 1);
+
+    auto *menu = window.findChild<QMenu *>(u"recentMenu"_s);
+    QVERIFY(menu);
+    Q_EMIT menu->aboutToShow();
+    QVERIFY(menu->actions().first()->text().contains(u"t4.edgemap.json"_s));
+    // A new window (next start) sees the same list.
+    Document other(topologyfile::defaultTopology());
+    TestWindow next(other);
+    QCOMPARE(next.recentFiles(), window.recentFiles());
+}
+
+void TstMainWindowFiles::layoutAndViewOptionsAreRemembered()
+{
+    {
+        Document doc(topologyfile::defaultTopology());
+        TestWindow window(doc);
+        window.resize(1100, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.diagramView()->setLegendVisible(false);
+        window.detailsDock()->hide();
+        QVERIFY(window.close()); // saves the settings
+    }
+    Document doc(topologyfile::defaultTopology());
+    TestWindow window(doc);
+    window.restoreSettings();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.diagramView()->isLegendVisible());
+    QVERIFY(window.detailsDock()->isHidden());
+    QVERIFY(window.treeDock()->isVisible());
+    QCOMPARE(window.size(), QSize(1100, 700));
+}
+
+void TstMainWindowFiles::undoActionsNameAndRevertEdits()
+{
+    Document doc(topologyfile::defaultTopology());
+    TestWindow window(doc);
+    auto *undo = window.findChild<QAction *>(u"undoAction"_s);
+    auto *redo = window.findChild<QAction *>(u"redoAction"_s);
+    QVERIFY(undo && redo);
+    QVERIFY(!undo->isEnabled());
+    const FieldRef ref{Field::ServerFqdn, u"edge01"_s};
+    const QVariant before = *readField(doc.topology(), ref);
+    QVERIFY(!doc.setField(ref, u"edge-a.contoso.local"_s).isError());
+    QVERIFY(undo->isEnabled());
+    QVERIFY2(undo->text().contains(u"edge01"_s), qPrintable(undo->text()));
+    QVERIFY(window.isWindowModified());
+    undo->trigger();
+    QCOMPARE(*readField(doc.topology(), ref), before);
+    QVERIFY(!window.isWindowModified());
+    QVERIFY(redo->isEnabled());
+    redo->trigger();
+    QCOMPARE(readField(doc.topology(), ref)->toString(), u"edge-a.contoso.local"_s);
+}
+
+void TstMainWindowFiles::autosavedWorkIsOfferedBack()
+{
+    QTemporaryDir dir;
+    const QString original = dir.filePath(u"contoso.edgemap.json"_s);
+    QVERIFY(!topologyfile::save(topologyfile::defaultTopology(), original).isError());
+    {
+        // A session that edits and then "crashes" (never closes its window).
+        Document doc(topologyfile::defaultTopology());
+        TestWindow window(doc);
+        QVERIFY(window.openFile(original));
+        QVERIFY(!doc.setField({Field::TopologyName, {}}, u"Edited before the crash"_s).isError());
+        QVERIFY(window.autosave()->writeNow());
+    }
+    {
+        // Later: keep the copy for another time.
+        Document doc(topologyfile::defaultTopology());
+        TestWindow window(doc);
+        window.restoreAnswer = QMessageBox::Ignore;
+        QCOMPARE(window.offerAutosave(), 0);
+        QCOMPARE(window.restoreQuestions.size(), 1);
+        QVERIFY2(window.restoreQuestions.first().contains(u"contoso.edgemap.json"_s),
+                 qPrintable(window.restoreQuestions.first()));
+        QVERIFY(doc.topology().name != u"Edited before the crash"_s);
+    }
+    {
+        Document doc(topologyfile::defaultTopology());
+        TestWindow window(doc);
+        window.restoreAnswer = QMessageBox::Yes;
+        QCOMPARE(window.offerAutosave(), 1);
+        QCOMPARE(doc.topology().name, u"Edited before the crash"_s);
+        QCOMPARE(doc.filePath(), QFileInfo(original).absoluteFilePath());
+        QVERIFY(doc.isModified());
+        QVERIFY(window.isWindowModified());
+        // The user's file itself is untouched until they save.
+        QCOMPARE(topologyfile::load(original).topology->name, topologyfile::defaultTopology().name);
+        window.saveAnswer = QMessageBox::Discard;
+        QVERIFY(window.close());
+    }
+    Document doc(topologyfile::defaultTopology());
+    TestWindow window(doc);
+    QCOMPARE(window.offerAutosave(), 0); // restored once, then discarded: nothing left
+    QVERIFY(window.restoreQuestions.isEmpty());
+}
+
+QTEST_MAIN(TstMainWindowFiles)
+#include "tst_mainwindow_files.moc"
