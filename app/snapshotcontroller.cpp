@@ -1,6 +1,6 @@
 #include "snapshotcontroller.h"
 
-#include "document.h"
+#include "snapshotdiff.h"
 
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
@@ -11,23 +11,24 @@ SnapshotController::SnapshotController(Document &document, QObject *parent)
     : QObject(parent)
     , m_document(document)
 {
-    connect(&m_watcher, &QFutureWatcher<CheckResult>::progressValueChanged, this,
-            &SnapshotController::progress);
-    connect(&m_watcher, &QFutureWatcher<CheckResult>::finished, this, &SnapshotController::deliver);
-    connect(&document, &Document::topologyReset, this, &SnapshotController::rejudgeAfterReset);
+    connect(&document, &Document::topologyReset, this, &SnapshotController::rejudgeAll);
 }
 
 SnapshotController::~SnapshotController()
 {
-    m_watcher.cancel();
-    m_watcher.waitForFinished();
+    // Workers hold copies of everything they use, but their results must not outlive us.
+    const QList<QFutureWatcherBase *> watchers = findChildren<QFutureWatcherBase *>();
+    for (QFutureWatcherBase *w : watchers)
+        w->cancel();
+    for (QFutureWatcherBase *w : watchers)
+        w->waitForFinished();
 }
 
 void SnapshotController::openFile(const QString &path)
 {
     const Topology topology = m_document.topology();
     const QString server = m_serverOverride;
-    start(path, [topology, path, server](QPromise<CheckResult> &promise) {
+    start(path, [topology, path, server](QPromise<Outcome> &promise) {
         return runCheck(topology, path, server, [&promise](qint64 done, qint64 total) {
             if (total > 0)
                 promise.setProgressValue(int(done * 1000 / total));
@@ -40,72 +41,119 @@ void SnapshotController::openBytes(const QByteArray &bytes, const QString &label
 {
     const Topology topology = m_document.topology();
     const QString server = m_serverOverride;
-    start(label, [topology, bytes, label, server](QPromise<CheckResult> &) {
+    start(label, [topology, bytes, label, server](QPromise<Outcome> &) {
         return runCheck(topology, bytes, label, server);
     });
 }
 
+void SnapshotController::openFiles(const QStringList &paths)
+{
+    for (const QString &path : paths)
+        openFile(path);
+}
+
 void SnapshotController::cancel()
 {
-    m_watcher.cancel();
+    for (const Job &job : std::as_const(m_jobs))
+        job.watcher->cancel();
 }
 
-void SnapshotController::start(const QString &source,
-                               std::function<CheckResult(QPromise<CheckResult> &)> work)
+void SnapshotController::start(const QString &source, Work work, bool announce)
 {
-    if (m_watcher.isRunning()) {
-        // The older request is superseded: cancel it and wait for its worker to notice (it
-        // checks between chunks), so that only one result is ever in flight.
-        m_watcher.cancel();
-        m_watcher.waitForFinished();
-    }
-    m_source = source;
-    Q_EMIT started(source);
-    QFuture<CheckResult> future = QtConcurrent::run([work](QPromise<CheckResult> &promise) {
-        promise.setProgressRange(0, 1000);
-        CheckResult result = work(promise);
-        if (!promise.isCanceled())
-            promise.addResult(std::move(result));
+    for (Job &job : m_jobs)
+        if (job.source == source && !job.superseded) {
+            // Read again before the last read finished: only the newer result counts.
+            job.superseded = true;
+            job.watcher->cancel();
+        }
+    QHash<ServerId, std::shared_ptr<const CheckResult>> bases;
+    for (const std::shared_ptr<const CheckResult> &c : m_document.checks())
+        bases.insert(c->server, c);
+
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    m_jobs.append({source, m_generation, false, 0, watcher});
+    connect(watcher, &QFutureWatcher<Outcome>::progressValueChanged, this, [this, watcher](int v) {
+        for (Job &job : m_jobs)
+            if (job.watcher == watcher)
+                job.permille = v;
+        updateProgress();
     });
-    m_watcher.setFuture(future);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this,
+            [this, watcher] { deliver(watcher); });
+    if (announce)
+        Q_EMIT started(source);
+    setBusy(true);
+    watcher->setFuture(QtConcurrent::run([work, bases](QPromise<Outcome> &promise) {
+        promise.setProgressRange(0, 1000);
+        Outcome outcome{work(promise), {}};
+        if (promise.isCanceled())
+            return;
+        const CheckResult &r = outcome.result;
+        if (r.ok())
+            if (const auto base = bases.value(r.server)) {
+                outcome.comparison.base = base;
+                outcome.comparison.diff = compareChecks(*base, r);
+            }
+        promise.addResult(std::move(outcome));
+    }));
 }
 
-void SnapshotController::deliver()
+void SnapshotController::deliver(QFutureWatcher<Outcome> *watcher)
 {
-    const QFuture<CheckResult> future = m_watcher.future();
-    if (future.isCanceled() || future.resultCount() == 0) {
-        Q_EMIT cancelled(m_source);
+    watcher->deleteLater();
+    const auto it = std::find_if(m_jobs.begin(), m_jobs.end(),
+                                 [watcher](const Job &j) { return j.watcher == watcher; });
+    if (it == m_jobs.end())
         return;
+    const Job job = *it;
+    m_jobs.erase(it);
+    const QFuture<Outcome> future = watcher->future();
+    if (job.superseded) {
+        // The newer request for the same source reports for both.
+    } else if (future.isCanceled() || future.resultCount() == 0
+               || future.result().result.cancelled) {
+        Q_EMIT cancelled(job.source);
+    } else if (job.generation != m_generation) {
+        rejudgeLate(job, future.result().result);
+    } else {
+        deliverOutcome(job, future.result());
     }
-    CheckResult result = future.result();
-    if (result.cancelled) {
-        Q_EMIT cancelled(m_source);
-        return;
-    }
+    updateProgress();
+    setBusy(!m_jobs.isEmpty() || m_rejudging);
+}
+
+void SnapshotController::deliverOutcome(const Job &job, Outcome outcome)
+{
+    CheckResult &result = outcome.result;
     if (result.error.isError() && result.snapshot.rows.isEmpty()) {
-        // Unreadable: keep whatever check the document had.
-        Q_EMIT failed(m_source, result.error.toString());
+        // Unreadable: keep whatever checks the document has.
+        Q_EMIT failed(job.source, result.error.toString());
         return;
     }
     const QString matchError = result.error.isError() ? result.error.toString() : QString();
-    m_document.setCheck(std::make_shared<const CheckResult>(std::move(result)));
+    m_document.setCheck(std::make_shared<const CheckResult>(std::move(result)), outcome.comparison);
     if (!matchError.isEmpty())
-        Q_EMIT failed(m_source, matchError);
+        Q_EMIT failed(job.source, matchError);
     else
-        Q_EMIT finished(m_source);
+        Q_EMIT finished(job.source);
 }
 
-void SnapshotController::rejudgeAfterReset()
+void SnapshotController::updateProgress()
 {
-    const CheckResult *current = m_document.check();
-    if (!current || current->snapshot.rows.isEmpty() || m_watcher.isRunning())
+    if (m_jobs.isEmpty())
         return;
-    const Topology topology = m_document.topology();
-    const CheckResult previous = *current;
-    const QString server = m_serverOverride;
-    start(previous.source, [topology, previous, server](QPromise<CheckResult> &) {
-        return rejudge(topology, previous, server);
-    });
+    qint64 sum = 0;
+    for (const Job &job : std::as_const(m_jobs))
+        sum += job.permille;
+    Q_EMIT progress(int(sum / m_jobs.size()));
+}
+
+void SnapshotController::setBusy(bool busy)
+{
+    if (m_busy == busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
 }
 
 } // namespace edgemap

@@ -1,19 +1,28 @@
 #pragma once
 
 #include "check.h"
+#include "document.h"
 
 #include <QFutureWatcher>
+#include <QList>
 #include <QObject>
 #include <QString>
+#include <QStringList>
+
+#include <functional>
 
 namespace edgemap {
 
-class Document;
-
-// Loads snapshots off the GUI thread: reads, matches and judges in a worker (QtConcurrent), then
-// hands the result to the Document on the GUI thread. A newer request cancels an older one; a
-// cancelled or superseded result never reaches the document. When the topology is replaced, the
-// loaded snapshot is judged again, in the background too.
+// Loads snapshots off the GUI thread: reads, matches and judges in workers (QtConcurrent), then
+// hands each result to the Document on the GUI thread, where it lands on the server it matched
+// (a pool's members each keep their own). Several loads run at once; a newer request for the
+// same source (a file read again, a clipboard pasted again) supersedes the older one, whose
+// result never reaches the document. The comparison with the server's previous snapshot is made
+// in the worker too.
+//
+// When the topology changes, every server's check (and its previous one, so that the changes
+// stay meaningful) is judged again in the background; a load that was read against the old
+// topology is judged again before it is delivered.
 class SnapshotController : public QObject
 {
     Q_OBJECT
@@ -24,29 +33,68 @@ public:
 
     void openFile(const QString &path);
     void openBytes(const QByteArray &bytes, const QString &label);
+    // Each file is read concurrently and delivered to the server it matches, as it finishes.
+    void openFiles(const QStringList &paths);
+    // Cancels every load in progress (each reports cancelled).
     void cancel();
-    bool isBusy() const { return m_watcher.isRunning(); }
+    bool isBusy() const { return !m_jobs.isEmpty() || m_rejudging; }
 
     // The server to judge against when the addresses cannot tell (id or FQDN); empty: automatic.
     void setServerOverride(const QString &server) { m_serverOverride = server; }
 
 Q_SIGNALS:
     void started(const QString &source);
+    // Of all loads in progress together.
     void progress(int permille);
     // The document has the new check (which may carry a match error for the user to see).
     void finished(const QString &source);
     void failed(const QString &source, const QString &message);
     void cancelled(const QString &source);
+    // Some load or re-judging is in progress / none is any more.
+    void busyChanged(bool busy);
+    // The checks were judged again after a topology change.
+    void rejudged();
 
 private:
-    void start(const QString &source, std::function<CheckResult(QPromise<CheckResult> &)> work);
-    void deliver();
-    void rejudgeAfterReset();
+    // What a worker hands back: the check, and its comparison with the check its server had
+    // when the load started.
+    struct Outcome
+    {
+        CheckResult result;
+        Document::Comparison comparison;
+    };
+    using Work = std::function<CheckResult(QPromise<Outcome> &)>;
+    struct Job
+    {
+        QString source;
+        quint64 generation = 0;
+        bool superseded = false;
+        int permille = 0;
+        QFutureWatcher<Outcome> *watcher = nullptr;
+    };
+    struct RejudgeOutcome
+    {
+        QList<Document::Rejudged> servers;
+        Document::Rejudged latest; // the latest result when it matched no server
+    };
+
+    void start(const QString &source, Work work, bool announce = true);
+    void deliver(QFutureWatcher<Outcome> *watcher);
+    void deliverOutcome(const Job &job, Outcome outcome);
+    void updateProgress();
+    void setBusy(bool busy);
+
+    // snapshotcontroller_rejudge.cpp
+    void rejudgeAll();
+    void deliverRejudged(QFutureWatcher<RejudgeOutcome> *watcher, quint64 generation);
+    void rejudgeLate(const Job &job, CheckResult result);
 
     Document &m_document;
-    QFutureWatcher<CheckResult> m_watcher;
-    QString m_source;
+    QList<Job> m_jobs;
     QString m_serverOverride;
+    quint64 m_generation = 0; // topology changes seen
+    bool m_rejudging = false;
+    bool m_busy = false;
 };
 
 } // namespace edgemap

@@ -92,13 +92,13 @@ LoadError Document::applyEdit(const QString &label, Topology edited)
 void Document::applyTopology(const Topology &topology)
 {
     m_topology = topology;
-    Q_EMIT topologyReset();
+    announceTopology();
 }
 
 void Document::applyField(const FieldRef &ref, const QVariant &value)
 {
     writeField(m_topology, ref, value);
-    Q_EMIT topologyReset();
+    announceTopology();
 }
 
 void Document::resetTopology(Topology topology, const QString &filePath)
@@ -107,7 +107,7 @@ void Document::resetTopology(Topology topology, const QString &filePath)
     m_undo->clear();
     setFilePath(filePath);
     setModified(false);
-    Q_EMIT topologyReset();
+    announceTopology();
 }
 
 void Document::setFilePath(const QString &path)
@@ -126,19 +126,6 @@ void Document::setModified(bool modified)
         return;
     m_modified = modified;
     Q_EMIT modifiedChanged(modified);
-}
-
-void Document::setCheck(std::shared_ptr<const CheckResult> check)
-{
-    m_check = std::move(check);
-    Q_EMIT checkChanged();
-}
-
-const ListenerVerdict *Document::verdict(const ListenerId &listener) const
-{
-    if (!m_check || !m_check->ok())
-        return nullptr;
-    return m_check->judgement.verdict(listener);
 }
 
 } // namespace edgemap

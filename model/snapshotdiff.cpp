@@ -1,5 +1,7 @@
 #include "snapshotdiff.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace edgemap {
@@ -35,6 +37,30 @@ SnapshotDiff compareChecks(const CheckResult &before, const CheckResult &after)
             diff.statusChanges.append({v.listener, was, v.status});
     }
     return diff;
+}
+
+bool SnapshotDiff::hasAppeared(Transport transport, const QString &address, int port) const
+{
+    return std::any_of(appeared.cbegin(), appeared.cend(), [&](const SocketKey &k) {
+        return k.transport == transport && k.port == port && k.address == address;
+    });
+}
+
+QString changeText(const StatusChange &change)
+{
+    if (change.before == ListenerStatus::NotChecked)
+        return QCoreApplication::translate("edgemap::SnapshotDiff", "not judged before, now %1")
+                .arg(displayName(change.after));
+    return QCoreApplication::translate("edgemap::SnapshotDiff", "was %1, now %2")
+            .arg(displayName(change.before), displayName(change.after));
+}
+
+QString changeBadge(const StatusChange &change)
+{
+    if (change.before == ListenerStatus::NotChecked)
+        return QCoreApplication::translate("edgemap::SnapshotDiff", "new");
+    return QCoreApplication::translate("edgemap::SnapshotDiff", "was %1")
+            .arg(displayName(change.before));
 }
 
 } // namespace edgemap

@@ -45,8 +45,16 @@ struct SnapshotDiff
     {
         return appeared.isEmpty() && disappeared.isEmpty() && statusChanges.isEmpty();
     }
+    // Whether a listening socket on this address and port is new (any process: an unexpected
+    // listener is named by its socket).
+    bool hasAppeared(Transport transport, const QString &address, int port) const;
 };
 
 SnapshotDiff compareChecks(const CheckResult &before, const CheckResult &after);
+
+// "was OK, now Missing": what the diagram's tooltips and the tree say about a changed verdict.
+QString changeText(const StatusChange &change);
+// "was OK", or "new" for a listener the previous snapshot did not judge: the short marker.
+QString changeBadge(const StatusChange &change);
 
 } // namespace edgemap

@@ -8,6 +8,7 @@
 #include "document.h"
 #include "topologyfile.h"
 #include "tst_diagram_util.h"
+#include "tst_pool_util.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -69,6 +70,8 @@ private Q_SLOTS:
     void tooltipsEscapeModelText();
     void rebuildOnTopologyReset();
     void viewSelectionAndEscape();
+    void everyCheckedServerIsColoured();
+    void changedChipsAreMarked();
 };
 
 void TstDiagramScene::itemCounts_data()
@@ -336,6 +339,67 @@ void TstDiagramScene::viewSelectionAndEscape()
     QCOMPARE(view.zoom(), fitted);
     view.setLegendVisible(false);
     QVERIFY(!view.isLegendVisible());
+}
+
+void TstDiagramScene::everyCheckedServerIsColoured()
+{
+    Document doc(pooltest::twoServerPool());
+    DiagramScene scene(doc);
+    const auto a = pooltest::check(doc.topology(), pooltest::sampleText(), u"a"_s);
+    const auto b = pooltest::check(doc.topology(), pooltest::edge02Text(), u"b"_s);
+    doc.setCheck(a);
+    doc.setCheck(b);
+    for (const auto &check : {a, b})
+        for (const ListenerVerdict &v : check->judgement.listeners)
+            QCOMPARE(scene.chip(v.listener)->status(), v.status);
+    QCOMPARE(scene.chip(ListenerId(u"edge01-int-tcp-8057"_s))->status(), ListenerStatus::Missing);
+    QCOMPARE(scene.chip(ListenerId(u"edge02-int-tcp-8057"_s))->status(), ListenerStatus::Missing);
+    // Unexpected sockets of both servers, each inside its own server's box.
+    QCOMPARE(scene.unexpectedChips().size(),
+             a->judgement.unexpected.size() + b->judgement.unexpected.size());
+    for (const char *id : {"edge01", "edge02"}) {
+        const QRectF box = scene.server(ServerId(QString::fromLatin1(id)))->sceneBoundingRect();
+        int inside = 0;
+        for (const ChipItem *chip : scene.unexpectedChips())
+            inside += box.contains(chip->sceneBoundingRect());
+        QCOMPARE(inside, int(a->judgement.unexpected.size()));
+    }
+    QVERIFY(scene.changedChips().isEmpty());
+}
+
+void TstDiagramScene::changedChipsAreMarked()
+{
+    using namespace pooltest;
+    Document doc(twoServerPool());
+    DiagramScene scene(doc);
+    doc.setCheck(check(doc.topology(), sampleText(), u"first"_s));
+    // Replication stopped, and something new listens on all interfaces (TCP 8443).
+    QString text = without(sampleText(), u"172.25.33.10:4443 "_s);
+    text.replace(
+            u"  TCP    0.0.0.0:3389 "_s,
+            u"  TCP    0.0.0.0:8443           0.0.0.0:0              LISTENING       4242\r\n  TCP    0.0.0.0:3389 "_s);
+    doc.setCheck(check(doc.topology(), text, u"second"_s));
+
+    ChipItem *replication = scene.chip(ListenerId(u"edge01-int-tcp-4443"_s));
+    QVERIFY(replication->isChanged());
+    QCOMPARE(replication->changeBadge(), u"was OK"_s);
+    const QString tip = scene.toolTipFor(replication);
+    QVERIFY2(tip.contains(u"was OK, now Missing"_s), qPrintable(tip));
+    ChipItem *appeared = nullptr;
+    for (ChipItem *chip : scene.unexpectedChips())
+        if (chip->socketText().contains(u"8443"_s))
+            appeared = chip;
+    QVERIFY(appeared);
+    QVERIFY(appeared->isChanged());
+    QCOMPARE(appeared->changeBadge(), u"new"_s);
+    QVERIFY(scene.toolTipFor(appeared).contains(u"New since the previous snapshot"_s));
+    QCOMPARE(scene.changedChips().size(), 2); // nothing else is marked
+    QVERIFY(!scene.chip(ListenerId(u"edge01-int-tcp-5061"_s))->isChanged());
+    QVERIFY(!scene.chip(ListenerId(u"edge02-int-tcp-4443"_s))->isChanged());
+
+    doc.acknowledgeChanges();
+    QVERIFY(scene.changedChips().isEmpty());
+    QVERIFY(!scene.toolTipFor(replication).contains(u"was OK"_s));
 }
 
 QTEST_MAIN(TstDiagramScene)

@@ -2,6 +2,7 @@
 // modified flag following the undo stack, views told through topologyReset.
 #include "document.h"
 #include "topologyfile.h"
+#include "tst_pool_util.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -21,6 +22,10 @@ private Q_SLOTS:
     void modifiedFollowsTheUndoStack();
     void structuralEditUndoRedo();
     void invalidStructuralEditIsRefused();
+    void oneCheckPerServer();
+    void failedResultOnlyBecomesTheLatest();
+    void secondCheckIsComparedWithTheFirst();
+    void editsKeepChecksButNotThoseOfRemovedServers();
 };
 
 void TstDocument::editUndoRedo_data()
@@ -174,6 +179,123 @@ void TstDocument::invalidStructuralEditIsRefused()
     QCOMPARE(doc.topology(), original);
     QCOMPARE(doc.undoStack()->count(), 0);
     QVERIFY(!doc.isModified());
+}
+
+void TstDocument::oneCheckPerServer()
+{
+    using namespace pooltest;
+    Document doc(twoServerPool());
+    const ServerId edge01(QStringLiteral("edge01"));
+    const ServerId edge02(QStringLiteral("edge02"));
+    QVERIFY(doc.checks().isEmpty());
+    QSignalSpy changed(&doc, &Document::checkChanged);
+    // edge02 first: checks() still follows the topology's order.
+    const auto b = check(doc.topology(), edge02Text(), QStringLiteral("b.txt"));
+    const auto a = check(doc.topology(), sampleText(), QStringLiteral("a.txt"));
+    QCOMPARE(b->server, edge02);
+    QCOMPARE(a->server, edge01);
+    doc.setCheck(b);
+    doc.setCheck(a);
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(doc.checks(), (QList<std::shared_ptr<const CheckResult>>{a, b}));
+    QCOMPARE(doc.checkFor(edge01), a.get());
+    QCOMPARE(doc.checkFor(edge02), b.get());
+    QCOMPARE(doc.check(), a.get()); // the most recent
+    // Each listener's verdict comes from its own server's check.
+    QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
+             ListenerStatus::Missing);
+    QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061")))->status,
+             ListenerStatus::Ok);
+    QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))),
+             b->judgement.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))));
+    QVERIFY(!doc.hasChanges()); // nothing to compare with yet
+    QVERIFY(!doc.changesFor(edge01));
+
+    doc.clearChecks();
+    QVERIFY(doc.checks().isEmpty());
+    QVERIFY(!doc.check());
+    QVERIFY(!doc.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))));
+}
+
+void TstDocument::failedResultOnlyBecomesTheLatest()
+{
+    using namespace pooltest;
+    Document doc(twoServerPool());
+    const auto a = check(doc.topology(), sampleText(), QStringLiteral("a.txt"));
+    doc.setCheck(a);
+    auto unmatched = std::make_shared<const CheckResult>(
+            runCheck(doc.topology(),
+                     QByteArray("  Proto  Local Address  Foreign Address  State  PID\r\n"
+                                "  TCP    10.9.9.9:5061   0.0.0.0:0   LISTENING   2216\r\n"),
+                     QStringLiteral("other.txt")));
+    QVERIFY(!unmatched->ok());
+    doc.setCheck(unmatched);
+    QCOMPARE(doc.check(), unmatched.get()); // for the UI to show the error
+    QCOMPARE(doc.checks().size(), 1);
+    QCOMPARE(doc.checkFor(ServerId(QStringLiteral("edge01"))), a.get());
+    QVERIFY(doc.verdict(ListenerId(QStringLiteral("edge01-int-tcp-5061"))));
+}
+
+void TstDocument::secondCheckIsComparedWithTheFirst()
+{
+    using namespace pooltest;
+    Document doc(twoServerPool());
+    const ServerId edge01(QStringLiteral("edge01"));
+    const ListenerId replication(QStringLiteral("edge01-int-tcp-4443"));
+    const auto first = check(doc.topology(), sampleText(), QStringLiteral("first"));
+    const auto stopped
+            = check(doc.topology(), without(sampleText(), QStringLiteral("172.25.33.10:4443 ")),
+                    QStringLiteral("second"));
+    doc.setCheck(first);
+    doc.setCheck(check(doc.topology(), edge02Text(), QStringLiteral("edge02")));
+    QSignalSpy changes(&doc, &Document::changesChanged);
+    doc.setCheck(stopped);
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(doc.checkFor(edge01), stopped.get());
+    QCOMPARE(doc.previousCheckFor(edge01), first.get());
+    const SnapshotDiff *diff = doc.changesFor(edge01);
+    QVERIFY(diff);
+    QCOMPARE(diff->disappeared.size(), 1);
+    QCOMPARE(diff->disappeared.first().port, 4443);
+    QVERIFY(doc.changeOf(replication));
+    QCOMPARE(doc.changeOf(replication)->before, ListenerStatus::Ok);
+    QCOMPARE(doc.changeOf(replication)->after, ListenerStatus::Missing);
+    QCOMPARE(changeText(*doc.changeOf(replication)), QStringLiteral("was OK, now Missing"));
+    QVERIFY(!doc.changesFor(ServerId(QStringLiteral("edge02")))); // its own first snapshot
+    QVERIFY(doc.hasChanges());
+
+    doc.acknowledgeChanges();
+    QCOMPARE(changes.size(), 2);
+    QVERIFY(!doc.hasChanges());
+    QVERIFY(!doc.changeOf(replication));
+    QVERIFY(!doc.changesFor(edge01));
+
+    // The listener comes back: the next comparison is against the one before, not the first.
+    doc.setCheck(first);
+    QCOMPARE(doc.changeOf(replication)->before, ListenerStatus::Missing);
+    QCOMPARE(doc.changeOf(replication)->after, ListenerStatus::Ok);
+    QCOMPARE(doc.changesFor(edge01)->appeared.size(), 1);
+}
+
+void TstDocument::editsKeepChecksButNotThoseOfRemovedServers()
+{
+    using namespace pooltest;
+    Document doc(twoServerPool());
+    doc.setCheck(check(doc.topology(), sampleText(), QStringLiteral("a")));
+    doc.setCheck(check(doc.topology(), edge02Text(), QStringLiteral("b")));
+    QVERIFY(!doc.setField({Field::TopologyName, {}}, QStringLiteral("Renamed")).isError());
+    QCOMPARE(doc.checks().size(), 2);
+
+    Topology smaller = doc.topology();
+    smaller.pools.first().servers.removeLast();
+    QSignalSpy changed(&doc, &Document::checkChanged);
+    QVERIFY(!doc.applyEdit(QStringLiteral("Remove edge02"), smaller).isError());
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(doc.checks().size(), 1);
+    QVERIFY(!doc.checkFor(ServerId(QStringLiteral("edge02"))));
+    QVERIFY(!doc.check()); // the latest was edge02's
+    QVERIFY(!doc.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))));
+    QVERIFY(doc.checkFor(ServerId(QStringLiteral("edge01"))));
 }
 
 QTEST_GUILESS_MAIN(TstDocument)

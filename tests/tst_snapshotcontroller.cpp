@@ -1,5 +1,6 @@
 // Loading a snapshot in the GUI: off the GUI thread, into the Document, shown in the tree and the
-// details; failures keep the previous check; cancel; re-judging after the topology changes.
+// details; failures keep the previous check; cancel; re-judging after the topology changes;
+// several snapshots of a pool, each on its server; a second snapshot compared with the first.
 #include "detailsview.h"
 #include "document.h"
 #include "mainwindow.h"
@@ -7,6 +8,7 @@
 #include "topologyfile.h"
 #include "topologytreemodel.h"
 #include "treeref.h"
+#include "tst_pool_util.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -21,10 +23,32 @@ namespace {
 const QString kSample
         = QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/samples/edge01-netstat-anob.txt");
 
+QString statusCell(const TopologyTreeModel &model, const TreeRef &ref)
+{
+    return model.indexFor(ref).siblingAtColumn(TopologyTreeModel::StatusColumn).data().toString();
+}
+
 QString statusCell(const MainWindow &w, const QString &listener)
 {
-    const QModelIndex i = w.treeModel()->indexFor(TreeRef::listener(ListenerId(listener)));
-    return i.siblingAtColumn(TopologyTreeModel::StatusColumn).data().toString();
+    return statusCell(*w.treeModel(), TreeRef::listener(ListenerId(listener)));
+}
+
+QString writeText(const QTemporaryDir &dir, const QString &name, const QString &text)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0)
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+// Waits until `count` loads have reported finished.
+bool waitFinished(QSignalSpy &finished, qsizetype count)
+{
+    while (finished.size() < count)
+        if (!finished.wait(10000))
+            return false;
+    return true;
 }
 
 } // namespace
@@ -38,6 +62,9 @@ private Q_SLOTS:
     void unreadableSnapshotKeepsThePreviousCheck();
     void cancelLeavesTheDocumentAlone();
     void topologyChangeRejudges();
+    void poolSnapshotsLandOnTheirServers();
+    void sameServerAgainIsCompared();
+    void topologyChangeRejudgesEveryServer();
 };
 
 void TstSnapshotController::sampleIsJudgedAndShown()
@@ -145,6 +172,120 @@ void TstSnapshotController::topologyChangeRejudges()
     QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
              ListenerStatus::NotChecked);
     QCOMPARE(doc.check()->judgement.problemCount(), 0);
+}
+
+void TstSnapshotController::poolSnapshotsLandOnTheirServers()
+{
+    using namespace pooltest;
+    Document doc(twoServerPool());
+    TopologyTreeModel tree(doc);
+    SnapshotController controller(doc);
+    QTemporaryDir dir;
+    const QString a = writeText(dir, QStringLiteral("edge01.txt"), sampleText());
+    const QString b = writeText(dir, QStringLiteral("edge02.txt"), edge02Text());
+    QSignalSpy finished(&controller, &SnapshotController::finished);
+    QSignalSpy busy(&controller, &SnapshotController::busyChanged);
+    controller.openFiles({a, b});
+    QVERIFY(controller.isBusy());
+    QVERIFY(waitFinished(finished, 2));
+    QVERIFY(!controller.isBusy());
+    QCOMPARE(busy.size(), 2); // busy once for both, then idle
+    QCOMPARE(doc.checks().size(), 2);
+    QCOMPARE(doc.checkFor(ServerId(QStringLiteral("edge01")))->source, a);
+    QCOMPARE(doc.checkFor(ServerId(QStringLiteral("edge02")))->source, b);
+    // Both servers show their own state, in the tree as in the verdicts.
+    for (const QString &server : {QStringLiteral("edge01"), QStringLiteral("edge02")}) {
+        QCOMPARE(statusCell(tree, TreeRef::server(ServerId(server))),
+                 QStringLiteral("\u2717 2 problems"));
+        QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(server + u"-int-tcp-8057"_qs))),
+                 QStringLiteral("\u2717 Missing"));
+        QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(server + u"-int-tcp-5061"_qs))),
+                 QStringLiteral("\u2713 OK"));
+    }
+    QVERIFY(!doc.hasChanges());
+}
+
+void TstSnapshotController::sameServerAgainIsCompared()
+{
+    using namespace pooltest;
+    Document doc(twoServerPool());
+    TopologyTreeModel tree(doc);
+    SnapshotController controller(doc);
+    QSignalSpy finished(&controller, &SnapshotController::finished);
+    QSignalSpy changes(&doc, &Document::changesChanged);
+    const TreeRef replication
+            = TreeRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-4443")));
+    const TreeRef edge01 = TreeRef::server(ServerId(QStringLiteral("edge01")));
+    controller.openBytes(sampleText().toUtf8(), QStringLiteral("first"));
+    QVERIFY(waitFinished(finished, 1));
+    controller.openBytes(edge02Text().toUtf8(), QStringLiteral("edge02"));
+    QVERIFY(waitFinished(finished, 2));
+    QCOMPARE(changes.size(), 0);
+
+    // The replica replicator stopped on edge01: the new snapshot replaces the first, and the
+    // tree says what changed.
+    controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
+                         QStringLiteral("clipboard"));
+    QVERIFY(waitFinished(finished, 3));
+    QCOMPARE(doc.checks().size(), 2);
+    QCOMPARE(doc.checkFor(ServerId(QStringLiteral("edge01")))->source, QStringLiteral("clipboard"));
+    QCOMPARE(doc.previousCheckFor(ServerId(QStringLiteral("edge01")))->source,
+             QStringLiteral("first"));
+    QCOMPARE(statusCell(tree, replication), QStringLiteral("\u2717 Missing (was OK)"));
+    QVERIFY(tree.indexFor(replication)
+                    .siblingAtColumn(TopologyTreeModel::StatusColumn)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("was OK, now Missing")));
+    QCOMPARE(statusCell(tree, edge01), QStringLiteral("\u2717 3 problems (1 changed)"));
+    QCOMPARE(doc.changesFor(ServerId(QStringLiteral("edge01")))->disappeared.size(), 1);
+    QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(QStringLiteral("edge02-int-tcp-4443")))),
+             QStringLiteral("\u2713 OK")); // the other server is untouched
+
+    // It came back.
+    controller.openBytes(sampleText().toUtf8(), QStringLiteral("third"));
+    QVERIFY(waitFinished(finished, 4));
+    QCOMPARE(statusCell(tree, replication), QStringLiteral("\u2713 OK (was Missing)"));
+    doc.acknowledgeChanges();
+    QCOMPARE(statusCell(tree, replication), QStringLiteral("\u2713 OK"));
+    QCOMPARE(statusCell(tree, edge01), QStringLiteral("\u2717 2 problems"));
+}
+
+void TstSnapshotController::topologyChangeRejudgesEveryServer()
+{
+    using namespace pooltest;
+    Document doc(twoServerPool());
+    SnapshotController controller(doc);
+    QSignalSpy finished(&controller, &SnapshotController::finished);
+    controller.openBytes(sampleText().toUtf8(), QStringLiteral("a"));
+    controller.openBytes(edge02Text().toUtf8(), QStringLiteral("b"));
+    QVERIFY(waitFinished(finished, 2));
+    controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
+                         QStringLiteral("a2"));
+    QVERIFY(waitFinished(finished, 3));
+    const CheckResult *beforeA = doc.checkFor(ServerId(QStringLiteral("edge01")));
+    const CheckResult *beforeB = doc.checkFor(ServerId(QStringLiteral("edge02")));
+
+    QSignalSpy rejudged(&controller, &SnapshotController::rejudged);
+    Topology changed = doc.topology();
+    for (Service &s : changed.services)
+        if (s.id.value() == QLatin1String("RTCDATAPROXY"))
+            s.enabled = false;
+    QVERIFY(!doc.applyEdit(QStringLiteral("Disable Web Conferencing"), changed).isError());
+    QVERIFY(rejudged.wait(10000));
+    QVERIFY(doc.checkFor(ServerId(QStringLiteral("edge01"))) != beforeA);
+    QVERIFY(doc.checkFor(ServerId(QStringLiteral("edge02"))) != beforeB);
+    for (const QString &server : {QStringLiteral("edge01"), QStringLiteral("edge02")}) {
+        QCOMPARE(doc.verdict(ListenerId(server + u"-int-tcp-8057"_qs))->status,
+                 ListenerStatus::NotChecked);
+        QCOMPARE(doc.checkFor(ServerId(server))->source,
+                 server == u"edge01"_qs ? QStringLiteral("a2") : QStringLiteral("b"));
+    }
+    // The comparison is made again between the re-judged snapshots: still the one change.
+    const SnapshotDiff *diff = doc.changesFor(ServerId(QStringLiteral("edge01")));
+    QVERIFY(diff);
+    QCOMPARE(diff->statusChanges.size(), 1);
+    QCOMPARE(diff->statusChanges.first().listener.value(), QStringLiteral("edge01-int-tcp-4443"));
 }
 
 QTEST_MAIN(TstSnapshotController)

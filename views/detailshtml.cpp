@@ -139,17 +139,21 @@ void listenerImpact(Writer &w, const Topology &t, const Listener &l)
         w.list(names);
 }
 
-void listenerObserved(Writer &w, const Topology &t, const Listener &l, const CheckResult *check)
+void listenerObserved(Writer &w, const Topology &t, const Listener &l, const CheckResult *check,
+                      const StatusChange *change)
 {
     w.section(tr("In the snapshot"));
     const ListenerVerdict *v = check && check->ok() ? check->judgement.verdict(l.id) : nullptr;
     if (!v) {
-        w.note(check && check->ok() ? tr("The loaded snapshot is of another server.")
-                                    : tr("No snapshot loaded: not checked."));
+        w.note(check && check->ok()
+                       ? tr("Not judged by this server's snapshot (the listener is disabled).")
+                       : tr("No snapshot of this server loaded: not checked."));
         return;
     }
     w.beginTable();
     w.row(tr("Status"), statusText(v->status));
+    if (change)
+        w.row(tr("Changed"), tr("since the previous snapshot: %1").arg(changeText(*change)));
     w.row(tr("Why"), v->detail);
     if (v->observed)
         w.row(tr("Bound by"),
@@ -179,7 +183,8 @@ void listenerObserved(Writer &w, const Topology &t, const Listener &l, const Che
     w.endTable();
 }
 
-QString listener(const Topology &t, const ListenerId &id, const CheckResult *check)
+QString listener(const Topology &t, const ListenerId &id, const CheckResult *check,
+                 const StatusChange *change)
 {
     const Listener *l = t.listener(id);
     const EdgeServer *s = t.serverOfListener(id);
@@ -205,7 +210,7 @@ QString listener(const Topology &t, const ListenerId &id, const CheckResult *che
         w.row(tr("Endpoint key"), e.key);
         w.endTable();
     }
-    listenerObserved(w, t, *l, check);
+    listenerObserved(w, t, *l, check, change);
     listenerImpact(w, t, *l);
     return w.html();
 }
@@ -289,7 +294,8 @@ QStringList listenerLines(const Topology &t, const EdgeServer &s, const AddressI
     return out;
 }
 
-QString forRef(const Topology &t, const TreeRef &ref, const CheckResult *check)
+QString forRef(const Topology &t, const TreeRef &ref, const CheckResult *check,
+               const StatusChange *change)
 {
     switch (ref.kind) {
     case TreeRef::Pool:
@@ -301,7 +307,7 @@ QString forRef(const Topology &t, const TreeRef &ref, const CheckResult *check)
     case TreeRef::Address:
         return address(t, AddressId(ref.id));
     case TreeRef::Listener:
-        return listener(t, ListenerId(ref.id), check);
+        return listener(t, ListenerId(ref.id), check, change);
     case TreeRef::Service:
         return service(t, ServiceId(ref.id));
     case TreeRef::Peer:

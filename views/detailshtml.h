@@ -1,6 +1,7 @@
 #pragma once
 
 #include "check.h"
+#include "snapshotdiff.h"
 #include "topology.h"
 #include "treeref.h"
 
@@ -14,9 +15,11 @@ namespace edgemap {
 // markup or links.
 namespace detailshtml {
 
-// The details of one item; empty when the reference does not resolve in this topology. With a
-// check, listeners also show what the snapshot says about them.
-QString forRef(const Topology &topology, const TreeRef &ref, const CheckResult *check = nullptr);
+// The details of one item; empty when the reference does not resolve in this topology. With the
+// check of the listener's server, listeners also show what the snapshot says about them, and
+// with `change` how that differs from the server's previous snapshot.
+QString forRef(const Topology &topology, const TreeRef &ref, const CheckResult *check = nullptr,
+               const StatusChange *change = nullptr);
 // What the view shows when nothing is selected: the topology at a glance.
 QString overview(const Topology &topology);
 

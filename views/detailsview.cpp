@@ -16,6 +16,7 @@ DetailsView::DetailsView(const Document &doc, QWidget *parent)
     document()->setDocumentMargin(16);
     connect(&doc, &Document::topologyReset, this, &DetailsView::refresh);
     connect(&doc, &Document::checkChanged, this, &DetailsView::refresh);
+    connect(&doc, &Document::changesChanged, this, &DetailsView::refresh);
     refresh();
 }
 
@@ -28,7 +29,16 @@ void DetailsView::showRef(const TreeRef &ref)
 void DetailsView::refresh()
 {
     const Topology &t = m_document.topology();
-    QString html = m_ref.isValid() ? detailshtml::forRef(t, m_ref, m_document.check()) : QString();
+    // A listener is shown with its own server's check: a pool's members each have their own.
+    const CheckResult *check = nullptr;
+    const StatusChange *change = nullptr;
+    if (m_ref.kind == TreeRef::Listener) {
+        const ListenerId id(m_ref.id);
+        if (const EdgeServer *server = t.serverOfListener(id))
+            check = m_document.checkFor(server->id);
+        change = m_document.changeOf(id);
+    }
+    QString html = m_ref.isValid() ? detailshtml::forRef(t, m_ref, check, change) : QString();
     if (html.isEmpty()) {
         m_ref = {};
         html = detailshtml::overview(t);

@@ -81,7 +81,8 @@ private:
 };
 
 // A listener chip (or an unexpected listener's chip): socket, protocol, status glyph and word,
-// established connections.
+// established connections, and a "changed" mark (outline and a badge such as "was OK" or "new")
+// when it differs from the server's previous snapshot.
 class ChipItem : public DiagramItem
 {
 public:
@@ -97,6 +98,11 @@ public:
     ListenerStatus status() const { return m_status; }
     int established() const { return m_established; }
     QString socketText() const { return m_socket; }
+    // An empty badge clears the mark; `description` is the tooltip's sentence about it.
+    void setChange(const QString &badge, const QString &description);
+    bool isChanged() const { return !m_changeBadge.isEmpty(); }
+    QString changeBadge() const { return m_changeBadge; }
+    QString changeDescription() const { return m_changeDescription; }
     // The status as drawn (glyph and word), for tests and accessibility.
     StatusStyle statusLook() const;
 
@@ -110,6 +116,10 @@ private:
     bool m_unexpected = false;
     ListenerStatus m_status = ListenerStatus::NotChecked;
     int m_established = 0;
+    QString m_changeBadge;
+    QString m_changeDescription;
+
+    qreal paintChangeBadge(QPainter *painter) const;
 };
 
 // A service inside a server box: its name and executable, linked to each of its chips.

@@ -3,6 +3,7 @@
 
 #include "diagramlayout.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPainterPathStroker>
@@ -45,6 +46,15 @@ void ChipItem::setStatus(ListenerStatus status, int established)
     update();
 }
 
+void ChipItem::setChange(const QString &badge, const QString &description)
+{
+    if (m_changeBadge == badge && m_changeDescription == description)
+        return;
+    m_changeBadge = badge;
+    m_changeDescription = description;
+    update();
+}
+
 StatusStyle ChipItem::statusLook() const
 {
     return m_unexpected ? unexpectedStyle(style().palette) : statusStyle(m_status, style().palette);
@@ -63,6 +73,8 @@ void ChipItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     const bool strong = isSelected() || emphasis() == Emphasis::Highlighted;
     QPen border = strong ? DiagramStyle::pen(style().highlight, 2.5)
                          : DiagramStyle::pen(look.border, 1.2);
+    if (isChanged() && !strong)
+        border = DiagramStyle::pen(style().badgeFill, 2.2);
     if (m_unexpected && !strong)
         border.setStyle(Qt::DashLine);
     painter->setPen(border);
@@ -71,10 +83,11 @@ void ChipItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
 
     constexpr qreal glyph = 18;
     const qreal pad = DiagramLayout::kChipPadding;
+    const qreal badge = paintChangeBadge(painter);
     if (m_rect.height() < 30) { // compact: one line
         drawText(painter, QRectF(pad - 2, 0, glyph, m_rect.height()), look.glyph,
                  DiagramStyle::font(13, true), look.border, Qt::AlignCenter);
-        drawText(painter, m_rect.adjusted(pad + glyph - 2, 0, -pad, 0),
+        drawText(painter, m_rect.adjusted(pad + glyph - 2, 0, -pad - badge, 0),
                  m_socket + QStringLiteral("  ") + m_protocol, DiagramStyle::font(10, true),
                  look.text);
         return;
@@ -82,12 +95,30 @@ void ChipItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
     drawText(painter, QRectF(pad - 2, 0, glyph, m_rect.height()), look.glyph,
              DiagramStyle::font(16, true), look.border, Qt::AlignCenter);
     const QRectF text(pad + glyph, 2, m_rect.width() - 2 * pad - glyph, 13);
-    drawText(painter, text, m_socket, DiagramStyle::font(11, true), look.text);
+    drawText(painter, text.adjusted(0, 0, -badge, 0), m_socket, DiagramStyle::font(11, true),
+             look.text);
     drawText(painter, text.translated(0, 13), m_protocol, DiagramStyle::font(10), look.text);
     QString state = look.label;
     if (m_established > 0)
         state += QStringLiteral(" · %1 conn.").arg(m_established);
     drawText(painter, text.translated(0, 26), state, DiagramStyle::font(10, true), look.text);
+}
+
+// The change badge in the top right corner; returns the width it takes from the text.
+qreal ChipItem::paintChangeBadge(QPainter *painter) const
+{
+    if (!isChanged())
+        return 0;
+    const QFont font = DiagramStyle::font(9, true);
+    const qreal width = QFontMetricsF(font).horizontalAdvance(m_changeBadge) + 8;
+    const qreal height = 12;
+    const QRectF pill(m_rect.right() - width - 3,
+                      m_rect.height() < 30 ? (m_rect.height() - height) / 2 : 3, width, height);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(style().badgeFill);
+    painter->drawRoundedRect(pill, height / 2, height / 2);
+    drawText(painter, pill, m_changeBadge, font, style().badgeText, Qt::AlignCenter);
+    return width + 4;
 }
 
 ServiceItem::ServiceItem(const DiagramStyle &style)

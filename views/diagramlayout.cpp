@@ -28,11 +28,18 @@ QString shortName(AddressRole role)
 }
 
 DiagramLayout::DiagramLayout(const Topology &topology, const Catalog &catalog,
+                             const UnexpectedByServer &unexpected)
+{
+    DiagramLayoutBuilder(*this, topology, catalog, unexpected).run();
+}
+
+DiagramLayout::DiagramLayout(const Topology &topology, const Catalog &catalog,
                              const QList<UnexpectedListener> &unexpected,
                              const ServerId &judgedServer)
-{
-    DiagramLayoutBuilder(*this, topology, catalog, unexpected, judgedServer).run();
-}
+    : DiagramLayout(topology, catalog,
+                    judgedServer.isEmpty() ? UnexpectedByServer()
+                                           : UnexpectedByServer{{judgedServer, unexpected}})
+{}
 
 QList<QRectF> DiagramLayout::textRects() const
 {
@@ -61,13 +68,11 @@ QList<QRectF> DiagramLayout::textRects() const
 
 DiagramLayoutBuilder::DiagramLayoutBuilder(DiagramLayout &out, const Topology &topology,
                                            const Catalog &catalog,
-                                           const QList<UnexpectedListener> &unexpected,
-                                           const ServerId &judged)
+                                           const DiagramLayout::UnexpectedByServer &unexpected)
     : m_out(out)
     , m_topology(topology)
     , m_catalog(catalog)
     , m_unexpected(unexpected)
-    , m_judged(judged)
 {}
 
 void DiagramLayoutBuilder::run()
@@ -181,7 +186,7 @@ qreal DiagramLayoutBuilder::layoutBlock(const EdgeServer &server, const Address 
     for (const Listener *l : listeners)
         addChip(QStringLiteral("chip:") + l->id.value(), l->id, -1);
     for (int u : address ? unexpectedOn(server, address) : QList<int>()) {
-        const UnexpectedListener &ul = m_unexpected.at(u);
+        const UnexpectedListener &ul = unexpectedOf(server.id).at(u);
         addChip(QStringLiteral("unexpected:%1/%2/%3/%4")
                         .arg(server.id.value(), ul.address, keyOf(ul.transport))
                         .arg(ul.port),
@@ -215,7 +220,7 @@ qreal DiagramLayoutBuilder::layoutUnexpectedGrid(const EdgeServer &server, qreal
     block.headerRect = QRectF(x + kBlockInset, y + 2, width - 2 * kBlockInset, 16);
     const qreal top = y + 20;
     for (int i = 0; i < int(found.size()); ++i) {
-        const UnexpectedListener &ul = m_unexpected.at(found.at(i));
+        const UnexpectedListener &ul = unexpectedOf(server.id).at(found.at(i));
         DiagramLayout::Chip chip;
         chip.key = QStringLiteral("unexpected:%1/%2/%3/%4")
                            .arg(server.id.value(), ul.address, keyOf(ul.transport))
@@ -264,16 +269,22 @@ QList<const Listener *> DiagramLayoutBuilder::orderInternal(const EdgeServer &se
     return listeners;
 }
 
-// Indexes of the unexpected listeners bound to `address` (nullptr: to any address that is not
-// one of the server's, including 0.0.0.0 and [::]) on the judged server.
+const QList<UnexpectedListener> &DiagramLayoutBuilder::unexpectedOf(const ServerId &server) const
+{
+    static const QList<UnexpectedListener> none;
+    const auto it = m_unexpected.constFind(server);
+    return it == m_unexpected.cend() ? none : *it;
+}
+
+// Indexes of the server's unexpected listeners bound to `address` (nullptr: to any address that
+// is not one of the server's, including 0.0.0.0 and [::]).
 QList<int> DiagramLayoutBuilder::unexpectedOn(const EdgeServer &server,
                                               const Address *address) const
 {
     QList<int> result;
-    if (server.id != m_judged)
-        return result;
-    for (int i = 0; i < int(m_unexpected.size()); ++i) {
-        const std::optional<IpAddress> bound = IpAddress::parse(m_unexpected.at(i).address);
+    const QList<UnexpectedListener> &unexpected = unexpectedOf(server.id);
+    for (int i = 0; i < int(unexpected.size()); ++i) {
+        const std::optional<IpAddress> bound = IpAddress::parse(unexpected.at(i).address);
         const Address *owner = nullptr;
         for (const NetInterface &nic : server.interfaces)
             for (const Address &a : nic.addresses)

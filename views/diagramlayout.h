@@ -64,7 +64,7 @@ public:
         bool unexpectedOnly = false; // the grid of unexpected sockets on no known address
     };
     // A listener chip, or a chip for an unexpected listener (unexpected >= 0: its index in the
-    // judgement's unexpected list).
+    // unexpected list of the chip's server).
     struct Chip
     {
         QString key;
@@ -107,12 +107,17 @@ public:
         QRectF labelRect;
     };
 
+    // The unexpected listeners of each judged server.
+    using UnexpectedByServer = QHash<ServerId, QList<UnexpectedListener>>;
+
     DiagramLayout() = default;
-    // `unexpected` are placed on the judged server's address they are bound to (or on its
-    // all-interfaces strip); pass an empty list and server without a check.
+    // Unexpected listeners are placed on their server's address they are bound to (or on its
+    // all-interfaces strip); servers without a check have none.
     DiagramLayout(const Topology &topology, const Catalog &catalog,
-                  const QList<UnexpectedListener> &unexpected = {},
-                  const ServerId &judgedServer = {});
+                  const UnexpectedByServer &unexpected = {});
+    // One judged server's unexpected listeners.
+    DiagramLayout(const Topology &topology, const Catalog &catalog,
+                  const QList<UnexpectedListener> &unexpected, const ServerId &judgedServer);
 
     QRectF bounds;
     QList<ZoneBand> zones;

@@ -45,7 +45,7 @@ class DiagramLayoutBuilder
 {
 public:
     DiagramLayoutBuilder(DiagramLayout &out, const Topology &topology, const Catalog &catalog,
-                         const QList<UnexpectedListener> &unexpected, const ServerId &judged);
+                         const DiagramLayout::UnexpectedByServer &unexpected);
     void run();
 
 private:
@@ -88,6 +88,7 @@ private:
     QList<const Listener *> orderInternal(const EdgeServer &server,
                                           QList<const Listener *> listeners) const;
     QList<int> unexpectedOn(const EdgeServer &server, const Address *address) const;
+    const QList<UnexpectedListener> &unexpectedOf(const ServerId &server) const;
     qreal layoutServices(const EdgeServer &server, qreal top);
     qreal layoutUnexpectedGrid(const EdgeServer &server, qreal y);
     void shiftPools(qreal dx);
@@ -108,8 +109,7 @@ private:
     DiagramLayout &m_out;
     const Topology &m_topology;
     const Catalog &m_catalog;
-    const QList<UnexpectedListener> &m_unexpected;
-    ServerId m_judged;
+    const DiagramLayout::UnexpectedByServer &m_unexpected;
 
     QHash<QString, qsizetype> m_chipOfListener; // listener id -> chips index
     QHash<QString, qsizetype> m_blockOfAddress; // address id -> blocks index

@@ -45,6 +45,7 @@ DiagramScene::DiagramScene(Document &document, QObject *parent)
     setBackgroundBrush(m_style.background);
     connect(&m_document, &Document::topologyReset, this, &DiagramScene::rebuild);
     connect(&m_document, &Document::checkChanged, this, &DiagramScene::onCheckChanged);
+    connect(&m_document, &Document::changesChanged, this, &DiagramScene::markChanges);
     rebuild();
 }
 
@@ -64,7 +65,7 @@ void DiagramScene::setStatusPalette(StatusPalette palette)
 QStringList DiagramScene::unexpectedSignature() const
 {
     QStringList keys;
-    if (const CheckResult *check = m_document.check(); check && check->ok())
+    for (const std::shared_ptr<const CheckResult> &check : m_document.checks())
         for (const UnexpectedListener &u : check->judgement.unexpected)
             keys.append(QStringLiteral("%1/%2/%3/%4")
                                 .arg(check->server.value(), u.address, keyOf(u.transport))
@@ -109,12 +110,13 @@ T *DiagramScene::reuse(QHash<QString, DiagramItem *> &old, const QString &key, A
 void DiagramScene::applyLayout()
 {
     clearHighlight();
-    const CheckResult *check = m_document.check();
-    const bool judged = check && check->ok();
     m_unexpectedKeys = unexpectedSignature();
-    m_layout = DiagramLayout(m_document.topology(), Catalog::builtIn(),
-                             judged ? check->judgement.unexpected : QList<UnexpectedListener>(),
-                             judged ? check->server : ServerId());
+    DiagramLayout::UnexpectedByServer unexpected;
+    for (const std::shared_ptr<const CheckResult> &check : m_document.checks())
+        if (!check->judgement.unexpected.isEmpty())
+            unexpected.insert(check->server, check->judgement.unexpected);
+    m_layout = DiagramLayout(m_document.topology(), Catalog::builtIn(), unexpected);
+    m_unexpectedOf.clear();
     QHash<QString, DiagramItem *> old = std::exchange(m_items, {});
     m_chips.clear();
     m_peers.clear();
@@ -202,7 +204,6 @@ void DiagramScene::applyServers(QHash<QString, DiagramItem *> &old)
 void DiagramScene::applyChips(QHash<QString, DiagramItem *> &old)
 {
     const Topology &t = m_document.topology();
-    const CheckResult *check = m_document.check();
     QHash<QString, const Listener *> listeners; // Topology::listener() is a linear search
     for (const Listener *l : t.allListeners())
         listeners.insert(l->id.value(), l);
@@ -211,10 +212,13 @@ void DiagramScene::applyChips(QHash<QString, DiagramItem *> &old)
         item->setGeometry(c.rect);
         item->setUnexpected(c.unexpected >= 0);
         if (c.unexpected >= 0) {
-            const UnexpectedListener &u = check->judgement.unexpected.at(c.unexpected);
+            // The layout was made from these checks a moment ago: the server has one.
+            const UnexpectedListener &u
+                    = m_document.checkFor(c.server)->judgement.unexpected.at(c.unexpected);
             item->setText(socketLabel(u.transport, u.port, u.port),
                           u.pid >= 0 ? tr("%1 (PID %2)").arg(u.process).arg(u.pid) : u.process);
             item->setRef({});
+            m_unexpectedOf.insert(item, {c.server, u});
             continue;
         }
         const Listener *l = listeners.value(c.listener.value());
@@ -271,6 +275,7 @@ void DiagramScene::recolour()
         const ListenerVerdict *v = m_document.verdict(ListenerId(r.listener));
         r.route->setLive(v && v->established > 0 && v->remotePeers.contains(r.peer));
     }
+    markChanges();
 }
 
 QList<ChipItem *> DiagramScene::unexpectedChips() const

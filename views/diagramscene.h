@@ -19,7 +19,9 @@ class Document;
 
 // The Edge diagram of a Document. It observes the document: on topologyReset it lays the
 // topology out again and updates its items from the layout (reusing items by layout key); on
-// checkChanged it re-colours chips and flows in place. Highlighting (paths, scenarios, impact)
+// checkChanged it re-colours chips and flows in place from every server's check (unexpected
+// sockets of each checked server get chips of their own); on changesChanged it marks the chips
+// that differ from their server's previous snapshot. Highlighting (paths, scenarios, impact)
 // and hover are view state: never in the model, the file or the undo stack.
 //
 // There is no default constructor: a diagram without a document is not supported.
@@ -45,6 +47,8 @@ public:
     BoxItem *server(const ServerId &id) const { return m_boxes.value(TreeRef::server(id)); }
     DiagramItem *item(const QString &layoutKey) const { return m_items.value(layoutKey); }
     QList<ChipItem *> unexpectedChips() const;
+    // Chips with a "changed" mark (status changed, or an unexpected socket that appeared).
+    QList<ChipItem *> changedChips() const;
     QList<RouteItem *> routes() const;
     // The item that shows a tree reference, nullptr when the diagram does not draw it.
     DiagramItem *itemFor(const TreeRef &ref) const;
@@ -76,6 +80,8 @@ private:
     void onCheckChanged();
     void applyLayout();
     void recolour();
+    // diagramscene_changes.cpp
+    void markChanges();
     QStringList unexpectedSignature() const;
     template<class T, class... Args>
     T *reuse(QHash<QString, DiagramItem *> &old, const QString &key, Args &&...args);
@@ -114,6 +120,12 @@ private:
     };
     QList<RouteEnds> m_inbound;   // routes that can show established connections
     QStringList m_unexpectedKeys; // the unexpected sockets the current layout has chips for
+    struct UnexpectedRef
+    {
+        ServerId server;
+        UnexpectedListener socket;
+    };
+    QHash<ChipItem *, UnexpectedRef> m_unexpectedOf; // unexpected chip -> its socket
 
     QSet<DiagramItem *> m_highlighted;
     QList<HopBadgeItem *> m_badges;

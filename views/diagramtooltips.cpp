@@ -60,6 +60,11 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
     const TreeRef ref = item->ref();
     switch (item->type()) {
     case ChipItem::Type: {
+        const auto *chip = static_cast<const ChipItem *>(item);
+        const QString changed
+                = chip->isChanged()
+                          ? para(QStringLiteral("<b>%1</b>").arg(esc(chip->changeDescription())))
+                          : QString();
         if (const Listener *l = ref.isValid() ? t.listener(ListenerId(ref.id)) : nullptr) {
             const Service *s = t.service(l->service);
             QString html = para(QStringLiteral("<b>%1</b> — %2")
@@ -83,11 +88,11 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
                 html += observedText(*v, t);
             else
                 html += para(tr("Not checked: load a snapshot of this server to see its state."));
-            return html;
+            return html + changed;
         }
-        const auto *chip = static_cast<const ChipItem *>(item);
         return para(tr("<b>Unexpected listener</b> %1").arg(esc(chip->socketText())))
-               + para(tr("The snapshot shows this socket but the topology does not expect it."));
+               + para(tr("The snapshot shows this socket but the topology does not expect it."))
+               + changed;
     }
     case PeerItem::Type: {
         const Peer *p = t.peer(PeerId(ref.id));

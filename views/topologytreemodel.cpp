@@ -4,6 +4,7 @@
 #include "statusstyle.h"
 #include "topologytreetext.h"
 
+#include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
 
@@ -115,6 +116,7 @@ TopologyTreeModel::TopologyTreeModel(const Document &document, QObject *parent)
         endResetModel();
     });
     connect(&document, &Document::checkChanged, this, &TopologyTreeModel::checkChanged);
+    connect(&document, &Document::changesChanged, this, &TopologyTreeModel::checkChanged);
 }
 
 TopologyTreeModel::~TopologyTreeModel() = default;
@@ -195,6 +197,8 @@ QVariant TopologyTreeModel::data(const QModelIndex &index, int role) const
         if (node->text.disabled)
             return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
         return {};
+    case Qt::FontRole:
+        return index.column() == StatusColumn ? statusData(node, role) : QVariant();
     case RefRole:
         return QVariant::fromValue(node->ref);
     default:
@@ -226,41 +230,67 @@ Qt::ItemFlags TopologyTreeModel::flags(const QModelIndex &index) const
 
 QVariant TopologyTreeModel::statusData(const Node *node, int role) const
 {
-    const CheckResult *check = m_document.check();
-    if (node->ref.kind == TreeRef::Server) {
-        if (!check || !check->ok() || check->server.value() != node->ref.id)
-            return {};
-        const int problems = check->judgement.problemCount();
-        if (role == Qt::DisplayRole) {
-            const QString bad = statusStyle(ListenerStatus::Missing, StatusPalette::Light).glyph;
-            if (problems == 0)
-                return tr("%1 all OK")
-                        .arg(statusStyle(ListenerStatus::Ok, StatusPalette::Light).glyph);
-            return problems == 1 ? tr("%1 1 problem").arg(bad)
-                                 : tr("%1 %2 problems").arg(bad).arg(problems);
-        }
-        if (role == Qt::ToolTipRole)
-            return tr("Checked against %1").arg(check->source);
-        if (role == Qt::ForegroundRole)
-            return statusStyle(problems == 0 ? ListenerStatus::Ok : ListenerStatus::Missing,
-                               statusPaletteFor(QGuiApplication::palette()))
-                    .border;
-        return {};
-    }
+    if (node->ref.kind == TreeRef::Server)
+        return serverStatusData(ServerId(node->ref.id), role);
     if (node->ref.kind != TreeRef::Listener)
         return {};
-    const ListenerVerdict *v = m_document.verdict(ListenerId(node->ref.id));
+    const ListenerId id(node->ref.id);
+    const ListenerVerdict *v = m_document.verdict(id);
     const ListenerStatus status = v ? v->status : ListenerStatus::NotChecked;
+    const StatusChange *change = m_document.changeOf(id);
     switch (role) {
     case Qt::DisplayRole:
-        return statusText(status);
-    case Qt::ToolTipRole:
-        return v && !v->detail.isEmpty() ? v->detail : tr("No snapshot of this server is loaded");
+        // "✗ Missing (was OK)": the change since the previous snapshot, until acknowledged.
+        return change ? tr("%1 (%2)").arg(statusText(status), changeBadge(*change))
+                      : statusText(status);
+    case Qt::ToolTipRole: {
+        QString tip = v && !v->detail.isEmpty() ? v->detail
+                                                : tr("No snapshot of this server is loaded");
+        if (change)
+            tip += u'\n' + tr("Changed since the previous snapshot: %1").arg(changeText(*change));
+        return tip;
+    }
     case Qt::ForegroundRole:
         return statusStyle(status, statusPaletteFor(QGuiApplication::palette())).border;
+    case Qt::FontRole:
+        if (change) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
     default:
         return {};
     }
+}
+
+QVariant TopologyTreeModel::serverStatusData(const ServerId &server, int role) const
+{
+    const CheckResult *check = m_document.checkFor(server);
+    if (!check)
+        return {};
+    const int problems = check->judgement.problemCount();
+    const SnapshotDiff *diff = m_document.changesFor(server);
+    const int changes = diff ? int(diff->statusChanges.size()) : 0;
+    if (role == Qt::DisplayRole) {
+        const QString bad = statusStyle(ListenerStatus::Missing, StatusPalette::Light).glyph;
+        QString text = problems == 0
+                               ? tr("%1 all OK")
+                                         .arg(statusStyle(ListenerStatus::Ok, StatusPalette::Light)
+                                                      .glyph)
+                               : (problems == 1 ? tr("%1 1 problem").arg(bad)
+                                                : tr("%1 %2 problems").arg(bad).arg(problems));
+        if (changes > 0)
+            text += tr(" (%n changed)", nullptr, changes);
+        return text;
+    }
+    if (role == Qt::ToolTipRole)
+        return tr("Checked against %1").arg(check->source);
+    if (role == Qt::ForegroundRole)
+        return statusStyle(problems == 0 ? ListenerStatus::Ok : ListenerStatus::Missing,
+                           statusPaletteFor(QGuiApplication::palette()))
+                .border;
+    return {};
 }
 
 void TopologyTreeModel::checkChanged()
@@ -269,7 +299,8 @@ void TopologyTreeModel::checkChanged()
     for (auto it = m_byRef.cbegin(); it != m_byRef.cend(); ++it)
         if (it.key().kind == TreeRef::Listener || it.key().kind == TreeRef::Server) {
             const QModelIndex i = indexOf(it.value(), StatusColumn);
-            Q_EMIT dataChanged(i, i, {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole});
+            Q_EMIT dataChanged(
+                    i, i, {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::FontRole});
         }
 }
 

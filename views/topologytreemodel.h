@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ids.h"
 #include "treeref.h"
 
 #include <QAbstractItemModel>
@@ -18,8 +19,10 @@ class Document;
 // passed to other views by reference rather than by index.
 //
 // The model observes the Document and rebuilds on topologyReset; it never changes the topology.
-// The Status column shows each listener's verdict from the current check (glyph and word, with
-// the status colour) and a problem count on the checked server; it updates in place.
+// The Status column shows each listener's verdict from its server's check (glyph and word, with
+// the status colour), what changed since that server's previous snapshot ("✗ Missing (was
+// OK)", in bold until acknowledged), and a problem count on each checked server; it updates in
+// place.
 class TopologyTreeModel : public QAbstractItemModel
 {
     Q_OBJECT
@@ -50,6 +53,7 @@ private:
     void rebuild();
     void checkChanged();
     QVariant statusData(const Node *node, int role) const;
+    QVariant serverStatusData(const ServerId &server, int role) const;
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOf(const Node *node, int column = 0) const;
     void indexNodes(Node *node);
