@@ -35,6 +35,9 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     createCentre();
     createTreeDock();
     createDetailsDock();
+    createTableDocks();
+    arrangeDocks();
+    setStatusPalette(m_palette);
     statusBar(); // created up front so that the actions' status tips have somewhere to go
     createMenus();
     createToolBar();
@@ -66,48 +69,12 @@ void MainWindow::createCentre()
     m_header = new TopologyHeader(m_document, centre);
     m_diagram = new DiagramView(m_document, centre);
     m_palette = statusPaletteFor(palette());
-    m_diagram->setStatusPalette(m_palette);
     layout->addWidget(m_header);
     layout->addWidget(m_diagram, 1);
     setCentralWidget(centre);
     // One selection: a click in the diagram selects in the tree, which shows the details and
     // tells the diagram (a no-op when it already shows that reference).
     connect(m_diagram, &DiagramView::refSelected, this, &MainWindow::selectRef);
-}
-
-void MainWindow::createTreeDock()
-{
-    m_tree = new QTreeView(this);
-    m_tree->setObjectName(QStringLiteral("topologyTree"));
-    m_tree->setModel(m_model);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAllColumnsShowFocus(true);
-    m_tree->header()->setStretchLastSection(true);
-    m_tree->setAlternatingRowColors(true);
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) {
-                const TreeRef ref = m_model->refAt(current);
-                m_details->showRef(ref);
-                m_diagram->selectRef(ref);
-            });
-
-    m_treeDock = new QDockWidget(tr("Topology"), this);
-    m_treeDock->setObjectName(QStringLiteral("topologyDock"));
-    m_treeDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
-    m_treeDock->setWidget(m_tree);
-    addDockWidget(Qt::LeftDockWidgetArea, m_treeDock);
-}
-
-void MainWindow::createDetailsDock()
-{
-    m_details = new DetailsView(m_document, this);
-    m_detailsDock = new QDockWidget(tr("Details"), this);
-    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
-    m_detailsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
-    m_detailsDock->setWidget(m_details);
-    addDockWidget(Qt::RightDockWidgetArea, m_detailsDock);
-    // Narrow docks leave the diagram most of a 1280-pixel-wide window.
-    resizeDocks({m_treeDock, m_detailsDock}, {300, 280}, Qt::Horizontal);
 }
 
 void MainWindow::updateTitle()

@@ -20,6 +20,8 @@ namespace edgemap {
 
 class Autosave;
 class DetailsView;
+class ListenerTablePane;
+class ProblemsPane;
 class DiagramView;
 class Document;
 class SnapshotController;
@@ -52,6 +54,10 @@ public:
     // Writes the topology atomically; on success the document takes the path and is unmodified.
     bool saveTo(const QString &path);
 
+    // The status colours of the diagram, the table and the problems list (View > Status Colours).
+    void setStatusPalette(StatusPalette palette);
+    StatusPalette statusPalette() const { return m_palette; }
+
     void setInteractive(bool interactive) { m_interactive = interactive; }
     bool isInteractive() const { return m_interactive; }
     QString lastError() const { return m_lastError; }
@@ -63,6 +69,10 @@ public:
     QDockWidget *treeDock() const { return m_treeDock; }
     QDockWidget *detailsDock() const { return m_detailsDock; }
     DiagramView *diagramView() const { return m_diagram; }
+    ListenerTablePane *listenerTable() const { return m_listeners; }
+    QDockWidget *listenerDock() const { return m_listenerDock; }
+    ProblemsPane *problemsList() const { return m_problems; }
+    QDockWidget *problemsDock() const { return m_problemsDock; }
 
     // Reads and judges a snapshot in the background; the result arrives through the Document
     // (checkChanged) and the status bar; failures are shown like file errors.
@@ -107,6 +117,12 @@ private:
     void createCentre();
     void createTreeDock();
     void createDetailsDock();
+    void createTableDocks();
+    void arrangeDocks();
+    QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget,
+                         Qt::DockWidgetArea area);
+    // Shows the tree's current reference in every other view (details, diagram, table).
+    void showSelection(const TreeRef &ref);
     void createViewMenu();
     void createMenus();
     void createEditMenu();
@@ -130,6 +146,10 @@ private:
     QDockWidget *m_treeDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     DiagramView *m_diagram = nullptr;
+    ListenerTablePane *m_listeners = nullptr;
+    QDockWidget *m_listenerDock = nullptr;
+    ProblemsPane *m_problems = nullptr;
+    QDockWidget *m_problemsDock = nullptr;
     SnapshotController *m_snapshots = nullptr;
     Autosave *m_autosave = nullptr;
     QToolBar *m_toolBar = nullptr;

@@ -277,8 +277,7 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
     const int palette = settings.value(QStringLiteral("statusPalette"), -1).toInt();
     if (palette >= int(StatusPalette::Light) && palette <= int(StatusPalette::ColourBlind)) {
-        m_palette = StatusPalette(palette);
-        m_diagram->setStatusPalette(m_palette);
+        setStatusPalette(StatusPalette(palette));
     }
     if (settings.contains(QStringLiteral("legend")))
         m_diagram->setLegendVisible(settings.value(QStringLiteral("legend")).toBool());

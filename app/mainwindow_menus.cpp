@@ -3,6 +3,8 @@
 
 #include "diagramview.h"
 #include "document.h"
+#include "listenertablepane.h"
+#include "problemspane.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -11,6 +13,7 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QKeySequence>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStyle>
@@ -86,6 +89,17 @@ void MainWindow::createEditMenu()
     redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(m_listeners->copyAction());
+    QAction *find = edit->addAction(tr("&Filter Listeners"));
+    find->setShortcuts(QKeySequence::Find);
+    find->setStatusTip(tr("Find listeners by port, address, process or status"));
+    connect(find, &QAction::triggered, this, [this] {
+        m_listenerDock->show();
+        m_listenerDock->raise();
+        m_listeners->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_listeners->filterEdit()->selectAll();
+    });
 }
 
 void MainWindow::createViewMenu()
@@ -108,10 +122,7 @@ void MainWindow::createViewMenu()
         action->setCheckable(true);
         action->setData(int(palette));
         group->addAction(action);
-        connect(action, &QAction::triggered, this, [this, p = palette] {
-            m_palette = p;
-            m_diagram->setStatusPalette(p);
-        });
+        connect(action, &QAction::triggered, this, [this, p = palette] { setStatusPalette(p); });
     }
     // Tick the palette in use when the menu opens: restoreSettings() may have changed it.
     connect(colours, &QMenu::aboutToShow, this, [this, group] {
@@ -119,8 +130,17 @@ void MainWindow::createViewMenu()
             a->setChecked(a->data().toInt() == int(m_palette));
     });
     view->addSeparator();
-    view->addAction(m_treeDock->toggleViewAction());
-    view->addAction(m_detailsDock->toggleViewAction());
+    for (QDockWidget *dock : {m_treeDock, m_detailsDock, m_listenerDock, m_problemsDock})
+        view->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::setStatusPalette(StatusPalette palette)
+{
+    // One palette for every view that colours a status.
+    m_palette = palette;
+    m_diagram->setStatusPalette(palette);
+    m_listeners->setStatusPalette(palette);
+    m_problems->setStatusPalette(palette);
 }
 
 void MainWindow::createHelpMenu()

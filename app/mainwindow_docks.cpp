@@ -1,0 +1,96 @@
+// MainWindow: the docks around the diagram (topology tree, details, listener table, problems)
+// and the one selection they share.
+#include "mainwindow.h"
+
+#include "detailsview.h"
+#include "diagramview.h"
+#include "document.h"
+#include "listenertablepane.h"
+#include "problemspane.h"
+#include "topologytreemodel.h"
+
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QTreeView>
+
+namespace edgemap {
+
+QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName, QWidget *widget,
+                                 Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(widget);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::createTreeDock()
+{
+    m_tree = new QTreeView(this);
+    m_tree->setObjectName(QStringLiteral("topologyTree"));
+    m_tree->setModel(m_model);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setAllColumnsShowFocus(true);
+    m_tree->header()->setStretchLastSection(true);
+    m_tree->setAlternatingRowColors(true);
+    // The tree holds the selection; every other view follows it from here.
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { showSelection(m_model->refAt(current)); });
+    m_treeDock = addDock(tr("Topology"), QStringLiteral("topologyDock"), m_tree,
+                         Qt::LeftDockWidgetArea);
+}
+
+void MainWindow::createDetailsDock()
+{
+    m_details = new DetailsView(m_document, this);
+    m_detailsDock = addDock(tr("Details"), QStringLiteral("detailsDock"), m_details,
+                            Qt::LeftDockWidgetArea);
+}
+
+void MainWindow::createTableDocks()
+{
+    m_listeners = new ListenerTablePane(m_document, this);
+    m_listeners->setObjectName(QStringLiteral("listenerTable"));
+    m_listenerDock = addDock(tr("Listeners"), QStringLiteral("listenerDock"), m_listeners,
+                             Qt::BottomDockWidgetArea);
+    connect(m_listeners, &ListenerTablePane::refActivated, this, &MainWindow::selectRef);
+
+    m_problems = new ProblemsPane(m_document, this);
+    m_problems->setObjectName(QStringLiteral("problemsList"));
+    m_problemsDock = addDock(m_problems->title(), QStringLiteral("problemsDock"), m_problems,
+                             Qt::BottomDockWidgetArea);
+    connect(m_problems, &ProblemsPane::countChanged, this,
+            [this] { m_problemsDock->setWindowTitle(m_problems->title()); });
+    // A problem is looked at in the diagram: select it everywhere and bring it into view.
+    connect(m_problems, &ProblemsPane::refActivated, this, [this](const TreeRef &ref) {
+        selectRef(ref);
+        m_diagram->selectRef(ref);
+    });
+    m_document.connect(&m_document, &Document::checkChanged, this, [this] {
+        // A fresh check with problems: show them rather than leave them behind a tab.
+        if (m_problems->problemCount() > 0 && !m_problemsDock->isHidden())
+            m_problemsDock->raise();
+    });
+}
+
+void MainWindow::arrangeDocks()
+{
+    // One column on the left (the tree above the details of what it selects), the tables below:
+    // the diagram keeps the whole right-hand side, about 980x470 pixels at 1280x800.
+    splitDockWidget(m_treeDock, m_detailsDock, Qt::Vertical);
+    tabifyDockWidget(m_listenerDock, m_problemsDock);
+    m_listenerDock->raise();
+    resizeDocks({m_treeDock}, {300}, Qt::Horizontal);
+    resizeDocks({m_treeDock, m_detailsDock}, {330, 250}, Qt::Vertical);
+    resizeDocks({m_listenerDock}, {170}, Qt::Vertical);
+}
+
+void MainWindow::showSelection(const TreeRef &ref)
+{
+    m_details->showRef(ref);
+    m_diagram->selectRef(ref);
+    m_listeners->selectRef(ref);
+}
+
+} // namespace edgemap
