@@ -36,6 +36,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     createTreeDock();
     createDetailsDock();
     createTableDocks();
+    createSnapshotDock();
     arrangeDocks();
     setStatusPalette(m_palette);
     statusBar(); // created up front so that the actions' status tips have somewhere to go

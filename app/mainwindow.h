@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QSet>
 
 class QDockWidget;
 class QDragEnterEvent;
@@ -22,6 +23,7 @@ class Autosave;
 class DetailsView;
 class ListenerTablePane;
 class ProblemsPane;
+class SnapshotPane;
 class DiagramView;
 class Document;
 class SnapshotController;
@@ -73,6 +75,8 @@ public:
     QDockWidget *listenerDock() const { return m_listenerDock; }
     ProblemsPane *problemsList() const { return m_problems; }
     QDockWidget *problemsDock() const { return m_problemsDock; }
+    SnapshotPane *snapshotPane() const { return m_snapshotPane; }
+    QDockWidget *snapshotDock() const { return m_snapshotDock; }
 
     // Reads and judges a snapshot in the background; the result arrives through the Document
     // (checkChanged) and the status bar; failures are shown like file errors.
@@ -118,6 +122,7 @@ private:
     void createTreeDock();
     void createDetailsDock();
     void createTableDocks();
+    void createSnapshotDock();
     void arrangeDocks();
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget,
                          Qt::DockWidgetArea area);
@@ -150,6 +155,12 @@ private:
     QDockWidget *m_listenerDock = nullptr;
     ProblemsPane *m_problems = nullptr;
     QDockWidget *m_problemsDock = nullptr;
+    SnapshotPane *m_snapshotPane = nullptr;
+    QDockWidget *m_snapshotDock = nullptr;
+    QAction *m_acknowledgeAction = nullptr;
+    // Labels of the watched file and running capture: their failures show in the snapshot pane
+    // rather than as a message box every interval.
+    QSet<QString> m_liveSources;
     SnapshotController *m_snapshots = nullptr;
     Autosave *m_autosave = nullptr;
     QToolBar *m_toolBar = nullptr;

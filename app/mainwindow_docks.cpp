@@ -80,6 +80,7 @@ void MainWindow::arrangeDocks()
     // the diagram keeps the whole right-hand side, about 980x470 pixels at 1280x800.
     splitDockWidget(m_treeDock, m_detailsDock, Qt::Vertical);
     tabifyDockWidget(m_listenerDock, m_problemsDock);
+    tabifyDockWidget(m_problemsDock, m_snapshotDock);
     m_listenerDock->raise();
     resizeDocks({m_treeDock}, {300}, Qt::Horizontal);
     resizeDocks({m_treeDock, m_detailsDock}, {330, 250}, Qt::Vertical);

@@ -130,7 +130,8 @@ void MainWindow::createViewMenu()
             a->setChecked(a->data().toInt() == int(m_palette));
     });
     view->addSeparator();
-    for (QDockWidget *dock : {m_treeDock, m_detailsDock, m_listenerDock, m_problemsDock})
+    for (QDockWidget *dock :
+         {m_treeDock, m_detailsDock, m_listenerDock, m_problemsDock, m_snapshotDock})
         view->addAction(dock->toggleViewAction());
 }
 

@@ -3,6 +3,7 @@
 
 #include "document.h"
 #include "snapshotcontroller.h"
+#include "snapshotpane.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -49,30 +50,40 @@ void MainWindow::createSnapshotUi(QMenu *menu)
     statusBar()->addPermanentWidget(m_cancel);
     connect(m_cancel, &QToolButton::clicked, m_snapshots, &SnapshotController::cancel);
 
-    const auto busy = [this](bool on) {
+    // Several loads may run together (a pool's snapshots, a watched file, a capture): the bar
+    // follows the controller's busy state, not any one load.
+    connect(m_snapshots, &SnapshotController::busyChanged, this, [this](bool on) {
         m_progress->setVisible(on);
         m_cancel->setVisible(on);
         m_progress->setValue(0);
-    };
-    connect(m_snapshots, &SnapshotController::started, this, [this, busy](const QString &source) {
-        busy(true);
+        if (!on)
+            statusBar()->clearMessage();
+    });
+    connect(m_snapshots, &SnapshotController::started, this, [this](const QString &source) {
         statusBar()->showMessage(tr("Reading %1…").arg(QFileInfo(source).fileName()));
     });
     connect(m_snapshots, &SnapshotController::progress, m_progress, &QProgressBar::setValue);
-    connect(m_snapshots, &SnapshotController::finished, this, [this, busy] {
-        busy(false);
-        statusBar()->clearMessage();
-    });
-    connect(m_snapshots, &SnapshotController::cancelled, this, [this, busy] {
-        busy(false);
-        statusBar()->showMessage(tr("Snapshot reading cancelled"), 5000);
-    });
+    connect(m_snapshots, &SnapshotController::cancelled, this,
+            [this] { statusBar()->showMessage(tr("Snapshot reading cancelled"), 5000); });
     connect(m_snapshots, &SnapshotController::failed, this,
-            [this, busy](const QString &, const QString &message) {
-                busy(false);
-                statusBar()->clearMessage();
-                showError(tr("Cannot check the snapshot"), message);
+            [this](const QString &source, const QString &message) {
+                m_snapshotPane->showLoadError(source, message);
+                // A live source fails quietly in the pane; a file the user chose gets an answer.
+                if (!m_liveSources.contains(source))
+                    showError(tr("Cannot check the snapshot"), message);
             });
+    menu->addSeparator();
+    m_acknowledgeAction = menu->addAction(tr("&Mark Changes as Seen"));
+    m_acknowledgeAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    m_acknowledgeAction->setStatusTip(
+            tr("Clear the marks on listeners that changed since the previous snapshot"));
+    m_acknowledgeAction->setEnabled(false);
+    connect(m_acknowledgeAction, &QAction::triggered, &m_document, &Document::acknowledgeChanges);
+    connect(&m_document, &Document::changesChanged, this,
+            [this] { m_acknowledgeAction->setEnabled(m_document.hasChanges()); });
+    QAction *clear = menu->addAction(tr("C&lear Snapshots"));
+    clear->setStatusTip(tr("Forget every loaded snapshot: all listeners back to \"not checked\""));
+    connect(clear, &QAction::triggered, &m_document, &Document::clearChecks);
     connect(&m_document, &Document::checkChanged, this, &MainWindow::updateCheckSummary);
     updateCheckSummary();
 }
@@ -101,31 +112,57 @@ void MainWindow::pasteSnapshot()
     m_snapshots->openBytes(text.toUtf8(), tr("clipboard"));
 }
 
+void MainWindow::createSnapshotDock()
+{
+    m_snapshotPane = new SnapshotPane(m_document, this);
+    m_snapshotPane->setObjectName(QStringLiteral("snapshotPane"));
+    m_snapshotDock = addDock(tr("Snapshot"), QStringLiteral("snapshotDock"), m_snapshotPane,
+                             Qt::BottomDockWidgetArea);
+    connect(m_snapshotPane, &SnapshotPane::filesDropped, this, [this](const QStringList &files) {
+        for (const QString &path : files)
+            openAny(path);
+    });
+}
+
 void MainWindow::updateCheckSummary()
 {
-    const CheckResult *check = m_document.check();
-    if (!check) {
-        m_checkLabel->setText(tr("No snapshot: listeners not checked"));
+    // The whole pool: every server with a snapshot, then the latest load if it failed.
+    const QList<std::shared_ptr<const CheckResult>> checks = m_document.checks();
+    const CheckResult *latest = m_document.check();
+    if (checks.isEmpty()) {
+        m_checkLabel->setText(latest && !latest->ok()
+                                      ? tr("Snapshot %1 not checked: %2")
+                                                .arg(QFileInfo(latest->source).fileName(),
+                                                     latest->error.message.left(80))
+                                      : tr("No snapshot: listeners not checked"));
         return;
     }
-    if (!check->ok()) {
-        m_checkLabel->setText(
-                tr("Snapshot %1: not matched").arg(QFileInfo(check->source).fileName()));
-        return;
-    }
-    const EdgeServer *server = m_document.topology().server(check->server);
-    const int problems = check->judgement.problemCount();
-    const int ok = int(check->judgement.listeners.size()) - problems;
+    int ok = 0;
+    int problems = 0;
+    int unexpected = 0;
     int broken = 0;
-    for (const ScenarioVerdict &s : check->judgement.scenarios)
-        broken += !s.ok;
-    m_checkLabel->setText(tr("%1 on %2: %3 OK, %4 problems, %5 unexpected, %6 broken scenarios")
-                                  .arg(QFileInfo(check->source).fileName(),
-                                       server ? server->fqdn : check->server.value())
+    QStringList servers;
+    for (const auto &check : checks) {
+        const EdgeServer *server = m_document.topology().server(check->server);
+        servers.append(server ? server->fqdn : check->server.value());
+        problems += check->judgement.problemCount();
+        ok += int(check->judgement.listeners.size()) - check->judgement.problemCount();
+        unexpected += int(check->judgement.unexpected.size());
+        for (const ScenarioVerdict &s : check->judgement.scenarios)
+            broken += !s.ok;
+    }
+    const QString where
+            = checks.size() == 1
+                      ? tr("%1 on %2")
+                                .arg(QFileInfo(checks.first()->source).fileName(), servers.first())
+                      : tr("%n servers checked", nullptr, int(checks.size()));
+    m_checkLabel->setText(tr("%1: %2 OK, %3, %4 unexpected, %5")
+                                  .arg(where)
                                   .arg(ok)
-                                  .arg(problems)
-                                  .arg(check->judgement.unexpected.size())
-                                  .arg(broken));
+                                  .arg(tr("%n problem(s)", nullptr, problems))
+                                  .arg(unexpected)
+                                  .arg(tr("%n broken scenario(s)", nullptr, broken)));
+    m_checkLabel->setToolTip(servers.join(QLatin1Char('\n')));
 }
 
 } // namespace edgemap
