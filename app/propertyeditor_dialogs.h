@@ -1,0 +1,64 @@
+#pragma once
+
+#include "templates.h"
+#include "topology.h"
+
+#include <QDialog>
+#include <QList>
+
+#include <functional>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+
+namespace edgemap {
+
+// The small dialogs behind the property editor's "Add pool member…" and "Add peer…". OK hands
+// the values to `attempt`, which makes the edit or returns why it cannot: the dialog then stays
+// open with the reason shown, so that the user fixes one field instead of typing all again.
+class AddMemberDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    using Attempt = std::function<QString(const MemberParams &)>;
+    // One external address field per external address of the pool's first server, labelled with
+    // its roles; the NAT field says whether the pool's A/V Edge needs one.
+    AddMemberDialog(const Topology &topology, const PoolId &pool, Attempt attempt,
+                    QWidget *parent = nullptr);
+
+    MemberParams params() const;
+    void accept() override;
+
+private:
+    void checkAsTyped();
+
+    Attempt m_attempt;
+    QLineEdit *m_fqdn = nullptr;
+    QLineEdit *m_internal = nullptr;
+    QList<QLineEdit *> m_external;
+    QLineEdit *m_nat = nullptr;
+    QLabel *m_problem = nullptr;
+};
+
+class AddPeerDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    using Attempt = std::function<QString(const QString &name, PeerKind kind,
+                                          const QStringList &addresses)>;
+    explicit AddPeerDialog(Attempt attempt, QWidget *parent = nullptr);
+
+    void accept() override;
+
+private:
+    Attempt m_attempt;
+    QLineEdit *m_name = nullptr;
+    QComboBox *m_kind = nullptr;
+    QLineEdit *m_addresses = nullptr;
+    QLabel *m_problem = nullptr;
+};
+
+} // namespace edgemap

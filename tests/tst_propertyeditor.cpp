@@ -1,0 +1,446 @@
+// The property editor: typing into a field edits the document with one undo entry, undo and
+// redo show in the form, refused values say why and change nothing, and the structural edits
+// (pool members, peers) work through the editor and its dialogs.
+#include "document.h"
+#include "propertyeditor.h"
+#include "propertyeditor_dialogs.h"
+#include "topologyfile.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace edgemap;
+
+namespace {
+
+const ServerId kEdge01(QStringLiteral("edge01"));
+const PoolId kPool(QStringLiteral("pool1"));
+
+MemberParams edge02()
+{
+    return MemberParams{QStringLiteral("edge02.contoso.local"),
+                        QStringLiteral("172.25.33.11"),
+                        {QStringLiteral("192.0.2.11"), QStringLiteral("192.0.2.21"),
+                         QStringLiteral("192.0.2.31")},
+                        QStringLiteral("203.0.113.31")};
+}
+
+// What a user does: select the text, type over it, press Return.
+void typeInto(QWidget *editor, const QString &text)
+{
+    QVERIFY(editor);
+    if (auto *line = qobject_cast<QLineEdit *>(editor)) {
+        line->setFocus();
+        line->selectAll();
+        QTest::keyClick(line, Qt::Key_Backspace);
+        QTest::keyClicks(line, text);
+        QTest::keyClick(line, Qt::Key_Return);
+    } else if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
+        spin->setFocus();
+        spin->selectAll();
+        QTest::keyClicks(spin, text);
+        QTest::keyClick(spin, Qt::Key_Return);
+    } else {
+        QFAIL("not a text editor");
+    }
+}
+
+// What the editor shows, as the value type of its field.
+QVariant shown(QWidget *editor)
+{
+    if (auto *line = qobject_cast<QLineEdit *>(editor))
+        return line->text();
+    if (auto *spin = qobject_cast<QSpinBox *>(editor))
+        return spin->value();
+    if (auto *check = qobject_cast<QCheckBox *>(editor))
+        return check->isChecked();
+    return {};
+}
+
+struct Fixture
+{
+    Document doc{topologyfile::defaultTopology()};
+    PropertyEditor editor{doc};
+    Fixture() { editor.show(); }
+};
+
+} // namespace
+
+class TstPropertyEditor : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void typedEditUndoRedo_data();
+    void typedEditUndoRedo();
+    void toggles_data();
+    void toggles();
+    void refusedValues_data();
+    void refusedValues();
+    void rangeKeepsItsLength();
+    void formFollowsOtherEdits();
+    void addAndRemoveMember();
+    void removeLastMemberRefused();
+    void addAndRemovePeer();
+    void memberDialog();
+    void peerDialog();
+};
+
+void TstPropertyEditor::typedEditUndoRedo_data()
+{
+    QTest::addColumn<TreeRef>("ref");
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QVariant>("stored");
+    const auto row = [](const char *name, const TreeRef &ref, Field field, const QString &id,
+                        const QString &typed, const QVariant &stored) {
+        QTest::newRow(name) << ref << int(field) << id << typed << stored;
+    };
+    const QString access = QStringLiteral("edge01-access");
+    const QString name = QStringLiteral("Fabrikam Edge");
+    row("topology name", TreeRef(), Field::TopologyName, {}, name, name);
+    const QString pool = QStringLiteral("edgepool.contoso.local");
+    row("pool fqdn", TreeRef::pool(kPool), Field::PoolFqdn, kPool.value(), pool, pool);
+    const QString server = QStringLiteral("edge-a.contoso.local");
+    row("server fqdn", TreeRef::server(kEdge01), Field::ServerFqdn, kEdge01.value(), server,
+        server);
+    row("address ip", TreeRef::address(AddressId(access)), Field::AddressIp, access,
+        QStringLiteral(" 192.0.2.110 "), QStringLiteral("192.0.2.110"));
+    row("ipv6 is stored canonical", TreeRef::address(AddressId(access)), Field::AddressIp, access,
+        QStringLiteral("2001:DB8:0::10"), QStringLiteral("2001:db8::10"));
+    const QString av = QStringLiteral("edge01-av");
+    row("nat removed", TreeRef::address(AddressId(av)), Field::AddressNatIp, av, {}, QString());
+    row("nat changed", TreeRef::address(AddressId(av)), Field::AddressNatIp, av,
+        QStringLiteral("203.0.113.99"), QStringLiteral("203.0.113.99"));
+    const QString meet = QStringLiteral("meet.contoso.com");
+    row("address fqdn", TreeRef::address(AddressId(access)), Field::AddressFqdn, access, meet,
+        meet);
+    row("address on its interface", TreeRef::netInterface(kEdge01, InterfaceSide::External),
+        Field::AddressIp, QStringLiteral("edge01-webconf"), QStringLiteral("192.0.2.120"),
+        QStringLiteral("192.0.2.120"));
+    const QString director = QStringLiteral("director");
+    row("peer name", TreeRef::peer(PeerId(director)), Field::PeerName, director,
+        QStringLiteral("Director pool"), QStringLiteral("Director pool"));
+    row("peer addresses", TreeRef::peer(PeerId(director)), Field::PeerAddresses, director,
+        QStringLiteral("172.25.40.0/24,  10.0.0.5 2001:DB8::/32"),
+        QStringList{QStringLiteral("172.25.40.0/24"), QStringLiteral("10.0.0.5"),
+                    QStringLiteral("2001:db8::/32")});
+    const QString port = QStringLiteral("edge01-int-tcp-5062");
+    row("listener port", TreeRef::listener(ListenerId(port)), Field::ListenerPort, port,
+        QStringLiteral("5063"), 5063);
+}
+
+void TstPropertyEditor::typedEditUndoRedo()
+{
+    QFETCH(TreeRef, ref);
+    QFETCH(int, field);
+    QFETCH(QString, id);
+    QFETCH(QString, typed);
+    QFETCH(QVariant, stored);
+    Fixture f;
+    f.editor.showRef(ref);
+    const FieldRef fieldRef{Field(field), id};
+    QWidget *editor = f.editor.editorFor(fieldRef);
+    QVERIFY(editor);
+    const QVariant before = *readField(f.doc.topology(), fieldRef);
+    const auto display = [&](const QVariant &v) {
+        return v.typeId() == QMetaType::QStringList
+                       ? QVariant(v.toStringList().join(QStringLiteral(", ")))
+                       : v;
+    };
+    QCOMPARE(shown(editor), display(before));
+
+    typeInto(editor, typed);
+    QCOMPARE(f.editor.problemFor(fieldRef), QString());
+    QCOMPARE(*readField(f.doc.topology(), fieldRef), stored);
+    QCOMPARE(f.doc.undoStack()->count(), 1);
+    // The form was refreshed in place: the same editor, showing the stored (canonical) value.
+    QCOMPARE(f.editor.editorFor(fieldRef), editor);
+    QCOMPARE(shown(editor), display(stored));
+
+    f.doc.undoStack()->undo();
+    QCOMPARE(*readField(f.doc.topology(), fieldRef), before);
+    QCOMPARE(shown(f.editor.editorFor(fieldRef)), display(before));
+    f.doc.undoStack()->redo();
+    QCOMPARE(*readField(f.doc.topology(), fieldRef), stored);
+    QCOMPARE(shown(f.editor.editorFor(fieldRef)), display(stored));
+    QCOMPARE(f.editor.ref(), ref);
+}
+
+void TstPropertyEditor::toggles_data()
+{
+    QTest::addColumn<TreeRef>("ref");
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("id");
+    const QString listener = QStringLiteral("edge01-int-tcp-8057");
+    QTest::newRow("listener") << TreeRef::listener(ListenerId(listener))
+                              << int(Field::ListenerEnabled) << listener;
+    const QString service = QStringLiteral("RTCDATAPROXY");
+    QTest::newRow("service") << TreeRef::service(ServiceId(service)) << int(Field::ServiceEnabled)
+                             << service;
+}
+
+void TstPropertyEditor::toggles()
+{
+    QFETCH(TreeRef, ref);
+    QFETCH(int, field);
+    QFETCH(QString, id);
+    Fixture f;
+    f.editor.showRef(ref);
+    const FieldRef fieldRef{Field(field), id};
+    auto *check = qobject_cast<QCheckBox *>(f.editor.editorFor(fieldRef));
+    QVERIFY(check);
+    QVERIFY(check->isChecked());
+    check->click();
+    QCOMPARE(readField(f.doc.topology(), fieldRef)->toBool(), false);
+    QCOMPARE(f.doc.undoStack()->count(), 1);
+    f.doc.undoStack()->undo();
+    QCOMPARE(readField(f.doc.topology(), fieldRef)->toBool(), true);
+    QVERIFY(qobject_cast<QCheckBox *>(f.editor.editorFor(fieldRef))->isChecked());
+    f.doc.undoStack()->redo();
+    QVERIFY(!qobject_cast<QCheckBox *>(f.editor.editorFor(fieldRef))->isChecked());
+}
+
+void TstPropertyEditor::refusedValues_data()
+{
+    QTest::addColumn<TreeRef>("ref");
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("reason");
+    const QString access = QStringLiteral("edge01-access");
+    const TreeRef address = TreeRef::address(AddressId(access));
+    QTest::newRow("bad ip") << address << int(Field::AddressIp) << access
+                            << QStringLiteral("192.0.2.300")
+                            << QStringLiteral("'192.0.2.300' is not an IPv4 or IPv6 address");
+    QTest::newRow("no ip") << address << int(Field::AddressIp) << access << QString()
+                           << QStringLiteral("'' is not an IPv4 or IPv6 address");
+    QTest::newRow("bad nat") << address << int(Field::AddressNatIp) << access
+                             << QStringLiteral("203.0.113")
+                             << QStringLiteral("'203.0.113' is not an IPv4 or IPv6 address");
+    // Refused by the document's validation rather than the field's own check.
+    QTest::newRow("ip in use") << address << int(Field::AddressIp) << access
+                               << QStringLiteral("192.0.2.20")
+                               << QStringLiteral("192.0.2.20 is already used by address "
+                                                 "edge01-webconf (edge01.contoso.local)");
+    QTest::newRow("nat in use") << address << int(Field::AddressNatIp) << access
+                                << QStringLiteral("203.0.113.30")
+                                << QStringLiteral("203.0.113.30 is already used by the NAT public "
+                                                  "address of edge01-av");
+    QTest::newRow("bad fqdn") << TreeRef::server(kEdge01) << int(Field::ServerFqdn)
+                              << kEdge01.value() << QStringLiteral("edge 01.contoso.local")
+                              << QStringLiteral("is not a DNS name");
+    const QString director = QStringLiteral("director");
+    QTest::newRow("bad peer address")
+            << TreeRef::peer(PeerId(director)) << int(Field::PeerAddresses) << director
+            << QStringLiteral("10.0.0.0/8, 10.1")
+            << QStringLiteral("'10.1' is not an IP address or subnet");
+    QTest::newRow("empty peer name")
+            << TreeRef::peer(PeerId(director)) << int(Field::PeerName) << director
+            << QStringLiteral("  ") << QStringLiteral("a name is needed");
+    const QString port = QStringLiteral("edge01-int-tcp-5062");
+    QTest::newRow("duplicate socket")
+            << TreeRef::listener(ListenerId(port)) << int(Field::ListenerPort) << port
+            << QStringLiteral("5061") << QStringLiteral("duplicate socket TCP 5061");
+}
+
+void TstPropertyEditor::refusedValues()
+{
+    QFETCH(TreeRef, ref);
+    QFETCH(int, field);
+    QFETCH(QString, id);
+    QFETCH(QString, typed);
+    QFETCH(QString, reason);
+    Fixture f;
+    f.editor.showRef(ref);
+    const FieldRef fieldRef{Field(field), id};
+    QWidget *editor = f.editor.editorFor(fieldRef);
+    const Topology before = f.doc.topology();
+    const QVariant shownBefore = shown(editor);
+    typeInto(editor, typed);
+    QVERIFY2(f.editor.problemFor(fieldRef).contains(reason),
+             qPrintable(f.editor.problemFor(fieldRef)));
+    QCOMPARE(f.doc.topology(), before);
+    QCOMPARE(f.doc.undoStack()->count(), 0);
+    QCOMPARE(shown(editor), shownBefore); // back to the model's value
+    // Leaving the field (editingFinished again, now with the model's value) keeps the reason.
+    QVERIFY(QMetaObject::invokeMethod(editor, "editingFinished"));
+    QVERIFY(f.editor.problemFor(fieldRef).contains(reason));
+    QCOMPARE(f.doc.undoStack()->count(), 0);
+}
+
+void TstPropertyEditor::rangeKeepsItsLength()
+{
+    Fixture f;
+    const QString id = QStringLiteral("edge01-av-tcp-50000-59999");
+    f.editor.showRef(TreeRef::listener(ListenerId(id)));
+    auto *spin = qobject_cast<QSpinBox *>(f.editor.editorFor({Field::ListenerPort, id}));
+    QVERIFY(spin);
+    QCOMPARE(spin->maximum(), 65535 - 9999);
+    typeInto(spin, QStringLiteral("40000"));
+    const Listener *l = f.doc.topology().listener(ListenerId(id));
+    QCOMPARE(l->port, 40000);
+    QCOMPARE(l->portEnd, 49999);
+}
+
+void TstPropertyEditor::formFollowsOtherEdits()
+{
+    // An edit made elsewhere (another view, a script of the main window) shows in the form,
+    // and a problem shown under a field goes once the topology changes.
+    Fixture f;
+    const FieldRef ip{Field::AddressIp, QStringLiteral("edge01-int")};
+    f.editor.showRef(TreeRef::address(AddressId(ip.id)));
+    QWidget *editor = f.editor.editorFor(ip);
+    typeInto(editor, QStringLiteral("nonsense"));
+    QVERIFY(!f.editor.problemFor(ip).isEmpty());
+    QVERIFY(!f.doc.setField(ip, QStringLiteral("172.25.33.99")).isError());
+    QCOMPARE(shown(editor), QVariant(QStringLiteral("172.25.33.99")));
+    QCOMPARE(f.editor.problemFor(ip), QString());
+}
+
+void TstPropertyEditor::addAndRemoveMember()
+{
+    Fixture f;
+    f.editor.showRef(TreeRef::server(kEdge01));
+    QSignalSpy requested(&f.editor, &PropertyEditor::refRequested);
+    QCOMPARE(f.editor.addPoolMember(kPool, edge02()), QString());
+    const TreeRef added = TreeRef::server(ServerId(QStringLiteral("edge02")));
+    QCOMPARE(f.doc.topology().pool(kPool)->servers.size(), 2);
+    QCOMPARE(f.editor.ref(), added);
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.first().first().value<TreeRef>(), added);
+    QCOMPARE(f.doc.undoStack()->count(), 1);
+    QVERIFY(f.doc.undoStack()->text(0).contains(QStringLiteral("edge02.contoso.local")));
+
+    // Undo takes the new server away: the form falls back to its pool.
+    f.doc.undoStack()->undo();
+    QCOMPARE(f.doc.topology().pool(kPool)->servers.size(), 1);
+    QCOMPARE(f.editor.ref(), TreeRef::pool(kPool));
+    f.doc.undoStack()->redo();
+    QCOMPARE(f.doc.topology().pool(kPool)->servers.size(), 2);
+
+    // The button on the server's form removes it.
+    f.editor.showRef(added);
+    auto *remove = f.editor.findChild<QPushButton *>(QStringLiteral("removeMemberButton"));
+    QVERIFY(remove);
+    remove->click();
+    QCOMPARE(f.doc.topology().pool(kPool)->servers.size(), 1);
+    QCOMPARE(f.editor.ref(), TreeRef::pool(kPool));
+    QCOMPARE(f.doc.undoStack()->count(), 2);
+    f.doc.undoStack()->undo();
+    QVERIFY(f.doc.topology().server(ServerId(QStringLiteral("edge02"))));
+}
+
+void TstPropertyEditor::removeLastMemberRefused()
+{
+    Fixture f;
+    f.editor.showRef(TreeRef::server(kEdge01));
+    const QString refusal = f.editor.removePoolMember(kEdge01);
+    QVERIFY(refusal.contains(QStringLiteral("only server")));
+    QCOMPARE(f.editor.actionProblem(), refusal);
+    QCOMPARE(f.doc.undoStack()->count(), 0);
+    QCOMPARE(f.editor.ref(), TreeRef::server(kEdge01));
+    // A duplicate address in a new member is refused the same way, naming the address.
+    MemberParams m = edge02();
+    m.internalIp = QStringLiteral("172.25.33.10");
+    QVERIFY(f.editor.addPoolMember(kPool, m).contains(QStringLiteral("edge01-int")));
+    QCOMPARE(f.doc.undoStack()->count(), 0);
+}
+
+void TstPropertyEditor::addAndRemovePeer()
+{
+    Fixture f;
+    f.editor.showRef(TreeRef::peersGroup());
+    QVERIFY(f.editor.findChild<QPushButton *>(QStringLiteral("addPeerButton")));
+    QCOMPARE(f.editor.addPeer(QStringLiteral("Partner VPN"), PeerKind::InternalClients,
+                              {QStringLiteral("10.20.0.0/16")}),
+             QString());
+    const PeerId id(QStringLiteral("partner-vpn"));
+    QVERIFY(f.doc.topology().peer(id));
+    QCOMPARE(f.editor.ref(), TreeRef::peer(id));
+    auto *addresses = f.editor.editorFor({Field::PeerAddresses, id.value()});
+    QCOMPARE(shown(addresses), QVariant(QStringLiteral("10.20.0.0/16")));
+
+    auto *remove = f.editor.findChild<QPushButton *>(QStringLiteral("removePeerButton"));
+    QVERIFY(remove);
+    remove->click();
+    QVERIFY(!f.doc.topology().peer(id));
+    QCOMPARE(f.editor.ref(), TreeRef::peersGroup());
+    f.doc.undoStack()->undo();
+    QVERIFY(f.doc.topology().peer(id));
+
+    // A peer a scenario goes through stays, and the pane says which scenario.
+    const QString refusal = f.editor.removePeer(PeerId(QStringLiteral("front-end")));
+    QVERIFY(refusal.contains(QStringLiteral("'CMS replication'")));
+    QCOMPARE(f.editor.actionProblem(), refusal);
+    QVERIFY(f.doc.topology().peer(PeerId(QStringLiteral("front-end"))));
+}
+
+void TstPropertyEditor::memberDialog()
+{
+    Fixture f;
+    QString attempted;
+    AddMemberDialog dialog(f.doc.topology(), kPool, [&](const MemberParams &m) {
+        attempted = m.fqdn;
+        return f.editor.addPoolMember(kPool, m);
+    });
+    // The default pool has three external addresses and its A/V Edge is behind NAT.
+    QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("externalIp3")));
+    QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("externalIp4")));
+    const MemberParams m = edge02();
+    const auto fill = [&](const char *name, const QString &text) {
+        auto *edit = dialog.findChild<QLineEdit *>(QLatin1String(name));
+        QVERIFY(edit);
+        edit->clear();
+        QTest::keyClicks(edit, text);
+    };
+    fill("fqdn", m.fqdn);
+    fill("internalIp", QStringLiteral("172.25.33.300"));
+    auto *problem = dialog.findChild<QLabel *>(QStringLiteral("problem"));
+    QVERIFY(problem->text().contains(QStringLiteral("'172.25.33.300' is not")));
+    fill("internalIp", m.internalIp);
+    fill("externalIp1", m.externalIps[0]);
+    fill("externalIp2", m.externalIps[1]);
+    fill("externalIp3", m.externalIps[2]);
+    dialog.accept(); // no NAT address yet: refused, the dialog stays open
+    QCOMPARE(attempted, m.fqdn);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(problem->text().contains(QStringLiteral("behind NAT")));
+    QCOMPARE(f.doc.undoStack()->count(), 0);
+    fill("avPublicIp", m.avPublicIp);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.params().externalIps, m.externalIps);
+    QVERIFY(f.doc.topology().server(ServerId(QStringLiteral("edge02"))));
+}
+
+void TstPropertyEditor::peerDialog()
+{
+    Fixture f;
+    AddPeerDialog dialog([&](const QString &name, PeerKind kind, const QStringList &addresses) {
+        return f.editor.addPeer(name, kind, addresses);
+    });
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("name"));
+    auto *addresses = dialog.findChild<QLineEdit *>(QStringLiteral("addresses"));
+    QTest::keyClicks(addresses, QStringLiteral("10.9.0.0/16; 10.8.0.1"));
+    dialog.accept(); // no name
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QTest::keyClicks(name, QStringLiteral("Branch office"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    const Peer *peer = f.doc.topology().peer(PeerId(QStringLiteral("branch-office")));
+    QVERIFY(peer);
+    QCOMPARE(peer->addresses,
+             (QStringList{QStringLiteral("10.9.0.0/16"), QStringLiteral("10.8.0.1")}));
+}
+
+QTEST_MAIN(TstPropertyEditor)
+#include "tst_propertyeditor.moc"
