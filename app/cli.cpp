@@ -1,7 +1,10 @@
 #include "cli.h"
 
+#include "tablewriters.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -24,6 +27,9 @@ constexpr Command kCommands[] = {
          runShow},
         {"check", "Judge a netstat snapshot against the topology: each listener OK or why not",
          runCheck},
+        {"ports", "Write the port table or the firewall rule matrix as CSV, Markdown or HTML",
+         runPorts},
+        {"report", "Write a check report of a snapshot as Markdown, HTML or PDF", runReport},
 };
 
 } // namespace
@@ -80,6 +86,55 @@ bool isCommand(const QStringList &arguments)
     return first == QLatin1String("help") || first == QLatin1String("--help")
            || first == QLatin1String("-h") || first == QLatin1String("--version")
            || first == QLatin1String("-v");
+}
+
+bool needsGuiPlatform(const QStringList &arguments)
+{
+    return arguments.value(1) == QLatin1String("report");
+}
+
+QString outputFormat(const QString &option, const QString &outPath, const QString &fallback)
+{
+    if (!option.isEmpty())
+        return option.toLower();
+    const QString suffix = QFileInfo(outPath).suffix().toLower();
+    if (suffix == QLatin1String("htm"))
+        return QStringLiteral("html");
+    if (suffix == QLatin1String("markdown"))
+        return QStringLiteral("md");
+    for (const char *known : {"csv", "md", "html", "pdf"})
+        if (suffix == QLatin1String(known))
+            return suffix;
+    return fallback;
+}
+
+int refuseInputAsOutput(const QString &command, const QString &outPath, const QStringList &inputs)
+{
+    // -o in place of an argument would replace the topology or the snapshot with the output.
+    const QFileInfo out(outPath);
+    for (const QString &input : inputs)
+        if (out.exists() && !input.isEmpty()
+            && out.canonicalFilePath() == QFileInfo(input).canonicalFilePath())
+            return usageError(command,
+                              QStringLiteral("-o '%1' is one of the input files").arg(outPath));
+    return Ok;
+}
+
+int writeOutput(const QString &command, const QString &outPath, const QByteArray &bytes,
+                const QStringList &inputs)
+{
+    if (outPath.isEmpty()) {
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        std::fflush(stdout);
+        return Ok;
+    }
+    if (const int code = refuseInputAsOutput(command, outPath, inputs); code != Ok)
+        return code;
+    if (const QString error = tablewriters::saveAtomically(outPath, bytes); !error.isEmpty()) {
+        printErr(QStringLiteral("edgemap %1: %2\n").arg(command, error));
+        return BadInput;
+    }
+    return Ok;
 }
 
 QString globalHelp()

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <cstdlib>
 
@@ -81,6 +82,14 @@ int main(int argc, char **argv)
 {
     const QStringList arguments = rawArguments(argc, argv);
     if (edgemap::cli::isCommand(arguments)) {
+        if (edgemap::cli::needsGuiPlatform(arguments)) {
+            // PDF layout needs fonts, which come with a GUI platform; offscreen needs no display.
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QGuiApplication app(argc, argv);
+            setIdentity();
+            return edgemap::cli::run(QCoreApplication::arguments());
+        }
         QCoreApplication app(argc, argv);
         setIdentity();
         return edgemap::cli::run(QCoreApplication::arguments());
