@@ -35,6 +35,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     createCentre();
     createTreeDock();
     createDetailsDock();
+    createPropertiesDock();
     createTableDocks();
     createSnapshotDock();
     arrangeDocks();

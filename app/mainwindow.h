@@ -23,6 +23,7 @@ class Autosave;
 class DetailsView;
 class ListenerTablePane;
 class ProblemsPane;
+class PropertyEditor;
 class SnapshotPane;
 class DiagramView;
 class Document;
@@ -75,6 +76,8 @@ public:
     QDockWidget *listenerDock() const { return m_listenerDock; }
     ProblemsPane *problemsList() const { return m_problems; }
     QDockWidget *problemsDock() const { return m_problemsDock; }
+    PropertyEditor *propertyEditor() const { return m_properties; }
+    QDockWidget *propertiesDock() const { return m_propertiesDock; }
     SnapshotPane *snapshotPane() const { return m_snapshotPane; }
     QDockWidget *snapshotDock() const { return m_snapshotDock; }
 
@@ -122,6 +125,7 @@ private:
     void createTreeDock();
     void createDetailsDock();
     void createTableDocks();
+    void createPropertiesDock();
     void createSnapshotDock();
     void arrangeDocks();
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget,
@@ -155,6 +159,8 @@ private:
     QDockWidget *m_listenerDock = nullptr;
     ProblemsPane *m_problems = nullptr;
     QDockWidget *m_problemsDock = nullptr;
+    PropertyEditor *m_properties = nullptr;
+    QDockWidget *m_propertiesDock = nullptr;
     SnapshotPane *m_snapshotPane = nullptr;
     QDockWidget *m_snapshotDock = nullptr;
     QAction *m_acknowledgeAction = nullptr;

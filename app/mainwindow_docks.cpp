@@ -7,6 +7,7 @@
 #include "document.h"
 #include "listenertablepane.h"
 #include "problemspane.h"
+#include "propertyeditor.h"
 #include "topologytreemodel.h"
 
 #include <QDockWidget>
@@ -48,6 +49,16 @@ void MainWindow::createDetailsDock()
                             Qt::LeftDockWidgetArea);
 }
 
+void MainWindow::createPropertiesDock()
+{
+    m_properties = new PropertyEditor(m_document, this);
+    m_properties->setObjectName(QStringLiteral("propertyEditor"));
+    m_propertiesDock = addDock(tr("Properties"), QStringLiteral("propertiesDock"), m_properties,
+                               Qt::LeftDockWidgetArea);
+    // After adding or removing a member or peer, the editor names what to show next.
+    connect(m_properties, &PropertyEditor::refRequested, this, &MainWindow::selectRef);
+}
+
 void MainWindow::createTableDocks()
 {
     m_listeners = new ListenerTablePane(m_document, this);
@@ -79,6 +90,8 @@ void MainWindow::arrangeDocks()
     // One column on the left (the tree above the details of what it selects), the tables below:
     // the diagram keeps the whole right-hand side, about 980x470 pixels at 1280x800.
     splitDockWidget(m_treeDock, m_detailsDock, Qt::Vertical);
+    tabifyDockWidget(m_detailsDock, m_propertiesDock);
+    m_detailsDock->raise();
     tabifyDockWidget(m_listenerDock, m_problemsDock);
     tabifyDockWidget(m_problemsDock, m_snapshotDock);
     m_listenerDock->raise();
@@ -90,6 +103,7 @@ void MainWindow::arrangeDocks()
 void MainWindow::showSelection(const TreeRef &ref)
 {
     m_details->showRef(ref);
+    m_properties->showRef(ref);
     m_diagram->selectRef(ref);
     m_listeners->selectRef(ref);
 }

@@ -5,6 +5,7 @@
 #include "document.h"
 #include "listenertablepane.h"
 #include "problemspane.h"
+#include "propertyeditor.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -90,6 +91,20 @@ void MainWindow::createEditMenu()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
+    QAction *properties = edit->addAction(tr("Edit &Properties"));
+    properties->setShortcut(QKeySequence(Qt::Key_F2));
+    properties->setStatusTip(tr("Edit the selected item: names, addresses, NAT, ports, members, "
+                                "peers"));
+    connect(properties, &QAction::triggered, this, [this] {
+        m_propertiesDock->show();
+        m_propertiesDock->raise();
+        // The first field of the form, ready to type in.
+        if (auto *field = m_properties->findChild<QLineEdit *>()) {
+            field->setFocus(Qt::ShortcutFocusReason);
+            field->selectAll();
+        }
+    });
+    edit->addSeparator();
     edit->addAction(m_listeners->copyAction());
     QAction *find = edit->addAction(tr("&Filter Listeners"));
     find->setShortcuts(QKeySequence::Find);
@@ -130,8 +145,8 @@ void MainWindow::createViewMenu()
             a->setChecked(a->data().toInt() == int(m_palette));
     });
     view->addSeparator();
-    for (QDockWidget *dock :
-         {m_treeDock, m_detailsDock, m_listenerDock, m_problemsDock, m_snapshotDock})
+    for (QDockWidget *dock : {m_treeDock, m_detailsDock, m_propertiesDock, m_listenerDock,
+                              m_problemsDock, m_snapshotDock})
         view->addAction(dock->toggleViewAction());
 }
 

@@ -155,13 +155,17 @@ void MainWindow::updateCheckSummary()
             = checks.size() == 1
                       ? tr("%1 on %2")
                                 .arg(QFileInfo(checks.first()->source).fileName(), servers.first())
-                      : tr("%n servers checked", nullptr, int(checks.size()));
+                      : tr("%1 servers checked").arg(checks.size());
+    // Plurals spelled out: without a translation loaded, tr("%n problem(s)") stays as written.
+    const QString problemText = problems == 1 ? tr("1 problem") : tr("%1 problems").arg(problems);
+    const QString brokenText
+            = broken == 1 ? tr("1 broken scenario") : tr("%1 broken scenarios").arg(broken);
     m_checkLabel->setText(tr("%1: %2 OK, %3, %4 unexpected, %5")
                                   .arg(where)
                                   .arg(ok)
-                                  .arg(tr("%n problem(s)", nullptr, problems))
+                                  .arg(problemText)
                                   .arg(unexpected)
-                                  .arg(tr("%n broken scenario(s)", nullptr, broken)));
+                                  .arg(brokenText));
     m_checkLabel->setToolTip(servers.join(QLatin1Char('\n')));
 }
 

@@ -147,8 +147,9 @@ void TstDiagramLayout::defaultTopology()
         QVERIFY(p.zone == Zone::Internet ? p.rect.right() < outer : p.rect.left() > inner);
     for (const DiagramLayout::Chip &c : layout.chips)
         QVERIFY(c.rect.left() > layout.walls.at(0).rect.right() && c.rect.right() < inner);
-    // Readable at 1280x800 after fit: the diagram is no more than about twice a 700-pixel view.
-    QVERIFY2(layout.bounds.width() < 1100, qPrintable(QString::number(layout.bounds.width())));
+    // Readable at 1280x800 after fit: the diagram area there is about 980x420, so the picture is
+    // height-bound; peers may take width (full names) as long as it stays under 1.5x that.
+    QVERIFY2(layout.bounds.width() < 1200, qPrintable(QString::number(layout.bounds.width())));
     QVERIFY2(layout.bounds.height() < 800, qPrintable(QString::number(layout.bounds.height())));
 }
 

@@ -32,7 +32,9 @@ QString observedText(const ListenerVerdict &v, const Topology &t)
         for (const PeerId &id : v.remotePeers)
             if (const Peer *p = t.peer(id))
                 peers.append(esc(p->name));
-        QString line = QObject::tr("%n established connection(s)", nullptr, v.established);
+        QString line = v.established == 1
+                               ? QObject::tr("1 established connection")
+                               : QObject::tr("%1 established connections").arg(v.established);
         if (!peers.isEmpty())
             line += QObject::tr(" from %1").arg(peers.join(QStringLiteral(", ")));
         QStringList remotes = v.remoteAddresses.mid(0, 5);
@@ -144,9 +146,9 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
         if (!s || !p)
             return {};
         return para(QStringLiteral("<b>%1</b>").arg(esc(s->fqdn)))
-               + para(tr("Edge server of pool %1 (%2), %n listener(s)", nullptr,
-                         int(s->listeners.size()))
-                              .arg(esc(p->fqdn), esc(p->site)));
+               + para(tr("Edge server of pool %1 (%2), %3 listeners")
+                              .arg(esc(p->fqdn), esc(p->site))
+                              .arg(s->listeners.size()));
     }
     case BoxItem::AddressType: {
         const Address *a = t.address(AddressId(ref.id));
@@ -169,7 +171,9 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
             return {};
         const Peer *next = t.peer(p->nextHop);
         return para(QStringLiteral("<b>%1</b> — %2").arg(esc(p->fqdn), esc(p->site)))
-               + para(tr("%n server(s), next hop %1", nullptr, int(p->servers.size()))
+               + para((p->servers.size() == 1
+                               ? tr("1 server, next hop %1")
+                               : tr("%1 servers, next hop %2").arg(p->servers.size()))
                               .arg(next ? esc(next->name) : tr("none")));
     }
     case BoxItem::WallType:

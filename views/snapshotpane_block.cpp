@@ -41,7 +41,9 @@ QString changesText(const SnapshotDiff *diff, bool hasPrevious)
     return tr("%1 appeared, %2 disappeared, %3")
             .arg(diff->appeared.size())
             .arg(diff->disappeared.size())
-            .arg(tr("%n status change(s)", nullptr, int(diff->statusChanges.size())));
+            .arg(diff->statusChanges.size() == 1
+                         ? tr("1 status change")
+                         : tr("%1 status changes").arg(diff->statusChanges.size()));
 }
 
 } // namespace
@@ -59,7 +61,7 @@ QString ageText(const QDateTime &then, const QDateTime &now)
         return tr("%1 min ago").arg(s / 60);
     if (s < 86400)
         return tr("%1 h ago").arg(s / 3600);
-    return tr("%n day(s) ago", nullptr, int(s / 86400));
+    return s < 2 * 86400 ? tr("1 day ago") : tr("%1 days ago").arg(s / 86400);
 }
 
 QDateTime capturedAt(const CheckResult &check, QString *how)
