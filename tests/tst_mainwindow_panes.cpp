@@ -1,0 +1,219 @@
+// The main window's docks working together: one selection across the tree, the diagram, the
+// listener table, the problems list and the property editor; one status palette; dock titles
+// and panes that follow a loaded snapshot; an edit in the property editor reaching every view.
+#include "diagramview.h"
+#include "document.h"
+#include "listenertablemodel.h"
+#include "listenertablepane.h"
+#include "mainwindow.h"
+#include "problemsmodel.h"
+#include "problemspane.h"
+#include "propertyeditor.h"
+#include "snapshotcontroller.h"
+#include "snapshotpane.h"
+#include "statusstyle.h"
+#include "topologyfile.h"
+#include "topologytreemodel.h"
+#include "tst_settings_util.h"
+
+#include <QAction>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace edgemap;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kSample
+        = QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/samples/edge01-netstat-anob.txt");
+const ListenerId kPsom(u"edge01-int-tcp-8057"_s);
+const ListenerId kAccess443(u"edge01-access-tcp-443"_s);
+
+// Loads the bundled sample (RTCDATAPROXY stopped) through the window, as File > Open would.
+bool loadSample(MainWindow &window)
+{
+    QSignalSpy finished(window.snapshots(), &SnapshotController::finished);
+    window.openSnapshot(kSample);
+    return finished.wait(20000);
+}
+
+TreeRef tableRef(const QTableView *view, int row)
+{
+    return view->model()->index(row, 0).data(ListenerTableModel::RefRole).value<TreeRef>();
+}
+
+} // namespace
+
+class TstMainWindowPanes : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void treeSelectionReachesEveryView();
+    void tableSelectionReachesTheTree();
+    void problemSelectsAndRevealsInDiagram();
+    void panesFollowTheSnapshot();
+    void paletteReachesEveryView();
+    void propertyEditReachesEveryViewAndUndoes();
+
+private:
+    QTemporaryDir m_userFiles;
+};
+
+void TstMainWindowPanes::initTestCase()
+{
+    testutil::isolateUserFiles(m_userFiles);
+}
+
+void TstMainWindowPanes::treeSelectionReachesEveryView()
+{
+    Document doc(topologyfile::defaultTopology());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    const TreeRef ref = TreeRef::listener(kPsom);
+    QVERIFY(window.selectRef(ref));
+    QCOMPARE(window.diagramView()->selectedRef(), ref);
+    QCOMPARE(window.propertyEditor()->ref(), ref);
+    const QModelIndex current = window.listenerTable()->view()->currentIndex();
+    QCOMPARE(current.data(ListenerTableModel::RefRole).value<TreeRef>(), ref);
+
+    // Something the table does not list (a server) leaves no stale row selected there.
+    QVERIFY(window.selectRef(TreeRef::server(ServerId(u"edge01"_s))));
+    QVERIFY(!window.listenerTable()->view()->selectionModel()->hasSelection());
+    QCOMPARE(window.propertyEditor()->ref(), TreeRef::server(ServerId(u"edge01"_s)));
+}
+
+void TstMainWindowPanes::tableSelectionReachesTheTree()
+{
+    Document doc(topologyfile::defaultTopology());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    window.show();
+    QTableView *view = window.listenerTable()->view();
+    QVERIFY(window.selectRef(TreeRef::listener(kAccess443)));
+    const TreeRef next = tableRef(view, view->currentIndex().row() + 1);
+    view->setFocus();
+    QTest::keyClick(view, Qt::Key_Down); // the user moves in the table
+    QCOMPARE(window.selectedRef(), next);
+    QCOMPARE(window.diagramView()->selectedRef(), next);
+    QCOMPARE(window.propertyEditor()->ref(), next);
+}
+
+void TstMainWindowPanes::problemSelectsAndRevealsInDiagram()
+{
+    Document doc(topologyfile::defaultTopology());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(loadSample(window));
+    ProblemsPane *problems = window.problemsList();
+    const int row = problems->model()->rowOf(TreeRef::listener(kPsom));
+    QVERIFY(row >= 0);
+    QTreeView *list = problems->view();
+    window.problemsDock()->raise();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QModelIndex index = list->model()->index(row, 1);
+    list->scrollTo(index);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
+    QCOMPARE(window.selectedRef(), TreeRef::listener(kPsom));
+    QCOMPARE(window.diagramView()->selectedRef(), TreeRef::listener(kPsom));
+    // The missing PSOM listener is the one shown in the table too.
+    QCOMPARE(window.listenerTable()
+                     ->view()
+                     ->currentIndex()
+                     .data(ListenerTableModel::RefRole)
+                     .value<TreeRef>(),
+             TreeRef::listener(kPsom));
+}
+
+void TstMainWindowPanes::panesFollowTheSnapshot()
+{
+    Document doc(topologyfile::defaultTopology());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    QCOMPARE(window.problemsDock()->windowTitle(), u"Problems"_s);
+    QVERIFY(window.snapshotPane()->isShowingEmptyState());
+    QVERIFY(loadSample(window));
+    // Two listeners down and one broken scenario (the unexpected sockets are listed, not counted).
+    QCOMPARE(window.problemsDock()->windowTitle(), u"Problems (3)"_s);
+    const QString block = window.snapshotPane()->blockText(ServerId(u"edge01"_s));
+    QVERIFY2(block.contains(u"edge01-netstat-anob.txt"_s), qPrintable(block));
+    QVERIFY2(block.contains(u"utf-16le"_s), qPrintable(block));
+    const QString summary = window.findChild<QLabel *>(u"checkSummary"_s)->text();
+    QVERIFY2(summary.contains(u"2 problems"_s) && summary.contains(u"1 broken scenario"_s),
+             qPrintable(summary));
+    QCOMPARE(window.listenerTable()
+                     ->model()
+                     ->index(window.listenerTable()->model()->indexFor(kPsom).row(),
+                             ListenerTableModel::StatusColumn)
+                     .data()
+                     .toString()
+                     .contains(u"Missing"_s),
+             true);
+
+    // Clear Snapshots: back to "not checked" everywhere.
+    QAction *clear = nullptr;
+    for (QAction *a : window.findChildren<QAction *>())
+        if (a->text().remove(u'&') == u"Clear Snapshots"_s)
+            clear = a;
+    QVERIFY(clear);
+    clear->trigger();
+    QCOMPARE(window.problemsDock()->windowTitle(), u"Problems"_s);
+    QVERIFY(window.snapshotPane()->isShowingEmptyState());
+}
+
+void TstMainWindowPanes::paletteReachesEveryView()
+{
+    Document doc(topologyfile::defaultTopology());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    QVERIFY(loadSample(window));
+    window.setStatusPalette(StatusPalette::ColourBlind);
+    const ListenerTableModel *model = window.listenerTable()->model();
+    const QModelIndex status
+            = model->index(model->indexFor(kPsom).row(), ListenerTableModel::StatusColumn);
+    const QColor expected = statusStyle(ListenerStatus::Missing, StatusPalette::ColourBlind).fill;
+    QCOMPARE(status.data(Qt::BackgroundRole).value<QBrush>().color(), expected);
+    QVERIFY(expected != statusStyle(ListenerStatus::Missing, StatusPalette::Light).fill);
+}
+
+void TstMainWindowPanes::propertyEditReachesEveryViewAndUndoes()
+{
+    Document doc(topologyfile::defaultTopology());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    window.show();
+    const TreeRef server = TreeRef::server(ServerId(u"edge01"_s));
+    QVERIFY(window.selectRef(server));
+    auto *fqdn = qobject_cast<QLineEdit *>(
+            window.propertyEditor()->editorFor({Field::ServerFqdn, u"edge01"_s}));
+    QVERIFY(fqdn);
+    fqdn->setFocus();
+    fqdn->selectAll();
+    QTest::keyClicks(fqdn, u"edge-a.contoso.local"_s);
+    QTest::keyClick(fqdn, Qt::Key_Return);
+    QCOMPARE(doc.topology().server(ServerId(u"edge01"_s))->fqdn, u"edge-a.contoso.local"_s);
+    // The tree shows the new name and keeps the server selected; the title bar marks the change.
+    QCOMPARE(window.selectedRef(), server);
+    QVERIFY(window.treeModel()->indexFor(server).data().toString().contains(
+            u"edge-a.contoso.local"_s));
+    QVERIFY(window.isWindowModified());
+    auto *undo = window.findChild<QAction *>(u"undoAction"_s);
+    undo->trigger();
+    QCOMPARE(doc.topology().server(ServerId(u"edge01"_s))->fqdn, u"edge01.contoso.local"_s);
+    QCOMPARE(fqdn->text(), u"edge01.contoso.local"_s);
+    QVERIFY(!window.isWindowModified());
+}
+
+QTEST_MAIN(TstMainWindowPanes)
+#include "tst_mainwindow_panes.moc"
