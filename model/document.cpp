@@ -122,6 +122,10 @@ void Document::setModified(bool modified)
 {
     if (!modified)
         m_undo->setClean();
+    else if (m_undo->isClean())
+        // Modified with nothing to undo (a new topology from the wizard, a restored autosave):
+        // no undo or redo may bring the stack back to a "clean" state that was never saved.
+        m_undo->resetClean();
     if (m_modified == modified)
         return;
     m_modified = modified;

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void invalidEditsAreRefused();
     void modifiedFollowsTheUndoStack();
     void structuralEditUndoRedo();
+    void neverSavedStaysModifiedThroughUndo();
     void invalidStructuralEditIsRefused();
     void oneCheckPerServer();
     void failedResultOnlyBecomesTheLatest();
@@ -164,6 +165,24 @@ void TstDocument::structuralEditUndoRedo()
     // The same topology again changes nothing and adds no undo entry.
     QVERIFY(!doc.applyEdit(QStringLiteral("Nothing"), edited).isError());
     QCOMPARE(doc.undoStack()->count(), 1);
+}
+
+void TstDocument::neverSavedStaysModifiedThroughUndo()
+{
+    // A topology the wizard just made: nothing on disk, so undoing the first edit must not make
+    // it look saved (closing would then lose it without a question).
+    Document doc(topologyfile::defaultTopology());
+    doc.setModified(true);
+    QVERIFY(!doc.setField({Field::TopologyName, {}}, QStringLiteral("A")).isError());
+    doc.undoStack()->undo();
+    QVERIFY(doc.isModified());
+    doc.undoStack()->redo();
+    QVERIFY(doc.isModified());
+    doc.setModified(false); // saved now
+    doc.undoStack()->undo();
+    QVERIFY(doc.isModified());
+    doc.undoStack()->redo();
+    QVERIFY(!doc.isModified());
 }
 
 void TstDocument::invalidStructuralEditIsRefused()
