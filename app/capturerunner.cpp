@@ -5,8 +5,13 @@
 namespace edgemap {
 
 CaptureRunner::CaptureRunner(SnapshotController &controller, QObject *parent)
+    : CaptureRunner(parent)
+{
+    m_controller = &controller;
+}
+
+CaptureRunner::CaptureRunner(QObject *parent)
     : QObject(parent)
-    , m_controller(controller)
 {
     m_timeout.setSingleShot(true);
     connect(&m_interval, &QTimer::timeout, this, &CaptureRunner::runOnce);
@@ -39,9 +44,9 @@ void CaptureRunner::start(const CaptureProfile &profile)
 {
     stop();
     m_profile = profile;
-    if (profile.intervalSeconds > 0) {
-        m_interval.start(profile.intervalSeconds * 1000);
-    }
+    if (profile.intervalSeconds > 0)
+        m_interval.start(m_intervalOverrideMs > 0 ? m_intervalOverrideMs
+                                                  : profile.intervalSeconds * 1000);
     runOnce();
 }
 
@@ -50,8 +55,11 @@ void CaptureRunner::stop()
     m_interval.stop();
     m_timeout.stop();
     if (m_process.state() != QProcess::NotRunning) {
+        // Killing makes the process finish (or fail) right here: that is no capture failure.
+        m_stopping = true;
         m_process.kill();
         m_process.waitForFinished(3000);
+        m_stopping = false;
     }
 }
 
@@ -70,6 +78,8 @@ void CaptureRunner::runOnce()
 void CaptureRunner::processFinished(int exitCode, QProcess::ExitStatus status)
 {
     m_timeout.stop();
+    if (m_stopping)
+        return;
     m_output += m_process.readAllStandardOutput();
     const QString err
             = QString::fromLocal8Bit(m_process.readAllStandardError()).trimmed().left(2000);
@@ -90,12 +100,17 @@ void CaptureRunner::processFinished(int exitCode, QProcess::ExitStatus status)
                             .arg(m_profile.program)
                             .arg(exitCode)
                             .arg(err.isEmpty() ? QString() : QStringLiteral(": ") + err));
-    m_controller.openBytes(m_output, m_profile.name);
-    Q_EMIT captured(m_profile.name);
+    Q_EMIT output(m_profile.name, m_output);
+    if (m_controller) {
+        m_controller->openBytes(m_output, m_profile.name);
+        Q_EMIT captured(m_profile.name);
+    }
 }
 
 void CaptureRunner::fail(const QString &message)
 {
+    if (m_stopping)
+        return;
     Q_EMIT failed(m_profile.name, message);
 }
 

@@ -23,6 +23,7 @@ SnapshotWatcher::SnapshotWatcher(SnapshotController &controller, QObject *parent
         m_reading = false;
         m_lastGood = QDateTime::currentDateTimeUtc();
         m_staleReason.clear();
+        m_staleSince = {};
         Q_EMIT stateChanged();
     });
     const auto readFailed = [this](const QString &source, const QString &message) {
@@ -56,6 +57,8 @@ void SnapshotWatcher::stop()
     m_settle.stop();
     m_path.clear();
     m_staleReason.clear();
+    m_staleSince = {};
+    m_lastGood = {}; // belonged to the file no longer watched
     m_reading = false;
 }
 
@@ -111,6 +114,8 @@ void SnapshotWatcher::settled()
 
 void SnapshotWatcher::setStale(const QString &reason)
 {
+    if (reason != m_staleReason) // the same trouble seen again is not news
+        m_staleSince = QDateTime::currentDateTimeUtc();
     m_staleReason = reason;
     Q_EMIT stateChanged();
 }

@@ -31,6 +31,8 @@ public:
     // Stale: the last read failed or the file is gone or empty; the reason says which.
     bool isStale() const { return !m_staleReason.isEmpty(); }
     QString staleReason() const { return m_staleReason; }
+    // When the current stale reason first applied (UTC); invalid when not stale.
+    QDateTime staleSince() const { return m_staleSince; }
     QDateTime lastGoodRead() const { return m_lastGood; }
 
     void setPollInterval(int ms) { m_poll.setInterval(ms); }
@@ -62,6 +64,7 @@ private:
     QString m_path;
     Stamp m_stamp;
     QString m_staleReason;
+    QDateTime m_staleSince;
     QDateTime m_lastGood;
     bool m_reading = false;
 };

@@ -22,12 +22,18 @@
     Where to write the snapshot. The file is written to a temporary name and renamed, so a
     watching EdgeMap never reads a half-written file. Default: .\<host>-edgemap-snapshot.json
 
+.PARAMETER Stdout
+    Write the JSON to standard output instead of a file (as UTF-8, whatever the console code
+    page), for a program that runs the script and reads its output: an EdgeMap capture profile,
+    or `ssh edge01 powershell -NoProfile -File Get-EdgeMapSnapshot.ps1 -Stdout`.
+
 .EXAMPLE
     .\Get-EdgeMapSnapshot.ps1 -Path \\fileserver\edge\EDGE01.json
 #>
 [CmdletBinding()]
 param(
-    [string]$Path = (Join-Path (Get-Location) ("{0}-edgemap-snapshot.json" -f $env:COMPUTERNAME))
+    [string]$Path = (Join-Path (Get-Location) ("{0}-edgemap-snapshot.json" -f $env:COMPUTERNAME)),
+    [switch]$Stdout
 )
 
 Set-StrictMode -Version 2
@@ -85,6 +91,14 @@ $snapshot = [ordered]@{
 }
 
 $json = $snapshot | ConvertTo-Json -Depth 4
+if ($Stdout) {
+    # Bytes, not Write-Output: PowerShell would re-encode the text in the console's code page.
+    $bytes = (New-Object System.Text.UTF8Encoding($false)).GetBytes($json)
+    $out = [Console]::OpenStandardOutput()
+    $out.Write($bytes, 0, $bytes.Length)
+    $out.Flush()
+    return
+}
 $temporary = "$Path.tmp"
 [System.IO.File]::WriteAllText($temporary, $json, (New-Object System.Text.UTF8Encoding($false)))
 Move-Item -LiteralPath $temporary -Destination $Path -Force

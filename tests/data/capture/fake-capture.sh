@@ -1,6 +1,6 @@
 #!/bin/sh
 # A stand-in for a capture command (ssh edge01 netstat -ano) in tests: prints what its first
-# argument asks for. Written by the EdgeMap team.
+# argument asks for. Written by the EdgeMap team. POSIX shell: tests only.
 case "$1" in
   ok)
     printf '\r\nActive Connections\r\n\r\n  Proto  Local Address          Foreign Address        State           PID\r\n'
@@ -12,6 +12,15 @@ case "$1" in
     exit 255
     ;;
   slow)
-    sleep 30
+    # exec: a kill on time-out reaches the sleeping process itself, leaving no orphan behind.
+    exec sleep 30
+    ;;
+  banner)
+    echo "Welcome to edge01. Unauthorised access is prohibited."
+    ;;
+  from-file)
+    # The mode is read from the file named by the second argument, so that a test can change
+    # what the next run of the same profile does.
+    exec /bin/sh "$0" "$(cat "$2")"
     ;;
 esac
