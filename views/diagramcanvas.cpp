@@ -65,18 +65,39 @@ void DiagramCanvas::fit()
 {
     if (!scene())
         return;
-    // Leave the bottom strip to the legend so that it covers nothing after a fit.
+    placeLegend(); // the side it goes on depends on the scene's shape
+    // Leave the legend's strip (bottom) or column (right) free so that it covers nothing.
     const QRectF area = QRectF(viewport()->rect()).adjusted(4, 4, -4, -4);
-    const qreal reserved = m_legend && !m_legend->isHidden() ? m_legend->height() + 16 : 0;
+    const bool legend = m_legend && !m_legend->isHidden();
+    const bool right = legend && legendOnRight();
+    const qreal reservedH = legend && !right ? m_legend->height() + 16 : 0;
+    const qreal reservedW = right ? m_legend->width() + 16 : 0;
     const QRectF scene = sceneRect();
-    if (scene.isEmpty() || area.height() <= reserved)
+    if (scene.isEmpty() || area.height() <= reservedH || area.width() <= reservedW)
         return;
     // A tiny topology is not blown up to poster size.
-    const qreal s = std::min(
-            {area.width() / scene.width(), (area.height() - reserved) / scene.height(), 1.5});
+    const qreal s = std::min({(area.width() - reservedW) / scene.width(),
+                              (area.height() - reservedH) / scene.height(), 1.5});
     setTransform(QTransform::fromScale(s, s));
-    centerOn(scene.center() + QPointF(0, reserved / 2 / s));
+    centerOn(scene.center() + QPointF(reservedW / 2 / s, reservedH / 2 / s));
     m_fitted = true;
+}
+
+bool DiagramCanvas::legendOnRight() const
+{
+    const QRectF scene = sceneRect();
+    const QSizeF area = QSizeF(viewport()->size()) - QSizeF(8, 8);
+    if (scene.isEmpty() || area.isEmpty())
+        return false;
+    const QSize bottom = DiagramLegend::sizeForWidth(int(area.width()) - 20);
+    const QSize column = DiagramLegend::sizeForWidth(0); // as narrow as it gets
+    if (column.height() + 16 > area.height())
+        return false;
+    const qreal bottomScale = std::min(area.width() / scene.width(),
+                                       (area.height() - bottom.height() - 16) / scene.height());
+    const qreal rightScale = std::min((area.width() - column.width() - 16) / scene.width(),
+                                      area.height() / scene.height());
+    return rightScale > bottomScale;
 }
 
 bool DiagramCanvas::viewportEvent(QEvent *event)
@@ -193,9 +214,15 @@ void DiagramCanvas::placeLegend()
         return;
     // A child of the view, not of the viewport: the viewport's children scroll with the scene.
     const QRect area = viewport()->geometry();
-    m_legend->resize(m_legend->sizeFor(area.width() - 20));
-    m_legend->move(area.left() + (area.width() - m_legend->width()) / 2,
-                   area.bottom() - m_legend->height() - 8);
+    if (legendOnRight()) {
+        m_legend->resize(DiagramLegend::sizeForWidth(0));
+        m_legend->move(area.right() - m_legend->width() - 8,
+                       area.bottom() - m_legend->height() - 8);
+    } else {
+        m_legend->resize(m_legend->sizeFor(area.width() - 20));
+        m_legend->move(area.left() + (area.width() - m_legend->width()) / 2,
+                       area.bottom() - m_legend->height() - 8);
+    }
     m_legend->raise();
 }
 

@@ -41,6 +41,9 @@ protected:
 
 private:
     void placeLegend();
+    // Where the legend costs the diagram least after a fit: a strip along the bottom, or a
+    // narrow column on the right when the diagram is bound by the height (a wide window).
+    bool legendOnRight() const;
 
     DiagramLegend *m_legend = nullptr;
     std::function<void()> m_onEscape;

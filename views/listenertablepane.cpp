@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -132,6 +133,18 @@ ListenerTablePane::ListenerTablePane(const Document &document, QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
+    // Compact rows: an incident table is read in bulk, not one row at a time.
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    // Columns as wide as their content after every rebuild (a few hundred rows at most), so that
+    // server names and processes are not cut at an arbitrary 100 pixels.
+    // A check fills the observed-process and detail columns row by row: one deferred resize.
+    auto *resize = new QTimer(this);
+    resize->setSingleShot(true);
+    resize->setInterval(0);
+    connect(resize, &QTimer::timeout, m_view, &QTableView::resizeColumnsToContents);
+    connect(m_model, &QAbstractItemModel::modelReset, resize, qOverload<>(&QTimer::start));
+    connect(m_model, &QAbstractItemModel::dataChanged, resize, qOverload<>(&QTimer::start));
+    resize->start();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionsMovable(true);
     // The topology's own order (server, interface, address, port) until the user sorts.
