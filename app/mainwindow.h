@@ -25,6 +25,7 @@ class ListenerTablePane;
 class ProblemsPane;
 class PropertyEditor;
 class SnapshotPane;
+class SnapshotSources;
 class DiagramView;
 class Document;
 class SnapshotController;
@@ -86,6 +87,7 @@ public:
     void openSnapshot(const QString &path);
     SnapshotController *snapshots() const { return m_snapshots; }
     Autosave *autosave() const { return m_autosave; }
+    SnapshotSources *snapshotSources() const { return m_sources; }
 
     // Window geometry, dock layout and view options from QSettings; saved on close.
     void restoreSettings();
@@ -164,6 +166,7 @@ private:
     SnapshotPane *m_snapshotPane = nullptr;
     QDockWidget *m_snapshotDock = nullptr;
     QAction *m_acknowledgeAction = nullptr;
+    SnapshotSources *m_sources = nullptr;
     // Labels of the watched file and running capture: their failures show in the snapshot pane
     // rather than as a message box every interval.
     QSet<QString> m_liveSources;

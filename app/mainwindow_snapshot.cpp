@@ -4,6 +4,7 @@
 #include "document.h"
 #include "snapshotcontroller.h"
 #include "snapshotpane.h"
+#include "snapshotsources.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -72,6 +73,20 @@ void MainWindow::createSnapshotUi(QMenu *menu)
                 if (!m_liveSources.contains(source))
                     showError(tr("Cannot check the snapshot"), message);
             });
+    // The live sources: a watched file and capture profiles, with their own menu entries.
+    m_sources = new SnapshotSources(*m_snapshots, this);
+    menu->addSeparator();
+    m_sources->populateMenu(menu);
+    connect(m_sources, &SnapshotSources::stateChanged, this,
+            [this](const QString &source, const QString &state, bool stale) {
+                m_liveSources.insert(source);
+                m_snapshotPane->setSourceState(source, state, stale);
+                statusBar()->showMessage(state, 5000);
+            });
+    connect(m_sources, &SnapshotSources::sourceStopped, this,
+            [this](const QString &source) { m_liveSources.remove(source); });
+    connect(m_sources, &SnapshotSources::errorOccurred, this,
+            [this](const QString &message) { showError(tr("Cannot start"), message); });
     menu->addSeparator();
     m_acknowledgeAction = menu->addAction(tr("&Mark Changes as Seen"));
     m_acknowledgeAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));

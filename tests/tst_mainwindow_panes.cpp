@@ -11,6 +11,7 @@
 #include "propertyeditor.h"
 #include "snapshotcontroller.h"
 #include "snapshotpane.h"
+#include "snapshotsources.h"
 #include "statusstyle.h"
 #include "topologyfile.h"
 #include "topologytreemodel.h"
@@ -18,6 +19,7 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -64,6 +66,7 @@ private Q_SLOTS:
     void panesFollowTheSnapshot();
     void paletteReachesEveryView();
     void propertyEditReachesEveryViewAndUndoes();
+    void watchedFileFeedsThePaneAndGoesStaleQuietly();
 
 private:
     QTemporaryDir m_userFiles;
@@ -213,6 +216,28 @@ void TstMainWindowPanes::propertyEditReachesEveryViewAndUndoes()
     QCOMPARE(doc.topology().server(ServerId(u"edge01"_s))->fqdn, u"edge01.contoso.local"_s);
     QCOMPARE(fqdn->text(), u"edge01.contoso.local"_s);
     QVERIFY(!window.isWindowModified());
+}
+
+void TstMainWindowPanes::watchedFileFeedsThePaneAndGoesStaleQuietly()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"edge01-live.txt"_s);
+    QVERIFY(QFile::copy(kSample, path));
+    Document doc(topologyfile::defaultTopology());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    window.snapshotSources()->setTimingForTests(50, 50, 0);
+    QSignalSpy finished(window.snapshots(), &SnapshotController::finished);
+    window.snapshotSources()->watchFile(path);
+    QVERIFY(finished.wait(20000));
+    const ServerId edge01(u"edge01"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(window.snapshotPane()->blockText(edge01).contains(u"watching"_s),
+                             10000);
+    QVERIFY(QFile::remove(path));
+    QTRY_VERIFY_WITH_TIMEOUT(window.snapshotPane()->blockText(edge01).contains(u"stale"_s), 10000);
+    // The last good check stays, and a live source's trouble is no message box.
+    QVERIFY(doc.checkFor(edge01) != nullptr);
+    QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
 }
 
 QTEST_MAIN(TstMainWindowPanes)
