@@ -39,6 +39,11 @@ void DiagramLegend::setDiagramStyle(const DiagramStyle &style)
 
 QSize DiagramLegend::sizeFor(int availableWidth) const
 {
+    return sizeForWidth(availableWidth);
+}
+
+QSize DiagramLegend::sizeForWidth(int availableWidth)
+{
     const int columns = std::clamp((availableWidth - 16) / kEntry, 1, kCount);
     const int rows = (kCount + columns - 1) / columns;
     return {columns * kEntry + 16, rows * kRow + 10};
@@ -46,10 +51,15 @@ QSize DiagramLegend::sizeFor(int availableWidth) const
 
 QStringList DiagramLegend::entries() const
 {
+    return entriesFor(m_style.palette);
+}
+
+QStringList DiagramLegend::entriesFor(StatusPalette palette)
+{
     QStringList words;
     for (ListenerStatus s : kStatuses)
-        words.append(statusStyle(s, m_style.palette).label);
-    words.append(unexpectedStyle(m_style.palette).label);
+        words.append(statusStyle(s, palette).label);
+    words.append(unexpectedStyle(palette).label);
     words << tr("Inbound flow") << tr("Outbound flow") << tr("Connections seen");
     return words;
 }
@@ -57,22 +67,29 @@ QStringList DiagramLegend::entries() const
 void DiagramLegend::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
+    paint(&p, size(), m_style);
+}
+
+void DiagramLegend::paint(QPainter *painter, const QSizeF &size, const DiagramStyle &style)
+{
+    QPainter &p = *painter;
+    p.save();
     p.setRenderHint(QPainter::Antialiasing);
-    QColor panel = m_style.background;
+    QColor panel = style.background;
     panel.setAlpha(235);
-    p.setPen(DiagramStyle::pen(m_style.blockLine));
+    p.setPen(DiagramStyle::pen(style.blockLine));
     p.setBrush(panel);
-    p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-    const QStringList words = entries();
-    const int columns = std::max(1, (width() - 16) / kEntry);
-    const QColor lines[kLineRows] = {m_style.route, m_style.routeOutbound, m_style.live};
+    p.drawRoundedRect(QRectF(QPointF(0, 0), size).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    const QStringList words = entriesFor(style.palette);
+    const int columns = std::max(1, (int(size.width()) - 16) / kEntry);
+    const QColor lines[kLineRows] = {style.route, style.routeOutbound, style.live};
     const Qt::PenStyle styles[kLineRows] = {Qt::SolidLine, Qt::DashLine, Qt::SolidLine};
     const qreal widths[kLineRows] = {1.2, 1.2, 2.2};
     for (int i = 0; i < kCount; ++i) {
         const QPointF at(8 + (i % columns) * kEntry, 5 + (i / columns) * kRow);
         if (i <= kStatusCount) {
-            const StatusStyle s = i < kStatusCount ? statusStyle(kStatuses[i], m_style.palette)
-                                                   : unexpectedStyle(m_style.palette);
+            const StatusStyle s = i < kStatusCount ? statusStyle(kStatuses[i], style.palette)
+                                                   : unexpectedStyle(style.palette);
             const QRectF chip(at.x(), at.y() + 2, 26, kRow - 4);
             QPen border = DiagramStyle::pen(s.border, 1.2);
             if (i == kStatusCount)
@@ -94,10 +111,11 @@ void DiagramLegend::paintEvent(QPaintEvent *)
             p.drawPolygon(QPolygonF({tip, tip + QPointF(-6, -3.5), tip + QPointF(-6, 3.5)}));
         }
         p.setFont(DiagramStyle::font(12));
-        p.setPen(m_style.text);
+        p.setPen(style.text);
         p.drawText(QRectF(at.x() + 32, at.y(), kEntry - 36, kRow), Qt::AlignLeft | Qt::AlignVCenter,
                    words.at(i));
     }
+    p.restore();
 }
 
 } // namespace edgemap

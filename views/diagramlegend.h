@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QPainter;
+
 namespace edgemap {
 
 // The diagram's legend: every listener status (colour, glyph and word, from the shared status
@@ -23,6 +25,12 @@ public:
     QSize sizeHint() const override { return sizeFor(800); }
     // The words shown, in order (for tests and accessibility).
     QStringList entries() const;
+
+    // The legend's drawing, shared with the diagram exporter so that files show the same
+    // glyphs, words and colours as the screen. `size` comes from sizeFor().
+    static QSize sizeForWidth(int availableWidth);
+    static QStringList entriesFor(StatusPalette palette);
+    static void paint(QPainter *painter, const QSizeF &size, const DiagramStyle &style);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -1,0 +1,320 @@
+// The diagram exporter: what lands in the SVG, PNG, PDF and draw.io files, that the highlight
+// reaches a file only when asked, and that a failed write leaves the old file alone.
+#include "check.h"
+#include "diagramexporter.h"
+#include "diagramlegend.h"
+#include "diagramscene.h"
+#include "document.h"
+#include "topologyfile.h"
+
+#include <QFile>
+#include <QImage>
+#include <QRegularExpression>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace edgemap;
+
+namespace {
+
+const QString kSample
+        = QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/samples/edge01-netstat-anob.txt");
+
+ExportOptions options(ExportFormat format)
+{
+    ExportOptions o;
+    o.format = format;
+    o.author = QStringLiteral("Alice Admin");
+    o.exportedAt = QDateTime(QDate(2024, 5, 1), QTime(9, 30), Qt::UTC);
+    return o;
+}
+
+// Every piece of text in an XML document (SVG <text>, draw.io values), and its root attributes.
+struct Xml
+{
+    bool ok = false;
+    QString text;
+    QXmlStreamAttributes root;
+    QList<QXmlStreamAttributes> cells; // draw.io mxCell elements
+};
+
+Xml parse(const QByteArray &bytes)
+{
+    Xml result;
+    QXmlStreamReader xml(bytes);
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && result.root.isEmpty())
+            result.root = xml.attributes();
+        if (xml.isStartElement() && xml.name() == QLatin1String("mxCell"))
+            result.cells.append(xml.attributes());
+        if (xml.isCharacters())
+            result.text += xml.text() + u' ';
+    }
+    result.ok = !xml.hasError();
+    return result;
+}
+
+int pdfPages(const QByteArray &pdf)
+{
+    return int(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page "));
+}
+
+} // namespace
+
+class TstDiagramExporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void svgHasTitleBlockLegendAndChips();
+    void svgShowsTheSnapshot();
+    void pngHasTheRequestedPixels_data();
+    void pngHasTheRequestedPixels();
+    void pdfFitsOrTiles_data();
+    void pdfFitsOrTiles();
+    void drawioHasOneCellPerChipAndFlow();
+    void drawioEscapesNames();
+    void highlightOnlyWhenAsked();
+    void unknownHighlightIsNamed();
+    void failedWriteKeepsTheOldFile();
+    void formatFromPath();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TstDiagramExporter::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+void TstDiagramExporter::svgHasTitleBlockLegendAndChips()
+{
+    Document doc(topologyfile::defaultTopology());
+    ExportOptions o = options(ExportFormat::Svg);
+    o.title = QStringLiteral("Contoso & partners <edge>");
+    DiagramExporter exporter(doc, o);
+    const QByteArray svg = exporter.svg();
+    QSvgRenderer renderer(svg);
+    QVERIFY(renderer.isValid());
+    const Xml xml = parse(svg);
+    QVERIFY(xml.ok);
+    const QSize size = exporter.sheetSize().toSize();
+    QCOMPARE(xml.root.value(QStringLiteral("viewBox")).toString(),
+             QStringLiteral("0 0 %1 %2").arg(size.width()).arg(size.height()));
+    QCOMPARE(renderer.viewBox(), QRect(QPoint(0, 0), size));
+    QVERIFY(xml.text.contains(o.title));
+    QVERIFY(xml.text.contains(QStringLiteral("Lync Server 2013")));
+    QVERIFY(xml.text.contains(QStringLiteral("Design (no snapshot)")));
+    QVERIFY(xml.text.contains(QStringLiteral("Exported 2024-05-01 09:30 UTC by Alice Admin")));
+    for (const QString &word : DiagramLegend::entriesFor(StatusPalette::Light))
+        QVERIFY2(xml.text.contains(word), qPrintable(word));
+    for (const Listener *l : doc.topology().allListeners()) {
+        const QString label = socketLabel(l->transport, l->port, l->portEnd);
+        QVERIFY2(xml.text.contains(label), qPrintable(label));
+    }
+    QVERIFY(svg.contains("<title>Contoso &amp; partners &lt;edge&gt;</title>"));
+}
+
+void TstDiagramExporter::svgShowsTheSnapshot()
+{
+    Document doc(topologyfile::defaultTopology());
+    doc.setCheck(std::make_shared<CheckResult>(runCheck(doc.topology(), kSample)));
+    QVERIFY(doc.check() && doc.check()->ok());
+    DiagramExporter exporter(doc, options(ExportFormat::Svg));
+    const Xml xml = parse(exporter.svg());
+    QVERIFY(xml.text.contains(QStringLiteral("Contoso Edge (default)")));
+    QVERIFY(xml.text.contains(QStringLiteral("Snapshot of edge01.contoso.local, captured ")));
+    QVERIFY(xml.text.contains(QStringLiteral("Missing")));
+}
+
+void TstDiagramExporter::pngHasTheRequestedPixels_data()
+{
+    QTest::addColumn<int>("dpi");
+    QTest::newRow("96 dpi") << 96;
+    QTest::newRow("200 dpi") << 200;
+}
+
+void TstDiagramExporter::pngHasTheRequestedPixels()
+{
+    QFETCH(int, dpi);
+    Document doc(topologyfile::defaultTopology());
+    ExportOptions o = options(ExportFormat::Png);
+    o.dpi = dpi;
+    DiagramExporter exporter(doc, o);
+    const QString path = m_dir->filePath(QStringLiteral("d.png"));
+    const ExportResult r = exporter.exportTo(path);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const QImage image(path);
+    const QSizeF sheet = exporter.sheetSize();
+    const QSize expected(int(std::ceil(sheet.width() * dpi / 96.0)),
+                         int(std::ceil(sheet.height() * dpi / 96.0)));
+    QCOMPARE(image.size(), expected);
+    QCOMPARE(r.pixelSize, expected);
+    QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), dpi);
+    QCOMPARE(image.pixelColor(1, 1), QColor(Qt::white));
+}
+
+void TstDiagramExporter::pdfFitsOrTiles_data()
+{
+    QTest::addColumn<int>("tiles");
+    QTest::addColumn<int>("page");
+    QTest::addColumn<bool>("landscape");
+    QTest::addColumn<QSize>("mediaBox"); // points
+    QTest::newRow("fit A4 landscape") << 1 << int(QPageSize::A4) << true << QSize(842, 595);
+    QTest::newRow("fit Letter portrait") << 1 << int(QPageSize::Letter) << false << QSize(612, 792);
+    QTest::newRow("4 tiles A4") << 4 << int(QPageSize::A4) << true << QSize(842, 595);
+    QTest::newRow("3 tiles Letter") << 3 << int(QPageSize::Letter) << true << QSize(792, 612);
+}
+
+void TstDiagramExporter::pdfFitsOrTiles()
+{
+    QFETCH(int, tiles);
+    QFETCH(int, page);
+    QFETCH(bool, landscape);
+    QFETCH(QSize, mediaBox);
+    Document doc(topologyfile::defaultTopology());
+    ExportOptions o = options(ExportFormat::Pdf);
+    o.tiles = tiles;
+    o.pageSize = QPageSize::PageSizeId(page);
+    o.orientation = landscape ? QPageLayout::Landscape : QPageLayout::Portrait;
+    DiagramExporter exporter(doc, o);
+    int pages = 0;
+    const QByteArray pdf = exporter.pdf(&pages);
+    QVERIFY(pdf.startsWith("%PDF"));
+    QCOMPARE(pages, tiles);
+    QCOMPARE(pdfPages(pdf), tiles);
+    static const QRegularExpression box(QStringLiteral("/MediaBox \\[0 0 ([0-9.]+) ([0-9.]+)\\]"));
+    const QRegularExpressionMatch m = box.match(QString::fromLatin1(pdf));
+    QVERIFY(m.hasMatch());
+    QCOMPARE(QSize(qRound(m.captured(1).toDouble()), qRound(m.captured(2).toDouble())), mediaBox);
+}
+
+void TstDiagramExporter::drawioHasOneCellPerChipAndFlow()
+{
+    Document doc(topologyfile::defaultTopology());
+    doc.setCheck(std::make_shared<CheckResult>(runCheck(doc.topology(), kSample)));
+    DiagramExporter exporter(doc, options(ExportFormat::DrawIo));
+    const Xml xml = parse(exporter.drawio());
+    QVERIFY(xml.ok);
+    const DiagramLayout &layout = exporter.scene().diagramLayout();
+    QSet<QString> chipKeys;
+    for (const DiagramLayout::Chip &c : layout.chips)
+        chipKeys.insert(c.key);
+    QStringList chips;
+    int edges = 0;
+    for (const QXmlStreamAttributes &cell : xml.cells) {
+        const QString id = cell.value(QStringLiteral("id")).toString();
+        if (chipKeys.contains(id))
+            chips.append(id);
+        if (cell.value(QStringLiteral("edge")) == QLatin1String("1"))
+            ++edges;
+    }
+    QCOMPARE(chips.size(), layout.chips.size());
+    QCOMPARE(edges, layout.routes.size());
+    QVERIFY(layout.chips.size() > doc.topology().allListeners().size()); // unexpected sockets
+    // Each chip shows its socket and its status, in the status colours.
+    const ChipItem *chip = exporter.scene().chip(doc.topology().allListeners().first()->id);
+    const auto cell = std::find_if(xml.cells.cbegin(), xml.cells.cend(), [&](const auto &c) {
+        return c.value(QStringLiteral("id")) == chip->key();
+    });
+    QVERIFY(cell != xml.cells.cend());
+    QVERIFY(cell->value(QStringLiteral("value")).startsWith(chip->socketText()));
+    QVERIFY(cell->value(QStringLiteral("value")).contains(chip->statusLook().label));
+    QVERIFY(cell->value(QStringLiteral("style")).contains(chip->statusLook().fill.name()));
+}
+
+void TstDiagramExporter::drawioEscapesNames()
+{
+    Topology t = topologyfile::defaultTopology();
+    t.peers.first().name = QStringLiteral("A&B \"partners\" <x>");
+    Document doc(t);
+    DiagramExporter exporter(doc, options(ExportFormat::DrawIo));
+    const Xml xml = parse(exporter.drawio());
+    QVERIFY(xml.ok);
+    const QString id = QStringLiteral("peer:") + t.peers.first().id.value();
+    bool found = false;
+    for (const QXmlStreamAttributes &cell : xml.cells)
+        if (cell.value(QStringLiteral("id")) == id)
+            found = cell.value(QStringLiteral("value")).startsWith(t.peers.first().name);
+    QVERIFY(found);
+}
+
+void TstDiagramExporter::highlightOnlyWhenAsked()
+{
+    Document doc(topologyfile::defaultTopology());
+    const Scenario &scenario = doc.topology().scenarios.first();
+    const QByteArray colour
+            = DiagramStyle::forPalette(StatusPalette::Light).highlight.name().toLatin1();
+    const QByteArray plain = DiagramExporter(doc, options(ExportFormat::Svg)).svg();
+    ExportOptions o = options(ExportFormat::Svg);
+    o.highlight = {ExportHighlight::Kind::Scenario, scenario.id.value()};
+    DiagramExporter highlighted(doc, o);
+    QVERIFY(highlighted.scene().hasHighlight());
+    const QByteArray svg = highlighted.svg();
+    QVERIFY(!plain.contains(colour));
+    QVERIFY(svg.contains(colour));
+    // Dimmed items are drawn at the scene's dimming opacity.
+    QVERIFY(!plain.contains("opacity=\"0.22"));
+    QVERIFY(svg.contains("opacity=\"0.22"));
+    QVERIFY(parse(svg).text.contains(QStringLiteral("Highlight: scenario:") + scenario.id.value()));
+}
+
+void TstDiagramExporter::unknownHighlightIsNamed()
+{
+    QString error;
+    QVERIFY(!ExportHighlight::parse(QStringLiteral("server:edge01"), &error));
+    QVERIFY(error.contains(QStringLiteral("scenario:ID")));
+    Document doc(topologyfile::defaultTopology());
+    ExportOptions o = options(ExportFormat::Svg);
+    o.highlight = *ExportHighlight::parse(QStringLiteral("peer:nobody"), &error);
+    DiagramExporter exporter(doc, o);
+    QVERIFY(exporter.highlightError().contains(QStringLiteral("'nobody'")));
+    const QString path = m_dir->filePath(QStringLiteral("x.svg"));
+    QVERIFY(!exporter.exportTo(path).ok());
+    QVERIFY(!QFile::exists(path));
+}
+
+void TstDiagramExporter::failedWriteKeepsTheOldFile()
+{
+    Document doc(topologyfile::defaultTopology());
+    for (ExportFormat format :
+         {ExportFormat::Svg, ExportFormat::Png, ExportFormat::Pdf, ExportFormat::DrawIo}) {
+        DiagramExporter exporter(doc, options(format));
+        const QString missing = m_dir->filePath(QStringLiteral("no/such/dir/out.file"));
+        ExportResult r = exporter.exportTo(missing);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.contains(missing), qPrintable(r.error));
+
+        const QString readOnly = m_dir->filePath(QStringLiteral("old.file"));
+        QFile::setPermissions(readOnly, QFile::ReadOwner | QFile::WriteOwner);
+        QFile old(readOnly);
+        QVERIFY(old.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        old.write("old contents");
+        old.close();
+        QVERIFY(QFile::setPermissions(readOnly, QFile::ReadOwner));
+        r = exporter.exportTo(readOnly);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.contains(readOnly), qPrintable(r.error));
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QCOMPARE(old.readAll(), QByteArray("old contents"));
+        old.close();
+    }
+}
+
+void TstDiagramExporter::formatFromPath()
+{
+    QCOMPARE(exportFormatForPath(QStringLiteral("a/b.SVG")), ExportFormat::Svg);
+    QCOMPARE(exportFormatForPath(QStringLiteral("b.png")), ExportFormat::Png);
+    QCOMPARE(exportFormatForPath(QStringLiteral("b.pdf")), ExportFormat::Pdf);
+    QCOMPARE(exportFormatForPath(QStringLiteral("b.drawio")), ExportFormat::DrawIo);
+    QVERIFY(!exportFormatForPath(QStringLiteral("b.vsdx")));
+}
+
+QTEST_MAIN(TstDiagramExporter)
+#include "tst_diagramexporter.moc"

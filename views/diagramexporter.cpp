@@ -1,0 +1,324 @@
+// DiagramExporter: its own scene, the sheet (title block, diagram, legend), SVG, PNG, the
+// clipboard and atomic files. Pages (PDF, print) are in diagramexporter_pages.cpp, draw.io in
+// diagramexporter_drawio.cpp.
+#include "diagramexporter.h"
+
+#include "diagramlegend.h"
+#include "diagramscene.h"
+#include "document.h"
+#include "tablewriters.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QFontMetricsF>
+#include <QMimeData>
+#include <QPainter>
+#include <QSvgGenerator>
+
+#include <algorithm>
+#include <cmath>
+
+namespace edgemap {
+
+namespace {
+
+constexpr qreal kMargin = 24;
+constexpr qreal kGap = 14;
+constexpr qreal kTitleHeight = 74;
+constexpr qreal kMinContentWidth = 640;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("edgemap::DiagramExporter", text);
+}
+
+QString utc(const QDateTime &time)
+{
+    return time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+}
+
+} // namespace
+
+std::optional<ExportHighlight> ExportHighlight::parse(const QString &text, QString *error)
+{
+    ExportHighlight h;
+    if (text.isEmpty() || text == QLatin1String("none"))
+        return h;
+    const QString kind = text.section(u':', 0, 0);
+    h.id = text.section(u':', 1);
+    if (kind == QLatin1String("peer"))
+        h.kind = Kind::Peer;
+    else if (kind == QLatin1String("listener"))
+        h.kind = Kind::Listener;
+    else if (kind == QLatin1String("scenario"))
+        h.kind = Kind::Scenario;
+    if (h.kind == Kind::None || h.id.isEmpty() || !text.contains(u':')) {
+        if (error)
+            *error = tr("'%1' is not a highlight: use peer:ID, listener:ID, scenario:ID or none")
+                             .arg(text);
+        return std::nullopt;
+    }
+    return h;
+}
+
+QString ExportHighlight::toString() const
+{
+    switch (kind) {
+    case Kind::Peer:
+        return QStringLiteral("peer:") + id;
+    case Kind::Listener:
+        return QStringLiteral("listener:") + id;
+    case Kind::Scenario:
+        return QStringLiteral("scenario:") + id;
+    case Kind::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+std::optional<ExportFormat> exportFormatForPath(const QString &path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("svg"))
+        return ExportFormat::Svg;
+    if (suffix == QLatin1String("png"))
+        return ExportFormat::Png;
+    if (suffix == QLatin1String("pdf"))
+        return ExportFormat::Pdf;
+    if (suffix == QLatin1String("drawio"))
+        return ExportFormat::DrawIo;
+    return std::nullopt;
+}
+
+DiagramExporter::DiagramExporter(Document &document, ExportOptions options)
+    : m_document(document)
+    , m_options(std::move(options))
+    , m_scene(std::make_unique<DiagramScene>(document))
+{
+    // Printed and exported diagrams are light whatever the screen uses.
+    m_scene->setStatusPalette(StatusPalette::Light);
+    if (!m_options.exportedAt.isValid())
+        m_options.exportedAt = QDateTime::currentDateTimeUtc();
+    m_options.dpi = std::clamp(m_options.dpi, 24, 1200);
+    m_options.tiles = std::clamp(m_options.tiles, 1, 64);
+    m_highlightError = applyHighlight();
+}
+
+DiagramExporter::~DiagramExporter() = default;
+
+QString DiagramExporter::applyHighlight()
+{
+    const Topology &t = m_document.topology();
+    const ExportHighlight &h = m_options.highlight;
+    switch (h.kind) {
+    case ExportHighlight::Kind::None:
+        return {};
+    case ExportHighlight::Kind::Peer:
+        if (!t.peer(PeerId(h.id)))
+            break;
+        m_scene->highlightPeer(PeerId(h.id));
+        return {};
+    case ExportHighlight::Kind::Listener:
+        if (!t.listener(ListenerId(h.id)))
+            break;
+        m_scene->highlightListener(ListenerId(h.id));
+        return {};
+    case ExportHighlight::Kind::Scenario:
+        if (!t.scenario(ScenarioId(h.id)))
+            break;
+        m_scene->highlightScenario(ScenarioId(h.id));
+        return {};
+    }
+    return tr("no %1 '%2' in the topology (a highlight is peer:ID, listener:ID or scenario:ID)")
+            .arg(h.toString().section(u':', 0, 0), h.id);
+}
+
+QStringList DiagramExporter::titleLines() const
+{
+    const Topology &t = m_document.topology();
+    const QString title = m_options.title.isEmpty() ? t.name : m_options.title;
+    QString product = displayName(t.product);
+    QStringList servers;
+    QDateTime captured;
+    for (const std::shared_ptr<const CheckResult> &check : m_document.checks()) {
+        const EdgeServer *server = t.server(check->server);
+        servers.append(server ? server->fqdn : check->server.value());
+        const QDateTime when = check->snapshot.header.time.isValid() ? check->snapshot.header.time
+                                                                     : check->loadedAt;
+        if (when.isValid() && (!captured.isValid() || when > captured))
+            captured = when;
+    }
+    if (!servers.isEmpty()) {
+        product += tr(" · Snapshot of %1").arg(servers.join(QStringLiteral(", ")));
+        if (captured.isValid())
+            product += tr(", captured %1").arg(utc(captured));
+    } else {
+        product += tr(" · Design (no snapshot)");
+    }
+    QString exported = tr("Exported %1").arg(utc(m_options.exportedAt));
+    if (!m_options.author.isEmpty())
+        exported += tr(" by %1").arg(m_options.author);
+    if (m_options.highlight.kind != ExportHighlight::Kind::None && m_highlightError.isEmpty())
+        exported += tr(" · Highlight: %1").arg(m_options.highlight.toString());
+    return {title, product, exported};
+}
+
+QSizeF DiagramExporter::titleBlockSize() const
+{
+    return {std::max(m_scene->sceneRect().width(), kMinContentWidth), kTitleHeight};
+}
+
+QSizeF DiagramExporter::legendSize() const
+{
+    const qreal width = std::max(m_scene->sceneRect().width(), kMinContentWidth);
+    return DiagramLegend::sizeForWidth(int(width));
+}
+
+QSizeF DiagramExporter::sheetSize() const
+{
+    const QRectF bounds = m_scene->sceneRect();
+    const qreal content = std::max({bounds.width(), kMinContentWidth, legendSize().width()});
+    return {std::ceil(content + 2 * kMargin),
+            std::ceil(2 * kMargin + kTitleHeight + kGap + bounds.height() + kGap
+                      + legendSize().height())};
+}
+
+// Three lines: the title (with a page note on the right when tiled), what and when, who.
+void DiagramExporter::paintTitleBlock(QPainter *painter, const QRectF &rect,
+                                      const QString &pageNote) const
+{
+    const DiagramStyle &style = m_scene->diagramStyle();
+    const QStringList lines = titleLines();
+    painter->save();
+    const QFont big = DiagramStyle::font(20, true);
+    const QFont small = DiagramStyle::font(13);
+    const qreal noteWidth
+            = pageNote.isEmpty() ? 0 : QFontMetricsF(small).horizontalAdvance(pageNote) + 8;
+    painter->setPen(style.text);
+    painter->setFont(big);
+    const QRectF titleRect(rect.left(), rect.top(), rect.width() - noteWidth, 30);
+    painter->drawText(
+            titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+            QFontMetricsF(big).elidedText(lines.at(0), Qt::ElideRight, titleRect.width()));
+    painter->setFont(small);
+    if (!pageNote.isEmpty())
+        painter->drawText(QRectF(rect.right() - noteWidth, rect.top(), noteWidth, 30),
+                          Qt::AlignRight | Qt::AlignVCenter, pageNote);
+    painter->setPen(style.mutedText);
+    for (int i = 1; i < lines.size(); ++i) {
+        const QRectF line(rect.left(), rect.top() + 30 + (i - 1) * 18, rect.width(), 18);
+        painter->drawText(
+                line, Qt::AlignLeft | Qt::AlignVCenter,
+                QFontMetricsF(small).elidedText(lines.at(i), Qt::ElideRight, line.width()));
+    }
+    painter->setPen(DiagramStyle::pen(style.blockLine));
+    painter->drawLine(QPointF(rect.left(), rect.bottom() - 1),
+                      QPointF(rect.right(), rect.bottom() - 1));
+    painter->restore();
+}
+
+void DiagramExporter::paintSheet(QPainter *painter) const
+{
+    const QSizeF sheet = sheetSize();
+    const QRectF bounds = m_scene->sceneRect();
+    const qreal content = sheet.width() - 2 * kMargin;
+    painter->save();
+    painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+    painter->fillRect(QRectF(QPointF(0, 0), sheet), Qt::white);
+    paintTitleBlock(painter, QRectF(kMargin, kMargin, content, kTitleHeight), {});
+    const qreal top = kMargin + kTitleHeight + kGap;
+    const QRectF target(kMargin + (content - bounds.width()) / 2, top, bounds.width(),
+                        bounds.height());
+    m_scene->render(painter, target, bounds, Qt::KeepAspectRatio);
+    painter->translate(kMargin, target.bottom() + kGap);
+    DiagramLegend::paint(painter, legendSize(), m_scene->diagramStyle());
+    painter->restore();
+}
+
+QByteArray DiagramExporter::svg() const
+{
+    const QSize size = sheetSize().toSize();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setSize(size);
+    generator.setViewBox(QRect(QPoint(0, 0), size));
+    generator.setResolution(96);
+    const QStringList lines = titleLines();
+    // QSvgGenerator writes these two unescaped (Qt 6.4): a '&' or '<' in a topology's name would
+    // make the whole file unreadable.
+    generator.setTitle(lines.at(0).toHtmlEscaped());
+    generator.setDescription(lines.mid(1).join(u'\n').toHtmlEscaped());
+    QPainter painter(&generator);
+    paintSheet(&painter);
+    painter.end();
+    return buffer.data();
+}
+
+QImage DiagramExporter::image() const
+{
+    // Rendered at scale, not grabbed from the screen, so that text and lines stay crisp.
+    const qreal scale = m_options.dpi / 96.0;
+    const QSizeF sheet = sheetSize();
+    const QSize pixels(int(std::ceil(sheet.width() * scale)),
+                       int(std::ceil(sheet.height() * scale)));
+    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    const int dotsPerMeter = int(std::lround(m_options.dpi / 0.0254));
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
+    QPainter painter(&image);
+    painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing
+                           | QPainter::SmoothPixmapTransform);
+    painter.scale(scale, scale);
+    paintSheet(&painter);
+    painter.end();
+    return image;
+}
+
+QMimeData *DiagramExporter::mimeData() const
+{
+    auto *data = new QMimeData;
+    data->setImageData(image());
+    data->setData(QStringLiteral("image/svg+xml"), svg());
+    return data;
+}
+
+ExportResult DiagramExporter::exportTo(const QString &path) const
+{
+    ExportResult result;
+    if (!m_highlightError.isEmpty()) {
+        result.error = m_highlightError;
+        return result;
+    }
+    QByteArray bytes;
+    switch (m_options.format) {
+    case ExportFormat::Svg:
+        bytes = svg();
+        result.pixelSize = sheetSize().toSize();
+        break;
+    case ExportFormat::Png: {
+        const QImage png = image();
+        result.pixelSize = png.size();
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        if (!png.save(&buffer, "PNG")) {
+            result.error = tr("cannot write '%1': the PNG could not be encoded").arg(path);
+            return result;
+        }
+        break;
+    }
+    case ExportFormat::Pdf:
+        bytes = pdf(&result.pages);
+        break;
+    case ExportFormat::DrawIo:
+        bytes = drawio();
+        break;
+    }
+    result.error = tablewriters::saveAtomically(path, bytes);
+    return result;
+}
+
+} // namespace edgemap

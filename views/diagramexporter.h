@@ -1,0 +1,119 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QImage>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QRectF>
+#include <QSize>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QMimeData;
+class QPagedPaintDevice;
+class QPainter;
+
+namespace edgemap {
+
+class DiagramScene;
+class Document;
+
+// What an export highlights: nothing, a peer's paths, a listener's paths (and what it breaks
+// when down) or a scenario's chain. Written "peer:ID", "listener:ID", "scenario:ID" or "none".
+struct ExportHighlight
+{
+    enum class Kind { None, Peer, Listener, Scenario };
+    Kind kind = Kind::None;
+    QString id;
+
+    // Parses the text form; nullopt (and `error` set) for an unknown kind.
+    static std::optional<ExportHighlight> parse(const QString &text, QString *error);
+    QString toString() const;
+};
+
+enum class ExportFormat { Svg, Png, Pdf, DrawIo };
+
+// The format a file name asks for (".svg", ".png", ".pdf", ".drawio"); nullopt otherwise.
+std::optional<ExportFormat> exportFormatForPath(const QString &path);
+
+struct ExportOptions
+{
+    ExportFormat format = ExportFormat::Svg;
+    QString title;  // empty: the topology's name
+    QString author; // empty: left out of the title block
+    ExportHighlight highlight;
+    int dpi = 150; // PNG (and the clipboard image); 96 dpi is one pixel per diagram unit
+    QPageSize::PageSizeId pageSize = QPageSize::A4;
+    QPageLayout::Orientation orientation = QPageLayout::Landscape;
+    int tiles = 1;          // PDF and print: 1 fits the diagram on one page, N tiles it over N
+    QDateTime exportedAt{}; // invalid: now (tests fix it)
+};
+
+// What a file export wrote: the error (naming the path) or the size of what was written.
+struct ExportResult
+{
+    QString error;   // empty on success
+    QSize pixelSize; // PNG: pixels; SVG: its viewBox
+    int pages = 0;   // PDF
+    bool ok() const { return error.isEmpty(); }
+};
+
+// The one diagram exporter behind File > Export Diagram, Print, Copy Diagram and
+// `edgemap export`. It builds its own DiagramScene over the document (light palette, no
+// selection, no hover) so that nothing the user is doing on screen reaches the file; the
+// highlight is applied only when the options ask for it. Every output is the same "sheet":
+// a title block, the diagram and the legend, painted by one routine.
+//
+// Needs a QGuiApplication (fonts); the offscreen platform will do. Files are written through
+// QSaveFile: on failure the previous file is untouched, and nothing is ever written anywhere
+// but the path given.
+class DiagramExporter
+{
+public:
+    DiagramExporter(Document &document, ExportOptions options);
+    ~DiagramExporter();
+    DiagramExporter(const DiagramExporter &) = delete;
+    DiagramExporter &operator=(const DiagramExporter &) = delete;
+
+    const ExportOptions &options() const { return m_options; }
+    const DiagramScene &scene() const { return *m_scene; }
+    // Empty when the options are usable; else why not (an unknown highlight id, named).
+    QString highlightError() const { return m_highlightError; }
+
+    // The whole sheet in diagram units (1/96 inch).
+    QSizeF sheetSize() const;
+    // Paints the sheet with its top left at the painter's origin, in diagram units.
+    void paintSheet(QPainter *painter) const;
+    // Paints the pages (fit or tiled) on a PDF writer or a printer: the shared print routine.
+    // Returns the number of pages.
+    int paintPages(QPagedPaintDevice *device) const;
+
+    QByteArray svg() const;
+    QImage image() const; // at options().dpi, white background
+    QByteArray pdf(int *pages = nullptr) const;
+    QByteArray drawio() const;
+    // The image and the SVG ("image/svg+xml") for the clipboard.
+    QMimeData *mimeData() const;
+
+    // Writes options().format to `path` atomically.
+    ExportResult exportTo(const QString &path) const;
+
+    // The title block's lines (title first), for the GUI and tests.
+    QStringList titleLines() const;
+
+private:
+    QString applyHighlight();
+    void paintTitleBlock(QPainter *painter, const QRectF &rect, const QString &pageNote) const;
+    QSizeF titleBlockSize() const;
+    QSizeF legendSize() const;
+
+    Document &m_document;
+    ExportOptions m_options;
+    std::unique_ptr<DiagramScene> m_scene;
+    QString m_highlightError;
+};
+
+} // namespace edgemap
