@@ -30,6 +30,7 @@ constexpr Command kCommands[] = {
         {"ports", "Write the port table or the firewall rule matrix as CSV, Markdown or HTML",
          runPorts},
         {"report", "Write a check report of a snapshot as Markdown, HTML or PDF", runReport},
+        {"export", "Write the diagram as SVG, PNG, PDF or draw.io", runExport},
 };
 
 } // namespace
@@ -90,7 +91,8 @@ bool isCommand(const QStringList &arguments)
 
 bool needsGuiPlatform(const QStringList &arguments)
 {
-    return arguments.value(1) == QLatin1String("report");
+    return arguments.value(1) == QLatin1String("report")
+           || arguments.value(1) == QLatin1String("export");
 }
 
 QString outputFormat(const QString &option, const QString &outPath, const QString &fallback)

@@ -38,9 +38,10 @@ int runShow(const QStringList &arguments);
 int runCheck(const QStringList &arguments);  // cli_check.cpp
 int runPorts(const QStringList &arguments);  // cli_ports.cpp
 int runReport(const QStringList &arguments); // cli_report.cpp
+int runExport(const QStringList &arguments); // cli_export.cpp
 
-// True when the command lays out text with fonts (`report`, for its PDF): main() then starts a
-// QGuiApplication, on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
+// True when the command lays out text with fonts (`report` for its PDF, `export`): main() then
+// starts a QGuiApplication, on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
 bool needsGuiPlatform(const QStringList &arguments);
 
 // Output of the document commands: the format named by --format, else by the suffix of -o

@@ -84,9 +84,10 @@ int main(int argc, char **argv)
     if (edgemap::cli::isCommand(arguments)) {
         if (edgemap::cli::needsGuiPlatform(arguments)) {
             // PDF layout needs fonts, which come with a GUI platform; offscreen needs no display.
+            // QApplication rather than QGuiApplication: `export` draws through a QGraphicsScene.
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
-            QGuiApplication app(argc, argv);
+            QApplication app(argc, argv);
             setIdentity();
             return edgemap::cli::run(QCoreApplication::arguments());
         }

@@ -7,8 +7,10 @@
 #include "document.h"
 #include "topologyfile.h"
 
+#include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
@@ -57,6 +59,29 @@ Xml parse(const QByteArray &bytes)
     return result;
 }
 
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// The built binary with no display and no platform chosen, as on a server or in CI.
+Run runEdgemap(const QStringList &arguments)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QLatin1String(name));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(EDGEMAP_BINARY), arguments);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
 int pdfPages(const QByteArray &pdf)
 {
     return int(pdf.count("/Type /Page\n") + pdf.count("/Type /Page\r") + pdf.count("/Type /Page "));
@@ -82,6 +107,9 @@ private Q_SLOTS:
     void unknownHighlightIsNamed();
     void failedWriteKeepsTheOldFile();
     void formatFromPath();
+    void cliWritesEachFormatWithoutDisplay();
+    void cliRejectsBadUsage_data();
+    void cliRejectsBadUsage();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -129,7 +157,7 @@ void TstDiagramExporter::svgShowsTheSnapshot()
     DiagramExporter exporter(doc, options(ExportFormat::Svg));
     const Xml xml = parse(exporter.svg());
     QVERIFY(xml.text.contains(QStringLiteral("Contoso Edge (default)")));
-    QVERIFY(xml.text.contains(QStringLiteral("Snapshot of edge01.contoso.local, captured ")));
+    QVERIFY(xml.text.contains(QStringLiteral("Snapshot of edge01.contoso.local, loaded ")));
     QVERIFY(xml.text.contains(QStringLiteral("Missing")));
 }
 
@@ -314,6 +342,89 @@ void TstDiagramExporter::formatFromPath()
     QCOMPARE(exportFormatForPath(QStringLiteral("b.pdf")), ExportFormat::Pdf);
     QCOMPARE(exportFormatForPath(QStringLiteral("b.drawio")), ExportFormat::DrawIo);
     QVERIFY(!exportFormatForPath(QStringLiteral("b.vsdx")));
+}
+
+void TstDiagramExporter::cliWritesEachFormatWithoutDisplay()
+{
+    const QString topology
+            = QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/topologies/default.edgemap.json");
+    const QString svg = m_dir->filePath(QStringLiteral("d.svg"));
+    Run r = runEdgemap({QStringLiteral("export"), topology, QStringLiteral("--snapshot"), kSample,
+                        QStringLiteral("--title"), QStringLiteral("Firewall review"),
+                        QStringLiteral("--author"), QStringLiteral("Bob"), QStringLiteral("-o"),
+                        svg});
+    QCOMPARE(r.exitCode, 0);
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const Xml xml = parse(file.readAll());
+    QVERIFY(xml.text.contains(QStringLiteral("Firewall review")));
+    QVERIFY(xml.text.contains(QStringLiteral("edge01.contoso.local")));
+    QVERIFY(xml.text.contains(QStringLiteral(" by Bob")));
+
+    const QString png = m_dir->filePath(QStringLiteral("d.png"));
+    r = runEdgemap({QStringLiteral("export"), topology, QStringLiteral("--dpi"),
+                    QStringLiteral("72"), QStringLiteral("-o"), png});
+    QCOMPARE(r.exitCode, 0);
+    const QImage image(png);
+    QVERIFY(r.out.contains(
+            QStringLiteral("%1 x %2 pixels at 72 dpi").arg(image.width()).arg(image.height())));
+
+    const QString pdf = m_dir->filePath(QStringLiteral("d.pdf"));
+    r = runEdgemap({QStringLiteral("export"), topology, QStringLiteral("--tiles"),
+                    QStringLiteral("2"), QStringLiteral("--page"), QStringLiteral("Letter"),
+                    QStringLiteral("--portrait"), QStringLiteral("--highlight"),
+                    QStringLiteral("scenario:remote-sign-in"), QStringLiteral("-o"), pdf});
+    QCOMPARE(r.exitCode, 0);
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QCOMPARE(pdfPages(pdfFile.readAll()), 2);
+
+    const QString drawio = m_dir->filePath(QStringLiteral("d.drawio"));
+    r = runEdgemap({QStringLiteral("export"), topology, QStringLiteral("-o"), drawio});
+    QCOMPARE(r.exitCode, 0);
+    QFile drawioFile(drawio);
+    QVERIFY(drawioFile.open(QIODevice::ReadOnly));
+    QVERIFY(parse(drawioFile.readAll()).ok);
+}
+
+void TstDiagramExporter::cliRejectsBadUsage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString topology
+            = QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/topologies/default.edgemap.json");
+    const QString out = QStringLiteral("%1/out.svg").arg(QDir::tempPath());
+    QTest::newRow("no -o") << QStringList{topology} << QStringLiteral("-o");
+    QTest::newRow("suffix") << QStringList{topology, QStringLiteral("-o"), QStringLiteral("x.vsdx")}
+                            << QStringLiteral("x.vsdx");
+    QTest::newRow("unknown peer") << QStringList{topology, QStringLiteral("--highlight"),
+                                                 QStringLiteral("peer:nobody"),
+                                                 QStringLiteral("-o"), out}
+                                  << QStringLiteral("'nobody'");
+    QTest::newRow("unknown kind") << QStringList{
+            topology, QStringLiteral("--highlight"), QStringLiteral("pool:x"), QStringLiteral("-o"),
+            out} << QStringLiteral("peer:ID, listener:ID, scenario:ID");
+    QTest::newRow("dpi") << QStringList{topology, QStringLiteral("--dpi"), QStringLiteral("0"),
+                                        QStringLiteral("-o"), out}
+                         << QStringLiteral("--dpi");
+    QTest::newRow("page") << QStringList{topology, QStringLiteral("--page"), QStringLiteral("A3"),
+                                         QStringLiteral("-o"), out}
+                          << QStringLiteral("A4 or Letter");
+    QTest::newRow("missing topology")
+            << QStringList{QStringLiteral("/no/such.json"), QStringLiteral("-o"), out}
+            << QStringLiteral("/no/such.json");
+    QTest::newRow("unwritable") << QStringList{topology, QStringLiteral("-o"),
+                                               QStringLiteral("/no/such/dir/out.svg")}
+                                << QStringLiteral("/no/such/dir/out.svg");
+}
+
+void TstDiagramExporter::cliRejectsBadUsage()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run r = runEdgemap(QStringList{QStringLiteral("export")} + arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
 }
 
 QTEST_MAIN(TstDiagramExporter)

@@ -141,18 +141,21 @@ QStringList DiagramExporter::titleLines() const
     QString product = displayName(t.product);
     QStringList servers;
     QDateTime captured;
+    bool fromHeader = true; // a netstat file without EdgeMap's header says only when it was read
     for (const std::shared_ptr<const CheckResult> &check : m_document.checks()) {
         const EdgeServer *server = t.server(check->server);
         servers.append(server ? server->fqdn : check->server.value());
-        const QDateTime when = check->snapshot.header.time.isValid() ? check->snapshot.header.time
-                                                                     : check->loadedAt;
-        if (when.isValid() && (!captured.isValid() || when > captured))
+        const bool header = check->snapshot.header.time.isValid();
+        const QDateTime when = header ? check->snapshot.header.time : check->loadedAt;
+        if (when.isValid() && (!captured.isValid() || when > captured)) {
             captured = when;
+            fromHeader = header;
+        }
     }
     if (!servers.isEmpty()) {
         product += tr(" · Snapshot of %1").arg(servers.join(QStringLiteral(", ")));
         if (captured.isValid())
-            product += tr(", captured %1").arg(utc(captured));
+            product += (fromHeader ? tr(", captured %1") : tr(", loaded %1")).arg(utc(captured));
     } else {
         product += tr(" · Design (no snapshot)");
     }
