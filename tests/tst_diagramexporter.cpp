@@ -4,12 +4,20 @@
 #include "diagramexporter.h"
 #include "diagramlegend.h"
 #include "diagramscene.h"
+#include "diagramview.h"
 #include "document.h"
+#include "exportactions.h"
 #include "topologyfile.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMimeData>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSvgRenderer>
@@ -107,6 +115,7 @@ private Q_SLOTS:
     void unknownHighlightIsNamed();
     void failedWriteKeepsTheOldFile();
     void formatFromPath();
+    void actionsCopyAndFollowTheView();
     void cliWritesEachFormatWithoutDisplay();
     void cliRejectsBadUsage_data();
     void cliRejectsBadUsage();
@@ -342,6 +351,30 @@ void TstDiagramExporter::formatFromPath()
     QCOMPARE(exportFormatForPath(QStringLiteral("b.pdf")), ExportFormat::Pdf);
     QCOMPARE(exportFormatForPath(QStringLiteral("b.drawio")), ExportFormat::DrawIo);
     QVERIFY(!exportFormatForPath(QStringLiteral("b.vsdx")));
+}
+
+void TstDiagramExporter::actionsCopyAndFollowTheView()
+{
+    Document doc(topologyfile::defaultTopology());
+    QMainWindow window;
+    auto *view = new DiagramView(doc, &window);
+    window.setCentralWidget(view);
+    ExportActions actions(doc, view, &window);
+    QMenu file;
+    actions.populateMenu(&file);
+    QCOMPARE(file.actions().size(), 5); // a separator and four actions
+    QCOMPARE(actions.printAction()->shortcut(), QKeySequence(QKeySequence::Print));
+    QCOMPARE(actions.currentHighlight().kind, ExportHighlight::Kind::None);
+    const ScenarioId scenario = doc.topology().scenarios.first().id;
+    view->showScenario(scenario);
+    QCOMPARE(actions.currentHighlight().toString(), QStringLiteral("scenario:") + scenario.value());
+    // The on-screen selection never reaches the copy: the exporter has its own scene.
+    view->scene()->chip(doc.topology().allListeners().first()->id)->setSelected(true);
+    actions.copyDiagram();
+    const QMimeData *data = QApplication::clipboard()->mimeData();
+    QVERIFY(data);
+    QVERIFY(data->hasImage());
+    QVERIFY(parse(data->data(QStringLiteral("image/svg+xml"))).ok);
 }
 
 void TstDiagramExporter::cliWritesEachFormatWithoutDisplay()

@@ -1,0 +1,207 @@
+#include "exportactions.h"
+
+#include "diagramscene.h"
+#include "diagramview.h"
+#include "document.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPrintDialog>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QSettings>
+#include <QSpinBox>
+
+namespace edgemap {
+
+namespace {
+
+const QString kAuthorKey = QStringLiteral("export/author");
+const QString kDirKey = QStringLiteral("export/directory");
+
+} // namespace
+
+ExportActions::ExportActions(Document &document, DiagramView *view, QWidget *window)
+    : QObject(window)
+    , m_document(document)
+    , m_view(view)
+    , m_window(window)
+{
+    m_export = new QAction(tr("Export &Diagram…"), this);
+    m_export->setObjectName(QStringLiteral("exportDiagramAction"));
+    m_export->setStatusTip(tr("Write the diagram as SVG, PNG, PDF or draw.io"));
+    m_print = new QAction(tr("&Print…"), this);
+    m_print->setObjectName(QStringLiteral("printAction"));
+    m_print->setShortcut(QKeySequence::Print);
+    m_preview = new QAction(tr("Print Pre&view…"), this);
+    m_preview->setObjectName(QStringLiteral("printPreviewAction"));
+    m_copy = new QAction(tr("Cop&y Diagram"), this);
+    m_copy->setObjectName(QStringLiteral("copyDiagramAction"));
+    m_copy->setStatusTip(tr("Copy the diagram as an image and as SVG"));
+    connect(m_export, &QAction::triggered, this, &ExportActions::exportDiagram);
+    connect(m_print, &QAction::triggered, this, &ExportActions::print);
+    connect(m_preview, &QAction::triggered, this, &ExportActions::printPreview);
+    connect(m_copy, &QAction::triggered, this, &ExportActions::copyDiagram);
+}
+
+void ExportActions::populateMenu(QMenu *file)
+{
+    file->addSeparator();
+    file->addAction(m_export);
+    file->addAction(m_copy);
+    file->addAction(m_preview);
+    file->addAction(m_print);
+}
+
+ExportHighlight ExportActions::currentHighlight() const
+{
+    const QString scenario = m_view->scenarioBox()->currentData().toString();
+    if (!scenario.isEmpty())
+        return {ExportHighlight::Kind::Scenario, scenario};
+    if (!m_view->scene()->hasHighlight())
+        return {};
+    const TreeRef ref = m_view->selectedRef();
+    if (ref.kind == TreeRef::Peer)
+        return {ExportHighlight::Kind::Peer, ref.id};
+    if (ref.kind == TreeRef::Listener)
+        return {ExportHighlight::Kind::Listener, ref.id};
+    return {};
+}
+
+ExportOptions ExportActions::defaultOptions(ExportFormat format) const
+{
+    ExportOptions o;
+    o.format = format;
+    o.author = QSettings().value(kAuthorKey).toString();
+    o.highlight = currentHighlight();
+    return o;
+}
+
+// The options that matter for the chosen format; false when cancelled.
+bool ExportActions::askOptions(ExportOptions &o)
+{
+    QDialog dialog(m_window);
+    dialog.setWindowTitle(tr("Export Diagram"));
+    auto *form = new QFormLayout(&dialog);
+    auto *title = new QLineEdit(&dialog);
+    title->setPlaceholderText(m_document.topology().name);
+    form->addRow(tr("&Title:"), title);
+    auto *author = new QLineEdit(o.author, &dialog);
+    form->addRow(tr("&Author:"), author);
+    auto *highlight = new QCheckBox(tr("Include the current &highlight"), &dialog);
+    highlight->setEnabled(o.highlight.kind != ExportHighlight::Kind::None);
+    highlight->setChecked(false);
+    form->addRow(QString(), highlight);
+    auto *dpi = new QSpinBox(&dialog);
+    dpi->setRange(24, 1200);
+    dpi->setValue(o.dpi);
+    dpi->setSuffix(tr(" dpi"));
+    auto *page = new QComboBox(&dialog);
+    page->addItem(QStringLiteral("A4"), int(QPageSize::A4));
+    page->addItem(QStringLiteral("Letter"), int(QPageSize::Letter));
+    auto *orientation = new QComboBox(&dialog);
+    orientation->addItem(tr("Landscape"), int(QPageLayout::Landscape));
+    orientation->addItem(tr("Portrait"), int(QPageLayout::Portrait));
+    auto *tiles = new QSpinBox(&dialog);
+    tiles->setRange(1, 64);
+    tiles->setSpecialValueText(tr("Fit to one page"));
+    tiles->setSuffix(tr(" pages (tiled)"));
+    if (o.format == ExportFormat::Png)
+        form->addRow(tr("&Resolution:"), dpi);
+    if (o.format == ExportFormat::Pdf) {
+        form->addRow(tr("&Page size:"), page);
+        form->addRow(tr("&Orientation:"), orientation);
+        form->addRow(tr("Pa&ges:"), tiles);
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    o.title = title->text();
+    o.author = author->text();
+    QSettings().setValue(kAuthorKey, o.author);
+    if (!highlight->isChecked())
+        o.highlight = {};
+    o.dpi = dpi->value();
+    o.pageSize = QPageSize::PageSizeId(page->currentData().toInt());
+    o.orientation = QPageLayout::Orientation(orientation->currentData().toInt());
+    o.tiles = tiles->value();
+    return true;
+}
+
+void ExportActions::exportDiagram()
+{
+    QSettings settings;
+    const QString base = QFileInfo(m_document.filePath()).completeBaseName();
+    const QString suggested = settings.value(kDirKey).toString() + u'/'
+                              + (base.isEmpty() ? QStringLiteral("edge-diagram") : base)
+                              + QStringLiteral(".svg");
+    const QString svg = tr("SVG image (*.svg)");
+    const QString png = tr("PNG image (*.png)");
+    const QString pdf = tr("PDF document (*.pdf)");
+    const QString drawio = tr("draw.io diagram (*.drawio)");
+    QString filter = svg;
+    QString path = QFileDialog::getSaveFileName(
+            m_window, tr("Export Diagram"), suggested,
+            QStringList{svg, png, pdf, drawio}.join(QStringLiteral(";;")), &filter);
+    if (path.isEmpty())
+        return;
+    // The suffix decides; a name without one takes the chosen filter's.
+    if (!exportFormatForPath(path)) {
+        const QString suffix = filter.section(QStringLiteral("*"), 1).chopped(1);
+        path += suffix;
+    }
+    settings.setValue(kDirKey, QFileInfo(path).absolutePath());
+    ExportOptions options = defaultOptions(*exportFormatForPath(path));
+    if (!askOptions(options))
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const ExportResult result = DiagramExporter(m_document, options).exportTo(path);
+    QApplication::restoreOverrideCursor();
+    if (!result.ok())
+        QMessageBox::warning(m_window, tr("Export Diagram"), result.error);
+}
+
+void ExportActions::print()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageOrientation(QPageLayout::Landscape);
+    QPrintDialog dialog(&printer, m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    DiagramExporter(m_document, defaultOptions(ExportFormat::Pdf)).paintPages(&printer);
+}
+
+void ExportActions::printPreview()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setPageOrientation(QPageLayout::Landscape);
+    QPrintPreviewDialog dialog(&printer, m_window);
+    const DiagramExporter exporter(m_document, defaultOptions(ExportFormat::Pdf));
+    connect(&dialog, &QPrintPreviewDialog::paintRequested, this,
+            [&exporter](QPrinter *p) { exporter.paintPages(p); });
+    dialog.exec();
+}
+
+void ExportActions::copyDiagram()
+{
+    ExportOptions options = defaultOptions(ExportFormat::Png);
+    options.dpi = 96; // what pastes well into a chat or a document
+    QApplication::clipboard()->setMimeData(DiagramExporter(m_document, options).mimeData());
+}
+
+} // namespace edgemap
