@@ -1,13 +1,11 @@
 // `edgemap check` as a user runs it: the real binary on the bundled sample and on snapshots
 // written here, its exit codes, its JSON (the documented shape) and its text report.
-#include "listenerrows.h"
-#include "topologyfile.h"
+#include "tst_cli_util.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,33 +14,11 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using clitest::kSample;
+using clitest::kTopology;
+using clitest::Run;
+using clitest::runEdgemap;
 
-Run runEdgemap(const QStringList &arguments)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(u"DISPLAY"_s); // commands must not need a display
-    env.remove(u"WAYLAND_DISPLAY"_s);
-    env.remove(u"QT_QPA_PLATFORM"_s);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(EDGEMAP_BINARY), arguments);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-const QString kTopology
-        = QStringLiteral(EDGEMAP_TEST_DATA "/../../resources/topologies/default.edgemap.json");
-const QString kSample
-        = QStringLiteral(EDGEMAP_TEST_DATA "/../../resources/samples/edge01-netstat-anob.txt");
 const QString kCapture
         = QStringLiteral(EDGEMAP_TEST_DATA "/netstat/written_edgemap-capture_edge01.json");
 
@@ -50,18 +26,9 @@ const QString kCapture
 // PowerShell 5.1 saves it; `extra` lines go at the end.
 QByteArray allListening(const QString &extra = {})
 {
-    const topologyfile::ReadResult t = topologyfile::load(kTopology);
     QString text = u"\r\nActive Connections\r\n\r\n  Proto  Local Address          Foreign "
-                   "Address        State           PID\r\n"_s;
-    int pid = 2000;
-    for (const ListenerRow &row : listenerRows(*t.topology)) {
-        if (row.dynamic)
-            continue;
-        const QString line = row.transport == Transport::Tcp
-                                     ? u"  TCP    %1:%2  0.0.0.0:0  LISTENING  %3\r\n"_s
-                                     : u"  UDP    %1:%2  *:*  %3\r\n"_s;
-        text += line.arg(row.address).arg(row.port).arg(++pid) + u" [%1]\r\n"_s.arg(row.executable);
-    }
+                   "Address        State           PID\r\n"_s
+                   + clitest::allListeningRows();
     text += extra;
     QByteArray bytes("\xFF\xFE", 2);
     bytes.append(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);

@@ -1,37 +1,17 @@
 // The command line as a user runs it: the real edgemap binary, its output and exit codes.
+#include "tst_cli_util.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run edgemap(const QStringList &arguments)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // Commands must not need a display.
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(EDGEMAP_BINARY), arguments);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using edgemap::clitest::Run;
+using edgemap::clitest::runEdgemap;
 
 const QStringList kDefaultNew{
         QStringLiteral("--name"),         QStringLiteral("Contoso Edge"),
@@ -92,7 +72,7 @@ void TstCli::helpForEachCommand()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, expected);
-    const Run r = edgemap(arguments);
+    const Run r = runEdgemap(arguments);
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(expected), qPrintable(r.out));
 }
@@ -100,15 +80,17 @@ void TstCli::helpForEachCommand()
 void TstCli::newValidateShowJson()
 {
     const QString file = path(QStringLiteral("contoso.edgemap.json"));
-    Run r = edgemap(QStringList{QStringLiteral("new"), QStringLiteral("-o"), file} + kDefaultNew);
+    Run r = runEdgemap(QStringList{QStringLiteral("new"), QStringLiteral("-o"), file}
+                       + kDefaultNew);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QStringLiteral("Wrote")));
 
-    r = edgemap({QStringLiteral("validate"), file});
+    r = runEdgemap({QStringLiteral("validate"), file});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains(QStringLiteral("valid")), qPrintable(r.out));
 
-    r = edgemap({QStringLiteral("show"), file, QStringLiteral("--format"), QStringLiteral("json")});
+    r = runEdgemap(
+            {QStringLiteral("show"), file, QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(r.exitCode, 0);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
@@ -150,10 +132,11 @@ void TstCli::newValidateShowJson()
 void TstCli::showText()
 {
     const QString file = path(QStringLiteral("t.edgemap.json"));
-    QCOMPARE(edgemap(QStringList{QStringLiteral("new"), QStringLiteral("-o"), file} + kDefaultNew)
-                     .exitCode,
-             0);
-    const Run r = edgemap({QStringLiteral("show"), file});
+    QCOMPARE(
+            runEdgemap(QStringList{QStringLiteral("new"), QStringLiteral("-o"), file} + kDefaultNew)
+                    .exitCode,
+            0);
+    const Run r = runEdgemap({QStringLiteral("show"), file});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains(QStringLiteral("Contoso Edge (Lync Server 2013)")));
     QVERIFY(r.out.contains(
@@ -166,7 +149,7 @@ void TstCli::showText()
 void TstCli::singleIpPoolWithMembers()
 {
     const QString file = path(QStringLiteral("pool.edgemap.json"));
-    const Run r = edgemap(
+    const Run r = runEdgemap(
             {QStringLiteral("new"), QStringLiteral("-o"), file, QStringLiteral("--product"),
              QStringLiteral("sfb2015"), QStringLiteral("--xmpp"), QStringLiteral("--internal-ip"),
              QStringLiteral("172.25.33.10"), QStringLiteral("--external-ip"),
@@ -175,7 +158,7 @@ void TstCli::singleIpPoolWithMembers()
                      "fqdn=edge02.contoso.local,internal=172.25.33.11,external=192.0.2.11")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QStringLiteral("2 server(s)")), qPrintable(r.out));
-    const Run show = edgemap(
+    const Run show = runEdgemap(
             {QStringLiteral("show"), file, QStringLiteral("--format"), QStringLiteral("json")});
     const QJsonArray listeners
             = QJsonDocument::fromJson(show.out.toUtf8())[QStringLiteral("listeners")].toArray();
@@ -234,7 +217,7 @@ void TstCli::newRejectsBadInput()
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
     QDir::setCurrent(m_dir->path());
-    const Run r = edgemap(arguments);
+    const Run r = runEdgemap(arguments);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(!QFile::exists(path(QStringLiteral("x.edgemap.json"))));
@@ -247,8 +230,8 @@ void TstCli::newRefusesToOverwrite()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("precious");
     f.close();
-    const Run r
-            = edgemap(QStringList{QStringLiteral("new"), QStringLiteral("-o"), file} + kDefaultNew);
+    const Run r = runEdgemap(QStringList{QStringLiteral("new"), QStringLiteral("-o"), file}
+                             + kDefaultNew);
     QCOMPARE(r.exitCode, 2);
     QVERIFY(r.err.contains(QStringLiteral("--force")));
     QVERIFY(f.open(QIODevice::ReadOnly));
@@ -277,18 +260,19 @@ void TstCli::validateNamesTheLocation()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(content);
     f.close();
-    const Run r = edgemap({QStringLiteral("validate"), file});
+    const Run r = runEdgemap({QStringLiteral("validate"), file});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(location), qPrintable(r.err));
-    QCOMPARE(edgemap({QStringLiteral("validate"), path(QStringLiteral("missing.json"))}).exitCode,
-             2);
-    QCOMPARE(edgemap({QStringLiteral("show"), file}).exitCode, 2);
+    QCOMPARE(
+            runEdgemap({QStringLiteral("validate"), path(QStringLiteral("missing.json"))}).exitCode,
+            2);
+    QCOMPARE(runEdgemap({QStringLiteral("show"), file}).exitCode, 2);
 }
 
 void TstCli::guiWithoutDisplaySaysHow()
 {
 #ifdef Q_OS_LINUX
-    const Run r = edgemap({});
+    const Run r = runEdgemap({});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("xvfb-run")), qPrintable(r.err));
 #else

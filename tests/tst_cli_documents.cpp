@@ -1,7 +1,6 @@
 // `edgemap ports` and `edgemap report` as a user runs them: the real binary without a display,
 // its formats, exit codes and output files that are never left half-written.
-#include "listenerrows.h"
-#include "topologyfile.h"
+#include "tst_cli_util.h"
 
 #include <QFile>
 #include <QProcess>
@@ -13,33 +12,10 @@ using namespace edgemap;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-Run runEdgemap(const QStringList &arguments)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // Commands must not need a display, not even for the PDF.
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(EDGEMAP_BINARY), arguments);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-const QString kTopology
-        = QStringLiteral(EDGEMAP_TEST_DATA "/../../resources/topologies/default.edgemap.json");
-const QString kSample
-        = QStringLiteral(EDGEMAP_TEST_DATA "/../../resources/samples/edge01-netstat-anob.txt");
+using clitest::kSample;
+using clitest::kTopology;
+using clitest::runEdgemapRaw;
+using Run = clitest::RawRun;
 
 QByteArray readFile(const QString &path)
 {
@@ -56,21 +32,10 @@ bool writeFile(const QString &path, const QByteArray &bytes)
 // netstat -anob of edge01 with every expected listener bound by its executable.
 QByteArray allListening()
 {
-    const topologyfile::ReadResult t = topologyfile::load(kTopology);
-    QString text = QStringLiteral("Active Connections\r\n\r\n  Proto  Local Address  Foreign "
-                                  "Address  State  PID\r\n");
-    int pid = 2000;
-    for (const ListenerRow &row : listenerRows(*t.topology)) {
-        if (row.dynamic)
-            continue;
-        const QString line
-                = row.transport == Transport::Tcp
-                          ? QStringLiteral("  TCP    %1:%2  0.0.0.0:0  LISTENING  %3\r\n")
-                          : QStringLiteral("  UDP    %1:%2  *:*  %3\r\n");
-        text += line.arg(row.address).arg(row.port).arg(++pid)
-                + QStringLiteral(" [%1]\r\n").arg(row.executable);
-    }
-    return text.toUtf8();
+    return (QStringLiteral("Active Connections\r\n\r\n  Proto  Local Address  Foreign "
+                           "Address  State  PID\r\n")
+            + clitest::allListeningRows())
+            .toUtf8();
 }
 
 } // namespace
@@ -124,20 +89,20 @@ void TstCliDocuments::help()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, expected);
-    const Run r = runEdgemap(arguments);
+    const Run r = runEdgemapRaw(arguments);
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(QString::fromUtf8(r.out).contains(expected), r.out.constData());
 }
 
 void TstCliDocuments::portsFormats()
 {
-    Run r = runEdgemap({QStringLiteral("ports"), kTopology});
+    Run r = runEdgemapRaw({QStringLiteral("ports"), kTopology});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.startsWith("# Port table: Contoso Edge (default)\n"));
     QVERIFY(r.out.contains("\n## edge01.contoso.local\n"));
 
-    r = runEdgemap({QStringLiteral("ports"), kTopology, QStringLiteral("--format"),
-                    QStringLiteral("csv"), QStringLiteral("-o"), path(QStringLiteral("t.csv"))});
+    r = runEdgemapRaw({QStringLiteral("ports"), kTopology, QStringLiteral("--format"),
+                       QStringLiteral("csv"), QStringLiteral("-o"), path(QStringLiteral("t.csv"))});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.isEmpty());
     const QByteArray csv = readFile(path(QStringLiteral("t.csv")));
@@ -146,17 +111,17 @@ void TstCliDocuments::portsFormats()
             "edge01.contoso.local,External,A/V Edge,192.0.2.30,203.0.113.30,UDP,3478,"));
 
     // The suffix of -o names the format.
-    r = runEdgemap({QStringLiteral("ports"), kTopology, QStringLiteral("-o"),
-                    path(QStringLiteral("t.html"))});
+    r = runEdgemapRaw({QStringLiteral("ports"), kTopology, QStringLiteral("-o"),
+                       path(QStringLiteral("t.html"))});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(readFile(path(QStringLiteral("t.html"))).startsWith("<!DOCTYPE html>"));
 }
 
 void TstCliDocuments::portsFirewall()
 {
-    Run r = runEdgemap({QStringLiteral("ports"), kTopology, QStringLiteral("--firewall"),
-                        QStringLiteral("external"), QStringLiteral("--format"),
-                        QStringLiteral("csv")});
+    Run r = runEdgemapRaw({QStringLiteral("ports"), kTopology, QStringLiteral("--firewall"),
+                           QStringLiteral("external"), QStringLiteral("--format"),
+                           QStringLiteral("csv")});
     QCOMPARE(r.exitCode, 0);
     const QList<QByteArray> lines = r.out.split('\n');
     QVERIFY(lines.first().startsWith("Firewall,Rule,Direction,Source,Destination,"));
@@ -166,8 +131,8 @@ void TstCliDocuments::portsFirewall()
     QVERIFY(r.out.contains("Outbound,\"192.0.2.10 (edge01.contoso.local, Access Edge)\","
                            "\"Internet (DNS, CRL): Any (Internet)\",,UDP,53,DNS,"));
 
-    r = runEdgemap({QStringLiteral("ports"), kTopology, QStringLiteral("--firewall"),
-                    QStringLiteral("both")});
+    r = runEdgemapRaw({QStringLiteral("ports"), kTopology, QStringLiteral("--firewall"),
+                       QStringLiteral("both")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("\n## External firewall"));
     QVERIFY(r.out.contains("\n## Internal firewall"));
@@ -175,7 +140,7 @@ void TstCliDocuments::portsFirewall()
 
 void TstCliDocuments::portsWithSnapshotShowsStatuses()
 {
-    const Run r = runEdgemap(
+    const Run r = runEdgemapRaw(
             {QStringLiteral("ports"), kTopology, QStringLiteral("--snapshot"), kSample});
     QCOMPARE(r.exitCode, 1); // the sample's Web Conferencing Edge is stopped
     QVERIFY(r.out.contains("| Status | Observed | Established |"));
@@ -230,7 +195,7 @@ void TstCliDocuments::badUsage()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, message);
-    const Run r = runEdgemap(arguments);
+    const Run r = runEdgemapRaw(arguments);
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
     QVERIFY(r.out.isEmpty());
@@ -244,7 +209,7 @@ void TstCliDocuments::unwritableOutputLeavesNoFile()
           QStringList{QStringLiteral("report"), kTopology, kSample, QStringLiteral("-o"), out},
           QStringList{QStringLiteral("report"), kTopology, kSample, QStringLiteral("--format"),
                       QStringLiteral("pdf"), QStringLiteral("-o"), out}}) {
-        const Run r = runEdgemap(args);
+        const Run r = runEdgemapRaw(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(QStringLiteral("cannot write '%1'").arg(out)), qPrintable(r.err));
         QVERIFY(!QFile::exists(out));
@@ -260,7 +225,7 @@ void TstCliDocuments::readOnlyOutputIsLeftIntact()
          {QStringList{QStringLiteral("ports"), kTopology, QStringLiteral("--format"),
                       QStringLiteral("md"), QStringLiteral("-o"), out},
           QStringList{QStringLiteral("report"), kTopology, kSample, QStringLiteral("-o"), out}}) {
-        const Run r = runEdgemap(args);
+        const Run r = runEdgemapRaw(args);
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(r.err.contains(out), qPrintable(r.err));
         QCOMPARE(readFile(out), QByteArray("the previous report\n"));
@@ -273,8 +238,8 @@ void TstCliDocuments::inputIsNeverOverwritten()
     const QString topology = path(QStringLiteral("t.edgemap.json"));
     QVERIFY(QFile::copy(kTopology, topology));
     const QByteArray before = readFile(topology);
-    const Run r = runEdgemap({QStringLiteral("ports"), topology, QStringLiteral("--format"),
-                              QStringLiteral("csv"), QStringLiteral("-o"), topology});
+    const Run r = runEdgemapRaw({QStringLiteral("ports"), topology, QStringLiteral("--format"),
+                                 QStringLiteral("csv"), QStringLiteral("-o"), topology});
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(QStringLiteral("is one of the input files")), qPrintable(r.err));
     QCOMPARE(readFile(topology), before);
@@ -282,13 +247,13 @@ void TstCliDocuments::inputIsNeverOverwritten()
 
 void TstCliDocuments::reportMarkdownAndHtml()
 {
-    Run r = runEdgemap({QStringLiteral("report"), kTopology, kSample});
+    Run r = runEdgemapRaw({QStringLiteral("report"), kTopology, kSample});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.startsWith("# Check report: edge01.contoso.local\n"));
     QVERIFY(r.out.indexOf("## Problems") < r.out.indexOf("## All listeners"));
 
     const QString html = path(QStringLiteral("report.html"));
-    r = runEdgemap({QStringLiteral("report"), kTopology, kSample, QStringLiteral("-o"), html});
+    r = runEdgemapRaw({QStringLiteral("report"), kTopology, kSample, QStringLiteral("-o"), html});
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.isEmpty());
     const QByteArray bytes = readFile(html);
@@ -299,8 +264,8 @@ void TstCliDocuments::reportMarkdownAndHtml()
 void TstCliDocuments::reportPdfWithoutDisplay()
 {
     const QString pdf = path(QStringLiteral("report.pdf"));
-    const Run r
-            = runEdgemap({QStringLiteral("report"), kTopology, kSample, QStringLiteral("-o"), pdf});
+    const Run r = runEdgemapRaw(
+            {QStringLiteral("report"), kTopology, kSample, QStringLiteral("-o"), pdf});
     QCOMPARE(r.exitCode, 1);
     // (Qt may warn on stderr about the environment, e.g. XDG_RUNTIME_DIR; no error of ours.)
     QVERIFY2(!r.err.contains(QStringLiteral("edgemap")), qPrintable(r.err));
@@ -322,7 +287,7 @@ void TstCliDocuments::reportAllOkExitsZero()
 {
     const QString snapshot = path(QStringLiteral("all.txt"));
     QVERIFY(writeFile(snapshot, allListening()));
-    const Run r = runEdgemap({QStringLiteral("report"), kTopology, snapshot});
+    const Run r = runEdgemapRaw({QStringLiteral("report"), kTopology, snapshot});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.contains("None: every expected listener is OK or dynamic."));
 }
