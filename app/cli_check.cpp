@@ -1,9 +1,9 @@
 // `edgemap check`: judge a snapshot against a topology, as text or as stable JSON.
 #include "cli.h"
+#include "cli_common.h"
 
 #include "check.h"
 #include "listenerrows.h"
-#include "topologyfile.h"
 
 #include <QCommandLineParser>
 
@@ -217,11 +217,7 @@ int runCheck(const QStringList &arguments)
             "--strict, also when there are unexpected listeners), 2 for bad usage or input."));
     parser.addPositionalArgument(QStringLiteral("TOPOLOGY"), QStringLiteral("Topology file."));
     parser.addPositionalArgument(QStringLiteral("SNAPSHOT"), QStringLiteral("Snapshot file."));
-    const QCommandLineOption server(QStringLiteral("server"),
-                                    QStringLiteral("The server the snapshot was taken on (id or "
-                                                   "FQDN), when it cannot be told from the "
-                                                   "addresses."),
-                                    QStringLiteral("NAME"));
+    const QCommandLineOption server = serverOption();
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text or json."),
                                     QStringLiteral("FORMAT"), QStringLiteral("text"));
     const QCommandLineOption strict(QStringLiteral("strict"),
@@ -238,17 +234,14 @@ int runCheck(const QStringList &arguments)
     const QString fmt = parser.value(format);
     if (fmt != QLatin1String("text") && fmt != QLatin1String("json"))
         return usageError(cmd, QStringLiteral("--format must be text or json, not '%1'").arg(fmt));
-    const topologyfile::ReadResult t = topologyfile::load(parser.positionalArguments().at(0));
-    if (!t.ok()) {
-        printErr(t.error.toString() + QLatin1Char('\n'));
+    const std::optional<Topology> t = loadTopology(parser.positionalArguments().at(0));
+    if (!t)
         return BadInput;
-    }
-    CheckResult r = runCheck(*t.topology, parser.positionalArguments().at(1), parser.value(server));
-    if (!r.ok()) {
-        printErr(r.error.toString() + QLatin1Char('\n'));
+    std::optional<CheckResult> r
+            = checkSnapshot(*t, parser.positionalArguments().at(1), parser.value(server));
+    if (!r)
         return BadInput;
-    }
-    const CheckInput in{*t.topology, std::move(r.snapshot), std::move(r.judgement)};
+    const CheckInput in{*t, std::move(r->snapshot), std::move(r->judgement)};
     printOut(fmt == QLatin1String("json") ? checkJson(in) : checkText(in));
     const bool problems = in.judgement.problemCount() > 0
                           || (parser.isSet(strict) && !in.judgement.unexpected.isEmpty());

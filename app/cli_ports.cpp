@@ -1,12 +1,12 @@
 // `edgemap ports`: the port table (optionally judged against a snapshot) or the firewall rule
 // matrix, as CSV, Markdown or HTML.
 #include "cli.h"
+#include "cli_common.h"
 
 #include "check.h"
 #include "documentexport.h"
 #include "firewallmatrix.h"
 #include "porttable.h"
-#include "topologyfile.h"
 
 #include <QCommandLineParser>
 
@@ -51,11 +51,7 @@ int runPorts(const QStringList &arguments)
                                       QStringLiteral("Judge this snapshot and show the status of "
                                                      "each listener (port table only)."),
                                       QStringLiteral("FILE"));
-    const QCommandLineOption server(QStringLiteral("server"),
-                                    QStringLiteral("The server the snapshot was taken on (id or "
-                                                   "FQDN), when it cannot be told from the "
-                                                   "addresses."),
-                                    QStringLiteral("NAME"));
+    const QCommandLineOption server = serverOption();
     const QCommandLineOption firewall(QStringLiteral("firewall"),
                                       QStringLiteral("external, internal or both: write the "
                                                      "firewall rule matrix instead of the port "
@@ -95,25 +91,21 @@ int runPorts(const QStringList &arguments)
         return usageError(cmd, QStringLiteral("--server needs a --snapshot"));
 
     const QString topologyPath = parser.positionalArguments().first();
-    const topologyfile::ReadResult t = topologyfile::load(topologyPath);
-    if (!t.ok()) {
-        printErr(t.error.toString() + QLatin1Char('\n'));
+    const std::optional<Topology> t = loadTopology(topologyPath);
+    if (!t)
         return BadInput;
-    }
     if (parser.isSet(firewall)) {
         const TableDocument doc
-                = firewallMatrixDocument(buildFirewallMatrix(*t.topology), firewallChoice(which));
+                = firewallMatrixDocument(buildFirewallMatrix(*t), firewallChoice(which));
         return writeOutput(cmd, out, render(doc, fmt), {topologyPath});
     }
     std::optional<CheckResult> check;
     if (parser.isSet(snapshot)) {
-        check = runCheck(*t.topology, parser.value(snapshot), parser.value(server));
-        if (!check->ok()) {
-            printErr(check->error.toString() + QLatin1Char('\n'));
+        check = checkSnapshot(*t, parser.value(snapshot), parser.value(server));
+        if (!check)
             return BadInput;
-        }
     }
-    const PortTable table = buildPortTable(*t.topology, check ? &*check : nullptr);
+    const PortTable table = buildPortTable(*t, check ? &*check : nullptr);
     if (const int code = writeOutput(cmd, out, render(portTableDocument(table), fmt),
                                      {topologyPath, parser.value(snapshot)});
         code != Ok)

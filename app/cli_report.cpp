@@ -1,10 +1,10 @@
 // `edgemap report`: a judged snapshot as a document (Markdown, HTML or PDF).
 #include "cli.h"
+#include "cli_common.h"
 
 #include "check.h"
 #include "checkreport.h"
 #include "documentexport.h"
-#include "topologyfile.h"
 
 #include <QCommandLineParser>
 
@@ -45,11 +45,7 @@ int runReport(const QStringList &arguments)
             "usage, unreadable input, no matching server or an unwritable output file."));
     parser.addPositionalArgument(QStringLiteral("TOPOLOGY"), QStringLiteral("Topology file."));
     parser.addPositionalArgument(QStringLiteral("SNAPSHOT"), QStringLiteral("Snapshot file."));
-    const QCommandLineOption server(QStringLiteral("server"),
-                                    QStringLiteral("The server the snapshot was taken on (id or "
-                                                   "FQDN), when it cannot be told from the "
-                                                   "addresses."),
-                                    QStringLiteral("NAME"));
+    const QCommandLineOption server = serverOption();
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("md, html or pdf."),
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
@@ -75,21 +71,17 @@ int runReport(const QStringList &arguments)
 
     const QString topologyPath = parser.positionalArguments().at(0);
     const QString snapshotPath = parser.positionalArguments().at(1);
-    const topologyfile::ReadResult t = topologyfile::load(topologyPath);
-    if (!t.ok()) {
-        printErr(t.error.toString() + QLatin1Char('\n'));
+    const std::optional<Topology> t = loadTopology(topologyPath);
+    if (!t)
         return BadInput;
-    }
-    const CheckResult r = runCheck(*t.topology, snapshotPath, parser.value(server));
-    if (!r.ok()) {
-        printErr(r.error.toString() + QLatin1Char('\n'));
+    const std::optional<CheckResult> r = checkSnapshot(*t, snapshotPath, parser.value(server));
+    if (!r)
         return BadInput;
-    }
-    if (const int code = writeReport(cmd, fmt, out, checkReportDocument(*t.topology, r),
-                                     {topologyPath, snapshotPath});
+    if (const int code
+        = writeReport(cmd, fmt, out, checkReportDocument(*t, *r), {topologyPath, snapshotPath});
         code != Ok)
         return code;
-    return r.judgement.problemCount() > 0 ? ProblemsFound : Ok;
+    return r->judgement.problemCount() > 0 ? ProblemsFound : Ok;
 }
 
 } // namespace edgemap::cli

@@ -1,5 +1,6 @@
 // `edgemap show`: the expected listeners and the scenarios, as text or as stable JSON.
 #include "cli.h"
+#include "cli_common.h"
 
 #include "listenerrows.h"
 #include "topologyfile.h"
@@ -179,12 +180,10 @@ int runShow(const QStringList &arguments)
     const QString fmt = parser.value(format);
     if (fmt != QLatin1String("text") && fmt != QLatin1String("json"))
         return usageError(cmd, QStringLiteral("--format must be text or json, not '%1'").arg(fmt));
-    const topologyfile::ReadResult r = topologyfile::load(parser.positionalArguments().first());
-    if (!r.ok()) {
-        printErr(r.error.toString() + QLatin1Char('\n'));
+    const std::optional<Topology> t = loadTopology(parser.positionalArguments().first());
+    if (!t)
         return BadInput;
-    }
-    printOut(fmt == QLatin1String("json") ? showJson(*r.topology) : showText(*r.topology));
+    printOut(fmt == QLatin1String("json") ? showJson(*t) : showText(*t));
     return Ok;
 }
 

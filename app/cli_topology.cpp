@@ -1,5 +1,6 @@
 // The topology commands: new, validate, show.
 #include "cli.h"
+#include "cli_common.h"
 
 #include "templates.h"
 #include "topologyfile.h"
@@ -196,19 +197,17 @@ int runValidate(const QStringList &arguments)
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("validate"), QStringLiteral("give exactly one FILE"));
     const QString path = parser.positionalArguments().first();
-    const topologyfile::ReadResult r = topologyfile::load(path);
-    if (!r.ok()) {
-        printErr(r.error.toString() + QLatin1Char('\n'));
+    const std::optional<Topology> t = loadTopology(path);
+    if (!t)
         return BadInput;
-    }
     int servers = 0;
-    for (const EdgePool &pool : r.topology->pools)
+    for (const EdgePool &pool : t->pools)
         servers += int(pool.servers.size());
     printOut(QStringLiteral("%1: valid (%2, %3 server(s), %4 listeners, %5 scenarios)\n")
-                     .arg(path, displayName(r.topology->product))
+                     .arg(path, displayName(t->product))
                      .arg(servers)
-                     .arg(r.topology->allListeners().size())
-                     .arg(r.topology->scenarios.size()));
+                     .arg(t->allListeners().size())
+                     .arg(t->scenarios.size()));
     return Ok;
 }
 
