@@ -9,6 +9,7 @@
 #include "topologyfile.h"
 #include "tst_diagram_util.h"
 #include "tst_pool_util.h"
+#include "tst_sample_util.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -21,19 +22,9 @@
 using namespace edgemap;
 using namespace edgemap::testing;
 using namespace Qt::StringLiterals;
+using edgemap::sampletest::sampleCheck;
 
 namespace {
-
-std::shared_ptr<const CheckResult> sampleCheck(const Topology &topology)
-{
-    QFile file(QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/samples/edge01-netstat-anob.txt"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read the sample snapshot");
-    auto result = std::make_shared<CheckResult>(runCheck(topology, file.readAll(), u"sample"_s));
-    if (!result->ok())
-        qFatal("sample check failed: %s", qPrintable(result->error.message));
-    return result;
-}
 
 int countOf(const QGraphicsScene &scene, int type)
 {

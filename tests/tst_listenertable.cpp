@@ -7,6 +7,7 @@
 #include "listenertablemodel.h"
 #include "listenertablepane.h"
 #include "topologyfile.h"
+#include "tst_sample_util.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,19 +24,9 @@
 
 using namespace edgemap;
 using namespace Qt::StringLiterals;
+using edgemap::sampletest::sampleCheck;
 
 namespace {
-
-std::shared_ptr<const CheckResult> sampleCheck(const Topology &topology)
-{
-    QFile file(QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/samples/edge01-netstat-anob.txt"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read the sample snapshot");
-    auto result = std::make_shared<CheckResult>(runCheck(topology, file.readAll(), u"sample"_s));
-    if (!result->ok())
-        qFatal("sample check failed: %s", qPrintable(result->error.message));
-    return result;
-}
 
 const ListenerId kPsom(u"edge01-int-tcp-8057"_s);
 const ListenerId kWebConf(u"edge01-webconf-tcp-443"_s);

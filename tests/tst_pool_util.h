@@ -8,7 +8,9 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QSignalSpy>
 #include <QStringDecoder>
+#include <QTemporaryDir>
 #include <QtGlobal>
 
 #include <memory>
@@ -91,6 +93,25 @@ inline std::shared_ptr<const CheckResult> check(const Topology &t, const QString
     if (!r->ok())
         qFatal("check failed: %s", qPrintable(r->error.toString()));
     return r;
+}
+
+// Writes `text` as UTF-8 to `name` in `dir` and returns its path.
+inline QString writeText(const QTemporaryDir &dir, const QString &name, const QString &text)
+{
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0)
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+// Waits until `spy` has caught `count` signals (a load finished, for instance).
+inline bool waitFor(QSignalSpy &spy, qsizetype count)
+{
+    while (spy.size() < count)
+        if (!spy.wait(10000))
+            return false;
+    return true;
 }
 
 } // namespace edgemap::pooltest

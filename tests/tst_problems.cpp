@@ -5,6 +5,7 @@
 #include "problemsmodel.h"
 #include "problemspane.h"
 #include "topologyfile.h"
+#include "tst_sample_util.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -15,19 +16,9 @@
 
 using namespace edgemap;
 using namespace Qt::StringLiterals;
+using edgemap::sampletest::sampleCheckResult;
 
 namespace {
-
-CheckResult sampleCheck(const Topology &topology)
-{
-    QFile file(QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/samples/edge01-netstat-anob.txt"));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read the sample snapshot");
-    CheckResult result = runCheck(topology, file.readAll(), u"sample"_s);
-    if (!result.ok())
-        qFatal("sample check failed: %s", qPrintable(result.error.message));
-    return result;
-}
 
 std::shared_ptr<const CheckResult> shared(CheckResult check)
 {
@@ -113,7 +104,7 @@ void TstProblems::snapshotFailed()
 void TstProblems::sampleOrderAndWords()
 {
     ProblemsPane pane(m_doc);
-    m_doc.setCheck(shared(sampleCheck(m_doc.topology())));
+    m_doc.setCheck(shared(sampleCheckResult(m_doc.topology())));
     const ProblemsModel &m = *pane.model();
     QVERIFY(!pane.isShowingMessage());
     QCOMPARE(m.rowCount(), 2 + 1 + 16); // two listeners down, one broken scenario, 16 unexpected
@@ -159,7 +150,7 @@ void TstProblems::sampleOrderAndWords()
 
 void TstProblems::unexpectedLeadsToAddressOrServer()
 {
-    CheckResult check = sampleCheck(m_doc.topology());
+    CheckResult check = sampleCheckResult(m_doc.topology());
     check.judgement.unexpected = {
             {u"192.0.2.10"_s, Transport::Tcp, 3389, 1160, u"svchost.exe"_s},
             {u"::"_s, Transport::Udp, 3389, 1160, u"svchost.exe"_s},
@@ -182,7 +173,7 @@ void TstProblems::unexpectedLeadsToAddressOrServer()
 void TstProblems::allWell()
 {
     ProblemsPane pane(m_doc);
-    CheckResult check = allUp(sampleCheck(m_doc.topology()));
+    CheckResult check = allUp(sampleCheckResult(m_doc.topology()));
     m_doc.setCheck(shared(check));
     // Unexpected sockets remain: listed, with a summary that says the listeners are fine.
     QCOMPARE(pane.model()->state(), ProblemsModel::State::Problems);
@@ -204,10 +195,10 @@ void TstProblems::countFollowsChecks()
     m_doc.setCheck(nullptr);
     ProblemsPane pane(m_doc);
     QSignalSpy counts(&pane, &ProblemsPane::countChanged);
-    m_doc.setCheck(shared(sampleCheck(m_doc.topology())));
+    m_doc.setCheck(shared(sampleCheckResult(m_doc.topology())));
     QCOMPARE(counts.count(), 1);
     QCOMPARE(counts.last().first().toInt(), 3);
-    m_doc.setCheck(shared(sampleCheck(m_doc.topology()))); // same problems: no news
+    m_doc.setCheck(shared(sampleCheckResult(m_doc.topology()))); // same problems: no news
     QCOMPARE(counts.count(), 1);
     m_doc.setCheck(nullptr);
     QCOMPARE(counts.count(), 2);
@@ -217,7 +208,7 @@ void TstProblems::countFollowsChecks()
 
 void TstProblems::clickAndEnterActivate()
 {
-    m_doc.setCheck(shared(sampleCheck(m_doc.topology())));
+    m_doc.setCheck(shared(sampleCheckResult(m_doc.topology())));
     ProblemsPane pane(m_doc);
     pane.resize(900, 400);
     pane.show();
@@ -241,16 +232,16 @@ void TstProblems::clickAndEnterActivate()
 
 void TstProblems::keepsCurrentRowAcrossChecks()
 {
-    m_doc.setCheck(shared(sampleCheck(m_doc.topology())));
+    m_doc.setCheck(shared(sampleCheckResult(m_doc.topology())));
     ProblemsPane pane(m_doc);
     QSignalSpy activated(&pane, &ProblemsPane::refActivated);
     const int rdp = rowStartingWith(*pane.model(), u"TCP 3389 on 0.0.0.0 "_s);
     pane.view()->setCurrentIndex(pane.model()->index(rdp, 0));
-    m_doc.setCheck(shared(sampleCheck(m_doc.topology())));
+    m_doc.setCheck(shared(sampleCheckResult(m_doc.topology())));
     QCOMPARE(pane.view()->currentIndex().row(), rdp);
     const int scenario = 2;
     pane.view()->setCurrentIndex(pane.model()->index(scenario, 0));
-    m_doc.setCheck(shared(allUp(sampleCheck(m_doc.topology())))); // the scenario is gone
+    m_doc.setCheck(shared(allUp(sampleCheckResult(m_doc.topology())))); // the scenario is gone
     QVERIFY(pane.model()->rowOf(TreeRef::scenario(ScenarioId(u"web-conference-join"_s))) < 0);
     QCOMPARE(activated.count(), 0);
     m_doc.setCheck(nullptr);

@@ -17,6 +17,8 @@
 #include <QTreeView>
 
 using namespace edgemap;
+using edgemap::pooltest::waitFor;
+using edgemap::pooltest::writeText;
 
 namespace {
 
@@ -31,24 +33,6 @@ QString statusCell(const TopologyTreeModel &model, const TreeRef &ref)
 QString statusCell(const MainWindow &w, const QString &listener)
 {
     return statusCell(*w.treeModel(), TreeRef::listener(ListenerId(listener)));
-}
-
-QString writeText(const QTemporaryDir &dir, const QString &name, const QString &text)
-{
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0)
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
-}
-
-// Waits until `count` loads have reported finished.
-bool waitFinished(QSignalSpy &finished, qsizetype count)
-{
-    while (finished.size() < count)
-        if (!finished.wait(10000))
-            return false;
-    return true;
 }
 
 } // namespace
@@ -187,7 +171,7 @@ void TstSnapshotController::poolSnapshotsLandOnTheirServers()
     QSignalSpy busy(&controller, &SnapshotController::busyChanged);
     controller.openFiles({a, b});
     QVERIFY(controller.isBusy());
-    QVERIFY(waitFinished(finished, 2));
+    QVERIFY(waitFor(finished, 2));
     QVERIFY(!controller.isBusy());
     QCOMPARE(busy.size(), 2); // busy once for both, then idle
     QCOMPARE(doc.checks().size(), 2);
@@ -217,16 +201,16 @@ void TstSnapshotController::sameServerAgainIsCompared()
             = TreeRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-4443")));
     const TreeRef edge01 = TreeRef::server(ServerId(QStringLiteral("edge01")));
     controller.openBytes(sampleText().toUtf8(), QStringLiteral("first"));
-    QVERIFY(waitFinished(finished, 1));
+    QVERIFY(waitFor(finished, 1));
     controller.openBytes(edge02Text().toUtf8(), QStringLiteral("edge02"));
-    QVERIFY(waitFinished(finished, 2));
+    QVERIFY(waitFor(finished, 2));
     QCOMPARE(changes.size(), 0);
 
     // The replica replicator stopped on edge01: the new snapshot replaces the first, and the
     // tree says what changed.
     controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
                          QStringLiteral("clipboard"));
-    QVERIFY(waitFinished(finished, 3));
+    QVERIFY(waitFor(finished, 3));
     QCOMPARE(doc.checks().size(), 2);
     QCOMPARE(doc.checkFor(ServerId(QStringLiteral("edge01")))->source, QStringLiteral("clipboard"));
     QCOMPARE(doc.previousCheckFor(ServerId(QStringLiteral("edge01")))->source,
@@ -244,7 +228,7 @@ void TstSnapshotController::sameServerAgainIsCompared()
 
     // It came back.
     controller.openBytes(sampleText().toUtf8(), QStringLiteral("third"));
-    QVERIFY(waitFinished(finished, 4));
+    QVERIFY(waitFor(finished, 4));
     QCOMPARE(statusCell(tree, replication), QStringLiteral("\u2713 OK (was Missing)"));
     doc.acknowledgeChanges();
     QCOMPARE(statusCell(tree, replication), QStringLiteral("\u2713 OK"));
@@ -259,10 +243,10 @@ void TstSnapshotController::topologyChangeRejudgesEveryServer()
     QSignalSpy finished(&controller, &SnapshotController::finished);
     controller.openBytes(sampleText().toUtf8(), QStringLiteral("a"));
     controller.openBytes(edge02Text().toUtf8(), QStringLiteral("b"));
-    QVERIFY(waitFinished(finished, 2));
+    QVERIFY(waitFor(finished, 2));
     controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
                          QStringLiteral("a2"));
-    QVERIFY(waitFinished(finished, 3));
+    QVERIFY(waitFor(finished, 3));
     const CheckResult *beforeA = doc.checkFor(ServerId(QStringLiteral("edge01")));
     const CheckResult *beforeB = doc.checkFor(ServerId(QStringLiteral("edge02")));
 

@@ -22,23 +22,6 @@ namespace {
 const ServerId kEdge01(u"edge01"_s);
 const ServerId kEdge02(u"edge02"_s);
 
-QString writeText(const QTemporaryDir &dir, const QString &name, const QString &text)
-{
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0)
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
-}
-
-bool waitFor(QSignalSpy &spy, qsizetype count)
-{
-    while (spy.size() < count)
-        if (!spy.wait(10000))
-            return false;
-    return true;
-}
-
 } // namespace
 
 class TstSnapshotPane : public QObject

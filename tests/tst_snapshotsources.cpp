@@ -6,6 +6,7 @@
 #include "snapshotsources.h"
 #include "topologyfile.h"
 #include "tst_settings_util.h"
+#include "tst_watch_util.h"
 
 #include "captureprofiles.h"
 
@@ -18,32 +19,9 @@
 #include <QTest>
 
 using namespace edgemap;
+using namespace edgemap::watchtest;
 
 namespace {
-
-// netstat -ano text with every fixed listener of the topology bound except `skipPort`.
-QByteArray snapshotFor(const Topology &t, int skipPort = 0)
-{
-    QByteArray text = "\r\nActive Connections\r\n\r\n  Proto  Local Address          Foreign "
-                      "Address        State           PID\r\n";
-    for (const Listener *l : t.allListeners()) {
-        if (l->dynamic || l->port == skipPort)
-            continue;
-        const QByteArray ip = t.address(l->address)->ip.toLatin1();
-        for (int port = l->port; port <= l->portEnd; ++port)
-            text += (l->transport == Transport::Tcp ? "  TCP    " : "  UDP    ") + ip + ':'
-                    + QByteArray::number(port)
-                    + (l->transport == Transport::Tcp ? "    0.0.0.0:0    LISTENING    100\r\n"
-                                                      : "    *:*    100\r\n");
-    }
-    return text;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
 
 // The last state a source reported: {state, stale}.
 struct LastState
@@ -139,10 +117,7 @@ void TstSnapshotSources::watchFollowsTheFile()
     QVERIFY(!lastStateOf(states, path).stale);
 
     // Replaced the way careful writers do it: written elsewhere, renamed over the old file.
-    const QString temp = dir.filePath(QStringLiteral("edge01.tmp"));
-    QVERIFY(writeFile(temp, snapshotFor(m_doc->topology())));
-    QVERIFY(QFile::remove(path));
-    QVERIFY(QFile::rename(temp, path));
+    QVERIFY(replaceFile(path, snapshotFor(m_doc->topology())));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 5000);
     QCOMPARE(m_doc->check()->judgement.problemCount(), 0);
     const CheckResult *good = m_doc->check();

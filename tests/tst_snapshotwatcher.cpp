@@ -4,6 +4,7 @@
 #include "snapshotcontroller.h"
 #include "snapshotwatcher.h"
 #include "topologyfile.h"
+#include "tst_watch_util.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -11,35 +12,7 @@
 #include <QTest>
 
 using namespace edgemap;
-
-namespace {
-
-// netstat -ano text in which every fixed listener of the topology is bound; `skipPort` is left out.
-QByteArray snapshotFor(const Topology &t, int skipPort = 0)
-{
-    QByteArray text = "\r\nActive Connections\r\n\r\n  Proto  Local Address          Foreign "
-                      "Address        State           PID\r\n";
-    for (const Listener *l : t.allListeners()) {
-        if (l->dynamic || l->port == skipPort)
-            continue;
-        const QByteArray ip = t.address(l->address)->ip.toLatin1();
-        for (int port = l->port; port <= l->portEnd; ++port)
-            if (l->transport == Transport::Tcp)
-                text += "  TCP    " + ip + ':' + QByteArray::number(port)
-                        + "    0.0.0.0:0    LISTENING    100\r\n";
-            else
-                text += "  UDP    " + ip + ':' + QByteArray::number(port) + "    *:*    100\r\n";
-    }
-    return text;
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
-
-} // namespace
+using namespace edgemap::watchtest;
 
 class TstSnapshotWatcher : public QObject
 {
@@ -68,10 +41,7 @@ void TstSnapshotWatcher::followsReplaceTruncateDeleteRecreate()
     QVERIFY(!watcher.isStale());
 
     // Replaced the way careful writers do it: written elsewhere, renamed over the old file.
-    const QString temp = dir.filePath(QStringLiteral("edge01.tmp"));
-    QVERIFY(writeFile(temp, snapshotFor(doc.topology())));
-    QVERIFY(QFile::remove(path));
-    QVERIFY(QFile::rename(temp, path));
+    QVERIFY(replaceFile(path, snapshotFor(doc.topology())));
     QVERIFY(finished.wait(5000));
     QCOMPARE(doc.check()->judgement.problemCount(), 0);
 
