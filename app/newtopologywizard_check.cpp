@@ -3,6 +3,7 @@
 
 #include "catalog.h"
 #include "ipaddress.h"
+#include "topologyops.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -63,7 +64,8 @@ void checkCell(const MemberGrid &grid, const Cell &cell, QHash<QString, Cell> &s
 {
     const QString text = cell.row < 0 ? grid.poolFqdn : grid.rows[cell.row][cell.column];
     const bool isName = cell.row < 0 || cell.column == W::FqdnColumn;
-    if (const QString bad = isName ? fqdnProblem(text) : ipProblem(text); !bad.isEmpty()) {
+    if (const QString bad = isName ? fqdnProblem(text) : topologyops::serverAddressProblem(text);
+        !bad.isEmpty()) {
         const QString where = cell.row < 0 ? tr("Pool FQDN")
                                            : tr("Row %1, %2")
                                                      .arg(cell.row + 1)
@@ -85,16 +87,6 @@ void checkCell(const MemberGrid &grid, const Cell &cell, QHash<QString, Cell> &s
 }
 
 } // namespace
-
-QString ipProblem(const QString &text)
-{
-    const auto ip = IpAddress::parse(text);
-    if (!ip)
-        return tr("'%1' is not an IPv4 or IPv6 address").arg(text);
-    if (ip->isUnspecified() || ip->isLoopback())
-        return tr("'%1' cannot be an address of a server interface").arg(text);
-    return {};
-}
 
 QString fqdnProblem(const QString &text)
 {
