@@ -21,6 +21,7 @@ namespace edgemap {
 
 class Autosave;
 class DetailsView;
+class ExportActions;
 class ListenerTablePane;
 class ProblemsPane;
 class PropertyEditor;
@@ -88,6 +89,7 @@ public:
     SnapshotController *snapshots() const { return m_snapshots; }
     Autosave *autosave() const { return m_autosave; }
     SnapshotSources *snapshotSources() const { return m_sources; }
+    ExportActions *exportActions() const { return m_exports; }
 
     // Window geometry, dock layout and view options from QSettings; saved on close.
     void restoreSettings();
@@ -167,6 +169,7 @@ private:
     QDockWidget *m_snapshotDock = nullptr;
     QAction *m_acknowledgeAction = nullptr;
     SnapshotSources *m_sources = nullptr;
+    ExportActions *m_exports = nullptr;
     // Labels of the watched file and running capture: their failures show in the snapshot pane
     // rather than as a message box every interval.
     QSet<QString> m_liveSources;

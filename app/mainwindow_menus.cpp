@@ -3,6 +3,7 @@
 
 #include "diagramview.h"
 #include "document.h"
+#include "exportactions.h"
 #include "listenertablepane.h"
 #include "problemspane.h"
 #include "propertyeditor.h"
@@ -63,6 +64,9 @@ void MainWindow::createMenus()
             ->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
     add(tr("Save &As…"), QKeySequence::SaveAs, tr("Save the topology under a new name"),
         &MainWindow::saveAs);
+    // Export Diagram, Copy Diagram, Print Preview, Print: one exporter for the GUI and the CLI.
+    m_exports = new ExportActions(m_document, m_diagram, this);
+    m_exports->populateMenu(file);
     file->addSeparator();
     QAction *quit = add(tr("&Quit"), QKeySequence::Quit, tr("Close EdgeMap"), &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);

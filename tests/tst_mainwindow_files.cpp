@@ -128,9 +128,18 @@ void TstMainWindowFiles::standardMenus()
     for (QAction *a : window.findChildren<QAction *>())
         if (!a->shortcut().isEmpty())
             shortcuts.append(a->shortcut().toString());
-    for (const QString &key :
-         {u"Ctrl+N"_s, u"Ctrl+O"_s, u"Ctrl+S"_s, u"Ctrl+Z"_s, u"Ctrl+Shift+O"_s, u"Ctrl+Shift+V"_s})
+    for (const QString &key : {u"Ctrl+N"_s, u"Ctrl+O"_s, u"Ctrl+S"_s, u"Ctrl+Z"_s, u"Ctrl+P"_s,
+                               u"Ctrl+F"_s, u"F2"_s, u"Ctrl+Shift+O"_s, u"Ctrl+Shift+V"_s})
         QVERIFY2(shortcuts.contains(key), qPrintable(key));
+    // File offers the exports; Snapshot the live sources.
+    const auto texts = [&](int menu) {
+        QStringList out;
+        for (QAction *a : window.menuBar()->actions().at(menu)->menu()->actions())
+            out.append(a->text().remove(u'&'));
+        return out;
+    };
+    QVERIFY2(texts(0).contains(u"Export Diagram…"_s), qPrintable(texts(0).join(u", "_s)));
+    QVERIFY2(texts(3).contains(u"Watch File…"_s), qPrintable(texts(3).join(u", "_s)));
 }
 
 void TstMainWindowFiles::openTellsTopologyFromSnapshot()
