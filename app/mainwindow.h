@@ -21,6 +21,7 @@ namespace edgemap {
 
 class Autosave;
 class DetailsView;
+class DocumentActions;
 class ExportActions;
 class ListenerTablePane;
 class ProblemsPane;
@@ -90,6 +91,7 @@ public:
     Autosave *autosave() const { return m_autosave; }
     SnapshotSources *snapshotSources() const { return m_sources; }
     ExportActions *exportActions() const { return m_exports; }
+    DocumentActions *documentActions() const { return m_documents; }
 
     // Window geometry, dock layout and view options from QSettings; saved on close.
     void restoreSettings();
@@ -170,6 +172,7 @@ private:
     QAction *m_acknowledgeAction = nullptr;
     SnapshotSources *m_sources = nullptr;
     ExportActions *m_exports = nullptr;
+    DocumentActions *m_documents = nullptr;
     // Labels of the watched file and running capture: their failures show in the snapshot pane
     // rather than as a message box every interval.
     QSet<QString> m_liveSources;

@@ -3,6 +3,7 @@
 
 #include "diagramview.h"
 #include "document.h"
+#include "documentactions.h"
 #include "exportactions.h"
 #include "listenertablepane.h"
 #include "problemspane.h"
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
+#include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
 #include <QUndoStack>
@@ -67,6 +69,12 @@ void MainWindow::createMenus()
     // Export Diagram, Copy Diagram, Print Preview, Print: one exporter for the GUI and the CLI.
     m_exports = new ExportActions(m_document, m_diagram, this);
     m_exports->populateMenu(file);
+    m_documents = new DocumentActions(m_document, this);
+    m_documents->populateMenu(file);
+    connect(m_documents, &DocumentActions::failed, this, &MainWindow::showError);
+    connect(m_documents, &DocumentActions::exported, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
+    });
     file->addSeparator();
     QAction *quit = add(tr("&Quit"), QKeySequence::Quit, tr("Close EdgeMap"), &QWidget::close);
     quit->setMenuRole(QAction::QuitRole);

@@ -4,6 +4,7 @@
 #include "autosave.h"
 #include "diagramview.h"
 #include "document.h"
+#include "documentactions.h"
 #include "mainwindow.h"
 #include "snapshotcontroller.h"
 #include "topologyfile.h"
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void layoutAndViewOptionsAreRemembered();
     void undoActionsNameAndRevertEdits();
     void autosavedWorkIsOfferedBack();
+    void tablesExportFromTheWindow();
 
 private:
     QTemporaryDir m_userFiles;
@@ -334,6 +336,42 @@ void TstMainWindowFiles::autosavedWorkIsOfferedBack()
     TestWindow window(doc);
     QCOMPARE(window.offerAutosave(), 0); // restored once, then discarded: nothing left
     QVERIFY(window.restoreQuestions.isEmpty());
+}
+
+void TstMainWindowFiles::tablesExportFromTheWindow()
+{
+    QTemporaryDir dir;
+    Document doc(topologyfile::defaultTopology());
+    TestWindow window(doc);
+    DocumentActions *docs = window.documentActions();
+    QVERIFY(!docs->actionFor(DocumentActions::CheckReport)->isEnabled());
+    const auto read = [](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    };
+
+    // The firewall teams' table, with this topology's own addresses.
+    const QString rules = dir.filePath(u"rules.csv"_s);
+    QVERIFY(docs->exportTo(DocumentActions::FirewallRules, rules).isEmpty());
+    QVERIFY2(read(rules).contains(u"203.0.113.30"_s), "the A/V NAT public address is missing");
+
+    QSignalSpy finished(window.snapshots(), &SnapshotController::finished);
+    window.openSnapshot(kSample);
+    QVERIFY(finished.wait(20000));
+    QVERIFY(docs->actionFor(DocumentActions::CheckReport)->isEnabled());
+    const QString ports = dir.filePath(u"ports.md"_s);
+    QVERIFY(docs->exportTo(DocumentActions::PortTable, ports).isEmpty());
+    QVERIFY2(read(ports).contains(u"8057"_s) && read(ports).contains(u"Missing"_s),
+             qPrintable(read(ports).left(400)));
+    const QString report = dir.filePath(u"report.pdf"_s);
+    QVERIFY(docs->exportTo(DocumentActions::CheckReport, report).isEmpty());
+    QVERIFY(read(report).startsWith(u"%PDF"_s));
+
+    // A suffix that names no format: refused, nothing written.
+    const QString odd = dir.filePath(u"ports.xlsx"_s);
+    const QString error = docs->exportTo(DocumentActions::PortTable, odd);
+    QVERIFY2(error.contains(u"ports.xlsx"_s) && error.contains(u".csv"_s), qPrintable(error));
+    QVERIFY(!QFile::exists(odd));
 }
 
 QTEST_MAIN(TstMainWindowFiles)

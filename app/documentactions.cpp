@@ -1,0 +1,143 @@
+#include "documentactions.h"
+
+#include "check.h"
+#include "checkreport.h"
+#include "document.h"
+#include "documentexport.h"
+#include "firewallmatrix.h"
+#include "porttable.h"
+#include "tablewriters.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QStandardPaths>
+
+namespace edgemap {
+
+namespace {
+
+QString suffixOf(const QString &path)
+{
+    return QFileInfo(path).suffix().toLower();
+}
+
+} // namespace
+
+DocumentActions::DocumentActions(Document &document, QWidget *window)
+    : QObject(window)
+    , m_document(document)
+    , m_window(window)
+{
+    const struct
+    {
+        Kind kind;
+        QString text;
+        QString tip;
+    } entries[] = {
+            {PortTable, tr("Export &Port Table…"),
+             tr("Every listener per server and address (CSV, Markdown or HTML), with the "
+                "snapshot's statuses when one is loaded")},
+            {FirewallRules, tr("Export &Firewall Rules…"),
+             tr("The rule matrix of the external and internal firewalls, from the flows, with "
+                "this topology's addresses (CSV, Markdown or HTML)")},
+            {CheckReport, tr("Export Check &Report…"),
+             tr("The judged snapshot as a document: problems first, every listener, scenarios, "
+                "unexpected sockets (Markdown, HTML or PDF)")},
+    };
+    for (const auto &e : entries) {
+        auto *action = new QAction(e.text, this);
+        action->setStatusTip(e.tip);
+        connect(action, &QAction::triggered, this, [this, k = e.kind] { chooseAndExport(k); });
+        m_actions[e.kind] = action;
+    }
+    const auto updateReport = [this] {
+        m_actions[CheckReport]->setEnabled(currentCheck());
+    };
+    connect(&m_document, &Document::checkChanged, this, updateReport);
+    updateReport();
+}
+
+void DocumentActions::populateMenu(QMenu *file)
+{
+    QMenu *menu = file->addMenu(tr("Export &Tables"));
+    for (QAction *a : m_actions)
+        menu->addAction(a);
+}
+
+QAction *DocumentActions::actionFor(Kind kind) const
+{
+    return m_actions[kind];
+}
+
+const CheckResult *DocumentActions::currentCheck() const
+{
+    if (const CheckResult *latest = m_document.check(); latest && latest->ok())
+        return latest;
+    const auto checks = m_document.checks();
+    return checks.isEmpty() ? nullptr : checks.first().get();
+}
+
+QString DocumentActions::exportTo(Kind kind, const QString &path) const
+{
+    const Topology &t = m_document.topology();
+    const QString suffix = suffixOf(path);
+    TableDocument doc;
+    switch (kind) {
+    case PortTable:
+        doc = portTableDocument(buildPortTable(t, currentCheck()));
+        break;
+    case FirewallRules:
+        doc = firewallMatrixDocument(buildFirewallMatrix(t));
+        break;
+    case CheckReport: {
+        const CheckResult *check = currentCheck();
+        if (!check)
+            return tr("%1: no snapshot is loaded, so there is nothing to report")
+                    .arg(QDir::toNativeSeparators(path));
+        doc = checkReportDocument(t, *check);
+        if (suffix == QLatin1String("pdf"))
+            return writePdf(tablewriters::html(doc, htmlStatusStyles()), doc.title, path);
+        break;
+    }
+    }
+    if (suffix == QLatin1String("csv") && kind != CheckReport)
+        return tablewriters::saveAtomically(path, tablewriters::csv(doc));
+    if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
+        return tablewriters::saveAtomically(path, tablewriters::html(doc, htmlStatusStyles()));
+    if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
+        return tablewriters::saveAtomically(path, tablewriters::markdown(doc));
+    return tr("%1: choose a file ending in %2")
+            .arg(QDir::toNativeSeparators(path),
+                 kind == CheckReport ? tr(".md, .html or .pdf") : tr(".csv, .md or .html"));
+}
+
+void DocumentActions::chooseAndExport(Kind kind)
+{
+    const QString filters = kind == CheckReport ? tr("Markdown (*.md);;HTML (*.html);;PDF (*.pdf)")
+                                                : tr("CSV (*.csv);;Markdown (*.md);;HTML (*.html)");
+    const QString base = kind == PortTable       ? tr("port-table")
+                         : kind == FirewallRules ? tr("firewall-rules")
+                                                 : tr("check-report");
+    const QString current = m_document.filePath();
+    const QString dir
+            = current.isEmpty()
+                      ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                      : QFileInfo(current).absolutePath();
+    QString selected;
+    QString path = QFileDialog::getSaveFileName(m_window, m_actions[kind]->text().remove(u'&'),
+                                                dir + QLatin1Char('/') + base, filters, &selected);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty()) // the filter the user picked names the format
+        path += QLatin1Char('.') + selected.section(QStringLiteral("*."), 1).section(u')', 0, 0);
+    const QString error = exportTo(kind, path);
+    if (error.isEmpty())
+        Q_EMIT exported(path);
+    else
+        Q_EMIT failed(tr("Cannot export"), error);
+}
+
+} // namespace edgemap

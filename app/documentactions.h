@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class QAction;
+class QMenu;
+class QWidget;
+
+namespace edgemap {
+
+class Document;
+struct CheckResult;
+
+// File > Export Port Table / Firewall Rules / Check Report: the documents `edgemap ports` and
+// `edgemap report` write, from the open topology and its loaded snapshot, through the same
+// model code and the same atomic writer. The format follows the chosen file's suffix (.csv,
+// .md, .html; the report also .pdf).
+class DocumentActions : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum Kind { PortTable, FirewallRules, CheckReport };
+
+    DocumentActions(Document &document, QWidget *window);
+
+    // Adds the three actions (the report one is enabled while a snapshot is loaded).
+    void populateMenu(QMenu *file);
+    QAction *actionFor(Kind kind) const;
+
+    // Writes the document to `path` (format from the suffix): the error naming the path, or an
+    // empty string. No dialog: the actions' file dialogs end up here, and so do tests.
+    QString exportTo(Kind kind, const QString &path) const;
+
+Q_SIGNALS:
+    void exported(const QString &path);
+    void failed(const QString &title, const QString &message);
+
+private:
+    void chooseAndExport(Kind kind);
+    // The snapshot the port table and the report describe: the latest good one.
+    const CheckResult *currentCheck() const;
+
+    Document &m_document;
+    QWidget *m_window;
+    QAction *m_actions[3] = {nullptr, nullptr, nullptr};
+};
+
+} // namespace edgemap
