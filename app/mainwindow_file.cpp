@@ -297,6 +297,8 @@ int MainWindow::offerAutosave()
 {
     int restored = 0;
     for (const Autosave::Entry &entry : m_autosave->pending()) {
+        if (restored > 0)
+            break; // one document at a time: the other copies are offered next time
         const QString what = entry.originalPath.isEmpty()
                                      ? tr("the untitled topology \"%1\"").arg(entry.topologyName)
                                      : QDir::toNativeSeparators(entry.originalPath);
@@ -305,8 +307,8 @@ int MainWindow::offerAutosave()
                                 "is available.\nRestore it?")
                                      .arg(what, when))) {
         case QMessageBox::Yes: {
-            if (restored > 0 || !maybeSave())
-                return restored; // one document at a time: the others stay for next time
+            if (!maybeSave())
+                return restored;
             QString error;
             if (m_autosave->restore(entry, &error))
                 ++restored;
