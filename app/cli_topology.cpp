@@ -7,6 +7,7 @@
 
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace edgemap::cli {
 
@@ -149,10 +150,12 @@ int runNew(const QStringList &arguments)
     if (parser.isSet(internalIp) || parser.isSet(externalIp)) {
         if (!parser.isSet(internalIp) || !parser.isSet(externalIp))
             return usageError(cmd, QStringLiteral("--internal-ip and --external-ip go together"));
-        params.members.append(
-                MemberParams{parser.value(serverFqdn), parser.value(internalIp),
-                             parser.value(externalIp).split(QLatin1Char(','), Qt::SkipEmptyParts),
-                             parser.value(avPublic)});
+        params.members.append(MemberParams{
+                parser.value(serverFqdn), parser.value(internalIp),
+                // ',' as documented, '+' as in --member: either is accepted.
+                parser.value(externalIp)
+                        .split(QRegularExpression(QStringLiteral("[,+]")), Qt::SkipEmptyParts),
+                parser.value(avPublic)});
     }
     for (const QString &spec : parser.values(member)) {
         QString error;

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void helpForEachCommand();
     void newValidateShowJson();
     void showText();
+    void threeIpPoolWithMembersSameSeparator();
     void singleIpPoolWithMembers();
     void newRejectsBadInput_data();
     void newRejectsBadInput();
@@ -144,6 +145,20 @@ void TstCli::showText()
     QVERIFY(r.out.contains(QStringLiteral("UDP 50000-59999")));
     QVERIFY(r.out.contains(QStringLiteral(
             "Remote users -> Access Edge TCP 443 SIP/TLS -> Internal TCP 5061 SIP/MTLS")));
+}
+
+void TstCli::threeIpPoolWithMembersSameSeparator()
+{
+    // The first server's addresses may be written like a --member's ('+'), not only with ','.
+    const QString file = path(QStringLiteral("pool3.edgemap.json"));
+    const Run r = runEdgemap(
+            {QStringLiteral("new"), QStringLiteral("-o"), file, QStringLiteral("--internal-ip"),
+             QStringLiteral("172.25.33.10"), QStringLiteral("--external-ip"),
+             QStringLiteral("192.0.2.10+192.0.2.20+192.0.2.30"), QStringLiteral("--member"),
+             QStringLiteral("fqdn=edge02.contoso.local,internal=172.25.33.11,"
+                            "external=192.0.2.11+192.0.2.21+192.0.2.31")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("2 server(s)")), qPrintable(r.out));
 }
 
 void TstCli::singleIpPoolWithMembers()
