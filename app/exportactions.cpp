@@ -172,8 +172,13 @@ void ExportActions::exportDiagram()
     QApplication::setOverrideCursor(Qt::WaitCursor);
     const ExportResult result = DiagramExporter(m_document, options).exportTo(path);
     QApplication::restoreOverrideCursor();
-    if (!result.ok())
-        QMessageBox::warning(m_window, tr("Export Diagram"), result.error);
+    if (!result.ok()) {
+        // Plain text: the message quotes a path, which must never be taken for markup.
+        QMessageBox box(QMessageBox::Warning, tr("Export Diagram"), result.error, QMessageBox::Ok,
+                        m_window);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+    }
 }
 
 void ExportActions::print()

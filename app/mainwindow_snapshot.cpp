@@ -38,6 +38,7 @@ void MainWindow::createSnapshotUi(QMenu *menu)
     connect(paste, &QAction::triggered, this, &MainWindow::pasteSnapshot);
 
     m_checkLabel = new QLabel(this);
+    m_checkLabel->setTextFormat(Qt::PlainText); // file names and load errors
     m_checkLabel->setObjectName(QStringLiteral("checkSummary"));
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);

@@ -73,6 +73,7 @@ class TstListenerTable : public QObject
 
 private Q_SLOTS:
     void rowsAndHeaders();
+    void toolTipsNeverRenderFileText();
     void statusesAfterCheck();
     void filterWords();
     void statusFilter();
@@ -87,6 +88,24 @@ private Q_SLOTS:
 private:
     Document m_doc{topologyfile::defaultTopology()};
 };
+
+void TstListenerTable::toolTipsNeverRenderFileText()
+{
+    // A process name from a snapshot that looks like markup: shown as text, never rendered (an
+    // <img> with a file:// UNC source would make Windows open an SMB connection).
+    CheckResult check = sampletest::sampleCheckResult(m_doc.topology());
+    const QString hostile = u"<img src=\"file://10.1.2.3/s/x.png\">RTCSrv.exe"_s;
+    for (ListenerVerdict &v : check.judgement.listeners)
+        v.detail = hostile;
+    m_doc.setCheck(std::make_shared<const CheckResult>(check));
+    ListenerTableModel model(m_doc);
+    const QModelIndex detail
+            = model.index(model.indexFor(kPsom).row(), ListenerTableModel::DetailColumn);
+    const QString tip = detail.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(u"&lt;img"_s), qPrintable(tip));
+    QVERIFY2(!tip.contains(u"<img"_s), qPrintable(tip));
+    m_doc.setCheck(nullptr);
+}
 
 void TstListenerTable::rowsAndHeaders()
 {

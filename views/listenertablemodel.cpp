@@ -1,4 +1,5 @@
 #include "listenertablemodel.h"
+#include "plaintooltip.h"
 
 #include "document.h"
 #include "ipaddress.h"
@@ -128,7 +129,7 @@ QVariant ListenerTableModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortKey(row, index.column());
     case Qt::ToolTipRole:
-        return toolTip(row, index.column());
+        return plainToolTip(toolTip(row, index.column()).toString());
     case Qt::ForegroundRole:
     case Qt::BackgroundRole:
         return colour(row, index.column(), role);

@@ -1,4 +1,5 @@
 #include "problemsmodel.h"
+#include "plaintooltip.h"
 
 #include "document.h"
 #include "ipaddress.h"
@@ -245,7 +246,7 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const
         }
         return index.column() == ProblemColumn ? e.text : e.server;
     case Qt::ToolTipRole:
-        return index.column() == ServerColumn ? QVariant() : QVariant(e.toolTip);
+        return index.column() == ServerColumn ? QVariant() : QVariant(plainToolTip(e.toolTip));
     case Qt::BackgroundRole:
         return index.column() == StatusColumn ? QVariant(styleOf(e).fill) : QVariant();
     case Qt::ForegroundRole:

@@ -48,6 +48,7 @@ SnapshotPane::SnapshotPane(const Document &document, QWidget *parent)
     m_blocks = new QVBoxLayout(content);
     m_error = new QLabel(content);
     m_error->setObjectName(QStringLiteral("snapshotError"));
+    m_error->setTextFormat(Qt::PlainText); // the error quotes the file
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_empty = new QLabel(tr("No snapshot loaded. Open one (Ctrl+Shift+O), paste one "

@@ -1,4 +1,5 @@
 #include "topologytreemodel.h"
+#include "plaintooltip.h"
 
 #include "document.h"
 #include "statusstyle.h"
@@ -189,7 +190,7 @@ QVariant TopologyTreeModel::data(const QModelIndex &index, int role) const
         return index.column() == NameColumn ? node->text.name : node->text.detail;
     case Qt::ToolTipRole:
         if (index.column() == StatusColumn)
-            return statusData(node, role);
+            return plainToolTip(statusData(node, role).toString());
         return node->text.toolTip.isEmpty() ? QVariant() : QVariant(node->text.toolTip);
     case Qt::ForegroundRole:
         if (index.column() == StatusColumn)
