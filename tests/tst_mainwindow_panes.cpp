@@ -62,6 +62,7 @@ private Q_SLOTS:
     void initTestCase();
     void treeSelectionReachesEveryView();
     void tableSelectionReachesTheTree();
+    void ctrlClickSelectsSeveralRowsToCopy();
     void problemSelectsAndRevealsInDiagram();
     void panesFollowTheSnapshot();
     void paletteReachesEveryView();
@@ -109,6 +110,30 @@ void TstMainWindowPanes::tableSelectionReachesTheTree()
     QCOMPARE(window.selectedRef(), next);
     QCOMPARE(window.diagramView()->selectedRef(), next);
     QCOMPARE(window.propertyEditor()->ref(), next);
+}
+
+void TstMainWindowPanes::ctrlClickSelectsSeveralRowsToCopy()
+{
+    Document doc(topologyfile::defaultTopology());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    window.resize(1280, 800);
+    window.show();
+    window.listenerDock()->raise();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTableView *view = window.listenerTable()->view();
+    const auto click = [view](int row, Qt::KeyboardModifiers mods) {
+        const QModelIndex index = view->model()->index(row, 1);
+        view->scrollTo(index);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, mods, view->visualRect(index).center());
+    };
+    click(0, {});
+    click(2, Qt::ControlModifier);
+    // The window selected row 2's listener everywhere, and the table kept both rows.
+    QCOMPARE(view->selectionModel()->selectedRows().size(), 2);
+    QCOMPARE(window.selectedRef(), tableRef(view, 2));
+    const QString tsv = window.listenerTable()->selectedRowsAsTsv();
+    QCOMPARE(tsv.count(u'\n'), 3); // header + two rows
 }
 
 void TstMainWindowPanes::problemSelectsAndRevealsInDiagram()

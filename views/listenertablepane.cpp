@@ -209,6 +209,11 @@ void ListenerTablePane::currentRowChanged(const QModelIndex &current)
 
 void ListenerTablePane::selectRef(const TreeRef &ref)
 {
+    // The echo of the user's own click (table -> window -> table): the current row already is
+    // this listener, and re-selecting it would undo a Ctrl+click extending the selection.
+    if (ref.isValid()
+        && m_view->currentIndex().data(ListenerTableModel::RefRole).value<TreeRef>() == ref)
+        return;
     ++m_programmatic;
     QItemSelectionModel *selection = m_view->selectionModel();
     const QModelIndex row = ref.kind == TreeRef::Listener
