@@ -108,8 +108,8 @@ void TstCheckReport::problemsFirstThenEveryListener()
 void TstCheckReport::scenariosNameWhatBreaksThem()
 {
     const Judged j = judgedSample();
-    const TextTable *scenarios
-            = table(checkReportDocument(j.topology, j.check), QStringLiteral("Scenarios"));
+    const TableDocument doc = checkReportDocument(j.topology, j.check); // outlives the pointer
+    const TextTable *scenarios = table(doc, QStringLiteral("Scenarios"));
     QVERIFY(scenarios);
     QCOMPARE(scenarios->rows.size(), j.check.judgement.scenarios.size());
     bool webConference = false;
@@ -131,8 +131,8 @@ void TstCheckReport::scenariosNameWhatBreaksThem()
 void TstCheckReport::unexpectedListeners()
 {
     const Judged j = judgedSample();
-    const TextTable *unexpected = table(checkReportDocument(j.topology, j.check),
-                                        QStringLiteral("Unexpected listeners"));
+    const TableDocument doc = checkReportDocument(j.topology, j.check); // outlives the pointer
+    const TextTable *unexpected = table(doc, QStringLiteral("Unexpected listeners"));
     QVERIFY(unexpected);
     QCOMPARE(unexpected->rows.size(), j.check.judgement.unexpected.size());
     QVERIFY(unexpected->rows.contains(QStringList{QStringLiteral("0.0.0.0"), QStringLiteral("TCP"),
