@@ -145,6 +145,8 @@ private:
     void createToolBar();
     void createSnapshotUi(QMenu *menu);
     void updateRecentMenu();
+    // Before another topology replaces this one: its snapshots belong to this one's servers.
+    void forgetSnapshots();
     void addRecentFile(const QString &path);
     void updateCheckSummary();
     void updateTitle();

@@ -78,10 +78,13 @@ void MainWindow::createTableDocks()
         selectRef(ref);
         m_diagram->selectRef(ref);
     });
-    m_document.connect(&m_document, &Document::checkChanged, this, [this] {
-        // A fresh check with problems: show them rather than leave them behind a tab.
-        if (m_problems->problemCount() > 0 && !m_problemsDock->isHidden())
+    // Problems appearing (none before): show them rather than leave them behind a tab. Not on
+    // every check: a watched file or a capture re-checks every few seconds, and an edit
+    // re-judges, while the user may be typing in the listener filter.
+    connect(m_problems, &ProblemsPane::countChanged, this, [this, before = 0](int now) mutable {
+        if (before == 0 && now > 0 && !m_problemsDock->isHidden())
             m_problemsDock->raise();
+        before = now;
     });
 }
 

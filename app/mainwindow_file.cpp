@@ -6,6 +6,7 @@
 #include "document.h"
 #include "filekind.h"
 #include "newtopologywizard.h"
+#include "propertyeditor.h"
 #include "snapshotcontroller.h"
 #include "topologyfile.h"
 
@@ -90,6 +91,10 @@ bool MainWindow::openFile(const QString &path)
         showError(tr("Could not open the topology"), describe(result.error, path));
         return false;
     }
+    // Another topology: its servers may share ids with this one's (edge01), and judging this
+    // one's snapshots against them would blame the wrong Edge. Reloading the same file keeps them.
+    if (QFileInfo(path).absoluteFilePath() != m_document.filePath())
+        forgetSnapshots();
     m_document.resetTopology(*result.topology, QFileInfo(path).absoluteFilePath());
     addRecentFile(m_document.filePath());
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
@@ -110,6 +115,12 @@ bool MainWindow::openAny(const QString &path)
     }
     showError(tr("Cannot open the file"), error);
     return false;
+}
+
+void MainWindow::forgetSnapshots()
+{
+    m_snapshots->cancel(); // a load or re-judge under way would bring them back
+    m_document.clearChecks();
 }
 
 QStringList MainWindow::recentFiles() const
@@ -137,6 +148,7 @@ void MainWindow::newTopology()
         showError(tr("Cannot create the topology"), result.error);
         return;
     }
+    forgetSnapshots();
     m_document.resetTopology(result.topology, {});
     // Never saved: closing must ask, and the autosave must protect it.
     m_document.setModified(true);
@@ -145,6 +157,7 @@ void MainWindow::newTopology()
 
 bool MainWindow::saveTo(const QString &path)
 {
+    m_properties->commitPending();
     const LoadError error = topologyfile::save(m_document.topology(), path);
     if (error.isError()) {
         showError(tr("Could not save the topology"), describe(error, path));
@@ -218,6 +231,7 @@ QMessageBox::StandardButton MainWindow::askToSave()
 
 bool MainWindow::maybeSave()
 {
+    m_properties->commitPending(); // a value still being typed counts as a change
     if (!m_document.isModified())
         return true;
     switch (askToSave()) {
@@ -310,6 +324,7 @@ int MainWindow::offerAutosave()
             if (!maybeSave())
                 return restored;
             QString error;
+            forgetSnapshots();
             if (m_autosave->restore(entry, &error))
                 ++restored;
             else

@@ -3,6 +3,7 @@
 #include "document.h"
 #include "propertyeditor_dialogs.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -193,6 +194,18 @@ void PropertyEditor::refreshValues()
         writeEditor(row.editor, row.spec, t);
         propertyform::showProblem(row.problem, {});
     }
+}
+
+void PropertyEditor::commitPending()
+{
+    const QWidget *focus = QApplication::focusWidget();
+    if (!focus)
+        return;
+    for (const Row &row : std::as_const(m_rows))
+        if (row.editor == focus || row.editor->isAncestorOf(focus)) {
+            commit(row.spec, row.editor, row.problem);
+            return;
+        }
 }
 
 void PropertyEditor::commit(const FieldSpec &spec, QWidget *editor, QLabel *problem)

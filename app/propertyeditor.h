@@ -53,6 +53,10 @@ public:
     QString addPeer(const QString &name, PeerKind kind, const QStringList &addresses);
     QString removePeer(const PeerId &peer);
 
+    // Applies the field being typed in, as leaving it would. Save, close and the other commands
+    // that do not move the focus call it first, so that Ctrl+S saves what is on the screen.
+    void commitPending();
+
 public Q_SLOTS:
     // An invalid reference edits the topology itself (its name).
     void showRef(const edgemap::TreeRef &ref);

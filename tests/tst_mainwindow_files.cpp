@@ -6,14 +6,17 @@
 #include "document.h"
 #include "documentactions.h"
 #include "mainwindow.h"
+#include "propertyeditor.h"
 #include "snapshotcontroller.h"
 #include "topologyfile.h"
 #include "tst_settings_util.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDockWidget>
 #include <QDropEvent>
 #include <QFile>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
@@ -105,6 +108,8 @@ private Q_SLOTS:
     void undoActionsNameAndRevertEdits();
     void autosavedWorkIsOfferedBack();
     void tablesExportFromTheWindow();
+    void anotherTopologyForgetsTheSnapshots();
+    void saveTakesTheValueBeingTyped();
 
 private:
     QTemporaryDir m_userFiles;
@@ -372,6 +377,53 @@ void TstMainWindowFiles::tablesExportFromTheWindow()
     const QString error = docs->exportTo(DocumentActions::PortTable, odd);
     QVERIFY2(error.contains(u"ports.xlsx"_s) && error.contains(u".csv"_s), qPrintable(error));
     QVERIFY(!QFile::exists(odd));
+}
+
+void TstMainWindowFiles::anotherTopologyForgetsTheSnapshots()
+{
+    QTemporaryDir dir;
+    const QString mine = dir.filePath(u"contoso.edgemap.json"_s);
+    const QString other = dir.filePath(u"fabrikam.edgemap.json"_s);
+    QVERIFY(!topologyfile::save(topologyfile::defaultTopology(), mine).isError());
+    QVERIFY(!topologyfile::save(renamed(u"Fabrikam"_s), other).isError()); // also has an edge01
+    Document doc(topologyfile::defaultTopology());
+    TestWindow window(doc);
+    QVERIFY(window.openFile(mine));
+    QSignalSpy finished(window.snapshots(), &SnapshotController::finished);
+    window.openSnapshot(kSample);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(doc.checks().size(), 1);
+    // Reloading the same file keeps the snapshot (judged again)...
+    QVERIFY(window.openFile(mine));
+    QCOMPARE(doc.checks().size(), 1);
+    // ...another topology does not inherit it, even with a server of the same id.
+    QVERIFY(window.openFile(other));
+    QVERIFY(doc.checks().isEmpty());
+    QTest::qWait(200); // no re-judge brings it back
+    QVERIFY(doc.checks().isEmpty());
+    QVERIFY(!doc.check());
+}
+
+void TstMainWindowFiles::saveTakesTheValueBeingTyped()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"typed.edgemap.json"_s);
+    Document doc(topologyfile::defaultTopology());
+    TestWindow window(doc);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.selectRef(TreeRef::server(ServerId(u"edge01"_s))));
+    window.propertiesDock()->raise();
+    auto *fqdn = qobject_cast<QLineEdit *>(
+            window.propertyEditor()->editorFor({Field::ServerFqdn, u"edge01"_s}));
+    QVERIFY(fqdn);
+    fqdn->setFocus();
+    fqdn->selectAll();
+    QTest::keyClicks(fqdn, u"edge-typed.contoso.local"_s); // no Return, focus stays
+    QVERIFY(window.saveTo(path));
+    QCOMPARE(topologyfile::load(path).topology->server(ServerId(u"edge01"_s))->fqdn,
+             u"edge-typed.contoso.local"_s);
 }
 
 QTEST_MAIN(TstMainWindowFiles)
