@@ -9,8 +9,10 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -24,7 +26,33 @@ QString sidecarOf(const QString &copy)
     return copy + QStringLiteral(".origin");
 }
 
+QString lockPathOf(const QString &directory, const QString &session)
+{
+    return directory + QLatin1Char('/') + session + QStringLiteral(".lock");
+}
+
+// "<key>-<session>.edgemap.json": is <session>.lock held by a running process? Copies from
+// before sessions existed ("<key>.edgemap.json") have no lock and count as left behind.
+bool heldByLiveSession(const QString &directory, const QString &copyName)
+{
+    const QString stem = copyName.chopped(int(QStringLiteral(".edgemap.json").size()));
+    const qsizetype dash = stem.lastIndexOf(QLatin1Char('-'));
+    if (dash < 0)
+        return false;
+    const QString path = lockPathOf(directory, stem.mid(dash + 1));
+    if (!QFileInfo::exists(path))
+        return false;
+    QLockFile lock(path);
+    lock.setStaleLockTime(0);
+    if (!lock.tryLock(0))
+        return true; // held (QLockFile takes over a dead process's lock instead of failing)
+    lock.unlock();   // it was stale: the session crashed; the copy is free to offer
+    return false;
+}
+
 } // namespace
+
+Autosave::~Autosave() = default;
 
 Autosave::Autosave(Document &document, const QString &directory, QObject *parent)
     : QObject(parent)
@@ -33,6 +61,7 @@ Autosave::Autosave(Document &document, const QString &directory, QObject *parent
                           ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
                                     + QStringLiteral("/autosave")
                           : directory)
+    , m_session(QUuid::createUuid().toString(QUuid::Id128).left(12))
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(5000);
@@ -51,7 +80,7 @@ Autosave::Autosave(Document &document, const QString &directory, QObject *parent
 
 QString Autosave::copyPath() const
 {
-    // One copy per original file (untitled topologies share the "untitled" slot).
+    // One copy per original file and session: "<file key>-<session>.edgemap.json".
     const QString key
             = m_document.filePath().isEmpty()
                       ? QStringLiteral("untitled")
@@ -61,7 +90,8 @@ QString Autosave::copyPath() const
                                       QCryptographicHash::Sha1)
                                       .toHex()
                                       .left(16));
-    return m_directory + QLatin1Char('/') + key + QStringLiteral(".edgemap.json");
+    return m_directory + QLatin1Char('/') + key + QLatin1Char('-') + m_session
+           + QStringLiteral(".edgemap.json");
 }
 
 bool Autosave::writeNow()
@@ -70,6 +100,14 @@ bool Autosave::writeNow()
         return false;
     if (!QDir().mkpath(m_directory))
         return false;
+    if (!m_lock) {
+        m_lock = std::make_unique<QLockFile>(lockPathOf(m_directory, m_session));
+        m_lock->setStaleLockTime(0); // only a dead process's lock is stale, never an old one
+        if (!m_lock->tryLock(0)) {
+            m_lock.reset();
+            return false;
+        }
+    }
     const QString copy = copyPath();
     if (!m_writtenFor.isEmpty() && m_writtenFor != copy)
         discard({m_writtenFor, {}, {}, {}});
@@ -101,6 +139,8 @@ QList<Autosave::Entry> Autosave::pending() const
     const QDir dir(m_directory);
     for (const QFileInfo &info :
          dir.entryInfoList({QStringLiteral("*.edgemap.json")}, QDir::Files)) {
+        if (heldByLiveSession(m_directory, info.fileName()))
+            continue; // another EdgeMap (or this one) is still working on it
         Entry e{info.absoluteFilePath(), {}, info.lastModified().toUTC(), {}};
         QFile origin(sidecarOf(e.autosavePath));
         if (origin.open(QIODevice::ReadOnly))

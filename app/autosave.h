@@ -8,6 +8,10 @@
 #include <QString>
 #include <QTimer>
 
+#include <memory>
+
+class QLockFile;
+
 namespace edgemap {
 
 class Document;
@@ -23,6 +27,7 @@ class Autosave : public QObject
 public:
     // `directory` empty: <AppDataLocation>/autosave.
     explicit Autosave(Document &document, const QString &directory = {}, QObject *parent = nullptr);
+    ~Autosave() override;
 
     void setDelay(int ms) { m_timer.setInterval(ms); }
     QString directory() const { return m_directory; }
@@ -34,7 +39,11 @@ public:
         QDateTime saved;
         QString topologyName;
     };
-    // Autosaved copies left by a previous session (or this one), newest first.
+    // The copy this session keeps for its document, empty when there is none.
+    QString currentCopy() const { return m_writtenFor; }
+
+    // Autosaved copies left by sessions that are no longer running (a crash), newest first.
+    // Copies of a running EdgeMap, this one included, are neither offered nor touched.
     QList<Entry> pending() const;
     // Loads a copy into the document (as modified, with its original path) and removes the copy.
     bool restore(const Entry &entry, QString *error);
@@ -51,6 +60,11 @@ private:
     QString m_directory;
     QTimer m_timer;
     QString m_writtenFor; // the copy this session wrote, so that a new path does not orphan it
+    // Each session's copies carry its own id, and the session holds <id>.lock while it runs:
+    // a copy is offered only when no live EdgeMap holds its lock (a crashed one's lock is stale),
+    // and a session never writes over or deletes a copy that another session left.
+    QString m_session;
+    std::unique_ptr<QLockFile> m_lock;
 };
 
 } // namespace edgemap
