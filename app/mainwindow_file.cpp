@@ -97,6 +97,7 @@ bool MainWindow::openFile(const QString &path)
         forgetSnapshots();
     m_document.resetTopology(*result.topology, QFileInfo(path).absoluteFilePath());
     addRecentFile(m_document.filePath());
+    m_diagram->fitToWindow();
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
 }

@@ -328,6 +328,14 @@ void TstDiagramScene::viewSelectionAndEscape()
     QVERIFY(view.zoom() > fitted);
     view.fitToWindow();
     QCOMPARE(view.zoom(), fitted);
+    // An edit keeps the zoom the user chose (the scene is rebuilt underneath).
+    view.zoomIn();
+    view.zoomIn();
+    const qreal zoomed = view.zoom();
+    Topology renamed = doc.topology();
+    renamed.name = u"Renamed"_s;
+    QVERIFY(!doc.applyEdit(u"Rename"_s, renamed).isError());
+    QCOMPARE(view.zoom(), zoomed);
     view.setLegendVisible(false);
     QVERIFY(!view.isLegendVisible());
 }

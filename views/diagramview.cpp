@@ -66,7 +66,10 @@ DiagramView::DiagramView(Document &document, QWidget *parent)
     connect(m_scene, &DiagramScene::highlightChanged, this, &DiagramView::updateInfo);
     connect(&m_document, &Document::topologyReset, this, [this] {
         fillScenarios();
-        m_canvas->fit();
+        // An edit (or undo) keeps the user's zoom and position; a fitted view stays fitted.
+        // Opening another topology asks for a fit itself (fitToWindow).
+        if (m_canvas->isFitted())
+            m_canvas->fit();
     });
     fillScenarios();
     updateInfo();
