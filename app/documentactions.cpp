@@ -1,5 +1,7 @@
 #include "documentactions.h"
 
+#include "savepathdialog.h"
+
 #include "check.h"
 #include "checkreport.h"
 #include "document.h"
@@ -10,10 +12,8 @@
 
 #include <QAction>
 #include <QDir>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
-#include <QStandardPaths>
 
 namespace edgemap {
 
@@ -116,23 +116,24 @@ QString DocumentActions::exportTo(Kind kind, const QString &path) const
 
 void DocumentActions::chooseAndExport(Kind kind)
 {
-    const QString filters = kind == CheckReport ? tr("Markdown (*.md);;HTML (*.html);;PDF (*.pdf)")
-                                                : tr("CSV (*.csv);;Markdown (*.md);;HTML (*.html)");
+    const QList<SaveFormat> formats
+            = kind == CheckReport
+                      ? QList<SaveFormat>{{tr("Markdown"), QStringLiteral("md")},
+                                          {tr("HTML"), QStringLiteral("html")},
+                                          {tr("PDF"), QStringLiteral("pdf")}}
+                      : QList<SaveFormat>{{tr("CSV"), QStringLiteral("csv")},
+                                          {tr("Markdown"), QStringLiteral("md")},
+                                          {tr("HTML"), QStringLiteral("html")}};
     const QString base = kind == PortTable       ? tr("port-table")
                          : kind == FirewallRules ? tr("firewall-rules")
                                                  : tr("check-report");
     const QString current = m_document.filePath();
-    const QString dir
-            = current.isEmpty()
-                      ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
-                      : QFileInfo(current).absolutePath();
-    QString selected;
-    QString path = QFileDialog::getSaveFileName(m_window, m_actions[kind]->text().remove(u'&'),
-                                                dir + QLatin1Char('/') + base, filters, &selected);
+    const QString folder = current.isEmpty() ? QString() : QFileInfo(current).absolutePath();
+    SavePathDialog dialog(m_window, m_actions[kind]->text().remove(u'&'),
+                          folder + u'/' + base + u'.' + formats.constFirst().suffix, formats);
+    const QString path = dialog.exec();
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty()) // the filter the user picked names the format
-        path += QLatin1Char('.') + selected.section(QStringLiteral("*."), 1).section(u')', 0, 0);
     const QString error = exportTo(kind, path);
     if (error.isEmpty())
         Q_EMIT exported(path);

@@ -1,5 +1,7 @@
 #include "exportactions.h"
 
+#include "savepathdialog.h"
+
 #include "diagramscene.h"
 #include "diagramview.h"
 #include "document.h"
@@ -11,7 +13,6 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLineEdit>
@@ -147,23 +148,25 @@ void ExportActions::exportDiagram()
 {
     QSettings settings;
     const QString base = QFileInfo(m_document.filePath()).completeBaseName();
-    const QString suggested = settings.value(kDirKey).toString() + u'/'
+    // The last export folder, else the topology's; SavePathDialog falls back to Documents.
+    QString folder = settings.value(kDirKey).toString();
+    if (folder.isEmpty() && !m_document.filePath().isEmpty())
+        folder = QFileInfo(m_document.filePath()).absolutePath();
+    const QString suggested = folder + u'/'
                               + (base.isEmpty() ? QStringLiteral("edge-diagram") : base)
                               + QStringLiteral(".svg");
-    const QString svg = tr("SVG image (*.svg)");
-    const QString png = tr("PNG image (*.png)");
-    const QString pdf = tr("PDF document (*.pdf)");
-    const QString drawio = tr("draw.io diagram (*.drawio)");
-    QString filter = svg;
-    QString path = QFileDialog::getSaveFileName(
-            m_window, tr("Export Diagram"), suggested,
-            QStringList{svg, png, pdf, drawio}.join(QStringLiteral(";;")), &filter);
+    SavePathDialog dialog(m_window, tr("Export Diagram"), suggested,
+                          {{tr("SVG image"), QStringLiteral("svg")},
+                           {tr("PNG image"), QStringLiteral("png")},
+                           {tr("PDF document"), QStringLiteral("pdf")},
+                           {tr("draw.io diagram"), QStringLiteral("drawio")}});
+    const QString path = dialog.exec();
     if (path.isEmpty())
         return;
-    // The suffix decides; a name without one takes the chosen filter's.
-    if (!exportFormatForPath(path)) {
-        const QString suffix = filter.section(QStringLiteral("*"), 1).chopped(1);
-        path += suffix;
+    if (!exportFormatForPath(path)) { // "x.vsdx": the suffix typed names no format
+        QMessageBox::warning(m_window, tr("Export Diagram"),
+                             tr("EdgeMap exports .svg, .png, .pdf and .drawio files."));
+        return;
     }
     settings.setValue(kDirKey, QFileInfo(path).absolutePath());
     ExportOptions options = defaultOptions(*exportFormatForPath(path));

@@ -274,14 +274,22 @@ void MainWindow::dropEvent(QDropEvent *event)
     for (const QUrl &url : mime->urls())
         if (url.isLocalFile())
             files.append(url.toLocalFile());
+    const QByteArray text = files.isEmpty() ? mime->text().toUtf8() : QByteArray();
     event->acceptProposedAction();
-    if (files.isEmpty()) {
-        // Text dragged from a console or an RDP clipboard: the same as a paste.
-        m_snapshots->openBytes(mime->text().toUtf8(), tr("dropped text"));
-        return;
-    }
-    for (const QString &path : std::as_const(files))
-        openAny(path);
+    // Handled after the drop returns: opening can ask (unsaved changes) or warn (a bad file), and
+    // a modal box inside the drop event would hold the drag source (Explorer) until it closes.
+    QMetaObject::invokeMethod(
+            this,
+            [this, files, text] {
+                if (files.isEmpty()) {
+                    // Text dragged from a console or an RDP clipboard: the same as a paste.
+                    m_snapshots->openBytes(text, tr("dropped text"));
+                    return;
+                }
+                for (const QString &path : files)
+                    openAny(path);
+            },
+            Qt::QueuedConnection);
 }
 
 void MainWindow::restoreSettings()

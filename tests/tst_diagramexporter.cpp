@@ -26,6 +26,7 @@
 #include <QXmlStreamReader>
 
 using namespace edgemap;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -107,6 +108,7 @@ private Q_SLOTS:
     void svgShowsTheSnapshot();
     void pngHasTheRequestedPixels_data();
     void pngHasTheRequestedPixels();
+    void pngTooLargeIsRefusedWithTheHighestDpi();
     void pdfFitsOrTiles_data();
     void pdfFitsOrTiles();
     void drawioHasOneCellPerChipAndFlow();
@@ -195,6 +197,36 @@ void TstDiagramExporter::pngHasTheRequestedPixels()
     QCOMPARE(r.pixelSize, expected);
     QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), dpi);
     QCOMPARE(image.pixelColor(1, 1), QColor(Qt::white));
+}
+
+void TstDiagramExporter::pngTooLargeIsRefusedWithTheHighestDpi()
+{
+    // 1200 dpi of the default topology is hundreds of megapixels: refused before any allocation,
+    // with the dpi that would fit, and no file.
+    Document doc(topologyfile::defaultTopology());
+    ExportOptions o = options(ExportFormat::Png);
+    o.dpi = 1200;
+    const DiagramExporter big(doc, o);
+    const QString path = m_dir->filePath(QStringLiteral("big.png"));
+    const ExportResult r = big.exportTo(path);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error.contains(path) && r.error.contains(u"at 1200 dpi"_s), qPrintable(r.error));
+    QVERIFY(!QFile::exists(path));
+    QVERIFY(big.image().isNull());
+    const QRegularExpression choose(QStringLiteral("choose (\\d+) dpi or less"));
+    const QRegularExpressionMatch m = choose.match(r.error);
+    QVERIFY2(m.hasMatch(), qPrintable(r.error));
+    const int maxDpi = m.captured(1).toInt();
+    QVERIFY(maxDpi >= 150 && maxDpi < 1200);
+    // The dpi named fits; one more does not (checked without rendering either).
+    o.dpi = maxDpi;
+    QVERIFY2(DiagramExporter(doc, o).imageSizeError().isEmpty(), qPrintable(QString::number(maxDpi)));
+    o.dpi = maxDpi + 1;
+    QVERIFY(!DiagramExporter(doc, o).imageSizeError().isEmpty());
+    // The clipboard still gets the SVG.
+    std::unique_ptr<QMimeData> mime(big.mimeData());
+    QVERIFY(!mime->hasImage());
+    QVERIFY(mime->data(u"image/svg+xml"_s).startsWith("<?xml"));
 }
 
 void TstDiagramExporter::pdfFitsOrTiles_data()
@@ -440,6 +472,10 @@ void TstDiagramExporter::cliRejectsBadUsage_data()
     QTest::newRow("dpi") << QStringList{topology, QStringLiteral("--dpi"), QStringLiteral("0"),
                                         QStringLiteral("-o"), out}
                          << QStringLiteral("--dpi");
+    QTest::newRow("png too large")
+            << QStringList{topology, QStringLiteral("--dpi"), QStringLiteral("1200"),
+                           QStringLiteral("-o"), QStringLiteral("%1/big.png").arg(QDir::tempPath())}
+            << QStringLiteral("dpi or less");
     QTest::newRow("page") << QStringList{topology, QStringLiteral("--page"), QStringLiteral("A3"),
                                          QStringLiteral("-o"), out}
                           << QStringLiteral("A4 or Letter");

@@ -7,22 +7,30 @@
 #include "documentactions.h"
 #include "mainwindow.h"
 #include "propertyeditor.h"
+#include "savepathdialog.h"
 #include "snapshotcontroller.h"
 #include "topologyfile.h"
 #include "tst_settings_util.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QDockWidget>
 #include <QDropEvent>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 #include <QUrl>
 
@@ -110,6 +118,8 @@ private Q_SLOTS:
     void tablesExportFromTheWindow();
     void anotherTopologyForgetsTheSnapshots();
     void saveTakesTheValueBeingTyped();
+    void exportDialogAddsTheSuffixBeforeAskingToOverwrite();
+    void exportDialogNeverStartsInTheRootFolder();
 
 private:
     QTemporaryDir m_userFiles;
@@ -199,8 +209,10 @@ void TstMainWindowFiles::dropTopologySnapshotAndText()
 
     auto *mime = new QMimeData;
     mime->setUrls({QUrl::fromLocalFile(topo)});
+    const QString before = doc.topology().name;
     drop(&window, mime);
-    QCOMPARE(doc.topology().name, u"Dropped"_s);
+    QCOMPARE(doc.topology().name, before); // nothing opens (or asks) inside the drop event
+    QTRY_COMPARE(doc.topology().name, u"Dropped"_s); // after the drop event has returned
     delete mime;
 
     QSignalSpy finished(window.snapshots(), &SnapshotController::finished);
@@ -424,6 +436,53 @@ void TstMainWindowFiles::saveTakesTheValueBeingTyped()
     QVERIFY(window.saveTo(path));
     QCOMPARE(topologyfile::load(path).topology->server(ServerId(u"edge01"_s))->fqdn,
              u"edge-typed.contoso.local"_s);
+}
+
+void TstMainWindowFiles::exportDialogAddsTheSuffixBeforeAskingToOverwrite()
+{
+    QTemporaryDir dir;
+    writeFile(dir, u"diagram.png"_s, "old picture");
+    SavePathDialog save(nullptr, u"Export Diagram"_s, dir.filePath(u"diagram.svg"_s),
+                        {{u"SVG image"_s, u"svg"_s}, {u"PNG image"_s, u"png"_s}});
+    QFileDialog *dialog = save.dialog();
+    dialog->setOption(QFileDialog::DontUseNativeDialog);
+    QCOMPARE(QDir(dialog->directory()).canonicalPath(), QDir(dir.path()).canonicalPath());
+    QCOMPARE(dialog->defaultSuffix(), u"svg"_s);
+
+    QString question;
+    QTimer::singleShot(0, dialog, [&] {
+        // The user picks PNG from the type list and types a name without a suffix.
+        auto *types = dialog->findChild<QComboBox *>(u"fileTypeCombo"_s);
+        QVERIFY(types);
+        types->setFocus();
+        QTest::keyClick(types, Qt::Key_Down);
+        QCOMPARE(save.selectedFormat(), 1);
+        auto *name = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s);
+        QVERIFY(name);
+        name->setText(u"diagram"_s);
+        // Accepting asks about the file that will really be written: diagram.png.
+        QTimer::singleShot(0, dialog, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            question = box->text();
+            box->button(QMessageBox::Yes)->click();
+        });
+        QTest::keyClick(name, Qt::Key_Return);
+    });
+    const QString path = save.exec();
+    QVERIFY2(question.contains(u"diagram.png"_s), qPrintable(question));
+    QCOMPARE(QFileInfo(path).fileName(), u"diagram.png"_s);
+}
+
+void TstMainWindowFiles::exportDialogNeverStartsInTheRootFolder()
+{
+    // First use: no export folder remembered, so the suggestion is "/name.svg".
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QCOMPARE(SavePathDialog::startFolder(u"/edge-diagram.svg"_s), documents);
+    QCOMPARE(SavePathDialog::startFolder(u"edge-diagram.svg"_s), documents);
+    QCOMPARE(SavePathDialog::startFolder(m_userFiles.filePath(u"gone/x.svg"_s)), documents);
+    QCOMPARE(SavePathDialog::startFolder(m_userFiles.filePath(u"x.svg"_s)),
+             QFileInfo(m_userFiles.path()).absoluteFilePath());
 }
 
 QTEST_MAIN(TstMainWindowFiles)

@@ -199,6 +199,16 @@ void TstSnapshotPane::failedLoadIsShownUntilALaterSuccess()
     QVERIFY(pane.errorText().isEmpty());
     QVERIFY(!pane.findChild<QLabel *>(u"snapshotError"_s)->isVisibleTo(&pane));
     QVERIFY(pane.blockText(kEdge01).contains(u"Source: good"_s));
+
+    // Clear Snapshots forgets a failure too: the pane is back to its empty state.
+    controller.openBytes("  Proto  Local Address  Foreign Address  State  PID\r\n"
+                         "  TCP    10.9.9.9:5061   0.0.0.0:0   LISTENING   2216\r\n",
+                         u"other server"_s);
+    QVERIFY(failed.wait(10000));
+    QVERIFY(!pane.errorText().isEmpty());
+    doc.clearChecks();
+    QVERIFY2(pane.errorText().isEmpty(), qPrintable(pane.errorText()));
+    QVERIFY(pane.isShowingEmptyState());
 }
 
 void TstSnapshotPane::removedServerLosesItsBlock()

@@ -260,14 +260,43 @@ QByteArray DiagramExporter::svg() const
     return buffer.data();
 }
 
-QImage DiagramExporter::image() const
+QSize DiagramExporter::imageSize() const
 {
-    // Rendered at scale, not grabbed from the screen, so that text and lines stay crisp.
     const qreal scale = m_options.dpi / 96.0;
     const QSizeF sheet = sheetSize();
-    const QSize pixels(int(std::ceil(sheet.width() * scale)),
-                       int(std::ceil(sheet.height() * scale)));
-    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+    return {int(std::ceil(sheet.width() * scale)), int(std::ceil(sheet.height() * scale))};
+}
+
+QString DiagramExporter::imageSizeError() const
+{
+    const QSize pixels = imageSize();
+    if (pixels.width() <= kMaxImageSide && pixels.height() <= kMaxImageSide
+        && qint64(pixels.width()) * pixels.height() <= kMaxImagePixels)
+        return {};
+    // The highest dpi that fits both limits, from the sheet at 96 dpi (one pixel per unit).
+    const QSizeF sheet = sheetSize();
+    const qreal scale = std::min({kMaxImageSide / sheet.width(), kMaxImageSide / sheet.height(),
+                                  std::sqrt(kMaxImagePixels / (sheet.width() * sheet.height()))});
+    const int maxDpi = int(std::floor(96 * scale));
+    return tr("the image would be %1 x %2 pixels at %3 dpi, more than EdgeMap renders (%4 "
+              "pixels a side, %5 megapixels); choose %6 dpi or less, or export SVG or PDF")
+            .arg(pixels.width())
+            .arg(pixels.height())
+            .arg(m_options.dpi)
+            .arg(kMaxImageSide)
+            .arg(kMaxImagePixels / 1'000'000)
+            .arg(maxDpi);
+}
+
+QImage DiagramExporter::image() const
+{
+    if (!imageSizeError().isEmpty())
+        return {};
+    // Rendered at scale, not grabbed from the screen, so that text and lines stay crisp.
+    const qreal scale = m_options.dpi / 96.0;
+    QImage image(imageSize(), QImage::Format_ARGB32_Premultiplied);
+    if (image.isNull()) // out of memory: the caller reports it
+        return image;
     image.fill(Qt::white);
     const int dotsPerMeter = int(std::lround(m_options.dpi / 0.0254));
     image.setDotsPerMeterX(dotsPerMeter);
@@ -284,7 +313,9 @@ QImage DiagramExporter::image() const
 QMimeData *DiagramExporter::mimeData() const
 {
     auto *data = new QMimeData;
-    data->setImageData(image());
+    // A diagram too large for an image still goes out as SVG.
+    if (const QImage picture = image(); !picture.isNull())
+        data->setImageData(picture);
     data->setData(QStringLiteral("image/svg+xml"), svg());
     return data;
 }
@@ -303,7 +334,18 @@ ExportResult DiagramExporter::exportTo(const QString &path) const
         result.pixelSize = sheetSize().toSize();
         break;
     case ExportFormat::Png: {
+        if (const QString tooLarge = imageSizeError(); !tooLarge.isEmpty()) {
+            result.error = tr("cannot write '%1': %2").arg(path, tooLarge);
+            return result;
+        }
         const QImage png = image();
+        if (png.isNull()) {
+            result.error = tr("cannot write '%1': not enough memory for a %2 x %3 pixel image")
+                                   .arg(path)
+                                   .arg(imageSize().width())
+                                   .arg(imageSize().height());
+            return result;
+        }
         result.pixelSize = png.size();
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);

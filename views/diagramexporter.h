@@ -92,7 +92,15 @@ public:
     int paintPages(QPagedPaintDevice *device) const;
 
     QByteArray svg() const;
-    QImage image() const; // at options().dpi, white background
+    QImage image() const; // at options().dpi, white background; null when too large
+    // The largest image EdgeMap renders: a PNG beyond it would take gigabytes (a 3-site topology
+    // at 1200 dpi is ~4 gigapixels) and most viewers refuse sides over 32767 pixels.
+    static constexpr int kMaxImageSide = 32767;
+    static constexpr qint64 kMaxImagePixels = 100'000'000;
+    // The pixel size of image() at options().dpi.
+    QSize imageSize() const;
+    // Empty when image() fits the limits; else the size, the limits and the highest usable dpi.
+    QString imageSizeError() const;
     QByteArray pdf(int *pages = nullptr) const;
     QByteArray drawio() const;
     // The image and the SVG ("image/svg+xml") for the clipboard.

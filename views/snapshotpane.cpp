@@ -117,7 +117,7 @@ void SnapshotPane::checkChanged()
         m_seenLatest = latest;
         if (latest && !latest->ok())
             m_errorText = tr("Loading %1 failed: %2").arg(latest->source, latest->error.message);
-        else if (latest)
+        else // a good load, or Clear Snapshots: no failure to show any more
             m_errorText.clear();
     }
     refresh();
