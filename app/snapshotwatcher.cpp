@@ -3,6 +3,7 @@
 #include "snapshotcontroller.h"
 
 #include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace edgemap {
 
@@ -13,10 +14,12 @@ SnapshotWatcher::SnapshotWatcher(SnapshotController &controller, QObject *parent
     m_poll.setInterval(2000);
     m_settle.setInterval(700);
     m_settle.setSingleShot(true);
-    connect(&m_fs, &QFileSystemWatcher::fileChanged, this, &SnapshotWatcher::somethingChanged);
-    connect(&m_fs, &QFileSystemWatcher::directoryChanged, this, &SnapshotWatcher::somethingChanged);
-    connect(&m_poll, &QTimer::timeout, this, &SnapshotWatcher::somethingChanged);
-    connect(&m_settle, &QTimer::timeout, this, &SnapshotWatcher::settled);
+    const auto changed = [this] { look(Look::Changed); };
+    connect(&m_fs, &QFileSystemWatcher::fileChanged, this, changed);
+    connect(&m_fs, &QFileSystemWatcher::directoryChanged, this, changed);
+    connect(&m_poll, &QTimer::timeout, this, changed);
+    connect(&m_settle, &QTimer::timeout, this, [this] { look(Look::Settled); });
+    connect(&m_look, &QFutureWatcher<Stamp>::finished, this, &SnapshotWatcher::looked);
     connect(&controller, &SnapshotController::finished, this, [this](const QString &source) {
         if (!m_reading || source != m_path)
             return;
@@ -42,9 +45,8 @@ void SnapshotWatcher::watch(const QString &path)
     stop();
     m_path = QFileInfo(path).absoluteFilePath();
     m_stamp = {};
-    rewatch();
     m_poll.start();
-    somethingChanged();
+    look(Look::Changed);
 }
 
 void SnapshotWatcher::stop()
@@ -60,41 +62,70 @@ void SnapshotWatcher::stop()
     m_staleSince = {};
     m_lastGood = {}; // belonged to the file no longer watched
     m_reading = false;
+    m_nextLook.reset(); // a look in flight finds m_lookingAt != m_path and is dropped
 }
 
-SnapshotWatcher::Stamp SnapshotWatcher::stampNow() const
+SnapshotWatcher::Stamp SnapshotWatcher::stampOf(const QString &path)
 {
-    const QFileInfo info(m_path);
+    const QFileInfo info(path);
     if (!info.exists())
         return {};
     return {true, info.size(), info.lastModified()};
 }
 
-void SnapshotWatcher::rewatch()
+void SnapshotWatcher::look(Look why)
+{
+    if (m_path.isEmpty())
+        return;
+    if (m_look.isRunning()) {
+        // Settled wins: it is the question that leads to a read.
+        if (!m_nextLook || why == Look::Settled)
+            m_nextLook = why;
+        return;
+    }
+    m_lookingFor = why;
+    m_lookingAt = m_path;
+    m_look.setFuture(QtConcurrent::run(&SnapshotWatcher::stampOf, m_path));
+}
+
+void SnapshotWatcher::looked()
+{
+    const Stamp now = m_look.result();
+    const bool current = !m_path.isEmpty() && m_lookingAt == m_path;
+    if (current) {
+        if (m_lookingFor == Look::Changed)
+            somethingChanged(now);
+        else
+            settled(now);
+    }
+    if (m_nextLook) {
+        const Look next = *m_nextLook;
+        m_nextLook.reset();
+        look(next);
+    }
+}
+
+void SnapshotWatcher::rewatch(bool fileExists)
 {
     // A rename over the file drops the watch on it; watching the directory catches the new one.
-    if (QFileInfo::exists(m_path) && !m_fs.files().contains(m_path))
+    if (fileExists && !m_fs.files().contains(m_path))
         m_fs.addPath(m_path);
     const QString dir = QFileInfo(m_path).absolutePath();
     if (!m_fs.directories().contains(dir))
         m_fs.addPath(dir);
 }
 
-void SnapshotWatcher::somethingChanged()
+void SnapshotWatcher::somethingChanged(const Stamp &now)
 {
-    if (m_path.isEmpty())
-        return;
-    rewatch();
-    const Stamp now = stampNow();
+    rewatch(now.exists);
     if (now == m_stamp)
         return;
     m_stamp = now;
     m_settle.start(); // restarts: read once the file has been still for the settle delay
 }
 
-void SnapshotWatcher::settled()
+void SnapshotWatcher::settled(const Stamp &now)
 {
-    const Stamp now = stampNow();
     if (!(now == m_stamp)) { // still changing
         m_stamp = now;
         m_settle.start();

@@ -2,9 +2,12 @@
 
 #include <QDateTime>
 #include <QFileSystemWatcher>
+#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 #include <QTimer>
+
+#include <optional>
 
 namespace edgemap {
 
@@ -15,7 +18,9 @@ class SnapshotController;
 // elsewhere and renamed over, which drops a QFileSystemWatcher watch), truncated, half written or
 // gone for a while: a change is only read once the file has stopped changing, and while the file
 // is unusable the last good check stays in the document, reported as stale with the reason.
-// Notifications are unreliable on network shares, so the file is also polled.
+// Notifications are unreliable on network shares, so the file is also polled. The file is only
+// ever looked at off the GUI thread (a stat on a share that has gone away can block for tens of
+// seconds on Windows); one look at a time, later requests folded into the next.
 class SnapshotWatcher : public QObject
 {
     Q_OBJECT
@@ -51,11 +56,16 @@ private:
         friend bool operator==(const Stamp &, const Stamp &) = default;
     };
 
-    Stamp stampNow() const;
-    void somethingChanged();
-    void settled();
+    // What a look at the file is for: noticing a change, or confirming it has settled.
+    enum class Look { Changed, Settled };
+
+    static Stamp stampOf(const QString &path); // thread-safe
+    void look(Look why);
+    void looked();
+    void somethingChanged(const Stamp &now);
+    void settled(const Stamp &now);
     void setStale(const QString &reason);
-    void rewatch();
+    void rewatch(bool fileExists);
 
     SnapshotController &m_controller;
     QFileSystemWatcher m_fs;
@@ -67,6 +77,10 @@ private:
     QDateTime m_staleSince;
     QDateTime m_lastGood;
     bool m_reading = false;
+    QFutureWatcher<Stamp> m_look;
+    Look m_lookingFor = Look::Changed;
+    QString m_lookingAt;              // the path the look in flight is about
+    std::optional<Look> m_nextLook;   // asked for while one was in flight
 };
 
 } // namespace edgemap

@@ -1,5 +1,7 @@
 #include "check.h"
 
+#include <QFileInfo>
+
 namespace edgemap {
 
 namespace {
@@ -24,7 +26,11 @@ CheckResult finish(const Topology &topology, snapshotfile::ReadResult read, cons
 CheckResult runCheck(const Topology &topology, const QString &path, const QString &serverOverride,
                      const snapshotfile::Progress &progress)
 {
-    return finish(topology, snapshotfile::load(path, progress), path, serverOverride);
+    // Before the read: if the writer changes the file meanwhile, the older time is the safe one.
+    const QDateTime modified = QFileInfo(path).lastModified();
+    CheckResult r = finish(topology, snapshotfile::load(path, progress), path, serverOverride);
+    r.fileModified = modified;
+    return r;
 }
 
 CheckResult runCheck(const Topology &topology, const QByteArray &bytes, const QString &label,

@@ -17,6 +17,10 @@ struct CheckResult
 {
     QString source; // file path, or a label such as "clipboard"
     QDateTime loadedAt;
+    // The file's modification time as it was when read (invalid for text): "captured" when the
+    // snapshot has no header. Taken at read time, so a file that later stops changing or vanishes
+    // does not make an old snapshot look new.
+    QDateTime fileModified;
     LoadError error; // set when the snapshot could not be read or matched
     bool cancelled = false;
     Snapshot snapshot;

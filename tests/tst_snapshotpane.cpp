@@ -109,6 +109,13 @@ void TstSnapshotPane::oneBlockPerServer()
     QVERIFY2(text.contains(u"(file time)"_s), qPrintable(text));
     QVERIFY(text.contains(u"Loaded: "_s));
     QVERIFY(pane.blockText(kEdge01).contains(u"Source: "_s + a));
+    // The time is the file's as it was read: rewriting or deleting the file afterwards does not
+    // make this snapshot look newer (or unknown), and the pane does not touch the file.
+    QVERIFY(QFile::remove(b));
+    pane.refresh();
+    const QString later = pane.blockText(kEdge02);
+    QVERIFY2(later.contains(u"(file time)"_s) && later.split(u'\n').contains(u"Age: 2 min ago"_s),
+             qPrintable(later));
     // Both blocks are widgets of their own, in topology order.
     auto *first = pane.findChild<QLabel *>(u"snapshotBlock:edge01"_s);
     auto *second = pane.findChild<QLabel *>(u"snapshotBlock:edge02"_s);

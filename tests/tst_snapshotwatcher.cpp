@@ -20,6 +20,7 @@ class TstSnapshotWatcher : public QObject
 
 private Q_SLOTS:
     void followsReplaceTruncateDeleteRecreate();
+    void switchingOrStoppingDropsTheLookInFlight();
 };
 
 void TstSnapshotWatcher::followsReplaceTruncateDeleteRecreate()
@@ -69,6 +70,40 @@ void TstSnapshotWatcher::followsReplaceTruncateDeleteRecreate()
     QTRY_VERIFY_WITH_TIMEOUT(!watcher.isStale(), 5000);
     QCOMPARE(doc.check()->judgement.problemCount(), 1);
     QVERIFY(watcher.lastGoodRead().isValid());
+}
+
+void TstSnapshotWatcher::switchingOrStoppingDropsTheLookInFlight()
+{
+    // The file is looked at off the GUI thread; a look still in flight when the user picks
+    // another file (or stops) must not lead to a read of the old one.
+    QTemporaryDir dir;
+    const QString a = dir.filePath(QStringLiteral("a.txt"));
+    const QString b = dir.filePath(QStringLiteral("b.txt"));
+    Document doc(topologyfile::defaultTopology());
+    QVERIFY(writeFile(a, snapshotFor(doc.topology(), 8057)));
+    QVERIFY(writeFile(b, snapshotFor(doc.topology())));
+    SnapshotController controller(doc);
+    SnapshotWatcher watcher(controller);
+    watcher.setPollInterval(100);
+    watcher.setSettleDelay(150);
+    QSignalSpy finished(&controller, &SnapshotController::finished);
+
+    watcher.watch(a);
+    watcher.watch(b); // before the look at a has come back
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.constFirst().at(0).toString(), b);
+    QCOMPARE(doc.check()->judgement.problemCount(), 0);
+    QTest::qWait(600); // polls keep looking at b, which has not changed: no second read
+    QCOMPARE(finished.size(), 1);
+
+    watcher.stop();
+    QVERIFY(writeFile(b, snapshotFor(doc.topology(), 8057)));
+    watcher.watch(a);
+    watcher.stop();
+    QTest::qWait(600);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!watcher.isWatching());
+    QVERIFY(!watcher.isStale());
 }
 
 QTEST_MAIN(TstSnapshotWatcher)

@@ -5,7 +5,6 @@
 #include "snapshotdiff.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QLocale>
 
 #include <algorithm>
@@ -71,11 +70,10 @@ QDateTime capturedAt(const CheckResult &check, QString *how)
             *how = tr("from the capture header");
         return check.snapshot.header.time;
     }
-    const QFileInfo file(check.source);
-    if (file.isAbsolute() && file.exists()) {
+    if (check.fileModified.isValid()) { // recorded when read: the pane never touches the file
         if (how)
             *how = tr("file time");
-        return file.lastModified();
+        return check.fileModified;
     }
     return {};
 }
