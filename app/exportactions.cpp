@@ -13,9 +13,11 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
@@ -24,10 +26,22 @@
 #include <QPrinter>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStatusBar>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
 
 namespace edgemap {
 
 namespace {
+
+// On the window's status bar when it has one.
+void showMessage(QWidget *window, const QString &text, int timeout = 5000)
+{
+    if (auto *main = qobject_cast<QMainWindow *>(window); main && main->statusBar())
+        main->statusBar()->showMessage(text, timeout);
+}
 
 const QString kAuthorKey = QStringLiteral("export/author");
 const QString kDirKey = QStringLiteral("export/directory");
@@ -55,6 +69,60 @@ ExportActions::ExportActions(Document &document, DiagramView *view, QWidget *win
     connect(m_print, &QAction::triggered, this, &ExportActions::print);
     connect(m_preview, &QAction::triggered, this, &ExportActions::printPreview);
     connect(m_copy, &QAction::triggered, this, &ExportActions::copyDiagram);
+    connect(&m_exportRun, &QFutureWatcher<ExportResult>::finished, this, [this] {
+        const ExportResult result = m_exportRun.result();
+        const QString path = m_exportPath;
+        setBusy(false);
+        if (result.ok()) {
+            showMessage(m_window, tr("Exported the diagram to %1").arg(QDir::toNativeSeparators(path)));
+        } else {
+            // Plain text: the message quotes a path, which must never be taken for markup.
+            QMessageBox box(QMessageBox::Warning, tr("Export Diagram"), result.error,
+                            QMessageBox::Ok, m_window);
+            box.setTextFormat(Qt::PlainText);
+            if (m_window && m_window->isVisible())
+                box.exec();
+        }
+        Q_EMIT exportFinished(path, result.error);
+    });
+    connect(&m_copyRun, &QFutureWatcher<Copied>::finished, this, [this] {
+        const Copied result = m_copyRun.result();
+        setBusy(false);
+        auto *data = new QMimeData;
+        if (!result.image.isNull())
+            data->setImageData(result.image);
+        data->setData(QStringLiteral("image/svg+xml"), result.svg);
+        QApplication::clipboard()->setMimeData(data);
+        showMessage(m_window, result.image.isNull()
+                                      ? tr("Copied the diagram as SVG (too large for an image)")
+                                      : tr("Copied the diagram"));
+        Q_EMIT copied();
+    });
+}
+
+void ExportActions::setBusy(bool busy, const QString &what)
+{
+    m_busy = busy;
+    for (QAction *a : {m_export, m_copy, m_print, m_preview})
+        a->setEnabled(!busy);
+    if (busy)
+        showMessage(m_window, what, 0);
+}
+
+bool ExportActions::startExport(const QString &path, const ExportOptions &options)
+{
+    if (m_busy)
+        return false;
+    m_exportPath = path;
+    setBusy(true, tr("Exporting the diagram to %1…").arg(QDir::toNativeSeparators(path)));
+    // The worker pulls the frozen copy into its thread and deletes it there.
+    Document *frozen = m_document.frozenCopy().release();
+    m_exportRun.setFuture(QtConcurrent::run([frozen, path, options] {
+        std::unique_ptr<Document> document(frozen);
+        document->moveToThread(QThread::currentThread());
+        return DiagramExporter(*document, options).exportTo(path);
+    }));
+    return true;
 }
 
 void ExportActions::populateMenu(QMenu *file)
@@ -172,16 +240,7 @@ void ExportActions::exportDiagram()
     ExportOptions options = defaultOptions(*exportFormatForPath(path));
     if (!askOptions(options))
         return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const ExportResult result = DiagramExporter(m_document, options).exportTo(path);
-    QApplication::restoreOverrideCursor();
-    if (!result.ok()) {
-        // Plain text: the message quotes a path, which must never be taken for markup.
-        QMessageBox box(QMessageBox::Warning, tr("Export Diagram"), result.error, QMessageBox::Ok,
-                        m_window);
-        box.setTextFormat(Qt::PlainText);
-        box.exec();
-    }
+    startExport(path, options);
 }
 
 void ExportActions::print()
@@ -209,7 +268,16 @@ void ExportActions::copyDiagram()
 {
     ExportOptions options = defaultOptions(ExportFormat::Png);
     options.dpi = 96; // what pastes well into a chat or a document
-    QApplication::clipboard()->setMimeData(DiagramExporter(m_document, options).mimeData());
+    if (m_busy)
+        return;
+    setBusy(true, tr("Copying the diagram…"));
+    Document *frozen = m_document.frozenCopy().release();
+    m_copyRun.setFuture(QtConcurrent::run([frozen, options] {
+        std::unique_ptr<Document> document(frozen);
+        document->moveToThread(QThread::currentThread());
+        const DiagramExporter exporter(*document, options);
+        return Copied{exporter.image(), exporter.svg()};
+    }));
 }
 
 } // namespace edgemap

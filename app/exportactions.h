@@ -2,6 +2,8 @@
 
 #include "diagramexporter.h"
 
+#include <QFutureWatcher>
+#include <QImage>
 #include <QObject>
 
 class QAction;
@@ -36,14 +38,36 @@ public:
     // Options for print and copy: remembered author, no highlight unless the view has one.
     ExportOptions defaultOptions(ExportFormat format) const;
 
+    // Writes the diagram to `path` off the GUI thread, from a frozen copy of the document (edits
+    // and snapshots that arrive meanwhile do not reach the file). The export, copy and print
+    // actions are disabled until it ends with exportFinished. False when one is already running.
+    bool startExport(const QString &path, const ExportOptions &options);
+    bool isExporting() const { return m_busy; }
+
 public Q_SLOTS:
     void exportDiagram();
     void print();
     void printPreview();
     void copyDiagram();
 
+Q_SIGNALS:
+    // The user has been told (status bar or box); for tests and the window's status bar.
+    void exportFinished(const QString &path, const QString &error);
+    void copied();
+
 private:
+    struct Copied
+    {
+        QImage image; // null when the diagram is too large for an image
+        QByteArray svg;
+    };
     bool askOptions(ExportOptions &options);
+    void setBusy(bool busy, const QString &what = {});
+
+    QFutureWatcher<ExportResult> m_exportRun;
+    QFutureWatcher<Copied> m_copyRun;
+    QString m_exportPath;
+    bool m_busy = false;
 
     Document &m_document;
     DiagramView *m_view;

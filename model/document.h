@@ -28,6 +28,11 @@ class Document : public QObject
 public:
     explicit Document(Topology topology, QObject *parent = nullptr);
 
+    // A copy of the topology, file path and checks (with their comparisons) that no edit or new
+    // snapshot will touch, with no thread affinity: a worker thread pulls it (moveToThread) and
+    // renders or exports from it while the user goes on working. No undo history.
+    std::unique_ptr<Document> frozenCopy() const;
+
     const Topology &topology() const { return m_topology; }
     // Replaces the whole topology (open, new); clears the modified flag.
     void resetTopology(Topology topology, const QString &filePath);

@@ -155,6 +155,19 @@ void Document::acknowledgeChanges()
     Q_EMIT changesChanged();
 }
 
+std::unique_ptr<Document> Document::frozenCopy() const
+{
+    auto copy = std::make_unique<Document>(m_topology);
+    copy->m_filePath = m_filePath;
+    copy->m_modified = m_modified;
+    copy->m_checks = m_checks; // results are immutable and shared; the comparisons are copied
+    copy->m_checks.detach();   // its own block: the indexes below point into it
+    copy->m_latest = m_latest;
+    copy->reindexChecks(); // its indexes point into its own comparisons
+    copy->moveToThread(nullptr);
+    return copy;
+}
+
 void Document::reindexChecks()
 {
     m_verdicts.clear();

@@ -20,6 +20,7 @@
 #include <QMimeData>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -118,6 +119,7 @@ private Q_SLOTS:
     void failedWriteKeepsTheOldFile();
     void formatFromPath();
     void actionsCopyAndFollowTheView();
+    void guiExportRunsOffTheGuiThreadFromAFrozenCopy();
     void cliWritesEachFormatWithoutDisplay();
     void cliRejectsBadUsage_data();
     void cliRejectsBadUsage();
@@ -402,11 +404,62 @@ void TstDiagramExporter::actionsCopyAndFollowTheView()
     QCOMPARE(actions.currentHighlight().toString(), QStringLiteral("scenario:") + scenario.value());
     // The on-screen selection never reaches the copy: the exporter has its own scene.
     view->scene()->chip(doc.topology().allListeners().first()->id)->setSelected(true);
-    actions.copyDiagram();
+    QSignalSpy copied(&actions, &ExportActions::copied);
+    actions.copyDiagram(); // rendered off the GUI thread
+    QVERIFY(!actions.copyAction()->isEnabled());
+    QVERIFY(copied.wait(20000));
+    QVERIFY(actions.copyAction()->isEnabled());
     const QMimeData *data = QApplication::clipboard()->mimeData();
     QVERIFY(data);
     QVERIFY(data->hasImage());
     QVERIFY(parse(data->data(QStringLiteral("image/svg+xml"))).ok);
+}
+
+void TstDiagramExporter::guiExportRunsOffTheGuiThreadFromAFrozenCopy()
+{
+    Document doc(topologyfile::defaultTopology());
+    doc.setCheck(std::make_shared<const CheckResult>(runCheck(doc.topology(), kSample)));
+    QMainWindow window;
+    auto *view = new DiagramView(doc, &window);
+    window.setCentralWidget(view);
+    ExportActions actions(doc, view, &window);
+    QSignalSpy finished(&actions, &ExportActions::exportFinished);
+    const QString path = m_dir->filePath(QStringLiteral("gui.svg"));
+    const QString name = doc.topology().name;
+    ExportOptions o = options(ExportFormat::Svg);
+    QVERIFY(actions.startExport(path, o));
+    // While it runs: the export actions wait, a second export is refused, and the user goes on
+    // working; the edit does not reach the file being written.
+    QVERIFY(actions.isExporting());
+    for (QAction *a : {actions.exportAction(), actions.copyAction(), actions.printAction(),
+                       actions.printPreviewAction()})
+        QVERIFY(!a->isEnabled());
+    QVERIFY(!actions.startExport(m_dir->filePath(QStringLiteral("second.svg")), o));
+    Topology renamed = doc.topology();
+    renamed.name = QStringLiteral("Renamed meanwhile");
+    QVERIFY(!doc.applyEdit(QStringLiteral("Rename"), renamed).isError());
+    doc.clearChecks();
+
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.constFirst().at(0).toString(), path);
+    QCOMPARE(finished.constFirst().at(1).toString(), QString());
+    QVERIFY(!actions.isExporting());
+    QVERIFY(actions.exportAction()->isEnabled());
+    QVERIFY(!QFile::exists(m_dir->filePath(QStringLiteral("second.svg"))));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const Xml xml = parse(file.readAll());
+    QVERIFY(xml.ok);
+    QVERIFY(xml.text.contains(name));
+    QVERIFY(!xml.text.contains(QStringLiteral("Renamed meanwhile")));
+    QVERIFY2(xml.text.contains(QStringLiteral("Snapshot of edge01.contoso.local")),
+             "the snapshot cleared meanwhile is still in the title block");
+
+    // A failure comes back as the error, the old file untouched.
+    const QString missing = m_dir->filePath(QStringLiteral("no/such/dir/x.svg"));
+    QVERIFY(actions.startExport(missing, o));
+    QVERIFY(finished.wait(20000));
+    QVERIFY(finished.constLast().at(1).toString().contains(missing));
 }
 
 void TstDiagramExporter::cliWritesEachFormatWithoutDisplay()
