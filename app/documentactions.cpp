@@ -117,13 +117,12 @@ QString DocumentActions::exportTo(Kind kind, const QString &path) const
 void DocumentActions::chooseAndExport(Kind kind)
 {
     const QList<SaveFormat> formats
-            = kind == CheckReport
-                      ? QList<SaveFormat>{{tr("Markdown"), QStringLiteral("md")},
-                                          {tr("HTML"), QStringLiteral("html")},
-                                          {tr("PDF"), QStringLiteral("pdf")}}
-                      : QList<SaveFormat>{{tr("CSV"), QStringLiteral("csv")},
-                                          {tr("Markdown"), QStringLiteral("md")},
-                                          {tr("HTML"), QStringLiteral("html")}};
+            = kind == CheckReport ? QList<SaveFormat>{{tr("Markdown"), QStringLiteral("md")},
+                                                      {tr("HTML"), QStringLiteral("html")},
+                                                      {tr("PDF"), QStringLiteral("pdf")}}
+                                  : QList<SaveFormat>{{tr("CSV"), QStringLiteral("csv")},
+                                                      {tr("Markdown"), QStringLiteral("md")},
+                                                      {tr("HTML"), QStringLiteral("html")}};
     const QString base = kind == PortTable       ? tr("port-table")
                          : kind == FirewallRules ? tr("firewall-rules")
                                                  : tr("check-report");

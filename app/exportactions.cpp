@@ -74,7 +74,8 @@ ExportActions::ExportActions(Document &document, DiagramView *view, QWidget *win
         const QString path = m_exportPath;
         setBusy(false);
         if (result.ok()) {
-            showMessage(m_window, tr("Exported the diagram to %1").arg(QDir::toNativeSeparators(path)));
+            showMessage(m_window,
+                        tr("Exported the diagram to %1").arg(QDir::toNativeSeparators(path)));
         } else {
             // Plain text: the message quotes a path, which must never be taken for markup.
             QMessageBox box(QMessageBox::Warning, tr("Export Diagram"), result.error,

@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QMenuBar>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -51,8 +52,10 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     connect(&m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(&m_document, &Document::topologyReset, this, &MainWindow::updateTitle);
     connect(&m_document, &Document::modifiedChanged, this, &MainWindow::setWindowModified);
-    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
-            [this] { m_refBeforeReset = selectedRef(); });
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_refBeforeReset = selectedRef();
+        m_treeBeforeReset = treeState();
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::restoreSelection);
 
     updateTitle();
@@ -89,7 +92,7 @@ void MainWindow::updateTitle()
     setWindowTitle(tr("%1[*] — EdgeMap").arg(shown));
 }
 
-void MainWindow::expandNetwork()
+void MainWindow::expandNetwork(bool sizeColumns)
 {
     // Pools, servers, interfaces and addresses open: the listeners on each address (and their
     // status) are what the admin looks for first. The Services/Peers/Scenarios groups stay folded.
@@ -109,6 +112,8 @@ void MainWindow::expandNetwork()
             }
         }
     }
+    if (!sizeColumns) // after an edit: the widths the user chose stay
+        return;
     // Wide enough for the addresses (NAT included), narrow enough to leave the detail column.
     m_tree->resizeColumnToContents(TopologyTreeModel::NameColumn);
     const int width = m_tree->columnWidth(TopologyTreeModel::NameColumn) + 24;
@@ -116,9 +121,52 @@ void MainWindow::expandNetwork()
     m_tree->setColumnWidth(TopologyTreeModel::StatusColumn, 130);
 }
 
+MainWindow::TreeState MainWindow::treeState() const
+{
+    TreeState state;
+    state.scroll = m_tree->verticalScrollBar()->value();
+    QList<QModelIndex> pending{QModelIndex()};
+    while (!pending.isEmpty()) {
+        const QModelIndex parent = pending.takeLast();
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            const QModelIndex index = m_model->index(row, 0, parent);
+            const TreeRef ref = m_model->refAt(index);
+            if (!ref.isValid())
+                continue;
+            state.known.insert(ref);
+            if (m_tree->isExpanded(index))
+                state.expanded.insert(ref);
+            pending.append(index);
+        }
+    }
+    return state;
+}
+
+void MainWindow::restoreTreeState(const TreeState &state)
+{
+    // Nodes the tree had keep the user's choice; new ones (an added member, another topology)
+    // open as expandNetwork would open them.
+    expandNetwork(false); // the default for everything, then the user's choices where known
+    QList<QModelIndex> pending{QModelIndex()};
+    while (!pending.isEmpty()) {
+        const QModelIndex parent = pending.takeLast();
+        for (int row = 0; row < m_model->rowCount(parent); ++row) {
+            const QModelIndex index = m_model->index(row, 0, parent);
+            const TreeRef ref = m_model->refAt(index);
+            if (state.known.contains(ref))
+                m_tree->setExpanded(index, state.expanded.contains(ref));
+            pending.append(index);
+        }
+    }
+    m_tree->verticalScrollBar()->setValue(state.scroll);
+}
+
 void MainWindow::restoreSelection()
 {
-    expandNetwork();
+    if (m_treeBeforeReset)
+        restoreTreeState(*std::exchange(m_treeBeforeReset, std::nullopt));
+    else
+        expandNetwork();
     const TreeRef ref = std::exchange(m_refBeforeReset, TreeRef());
     if (ref.isValid() && selectRef(ref))
         return;

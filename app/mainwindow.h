@@ -7,6 +7,8 @@
 #include <QMessageBox>
 #include <QSet>
 
+#include <optional>
+
 class QDockWidget;
 class QDragEnterEvent;
 class QDropEvent;
@@ -150,7 +152,7 @@ private:
     void addRecentFile(const QString &path);
     void updateCheckSummary();
     void updateTitle();
-    void expandNetwork();
+    void expandNetwork(bool sizeColumns = true);
     void restoreSelection();
     bool maybeSave();
     QString dialogDirectory() const;
@@ -192,6 +194,17 @@ private:
     bool m_interactive = true;
     QString m_lastError;
     TreeRef m_refBeforeReset;
+    // The tree's state across a reset (an edit, an undo): which nodes existed, which were open,
+    // and where it was scrolled, so that an edit does not fold or jump the tree.
+    struct TreeState
+    {
+        QSet<TreeRef> known;
+        QSet<TreeRef> expanded;
+        int scroll = 0;
+    };
+    std::optional<TreeState> m_treeBeforeReset;
+    TreeState treeState() const;
+    void restoreTreeState(const TreeState &state);
 };
 
 } // namespace edgemap

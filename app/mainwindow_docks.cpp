@@ -5,6 +5,7 @@
 #include "detailsview.h"
 #include "diagramview.h"
 #include "document.h"
+#include "listenertablemodel.h"
 #include "listenertablepane.h"
 #include "problemspane.h"
 #include "propertyeditor.h"
@@ -66,6 +67,9 @@ void MainWindow::createTableDocks()
     m_listenerDock = addDock(tr("Listeners"), QStringLiteral("listenerDock"), m_listeners,
                              Qt::BottomDockWidgetArea);
     connect(m_listeners, &ListenerTablePane::refActivated, this, &MainWindow::selectRef);
+    // The table is rebuilt after an edit too; it shows the window's selection again.
+    connect(m_listeners->model(), &QAbstractItemModel::modelReset, this,
+            [this] { m_listeners->selectRef(selectedRef()); });
 
     m_problems = new ProblemsPane(m_document, this);
     m_problems->setObjectName(QStringLiteral("problemsList"));

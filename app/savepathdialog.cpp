@@ -22,14 +22,14 @@ QString SavePathDialog::startFolder(const QString &suggested)
     if (!QFileInfo(suggested).path().isEmpty() && QFileInfo(suggested).path() != u"."
         && QFileInfo(folder).isDir() && folder != QDir::rootPath())
         return folder;
-    const QString documents
-            = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     return documents.isEmpty() ? QDir::homePath() : documents;
 }
 
 SavePathDialog::SavePathDialog(QWidget *parent, const QString &title, const QString &suggested,
                                const QList<SaveFormat> &formats)
-    : m_dialog(new QFileDialog(parent, title)), m_formats(formats)
+    : m_dialog(new QFileDialog(parent, title))
+    , m_formats(formats)
 {
     Q_ASSERT(!formats.isEmpty());
     m_dialog->setAcceptMode(QFileDialog::AcceptSave);

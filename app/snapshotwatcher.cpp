@@ -14,7 +14,9 @@ SnapshotWatcher::SnapshotWatcher(SnapshotController &controller, QObject *parent
     m_poll.setInterval(2000);
     m_settle.setInterval(700);
     m_settle.setSingleShot(true);
-    const auto changed = [this] { look(Look::Changed); };
+    const auto changed = [this] {
+        look(Look::Changed);
+    };
     connect(&m_fs, &QFileSystemWatcher::fileChanged, this, changed);
     connect(&m_fs, &QFileSystemWatcher::directoryChanged, this, changed);
     connect(&m_poll, &QTimer::timeout, this, changed);

@@ -79,8 +79,8 @@ private:
     bool m_reading = false;
     QFutureWatcher<Stamp> m_look;
     Look m_lookingFor = Look::Changed;
-    QString m_lookingAt;              // the path the look in flight is about
-    std::optional<Look> m_nextLook;   // asked for while one was in flight
+    QString m_lookingAt;            // the path the look in flight is about
+    std::optional<Look> m_nextLook; // asked for while one was in flight
 };
 
 } // namespace edgemap

@@ -222,7 +222,8 @@ void TstDiagramExporter::pngTooLargeIsRefusedWithTheHighestDpi()
     QVERIFY(maxDpi >= 150 && maxDpi < 1200);
     // The dpi named fits; one more does not (checked without rendering either).
     o.dpi = maxDpi;
-    QVERIFY2(DiagramExporter(doc, o).imageSizeError().isEmpty(), qPrintable(QString::number(maxDpi)));
+    QVERIFY2(DiagramExporter(doc, o).imageSizeError().isEmpty(),
+             qPrintable(QString::number(maxDpi)));
     o.dpi = maxDpi + 1;
     QVERIFY(!DiagramExporter(doc, o).imageSizeError().isEmpty());
     // The clipboard still gets the SVG.

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void panesFollowTheSnapshot();
     void paletteReachesEveryView();
     void propertyEditReachesEveryViewAndUndoes();
+    void anEditKeepsTheTreeAndTableAsTheUserLeftThem();
     void watchedFileFeedsThePaneAndGoesStaleQuietly();
 
 private:
@@ -241,6 +242,42 @@ void TstMainWindowPanes::propertyEditReachesEveryViewAndUndoes()
     QCOMPARE(doc.topology().server(ServerId(u"edge01"_s))->fqdn, u"edge01.contoso.local"_s);
     QCOMPARE(fqdn->text(), u"edge01.contoso.local"_s);
     QVERIFY(!window.isWindowModified());
+}
+
+void TstMainWindowPanes::anEditKeepsTheTreeAndTableAsTheUserLeftThem()
+{
+    Document doc(topologyfile::defaultTopology());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    window.resize(1280, 800);
+    window.show();
+    auto *tree = window.findChild<QTreeView *>(u"topologyTree"_s);
+    QVERIFY(tree);
+    const TopologyTreeModel *model = window.treeModel();
+    // The user opens Peers, folds the internal interface, widens the name column and picks
+    // a listener.
+    const TreeRef internal = TreeRef::netInterface(ServerId(u"edge01"_s), InterfaceSide::Internal);
+    tree->expand(model->indexFor(TreeRef::peersGroup()));
+    QVERIFY(tree->isExpanded(model->indexFor(internal)));
+    tree->collapse(model->indexFor(internal));
+    tree->setColumnWidth(TopologyTreeModel::NameColumn, 390);
+    QVERIFY(window.selectRef(TreeRef::listener(kAccess443)));
+
+    // An edit elsewhere (another listener's port) rebuilds every view.
+    QVERIFY(!doc.setField({Field::ListenerPort, kPsom.value()}, 8058).isError());
+    QVERIFY(tree->isExpanded(model->indexFor(TreeRef::peersGroup())));
+    QVERIFY(!tree->isExpanded(model->indexFor(internal)));
+    QVERIFY(!tree->isExpanded(model->indexFor(TreeRef::servicesGroup()))); // still folded
+    QCOMPARE(tree->columnWidth(TopologyTreeModel::NameColumn), 390);
+    QCOMPARE(window.selectedRef(), TreeRef::listener(kAccess443));
+    const QTableView *table = window.listenerTable()->view();
+    QCOMPARE(tableRef(table, table->currentIndex().row()), TreeRef::listener(kAccess443));
+    QVERIFY(table->selectionModel()->isRowSelected(table->currentIndex().row()));
+
+    // Undo the same way; a member added later opens like the rest of the network.
+    doc.undoStack()->undo();
+    QVERIFY(tree->isExpanded(model->indexFor(TreeRef::peersGroup())));
+    QCOMPARE(window.selectedRef(), TreeRef::listener(kAccess443));
 }
 
 void TstMainWindowPanes::watchedFileFeedsThePaneAndGoesStaleQuietly()
