@@ -54,7 +54,7 @@ DocumentActions::DocumentActions(Document &document, QWidget *window)
         m_actions[e.kind] = action;
     }
     const auto updateReport = [this] {
-        m_actions[CheckReport]->setEnabled(currentCheck());
+        m_actions[CheckReport]->setEnabled(!currentChecks().isEmpty());
     };
     connect(&m_document, &Document::checkChanged, this, updateReport);
     updateReport();
@@ -72,12 +72,13 @@ QAction *DocumentActions::actionFor(Kind kind) const
     return m_actions[kind];
 }
 
-const CheckResult *DocumentActions::currentCheck() const
+QList<const CheckResult *> DocumentActions::currentChecks() const
 {
-    if (const CheckResult *latest = m_document.check(); latest && latest->ok())
-        return latest;
-    const auto checks = m_document.checks();
-    return checks.isEmpty() ? nullptr : checks.first().get();
+    // Every server's good check, in topology order (the document keeps one per server).
+    QList<const CheckResult *> out;
+    for (const auto &check : m_document.checks())
+        out.append(check.get());
+    return out;
 }
 
 QString DocumentActions::exportTo(Kind kind, const QString &path) const
@@ -87,17 +88,17 @@ QString DocumentActions::exportTo(Kind kind, const QString &path) const
     TableDocument doc;
     switch (kind) {
     case PortTable:
-        doc = portTableDocument(buildPortTable(t, currentCheck()));
+        doc = portTableDocument(buildPortTable(t, currentChecks()));
         break;
     case FirewallRules:
         doc = firewallMatrixDocument(buildFirewallMatrix(t));
         break;
     case CheckReport: {
-        const CheckResult *check = currentCheck();
-        if (!check)
+        const QList<const CheckResult *> checks = currentChecks();
+        if (checks.isEmpty())
             return tr("%1: no snapshot is loaded, so there is nothing to report")
                     .arg(QDir::toNativeSeparators(path));
-        doc = checkReportDocument(t, *check);
+        doc = checkReportDocument(t, checks);
         if (suffix == QLatin1String("pdf"))
             return writePdf(tablewriters::html(doc, htmlStatusStyles()), doc.title, path);
         break;

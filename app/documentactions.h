@@ -39,8 +39,8 @@ Q_SIGNALS:
 
 private:
     void chooseAndExport(Kind kind);
-    // The snapshot the port table and the report describe: the latest good one.
-    const CheckResult *currentCheck() const;
+    // The snapshots the port table and the report describe: every server's good check.
+    QList<const CheckResult *> currentChecks() const;
 
     Document &m_document;
     QWidget *m_window;

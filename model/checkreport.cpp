@@ -183,4 +183,25 @@ TableDocument checkReportDocument(const Topology &t, const CheckResult &c)
     return doc;
 }
 
+TableDocument checkReportDocument(const Topology &t, const QList<const CheckResult *> &checks)
+{
+    if (checks.size() == 1)
+        return checkReportDocument(t, *checks.constFirst());
+    TableDocument doc;
+    doc.title = QStringLiteral("Check report: %1").arg(t.name);
+    for (const CheckResult *c : checks) {
+        const TableDocument one = checkReportDocument(t, *c);
+        const QString fqdn = one.title.section(QStringLiteral(": "), 1);
+        for (const auto &[key, value] : one.facts)
+            doc.facts.append({QStringLiteral("%1: %2").arg(fqdn, key), value});
+        for (const QString &p : one.paragraphs)
+            doc.paragraphs.append(QStringLiteral("%1: %2").arg(fqdn, p));
+        for (TextTable table : one.tables) {
+            table.heading = QStringLiteral("%1: %2").arg(fqdn, table.heading);
+            doc.tables.append(table);
+        }
+    }
+    return doc;
+}
+
 } // namespace edgemap

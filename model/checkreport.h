@@ -13,5 +13,10 @@ struct Topology;
 // "broken"), so that the HTML writer colours them from the shared status style.
 // `check` must be ok().
 TableDocument checkReportDocument(const Topology &topology, const CheckResult &check);
+// Several servers' checks (a pool whose members were each captured) in one document: a report
+// per server, in the order given, its facts, summary and tables headed with the server's FQDN.
+// One check gives the same document as above. Every check must be ok().
+TableDocument checkReportDocument(const Topology &topology,
+                                  const QList<const CheckResult *> &checks);
 
 } // namespace edgemap

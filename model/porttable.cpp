@@ -1,7 +1,11 @@
 #include "porttable.h"
 
 #include "check.h"
+
+#include <QHash>
+
 #include "listenerrows.h"
+#include <algorithm>
 
 namespace edgemap {
 
@@ -128,14 +132,22 @@ QString portLabel(int port, int portEnd)
 
 PortTable buildPortTable(const Topology &t, const CheckResult *check)
 {
+    return buildPortTable(t, QList<const CheckResult *>{check});
+}
+
+PortTable buildPortTable(const Topology &t, const QList<const CheckResult *> &checks)
+{
     PortTable table;
     table.topologyName = t.name;
     table.product = t.product;
-    const bool judged = check && check->ok();
-    if (judged) {
+    QHash<ServerId, const CheckResult *> byServer;
+    for (const CheckResult *check : checks) {
+        if (!check || !check->ok() || byServer.contains(check->judgement.server))
+            continue;
+        byServer.insert(check->judgement.server, check);
         table.checked = true;
-        table.checkedServer = check->judgement.server;
-        table.snapshotSource = check->source;
+        table.checkedServers.append(check->judgement.server);
+        table.snapshotSources.append(check->source);
     }
     for (const ListenerRow &lr : listenerRows(t)) {
         const Listener *l = t.listener(lr.id);
@@ -162,7 +174,7 @@ PortTable buildPortTable(const Topology &t, const CheckResult *check)
         row.purpose = lr.purpose;
         row.dynamic = lr.dynamic;
         row.enabled = lr.enabled;
-        if (judged && lr.serverId == check->judgement.server)
+        if (const CheckResult *check = byServer.value(lr.serverId))
             if (const ListenerVerdict *v = check->judgement.verdict(lr.id))
                 applyVerdict(row, *v);
         table.rows.append(row);
@@ -175,8 +187,19 @@ TableDocument portTableDocument(const PortTable &table)
     TableDocument doc;
     doc.title = QStringLiteral("Port table: %1").arg(table.topologyName);
     doc.facts.append({QStringLiteral("Product"), displayName(table.product)});
-    if (table.checked)
-        doc.facts.append({QStringLiteral("Snapshot"), table.snapshotSource});
+    // One line per checked server, named by its FQDN when there are several.
+    for (qsizetype i = 0; i < table.snapshotSources.size(); ++i) {
+        const auto row
+                = std::find_if(table.rows.cbegin(), table.rows.cend(), [&](const PortTableRow &r) {
+                      return r.serverId == table.checkedServers.at(i);
+                  });
+        const QString server
+                = row != table.rows.cend() ? row->server : table.checkedServers.at(i).value();
+        doc.facts.append({table.snapshotSources.size() == 1
+                                  ? QStringLiteral("Snapshot")
+                                  : QStringLiteral("Snapshot of %1").arg(server),
+                          table.snapshotSources.at(i)});
+    }
     doc.paragraphs.append(QStringLiteral(
             "Every socket each Edge server is expected to listen on, per server and address. "
             "\"Who connects\" lists the peers whose flows reach the socket."));
@@ -196,8 +219,8 @@ TableDocument portTableDocument(const PortTable &table)
                 t.columns << QStringLiteral("Status") << QStringLiteral("Observed")
                           << QStringLiteral("Established");
                 t.statusColumn = int(columns.size());
-                if (r.serverId != table.checkedServer)
-                    t.note = QStringLiteral("The snapshot was taken on another server: not "
+                if (!table.checkedServers.contains(r.serverId))
+                    t.note = QStringLiteral("No snapshot of this server was loaded: not "
                                             "checked.");
             }
             doc.tables.append(t);

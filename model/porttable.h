@@ -49,14 +49,17 @@ struct PortTable
     QString topologyName;
     Product product = Product::Lync2013;
     QList<PortTableRow> rows; // listenerRows order: pools, servers, internal before external
-    bool checked = false;
-    ServerId checkedServer;
-    QString snapshotSource;
+    bool checked = false;     // at least one server's snapshot was judged
+    QList<ServerId> checkedServers;
+    QStringList snapshotSources; // one per checked server, in the same order
 };
 
 // The port table of a topology. With a successful check, the rows of the judged server carry its
 // verdicts; the other servers' rows stay NotChecked.
 PortTable buildPortTable(const Topology &topology, const CheckResult *check = nullptr);
+// The same with one check per server (a pool whose members were each captured): each server's
+// rows carry its own check's verdicts. Failed checks are ignored.
+PortTable buildPortTable(const Topology &topology, const QList<const CheckResult *> &checks);
 
 // The port table as a document: one table per server (every table has the same columns, with the
 // server in the first, so that CSV writes them as one).

@@ -1,8 +1,10 @@
 // The port table: golden CSV and Markdown for each template, who connects, and the statuses a
 // judged snapshot adds.
 #include "check.h"
+#include "checkreport.h"
 #include "porttable.h"
 #include "topologyfile.h"
+#include "tst_pool_util.h"
 #include "tst_tables_util.h"
 
 #include <QTest>
@@ -39,6 +41,8 @@ private Q_SLOTS:
     void whoConnectsComesFromTheFlows();
     void natPublicAddressOnTheAvRows();
     void snapshotAddsStatuses();
+    void eachPoolMemberCarriesItsOwnSnapshot();
+    void poolReportHasEveryCheckedServer();
 };
 
 void TstPortTable::golden_data()
@@ -133,6 +137,66 @@ void TstPortTable::snapshotAddsStatuses()
     // CSV carries the stable keys, Markdown the words.
     QVERIFY(csv.contains(",missing,"));
     QVERIFY(tablewriters::markdown(doc).contains("| Missing |"));
+}
+
+void TstPortTable::eachPoolMemberCarriesItsOwnSnapshot()
+{
+    using namespace pooltest;
+    const Topology t = twoServerPool();
+    // edge01 as the sample (8057 stopped), edge02 with its Access Edge 443 stopped too.
+    const auto a = check(t, sampleText(), QStringLiteral("edge01.txt"));
+    const auto b = check(t, without(edge02Text(), QStringLiteral("192.0.2.11:443")),
+                         QStringLiteral("edge02.txt"));
+    const PortTable table = buildPortTable(t, QList<const CheckResult *>{a.get(), b.get()});
+    QCOMPARE(table.checkedServers.size(), 2);
+    const PortTableRow *psom1 = findRow(table, QStringLiteral("edge01.contoso.local"),
+                                        QStringLiteral("172.25.33.10"), Transport::Tcp, 8057);
+    const PortTableRow *sip1 = findRow(table, QStringLiteral("edge01.contoso.local"),
+                                       QStringLiteral("192.0.2.10"), Transport::Tcp, 443);
+    const PortTableRow *sip2 = findRow(table, QStringLiteral("edge02.contoso.local"),
+                                       QStringLiteral("192.0.2.11"), Transport::Tcp, 443);
+    QVERIFY(psom1 && sip1 && sip2);
+    QCOMPARE(psom1->status, ListenerStatus::Missing);
+    QCOMPARE(sip1->status, ListenerStatus::Ok);
+    QCOMPARE(sip2->status, ListenerStatus::Missing); // edge02's own snapshot, not edge01's
+    const TableDocument doc = portTableDocument(table);
+    const QStringList facts = [&] {
+        QStringList out;
+        for (const auto &[key, value] : doc.facts)
+            out.append(key + QStringLiteral(" = ") + value);
+        return out;
+    }();
+    QVERIFY2(facts.contains(QStringLiteral("Snapshot of edge01.contoso.local = edge01.txt"))
+                     && facts.contains(
+                             QStringLiteral("Snapshot of edge02.contoso.local = edge02.txt")),
+             qPrintable(facts.join(u'\n')));
+    for (const TextTable &server : doc.tables)
+        QVERIFY2(server.note.isEmpty(), qPrintable(server.heading)); // both were checked
+
+    // Only edge01 checked: edge02's table says why it has no statuses.
+    const TableDocument one = portTableDocument(buildPortTable(t, a.get()));
+    QCOMPARE(one.tables.size(), 2);
+    QVERIFY(one.tables.at(0).note.isEmpty());
+    QVERIFY(one.tables.at(1).note.contains(QStringLiteral("No snapshot of this server")));
+}
+
+void TstPortTable::poolReportHasEveryCheckedServer()
+{
+    using namespace pooltest;
+    const Topology t = twoServerPool();
+    const auto a = check(t, sampleText(), QStringLiteral("edge01.txt"));
+    const auto b = check(t, edge02Text(), QStringLiteral("edge02.txt"));
+    const TableDocument both = checkReportDocument(t, QList<const CheckResult *>{a.get(), b.get()});
+    QCOMPARE(both.title, QStringLiteral("Check report: Pool"));
+    const TableDocument single = checkReportDocument(t, *a);
+    QCOMPARE(both.tables.size(), 2 * single.tables.size());
+    QCOMPARE(both.tables.first().heading,
+             QStringLiteral("edge01.contoso.local: ") + single.tables.first().heading);
+    QVERIFY(both.tables.last().heading.startsWith(QStringLiteral("edge02.contoso.local: ")));
+    QVERIFY(both.paragraphs.first().startsWith(QStringLiteral("edge01.contoso.local: ")));
+    // One check: exactly the single-server report.
+    const TableDocument justOne = checkReportDocument(t, QList<const CheckResult *>{a.get()});
+    QCOMPARE(tablewriters::markdown(justOne), tablewriters::markdown(single));
 }
 
 QTEST_GUILESS_MAIN(TstPortTable)
