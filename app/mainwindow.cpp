@@ -7,6 +7,7 @@
 #include "detailsview.h"
 #include "diagramview.h"
 #include "document.h"
+#include "propertyeditor.h"
 #include "topologyheader.h"
 #include "topologytreemodel.h"
 
@@ -53,7 +54,12 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     connect(&m_document, &Document::topologyReset, this, &MainWindow::updateTitle);
     connect(&m_document, &Document::modifiedChanged, this, &MainWindow::setWindowModified);
     connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
-        m_refBeforeReset = selectedRef();
+        // The selection and its ancestors: when an undo removes the selected node (an added
+        // member, a peer), the nearest one that survives is selected instead.
+        m_refBeforeReset.clear();
+        for (QModelIndex i = m_tree->currentIndex(); i.isValid(); i = i.parent())
+            if (const TreeRef ref = m_model->refAt(i); ref.isValid())
+                m_refBeforeReset.append(ref);
         m_treeBeforeReset = treeState();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::restoreSelection);
@@ -167,10 +173,11 @@ void MainWindow::restoreSelection()
         restoreTreeState(*std::exchange(m_treeBeforeReset, std::nullopt));
     else
         expandNetwork();
-    const TreeRef ref = std::exchange(m_refBeforeReset, TreeRef());
-    if (ref.isValid() && selectRef(ref))
-        return;
+    for (const TreeRef &ref : std::exchange(m_refBeforeReset, {}))
+        if (selectRef(ref))
+            return;
     m_details->showRef({});
+    m_properties->showRef({});
 }
 
 bool MainWindow::selectRef(const TreeRef &ref)

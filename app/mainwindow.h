@@ -193,7 +193,7 @@ private:
     QLabel *m_checkLabel = nullptr;
     bool m_interactive = true;
     QString m_lastError;
-    TreeRef m_refBeforeReset;
+    QList<TreeRef> m_refBeforeReset; // the selection, then its ancestors, nearest first
     // The tree's state across a reset (an edit, an undo): which nodes existed, which were open,
     // and where it was scrolled, so that an edit does not fold or jump the tree.
     struct TreeState

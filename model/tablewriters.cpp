@@ -119,8 +119,20 @@ QString htmlTable(const TextTable &t, const HtmlStatusStyles &styles)
 
 } // namespace
 
-QString csvField(const QString &field)
+QString csvField(const QString &text)
 {
+    // CSV injection: a spreadsheet takes a cell starting with = + - @ (or a tab or CR before one)
+    // for a formula, so a name from a topology or a process from a snapshot could run one when
+    // the firewall team opens the file. Such a cell is written as text with a leading apostrophe,
+    // unless it is a plain number.
+    QString field = text;
+    static const QString kFormulaStart = QStringLiteral("=+-@\t\r");
+    if (!field.isEmpty() && kFormulaStart.contains(field.front())) {
+        bool number = false;
+        field.toDouble(&number);
+        if (!number)
+            field.prepend(QLatin1Char('\''));
+    }
     static const QString kQuoteWhen = QStringLiteral(",\"\r\n");
     const bool quote = std::any_of(field.cbegin(), field.cend(),
                                    [](QChar c) { return kQuoteWhen.contains(c); });

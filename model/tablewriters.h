@@ -48,7 +48,8 @@ namespace tablewriters {
 
 // RFC 4180: one header (the first table's columns) and the rows of every table, which must share
 // their columns; fields with a comma, quote, CR or LF are quoted, quotes doubled, CRLF line ends.
-// UTF-8 without a byte order mark.
+// UTF-8 without a byte order mark. A field a spreadsheet would run as a formula (= + - @ first,
+// not a number) gets a leading apostrophe.
 QByteArray csv(const TableDocument &document);
 // CommonMark / GitHub tables: a heading per table; pipes, backslashes and markup characters
 // escaped, line breaks inside a cell folded to spaces.

@@ -347,9 +347,25 @@ void TstDiagramExporter::unknownHighlightIsNamed()
     o.highlight = *ExportHighlight::parse(QStringLiteral("peer:nobody"), &error);
     DiagramExporter exporter(doc, o);
     QVERIFY(exporter.highlightError().contains(QStringLiteral("'nobody'")));
+    // The peers that exist are named, so that the next try can be right.
+    for (const Peer &p : doc.topology().peers)
+        QVERIFY2(exporter.highlightError().contains(p.id.value()),
+                 qPrintable(exporter.highlightError()));
     const QString path = m_dir->filePath(QStringLiteral("x.svg"));
     QVERIFY(!exporter.exportTo(path).ok());
     QVERIFY(!QFile::exists(path));
+
+    // A mistyped scenario: the closest id comes first. Listeners are many: a few, and a count.
+    o.highlight = *ExportHighlight::parse(QStringLiteral("scenario:remote-sign"), &error);
+    const QString scenario = DiagramExporter(doc, o).highlightError();
+    QVERIFY2(scenario.contains(QStringLiteral("scenario ids: remote-sign-in")),
+             qPrintable(scenario));
+    o.highlight = *ExportHighlight::parse(QStringLiteral("listener:edge01-access"), &error);
+    const QString listener = DiagramExporter(doc, o).highlightError();
+    QVERIFY2(listener.contains(QStringLiteral("listener ids: edge01-access-")),
+             qPrintable(listener));
+    QVERIFY2(listener.contains(QStringLiteral("more (edgemap show --format json lists them)")),
+             qPrintable(listener));
 }
 
 void TstDiagramExporter::failedWriteKeepsTheOldFile()

@@ -497,7 +497,16 @@ void TstMainWindow::selectionSurvivesReopen()
 
     Topology other = m_topology;
     other.pools[0].servers.removeLast();
+    // The selected node is gone: its nearest surviving ancestor (the pool) is selected.
     doc.resetTopology(other, {});
+    const TreeRef pool = TreeRef::pool(other.pools[0].id);
+    QCOMPARE(window.selectedRef(), pool);
+    QCOMPARE(window.detailsView()->ref(), pool);
+
+    // Nothing of it survives: nothing is selected.
+    Topology empty = m_topology;
+    empty.pools.clear();
+    doc.resetTopology(empty, {});
     QVERIFY(!window.selectedRef().isValid());
     QVERIFY(window.detailsView()->toPlainText().contains(u"Select an item"_s));
 }

@@ -274,10 +274,24 @@ void TstMainWindowPanes::anEditKeepsTheTreeAndTableAsTheUserLeftThem()
     QCOMPARE(tableRef(table, table->currentIndex().row()), TreeRef::listener(kAccess443));
     QVERIFY(table->selectionModel()->isRowSelected(table->currentIndex().row()));
 
-    // Undo the same way; a member added later opens like the rest of the network.
+    // Undo the same way.
     doc.undoStack()->undo();
     QVERIFY(tree->isExpanded(model->indexFor(TreeRef::peersGroup())));
     QCOMPARE(window.selectedRef(), TreeRef::listener(kAccess443));
+
+    // Undoing the addition of the selected node selects its nearest surviving ancestor, and
+    // every pane follows (no blank tree with a stale property form).
+    Topology more = doc.topology();
+    Peer extra = more.peers.first();
+    extra.id = PeerId(u"extra-partner"_s);
+    extra.name = u"Extra partner"_s;
+    more.peers.append(extra);
+    QVERIFY(!doc.applyEdit(u"Add peer"_s, more).isError());
+    QVERIFY(window.selectRef(TreeRef::peer(extra.id)));
+    QCOMPARE(window.propertyEditor()->ref(), TreeRef::peer(extra.id));
+    doc.undoStack()->undo();
+    QCOMPARE(window.selectedRef(), TreeRef::peersGroup());
+    QCOMPARE(window.propertyEditor()->ref(), TreeRef::peersGroup());
 }
 
 void TstMainWindowPanes::watchedFileFeedsThePaneAndGoesStaleQuietly()

@@ -104,6 +104,16 @@ void TstTableWriters::csvFields_data()
     QTest::newRow("newline") << QStringLiteral("a\nb") << QStringLiteral("\"a\nb\"");
     QTest::newRow("carriage return") << QStringLiteral("a\rb") << QStringLiteral("\"a\rb\"");
     QTest::newRow("empty") << QString() << QString();
+    // Spreadsheet formulas from a topology or snapshot are written as text.
+    QTest::newRow("formula =") << QStringLiteral("=HYPERLINK(\"http://x\")")
+                               << QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    QTest::newRow("formula +") << QStringLiteral("+cmd|' /C calc'!A0")
+                               << QStringLiteral("'+cmd|' /C calc'!A0");
+    QTest::newRow("formula -") << QStringLiteral("-2+3") << QStringLiteral("'-2+3");
+    QTest::newRow("formula @") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+    QTest::newRow("tab") << QStringLiteral("\t=1") << QStringLiteral("'\t=1");
+    QTest::newRow("negative number") << QStringLiteral("-5") << QStringLiteral("-5");
+    QTest::newRow("dash inside") << QStringLiteral("50000-59999") << QStringLiteral("50000-59999");
 }
 
 void TstTableWriters::csvFields()

@@ -130,8 +130,33 @@ QString DiagramExporter::applyHighlight()
         m_scene->highlightScenario(ScenarioId(h.id));
         return {};
     }
-    return tr("no %1 '%2' in the topology (a highlight is peer:ID, listener:ID or scenario:ID)")
-            .arg(h.toString().section(u':', 0, 0), h.id);
+    // Name what does exist, so that a typo can be fixed without another command.
+    QStringList ids;
+    if (h.kind == ExportHighlight::Kind::Peer)
+        for (const Peer &p : t.peers)
+            ids.append(p.id.value());
+    else if (h.kind == ExportHighlight::Kind::Scenario)
+        for (const Scenario &sc : t.scenarios)
+            ids.append(sc.id.value());
+    else
+        for (const Listener *l : t.allListeners())
+            ids.append(l->id.value());
+    // The ones that share the most leading characters with what was typed come first.
+    const auto common = [&h](const QString &id) {
+        qsizetype n = 0;
+        while (n < id.size() && n < h.id.size() && id.at(n) == h.id.at(n))
+            ++n;
+        return n;
+    };
+    std::stable_sort(ids.begin(), ids.end(),
+                     [&](const QString &a, const QString &b) { return common(a) > common(b); });
+    constexpr qsizetype kShown = 8;
+    QString known = ids.mid(0, kShown).join(QStringLiteral(", "));
+    if (ids.size() > kShown)
+        known += tr(" and %1 more (edgemap show --format json lists them)")
+                         .arg(ids.size() - kShown);
+    const QString kind = h.toString().section(u':', 0, 0);
+    return tr("no %1 '%2' in the topology; %1 ids: %3").arg(kind, h.id, known);
 }
 
 QStringList DiagramExporter::titleLines() const
