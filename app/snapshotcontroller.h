@@ -52,7 +52,8 @@ Q_SIGNALS:
     void cancelled(const QString &source);
     // Some load or re-judging is in progress / none is any more.
     void busyChanged(bool busy);
-    // The checks were judged again after a topology change.
+    // The checks were judged again after a topology change (no finished() for those: nothing
+    // was loaded).
     void rejudged();
 
 private:

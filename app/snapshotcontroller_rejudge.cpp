@@ -90,11 +90,8 @@ void SnapshotController::deliverRejudged(QFutureWatcher<RejudgeOutcome> *watcher
     m_document.applyRejudged(all);
     if (nowMatched)
         m_document.setCheck(out.latest.current);
-    for (const Document::Rejudged &r : std::as_const(all))
-        if (r.current->ok())
-            Q_EMIT finished(r.current->source);
-    if (nowMatched)
-        Q_EMIT finished(out.latest.current->source);
+    // Only rejudged: finished() answers a load, and a live source waiting for its own read
+    // must not take a re-judging of its old snapshot for it (its read could still fail).
     Q_EMIT rejudged();
     setBusy(!m_jobs.isEmpty());
 }

@@ -151,8 +151,10 @@ void TstSnapshotController::topologyChangeRejudges()
     for (Service &s : changed.services)
         if (s.id.value() == QLatin1String("RTCDATAPROXY"))
             s.enabled = false;
+    QSignalSpy rejudged(&controller, &SnapshotController::rejudged);
     doc.resetTopology(changed, {});
-    QVERIFY(finished.wait(10000));
+    QVERIFY(rejudged.wait(10000));
+    QCOMPARE(finished.size(), 1);
     QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
              ListenerStatus::NotChecked);
     QCOMPARE(doc.check()->judgement.problemCount(), 0);
@@ -257,6 +259,7 @@ void TstSnapshotController::topologyChangeRejudgesEveryServer()
             s.enabled = false;
     QVERIFY(!doc.applyEdit(QStringLiteral("Disable Web Conferencing"), changed).isError());
     QVERIFY(rejudged.wait(10000));
+    QCOMPARE(finished.size(), 3); // nothing was loaded: a live source must not think so
     QVERIFY(doc.checkFor(ServerId(QStringLiteral("edge01"))) != beforeA);
     QVERIFY(doc.checkFor(ServerId(QStringLiteral("edge02"))) != beforeB);
     for (const QString &server : {QStringLiteral("edge01"), QStringLiteral("edge02")}) {
