@@ -3,6 +3,7 @@
 #include "statusstyle.h"
 #include "treeref.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QSet>
@@ -179,7 +180,10 @@ private:
     DocumentActions *m_documents = nullptr;
     // Labels of the watched file and running capture: their failures show in the snapshot pane
     // rather than as a message box every interval.
-    QSet<QString> m_liveSources;
+    // Loads the user asked for (open, paste, drop) and not answered yet, by source: their
+    // failures get a box; a live source's only reach the snapshot pane.
+    QHash<QString, int> m_userLoads;
+    bool takeUserLoad(const QString &source); // true when `source` was one (and forgets it)
     SnapshotController *m_snapshots = nullptr;
     Autosave *m_autosave = nullptr;
     QToolBar *m_toolBar = nullptr;

@@ -283,6 +283,7 @@ void MainWindow::dropEvent(QDropEvent *event)
             [this, files, text] {
                 if (files.isEmpty()) {
                     // Text dragged from a console or an RDP clipboard: the same as a paste.
+                    m_userLoads[tr("dropped text")] += 1;
                     m_snapshots->openBytes(text, tr("dropped text"));
                     return;
                 }

@@ -70,22 +70,22 @@ void MainWindow::createSnapshotUi(QMenu *menu)
     connect(m_snapshots, &SnapshotController::failed, this,
             [this](const QString &source, const QString &message) {
                 m_snapshotPane->showLoadError(source, message);
-                // A live source fails quietly in the pane; a file the user chose gets an answer.
-                if (!m_liveSources.contains(source))
+                // A load the user asked for gets an answer; a live source (a watched file, a
+                // capture, even one stopped since) fails quietly in the pane.
+                if (takeUserLoad(source))
                     showError(tr("Cannot check the snapshot"), message);
             });
+    for (auto signal : {&SnapshotController::finished, &SnapshotController::cancelled})
+        connect(m_snapshots, signal, this, [this](const QString &source) { takeUserLoad(source); });
     // The live sources: a watched file and capture profiles, with their own menu entries.
     m_sources = new SnapshotSources(*m_snapshots, this);
     menu->addSeparator();
     m_sources->populateMenu(menu);
     connect(m_sources, &SnapshotSources::stateChanged, this,
             [this](const QString &source, const QString &state, bool stale) {
-                m_liveSources.insert(source);
                 m_snapshotPane->setSourceState(source, state, stale);
                 statusBar()->showMessage(state, 5000);
             });
-    connect(m_sources, &SnapshotSources::sourceStopped, this,
-            [this](const QString &source) { m_liveSources.remove(source); });
     connect(m_sources, &SnapshotSources::errorOccurred, this,
             [this](const QString &message) { showError(tr("Cannot start"), message); });
     menu->addSeparator();
@@ -106,6 +106,7 @@ void MainWindow::createSnapshotUi(QMenu *menu)
 
 void MainWindow::openSnapshot(const QString &path)
 {
+    m_userLoads[path] += 1;
     m_snapshots->openFile(path);
 }
 
@@ -125,6 +126,7 @@ void MainWindow::pasteSnapshot()
         showError(tr("Nothing to paste"), tr("The clipboard holds no text."));
         return;
     }
+    m_userLoads[tr("clipboard")] += 1;
     m_snapshots->openBytes(text.toUtf8(), tr("clipboard"));
 }
 
@@ -183,6 +185,20 @@ void MainWindow::updateCheckSummary()
                                   .arg(unexpected)
                                   .arg(brokenText));
     m_checkLabel->setToolTip(servers.join(QLatin1Char('\n')));
+}
+
+} // namespace edgemap
+
+namespace edgemap {
+
+bool MainWindow::takeUserLoad(const QString &source)
+{
+    const auto it = m_userLoads.find(source);
+    if (it == m_userLoads.end())
+        return false;
+    if (--it.value() <= 0)
+        m_userLoads.erase(it);
+    return true;
 }
 
 } // namespace edgemap

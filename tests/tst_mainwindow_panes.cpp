@@ -68,6 +68,7 @@ private Q_SLOTS:
     void paletteReachesEveryView();
     void propertyEditReachesEveryViewAndUndoes();
     void anEditKeepsTheTreeAndTableAsTheUserLeftThem();
+    void onlyLoadsTheUserAskedForFailAloud();
     void watchedFileFeedsThePaneAndGoesStaleQuietly();
 
 private:
@@ -292,6 +293,31 @@ void TstMainWindowPanes::anEditKeepsTheTreeAndTableAsTheUserLeftThem()
     doc.undoStack()->undo();
     QCOMPARE(window.selectedRef(), TreeRef::peersGroup());
     QCOMPARE(window.propertyEditor()->ref(), TreeRef::peersGroup());
+}
+
+void TstMainWindowPanes::onlyLoadsTheUserAskedForFailAloud()
+{
+    Document doc(topologyfile::defaultTopology());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    QSignalSpy failed(window.snapshots(), &SnapshotController::failed);
+    // A load nobody in the window asked for (a live source, even one stopped since the read
+    // began): the pane says it, no box.
+    window.snapshots()->openBytes("not netstat at all\n", u"capture edge01"_s);
+    QVERIFY(failed.wait(10000));
+    QVERIFY(window.lastError().isEmpty());
+    QVERIFY(window.snapshotPane()->errorText().contains(u"capture edge01"_s));
+    // A file the user opened: the answer comes in a box (lastError when not interactive).
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(u"bad.txt"_s);
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not netstat either\n");
+    f.close();
+    window.openSnapshot(bad);
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(window.lastError().contains(u"no netstat or PowerShell socket rows"_s),
+             qPrintable(window.lastError()));
 }
 
 void TstMainWindowPanes::watchedFileFeedsThePaneAndGoesStaleQuietly()
