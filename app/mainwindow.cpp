@@ -127,24 +127,35 @@ void MainWindow::expandNetwork(bool sizeColumns)
     m_tree->setColumnWidth(TopologyTreeModel::StatusColumn, 130);
 }
 
+namespace {
+
+// Calls `visit` for every node of the tree model with a reference, parents before children.
+template<typename Visit>
+void forEachNode(const TopologyTreeModel *model, Visit visit)
+{
+    QList<QModelIndex> pending{QModelIndex()};
+    while (!pending.isEmpty()) {
+        const QModelIndex parent = pending.takeLast();
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QModelIndex index = model->index(row, 0, parent);
+            if (const TreeRef ref = model->refAt(index); ref.isValid())
+                visit(index, ref);
+            pending.append(index);
+        }
+    }
+}
+
+} // namespace
+
 MainWindow::TreeState MainWindow::treeState() const
 {
     TreeState state;
     state.scroll = m_tree->verticalScrollBar()->value();
-    QList<QModelIndex> pending{QModelIndex()};
-    while (!pending.isEmpty()) {
-        const QModelIndex parent = pending.takeLast();
-        for (int row = 0; row < m_model->rowCount(parent); ++row) {
-            const QModelIndex index = m_model->index(row, 0, parent);
-            const TreeRef ref = m_model->refAt(index);
-            if (!ref.isValid())
-                continue;
-            state.known.insert(ref);
-            if (m_tree->isExpanded(index))
-                state.expanded.insert(ref);
-            pending.append(index);
-        }
-    }
+    forEachNode(m_model, [&](const QModelIndex &index, const TreeRef &ref) {
+        state.known.insert(ref);
+        if (m_tree->isExpanded(index))
+            state.expanded.insert(ref);
+    });
     return state;
 }
 
@@ -152,18 +163,11 @@ void MainWindow::restoreTreeState(const TreeState &state)
 {
     // Nodes the tree had keep the user's choice; new ones (an added member, another topology)
     // open as expandNetwork would open them.
-    expandNetwork(false); // the default for everything, then the user's choices where known
-    QList<QModelIndex> pending{QModelIndex()};
-    while (!pending.isEmpty()) {
-        const QModelIndex parent = pending.takeLast();
-        for (int row = 0; row < m_model->rowCount(parent); ++row) {
-            const QModelIndex index = m_model->index(row, 0, parent);
-            const TreeRef ref = m_model->refAt(index);
-            if (state.known.contains(ref))
-                m_tree->setExpanded(index, state.expanded.contains(ref));
-            pending.append(index);
-        }
-    }
+    expandNetwork(false);
+    forEachNode(m_model, [&](const QModelIndex &index, const TreeRef &ref) {
+        if (state.known.contains(ref))
+            m_tree->setExpanded(index, state.expanded.contains(ref));
+    });
     m_tree->verticalScrollBar()->setValue(state.scroll);
 }
 

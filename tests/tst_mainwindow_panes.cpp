@@ -16,6 +16,7 @@
 #include "topologyfile.h"
 #include "topologytreemodel.h"
 #include "tst_settings_util.h"
+#include "tst_watch_util.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -310,10 +311,7 @@ void TstMainWindowPanes::onlyLoadsTheUserAskedForFailAloud()
     // A file the user opened: the answer comes in a box (lastError when not interactive).
     QTemporaryDir dir;
     const QString bad = dir.filePath(u"bad.txt"_s);
-    QFile f(bad);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("not netstat either\n");
-    f.close();
+    QVERIFY(watchtest::writeFile(bad, "not netstat either\n"));
     window.openSnapshot(bad);
     QVERIFY(failed.wait(10000));
     QVERIFY2(window.lastError().contains(u"no netstat or PowerShell socket rows"_s),
