@@ -122,6 +122,32 @@ void SnapshotController::deliver(QFutureWatcher<Outcome> *watcher)
     setBusy(!m_jobs.isEmpty() || m_rejudging);
 }
 
+std::shared_ptr<const CheckResult> SnapshotController::currentCheckOf(const ServerId &server) const
+{
+    for (const std::shared_ptr<const CheckResult> &c : m_document.checks())
+        if (c->server == server)
+            return c;
+    return nullptr;
+}
+
+void SnapshotController::compareAgain(const Job &job, Outcome outcome,
+                                      std::shared_ptr<const CheckResult> base)
+{
+    // A job of its own: busy meanwhile, superseded by a newer read of the same source, judged
+    // again if the topology changes, delivered through deliver() like any load.
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    m_jobs.append({job.source, job.generation, false, 1000, watcher});
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this,
+            [this, watcher] { deliver(watcher); });
+    setBusy(true);
+    auto pending = std::make_shared<Outcome>(std::move(outcome)); // no copy of the snapshot
+    watcher->setFuture(QtConcurrent::run([pending, base] {
+        Outcome o = std::move(*pending);
+        o.comparison = {base, compareChecks(*base, o.result)};
+        return o;
+    }));
+}
+
 void SnapshotController::deliverOutcome(const Job &job, Outcome outcome)
 {
     CheckResult &result = outcome.result;
@@ -130,6 +156,14 @@ void SnapshotController::deliverOutcome(const Job &job, Outcome outcome)
         Q_EMIT failed(job.source, result.error.toString());
         return;
     }
+    if (result.ok())
+        if (const auto current = currentCheckOf(result.server);
+            current && outcome.comparison.base != current) {
+            // Another load of this server landed while this one ran: compare with that one off
+            // the GUI thread (a big snapshot takes a while), then deliver.
+            compareAgain(job, std::move(outcome), current);
+            return;
+        }
     const QString matchError = result.error.isError() ? result.error.toString() : QString();
     m_document.setCheck(std::make_shared<const CheckResult>(std::move(result)), outcome.comparison);
     if (!matchError.isEmpty())

@@ -82,6 +82,8 @@ private:
     void start(const QString &source, Work work, bool announce = true);
     void deliver(QFutureWatcher<Outcome> *watcher);
     void deliverOutcome(const Job &job, Outcome outcome);
+    std::shared_ptr<const CheckResult> currentCheckOf(const ServerId &server) const;
+    void compareAgain(const Job &job, Outcome outcome, std::shared_ptr<const CheckResult> base);
     void updateProgress();
     void setBusy(bool busy);
 

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void topologyChangeRejudges();
     void poolSnapshotsLandOnTheirServers();
     void sameServerAgainIsCompared();
+    void overlappingLoadsOfOneServerCompareWithEachOther();
     void topologyChangeRejudgesEveryServer();
 };
 
@@ -273,6 +274,40 @@ void TstSnapshotController::topologyChangeRejudgesEveryServer()
     QVERIFY(diff);
     QCOMPARE(diff->statusChanges.size(), 1);
     QCOMPARE(diff->statusChanges.first().listener.value(), QStringLiteral("edge01-int-tcp-4443"));
+}
+
+void TstSnapshotController::overlappingLoadsOfOneServerCompareWithEachOther()
+{
+    // Two loads of edge01 run together (a watched file and a paste, say): both started against
+    // the same earlier check, but whichever lands second is compared with the one that landed
+    // first, so that the marks say what changed between the two.
+    using namespace pooltest;
+    Document doc(twoServerPool());
+    SnapshotController controller(doc);
+    QSignalSpy finished(&controller, &SnapshotController::finished);
+    controller.openBytes(sampleText().toUtf8(), QStringLiteral("first"));
+    QVERIFY(waitFor(finished, 1));
+    controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
+                         QStringLiteral("x"));
+    controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:5062 ")).toUtf8(),
+                         QStringLiteral("y"));
+    QVERIFY(waitFor(finished, 3));
+    QTRY_VERIFY(!controller.isBusy());
+    const ServerId edge01(QStringLiteral("edge01"));
+    const CheckResult *current = doc.checkFor(edge01);
+    const CheckResult *previous = doc.previousCheckFor(edge01);
+    QVERIFY(current && previous);
+    QCOMPARE(QSet<QString>({current->source, previous->source}),
+             QSet<QString>({QStringLiteral("x"), QStringLiteral("y")}));
+    const SnapshotDiff *diff = doc.changesFor(edge01);
+    QVERIFY(diff);
+    // x lacks 4443, y lacks 5062: between them both change, in opposite directions.
+    QCOMPARE(diff->statusChanges.size(), 2);
+    const SnapshotDiff expected = compareChecks(*previous, *current);
+    QCOMPARE(diff->appeared.size(), expected.appeared.size());
+    QCOMPARE(diff->disappeared.size(), expected.disappeared.size());
+    for (const StatusChange &c : diff->statusChanges)
+        QVERIFY2(c.before != ListenerStatus::NotChecked, qPrintable(c.listener.value()));
 }
 
 QTEST_MAIN(TstSnapshotController)
