@@ -110,6 +110,17 @@ void ExportActions::setBusy(bool busy, const QString &what)
         showMessage(m_window, what, 0);
 }
 
+void ExportActions::waitForFinished()
+{
+    if (!m_busy)
+        return;
+    showMessage(m_window, tr("Finishing the export…"), 0);
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    m_exportRun.waitForFinished();
+    m_copyRun.waitForFinished();
+    QApplication::restoreOverrideCursor();
+}
+
 bool ExportActions::startExport(const QString &path, const ExportOptions &options)
 {
     if (m_busy)

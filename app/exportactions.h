@@ -43,6 +43,8 @@ public:
     // actions are disabled until it ends with exportFinished. False when one is already running.
     bool startExport(const QString &path, const ExportOptions &options);
     bool isExporting() const { return m_busy; }
+    // Blocks until a running export or copy has finished (the window is closing).
+    void waitForFinished();
 
 public Q_SLOTS:
     void exportDiagram();

@@ -60,7 +60,12 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
         for (QModelIndex i = m_tree->currentIndex(); i.isValid(); i = i.parent())
             if (const TreeRef ref = m_model->refAt(i); ref.isValid())
                 m_refBeforeReset.append(ref);
-        m_treeBeforeReset = treeState();
+        // Another topology starts with the default folding and column widths; an edit keeps
+        // the tree as the user left it.
+        if (m_document.isReplacingTopology())
+            m_treeBeforeReset.reset();
+        else
+            m_treeBeforeReset = treeState();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::restoreSelection);
 

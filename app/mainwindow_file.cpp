@@ -4,6 +4,7 @@
 #include "autosave.h"
 #include "diagramview.h"
 #include "document.h"
+#include "exportactions.h"
 #include "filekind.h"
 #include "newtopologywizard.h"
 #include "propertyeditor.h"
@@ -97,7 +98,6 @@ bool MainWindow::openFile(const QString &path)
         forgetSnapshots();
     m_document.resetTopology(*result.topology, QFileInfo(path).absoluteFilePath());
     addRecentFile(m_document.filePath());
-    m_diagram->fitToWindow();
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
     return true;
 }
@@ -153,7 +153,6 @@ void MainWindow::newTopology()
     m_document.resetTopology(result.topology, {});
     // Never saved: closing must ask, and the autosave must protect it.
     m_document.setModified(true);
-    m_diagram->fitToWindow();
 }
 
 bool MainWindow::saveTo(const QString &path)
@@ -254,6 +253,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // Saved, or the user chose to discard: nothing is left to recover.
     m_autosave->clear();
     saveSettings();
+    // An export still being written finishes first: the file the user asked for is completed,
+    // and nothing renders while the application tears down its fonts and platform.
+    m_exports->waitForFinished();
     event->accept();
 }
 
@@ -283,7 +285,7 @@ void MainWindow::dropEvent(QDropEvent *event)
             [this, files, text] {
                 if (files.isEmpty()) {
                     // Text dragged from a console or an RDP clipboard: the same as a paste.
-                    m_userLoads[tr("dropped text")] += 1;
+                    m_userLoads.insert(tr("dropped text"));
                     m_snapshots->openBytes(text, tr("dropped text"));
                     return;
                 }

@@ -106,7 +106,7 @@ void MainWindow::createSnapshotUi(QMenu *menu)
 
 void MainWindow::openSnapshot(const QString &path)
 {
-    m_userLoads[path] += 1;
+    m_userLoads.insert(path);
     m_snapshots->openFile(path);
 }
 
@@ -126,7 +126,7 @@ void MainWindow::pasteSnapshot()
         showError(tr("Nothing to paste"), tr("The clipboard holds no text."));
         return;
     }
-    m_userLoads[tr("clipboard")] += 1;
+    m_userLoads.insert(tr("clipboard"));
     m_snapshots->openBytes(text.toUtf8(), tr("clipboard"));
 }
 
@@ -193,12 +193,7 @@ namespace edgemap {
 
 bool MainWindow::takeUserLoad(const QString &source)
 {
-    const auto it = m_userLoads.find(source);
-    if (it == m_userLoads.end())
-        return false;
-    if (--it.value() <= 0)
-        m_userLoads.erase(it);
-    return true;
+    return m_userLoads.remove(source);
 }
 
 } // namespace edgemap

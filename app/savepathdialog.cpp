@@ -3,7 +3,10 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QMessageBox>
 #include <QStandardPaths>
+
+#include <algorithm>
 
 namespace edgemap {
 
@@ -18,9 +21,11 @@ QString filterFor(const SaveFormat &format)
 
 QString SavePathDialog::startFolder(const QString &suggested)
 {
+    // A suggestion without a folder ("name.svg", or "/name.svg" from an empty folder setting)
+    // and a drive root (C:/, D:/ or /) mean "nowhere chosen yet".
+    const QString given = QFileInfo(suggested).path();
     const QString folder = QFileInfo(suggested).absolutePath();
-    if (!QFileInfo(suggested).path().isEmpty() && QFileInfo(suggested).path() != u"."
-        && QFileInfo(folder).isDir() && folder != QDir::rootPath())
+    if (!given.isEmpty() && given != u"." && QFileInfo(folder).isDir() && !QDir(folder).isRoot())
         return folder;
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     return documents.isEmpty() ? QDir::homePath() : documents;
@@ -63,9 +68,30 @@ SavePathDialog::~SavePathDialog()
 
 QString SavePathDialog::exec()
 {
-    if (m_dialog->exec() != QDialog::Accepted || m_dialog->selectedFiles().isEmpty())
-        return {};
-    return m_dialog->selectedFiles().constFirst();
+    while (m_dialog && m_dialog->exec() == QDialog::Accepted
+           && !m_dialog->selectedFiles().isEmpty()) {
+        const QString chosen = m_dialog->selectedFiles().constFirst();
+        const QString suffix = QFileInfo(chosen).suffix();
+        const bool known = std::any_of(m_formats.cbegin(), m_formats.cend(), [&](const auto &f) {
+            return f.suffix.compare(suffix, Qt::CaseInsensitive) == 0;
+        });
+        if (known)
+            return chosen; // the dialog has asked about overwriting it
+        // "edge.contoso.com": a dot, so the dialog added no suffix; add the chosen type's and
+        // ask about overwriting that file ourselves.
+        const QString path = chosen + u'.' + m_formats.at(m_selected).suffix;
+        if (!QFileInfo::exists(path))
+            return path;
+        const auto answer = QMessageBox::question(
+                m_dialog, m_dialog->windowTitle(),
+                QObject::tr("%1 already exists.\nDo you want to replace it?")
+                        .arg(QFileInfo(path).fileName()),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer == QMessageBox::Yes)
+            return path;
+        m_dialog->selectFile(QFileInfo(path).fileName()); // back to the dialog, name kept
+    }
+    return {};
 }
 
 } // namespace edgemap

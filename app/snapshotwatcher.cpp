@@ -79,12 +79,17 @@ void SnapshotWatcher::look(Look why)
 {
     if (m_path.isEmpty())
         return;
-    if (m_look.isRunning()) {
+    // Our own flag, not m_look.isRunning(): that turns false before looked() has run, and a
+    // new future set in between would swallow the answer.
+    if (m_looking && m_lookingAt == m_path) {
         // Settled wins: it is the question that leads to a read.
         if (!m_nextLook || why == Look::Settled)
             m_nextLook = why;
         return;
     }
+    // Nothing in flight, or a look at a file no longer watched (maybe stuck on a dead share):
+    // start afresh; setFuture leaves the old look to finish unheard.
+    m_looking = true;
     m_lookingFor = why;
     m_lookingAt = m_path;
     m_look.setFuture(QtConcurrent::run(&SnapshotWatcher::stampOf, m_path));
@@ -92,6 +97,7 @@ void SnapshotWatcher::look(Look why)
 
 void SnapshotWatcher::looked()
 {
+    m_looking = false;
     const Stamp now = m_look.result();
     const bool current = !m_path.isEmpty() && m_lookingAt == m_path;
     if (current) {
@@ -124,6 +130,8 @@ void SnapshotWatcher::somethingChanged(const Stamp &now)
         return;
     m_stamp = now;
     m_settle.start(); // restarts: read once the file has been still for the settle delay
+    if (m_nextLook == Look::Settled) // asked before this change was seen: wait the delay again
+        m_nextLook.reset();
 }
 
 void SnapshotWatcher::settled(const Stamp &now)

@@ -78,6 +78,7 @@ private:
     QDateTime m_lastGood;
     bool m_reading = false;
     QFutureWatcher<Stamp> m_look;
+    bool m_looking = false;
     Look m_lookingFor = Look::Changed;
     QString m_lookingAt;            // the path the look in flight is about
     std::optional<Look> m_nextLook; // asked for while one was in flight

@@ -107,7 +107,9 @@ void Document::resetTopology(Topology topology, const QString &filePath)
     m_undo->clear();
     setFilePath(filePath);
     setModified(false);
+    m_replacing = true;
     announceTopology();
+    m_replacing = false;
 }
 
 void Document::setFilePath(const QString &path)

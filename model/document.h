@@ -36,6 +36,9 @@ public:
     const Topology &topology() const { return m_topology; }
     // Replaces the whole topology (open, new); clears the modified flag.
     void resetTopology(Topology topology, const QString &filePath);
+    // True while topologyReset is announced for resetTopology (another topology, not an edit):
+    // views start fresh (fit, default folding) instead of keeping their state.
+    bool isReplacingTopology() const { return m_replacing; }
 
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString &path);
@@ -114,6 +117,7 @@ private:
     Topology m_topology;
     QString m_filePath;
     bool m_modified = false;
+    bool m_replacing = false;
     QUndoStack *m_undo = nullptr;
 
     struct ServerChecks

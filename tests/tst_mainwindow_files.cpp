@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QListView>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -472,6 +473,34 @@ void TstMainWindowFiles::exportDialogAddsTheSuffixBeforeAskingToOverwrite()
     const QString path = save.exec();
     QVERIFY2(question.contains(u"diagram.png"_s), qPrintable(question));
     QCOMPARE(QFileInfo(path).fileName(), u"diagram.png"_s);
+
+    // A name with dots of its own (a server FQDN): the dialog adds nothing, the chosen type's
+    // suffix is added all the same, and an existing file of that name is asked about.
+    writeFile(dir, u"edge01.contoso.com.png"_s, "old picture");
+    QString second;
+    QTimer::singleShot(0, dialog, [&] {
+        // The dialog lists the folder in the background and re-selects the last file once it
+        // has: type after that, as a user would.
+        auto *list = dialog->findChild<QListView *>(u"listView"_s);
+        QVERIFY(list);
+        QTRY_VERIFY_WITH_TIMEOUT(list->model()->rowCount(list->rootIndex()) >= 2, 10000);
+        QTest::qWait(50);
+        auto *name = dialog->findChild<QLineEdit *>(u"fileNameEdit"_s);
+        QVERIFY(name);
+        name->setFocus();
+        name->selectAll();
+        QTest::keyClicks(name, u"edge01.contoso.com"_s); // typed: the list selection follows
+        QTimer::singleShot(0, dialog, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            second = box->text();
+            box->button(QMessageBox::Yes)->click();
+        });
+        QTest::keyClick(name, Qt::Key_Return);
+    });
+    const QString dotted = save.exec();
+    QVERIFY2(second.contains(u"edge01.contoso.com.png"_s), qPrintable(second));
+    QCOMPARE(QFileInfo(dotted).fileName(), u"edge01.contoso.com.png"_s);
 }
 
 void TstMainWindowFiles::exportDialogNeverStartsInTheRootFolder()

@@ -294,6 +294,15 @@ void TstMainWindowPanes::anEditKeepsTheTreeAndTableAsTheUserLeftThem()
     doc.undoStack()->undo();
     QCOMPARE(window.selectedRef(), TreeRef::peersGroup());
     QCOMPARE(window.propertyEditor()->ref(), TreeRef::peersGroup());
+
+    // Another topology (open, new, restored autosave) starts fresh: the default folding, and
+    // the diagram fitted even though the user had zoomed in.
+    window.diagramView()->zoomIn();
+    const qreal zoomed = window.diagramView()->zoom();
+    doc.resetTopology(topologyfile::defaultTopology(), {});
+    QVERIFY(!tree->isExpanded(model->indexFor(TreeRef::peersGroup())));
+    QVERIFY(tree->isExpanded(model->indexFor(internal)));
+    QVERIFY(window.diagramView()->zoom() < zoomed);
 }
 
 void TstMainWindowPanes::onlyLoadsTheUserAskedForFailAloud()

@@ -150,12 +150,16 @@ QString DiagramExporter::applyHighlight()
     };
     std::stable_sort(ids.begin(), ids.end(),
                      [&](const QString &a, const QString &b) { return common(a) > common(b); });
+    const QString kind = h.toString().section(u':', 0, 0);
+    if (ids.isEmpty())
+        return tr("no %1 '%2': the topology has no %1s").arg(kind, h.id);
     constexpr qsizetype kShown = 8;
     QString known = ids.mid(0, kShown).join(QStringLiteral(", "));
     if (ids.size() > kShown)
-        known += tr(" and %1 more (edgemap show --format json lists them)")
-                         .arg(ids.size() - kShown);
-    const QString kind = h.toString().section(u':', 0, 0);
+        known += h.kind == ExportHighlight::Kind::Listener
+                         ? tr(" and %1 more (edgemap show --format json lists them)")
+                                   .arg(ids.size() - kShown)
+                         : tr(" and %1 more").arg(ids.size() - kShown);
     return tr("no %1 '%2' in the topology; %1 ids: %3").arg(kind, h.id, known);
 }
 
@@ -294,23 +298,35 @@ QSize DiagramExporter::imageSize() const
 
 QString DiagramExporter::imageSizeError() const
 {
+    const auto fits = [](const QSize &pixels) {
+        return pixels.width() <= kMaxImageSide && pixels.height() <= kMaxImageSide
+               && qint64(pixels.width()) * pixels.height() <= kMaxImagePixels;
+    };
     const QSize pixels = imageSize();
-    if (pixels.width() <= kMaxImageSide && pixels.height() <= kMaxImageSide
-        && qint64(pixels.width()) * pixels.height() <= kMaxImagePixels)
+    if (fits(pixels))
         return {};
-    // The highest dpi that fits both limits, from the sheet at 96 dpi (one pixel per unit).
+    // The highest dpi that fits: estimated from the sheet, then lowered until the rounded-up
+    // pixel size fits too.
     const QSizeF sheet = sheetSize();
+    const auto sizeAt = [&sheet](int dpi) {
+        return QSize(int(std::ceil(sheet.width() * dpi / 96.0)),
+                     int(std::ceil(sheet.height() * dpi / 96.0)));
+    };
     const qreal scale = std::min({kMaxImageSide / sheet.width(), kMaxImageSide / sheet.height(),
                                   std::sqrt(kMaxImagePixels / (sheet.width() * sheet.height()))});
-    const int maxDpi = int(std::floor(96 * scale));
-    return tr("the image would be %1 x %2 pixels at %3 dpi, more than EdgeMap renders (%4 "
-              "pixels a side, %5 megapixels); choose %6 dpi or less, or export SVG or PDF")
-            .arg(pixels.width())
-            .arg(pixels.height())
-            .arg(m_options.dpi)
-            .arg(kMaxImageSide)
-            .arg(kMaxImagePixels / 1'000'000)
-            .arg(maxDpi);
+    int maxDpi = std::min(m_options.dpi - 1, int(std::floor(96 * scale)));
+    while (maxDpi >= kMinDpi && !fits(sizeAt(maxDpi)))
+        --maxDpi;
+    const QString what = tr("the image would be %1 x %2 pixels at %3 dpi, more than EdgeMap "
+                            "renders (%4 pixels a side, %5 megapixels)")
+                                 .arg(pixels.width())
+                                 .arg(pixels.height())
+                                 .arg(m_options.dpi)
+                                 .arg(kMaxImageSide)
+                                 .arg(kMaxImagePixels / 1'000'000);
+    if (maxDpi < kMinDpi)
+        return tr("%1; export SVG or PDF instead").arg(what);
+    return tr("%1; choose %2 dpi or less, or export SVG or PDF").arg(what).arg(maxDpi);
 }
 
 QImage DiagramExporter::image() const

@@ -97,6 +97,7 @@ public:
     // at 1200 dpi is ~4 gigapixels) and most viewers refuse sides over 32767 pixels.
     static constexpr int kMaxImageSide = 32767;
     static constexpr qint64 kMaxImagePixels = 100'000'000;
+    static constexpr int kMinDpi = 24; // what the dialog and --dpi accept
     // The pixel size of image() at options().dpi.
     QSize imageSize() const;
     // Empty when image() fits the limits; else the size, the limits and the highest usable dpi.

@@ -66,9 +66,9 @@ DiagramView::DiagramView(Document &document, QWidget *parent)
     connect(m_scene, &DiagramScene::highlightChanged, this, &DiagramView::updateInfo);
     connect(&m_document, &Document::topologyReset, this, [this] {
         fillScenarios();
-        // An edit (or undo) keeps the user's zoom and position; a fitted view stays fitted.
-        // Opening another topology asks for a fit itself (fitToWindow).
-        if (m_canvas->isFitted())
+        // An edit (or undo) keeps the user's zoom and position; a fitted view stays fitted;
+        // another topology (open, new, restored autosave) is fitted.
+        if (m_canvas->isFitted() || m_document.isReplacingTopology())
             m_canvas->fit();
     });
     fillScenarios();
