@@ -74,6 +74,18 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
     return path;
 }
 
+// Once the event loop runs again (inside the modal exec the caller is about to start): answers
+// the message box then open with Yes, and keeps its text.
+void answerNextBoxYes(QObject *context, QString *text)
+{
+    QTimer::singleShot(0, context, [text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        *text = box->text();
+        box->button(QMessageBox::Yes)->click();
+    });
+}
+
 Topology renamed(const QString &name)
 {
     Topology t = topologyfile::defaultTopology();
@@ -462,12 +474,7 @@ void TstMainWindowFiles::exportDialogAddsTheSuffixBeforeAskingToOverwrite()
         QVERIFY(name);
         name->setText(u"diagram"_s);
         // Accepting asks about the file that will really be written: diagram.png.
-        QTimer::singleShot(0, dialog, [&] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            QVERIFY(box);
-            question = box->text();
-            box->button(QMessageBox::Yes)->click();
-        });
+        answerNextBoxYes(dialog, &question);
         QTest::keyClick(name, Qt::Key_Return);
     });
     const QString path = save.exec();
@@ -490,12 +497,7 @@ void TstMainWindowFiles::exportDialogAddsTheSuffixBeforeAskingToOverwrite()
         name->setFocus();
         name->selectAll();
         QTest::keyClicks(name, u"edge01.contoso.com"_s); // typed: the list selection follows
-        QTimer::singleShot(0, dialog, [&] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            QVERIFY(box);
-            second = box->text();
-            box->button(QMessageBox::Yes)->click();
-        });
+        answerNextBoxYes(dialog, &second);
         QTest::keyClick(name, Qt::Key_Return);
     });
     const QString dotted = save.exec();
