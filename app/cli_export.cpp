@@ -2,6 +2,7 @@
 // window's File > Export Diagram. Runs on a QGuiApplication (main() starts one on the offscreen
 // platform for this command: rendering needs fonts, not a display).
 #include "cli.h"
+#include "cli_common.h"
 
 #include "check.h"
 #include "diagramexporter.h"
@@ -20,10 +21,7 @@ struct Options
                                 QStringLiteral("Snapshot to judge: chips show its statuses and "
                                                "the title block its server and capture time."),
                                 QStringLiteral("FILE")};
-    QCommandLineOption server{QStringLiteral("server"),
-                              QStringLiteral("The server the snapshot was taken on (id or FQDN), "
-                                             "when its addresses do not tell."),
-                              QStringLiteral("NAME")};
+    QCommandLineOption server = serverOption();
     QCommandLineOption highlight{QStringLiteral("highlight"),
                                  QStringLiteral("Highlight peer:ID, listener:ID or scenario:ID "
                                                 "(ids as `edgemap show --format json` lists "
@@ -159,20 +157,16 @@ int runExport(const QStringList &arguments)
     const QString snapshotPath = parser.value(opt.snapshot);
     if (const int code = refuseInputAsOutput(cmd, out, {topologyPath, snapshotPath}); code != Ok)
         return code;
-    const topologyfile::ReadResult t = topologyfile::load(topologyPath);
-    if (!t.ok()) {
-        printErr(t.error.toString() + QLatin1Char('\n'));
+    const std::optional<Topology> t = loadTopology(topologyPath);
+    if (!t)
         return BadInput;
-    }
-    Document document(*t.topology);
+    Document document(*t);
     if (!snapshotPath.isEmpty()) {
-        auto check = std::make_shared<CheckResult>(
-                runCheck(*t.topology, snapshotPath, parser.value(opt.server)));
-        if (!check->ok()) {
-            printErr(check->error.toString() + QLatin1Char('\n'));
+        std::optional<CheckResult> check
+                = checkSnapshot(*t, snapshotPath, parser.value(opt.server));
+        if (!check)
             return BadInput;
-        }
-        document.setCheck(check);
+        document.setCheck(std::make_shared<const CheckResult>(std::move(*check)));
     }
     const DiagramExporter exporter(document, o);
     if (!exporter.highlightError().isEmpty())

@@ -178,13 +178,10 @@ private:
     SnapshotSources *m_sources = nullptr;
     ExportActions *m_exports = nullptr;
     DocumentActions *m_documents = nullptr;
-    // Labels of the watched file and running capture: their failures show in the snapshot pane
-    // rather than as a message box every interval.
     // Loads the user asked for (open, paste, drop) and not answered yet, by source: their
     // failures get a box; a live source's only reach the snapshot pane. A set: a second load of
     // a source still loading supersedes the first, and the two get one answer.
     QSet<QString> m_userLoads;
-    bool takeUserLoad(const QString &source); // true when `source` was one (and forgets it)
     SnapshotController *m_snapshots = nullptr;
     Autosave *m_autosave = nullptr;
     QToolBar *m_toolBar = nullptr;

@@ -72,11 +72,12 @@ void MainWindow::createSnapshotUi(QMenu *menu)
                 m_snapshotPane->showLoadError(source, message);
                 // A load the user asked for gets an answer; a live source (a watched file, a
                 // capture, even one stopped since) fails quietly in the pane.
-                if (takeUserLoad(source))
+                if (m_userLoads.remove(source))
                     showError(tr("Cannot check the snapshot"), message);
             });
     for (auto signal : {&SnapshotController::finished, &SnapshotController::cancelled})
-        connect(m_snapshots, signal, this, [this](const QString &source) { takeUserLoad(source); });
+        connect(m_snapshots, signal, this,
+                [this](const QString &source) { m_userLoads.remove(source); });
     // The live sources: a watched file and capture profiles, with their own menu entries.
     m_sources = new SnapshotSources(*m_snapshots, this);
     menu->addSeparator();
@@ -185,15 +186,6 @@ void MainWindow::updateCheckSummary()
                                   .arg(unexpected)
                                   .arg(brokenText));
     m_checkLabel->setToolTip(servers.join(QLatin1Char('\n')));
-}
-
-} // namespace edgemap
-
-namespace edgemap {
-
-bool MainWindow::takeUserLoad(const QString &source)
-{
-    return m_userLoads.remove(source);
 }
 
 } // namespace edgemap

@@ -82,7 +82,7 @@ void SnapshotController::start(const QString &source, Work work, bool announce)
             [this, watcher] { deliver(watcher); });
     if (announce)
         Q_EMIT started(source);
-    setBusy(true);
+    updateBusy();
     watcher->setFuture(QtConcurrent::run([work, bases](QPromise<Outcome> &promise) {
         promise.setProgressRange(0, 1000);
         Outcome outcome{work(promise), {}};
@@ -119,7 +119,7 @@ void SnapshotController::deliver(QFutureWatcher<Outcome> *watcher)
         deliverOutcome(job, future.result());
     }
     updateProgress();
-    setBusy(!m_jobs.isEmpty() || m_rejudging);
+    updateBusy();
 }
 
 std::shared_ptr<const CheckResult> SnapshotController::currentCheckOf(const ServerId &server) const
@@ -139,7 +139,7 @@ void SnapshotController::compareAgain(const Job &job, Outcome outcome,
     m_jobs.append({job.source, job.generation, false, 1000, watcher});
     connect(watcher, &QFutureWatcher<Outcome>::finished, this,
             [this, watcher] { deliver(watcher); });
-    setBusy(true);
+    updateBusy();
     auto pending = std::make_shared<Outcome>(std::move(outcome)); // no copy of the snapshot
     watcher->setFuture(QtConcurrent::run([pending, base] {
         Outcome o = std::move(*pending);
@@ -182,11 +182,13 @@ void SnapshotController::updateProgress()
     Q_EMIT progress(int(sum / m_jobs.size()));
 }
 
-void SnapshotController::setBusy(bool busy)
+void SnapshotController::updateBusy()
 {
-    if (m_busy == busy)
+    // Announces isBusy() when it differs from what was last announced.
+    const bool busy = isBusy();
+    if (m_announcedBusy == busy)
         return;
-    m_busy = busy;
+    m_announcedBusy = busy;
     Q_EMIT busyChanged(busy);
 }
 

@@ -85,7 +85,7 @@ private:
     std::shared_ptr<const CheckResult> currentCheckOf(const ServerId &server) const;
     void compareAgain(const Job &job, Outcome outcome, std::shared_ptr<const CheckResult> base);
     void updateProgress();
-    void setBusy(bool busy);
+    void updateBusy();
 
     // snapshotcontroller_rejudge.cpp
     void rejudgeAll();
@@ -97,7 +97,7 @@ private:
     QString m_serverOverride;
     quint64 m_generation = 0; // topology changes seen
     bool m_rejudging = false;
-    bool m_busy = false;
+    bool m_announcedBusy = false; // the last busyChanged, so that it is sent on changes only
 };
 
 } // namespace edgemap

@@ -36,7 +36,7 @@ void SnapshotController::rejudgeAll()
     if (!unmatched || unmatched->ok() || unmatched->snapshot.rows.isEmpty())
         unmatched.reset();
     if (inputs.isEmpty() && !unmatched) {
-        setBusy(!m_jobs.isEmpty());
+        updateBusy();
         return;
     }
 
@@ -47,7 +47,7 @@ void SnapshotController::rejudgeAll()
     connect(watcher, &QFutureWatcher<RejudgeOutcome>::finished, this,
             [this, watcher, generation] { deliverRejudged(watcher, generation); });
     m_rejudging = true;
-    setBusy(true);
+    updateBusy();
     watcher->setFuture(QtConcurrent::run([topology, inputs, unmatched, override] {
         RejudgeOutcome out;
         for (const RejudgeInput &in : inputs) {
@@ -93,7 +93,7 @@ void SnapshotController::deliverRejudged(QFutureWatcher<RejudgeOutcome> *watcher
     // Only rejudged: finished() answers a load, and a live source waiting for its own read
     // must not take a re-judging of its old snapshot for it (its read could still fail).
     Q_EMIT rejudged();
-    setBusy(!m_jobs.isEmpty());
+    updateBusy();
 }
 
 // A load that was read while the topology changed: judge it against the current topology

@@ -147,11 +147,20 @@ void addFacts(TableDocument &doc, const Topology &t, const CheckResult &c, const
 
 } // namespace
 
+namespace {
+
+QString serverName(const Topology &t, const ServerId &id)
+{
+    const EdgeServer *server = t.server(id);
+    return server ? server->fqdn : id.value();
+}
+
+} // namespace
+
 TableDocument checkReportDocument(const Topology &t, const CheckResult &c)
 {
     const Judgement &j = c.judgement;
-    const EdgeServer *server = t.server(j.server);
-    const QString fqdn = server ? server->fqdn : j.server.value();
+    const QString fqdn = serverName(t, j.server);
     TableDocument doc;
     doc.title = QStringLiteral("Check report: %1").arg(fqdn);
     addFacts(doc, t, c, fqdn);
@@ -191,7 +200,7 @@ TableDocument checkReportDocument(const Topology &t, const QList<const CheckResu
     doc.title = QStringLiteral("Check report: %1").arg(t.name);
     for (const CheckResult *c : checks) {
         const TableDocument one = checkReportDocument(t, *c);
-        const QString fqdn = one.title.section(QStringLiteral(": "), 1);
+        const QString fqdn = serverName(t, c->judgement.server);
         for (const auto &[key, value] : one.facts)
             doc.facts.append({QStringLiteral("%1: %2").arg(fqdn, key), value});
         for (const QString &p : one.paragraphs)

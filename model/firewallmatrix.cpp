@@ -1,6 +1,7 @@
 #include "firewallmatrix.h"
 
 #include "catalog.h"
+#include "listenerrows.h"
 #include "porttable.h"
 
 #include <QSet>
@@ -34,25 +35,9 @@ QString peerText(const Topology &t, const PeerId &id)
     return QStringLiteral("%1 (addresses not set in the topology)").arg(p->name);
 }
 
-const Address *internalAddress(const EdgeServer &s)
-{
-    for (const NetInterface &nic : s.interfaces)
-        if (nic.side == InterfaceSide::Internal && !nic.addresses.isEmpty())
-            return &nic.addresses.first();
-    return nullptr;
-}
-
-QString rolesText(const Address &a)
-{
-    QStringList parts;
-    for (AddressRole r : a.roles)
-        parts.append(displayName(r));
-    return parts.join(QStringLiteral(", "));
-}
-
 RuleEnd edgeEnd(const EdgeServer &s, const Address &a, const Listener *l)
 {
-    return {true, QStringLiteral("%1 (%2, %3)").arg(a.ip, s.fqdn, rolesText(a)), s.id,
+    return {true, QStringLiteral("%1 (%2, %3)").arg(a.ip, s.fqdn, rolesText(a.roles)), s.id,
             a.natPublicIp, l};
 }
 

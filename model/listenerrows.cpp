@@ -15,23 +15,6 @@ QString joined(const QList<Endpoint> &endpoints, QString Endpoint::*field, const
     return parts.join(sep);
 }
 
-QString rolesText(const QList<AddressRole> &roles)
-{
-    QStringList parts;
-    for (AddressRole r : roles)
-        parts.append(displayName(r));
-    return parts.join(QStringLiteral(", "));
-}
-
-// The address an all-interfaces listener is expected on: the server's internal address.
-const Address *internalAddress(const EdgeServer &server)
-{
-    for (const NetInterface &nic : server.interfaces)
-        if (nic.side == InterfaceSide::Internal && !nic.addresses.isEmpty())
-            return &nic.addresses.first();
-    return nullptr;
-}
-
 ListenerRow makeRow(const Topology &t, const EdgeServer &server, const Listener &l)
 {
     ListenerRow row;
@@ -77,6 +60,22 @@ int addressOrdinal(const EdgeServer &server, const AddressId &id)
 }
 
 } // namespace
+
+QString rolesText(const QList<AddressRole> &roles)
+{
+    QStringList parts;
+    for (AddressRole r : roles)
+        parts.append(displayName(r));
+    return parts.join(QStringLiteral(", "));
+}
+
+const Address *internalAddress(const EdgeServer &server)
+{
+    for (const NetInterface &nic : server.interfaces)
+        if (nic.side == InterfaceSide::Internal && !nic.addresses.isEmpty())
+            return &nic.addresses.first();
+    return nullptr;
+}
 
 QList<ListenerRow> listenerRows(const Topology &t)
 {

@@ -113,7 +113,7 @@ QStringList rowCells(const PortTableRow &r, bool checked)
                       r.whoConnects,
                       purpose};
     if (checked)
-        cells << (r.checked ? displayName(r.status) : displayName(ListenerStatus::NotChecked))
+        cells << displayName(r.status) // NotChecked unless its server was judged
               << r.observed << (r.checked ? QString::number(r.established) : QString());
     return cells;
 }
@@ -228,7 +228,7 @@ TableDocument portTableDocument(const PortTable &table)
         TextTable &t = doc.tables.last();
         t.rows.append(rowCells(r, table.checked));
         if (table.checked)
-            t.statusKeys.append(keyOf(r.checked ? r.status : ListenerStatus::NotChecked));
+            t.statusKeys.append(keyOf(r.status));
     }
     return doc;
 }

@@ -12,9 +12,9 @@ namespace {
 
 const QString kCrlf = QStringLiteral("\r\n");
 
-QString cellText(const TextTable &table, qsizetype row, qsizetype column, bool useKey)
+QString cellText(const TextTable &table, qsizetype row, qsizetype column)
 {
-    if (useKey && column == table.statusColumn && row < table.statusKeys.size())
+    if (column == table.statusColumn && row < table.statusKeys.size())
         return table.statusKeys.at(row);
     return table.rows.at(row).value(column);
 }
@@ -161,7 +161,7 @@ QByteArray csv(const TableDocument &document)
         for (qsizetype r = 0; r < t.rows.size(); ++r) {
             QStringList fields;
             for (qsizetype c = 0; c < t.columns.size(); ++c)
-                fields.append(csvField(cellText(t, r, c, true)));
+                fields.append(csvField(cellText(t, r, c)));
             out += fields.join(QLatin1Char(',')) + kCrlf;
         }
     }

@@ -51,37 +51,32 @@ struct MemberIps
 // returns them in canonical form.
 MemberIps checkMemberIps(const Topology &t, const EdgePool &pool, const MemberParams &m)
 {
+    const auto fail = [](const QString &why) {
+        return MemberIps{{}, {}, {}, why};
+    };
     const EdgeServer &model = pool.servers.first();
     const auto external = addressesOn(model, InterfaceSide::External);
     if (addressesOn(model, InterfaceSide::Internal).size() != 1)
-        return {{},
-                {},
-                {},
-                tr("the servers of pool %1 do not have one internal address each").arg(pool.fqdn)};
+        return fail(
+                tr("the servers of pool %1 do not have one internal address each").arg(pool.fqdn));
     if (m.externalIps.size() != external.size())
-        return {{},
-                {},
-                {},
-                external.size() == 1
-                        ? tr("the servers of pool %1 use the single-IP layout: give one "
-                             "external IP, not %2")
-                                  .arg(pool.fqdn)
-                                  .arg(m.externalIps.size())
-                        : tr("the servers of pool %1 have %2 external addresses: give %2 "
-                             "external IPs, not %3")
-                                  .arg(pool.fqdn)
-                                  .arg(external.size())
-                                  .arg(m.externalIps.size())};
+        return fail(external.size() == 1
+                            ? tr("the servers of pool %1 use the single-IP layout: give one "
+                                 "external IP, not %2")
+                                      .arg(pool.fqdn)
+                                      .arg(m.externalIps.size())
+                            : tr("the servers of pool %1 have %2 external addresses: give %2 "
+                                 "external IPs, not %3")
+                                      .arg(pool.fqdn)
+                                      .arg(external.size())
+                                      .arg(m.externalIps.size()));
     const bool poolUsesNat = std::any_of(external.cbegin(), external.cend(), [](const Address *a) {
         return a->roles.contains(AddressRole::AV) && !a->natPublicIp.isEmpty();
     });
     if (poolUsesNat && m.avPublicIp.trimmed().isEmpty())
-        return {{},
-                {},
-                {},
-                tr("the A/V Edge of pool %1 is behind NAT: give the new server's "
-                   "public A/V address too")
-                        .arg(pool.fqdn)};
+        return fail(tr("the A/V Edge of pool %1 is behind NAT: give the new server's "
+                       "public A/V address too")
+                            .arg(pool.fqdn));
     QStringList given{m.internalIp};
     given += m.externalIps;
     if (!m.avPublicIp.trimmed().isEmpty())
@@ -90,12 +85,12 @@ MemberIps checkMemberIps(const Topology &t, const EdgePool &pool, const MemberPa
     for (const QString &raw : std::as_const(given)) {
         const QString text = raw.trimmed();
         if (const QString bad = serverAddressProblem(text); !bad.isEmpty())
-            return {{}, {}, {}, bad};
+            return fail(bad);
         const IpAddress ip = *IpAddress::parse(text);
         if (canonical.contains(ip.toString()))
-            return {{}, {}, {}, tr("%1 is given twice").arg(text)};
+            return fail(tr("%1 is given twice").arg(text));
         if (const QString use = addressUse(t, ip.toString()); !use.isEmpty())
-            return {{}, {}, {}, tr("%1 is already used by %2").arg(text, use)};
+            return fail(tr("%1 is already used by %2").arg(text, use));
         canonical.append(ip.toString());
     }
     MemberIps ips;

@@ -219,7 +219,7 @@ void DiagramCanvas::placeLegend()
         m_legend->move(area.right() - m_legend->width() - 8,
                        area.bottom() - m_legend->height() - 8);
     } else {
-        m_legend->resize(m_legend->sizeFor(area.width() - 20));
+        m_legend->resize(DiagramLegend::sizeForWidth(area.width() - 20));
         m_legend->move(area.left() + (area.width() - m_legend->width()) / 2,
                        area.bottom() - m_legend->height() - 8);
     }

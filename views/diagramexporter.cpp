@@ -196,11 +196,6 @@ QStringList DiagramExporter::titleLines() const
     return {title, product, exported};
 }
 
-QSizeF DiagramExporter::titleBlockSize() const
-{
-    return {std::max(m_scene->sceneRect().width(), kMinContentWidth), kTitleHeight};
-}
-
 QSizeF DiagramExporter::legendSize() const
 {
     const qreal width = std::max(m_scene->sceneRect().width(), kMinContentWidth);

@@ -116,7 +116,6 @@ public:
 private:
     QString applyHighlight();
     void paintTitleBlock(QPainter *painter, const QRectF &rect, const QString &pageNote) const;
-    QSizeF titleBlockSize() const;
     QSizeF legendSize() const;
 
     Document &m_document;

@@ -37,11 +37,6 @@ void DiagramLegend::setDiagramStyle(const DiagramStyle &style)
     update();
 }
 
-QSize DiagramLegend::sizeFor(int availableWidth) const
-{
-    return sizeForWidth(availableWidth);
-}
-
 QSize DiagramLegend::sizeForWidth(int availableWidth)
 {
     const int columns = std::clamp((availableWidth - 16) / kEntry, 1, kCount);

@@ -20,14 +20,13 @@ public:
     explicit DiagramLegend(QWidget *parent = nullptr);
 
     void setDiagramStyle(const DiagramStyle &style);
-    // The size for a given available width.
-    QSize sizeFor(int availableWidth) const;
-    QSize sizeHint() const override { return sizeFor(800); }
+    QSize sizeHint() const override { return sizeForWidth(800); }
     // The words shown, in order (for tests and accessibility).
     QStringList entries() const;
 
     // The legend's drawing, shared with the diagram exporter so that files show the same
-    // glyphs, words and colours as the screen. `size` comes from sizeFor().
+    // glyphs, words and colours as the screen. `size` comes from sizeForWidth(), the size for
+    // a given available width.
     static QSize sizeForWidth(int availableWidth);
     static QStringList entriesFor(StatusPalette palette);
     static void paint(QPainter *painter, const QSizeF &size, const DiagramStyle &style);

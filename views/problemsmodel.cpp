@@ -21,18 +21,13 @@ constexpr int kRiskRank = 1;
 constexpr int kScenarioRank = 2;
 constexpr int kUnexpectedRank = 3;
 
-// The checks the problems come from: the good one of each server once the document keeps one
-// per server (Document::checks(), multi-snapshot work in progress), else the single current one;
-// plus the latest result when it failed, for its error. A template only so that the detection
-// compiles against both Document APIs; it can go once checks() is in.
-template<class Doc>
-QList<const CheckResult *> checksOf(const Doc &document)
+// The checks the problems come from: the good one of each server, plus the latest result when
+// it failed (for its error).
+QList<const CheckResult *> checksOf(const Document &document)
 {
     QList<const CheckResult *> checks;
-    if constexpr (requires { document.checks(); }) {
-        for (const auto &check : document.checks())
-            checks.append(check.get());
-    }
+    for (const auto &check : document.checks())
+        checks.append(check.get());
     const CheckResult *latest = document.check();
     if (latest && !checks.contains(latest))
         checks.append(latest);
