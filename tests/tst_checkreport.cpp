@@ -4,6 +4,7 @@
 #include "checkreport.h"
 #include "documentexport.h"
 #include "topologyfile.h"
+#include "tst_snapshot_util.h"
 
 #include <QFile>
 #include <QProcess>
@@ -17,8 +18,7 @@ namespace {
 
 const QString kDefault
         = QStringLiteral(EDGEMAP_TEST_DATA "/../../resources/topologies/default.edgemap.json");
-const QString kSample
-        = QStringLiteral(EDGEMAP_TEST_DATA "/../../resources/samples/edge01-netstat-anob.txt");
+const QString kSample = snapshottest::bundledSamplePath();
 
 struct Judged
 {

@@ -4,6 +4,7 @@
 
 #include "listenerrows.h"
 #include "topologyfile.h"
+#include "tst_snapshot_util.h"
 
 #include <QByteArray>
 #include <QProcess>
@@ -55,8 +56,7 @@ inline Run runEdgemap(const QStringList &arguments)
 
 inline const QString kTopology
         = QStringLiteral(EDGEMAP_TEST_DATA "/../../resources/topologies/default.edgemap.json");
-inline const QString kSample
-        = QStringLiteral(EDGEMAP_TEST_DATA "/../../resources/samples/edge01-netstat-anob.txt");
+inline const QString kSample = snapshottest::bundledSamplePath();
 
 // The socket rows netstat -anob would show for edge01 of `topologyPath` with every expected
 // listener bound by its executable (no header: the callers write their own).

@@ -8,6 +8,7 @@
 #include "document.h"
 #include "exportactions.h"
 #include "topologyfile.h"
+#include "tst_snapshot_util.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -31,8 +32,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kSample
-        = QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/samples/edge01-netstat-anob.txt");
+const QString kSample = snapshottest::bundledSamplePath();
 
 ExportOptions options(ExportFormat format)
 {

@@ -11,6 +11,7 @@
 #include "snapshotcontroller.h"
 #include "topologyfile.h"
 #include "tst_settings_util.h"
+#include "tst_snapshot_util.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -40,8 +41,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kSample
-        = QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/samples/edge01-netstat-anob.txt");
+const QString kSample = snapshottest::bundledSamplePath();
 
 // Never blocks on a modal box; answers the prompts as told and counts them.
 class TestWindow : public MainWindow

@@ -16,6 +16,7 @@
 #include "topologyfile.h"
 #include "topologytreemodel.h"
 #include "tst_settings_util.h"
+#include "tst_snapshot_util.h"
 #include "tst_watch_util.h"
 
 #include <QAction>
@@ -35,8 +36,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kSample
-        = QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/samples/edge01-netstat-anob.txt");
+const QString kSample = snapshottest::bundledSamplePath();
 const ListenerId kPsom(u"edge01-int-tcp-8057"_s);
 const ListenerId kAccess443(u"edge01-access-tcp-443"_s);
 

@@ -5,6 +5,7 @@
 #include "catalog.h"
 #include "check.h"
 #include "templates.h"
+#include "tst_snapshot_util.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -44,7 +45,7 @@ inline Topology twoServerPool()
 
 inline QString samplePath()
 {
-    return QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/samples/edge01-netstat-anob.txt");
+    return snapshottest::bundledSamplePath();
 }
 
 // The sample as text (it is UTF-16LE on disk, as netstat writes it through PowerShell).

@@ -5,6 +5,7 @@
 #include "porttable.h"
 #include "topologyfile.h"
 #include "tst_pool_util.h"
+#include "tst_snapshot_util.h"
 #include "tst_tables_util.h"
 
 #include <QTest>
@@ -25,8 +26,7 @@ const PortTableRow *findRow(const PortTable &t, const QString &server, const QSt
 
 const QString kDefault
         = QStringLiteral(EDGEMAP_TEST_DATA "/../../resources/topologies/default.edgemap.json");
-const QString kSample
-        = QStringLiteral(EDGEMAP_TEST_DATA "/../../resources/samples/edge01-netstat-anob.txt");
+const QString kSample = snapshottest::bundledSamplePath();
 
 } // namespace
 

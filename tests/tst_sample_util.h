@@ -3,6 +3,7 @@
 #pragma once
 
 #include "check.h"
+#include "tst_snapshot_util.h"
 
 #include <QFile>
 #include <QtGlobal>
@@ -14,7 +15,7 @@ namespace edgemap::sampletest {
 // The sample, read as the bytes on disk and labelled "sample", judged against `topology`.
 inline CheckResult sampleCheckResult(const Topology &topology)
 {
-    QFile file(QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/samples/edge01-netstat-anob.txt"));
+    QFile file(snapshottest::bundledSamplePath());
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read the sample snapshot");
     CheckResult result = runCheck(topology, file.readAll(), QStringLiteral("sample"));

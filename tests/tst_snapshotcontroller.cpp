@@ -9,6 +9,7 @@
 #include "topologytreemodel.h"
 #include "treeref.h"
 #include "tst_pool_util.h"
+#include "tst_snapshot_util.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -22,8 +23,7 @@ using edgemap::pooltest::writeText;
 
 namespace {
 
-const QString kSample
-        = QStringLiteral(EDGEMAP_SOURCE_DIR "/resources/samples/edge01-netstat-anob.txt");
+const QString kSample = snapshottest::bundledSamplePath();
 
 QString statusCell(const TopologyTreeModel &model, const TreeRef &ref)
 {
