@@ -233,7 +233,7 @@ void TstDiagramLayout::unexpectedListeners()
     unexpected.append({u"192.0.2.10"_s, Transport::Tcp, 8080, 100, u"evil.exe"_s}); // Access
     for (int port = 135; port < 145; ++port)
         unexpected.append({u"0.0.0.0"_s, Transport::Tcp, port, 4, u"System"_s});
-    const DiagramLayout layout(topology, Catalog::builtIn(), unexpected, server);
+    const DiagramLayout layout(topology, Catalog::builtIn(), {{server, unexpected}});
     QCOMPARE(layout.chips.size(), 14 + unexpected.size());
     const auto onAccess = std::find_if(layout.chips.cbegin(), layout.chips.cend(),
                                        [](const auto &c) { return c.unexpected == 0; });
@@ -251,7 +251,7 @@ void TstDiagramLayout::unexpectedListeners()
     verifyNoOverlap(rects, u"chips"_s);
     verifyNoOverlap(layout.textRects(), u"text"_s);
     // Another server's judgement places nothing.
-    const DiagramLayout other(topology, Catalog::builtIn(), unexpected, ServerId(u"nope"_s));
+    const DiagramLayout other(topology, Catalog::builtIn(), {{ServerId(u"nope"_s), unexpected}});
     QCOMPARE(other.chips.size(), 14);
 }
 

@@ -65,11 +65,11 @@ void DiagramCanvas::fit()
 {
     if (!scene())
         return;
-    placeLegend(); // the side it goes on depends on the scene's shape
+    const bool onRight = placeLegend(); // the side it goes on depends on the scene's shape
     // Leave the legend's strip (bottom) or column (right) free so that it covers nothing.
     const QRectF area = QRectF(viewport()->rect()).adjusted(4, 4, -4, -4);
     const bool legend = m_legend && !m_legend->isHidden();
-    const bool right = legend && legendOnRight();
+    const bool right = legend && onRight;
     const qreal reservedH = legend && !right ? m_legend->height() + 16 : 0;
     const qreal reservedW = right ? m_legend->width() + 16 : 0;
     const QRectF scene = sceneRect();
@@ -203,18 +203,20 @@ void DiagramCanvas::mouseReleaseEvent(QMouseEvent *event)
 void DiagramCanvas::resizeEvent(QResizeEvent *event)
 {
     QGraphicsView::resizeEvent(event);
-    placeLegend();
     if (m_fitted)
-        fit();
+        fit(); // places the legend too
+    else
+        placeLegend();
 }
 
-void DiagramCanvas::placeLegend()
+bool DiagramCanvas::placeLegend()
 {
     if (!m_legend)
-        return;
+        return false;
     // A child of the view, not of the viewport: the viewport's children scroll with the scene.
     const QRect area = viewport()->geometry();
-    if (legendOnRight()) {
+    const bool right = legendOnRight();
+    if (right) {
         m_legend->resize(DiagramLegend::sizeForWidth(0));
         m_legend->move(area.right() - m_legend->width() - 8,
                        area.bottom() - m_legend->height() - 8);
@@ -224,6 +226,7 @@ void DiagramCanvas::placeLegend()
                        area.bottom() - m_legend->height() - 8);
     }
     m_legend->raise();
+    return right;
 }
 
 } // namespace edgemap

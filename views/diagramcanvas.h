@@ -40,7 +40,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void placeLegend();
+    bool placeLegend(); // returns whether it went to the right-hand column
     // Where the legend costs the diagram least after a fit: a strip along the bottom, or a
     // narrow column on the right when the diagram is bound by the height (a wide window).
     bool legendOnRight() const;

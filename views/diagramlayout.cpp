@@ -33,14 +33,6 @@ DiagramLayout::DiagramLayout(const Topology &topology, const Catalog &catalog,
     DiagramLayoutBuilder(*this, topology, catalog, unexpected).run();
 }
 
-DiagramLayout::DiagramLayout(const Topology &topology, const Catalog &catalog,
-                             const QList<UnexpectedListener> &unexpected,
-                             const ServerId &judgedServer)
-    : DiagramLayout(topology, catalog,
-                    judgedServer.isEmpty() ? UnexpectedByServer()
-                                           : UnexpectedByServer{{judgedServer, unexpected}})
-{}
-
 QList<QRectF> DiagramLayout::textRects() const
 {
     QList<QRectF> rects;

@@ -115,9 +115,6 @@ public:
     // all-interfaces strip); servers without a check have none.
     DiagramLayout(const Topology &topology, const Catalog &catalog,
                   const UnexpectedByServer &unexpected = {});
-    // One judged server's unexpected listeners.
-    DiagramLayout(const Topology &topology, const Catalog &catalog,
-                  const QList<UnexpectedListener> &unexpected, const ServerId &judgedServer);
 
     QRectF bounds;
     QList<ZoneBand> zones;
