@@ -13,7 +13,23 @@ namespace edgemap::cli {
 
 namespace {
 
-// "fqdn=edge02.contoso.local,internal=172.25.33.11,external=IP[+IP+IP],av-public=IP"
+// The NAT public addresses of "public=IP[+IP+IP]": in the order of the external addresses.
+bool setPublicIps(MemberParams &m, const QStringList &ips)
+{
+    if (ips.size() == 1) {
+        m.avPublicIp = ips[0]; // the single-IP layout's one address
+        return true;
+    }
+    if (ips.size() != 3)
+        return false;
+    m.accessPublicIp = ips[0];
+    m.webConfPublicIp = ips[1];
+    m.avPublicIp = ips[2];
+    return true;
+}
+
+// "fqdn=edge02.contoso.local,internal=172.25.33.11,external=IP[+IP+IP],public=IP[+IP+IP]"; the
+// public addresses one by one as access-public=, webconf-public=, av-public=.
 std::optional<MemberParams> parseMember(const QString &text, QString *error)
 {
     MemberParams m;
@@ -26,11 +42,23 @@ std::optional<MemberParams> parseMember(const QString &text, QString *error)
             m.internalIp = value;
         else if (key == QLatin1String("external"))
             m.externalIps = value.split(QLatin1Char('+'), Qt::SkipEmptyParts);
+        else if (key == QLatin1String("public")) {
+            if (!setPublicIps(m, value.split(QLatin1Char('+'), Qt::SkipEmptyParts))) {
+                *error = QStringLiteral("--member '%1': public= takes one address or three "
+                                        "joined by '+' (Access+Web Conferencing+A/V)")
+                                 .arg(text);
+                return std::nullopt;
+            }
+        } else if (key == QLatin1String("access-public"))
+            m.accessPublicIp = value;
+        else if (key == QLatin1String("webconf-public"))
+            m.webConfPublicIp = value;
         else if (key == QLatin1String("av-public"))
             m.avPublicIp = value;
         else {
             *error = QStringLiteral("--member '%1': unknown key '%2' (expected fqdn, internal, "
-                                    "external, av-public)")
+                                    "external, public, access-public, webconf-public, "
+                                    "av-public)")
                              .arg(text, key);
             return std::nullopt;
         }
@@ -62,11 +90,16 @@ int runNew(const QStringList &arguments)
             "One --external-ip means the single-IP layout; three (comma separated) mean Access, "
             "Web "
             "Conferencing and A/V Edge in that order.\n"
+            "Behind NAT, every external address is private and translated symmetrically: give "
+            "the public addresses with --access-public-ip, --webconf-public-ip and "
+            "--av-public-ip (with one external address, one of them).\n"
             "Pools of several servers: give the first server with --server-fqdn/--internal-ip/"
-            "--external-ip/--av-public-ip and each further one with --member, e.g.\n"
+            "--external-ip/--*-public-ip and each further one with --member, e.g.\n"
             "  --member fqdn=edge02.contoso.local,internal=172.25.33.11,"
-            "external=192.0.2.11+192.0.2.21+192.0.2.31,av-public=203.0.113.31\n"
-            "(external addresses separated by '+'; up to 12 servers)."));
+            "external=10.45.16.11+10.45.16.21+10.45.16.31,"
+            "public=203.0.113.11+203.0.113.21+203.0.113.31\n"
+            "(addresses separated by '+', public ones in the order of the external ones, or one "
+            "by one as access-public=, webconf-public=, av-public=; up to 12 servers)."));
     const QCommandLineOption out({QStringLiteral("o"), QStringLiteral("output")},
                                  QStringLiteral("Topology file to write (required)."),
                                  QStringLiteral("FILE"));
@@ -83,9 +116,29 @@ int runNew(const QStringList &arguments)
                                         QStringLiteral("External address, or three: Access,Web "
                                                        "Conferencing,A/V."),
                                         QStringLiteral("IP[,IP,IP]"));
+    const QCommandLineOption accessPublic(
+            QStringLiteral("access-public-ip"),
+            QStringLiteral("Public address the Access Edge address is NATed to."),
+            QStringLiteral("IP"));
+    const QCommandLineOption webconfPublic(
+            QStringLiteral("webconf-public-ip"),
+            QStringLiteral("Public address the Web Conferencing Edge address is NATed to."),
+            QStringLiteral("IP"));
     const QCommandLineOption avPublic(QStringLiteral("av-public-ip"),
-                                      QStringLiteral("Public address the A/V Edge is NATed to."),
+                                      QStringLiteral("Public address the A/V Edge address is "
+                                                     "NATed to (the one Topology Builder asks "
+                                                     "for)."),
                                       QStringLiteral("IP"));
+    const QCommandLineOption sipDomain(
+            QStringLiteral("sip-domain"),
+            QStringLiteral("A SIP domain of the deployment (repeatable or comma separated; the "
+                           "default SIP domain first). Used by the certificate and DNS "
+                           "documents."),
+            QStringLiteral("DOMAIN"));
+    const QCommandLineOption publicIm(
+            QStringLiteral("public-im"),
+            QStringLiteral("Model public IM connectivity with Skype and Skype directory search "
+                           "(historical: Skype consumer was retired on 5 May 2025)."));
     const QCommandLineOption nextHop(QStringLiteral("next-hop"),
                                      QStringLiteral("director or frontend (default director)."),
                                      QStringLiteral("KIND"), QStringLiteral("director"));
@@ -113,8 +166,9 @@ int runNew(const QStringList &arguments)
                                     QStringLiteral("FQDN"));
     const QCommandLineOption force(QStringLiteral("force"),
                                    QStringLiteral("Overwrite an existing output file."));
-    parser.addOptions({out, product, name, internalIp, externalIp, avPublic, nextHop, xmpp,
-                       serverFqdn, poolFqdn, site, member, accessFqdn, webconfFqdn, avFqdn, force});
+    parser.addOptions({out, product, name, internalIp, externalIp, accessPublic, webconfPublic,
+                       avPublic, sipDomain, nextHop, xmpp, publicIm, serverFqdn, poolFqdn, site,
+                       member, accessFqdn, webconfFqdn, avFqdn, force});
     if (const int code = parseCommand(parser, arguments,
                                       QStringLiteral("edgemap new -o FILE "
                                                      "[options]"));
@@ -142,6 +196,10 @@ int runNew(const QStringList &arguments)
         return usageError(cmd, QStringLiteral("--next-hop must be director or frontend, not '%1'")
                                        .arg(parser.value(nextHop)));
     params.xmpp = parser.isSet(xmpp);
+    params.publicIm = parser.isSet(publicIm);
+    for (const QString &value : parser.values(sipDomain))
+        for (const QString &domain : value.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            params.sipDomains.append(domain.trimmed());
     params.poolFqdn = parser.value(poolFqdn);
     params.site = parser.value(site);
     params.accessFqdn = parser.value(accessFqdn);
@@ -155,7 +213,8 @@ int runNew(const QStringList &arguments)
                 // ',' as documented, '+' as in --member: either is accepted.
                 parser.value(externalIp)
                         .split(QRegularExpression(QStringLiteral("[,+]")), Qt::SkipEmptyParts),
-                parser.value(avPublic)});
+                parser.value(avPublic), parser.value(accessPublic),
+                parser.value(webconfPublic)});
     }
     for (const QString &spec : parser.values(member)) {
         QString error;

@@ -200,7 +200,7 @@ QString singleIpNote(Product product)
 {
     const Catalog &catalog = Catalog::builtIn();
     const QList<Catalog::EndpointDef> endpoints
-            = catalog.endpoints(catalog.features(product, false));
+            = catalog.endpoints(catalog.features(product, {}));
     QSet<int> vacated; // ports the three-IP layout uses on more than one address
     for (const Catalog::EndpointDef &e : endpoints)
         if (e.singleIpPort > 0 && e.role != AddressRole::Internal)

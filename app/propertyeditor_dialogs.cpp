@@ -127,7 +127,7 @@ AddPeerDialog::AddPeerDialog(Attempt attempt, QWidget *parent)
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("kind"));
     // PeerKind has no list function; its values are contiguous from RemoteUsers.
-    for (int k = int(PeerKind::RemoteUsers); k <= int(PeerKind::InternalClients); ++k)
+    for (int k = int(PeerKind::RemoteUsers); k <= int(PeerKind::InternalDns); ++k)
         m_kind->addItem(displayName(PeerKind(k)), k);
     form->addRow(tr("Kind"), m_kind);
     m_addresses = addLine(this, form, tr("Addresses"), QStringLiteral("addresses"),

@@ -86,7 +86,9 @@ Catalog::EndpointDef readEndpoint(const json &j)
     e.clients = str(j, "clients");
     e.purpose = str(j, "purpose", true);
     e.requiredFeature = str(j, "requires");
+    e.excludingFeature = str(j, "unless");
     e.note = str(j, "note");
+    e.source = str(j, "source");
     if (e.port < 1 || e.portEnd < e.port || e.portEnd > 65535)
         throw CatalogError("bad port range for endpoint " + e.key.toStdString());
     return e;
@@ -119,6 +121,8 @@ Catalog::FlowDef readFlow(const json &j)
                                "transport");
     f.port = integer(j, "port");
     f.portEnd = integer(j, "port_end", f.port);
+    f.sourcePort = integer(j, "source_port");
+    f.sourcePortEnd = integer(j, "source_port_end", f.sourcePort);
     f.protocol = str(j, "protocol");
     f.purpose = str(j, "purpose", true);
     f.firewall = required(firewallFromString(str(j, "firewall", true)), str(j, "firewall"),
@@ -126,6 +130,10 @@ Catalog::FlowDef readFlow(const json &j)
     f.optional = boolean(j, "optional");
     f.optionalIn = strings(j, "optional_in");
     f.requiredFeature = str(j, "requires");
+    f.excludingFeature = str(j, "unless");
+    f.source = str(j, "source");
+    if (f.sourcePortEnd < f.sourcePort || f.sourcePortEnd > 65535)
+        throw CatalogError("bad source port range for flow " + f.id.toStdString());
     if (f.to.kind != FlowEnd::Kind::Endpoint && (!f.transport || f.port < 1))
         throw CatalogError("flow " + f.id.toStdString() + " needs a transport and a port");
     return f;
@@ -172,7 +180,8 @@ std::optional<Catalog> Catalog::fromJson(const QByteArray &bytes, QString *error
         }
         for (const auto &s : root.at("services"))
             c.m_services.append({str(s, "id", true), str(s, "display", true),
-                                 str(s, "executable", true), str(s, "requires"), str(s, "note")});
+                                 str(s, "executable", true), str(s, "requires"), str(s, "note"),
+                                 str(s, "unless"), boolean(s, "windows")});
         for (const auto &e : root.at("endpoints"))
             c.m_endpoints.append(readEndpoint(e));
         for (const auto &r : root.at("relays"))
@@ -217,12 +226,22 @@ const Catalog::ProductInfo &Catalog::product(Product p) const
     return *it;
 }
 
-QSet<QString> Catalog::features(Product p, bool xmppEnabled) const
+QSet<QString> Catalog::features(Product p, Options options) const
 {
     QSet<QString> out = product(p).features;
-    if (xmppEnabled && out.contains(QStringLiteral("xmpp")))
+    if (options.xmpp && out.contains(QStringLiteral("xmpp")))
         out.insert(QStringLiteral("xmpp-enabled"));
+    if (options.publicIm) {
+        out.insert(QStringLiteral("public-im"));
+        if (out.contains(QStringLiteral("skype-search")))
+            out.insert(QStringLiteral("skype-directory"));
+    }
     return out;
+}
+
+QSet<QString> Catalog::allFeatures(Product p) const
+{
+    return features(p, Options{true, true});
 }
 
 namespace {
@@ -231,7 +250,8 @@ QList<T> applicable(const QList<T> &defs, const QSet<QString> &features)
 {
     QList<T> out;
     for (const T &d : defs)
-        if (d.requiredFeature.isEmpty() || features.contains(d.requiredFeature))
+        if ((d.requiredFeature.isEmpty() || features.contains(d.requiredFeature))
+            && (d.excludingFeature.isEmpty() || !features.contains(d.excludingFeature)))
             out.append(d);
     return out;
 }

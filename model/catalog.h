@@ -33,6 +33,8 @@ public:
         QString executable;
         QString requiredFeature; // feature, empty when always present
         QString note;
+        QString excludingFeature; // feature that removes it, empty when none
+        bool windows = false;     // a Windows service (no product prefix on its name)
     };
 
     struct EndpointDef
@@ -51,7 +53,9 @@ public:
         QString clients;
         QString purpose;
         QString requiredFeature;
+        QString excludingFeature; // the endpoint is left out where the product has this feature
         QString note;
+        QString source; // keys of shared/reference/edge-server.md (S1, M1, ...)
     };
 
     // A flow end as the catalog names it: a peer role ("remote-users", "next-hop", "front-end",
@@ -71,12 +75,16 @@ public:
         std::optional<Transport> transport; // from the target endpoint when absent
         int port = 0;
         int portEnd = 0;
+        int sourcePort = 0; // 0: any
+        int sourcePortEnd = 0;
         QString protocol;
         QString purpose;
         Firewall firewall = Firewall::None;
         bool optional = false;
         QStringList optionalIn; // product ids where the flow is optional
         QString requiredFeature;
+        QString excludingFeature;
+        QString source;
     };
 
     struct HopDef
@@ -101,12 +109,24 @@ public:
     static std::optional<Catalog> fromJson(const QByteArray &json, QString *error);
 
     const ProductInfo &product(Product product) const;
-    // Product features plus "xmpp-enabled" when XMPP is asked for and the product has it.
-    QSet<QString> features(Product product, bool xmppEnabled) const;
+    // What the user chooses beyond the product.
+    struct Options
+    {
+        bool xmpp = false;     // XMPP federation, where the product has it
+        bool publicIm = false; // public IM connectivity with Skype (historical, retired 2025)
+    };
+    // Product features plus the chosen ones: "xmpp-enabled" when XMPP is asked for and the
+    // product has it; "public-im" when asked for, and "skype-directory" where the product also
+    // has the Skype search proxy.
+    QSet<QString> features(Product product, Options options) const;
+    // Every feature any choice can give the product: what the matrix's version column uses.
+    QSet<QString> allFeatures(Product product) const;
 
     // Definitions that apply to a feature set (an empty requiredFeature always applies).
     QList<ServiceDef> services(const QSet<QString> &features) const;
     QList<EndpointDef> endpoints(const QSet<QString> &features) const;
+    // The first definition of an endpoint key (a key can have one per feature set, as 4443's
+    // owner changes with the Skype search proxy).
     const EndpointDef *endpoint(const QString &key) const;
     QList<FlowDef> flows(const QSet<QString> &features) const;
     QList<ScenarioDef> scenarios() const { return m_scenarios; }

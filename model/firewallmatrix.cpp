@@ -25,6 +25,10 @@ QString peerText(const Topology &t, const PeerId &id)
     const Peer *p = t.peer(id);
     if (!p)
         return id.value();
+    // A/V traffic goes to any A/V Edge on the Internet (partners', other pools', public IM):
+    // narrowing it to a list blocks real calls, so addresses given for matching are not used.
+    if (p->kind == PeerKind::AvPeers)
+        return QStringLiteral("%1: Any").arg(p->name);
     if (!p->addresses.isEmpty())
         return QStringLiteral("%1: %2").arg(p->name, p->addresses.join(QStringLiteral(", ")));
     if (zoneOf(p->kind) == Zone::Internet)
@@ -78,7 +82,7 @@ QSet<QString> allFeatures(const Catalog &catalog)
 {
     QSet<QString> out;
     for (Product p : allProducts())
-        out.unite(catalog.features(p, true));
+        out.unite(catalog.allFeatures(p));
     return out;
 }
 
@@ -100,16 +104,22 @@ QString versionsOf(const Flow &flow, const Catalog &catalog, const QList<Catalog
     if (def == defs.cend())
         return QStringLiteral("(not in the catalog)");
     QStringList required{def->requiredFeature};
+    QStringList excluding{def->excludingFeature};
     for (const Catalog::FlowEndDef *e : {&def->from, &def->to})
         if (e->kind == FlowEnd::Kind::Endpoint)
-            if (const Catalog::EndpointDef *ep = catalog.endpoint(e->name))
+            if (const Catalog::EndpointDef *ep = catalog.endpoint(e->name)) {
                 required.append(ep->requiredFeature);
+                excluding.append(ep->excludingFeature);
+            }
     QList<Product> applies;
     QList<Product> optionalIn;
     for (Product p : allProducts()) {
-        const QSet<QString> features = catalog.features(p, true);
+        const QSet<QString> features = catalog.allFeatures(p);
+        const auto has = [&](const QString &f) { return features.contains(f); };
         if (std::all_of(required.cbegin(), required.cend(),
-                        [&](const QString &f) { return f.isEmpty() || features.contains(f); })) {
+                        [&](const QString &f) { return f.isEmpty() || has(f); })
+            && std::none_of(excluding.cbegin(), excluding.cend(),
+                            [&](const QString &f) { return !f.isEmpty() && has(f); })) {
             applies.append(p);
             if (def->optionalIn.contains(keyOf(p)))
                 optionalIn.append(p);
@@ -126,37 +136,86 @@ QString versionsOf(const Flow &flow, const Catalog &catalog, const QList<Catalog
     return text;
 }
 
-QString directionOf(const RuleEnd &from, const RuleEnd &to)
+// Microsoft's word (see the header): In from the less trusted side, Out towards it.
+QString microsoftDirection(Firewall firewall, const RuleEnd &from, const RuleEnd &to)
 {
-    if (!from.edge && to.edge)
-        return QStringLiteral("Inbound");
-    if (from.edge && !to.edge)
-        return QStringLiteral("Outbound");
-    return from.edge ? QStringLiteral("Between Edges") : QStringLiteral("Between peers");
+    if (from.edge == to.edge)
+        return QStringLiteral("Out and in");
+    const bool towardsEdge = to.edge;
+    if (firewall == Firewall::External)
+        return towardsEdge ? QStringLiteral("In") : QStringLiteral("Out");
+    return towardsEdge ? QStringLiteral("Out") : QStringLiteral("In");
+}
+
+FirewallRule ruleOf(const Flow &f, const QString &versions)
+{
+    FirewallRule r;
+    r.firewall = f.firewall;
+    r.flow = f.id;
+    r.transport = f.transport;
+    r.sourcePort = f.sourcePort;
+    r.sourcePortEnd = f.sourcePortEnd;
+    r.port = f.port;
+    r.portEnd = f.portEnd;
+    r.protocol = f.protocol;
+    r.purpose = f.purpose;
+    r.optional = f.optional;
+    r.versions = versions;
+    return r;
+}
+
+// A flow between two address roles of one pool: the members reaching each other. Through a
+// firewall that is the pool behind NAT with DNS load balancing, where each member reaches the
+// others' public addresses (M1): one rule per flow naming every member's public address. Without
+// NAT or with one member there is nothing to open.
+bool isMemberToMemberFlow(const Flow &f)
+{
+    return f.from.kind == FlowEnd::Kind::AddressRole && f.to.kind == FlowEnd::Kind::AddressRole
+           && f.from.pool == f.to.pool;
+}
+
+void addMemberRule(FirewallMatrix &m, const Topology &t, const Flow &f, const QString &versions)
+{
+    const EdgePool *pool = t.pool(f.from.pool);
+    if (!pool || pool->servers.size() < 2 || pool->loadBalancing != LoadBalancing::Dns)
+        return;
+    QStringList ends;
+    bool nat = false;
+    for (const EdgeServer &s : pool->servers)
+        for (const NetInterface &nic : s.interfaces)
+            for (const Address &a : nic.addresses)
+                if (a.roles.contains(f.to.role)) {
+                    nat = nat || !a.natPublicIp.isEmpty();
+                    ends.append(QStringLiteral("%1 (%2)").arg(
+                            a.natPublicIp.isEmpty() ? a.ip : a.natPublicIp, s.fqdn));
+                }
+    if (!nat)
+        return;
+    FirewallRule r = ruleOf(f, versions);
+    r.microsoftDirection = QStringLiteral("Out and in");
+    r.source = r.destination = QStringLiteral("Public %1 addresses of the members of %2: %3")
+                                       .arg(displayName(f.to.role), pool->fqdn,
+                                            ends.join(QStringLiteral(", ")));
+    m.rules.append(r);
 }
 
 void addRules(FirewallMatrix &m, const Topology &t, const Flow &f, const QString &versions)
 {
+    if (isMemberToMemberFlow(f))
+        return addMemberRule(m, t, f, versions);
     const QList<RuleEnd> froms = resolveEnds(t, f.from);
     const QList<RuleEnd> tos = resolveEnds(t, f.to);
     for (const RuleEnd &from : froms) {
         for (const RuleEnd &to : tos) {
-            FirewallRule r;
-            r.firewall = f.firewall;
-            r.flow = f.id;
-            r.direction = directionOf(from, to);
+            FirewallRule r = ruleOf(f, versions);
+            r.microsoftDirection = microsoftDirection(f.firewall, from, to);
             r.server = to.edge ? to.server : from.server;
             r.source = from.text;
             r.destination = to.text;
             r.natPublicIp = to.edge ? to.natPublicIp : from.natPublicIp;
-            r.transport = f.transport;
             // The concrete socket's port: where the user moved a listener, the rule follows it.
             r.port = to.listener ? to.listener->port : f.port;
             r.portEnd = to.listener ? to.listener->portEnd : f.portEnd;
-            r.protocol = f.protocol;
-            r.purpose = f.purpose;
-            r.optional = f.optional;
-            r.versions = versions;
             m.rules.append(r);
         }
     }
@@ -167,11 +226,12 @@ QStringList ruleCells(const FirewallRule &r)
     return {r.firewall == Firewall::External ? QStringLiteral("External")
                                              : QStringLiteral("Internal"),
             r.number,
-            r.direction,
             r.source,
             r.destination,
+            r.microsoftDirection,
             r.natPublicIp,
             transportLabel(r.transport),
+            r.sourcePort > 0 ? portLabel(r.sourcePort, r.sourcePortEnd) : QStringLiteral("Any"),
             portLabel(r.port, r.portEnd),
             r.protocol,
             r.purpose,
@@ -224,15 +284,20 @@ TableDocument firewallMatrixDocument(const FirewallMatrix &m, std::optional<Fire
     doc.title = QStringLiteral("Firewall rules: %1").arg(m.topologyName);
     doc.facts.append({QStringLiteral("Product"), displayName(m.product)});
     doc.paragraphs.append(QStringLiteral(
-            "One rule per flow and Edge address. Inbound means towards the perimeter network "
-            "(the Edge), outbound away from it; the port is the destination port. Rules marked "
-            "optional are needed only in some deployments."));
+            "One rule per flow and Edge address: the firewall it crosses, its source and its "
+            "destination are the facts to open. \"Microsoft\" gives the direction word of "
+            "Microsoft's port tables, which call traffic from a less trusted to a more trusted "
+            "network \"in\": on the external firewall Internet to Edge is In and Edge to Internet "
+            "Out; on the internal firewall internal servers to Edge is Out and Edge to internal "
+            "servers In. The source port is Any unless given. Rules marked optional are needed "
+            "only in some deployments (the purpose says which)."));
     const QStringList columns{QStringLiteral("Firewall"),    QStringLiteral("Rule"),
-                              QStringLiteral("Direction"),   QStringLiteral("Source"),
-                              QStringLiteral("Destination"), QStringLiteral("NAT public address"),
-                              QStringLiteral("Transport"),   QStringLiteral("Port"),
-                              QStringLiteral("Protocol"),    QStringLiteral("Purpose"),
-                              QStringLiteral("Needed"),      QStringLiteral("Versions")};
+                              QStringLiteral("Source"),      QStringLiteral("Destination"),
+                              QStringLiteral("Microsoft"),   QStringLiteral("NAT public address"),
+                              QStringLiteral("Transport"),   QStringLiteral("Source port"),
+                              QStringLiteral("Port"),        QStringLiteral("Protocol"),
+                              QStringLiteral("Purpose"),     QStringLiteral("Needed"),
+                              QStringLiteral("Versions")};
     for (Firewall fw : {Firewall::External, Firewall::Internal}) {
         if (only && *only != fw)
             continue;

@@ -106,6 +106,17 @@ QList<int> rowsInRange(const QHash<quint32, QList<int>> &index, Transport t, int
     return out;
 }
 
+// The owning process's name; PID 4 is the System process on every Windows version (netstat -b
+// says it cannot obtain ownership information for it, -ano gives only the PID): HTTP.sys and
+// SMB sockets belong to it.
+QString ownerName(const Snapshot &s, const SocketRow &row)
+{
+    QString name = s.processName(row);
+    if (name.isEmpty() && row.pid == 4)
+        name = QStringLiteral("System");
+    return name;
+}
+
 bool processMatches(const QString &process, const Service *service, const Listener &l)
 {
     if (service && process.compare(service->executable, Qt::CaseInsensitive) == 0)
@@ -118,7 +129,7 @@ bool processMatches(const QString &process, const Service *service, const Listen
 ObservedSocket observe(const Snapshot &s, const SocketRow &row)
 {
     return {row.localIsName ? QStringLiteral("(name)") : row.local.toString(), row.pid,
-            s.processName(row)};
+            ownerName(s, row)};
 }
 
 QString ownerText(const ObservedSocket &o)
@@ -177,7 +188,7 @@ void judgeBound(const Context &c, const Listener &l, const IpAddress *expected, 
     const QList<int> rows = rowsInRange(c.index.listening, l.transport, l.port, l.portEnd);
     const SocketRow *onExpected = nullptr, *wildcard = nullptr, *elsewhere = nullptr;
     const auto ownedByService = [&](const SocketRow *r) {
-        const QString process = c.s.processName(*r);
+        const QString process = ownerName(c.s, *r);
         return !process.isEmpty() && processMatches(process, service, l);
     };
     for (int i : rows) {
@@ -313,7 +324,7 @@ QList<UnexpectedListener> findUnexpected(const Context &c)
         if (explained(*c.server.server, c.server, r))
             continue;
         UnexpectedListener u{r.local.toString(), r.transport, r.localPort, r.pid,
-                             c.s.processName(r)};
+                             ownerName(c.s, r)};
         const QString key
                 = QStringLiteral("%1|%2|%3").arg(u.address).arg(int(u.transport)).arg(u.port);
         if (!seen.contains(key)) {

@@ -18,6 +18,29 @@ QString checkIp(const QString &ip, const QString &what)
     return {};
 }
 
+// The public addresses a member's external addresses are translated to, in the order of its
+// external addresses; in the single-IP layout the one given (several must agree).
+QString memberPublicIps(const MemberParams &m, QStringList *out)
+{
+    const QStringList given{m.accessPublicIp, m.webConfPublicIp, m.avPublicIp};
+    if (m.externalIps.size() == 3) {
+        *out = given;
+        return {};
+    }
+    QString single;
+    for (const QString &ip : given) {
+        if (ip.isEmpty())
+            continue;
+        if (!single.isEmpty() && IpAddress::parse(ip) != IpAddress::parse(single))
+            return QStringLiteral("%1: one external address (single-IP layout) has one NAT "
+                                  "public address, not %2 and %3")
+                    .arg(m.fqdn, single, ip);
+        single = ip;
+    }
+    *out = {single};
+    return {};
+}
+
 QString checkMembers(const TemplateParams &params)
 {
     if (params.members.isEmpty() || params.members.size() > kMaxPoolMembers)
@@ -38,13 +61,21 @@ QString checkMembers(const TemplateParams &params)
             return QStringLiteral("%1: all pool members must use the same external layout (one "
                                   "IP or three)")
                     .arg(m.fqdn);
+        QStringList publicIps;
+        if (QString e = memberPublicIps(m, &publicIps); !e.isEmpty())
+            return e;
         QStringList ips = m.externalIps;
         ips.prepend(m.internalIp);
-        if (!m.avPublicIp.isEmpty())
-            ips.append(m.avPublicIp);
+        for (const QString &ip : publicIps)
+            if (!ip.isEmpty())
+                ips.append(ip);
         for (const QString &ip : ips) {
             if (QString e = checkIp(ip, m.fqdn + QStringLiteral(": address")); !e.isEmpty())
                 return e;
+            if (params.product == Product::Lync2010 && !IpAddress::parse(ip)->unmapped().isV4())
+                return QStringLiteral("%1: %2 is an IPv6 address; the Edge supports IPv6 from "
+                                      "Lync Server 2013 on, not in Lync Server 2010")
+                        .arg(m.fqdn, ip);
             const QString canonical = IpAddress::parse(ip)->toString();
             if (seen.contains(canonical))
                 return QStringLiteral("%1: address %2 is used twice").arg(m.fqdn, ip);
@@ -60,6 +91,14 @@ QString checkParams(const TemplateParams &params, const Catalog &catalog)
         return QStringLiteral("XMPP federation is not available in %1 (only Lync Server 2013 and "
                               "Skype for Business Server 2015 have the XMPP proxy on the Edge)")
                 .arg(displayName(params.product));
+    QSet<QString> domains;
+    for (const QString &d : params.sipDomains) {
+        if (!isDomainName(d))
+            return QStringLiteral("SIP domain '%1' is not a domain name").arg(d);
+        if (domains.contains(d.toLower()))
+            return QStringLiteral("SIP domain '%1' is given twice").arg(d);
+        domains.insert(d.toLower());
+    }
     return checkMembers(params);
 }
 
@@ -89,8 +128,12 @@ void addPeers(Topology &t, const TemplateParams &params, const QSet<QString> &fe
                QStringLiteral("Remote users"));
     ensurePeer(t, QStringLiteral("federated-partners"), PeerKind::FederatedPartners,
                QStringLiteral("Federated partners"));
-    ensurePeer(t, QStringLiteral("public-im"), PeerKind::PublicIm,
-               QStringLiteral("Public IM providers"));
+    if (features.contains(QStringLiteral("public-im")))
+        ensurePeer(t, QStringLiteral("public-im"), PeerKind::PublicIm,
+                   QStringLiteral("Public IM providers (historical: Skype consumer retired "
+                                  "2025)"));
+    ensurePeer(t, QStringLiteral("av-peers"), PeerKind::AvPeers,
+               QStringLiteral("A/V peers (partner A/V Edges, other Edge pools, public IM)"));
     if (features.contains(QStringLiteral("xmpp-enabled")))
         ensurePeer(t, QStringLiteral("xmpp-partners"), PeerKind::XmppPartners,
                    QStringLiteral("XMPP partners"));
@@ -102,6 +145,8 @@ void addPeers(Topology &t, const TemplateParams &params, const QSet<QString> &fe
                QStringLiteral("Front End pool (CMS)"));
     ensurePeer(t, QStringLiteral("internal-clients"), PeerKind::InternalClients,
                QStringLiteral("Internal clients"));
+    ensurePeer(t, QStringLiteral("internal-dns"), PeerKind::InternalDns,
+               QStringLiteral("Internal DNS servers"));
 }
 
 // Peer ids the catalog's peer roles stand for in a pool.
@@ -117,26 +162,28 @@ PeerId peerForRole(const QString &role, const EdgePool &pool)
 QList<Address> externalAddresses(const QString &sid, const MemberParams &m,
                                  const TemplateParams &params)
 {
+    QStringList publicIps;
+    memberPublicIps(m, &publicIps); // checked before
     if (m.externalIps.size() == 1)
         return {Address{AddressId(sid + QStringLiteral("-ext")),
                         m.externalIps[0],
                         {AddressRole::Access, AddressRole::WebConf, AddressRole::AV},
-                        m.avPublicIp,
+                        publicIps[0],
                         params.accessFqdn}};
     return {Address{AddressId(sid + QStringLiteral("-access")),
                     m.externalIps[0],
                     {AddressRole::Access},
-                    {},
+                    publicIps[0],
                     params.accessFqdn},
             Address{AddressId(sid + QStringLiteral("-webconf")),
                     m.externalIps[1],
                     {AddressRole::WebConf},
-                    {},
+                    publicIps[1],
                     params.webConfFqdn},
             Address{AddressId(sid + QStringLiteral("-av")),
                     m.externalIps[2],
                     {AddressRole::AV},
-                    m.avPublicIp,
+                    publicIps[2],
                     params.avFqdn}};
 }
 
@@ -261,12 +308,6 @@ void addFlows(Topology &t, const EdgePool &pool, const QList<Catalog::FlowDef> &
         const auto to = resolveEnd(def.to, pool, t);
         if (!from || !to)
             continue;
-        const bool peerToPeer
-                = from->kind == FlowEnd::Kind::Peer && to->kind == FlowEnd::Kind::Peer;
-        if (peerToPeer && std::any_of(t.flows.cbegin(), t.flows.cend(), [&](const Flow &f) {
-                return f.from == *from && f.to == *to;
-            }))
-            continue;
         Flow f;
         f.id = FlowId(pool.id.value() + QLatin1Char('/') + def.id);
         f.from = *from;
@@ -286,9 +327,19 @@ void addFlows(Topology &t, const EdgePool &pool, const QList<Catalog::FlowDef> &
             f.portEnd = def.portEnd;
             f.protocol = def.protocol;
         }
+        f.sourcePort = def.sourcePort;
+        f.sourcePortEnd = def.sourcePortEnd;
         f.purpose = def.purpose;
         f.firewall = def.firewall;
         f.optional = def.optional || def.optionalIn.contains(keyOf(t.product));
+        // One flow per pair of ends and socket (pool ends name their pool): peer-to-peer flows
+        // once per topology, and where the next hop is the Front End pool, the next hop's SIP
+        // flows are the Front End's.
+        if (std::any_of(t.flows.cbegin(), t.flows.cend(), [&](const Flow &g) {
+                return g.from == f.from && g.to == f.to && g.transport == f.transport
+                       && g.port == f.port && g.portEnd == f.portEnd;
+            }))
+            continue;
         t.flows.append(f);
     }
 }
@@ -332,7 +383,7 @@ QString addPool(Topology &t, const TemplateParams &params, const Catalog &catalo
 {
     if (QString error = checkParams(params, catalog); !error.isEmpty())
         return error;
-    const QSet<QString> features = catalog.features(t.product, params.xmpp);
+    const QSet<QString> features = catalog.features(t.product, {params.xmpp, params.publicIm});
     addPeers(t, params, features);
     EdgePool pool;
     pool.id = PoolId(QStringLiteral("pool%1").arg(t.pools.size() + 1));
@@ -363,16 +414,18 @@ TemplateResult buildTopology(const TemplateParams &params, const Catalog &catalo
     Topology &t = result.topology;
     t.name = params.name.isEmpty() ? QStringLiteral("Edge topology") : params.name;
     t.product = params.product;
+    t.sipDomains = params.sipDomains;
     if (QString error = checkParams(params, catalog); !error.isEmpty()) {
         result.error = error;
         return result;
     }
     const Catalog::ProductInfo &info = catalog.product(params.product);
     for (const Catalog::ServiceDef &s :
-         catalog.services(catalog.features(params.product, params.xmpp)))
+         catalog.services(catalog.features(params.product, {params.xmpp, params.publicIm})))
         t.services.append(Service{ServiceId(s.id),
-                                  info.servicePrefix + QLatin1Char(' ') + s.display, s.executable,
-                                  true});
+                                  s.windows ? s.display
+                                            : info.servicePrefix + QLatin1Char(' ') + s.display,
+                                  s.executable, true});
     result.error = addPool(t, params, catalog);
     return result;
 }

@@ -19,7 +19,11 @@ struct MemberParams
     QString fqdn;
     QString internalIp;
     QStringList externalIps; // one (single-IP layout) or three (Access, Web Conf, A/V)
-    QString avPublicIp;      // NAT public address of the A/V Edge, empty without NAT
+    // NAT public addresses of the external addresses, empty without NAT. With one external
+    // address (single-IP layout) give one of them; it translates that address.
+    QString avPublicIp; // the one Topology Builder asks for
+    QString accessPublicIp = {};
+    QString webConfPublicIp = {};
 };
 
 enum class NextHopKind { Director, FrontEnd };
@@ -33,7 +37,11 @@ struct TemplateParams
     QList<MemberParams> members; // 1 to 12
     NextHopKind nextHop = NextHopKind::Director;
     bool xmpp = false;  // only where the product has XMPP (2013, 2015)
-    QString accessFqdn; // external FQDNs, optional
+    // Public IM connectivity with Skype and Skype directory search: historical (Skype consumer
+    // was retired on 5 May 2025), so off unless asked for.
+    bool publicIm = false;
+    QStringList sipDomains; // the default SIP domain first; optional
+    QString accessFqdn;     // external FQDNs, optional
     QString webConfFqdn;
     QString avFqdn;
 };

@@ -54,7 +54,7 @@ constexpr NameTable<AddressRole, 4> kRoleNames{{{AddressRole::Internal, "Interna
 constexpr NameTable<LoadBalancing, 3> kLoadBalancing{{{LoadBalancing::None, "none"},
                                                       {LoadBalancing::Dns, "dns"},
                                                       {LoadBalancing::Hardware, "hlb"}}};
-constexpr NameTable<PeerKind, 9> kPeerKinds{{{PeerKind::RemoteUsers, "remote-users"},
+constexpr NameTable<PeerKind, 11> kPeerKinds{{{PeerKind::RemoteUsers, "remote-users"},
                                              {PeerKind::FederatedPartners, "federated-partners"},
                                              {PeerKind::PublicIm, "public-im"},
                                              {PeerKind::XmppPartners, "xmpp-partners"},
@@ -62,8 +62,10 @@ constexpr NameTable<PeerKind, 9> kPeerKinds{{{PeerKind::RemoteUsers, "remote-use
                                              {PeerKind::Director, "director"},
                                              {PeerKind::FrontEndPool, "front-end-pool"},
                                              {PeerKind::CmsMaster, "cms-master"},
-                                             {PeerKind::InternalClients, "internal-clients"}}};
-constexpr NameTable<PeerKind, 9> kPeerKindNames{
+                                             {PeerKind::InternalClients, "internal-clients"},
+                                             {PeerKind::AvPeers, "av-peers"},
+                                             {PeerKind::InternalDns, "internal-dns"}}};
+constexpr NameTable<PeerKind, 11> kPeerKindNames{
         {{PeerKind::RemoteUsers, "Remote users"},
          {PeerKind::FederatedPartners, "Federated partners"},
          {PeerKind::PublicIm, "Public IM providers"},
@@ -72,7 +74,9 @@ constexpr NameTable<PeerKind, 9> kPeerKindNames{
          {PeerKind::Director, "Director"},
          {PeerKind::FrontEndPool, "Front End pool"},
          {PeerKind::CmsMaster, "CMS master"},
-         {PeerKind::InternalClients, "Internal clients"}}};
+         {PeerKind::InternalClients, "Internal clients"},
+         {PeerKind::AvPeers, "A/V peers on the Internet"},
+         {PeerKind::InternalDns, "Internal DNS servers"}}};
 constexpr NameTable<Zone, 3> kZones{{{Zone::Internet, "internet"},
                                      {Zone::Perimeter, "perimeter"},
                                      {Zone::Internal, "internal"}}};
@@ -277,11 +281,13 @@ Zone zoneOf(PeerKind kind)
     case PeerKind::PublicIm:
     case PeerKind::XmppPartners:
     case PeerKind::InternetServices:
+    case PeerKind::AvPeers:
         return Zone::Internet;
     case PeerKind::Director:
     case PeerKind::FrontEndPool:
     case PeerKind::CmsMaster:
     case PeerKind::InternalClients:
+    case PeerKind::InternalDns:
         return Zone::Internal;
     }
     return Zone::Internal;
@@ -294,6 +300,24 @@ QString socketLabel(Transport transport, int port, int portEnd)
     if (portEnd > port)
         return QStringLiteral("%1 %2-%3").arg(proto).arg(port).arg(portEnd);
     return QStringLiteral("%1 %2").arg(proto).arg(port);
+}
+
+bool isDomainName(const QString &text)
+{
+    if (text.isEmpty() || text.size() > 253)
+        return false;
+    const QStringList labels = text.split(QLatin1Char('.'));
+    if (labels.size() < 2)
+        return false;
+    return std::all_of(labels.cbegin(), labels.cend(), [](const QString &label) {
+        if (label.isEmpty() || label.size() > 63 || label.startsWith(QLatin1Char('-'))
+            || label.endsWith(QLatin1Char('-')))
+            return false;
+        return std::all_of(label.cbegin(), label.cend(), [](QChar c) {
+            return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+                   || c == u'-';
+        });
+    });
 }
 
 } // namespace edgemap

@@ -35,6 +35,8 @@ enum class PeerKind {
     FrontEndPool,
     CmsMaster,
     InternalClients,
+    AvPeers,     // any A/V Edge or media endpoint on the Internet: never narrowed to a list
+    InternalDns, // the internal DNS servers the Edge resolves internal pools with
 };
 
 // An IP address configured on an Edge server interface.
@@ -161,6 +163,8 @@ struct Flow
     Transport transport = Transport::Tcp;
     int port = 0;
     int portEnd = 0;
+    int sourcePort = 0; // 0: any source port; else the source port(s) the initiator uses
+    int sourcePortEnd = 0;
     QString protocol;
     QString purpose;
     Firewall firewall = Firewall::None;
@@ -197,6 +201,7 @@ struct Topology
 {
     QString name;
     Product product = Product::Lync2013;
+    QStringList sipDomains; // the deployment's SIP domains, the default one first
     QList<Service> services;
     QList<Peer> peers;
     QList<EdgePool> pools;
@@ -248,5 +253,9 @@ std::optional<Firewall> firewallFromString(const QString &text);
 
 // "TCP 443", "UDP 3478", "TCP 50000-59999"
 QString socketLabel(Transport transport, int port, int portEnd);
+
+// A DNS name as SIP domains and FQDNs are written: labels of letters, digits and hyphens (not at
+// either end of a label), 1-63 characters each, at least two labels, 253 characters at most.
+bool isDomainName(const QString &text);
 
 } // namespace edgemap

@@ -171,6 +171,11 @@ Json flowJson(const Flow &f)
     j["to"] = flowEndJson(f.to);
     j["transport"] = utf8(keyOf(f.transport));
     putPorts(j, f.port, f.portEnd);
+    if (f.sourcePort > 0) {
+        j["source_port"] = f.sourcePort;
+        if (f.sourcePortEnd != f.sourcePort)
+            j["source_port_end"] = f.sourcePortEnd;
+    }
     j["protocol"] = utf8(f.protocol);
     j["purpose"] = utf8(f.purpose);
     j["firewall"] = utf8(keyOf(f.firewall));
@@ -244,6 +249,7 @@ QByteArray serialize(const Topology &t)
     root["format"] = kFormatVersion;
     root["name"] = utf8(t.name);
     root["product"] = utf8(keyOf(t.product));
+    root["sip_domains"] = strings(t.sipDomains);
     root["services"] = arrayOf(t.services, serviceJson);
     root["peers"] = arrayOf(t.peers, peerJson);
     root["pools"] = arrayOf(t.pools, poolJson);

@@ -18,7 +18,7 @@ namespace edgemap {
 // failed save leaves the previous file untouched. Load -> save -> load is lossless.
 namespace topologyfile {
 
-inline constexpr int kFormatVersion = 1;
+inline constexpr int kFormatVersion = 2;
 // Real topologies are a few hundred kilobytes; anything past this is not a topology file.
 inline constexpr qint64 kMaxFileSize = 16 * 1024 * 1024;
 

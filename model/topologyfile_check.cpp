@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <numeric>
 #include <tuple>
+#include <utility>
 
 namespace edgemap::topologyfile::detail {
 
@@ -111,6 +112,42 @@ void checkUniqueIps(const Topology &t)
             seen.insert(ip, Use{a.id.value(), path});
         });
     });
+}
+
+// IPv6 on the Edge arrived with Lync Server 2013: a Lync Server 2010 Edge with an IPv6 address
+// (own or NAT public) cannot be deployed as modelled.
+void checkIpv6Support(const Topology &t)
+{
+    if (t.product != Product::Lync2010)
+        return;
+    forEachServer(t, [&](const QString &serverPath, const EdgeServer &server) {
+        forEachAddress(serverPath, server, [&](const QString &path, const Address &a) {
+            const std::pair<const char *, QString> ips[]{{"ip", a.ip},
+                                                         {"nat_public_ip", a.natPublicIp}};
+            for (const auto &[key, text] : ips) {
+                const auto ip = IpAddress::parse(text);
+                if (ip && !ip->unmapped().isV4())
+                    fail(path + QLatin1Char('/') + QLatin1String(key),
+                         QStringLiteral("%1 is an IPv6 address; the Edge supports IPv6 from Lync "
+                                        "Server 2013 on, not in Lync Server 2010")
+                                 .arg(text));
+            }
+        });
+    });
+}
+
+void checkSipDomains(const Topology &t)
+{
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < t.sipDomains.size(); ++i) {
+        const QString &domain = t.sipDomains[i];
+        const QString path = QStringLiteral("/sip_domains/%1").arg(i);
+        if (!isDomainName(domain))
+            fail(path, QStringLiteral("'%1' is not a domain name").arg(domain));
+        if (seen.contains(domain.toLower()))
+            fail(path, QStringLiteral("SIP domain '%1' is listed twice").arg(domain));
+        seen.insert(domain.toLower());
+    }
 }
 
 const Address *addressOn(const EdgeServer &server, const AddressId &id)
@@ -332,6 +369,8 @@ void checkTopology(const Topology &t)
 {
     checkUniqueIds(t);
     checkUniqueIps(t);
+    checkIpv6Support(t);
+    checkSipDomains(t);
     const Index index(t);
     checkPoolReferences(t, index);
     checkFlows(t, index);

@@ -79,6 +79,33 @@ std::pair<int, int> readPorts(const Node &n)
     return {port, end};
 }
 
+// "source_port" and "source_port_end" of a flow; both left out means any source port.
+std::pair<int, int> readSourcePorts(const Node &n)
+{
+    const QString outOfRange = QStringLiteral("source port %1 is out of range (1-65535)");
+    const auto startNode = n.find("source_port");
+    const auto endNode = n.find("source_port_end");
+    if (!startNode) {
+        if (endNode)
+            endNode->fail(QStringLiteral("source_port_end without source_port"));
+        return {0, 0};
+    }
+    const int port = startNode->integer(1, 65535, outOfRange);
+    if (!endNode)
+        return {port, port};
+    const int end = endNode->integer(1, 65535, outOfRange);
+    if (end < port)
+        endNode->fail(QStringLiteral("source port range %1-%2 ends before it starts")
+                              .arg(port)
+                              .arg(end));
+    return {port, end};
+}
+
+QString readDomain(const Node &n)
+{
+    return n.string();
+}
+
 Service readService(const Node &n)
 {
     n.expectObject({"id", "display_name", "executable", "enabled"});
@@ -270,14 +297,15 @@ FlowEnd readFlowEnd(const Node &n)
 
 Flow readFlow(const Node &n)
 {
-    n.expectObject({"id", "from", "to", "transport", "port", "port_end", "protocol", "purpose",
-                    "firewall", "optional"});
+    n.expectObject({"id", "from", "to", "transport", "port", "port_end", "source_port",
+                    "source_port_end", "protocol", "purpose", "firewall", "optional"});
     Flow f;
     f.id = FlowId(n.at("id").id());
     f.from = readFlowEnd(n.at("from"));
     f.to = readFlowEnd(n.at("to"));
     f.transport = readEnum(n.at("transport"), transportFromString, "transport");
     std::tie(f.port, f.portEnd) = readPorts(n);
+    std::tie(f.sourcePort, f.sourcePortEnd) = readSourcePorts(n);
     f.protocol = n.at("protocol").string();
     f.purpose = n.at("purpose").string();
     f.firewall = readEnum(n.at("firewall"), firewallFromString, "firewall");
@@ -352,12 +380,16 @@ Topology readTopology(const Node &root)
     if (!root.isObject())
         root.fail(QStringLiteral("expected an object at the top level, found %1")
                           .arg(root.typeName()));
+    // Format 1 files (EdgeMap 0.x) have no SIP domains and no source ports; they read as a
+    // format 2 file without them and are saved as format 2.
     readFormat(root);
-    root.expectObject(
-            {"format", "name", "product", "services", "peers", "pools", "flows", "scenarios"});
+    root.expectObject({"format", "name", "product", "sip_domains", "services", "peers", "pools",
+                       "flows", "scenarios"});
     Topology t;
     t.name = root.at("name").string();
     t.product = readEnum(root.at("product"), productFromString, "product");
+    if (const auto domains = root.find("sip_domains"))
+        t.sipDomains = readList<QString>(*domains, readDomain);
     t.services = readList<Service>(root.at("services"), readService);
     t.peers = readList<Peer>(root.at("peers"), readPeer);
     t.pools = readList<EdgePool>(root.at("pools"), readPool);

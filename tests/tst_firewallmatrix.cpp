@@ -9,12 +9,22 @@ using namespace edgemap;
 
 namespace {
 
+// "Inbound": towards the Edge, "Outbound": away from it. Microsoft's word for towards the Edge is
+// In on the external firewall and Out on the internal one.
+QString towards(const FirewallRule &r)
+{
+    const bool in = r.microsoftDirection
+                    == (r.firewall == Firewall::External ? QStringLiteral("In")
+                                                         : QStringLiteral("Out"));
+    return in ? QStringLiteral("Inbound") : QStringLiteral("Outbound");
+}
+
 QList<FirewallRule> rulesWith(const FirewallMatrix &m, Firewall fw, const QString &direction,
                               Transport transport, int port)
 {
     QList<FirewallRule> out;
     for (const FirewallRule &r : m.rules)
-        if (r.firewall == fw && r.direction == direction && r.transport == transport
+        if (r.firewall == fw && towards(r) == direction && r.transport == transport
             && r.port == port)
             out.append(r);
     return out;
