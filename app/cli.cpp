@@ -30,6 +30,9 @@ constexpr Command kCommands[] = {
         {"ports", "Write the port table or the firewall rule matrix as CSV, Markdown or HTML",
          runPorts},
         {"report", "Write a check report of a snapshot as Markdown, HTML or PDF", runReport},
+        {"certs", "Write the certificate requests (subjects, SANs) as Markdown, CSV or HTML",
+         runCerts},
+        {"dns", "Write the DNS records (A, SRV) as Markdown, CSV, HTML or zone-file lines", runDns},
         {"export", "Write the diagram as SVG, PNG, PDF or draw.io", runExport},
 };
 

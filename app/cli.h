@@ -39,6 +39,8 @@ int runCheck(const QStringList &arguments);  // cli_check.cpp
 int runPorts(const QStringList &arguments);  // cli_ports.cpp
 int runReport(const QStringList &arguments); // cli_report.cpp
 int runExport(const QStringList &arguments); // cli_export.cpp
+int runCerts(const QStringList &arguments);  // cli_certsdns.cpp
+int runDns(const QStringList &arguments);    // cli_certsdns.cpp
 
 // True when the command lays out text with fonts (`report` for its PDF, `export`): main() then
 // starts a QGuiApplication, on the offscreen platform unless QT_QPA_PLATFORM says otherwise.

@@ -2,8 +2,10 @@
 
 #include "savepathdialog.h"
 
+#include "certificates.h"
 #include "check.h"
 #include "checkreport.h"
+#include "dnsrecords.h"
 #include "document.h"
 #include "documentexport.h"
 #include "firewallmatrix.h"
@@ -46,6 +48,12 @@ DocumentActions::DocumentActions(Document &document, QWidget *window)
             {CheckReport, tr("Export Check &Report…"),
              tr("The judged snapshot as a document: problems first, every listener, scenarios, "
                 "unexpected sockets (Markdown, HTML or PDF)")},
+            {CertificateRequests, tr("Export &Certificate Requests…"),
+             tr("The subject and SANs of each Edge pool's external and internal certificate, "
+                "each with the reason (CSV, Markdown or HTML)")},
+            {DnsRecords, tr("Export &DNS Records…"),
+             tr("The external A and SRV records and the internal A records, with the reasons "
+                "and warnings (CSV, Markdown, HTML or zone-file lines)")},
     };
     for (const auto &e : entries) {
         auto *action = new QAction(e.text, this);
@@ -93,6 +101,16 @@ QString DocumentActions::exportTo(Kind kind, const QString &path) const
     case FirewallRules:
         doc = firewallMatrixDocument(buildFirewallMatrix(t));
         break;
+    case CertificateRequests:
+        doc = certificatesDocument(buildCertificatePlan(t));
+        break;
+    case DnsRecords: {
+        const DnsPlan plan = buildDnsPlan(t);
+        if (suffix == QLatin1String("zone"))
+            return tablewriters::saveAtomically(path, dnsZoneFile(plan));
+        doc = dnsRecordsDocument(plan);
+        break;
+    }
     case CheckReport: {
         const QList<const CheckResult *> checks = currentChecks();
         if (checks.isEmpty())
@@ -111,22 +129,28 @@ QString DocumentActions::exportTo(Kind kind, const QString &path) const
     if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
         return tablewriters::saveAtomically(path, tablewriters::markdown(doc));
     return tr("%1: choose a file ending in %2")
-            .arg(QDir::toNativeSeparators(path),
-                 kind == CheckReport ? tr(".md, .html or .pdf") : tr(".csv, .md or .html"));
+            .arg(QDir::toNativeSeparators(path), kind == CheckReport ? tr(".md, .html or .pdf")
+                                                 : kind == DnsRecords
+                                                         ? tr(".csv, .md, .html or .zone")
+                                                         : tr(".csv, .md or .html"));
 }
 
 void DocumentActions::chooseAndExport(Kind kind)
 {
-    const QList<SaveFormat> formats
-            = kind == CheckReport ? QList<SaveFormat>{{tr("Markdown"), QStringLiteral("md")},
-                                                      {tr("HTML"), QStringLiteral("html")},
-                                                      {tr("PDF"), QStringLiteral("pdf")}}
-                                  : QList<SaveFormat>{{tr("CSV"), QStringLiteral("csv")},
-                                                      {tr("Markdown"), QStringLiteral("md")},
-                                                      {tr("HTML"), QStringLiteral("html")}};
-    const QString base = kind == PortTable       ? tr("port-table")
-                         : kind == FirewallRules ? tr("firewall-rules")
-                                                 : tr("check-report");
+    QList<SaveFormat> formats = kind == CheckReport
+                                        ? QList<SaveFormat>{{tr("Markdown"), QStringLiteral("md")},
+                                                            {tr("HTML"), QStringLiteral("html")},
+                                                            {tr("PDF"), QStringLiteral("pdf")}}
+                                        : QList<SaveFormat>{{tr("CSV"), QStringLiteral("csv")},
+                                                            {tr("Markdown"), QStringLiteral("md")},
+                                                            {tr("HTML"), QStringLiteral("html")}};
+    if (kind == DnsRecords)
+        formats.append({tr("BIND zone-file lines"), QStringLiteral("zone")});
+    const QString base = kind == PortTable             ? tr("port-table")
+                         : kind == FirewallRules       ? tr("firewall-rules")
+                         : kind == CertificateRequests ? tr("certificate-requests")
+                         : kind == DnsRecords          ? tr("dns-records")
+                                                       : tr("check-report");
     const QString current = m_document.filePath();
     const QString folder = current.isEmpty() ? QString() : QFileInfo(current).absolutePath();
     SavePathDialog dialog(m_window, m_actions[kind]->text().remove(u'&'),

@@ -12,20 +12,20 @@ namespace edgemap {
 class Document;
 struct CheckResult;
 
-// File > Export Port Table / Firewall Rules / Check Report: the documents `edgemap ports` and
-// `edgemap report` write, from the open topology and its loaded snapshot, through the same
-// model code and the same atomic writer. The format follows the chosen file's suffix (.csv,
-// .md, .html; the report also .pdf).
+// File > Export Port Table / Firewall Rules / Check Report / Certificate Requests / DNS Records:
+// the documents `edgemap ports`, `report`, `certs` and `dns` write, from the open topology and
+// its loaded snapshot, through the same model code and the same atomic writer. The format follows
+// the chosen file's suffix (.csv, .md, .html; the report also .pdf, the DNS records also .zone).
 class DocumentActions : public QObject
 {
     Q_OBJECT
 
 public:
-    enum Kind { PortTable, FirewallRules, CheckReport };
+    enum Kind { PortTable, FirewallRules, CheckReport, CertificateRequests, DnsRecords };
 
     DocumentActions(Document &document, QWidget *window);
 
-    // Adds the three actions (the report one is enabled while a snapshot is loaded).
+    // Adds the actions (the report one is enabled while a snapshot is loaded).
     void populateMenu(QMenu *file);
     QAction *actionFor(Kind kind) const;
 
@@ -44,7 +44,7 @@ private:
 
     Document &m_document;
     QWidget *m_window;
-    QAction *m_actions[3] = {nullptr, nullptr, nullptr};
+    QAction *m_actions[5] = {nullptr, nullptr, nullptr, nullptr, nullptr};
 };
 
 } // namespace edgemap
