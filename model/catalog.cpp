@@ -279,4 +279,13 @@ const Catalog::EndpointDef *Catalog::endpoint(const QString &key) const
     return it == m_endpoints.cend() ? nullptr : &*it;
 }
 
+QList<const Catalog::EndpointDef *> Catalog::endpointDefs(const QString &key) const
+{
+    QList<const EndpointDef *> out;
+    for (const EndpointDef &e : m_endpoints)
+        if (e.key == key)
+            out.append(&e);
+    return out;
+}
+
 } // namespace edgemap

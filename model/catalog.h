@@ -128,6 +128,8 @@ public:
     // The first definition of an endpoint key (a key can have one per feature set, as 4443's
     // owner changes with the Skype search proxy).
     const EndpointDef *endpoint(const QString &key) const;
+    // Every definition of an endpoint key.
+    QList<const EndpointDef *> endpointDefs(const QString &key) const;
     QList<FlowDef> flows(const QSet<QString> &features) const;
     QList<ScenarioDef> scenarios() const { return m_scenarios; }
     // Pairs (external endpoint key, internal endpoint key) that one service relays between.

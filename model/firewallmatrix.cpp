@@ -103,23 +103,27 @@ QString versionsOf(const Flow &flow, const Catalog &catalog, const QList<Catalog
                                   [&](const Catalog::FlowDef &d) { return d.id == key; });
     if (def == defs.cend())
         return QStringLiteral("(not in the catalog)");
-    QStringList required{def->requiredFeature};
-    QStringList excluding{def->excludingFeature};
-    for (const Catalog::FlowEndDef *e : {&def->from, &def->to})
-        if (e->kind == FlowEnd::Kind::Endpoint)
-            if (const Catalog::EndpointDef *ep = catalog.endpoint(e->name)) {
-                required.append(ep->requiredFeature);
-                excluding.append(ep->excludingFeature);
-            }
+    // The flow applies where its own feature condition holds and each endpoint end has a
+    // definition for the product (4443 has one per owner).
+    const auto holds
+            = [](const QSet<QString> &features, const QString &required, const QString &excluding) {
+                  return (required.isEmpty() || features.contains(required))
+                         && (excluding.isEmpty() || !features.contains(excluding));
+              };
     QList<Product> applies;
     QList<Product> optionalIn;
     for (Product p : allProducts()) {
         const QSet<QString> features = catalog.allFeatures(p);
-        const auto has = [&](const QString &f) { return features.contains(f); };
-        if (std::all_of(required.cbegin(), required.cend(),
-                        [&](const QString &f) { return f.isEmpty() || has(f); })
-            && std::none_of(excluding.cbegin(), excluding.cend(),
-                            [&](const QString &f) { return !f.isEmpty() && has(f); })) {
+        bool ok = holds(features, def->requiredFeature, def->excludingFeature);
+        for (const Catalog::FlowEndDef *e : {&def->from, &def->to}) {
+            if (e->kind != FlowEnd::Kind::Endpoint)
+                continue;
+            const QList<const Catalog::EndpointDef *> eps = catalog.endpointDefs(e->name);
+            ok = ok && std::any_of(eps.cbegin(), eps.cend(), [&](const Catalog::EndpointDef *ep) {
+                     return holds(features, ep->requiredFeature, ep->excludingFeature);
+                 });
+        }
+        if (ok) {
             applies.append(p);
             if (def->optionalIn.contains(keyOf(p)))
                 optionalIn.append(p);
@@ -193,9 +197,9 @@ void addMemberRule(FirewallMatrix &m, const Topology &t, const Flow &f, const QS
         return;
     FirewallRule r = ruleOf(f, versions);
     r.microsoftDirection = QStringLiteral("Out and in");
-    r.source = r.destination = QStringLiteral("Public %1 addresses of the members of %2: %3")
-                                       .arg(displayName(f.to.role), pool->fqdn,
-                                            ends.join(QStringLiteral(", ")));
+    r.source = r.destination
+            = QStringLiteral("Public %1 addresses of the members of %2: %3")
+                      .arg(displayName(f.to.role), pool->fqdn, ends.join(QStringLiteral(", ")));
     m.rules.append(r);
 }
 
@@ -291,12 +295,12 @@ TableDocument firewallMatrixDocument(const FirewallMatrix &m, std::optional<Fire
             "Out; on the internal firewall internal servers to Edge is Out and Edge to internal "
             "servers In. The source port is Any unless given. Rules marked optional are needed "
             "only in some deployments (the purpose says which)."));
-    const QStringList columns{QStringLiteral("Firewall"),    QStringLiteral("Rule"),
-                              QStringLiteral("Source"),      QStringLiteral("Destination"),
-                              QStringLiteral("Microsoft"),   QStringLiteral("NAT public address"),
-                              QStringLiteral("Transport"),   QStringLiteral("Source port"),
-                              QStringLiteral("Port"),        QStringLiteral("Protocol"),
-                              QStringLiteral("Purpose"),     QStringLiteral("Needed"),
+    const QStringList columns{QStringLiteral("Firewall"),  QStringLiteral("Rule"),
+                              QStringLiteral("Source"),    QStringLiteral("Destination"),
+                              QStringLiteral("Microsoft"), QStringLiteral("NAT public address"),
+                              QStringLiteral("Transport"), QStringLiteral("Source port"),
+                              QStringLiteral("Port"),      QStringLiteral("Protocol"),
+                              QStringLiteral("Purpose"),   QStringLiteral("Needed"),
                               QStringLiteral("Versions")};
     for (Firewall fw : {Firewall::External, Firewall::Internal}) {
         if (only && *only != fw)

@@ -132,8 +132,7 @@ void addPeers(Topology &t, const TemplateParams &params, const QSet<QString> &fe
         ensurePeer(t, QStringLiteral("public-im"), PeerKind::PublicIm,
                    QStringLiteral("Public IM providers (historical: Skype consumer retired "
                                   "2025)"));
-    ensurePeer(t, QStringLiteral("av-peers"), PeerKind::AvPeers,
-               QStringLiteral("A/V peers (partner A/V Edges, other Edge pools, public IM)"));
+    ensurePeer(t, QStringLiteral("av-peers"), PeerKind::AvPeers, QStringLiteral("Other A/V Edges"));
     if (features.contains(QStringLiteral("xmpp-enabled")))
         ensurePeer(t, QStringLiteral("xmpp-partners"), PeerKind::XmppPartners,
                    QStringLiteral("XMPP partners"));
@@ -422,10 +421,10 @@ TemplateResult buildTopology(const TemplateParams &params, const Catalog &catalo
     const Catalog::ProductInfo &info = catalog.product(params.product);
     for (const Catalog::ServiceDef &s :
          catalog.services(catalog.features(params.product, {params.xmpp, params.publicIm})))
-        t.services.append(Service{ServiceId(s.id),
-                                  s.windows ? s.display
-                                            : info.servicePrefix + QLatin1Char(' ') + s.display,
-                                  s.executable, true});
+        t.services.append(
+                Service{ServiceId(s.id),
+                        s.windows ? s.display : info.servicePrefix + QLatin1Char(' ') + s.display,
+                        s.executable, true});
     result.error = addPool(t, params, catalog);
     return result;
 }

@@ -10,7 +10,7 @@ output file is committed. Addresses are documentation ranges.
 """
 import pathlib
 
-INT, ACCESS, WEBCONF, AV = "172.25.33.10", "192.0.2.10", "192.0.2.20", "192.0.2.30"
+INT, ACCESS, WEBCONF, AV = "172.25.33.10", "10.45.16.10", "10.45.16.20", "10.45.16.30"
 DIRECTOR, FE1, FE2 = "172.25.40.10", "172.25.40.21", "172.25.40.22"
 
 # (proto, local, foreign, state, pid, ownership lines)

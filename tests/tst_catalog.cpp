@@ -3,6 +3,7 @@
 #include "catalog.h"
 #include "templates.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace edgemap;
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void servicesPerProduct();
     void malformedCatalogIsReported_data();
     void malformedCatalogIsReported();
+    void everyFactNamesItsSource();
 };
 
 void TstCatalog::listenerSetPerProduct_data()
@@ -168,10 +170,20 @@ void TstCatalog::placement()
             QCOMPARE(l->portEnd, 59999);
         }
     }
+    // From SfB 2015 on, 4443 carries two HTTP.sys registrations (Replication, Skype Search
+    // Proxy): netstat shows System (PID 4); the replica agent is also accepted (M17).
     const Listener *cms = t.listener(ListenerId(QStringLiteral("edge01-int-tcp-4443")));
     QVERIFY(cms->allInterfacesOk);
-    QCOMPARE(t.service(cms->service)->executable, QStringLiteral("ReplicaReplicatorAgent.exe"));
-    QVERIFY(cms->alsoAccepted.contains(QStringLiteral("System")));
+    QCOMPARE(t.service(cms->service)->executable, QStringLiteral("System"));
+    QCOMPARE(t.service(cms->service)->displayName,
+             QStringLiteral("HTTP Service (HTTP.sys, in the System process)"));
+    QCOMPARE(cms->alsoAccepted, QStringList{QStringLiteral("ReplicaReplicatorAgent.exe")});
+    // Lync 2013 has one registration: the replica agent, System also accepted.
+    const Topology lync = buildTopology(params(Product::Lync2013, 3, false)).topology;
+    const Listener *lyncCms = lync.listener(ListenerId(QStringLiteral("edge01-int-tcp-4443")));
+    QCOMPARE(lync.service(lyncCms->service)->executable,
+             QStringLiteral("ReplicaReplicatorAgent.exe"));
+    QCOMPARE(lyncCms->alsoAccepted, QStringList{QStringLiteral("System")});
     const Listener *access = t.listener(ListenerId(QStringLiteral("edge01-access-tcp-443")));
     QVERIFY(!access->allInterfacesOk);
     QCOMPARE(t.service(access->service)->executable, QStringLiteral("RTCSrv.exe"));
@@ -193,7 +205,9 @@ void TstCatalog::servicesPerProduct_data()
             << base + QStringList{QStringLiteral("RTCCLSAGT"), QStringLiteral("RTCXMPPTGWPX")}
             << QStringLiteral("Lync Server Access Edge");
     QTest::newRow("sfb2019") << int(Product::SfB2019) << false
-                             << base + QStringList{QStringLiteral("RTCCLSAGT")}
+                             << base
+                                        + QStringList{QStringLiteral("RTCCLSAGT"),
+                                                      QStringLiteral("HTTP")}
                              << QStringLiteral("Skype for Business Server Access Edge");
 }
 
@@ -235,4 +249,31 @@ void TstCatalog::malformedCatalogIsReported()
 }
 
 QTEST_GUILESS_MAIN(TstCatalog)
+// Every catalog endpoint and flow says where its facts come from, with keys of the domain
+// reference (S1-S29 in section 0, M1-M19 in section 9), so that a later audit can trace them.
+void TstCatalog::everyFactNamesItsSource()
+{
+    const QRegularExpression key(QStringLiteral("^(S([1-9]|1[0-9]|2[0-9])|M([1-9]|1[0-9]))$"));
+    const auto check = [&](const QString &what, const QString &source) {
+        QVERIFY2(!source.isEmpty(), qPrintable(what + QStringLiteral(" has no source")));
+        for (const QString &k : source.split(QStringLiteral(", ")))
+            QVERIFY2(key.match(k).hasMatch(),
+                     qPrintable(QStringLiteral("%1: '%2' is not a source key").arg(what, k)));
+    };
+    const Catalog &c = Catalog::builtIn();
+    QSet<QString> all;
+    for (Product p : allProducts())
+        all.unite(c.allFeatures(p));
+    all.insert(QStringLiteral("xmpp-enabled")); // requires/unless pick subsets of these
+    const QList<Catalog::EndpointDef> endpoints = c.endpoints(all) + c.endpoints({});
+    QVERIFY(endpoints.size() > 15);
+    for (const Catalog::EndpointDef &e : endpoints)
+        check(QStringLiteral("endpoint ") + e.key, e.source);
+    const QList<Catalog::FlowDef> flows = c.flows(all);
+    QVERIFY(flows.size() > 40);
+    for (const Catalog::FlowDef &f : flows)
+        if (f.firewall != Firewall::None || !f.source.isEmpty())
+            check(QStringLiteral("flow ") + f.id, f.source);
+}
+
 #include "tst_catalog.moc"

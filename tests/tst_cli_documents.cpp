@@ -108,7 +108,7 @@ void TstCliDocuments::portsFormats()
     const QByteArray csv = readFile(path(QStringLiteral("t.csv")));
     QVERIFY(csv.startsWith("Server,Interface,Role,Address,NAT public,Transport,Port,"));
     QVERIFY(csv.contains(
-            "edge01.contoso.local,External,A/V Edge,192.0.2.30,203.0.113.30,UDP,3478,"));
+            "edge01.contoso.local,External,A/V Edge,10.45.16.30,203.0.113.30,UDP,3478,"));
 
     // The suffix of -o names the format.
     r = runEdgemapRaw({QStringLiteral("ports"), kTopology, QStringLiteral("-o"),
@@ -124,12 +124,14 @@ void TstCliDocuments::portsFirewall()
                            QStringLiteral("csv")});
     QCOMPARE(r.exitCode, 0);
     const QList<QByteArray> lines = r.out.split('\n');
-    QVERIFY(lines.first().startsWith("Firewall,Rule,Direction,Source,Destination,"));
+    QVERIFY(lines.first().startsWith("Firewall,Rule,Source,Destination,Microsoft,NAT public "
+                                     "address,Transport,Source port,Port,"));
     QVERIFY(lines.size() > 10);
     for (const QByteArray &line : lines.mid(1))
         QVERIFY(line.isEmpty() || line.startsWith("External,E"));
-    QVERIFY(r.out.contains("Outbound,\"192.0.2.10 (edge01.contoso.local, Access Edge)\","
-                           "\"Internet (DNS, CRL): Any (Internet)\",,UDP,53,DNS,"));
+    QVERIFY(r.out.contains("\"10.45.16.10 (edge01.contoso.local, Access Edge)\","
+                           "\"Internet (DNS, CRL): Any (Internet)\",Out,203.0.113.10,UDP,Any,53,"
+                           "DNS,"));
 
     r = runEdgemapRaw({QStringLiteral("ports"), kTopology, QStringLiteral("--firewall"),
                        QStringLiteral("both")});

@@ -86,7 +86,7 @@ void TstDocument::invalidEditsAreRefused_data()
                             << QStringLiteral("'192.0.2.300' is not an IPv4 or IPv6 address");
     QTest::newRow("duplicate address")
             << int(Field::AddressIp) << QStringLiteral("edge01-access")
-            << QVariant(QStringLiteral("192.0.2.20")) << QStringLiteral("192.0.2.20");
+            << QVariant(QStringLiteral("10.45.16.20")) << QStringLiteral("10.45.16.20");
     QTest::newRow("duplicate socket")
             << int(Field::ListenerPort) << QStringLiteral("edge01-access-tcp-443") << QVariant(5061)
             << QStringLiteral("duplicate socket TCP 5061");

@@ -15,8 +15,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString kInternal = u"172.25.33.10"_s, kAccess = u"192.0.2.10"_s, kWebConf = u"192.0.2.20"_s,
-              kAv = u"192.0.2.30"_s;
+const QString kInternal = u"172.25.33.10"_s, kAccess = u"10.45.16.10"_s,
+              kWebConf = u"10.45.16.20"_s, kAv = u"10.45.16.30"_s;
 
 MemberParams member(int n)
 {
@@ -24,12 +24,12 @@ MemberParams member(int n)
     m.fqdn = u"edge%1.contoso.local"_s.arg(n, 2, 10, QLatin1Char('0'));
     m.internalIp = u"172.25.33.%1"_s.arg(9 + n);
     for (int i = 0; i < 3; ++i)
-        m.externalIps.append(u"192.0.2.%1"_s.arg(10 * (i + 1) + n - 1));
+        m.externalIps.append(u"10.45.16.%1"_s.arg(10 * (i + 1) + n - 1));
     m.avPublicIp = u"203.0.113.%1"_s.arg(29 + n);
     return m;
 }
 
-// Lync 2013, Director next hop; edge01 has 172.25.33.10 and 192.0.2.10 / .20 / .30 (the
+// Lync 2013, Director next hop; edge01 has 172.25.33.10 and 10.45.16.10 / .20 / .30 (the
 // addresses of the default topology), further members .11 / .21 ... The peers get addresses
 // so that established connections can be attributed.
 Topology topology(int members = 1)
@@ -200,7 +200,7 @@ void TstJudgement::statuses_data()
 
     QTest::newRow("ok") << QStringList() << QString() << u"edge01-access-tcp-443"_s << u"ok"_s
                         << u"listening, owned by RTCSrv.exe (PID 2216)"_s
-                        << u"192.0.2.10 2216 RTCSrv.exe"_s;
+                        << u"10.45.16.10 2216 RTCSrv.exe"_s;
     QTest::newRow("missing, port free")
             << QStringList{u"edge01-int-tcp-8057"_s} << QString() << u"edge01-int-tcp-8057"_s
             << u"missing"_s
@@ -209,7 +209,7 @@ void TstJudgement::statuses_data()
     QTest::newRow("missing, port used by others")
             << QStringList{u"edge01-webconf-tcp-443"_s} << QString() << u"edge01-webconf-tcp-443"_s
             << u"missing"_s
-            << u"nothing listening on 192.0.2.20; the port is bound on 192.0.2.10 by RTCSrv.exe "
+            << u"nothing listening on 10.45.16.20; the port is bound on 10.45.16.10 by RTCSrv.exe "
                "(PID 2216)"_s
             << QString();
     QTest::newRow("wrong process")
@@ -222,12 +222,12 @@ void TstJudgement::statuses_data()
     const QStringList swapped{u"edge01-access-tcp-443"_s, u"edge01-webconf-tcp-443"_s};
     QTest::newRow("wrong address")
             << swapped << listen(kWebConf, 443, u"RTCSrv.exe"_s) << u"edge01-access-tcp-443"_s
-            << u"wrong-address"_s << u"RTCSrv.exe listens on 192.0.2.20 instead of 192.0.2.10"_s
-            << u"192.0.2.20 2216 RTCSrv.exe"_s;
+            << u"wrong-address"_s << u"RTCSrv.exe listens on 10.45.16.20 instead of 10.45.16.10"_s
+            << u"10.45.16.20 2216 RTCSrv.exe"_s;
     QTest::newRow("wrong process at the swapped address")
             << swapped << listen(kWebConf, 443, u"RTCSrv.exe"_s) << u"edge01-webconf-tcp-443"_s
             << u"wrong-process"_s << u"bound by RTCSrv.exe (PID 2216), expected DataProxy.exe"_s
-            << u"192.0.2.20 2216 RTCSrv.exe"_s;
+            << u"10.45.16.20 2216 RTCSrv.exe"_s;
     QTest::newRow("exposed") << QStringList{u"edge01-int-tcp-5062"_s}
                              << listen(u"0.0.0.0"_s, 5062, u"MRASSvc.exe"_s)
                              << u"edge01-int-tcp-5062"_s << u"exposed"_s
@@ -245,6 +245,14 @@ void TstJudgement::statuses_data()
             << QStringList{u"edge01-int-tcp-4443"_s} << listen(kInternal, 4443, u"System"_s)
             << u"edge01-int-tcp-4443"_s << u"ok"_s << u"listening, owned by System (PID 4)"_s
             << u"172.25.33.10 4 System"_s;
+    // netstat -b cannot name PID 4 ("Can not obtain ownership information"), -ano gives only
+    // the PID: PID 4 is the System process on every Windows version.
+    QTest::newRow("4443 by PID 4 without a name")
+            << QStringList{u"edge01-int-tcp-4443"_s}
+            << u"  TCP    172.25.33.10:4443  0.0.0.0:0  LISTENING  4\r\n"
+               " Can not obtain ownership information\r\n"_s
+            << u"edge01-int-tcp-4443"_s << u"ok"_s << u"listening, owned by System (PID 4)"_s
+            << u"172.25.33.10 4 System"_s;
     QTest::newRow("IPv6 wildcard does not serve an IPv4 listener")
             << QStringList{u"edge01-int-tcp-5062"_s}
             << u"  TCP    [::]:5062  [::]:0  LISTENING  2380\r\n [MRASSvc.exe]\r\n"_s
@@ -253,7 +261,7 @@ void TstJudgement::statuses_data()
             << QString();
     QTest::newRow("dynamic") << QStringList() << QString() << u"edge01-av-udp-50000-59999"_s
                              << u"dynamic"_s
-                             << u"allocated on demand; 0 UDP relay port(s) in use on 192.0.2.30"_s
+                             << u"allocated on demand; 0 UDP relay port(s) in use on 10.45.16.30"_s
                              << QString();
 }
 
@@ -310,12 +318,12 @@ void TstJudgement::relayCountsOnTheAvAddressOnly()
     QVERIFY(tcp && udpRange);
     QCOMPARE(tcp->status, ListenerStatus::Dynamic);
     QCOMPARE(tcp->relayTcp, 2);
-    QCOMPARE(tcp->detail, u"allocated on demand; 2 TCP relay port(s) in use on 192.0.2.30"_s);
+    QCOMPARE(tcp->detail, u"allocated on demand; 2 TCP relay port(s) in use on 10.45.16.30"_s);
     QCOMPARE(tcp->established, 2);
     QCOMPARE(tcp->remoteAddresses, (QStringList{u"203.0.113.77"_s, u"203.0.113.81"_s}));
     QCOMPARE(udpRange->status, ListenerStatus::Dynamic);
     QCOMPARE(udpRange->relayUdp, 3);
-    QCOMPARE(udpRange->detail, u"allocated on demand; 3 UDP relay port(s) in use on 192.0.2.30"_s);
+    QCOMPARE(udpRange->detail, u"allocated on demand; 3 UDP relay port(s) in use on 10.45.16.30"_s);
     QCOMPARE(j.problemCount(), 0);
 }
 
@@ -382,7 +390,7 @@ void TstJudgement::unexpectedListeners()
         texts.append(unexpectedText(u));
     QCOMPARE(texts,
              (QStringList{u"tcp :::445 pid 4 System"_s, u"tcp 0.0.0.0:3389 pid 1160 svchost.exe"_s,
-                          u"tcp 192.0.2.10:3389 pid 1160 svchost.exe"_s,
+                          u"tcp 10.45.16.10:3389 pid 1160 svchost.exe"_s,
                           u"udp 0.0.0.0:3389 pid 1160 svchost.exe"_s}));
 }
 
@@ -505,9 +513,9 @@ void TstJudgement::serverMatching()
 void TstJudgement::noMatchingServer()
 {
     const Topology t = topology(2);
-    const QString servers = u"edge01.contoso.local (172.25.33.10, 192.0.2.10, 192.0.2.20, "
-                            "192.0.2.30); edge02.contoso.local (172.25.33.11, 192.0.2.11, "
-                            "192.0.2.21, 192.0.2.31)"_s;
+    const QString servers = u"edge01.contoso.local (172.25.33.10, 10.45.16.10, 10.45.16.20, "
+                            "10.45.16.30); edge02.contoso.local (172.25.33.11, 10.45.16.11, "
+                            "10.45.16.21, 10.45.16.31)"_s;
     const Snapshot other = snapshot(u"\r\n"_s + listen(u"10.1.2.3"_s, 443, u"x.exe"_s)
                                     + listen(u"0.0.0.0"_s, 135, u"x.exe"_s)
                                     + listen(u"10.1.2.4"_s, 80, u"x.exe"_s));

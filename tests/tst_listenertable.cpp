@@ -165,10 +165,10 @@ void TstListenerTable::filterWords()
     // Several words: each must match some column, in any case.
     pane.filterEdit()->setText(u"Udp  3478"_s);
     QCOMPARE(columnTexts(pane.view(), ListenerTableModel::AddressColumn),
-             (QStringList{u"172.25.33.10"_s, u"192.0.2.30"_s}));
-    pane.filterEdit()->setText(u"udp 3478 192.0.2.30"_s);
+             (QStringList{u"172.25.33.10"_s, u"10.45.16.30"_s}));
+    pane.filterEdit()->setText(u"udp 3478 10.45.16.30"_s);
     QCOMPARE(pane.view()->model()->rowCount(), 1);
-    pane.filterEdit()->setText(u"mediarelaysvc.exe 192.0.2.30"_s);
+    pane.filterEdit()->setText(u"mediarelaysvc.exe 10.45.16.30"_s);
     QCOMPARE(pane.view()->model()->rowCount(), 4);
     pane.filterEdit()->setText(u"nothing-matches-this"_s);
     QCOMPARE(pane.countText(), u"0 of 14 listeners"_s);
@@ -300,7 +300,7 @@ void TstListenerTable::selectRefDoesNotEcho()
     QCOMPARE(selected.size(), 1);
     QCOMPARE(refAt(selected.first()), TreeRef::listener(kWebConf));
     QCOMPARE(cell(pane.view(), selected.first().row(), ListenerTableModel::AddressColumn),
-             u"192.0.2.20"_s);
+             u"10.45.16.20"_s);
 
     pane.selectRef(TreeRef::listener(kPsom));
     QCOMPARE(currentRef(pane), TreeRef::listener(kPsom));

@@ -27,6 +27,7 @@ TemplateParams params(int members, NextHopKind nextHop = NextHopKind::Director, 
     p.product = Product::Lync2013;
     p.nextHop = nextHop;
     p.xmpp = xmpp;
+    p.publicIm = true; // historical, but its paths are still modelled when asked for
     for (int i = 1; i <= members; ++i)
         p.members.append(member(i));
     return p;

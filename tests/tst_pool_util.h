@@ -24,8 +24,8 @@ inline MemberParams member(int n)
     m.fqdn = QStringLiteral("edge%1.contoso.local").arg(n, 2, 10, QLatin1Char('0'));
     m.internalIp = QStringLiteral("172.25.33.%1").arg(9 + n);
     m.externalIps
-            = {QStringLiteral("192.0.2.%1").arg(9 + n), QStringLiteral("192.0.2.%1").arg(19 + n),
-               QStringLiteral("192.0.2.%1").arg(29 + n)};
+            = {QStringLiteral("10.45.16.%1").arg(9 + n), QStringLiteral("10.45.16.%1").arg(19 + n),
+               QStringLiteral("10.45.16.%1").arg(29 + n)};
     m.avPublicIp = QStringLiteral("203.0.113.%1").arg(29 + n);
     return m;
 }
@@ -64,7 +64,7 @@ inline QString sampleText()
 // The sample as edge02 would show it: every local address of edge01 moved to edge02's.
 inline QString edge02Text(QString text = sampleText())
 {
-    for (const char *ip : {"172.25.33.", "192.0.2."})
+    for (const char *ip : {"172.25.33.", "10.45.16."})
         for (int last : {10, 20, 30})
             text.replace(QStringLiteral("%1%2:").arg(QLatin1String(ip)).arg(last),
                          QStringLiteral("%1%2:").arg(QLatin1String(ip)).arg(last + 1));

@@ -39,7 +39,7 @@ private Q_SLOTS:
     void golden();
     void everyListenerOnce();
     void whoConnectsComesFromTheFlows();
-    void natPublicAddressOnTheAvRows();
+    void natPublicAddressOnEveryExternalRow();
     void snapshotAddsStatuses();
     void eachPoolMemberCarriesItsOwnSnapshot();
     void poolReportHasEveryCheckedServer();
@@ -80,31 +80,34 @@ void TstPortTable::whoConnectsComesFromTheFlows()
     const QString edge = QStringLiteral("edge01.contoso.local");
     const PortTableRow *fed = findRow(t, edge, QStringLiteral("192.0.2.10"), Transport::Tcp, 5061);
     QVERIFY(fed);
-    QCOMPARE(fed->connectingPeers, (QStringList{QStringLiteral("Federated partners"),
-                                                QStringLiteral("Public IM providers")}));
+    // Public IM is historical (Skype consumer retired 2025): not in new topologies.
+    QCOMPARE(fed->connectingPeers, QStringList{QStringLiteral("Federated partners")});
     const PortTableRow *sip
             = findRow(t, edge, QStringLiteral("172.25.33.10"), Transport::Tcp, 5061);
     QVERIFY(sip);
-    QCOMPARE(sip->connectingPeers, QStringList{QStringLiteral("Director")});
+    // The next hop and the Front End pool (M1: also with a Director as next hop).
+    QCOMPARE(sip->connectingPeers,
+             (QStringList{QStringLiteral("Director"), QStringLiteral("Front End pool (CMS)")}));
     // The relay range: allocated on demand first; the OCS 2007 inbound flows after it.
     const PortTableRow *relay
             = findRow(t, edge, QStringLiteral("192.0.2.30"), Transport::Udp, 50000);
     QVERIFY(relay);
     QVERIFY(relay->whoConnects.startsWith(QStringLiteral("Allocated on demand")));
-    QVERIFY(relay->whoConnects.contains(QStringLiteral("Federated partners (optional)")));
+    QVERIFY(relay->whoConnects.contains(QStringLiteral("Other A/V Edges (optional)")));
 }
 
-void TstPortTable::natPublicAddressOnTheAvRows()
+void TstPortTable::natPublicAddressOnEveryExternalRow()
 {
     const PortTable t = buildPortTable(tablestest::templateTopology(QStringLiteral("pool2")));
     const PortTableRow *av2 = findRow(t, QStringLiteral("edge02.contoso.local"),
-                                      QStringLiteral("192.0.2.31"), Transport::Udp, 3478);
+                                      QStringLiteral("10.45.16.31"), Transport::Udp, 3478);
     QVERIFY(av2);
     QCOMPARE(av2->natPublicIp, QStringLiteral("203.0.113.31"));
     const PortTableRow *access = findRow(t, QStringLiteral("edge02.contoso.local"),
-                                         QStringLiteral("192.0.2.11"), Transport::Tcp, 443);
+                                         QStringLiteral("10.45.16.11"), Transport::Tcp, 443);
     QVERIFY(access);
-    QVERIFY(access->natPublicIp.isEmpty());
+    // Behind NAT every external address has its own public address (M1, S3).
+    QCOMPARE(access->natPublicIp, QStringLiteral("203.0.113.11"));
 }
 
 void TstPortTable::snapshotAddsStatuses()
@@ -145,16 +148,16 @@ void TstPortTable::eachPoolMemberCarriesItsOwnSnapshot()
     const Topology t = twoServerPool();
     // edge01 as the sample (8057 stopped), edge02 with its Access Edge 443 stopped too.
     const auto a = check(t, sampleText(), QStringLiteral("edge01.txt"));
-    const auto b = check(t, without(edge02Text(), QStringLiteral("192.0.2.11:443")),
+    const auto b = check(t, without(edge02Text(), QStringLiteral("10.45.16.11:443")),
                          QStringLiteral("edge02.txt"));
     const PortTable table = buildPortTable(t, QList<const CheckResult *>{a.get(), b.get()});
     QCOMPARE(table.checkedServers.size(), 2);
     const PortTableRow *psom1 = findRow(table, QStringLiteral("edge01.contoso.local"),
                                         QStringLiteral("172.25.33.10"), Transport::Tcp, 8057);
     const PortTableRow *sip1 = findRow(table, QStringLiteral("edge01.contoso.local"),
-                                       QStringLiteral("192.0.2.10"), Transport::Tcp, 443);
+                                       QStringLiteral("10.45.16.10"), Transport::Tcp, 443);
     const PortTableRow *sip2 = findRow(table, QStringLiteral("edge02.contoso.local"),
-                                       QStringLiteral("192.0.2.11"), Transport::Tcp, 443);
+                                       QStringLiteral("10.45.16.11"), Transport::Tcp, 443);
     QVERIFY(psom1 && sip1 && sip2);
     QCOMPARE(psom1->status, ListenerStatus::Missing);
     QCOMPARE(sip1->status, ListenerStatus::Ok);

@@ -119,7 +119,7 @@ void TstProblems::sampleOrderAndWords()
     QCOMPARE(text(m, 0, ProblemsModel::StatusColumn), u"✗ Missing"_s);
     QCOMPARE(text(m, 0, ProblemsModel::ServerColumn), u"edge01.contoso.local"_s);
     const QString webconf = text(m, 1);
-    QVERIFY2(webconf.startsWith(u"TCP 443 on 192.0.2.20 (Web Conferencing Edge, RTCDATAPROXY): "
+    QVERIFY2(webconf.startsWith(u"TCP 443 on 10.45.16.20 (Web Conferencing Edge, RTCDATAPROXY): "
                                 "missing — nothing listening"_s),
              qPrintable(webconf));
     QVERIFY2(text(m, 0).startsWith(u"TCP 8057 on 172.25.33.10 (Web Conferencing Edge, "
@@ -129,7 +129,7 @@ void TstProblems::sampleOrderAndWords()
     // Then what they break.
     QCOMPARE(m.refAt(2), TreeRef::scenario(ScenarioId(u"web-conference-join"_s)));
     QCOMPARE(text(m, 2, ProblemsModel::StatusColumn), u"✗ Broken"_s);
-    QCOMPARE(text(m, 2), u"External web conference join: broken by TCP 443 on 192.0.2.20, "
+    QCOMPARE(text(m, 2), u"External web conference join: broken by TCP 443 on 10.45.16.20, "
                          "TCP 8057 on 172.25.33.10"_s);
 
     // Then the noise: every other row is an unexpected socket, RDP among them.
@@ -144,7 +144,7 @@ void TstProblems::sampleOrderAndWords()
                            "listener of the topology explains it"_s);
     // Bound on all interfaces: the server is the thing to show.
     QCOMPARE(m.refAt(rdp), TreeRef::server(kEdge01));
-    QVERIFY(rowStartingWith(m, u"TCP 445 on 0.0.0.0 (PID 4): "_s) > 2);
+    QVERIFY(rowStartingWith(m, u"TCP 445 on 0.0.0.0 (System, PID 4): "_s) > 2);
     m_doc.setCheck(nullptr);
 }
 
@@ -152,13 +152,13 @@ void TstProblems::unexpectedLeadsToAddressOrServer()
 {
     CheckResult check = sampleCheckResult(m_doc.topology());
     check.judgement.unexpected = {
-            {u"192.0.2.10"_s, Transport::Tcp, 3389, 1160, u"svchost.exe"_s},
+            {u"10.45.16.10"_s, Transport::Tcp, 3389, 1160, u"svchost.exe"_s},
             {u"::"_s, Transport::Udp, 3389, 1160, u"svchost.exe"_s},
             {u"198.51.100.7"_s, Transport::Tcp, 8080, -1, {}},
     };
     m_doc.setCheck(shared(check));
     ProblemsModel m(m_doc);
-    const int access = rowStartingWith(m, u"TCP 3389 on 192.0.2.10 "_s);
+    const int access = rowStartingWith(m, u"TCP 3389 on 10.45.16.10 "_s);
     QVERIFY(access >= 0);
     QCOMPARE(m.refAt(access), TreeRef::address(AddressId(u"edge01-access"_s)));
     QCOMPARE(m.refAt(rowStartingWith(m, u"UDP 3389 on :: "_s)), TreeRef::server(kEdge01));

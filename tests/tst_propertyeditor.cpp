@@ -228,8 +228,8 @@ void TstPropertyEditor::refusedValues_data()
                              << QStringLiteral("'203.0.113' is not an IPv4 or IPv6 address");
     // Refused by the document's validation rather than the field's own check.
     QTest::newRow("ip in use") << address << int(Field::AddressIp) << access
-                               << QStringLiteral("192.0.2.20")
-                               << QStringLiteral("192.0.2.20 is already used by address "
+                               << QStringLiteral("10.45.16.20")
+                               << QStringLiteral("10.45.16.20 is already used by address "
                                                  "edge01-webconf (edge01.contoso.local)");
     QTest::newRow("nat in use") << address << int(Field::AddressNatIp) << access
                                 << QStringLiteral("203.0.113.30")

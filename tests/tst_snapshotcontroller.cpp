@@ -120,8 +120,8 @@ void TstSnapshotController::cancelLeavesTheDocumentAlone()
     {
         QFile f(big);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        const QByteArray row
-                = "  TCP    192.0.2.30:50001       203.0.113.5:61000      ESTABLISHED     3104\r\n";
+        const QByteArray row = "  TCP    10.45.16.30:50001       203.0.113.5:61000      "
+                               "ESTABLISHED     3104\r\n";
         QByteArray chunk;
         for (int i = 0; i < 10000; ++i)
             chunk += row;

@@ -33,11 +33,11 @@ void TstSnapshotDiff::appearedDisappearedAndStatusChanges()
     const CheckResult before
             = check(t, "  TCP    172.25.33.10:5061   0.0.0.0:0   LISTENING   2216\r\n"
                        "  TCP    172.25.33.10:8057   0.0.0.0:0   LISTENING   2544\r\n"
-                       "  UDP    192.0.2.30:3478     *:*                     3104\r\n");
+                       "  UDP    10.45.16.30:3478     *:*                     3104\r\n");
     const CheckResult after
             = check(t, "  TCP    172.25.33.10:5061   0.0.0.0:0   LISTENING   2216\r\n"
                        "  TCP    0.0.0.0:3389        0.0.0.0:0   LISTENING   1160\r\n"
-                       "  UDP    192.0.2.30:3478     *:*                     3104\r\n");
+                       "  UDP    10.45.16.30:3478     *:*                     3104\r\n");
     QVERIFY(before.ok() && after.ok());
     const SnapshotDiff d = compareChecks(before, after);
     QCOMPARE(d.appeared.size(), 1);

@@ -58,7 +58,7 @@ QByteArray table(const QStringList &rows)
 
 QString listenRow(int port)
 {
-    return u"  TCP    192.0.2.10:%1          0.0.0.0:0              LISTENING       2216"_s.arg(
+    return u"  TCP    10.45.16.10:%1          0.0.0.0:0              LISTENING       2216"_s.arg(
             port);
 }
 
@@ -345,17 +345,17 @@ void TstSnapshotFile::oemCodePage850()
     // A German -anob capture: state and process name both carry OEM bytes.
     const QByteArray capture = "\r\nAktive Verbindungen\r\n\r\n  Proto  Lokale Adresse         "
                                "Remoteadresse          Status           PID\r\n"
-                               "  TCP    192.0.2.10:443         0.0.0.0:0              ABH\x99REN"
+                               "  TCP    10.45.16.10:443         0.0.0.0:0              ABH\x99REN"
                                "         2216\r\n [RTCSrv.exe]\r\n"
-                               "  TCP    192.0.2.10:443         203.0.113.7:50100      HERGESTELLT"
+                               "  TCP    10.45.16.10:443         203.0.113.7:50100      HERGESTELLT"
                                "     2216\r\n [Dienst\x81"
                                "berwachung.exe]\r\n";
     const snapshotfile::ReadResult r = snapshotfile::parse(capture, u"de.txt"_s);
     QVERIFY2(r.ok(), qPrintable(r.error.toString()));
     QCOMPARE(r.snapshot->encoding, u"cp850"_s);
     QCOMPARE(rowTexts(*r.snapshot),
-             (QStringList{u"tcp 192.0.2.10:443 0.0.0.0:0 LISTEN pid 2216 RTCSrv.exe @5"_s,
-                          u"tcp 192.0.2.10:443 203.0.113.7:50100 ESTABLISHED pid 2216 "
+             (QStringList{u"tcp 10.45.16.10:443 0.0.0.0:0 LISTEN pid 2216 RTCSrv.exe @5"_s,
+                          u"tcp 10.45.16.10:443 203.0.113.7:50100 ESTABLISHED pid 2216 "
                           "Dienstüberwachung.exe @7"_s}));
 }
 
@@ -364,8 +364,8 @@ void TstSnapshotFile::localizedPreambles_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("encoding");
     const QByteArray rows
-            = "  TCP    192.0.2.10:5061        0.0.0.0:0              LISTENING       "
-              "2216\r\n  UDP    192.0.2.30:3478        *:*                          "
+            = "  TCP    10.45.16.10:5061        0.0.0.0:0              LISTENING       "
+              "2216\r\n  UDP    10.45.16.30:3478        *:*                          "
               "          3104\r\n";
     const QByteArray zh = readFile(netstatPath(u"written_netstat-ano_zh-CN.txt"_s));
     QTest::newRow("zh-CN utf-8 fixture") << zh << u"utf-8"_s;
@@ -414,7 +414,7 @@ void TstSnapshotFile::captureHeaderLines()
         QCOMPARE(r.snapshot->header.tool, u"edgemap-snapshot 1"_s);
         QCOMPARE(r.snapshot->unrecognisedLines, 0);
         QCOMPARE(rowTexts(*r.snapshot),
-                 QStringList{u"tcp 192.0.2.10:443 0.0.0.0:0 LISTEN pid 2216 @9"_s});
+                 QStringList{u"tcp 10.45.16.10:443 0.0.0.0:0 LISTEN pid 2216 @9"_s});
     }
 }
 
@@ -460,7 +460,7 @@ void TstSnapshotFile::hostile_data()
     QTest::addColumn<int>("rows");
     QTest::addColumn<int>("unrecognised");
 
-    const QByteArray good = "  TCP    192.0.2.10:443         0.0.0.0:0              LISTENING   "
+    const QByteArray good = "  TCP    10.45.16.10:443         0.0.0.0:0              LISTENING   "
                             "    2216\r\n";
     const QString noRows = u"no netstat or PowerShell socket rows found: expected netstat"_s;
     QTest::newRow("empty") << QByteArray() << u"the snapshot is empty"_s << 0 << 0;
@@ -481,10 +481,10 @@ void TstSnapshotFile::hostile_data()
     QTest::newRow("100k spaces between rows")
             << good + QByteArray(100'000, ' ') + "\r\n" + good << QString() << 2 << 1;
     QTest::newRow("port 99999")
-            << good + "  TCP    192.0.2.10:99999       0.0.0.0:0              LISTENING  1\r\n"
+            << good + "  TCP    10.45.16.10:99999       0.0.0.0:0              LISTENING  1\r\n"
             << QString() << 1 << 1;
     QTest::newRow("port 655350 is not a name")
-            << good + "  TCP    192.0.2.10:655350      0.0.0.0:0              LISTENING  1\r\n"
+            << good + "  TCP    10.45.16.10:655350      0.0.0.0:0              LISTENING  1\r\n"
             << QString() << 1 << 1;
     QTest::newRow("TCP alone after a -b row")
             << good + " [RTCSrv.exe]\r\nTCP\r\n" + good << QString() << 2 << 1;
@@ -492,11 +492,11 @@ void TstSnapshotFile::hostile_data()
             << good + "  UDP    *:*                    *:*                    4\r\n"
             << QString() << 1 << 1;
     QTest::newRow("PID beyond 32 bits")
-            << QByteArray("  TCP    192.0.2.10:443         0.0.0.0:0              LISTENING  "
+            << QByteArray("  TCP    10.45.16.10:443         0.0.0.0:0              LISTENING  "
                           "4294967295\r\n")
             << QString() << 1 << 0;
     QTest::newRow("only a broken row")
-            << QByteArray("\r\n  TCP    192.0.2.10\r\n")
+            << QByteArray("\r\n  TCP    10.45.16.10\r\n")
             << u"(1 unrecognised lines, the first at line 2)"_s << 0 << 1;
 }
 
@@ -529,8 +529,8 @@ void TstSnapshotFile::truncatedUtf16KeepsRowsBeforeTheCut()
     const QByteArray sample = readFile(bundledSamplePath());
     const snapshotfile::ReadResult whole = snapshotfile::parse(sample, u"whole"_s);
     QVERIFY(whole.ok());
-    // Cut in the middle of the row of 192.0.2.30:443, leaving an odd byte count.
-    const qsizetype row = sample.indexOf(utf16(u"192.0.2.30:443 "_s, true, false));
+    // Cut in the middle of the row of 10.45.16.30:443, leaving an odd byte count.
+    const qsizetype row = sample.indexOf(utf16(u"10.45.16.30:443 "_s, true, false));
     QVERIFY(row > 0);
     const QByteArray cut = sample.left(row + 5);
     QCOMPARE(cut.size() % 2, 1);
@@ -539,7 +539,7 @@ void TstSnapshotFile::truncatedUtf16KeepsRowsBeforeTheCut()
     int before = 0;
     while (before < whole.snapshot->rows.size()
            && !(whole.snapshot->rows.at(before).localPort == 443
-                && whole.snapshot->rows.at(before).local.toString() == u"192.0.2.30"_s))
+                && whole.snapshot->rows.at(before).local.toString() == u"10.45.16.30"_s))
         ++before;
     QCOMPARE(before, 27);
     QCOMPARE(rowTexts(*r.snapshot), rowTexts(*whole.snapshot).mid(0, before));

@@ -23,7 +23,7 @@ QByteArray encoded(const QByteArray &utf8, const QString &encoding)
 
 QByteArray jsonListener(const QByteArray &state)
 {
-    return R"({"LocalAddress": "192.0.2.10", "LocalPort": 443, "RemoteAddress": "0.0.0.0",
+    return R"({"LocalAddress": "10.45.16.10", "LocalPort": 443, "RemoteAddress": "0.0.0.0",
                "RemotePort": 0, "State": )"
            + state + R"(, "OwningProcess": 2216})";
 }
@@ -73,25 +73,25 @@ void TstSnapshotFilePowerShell::fixtures_data()
              14,
              4,
              false,
-             {u"tcp 192.0.2.10:443 0.0.0.0:0 LISTEN pid 2216 @4"_s,
+             {u"tcp 10.45.16.10:443 0.0.0.0:0 LISTEN pid 2216 @4"_s,
               u"tcp [::]:135 [::]:0 LISTEN pid 884 @10"_s,
-              u"tcp 192.0.2.10:443 203.0.113.77:61544 ESTABLISHED pid 2216 @11"_s,
+              u"tcp 10.45.16.10:443 203.0.113.77:61544 ESTABLISHED pid 2216 @11"_s,
               u"tcp [fe80::1c2d:3e4f:5a6b:7c8d%12]:5061 [::]:0 LISTEN pid 2216 @12"_s,
               u"tcp 172.25.33.10:4443 172.25.40.22:61022 TIME_WAIT pid 0 @13"_s,
-              u"udp 192.0.2.30:3478 *:0 @19"_s, u"udp [::]:123 *:0 @22"_s}},
+              u"udp 10.45.16.30:3478 *:0 @19"_s, u"udp [::]:123 *:0 @22"_s}},
             {u"written_get-nettcpconnection_list.txt"_s,
              u"powershell-list"_s,
              4,
              0,
              false,
-             {u"tcp 192.0.2.10:443 0.0.0.0:0 LISTEN pid 2216 @2"_s,
-              u"tcp 192.0.2.10:443 203.0.113.77:61544 ESTABLISHED pid 2216 @32"_s}},
+             {u"tcp 10.45.16.10:443 0.0.0.0:0 LISTEN pid 2216 @2"_s,
+              u"tcp 10.45.16.10:443 203.0.113.77:61544 ESTABLISHED pid 2216 @32"_s}},
             {u"written_get-nettcpconnection.csv"_s,
              u"powershell-csv"_s,
              10,
              0,
              false,
-             {u"tcp 192.0.2.10:443 0.0.0.0:0 LISTEN pid 2216 @3"_s,
+             {u"tcp 10.45.16.10:443 0.0.0.0:0 LISTEN pid 2216 @3"_s,
               u"tcp [fe80::1c2d:3e4f:5a6b:7c8d%12]:5061 [::]:0 LISTEN pid 2216 @11"_s}},
             {u"inspec_get-net-tcpconnection.json"_s,
              u"powershell-json"_s,
@@ -107,7 +107,7 @@ void TstSnapshotFilePowerShell::fixtures_data()
              {u"tcp 0.0.0.0:135 0.0.0.0:0 LISTEN pid 884 svchost.exe [RpcEptMapper, RpcSs] @0"_s,
               u"tcp 0.0.0.0:445 0.0.0.0:0 LISTEN pid 4 System @0"_s,
               u"tcp 172.25.33.10:4443 172.25.40.22:61022 TIME_WAIT pid 0 Idle @0"_s,
-              u"udp 192.0.2.30:52002 *:0 pid 3104 MediaRelaySvc.exe [RTCMEDIARELAY] @0"_s}},
+              u"udp 10.45.16.30:52002 *:0 pid 3104 MediaRelaySvc.exe [RTCMEDIARELAY] @0"_s}},
     };
     for (const Fixture &f : fixtures)
         for (const QString &encoding : {u"utf-8"_s, u"utf-8-bom"_s, u"utf-16le"_s})
@@ -220,7 +220,7 @@ void TstSnapshotFilePowerShell::jsonSingleObject()
                 = snapshotfile::parse(encoded(jsonListener("2"), encoding), u"one.json"_s);
         QVERIFY2(r.ok(), qPrintable(r.error.toString()));
         QCOMPARE(rowTexts(*r.snapshot),
-                 QStringList{u"tcp 192.0.2.10:443 0.0.0.0:0 LISTEN pid 2216 @0"_s});
+                 QStringList{u"tcp 10.45.16.10:443 0.0.0.0:0 LISTEN pid 2216 @0"_s});
     }
 }
 
@@ -233,25 +233,25 @@ void TstSnapshotFilePowerShell::csvVariants_data()
                        "#TYPE Microsoft.Management.Infrastructure.CimInstance#ROOT/StandardCimv2/"
                        "MSFT_NetUDPEndpoint\r\n"
                        "\"Caption\",\"LocalAddress\",\"LocalPort\",\"OwningProcess\"\r\n"
-                       "\"\",\"192.0.2.30\",\"3478\",\"3104\"\r\n"
+                       "\"\",\"10.45.16.30\",\"3478\",\"3104\"\r\n"
                        "\"\",\"::\",\"123\",\"1300\"\r\n")
-            << QStringList{u"udp 192.0.2.30:3478 *:0 pid 3104 @3"_s,
+            << QStringList{u"udp 10.45.16.30:3478 *:0 pid 3104 @3"_s,
                            u"udp [::]:123 *:0 pid 1300 @4"_s};
     QTest::newRow("PowerShell 7: no #TYPE line")
             << QByteArray("\"LocalAddress\",\"LocalPort\",\"RemoteAddress\",\"RemotePort\","
                           "\"State\",\"OwningProcess\"\n"
-                          "\"192.0.2.10\",\"5061\",\"0.0.0.0\",\"0\",\"Listen\",\"2216\"\n")
-            << QStringList{u"tcp 192.0.2.10:5061 0.0.0.0:0 LISTEN pid 2216 @2"_s};
+                          "\"10.45.16.10\",\"5061\",\"0.0.0.0\",\"0\",\"Listen\",\"2216\"\n")
+            << QStringList{u"tcp 10.45.16.10:5061 0.0.0.0:0 LISTEN pid 2216 @2"_s};
     QTest::newRow("quoted commas and doubled quotes")
             << QByteArray("\"LocalAddress\",\"LocalPort\",\"ProcessName\",\"Services\"\n"
-                          "\"192.0.2.30\",\"3478\",\"Media \"\"Relay\"\"\",\"RTCMEDIARELAY, X\"\n")
-            << QStringList{u"udp 192.0.2.30:3478 *:0 Media \"Relay\".exe [RTCMEDIARELAY, X] @2"_s};
+                          "\"10.45.16.30\",\"3478\",\"Media \"\"Relay\"\"\",\"RTCMEDIARELAY, X\"\n")
+            << QStringList{u"udp 10.45.16.30:3478 *:0 Media \"Relay\".exe [RTCMEDIARELAY, X] @2"_s};
     QTest::newRow("PowerShell 7: -UseQuotes Never")
             << QByteArray("LocalAddress,LocalPort,RemoteAddress,RemotePort,State,OwningProcess\n"
-                          "192.0.2.10,5061,0.0.0.0,0,Listen,2216\n"
-                          "192.0.2.10,5061,198.51.100.7,50312,Established,2216\n")
-            << QStringList{u"tcp 192.0.2.10:5061 0.0.0.0:0 LISTEN pid 2216 @2"_s,
-                           u"tcp 192.0.2.10:5061 198.51.100.7:50312 ESTABLISHED pid 2216 @3"_s};
+                          "10.45.16.10,5061,0.0.0.0,0,Listen,2216\n"
+                          "10.45.16.10,5061,198.51.100.7,50312,Established,2216\n")
+            << QStringList{u"tcp 10.45.16.10:5061 0.0.0.0:0 LISTEN pid 2216 @2"_s,
+                           u"tcp 10.45.16.10:5061 198.51.100.7:50312 ESTABLISHED pid 2216 @3"_s};
 }
 
 void TstSnapshotFilePowerShell::csvVariants()
@@ -310,8 +310,8 @@ void TstSnapshotFilePowerShell::errors_data()
     QTest::newRow("CSV with too few fields")
             << QByteArray("#TYPE Selected.Microsoft.Management.Infrastructure.CimInstance\r\n"
                           "\"LocalAddress\",\"LocalPort\",\"RemoteAddress\"\r\n"
-                          "\"192.0.2.10\"\r\n\"192.0.2.10,443\r\n")
-            << u"bad.json:3: not a socket: LocalAddress '192.0.2.10', LocalPort '' (expected an "
+                          "\"10.45.16.10\"\r\n\"10.45.16.10,443\r\n")
+            << u"bad.json:3: not a socket: LocalAddress '10.45.16.10', LocalPort '' (expected an "
                "IP address and a port number 0-65535)"_s;
     QTest::newRow("table whose rows are not sockets")
             << QByteArray(
@@ -348,7 +348,7 @@ void TstSnapshotFilePowerShell::deepJsonNesting()
     QVERIFY2(r.error.toString().startsWith(u"deep.json:2:"_s), qPrintable(r.error.toString()));
 
     // Brackets inside strings are not nesting; 128 levels are fine.
-    const QByteArray inString = "[{\"LocalAddress\": \"192.0.2.10\", \"LocalPort\": 443, "
+    const QByteArray inString = "[{\"LocalAddress\": \"10.45.16.10\", \"LocalPort\": 443, "
                                 "\"ProcessName\": \""
                                 + QByteArray(10'000, '[') + "\", \"X\": " + QByteArray(126, '[')
                                 + QByteArray(126, ']') + "}]";

@@ -17,16 +17,29 @@ inline MemberParams member(int n, int externalIps, bool nat)
     MemberParams m;
     m.fqdn = QStringLiteral("edge%1.contoso.local").arg(n, 2, 10, QLatin1Char('0'));
     m.internalIp = QStringLiteral("172.25.33.%1").arg(9 + n);
-    for (int i = 0; i < externalIps; ++i)
-        m.externalIps.append(QStringLiteral("192.0.2.%1").arg(10 * (i + 1) + n - 1));
-    if (nat)
-        m.avPublicIp = QStringLiteral("203.0.113.%1").arg(29 + n);
+    // Behind NAT every external address is private and translated symmetrically (Microsoft's
+    // example: 10.45.16.x to public addresses); without NAT they are public themselves.
+    QStringList publics;
+    for (int i = 0; i < externalIps; ++i) {
+        const int host = 10 * (i + 1) + n - 1;
+        m.externalIps.append(
+                (nat ? QStringLiteral("10.45.16.%1") : QStringLiteral("192.0.2.%1")).arg(host));
+        publics.append(QStringLiteral("203.0.113.%1").arg(host));
+    }
+    if (nat && externalIps == 3) {
+        m.accessPublicIp = publics[0];
+        m.webConfPublicIp = publics[1];
+        m.avPublicIp = publics[2];
+    } else if (nat) {
+        m.avPublicIp = publics[0];
+    }
     return m;
 }
 
 // The templates the goldens cover: three external IPs; a single IP (with XMPP and the Front End
-// as next hop); the A/V Edge behind NAT; a pool of two behind NAT. Products differ so that the
-// goldens also show what each version has (Lync 2010: no CLS; SfB 2015: XMPP, Skype search).
+// as next hop); one server behind NAT; a pool of two behind NAT (DNS load balanced). Products
+// differ so that the goldens also show what each version has (Lync 2010: no CLS; SfB 2015: XMPP,
+// Skype search).
 inline Topology templateTopology(const QString &name)
 {
     TemplateParams p;

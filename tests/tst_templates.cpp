@@ -50,6 +50,11 @@ private Q_SLOTS:
     void rejectsBadParameters_data();
     void rejectsBadParameters();
     void nextHopFrontEnd();
+    void natOnEveryExternalAddress();
+    void frontEndReachesEdgeSipWithDirector();
+    void internalDnsIsOptional();
+    void inboundMediaRangeOnlyForLync_data();
+    void inboundMediaRangeOnlyForLync();
     void flowsCarryTheListenerPorts();
     void singleIpFlowsUseTheAlternatePorts();
     void secondSite();
@@ -73,18 +78,19 @@ void TstTemplates::singleServer()
     QStringList peers;
     for (const Peer &p : t.peers)
         peers.append(p.id.value());
-    QCOMPARE(peers, (QStringList{QStringLiteral("remote-users"),
-                                 QStringLiteral("federated-partners"), QStringLiteral("public-im"),
-                                 QStringLiteral("internet-services"), QStringLiteral("director"),
-                                 QStringLiteral("front-end"), QStringLiteral("internal-clients")}));
+    // No public IM peer: Skype consumer connectivity is historical, off unless asked for.
+    QCOMPARE(peers,
+             (QStringList{QStringLiteral("remote-users"), QStringLiteral("federated-partners"),
+                          QStringLiteral("av-peers"), QStringLiteral("internet-services"),
+                          QStringLiteral("director"), QStringLiteral("front-end"),
+                          QStringLiteral("internal-clients"), QStringLiteral("internal-dns")}));
     QStringList scenarios;
     for (const Scenario &sc : t.scenarios)
         scenarios.append(sc.id.value());
     QCOMPARE(scenarios,
              (QStringList{QStringLiteral("remote-sign-in"), QStringLiteral("federation"),
-                          QStringLiteral("public-im"), QStringLiteral("av-authentication"),
-                          QStringLiteral("external-av-call"), QStringLiteral("web-conference-join"),
-                          QStringLiteral("cms-replication"),
+                          QStringLiteral("av-authentication"), QStringLiteral("external-av-call"),
+                          QStringLiteral("web-conference-join"), QStringLiteral("cms-replication"),
                           QStringLiteral("centralized-logging")}));
 }
 
@@ -96,6 +102,97 @@ void TstTemplates::natAddressOnTheAvEdge()
     QCOMPARE(av->ip, QStringLiteral("192.0.2.51"));
     QCOMPARE(av->natPublicIp, QStringLiteral("203.0.113.31"));
     QVERIFY(t.address(AddressId(QStringLiteral("edge01-access")))->natPublicIp.isEmpty());
+}
+
+// With NAT every external address is private and translated symmetrically: each keeps its own
+// public address (M1, S3).
+void TstTemplates::natOnEveryExternalAddress()
+{
+    TemplateParams p = pool(1);
+    p.members[0].accessPublicIp = QStringLiteral("203.0.113.11");
+    p.members[0].webConfPublicIp = QStringLiteral("203.0.113.21");
+    p.sipDomains = {QStringLiteral("contoso.com"), QStringLiteral("fabrikam.com")};
+    const TemplateResult r = buildTopology(p);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const Topology &t = r.topology;
+    QCOMPARE(t.address(AddressId(QStringLiteral("edge01-access")))->natPublicIp,
+             QStringLiteral("203.0.113.11"));
+    QCOMPARE(t.address(AddressId(QStringLiteral("edge01-webconf")))->natPublicIp,
+             QStringLiteral("203.0.113.21"));
+    QCOMPARE(t.address(AddressId(QStringLiteral("edge01-av")))->natPublicIp,
+             QStringLiteral("203.0.113.31"));
+    QCOMPARE(t.sipDomains, p.sipDomains);
+    // Single IP: the one external address takes the one public address given.
+    TemplateParams single = pool(1, 1);
+    single.members[0].avPublicIp.clear();
+    single.members[0].accessPublicIp = QStringLiteral("203.0.113.50");
+    const Topology s = buildTopology(single).topology;
+    QCOMPARE(s.address(AddressId(QStringLiteral("edge01-ext")))->natPublicIp,
+             QStringLiteral("203.0.113.50"));
+}
+
+// Microsoft requires TCP 5061 both ways between the Edge's internal interface and the Front End
+// pool(s) also when a Director is the next hop (M1, S3, M8); with the Front End pool as next hop
+// its flows are the next hop's, not listed twice.
+void TstTemplates::frontEndReachesEdgeSipWithDirector()
+{
+    const Topology t = buildTopology(pool(1)).topology;
+    const Flow *in = flow(t, QStringLiteral("pool1/fe-sip-in"));
+    QVERIFY(in);
+    QCOMPARE(in->from.peer.value(), QStringLiteral("front-end"));
+    QCOMPARE(in->to.endpointKey, QStringLiteral("access-internal-sip"));
+    QCOMPARE(in->port, 5061);
+    const Flow *out = flow(t, QStringLiteral("pool1/fe-sip-out"));
+    QVERIFY(out);
+    QCOMPARE(out->to.peer.value(), QStringLiteral("front-end"));
+    QCOMPARE(out->port, 5061);
+    QCOMPARE(flow(t, QStringLiteral("pool1/nexthop-sip-out"))->to.peer.value(),
+             QStringLiteral("director"));
+    TemplateParams fe = pool(1);
+    fe.nextHop = NextHopKind::FrontEnd;
+    const Topology t2 = buildTopology(fe).topology;
+    QVERIFY(flow(t2, QStringLiteral("pool1/nexthop-sip-in")));
+    QVERIFY(!flow(t2, QStringLiteral("pool1/fe-sip-in")));
+    QVERIFY(!flow(t2, QStringLiteral("pool1/fe-sip-out")));
+}
+
+// The Edge resolves internal pools through internal DNS unless a HOSTS file lists them.
+void TstTemplates::internalDnsIsOptional()
+{
+    const Topology t = buildTopology(pool(1)).topology;
+    for (const char *id : {"pool1/internal-dns-tcp-out", "pool1/internal-dns-udp-out"}) {
+        const Flow *f = flow(t, QString::fromLatin1(id));
+        QVERIFY(f);
+        QVERIFY(f->optional);
+        QCOMPARE(f->port, 53);
+        QCOMPARE(f->from.role, AddressRole::Internal);
+        QCOMPARE(t.peer(f->to.peer)->kind, PeerKind::InternalDns);
+        QVERIFY(f->purpose.contains(u"HOSTS"));
+    }
+    for (const Flow &f : t.flows)
+        QVERIFY2(!f.purpose.contains(u"only connection the Edge opens inward"),
+                 qPrintable(f.id.value()));
+}
+
+// Inbound 50000-59999 (OCS 2007 federation) is in the Lync 2010 and 2013 tables only.
+void TstTemplates::inboundMediaRangeOnlyForLync_data()
+{
+    QTest::addColumn<int>("product");
+    QTest::addColumn<bool>("expected");
+    for (Product p : allProducts())
+        QTest::newRow(qPrintable(keyOf(p)))
+                << int(p) << (p == Product::Lync2010 || p == Product::Lync2013);
+}
+
+void TstTemplates::inboundMediaRangeOnlyForLync()
+{
+    QFETCH(int, product);
+    QFETCH(bool, expected);
+    TemplateParams p = pool(1);
+    p.product = Product(product);
+    const Topology t = buildTopology(p).topology;
+    QCOMPARE(flow(t, QStringLiteral("pool1/ocs2007-media-in")) != nullptr, expected);
+    QCOMPARE(flow(t, QStringLiteral("pool1/ocs2007-media-tcp-in")) != nullptr, expected);
 }
 
 void TstTemplates::twelveServerPool()
@@ -146,6 +243,25 @@ void TstTemplates::rejectsBadParameters_data()
     QTest::newRow("XMPP on 2019") << xmpp2019
                                   << QStringLiteral(
                                              "not available in Skype for Business Server 2019");
+    TemplateParams v6on2010 = pool(1);
+    v6on2010.product = Product::Lync2010;
+    v6on2010.members[0].externalIps[2] = QStringLiteral("2001:db8::30");
+    QTest::newRow("IPv6 on Lync 2010")
+            << v6on2010
+            << QStringLiteral("2001:db8::30 is an IPv6 address; the Edge supports IPv6 from Lync "
+                              "Server 2013 on, not in Lync Server 2010");
+    TemplateParams twoPublics = pool(1, 1);
+    twoPublics.members[0].accessPublicIp = QStringLiteral("203.0.113.99");
+    QTest::newRow("single IP, two public addresses")
+            << twoPublics << QStringLiteral("one external address (single-IP layout) has one NAT");
+    TemplateParams badDomain = pool(1);
+    badDomain.sipDomains = {QStringLiteral("contoso.com"), QStringLiteral("contoso com")};
+    QTest::newRow("bad SIP domain")
+            << badDomain << QStringLiteral("SIP domain 'contoso com' is not a domain name");
+    TemplateParams twiceDomain = pool(1);
+    twiceDomain.sipDomains = {QStringLiteral("contoso.com"), QStringLiteral("Contoso.com")};
+    QTest::newRow("SIP domain twice")
+            << twiceDomain << QStringLiteral("SIP domain 'Contoso.com' is given twice");
 }
 
 void TstTemplates::rejectsBadParameters()
@@ -192,7 +308,22 @@ void TstTemplates::flowsCarryTheListenerPorts()
     sfb.product = Product::SfB2015;
     const Topology t2015 = buildTopology(sfb).topology;
     QVERIFY(!flow(t2015, QStringLiteral("pool1/av-media-udp-out"))->optional);
-    QVERIFY(flow(t2015, QStringLiteral("pool1/skype-directory-out")));
+    // Skype directory search is historical (Skype consumer retired 2025): only when asked for.
+    QVERIFY(!flow(t2015, QStringLiteral("pool1/skype-directory-out")));
+    QVERIFY(!flow(t2015, QStringLiteral("pool1/pic-sip-in")));
+    QVERIFY(!t2015.peer(PeerId(QStringLiteral("public-im"))));
+    QVERIFY(!t2015.scenario(ScenarioId(QStringLiteral("public-im"))));
+    sfb.publicIm = true;
+    const Topology withSkype = buildTopology(sfb).topology;
+    QVERIFY(flow(withSkype, QStringLiteral("pool1/skype-directory-out")));
+    QVERIFY(flow(withSkype, QStringLiteral("pool1/pic-sip-in")));
+    QVERIFY(withSkype.peer(PeerId(QStringLiteral("public-im")))->name.contains(u"historical"));
+    QVERIFY(withSkype.scenario(ScenarioId(QStringLiteral("public-im"))));
+    // The A/V Edge's TCP 443 towards other A/V Edges leaves from the relay range (S4).
+    const Flow *avTcpOut = flow(t, QStringLiteral("pool1/av-tcp-out"));
+    QCOMPARE(avTcpOut->port, 443);
+    QCOMPARE(avTcpOut->sourcePort, 50000);
+    QCOMPARE(avTcpOut->sourcePortEnd, 59999);
 }
 
 void TstTemplates::singleIpFlowsUseTheAlternatePorts()

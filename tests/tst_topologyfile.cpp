@@ -23,6 +23,7 @@ class TstTopologyFile : public QObject
 
 private Q_SLOTS:
     void fixtureRoundTripsByteForByte();
+    void formatOneFilesLoadAndSaveAsFormatTwo();
     void templatesRoundTrip_data();
     void templatesRoundTrip();
     void writesTheDocumentedLayout();
@@ -65,6 +66,26 @@ void TstTopologyFile::fixtureRoundTripsByteForByte()
     QVERIFY(!t.services[4].enabled);
     QCOMPARE(t.scenarios[0].hops[2].kind, ScenarioHop::Kind::NextHop);
     QCOMPARE(t.flows[1].from.kind, FlowEnd::Kind::AddressRole);
+}
+
+// Files of EdgeMap's first format (no SIP domains, no source ports, one NAT address per pool in
+// practice) still open; saving writes format 2, which reads back to the same topology.
+void TstTopologyFile::formatOneFilesLoadAndSaveAsFormatTwo()
+{
+    const QByteArray old = readFile(dataPath(u"contoso-format1.edgemap.json"_s));
+    QVERIFY(old.startsWith("{\n  \"format\": 1,"));
+    const topologyfile::ReadResult r = topologyfile::parse(old);
+    QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+    QVERIFY(r.topology->sipDomains.isEmpty());
+    Topology expected = contoso();
+    expected.sipDomains.clear();
+    QVERIFY(*r.topology == expected);
+    const QByteArray saved = topologyfile::serialize(*r.topology);
+    QVERIFY(saved.startsWith("{\n  \"format\": 2,"));
+    QVERIFY(saved.contains("\"sip_domains\": []"));
+    const topologyfile::ReadResult again = topologyfile::parse(saved);
+    QVERIFY2(again.ok(), qPrintable(again.error.toString()));
+    QVERIFY(*again.topology == *r.topology);
 }
 
 void TstTopologyFile::templatesRoundTrip_data()
@@ -116,7 +137,8 @@ void TstTopologyFile::templatesRoundTrip()
 void TstTopologyFile::writesTheDocumentedLayout()
 {
     const QByteArray bytes = topologyfile::serialize(contoso());
-    QVERIFY(bytes.startsWith("{\n  \"format\": 1,\n  \"name\": \"Contoso Edge\",\n"));
+    QVERIFY(bytes.startsWith("{\n  \"format\": 2,\n  \"name\": \"Contoso Edge\",\n  \"product\": "
+                             "\"lync2013\",\n  \"sip_domains\": [\n    \"contoso.com\","));
     QVERIFY(bytes.endsWith("\n}\n"));
     QVERIFY(bytes.contains("\"address\": \"*\""));
     // Optional values appear only where they differ from the default.
@@ -128,8 +150,9 @@ void TstTopologyFile::writesTheDocumentedLayout()
 
     Topology empty;
     QCOMPARE(topologyfile::serialize(empty),
-             QByteArray("{\n  \"format\": 1,\n  \"name\": \"\",\n  \"product\": \"lync2013\",\n"
-                        "  \"services\": [],\n  \"peers\": [],\n  \"pools\": [],\n"
+             QByteArray("{\n  \"format\": 2,\n  \"name\": \"\",\n  \"product\": \"lync2013\",\n"
+                        "  \"sip_domains\": [],\n  \"services\": [],\n  \"peers\": [],\n  "
+                        "\"pools\": [],\n"
                         "  \"flows\": [],\n  \"scenarios\": []\n}\n"));
 }
 

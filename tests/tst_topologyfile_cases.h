@@ -156,12 +156,30 @@ inline void addStructureRows()
             {u"not both"_s});
     invalid("pool flow end without endpoint", {u"/flows/0/to/endpoint"_s}, u"/flows/0/to"_s,
             {u"either \"endpoint\" or \"role\""_s});
+    invalid("SIP domain not a name", {u"/sip_domains/1=\"fabrikam com\""_s}, u"/sip_domains/1"_s,
+            {u"'fabrikam com' is not a domain name"_s});
+    invalid("SIP domain twice", {u"/sip_domains/1=\"CONTOSO.com\""_s}, u"/sip_domains/1"_s,
+            {u"SIP domain 'CONTOSO.com' is listed twice"_s});
+    invalid("SIP domains not a list", {u"/sip_domains=\"contoso.com\""_s}, u"/sip_domains"_s, {});
+    invalid("source port out of range", {u"/flows/0/source_port=70000"_s},
+            u"/flows/0/source_port"_s, {u"source port 70000 is out of range (1-65535)"_s});
+    invalid("source port end alone", {u"/flows/0/source_port_end=59999"_s},
+            u"/flows/0/source_port_end"_s, {u"source_port_end without source_port"_s});
+    invalid("source port range backwards",
+            {u"/flows/0/source_port=59999"_s, u"/flows/0/source_port_end=50000"_s},
+            u"/flows/0/source_port_end"_s,
+            {u"source port range 59999-50000 ends before it starts"_s});
+    invalid("IPv6 on a Lync 2010 Edge",
+            {u"/product=\"lync2010\""_s, s0 + u"/interfaces/1/addresses/0/ip=\"2001:db8::10\""_s},
+            s0 + u"/interfaces/1/addresses/0/ip"_s,
+            {u"2001:db8::10 is an IPv6 address; the Edge supports IPv6 from Lync Server 2013 on, "
+             u"not in Lync Server 2010"_s});
 }
 
 inline void addFormatRows()
 {
-    invalid("newer format", {u"/format=2"_s}, u"/format"_s,
-            {u"written by a newer EdgeMap (format 2); this version reads format 1"_s});
+    invalid("newer format", {u"/format=3"_s}, u"/format"_s,
+            {u"written by a newer EdgeMap (format 3); this version reads format 2"_s});
     invalid("format as a string", {u"/format=\"1\""_s}, u"/format"_s,
             {u"expected an integer, found a string"_s});
     invalid("format missing", {u"/format"_s}, u"/format"_s, {u"missing required key 'format'"_s});
@@ -333,8 +351,8 @@ inline void addNestingAndFormatRows()
     badText("top-level string", "\"x\"", 0, 0, {}, {notObject + u"a string"_s});
     badText("not a topology", "{}", 0, 0, u"/format"_s,
             {u"missing required key 'format' (not an EdgeMap topology file?)"_s});
-    badText("newer format with new keys", "{\"format\": 2, \"zones\": []}", 0, 0, u"/format"_s,
-            {u"written by a newer EdgeMap (format 2); this version reads format 1"_s});
+    badText("newer format with new keys", "{\"format\": 3, \"zones\": []}", 0, 0, u"/format"_s,
+            {u"written by a newer EdgeMap (format 3); this version reads format 2"_s});
     badText("negative format", "{\"format\": -1}", 0, 0, u"/format"_s,
             {u"format -1 is not a valid version"_s});
     badText("fractional format", "{\"format\": 1.5}", 0, 0, u"/format"_s,

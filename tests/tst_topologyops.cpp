@@ -176,10 +176,10 @@ void TstTopologyOps::addMemberRefused_data()
                               "(edge01.contoso.local)");
     QTest::newRow("duplicate external ip")
             << member(fqdn, internal,
-                      {QStringLiteral("192.0.2.11"), QStringLiteral("192.0.2.20"),
+                      {QStringLiteral("192.0.2.11"), QStringLiteral("10.45.16.20"),
                        QStringLiteral("192.0.2.31")},
                       nat)
-            << QStringLiteral("192.0.2.20 is already used by address edge01-webconf");
+            << QStringLiteral("10.45.16.20 is already used by address edge01-webconf");
     QTest::newRow("duplicate nat ip")
             << member(fqdn, internal, ext, QStringLiteral("203.0.113.30"))
             << QStringLiteral("203.0.113.30 is already used by the NAT public address of "

@@ -43,17 +43,17 @@ QByteArray rowText(int i)
     char buf[160];
     if (kind < 6)
         std::snprintf(buf, sizeof buf,
-                      "  TCP    192.0.2.30:%-5d       203.0.%d.%d:%-5d     ESTABLISHED     "
+                      "  TCP    10.45.16.30:%-5d       203.0.%d.%d:%-5d     ESTABLISHED     "
                       "3104\r\n [MediaRelaySvc.exe]\r\n",
                       50000 + i % 10000, a % 255, b, 1024 + i % 60000);
     else if (kind < 8)
         std::snprintf(buf, sizeof buf,
-                      "  TCP    192.0.2.10:443         198.51.%d.%d:%-5d    ESTABLISHED     "
+                      "  TCP    10.45.16.10:443         198.51.%d.%d:%-5d    ESTABLISHED     "
                       "2216\r\n [RTCSrv.exe]\r\n",
                       a % 255, b, 1024 + i % 60000);
     else if (kind < 9)
         std::snprintf(buf, sizeof buf,
-                      "  UDP    192.0.2.30:%-5d       *:*                                    "
+                      "  UDP    10.45.16.30:%-5d       *:*                                    "
                       "3104\r\n [MediaRelaySvc.exe]\r\n",
                       50000 + i % 10000);
     else

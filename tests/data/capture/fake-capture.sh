@@ -5,7 +5,7 @@ case "$1" in
   ok)
     printf '\r\nActive Connections\r\n\r\n  Proto  Local Address          Foreign Address        State           PID\r\n'
     printf '  TCP    172.25.33.10:5061      0.0.0.0:0              LISTENING       2216\r\n'
-    printf '  TCP    192.0.2.10:443         0.0.0.0:0              LISTENING       2216\r\n'
+    printf '  TCP    10.45.16.10:443         0.0.0.0:0              LISTENING       2216\r\n'
     ;;
   fail)
     echo "ssh: connect to host edge01 port 22: Connection refused" >&2
