@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 using edgemap::clitest::Run;
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void showText();
     void threeIpPoolWithMembersSameSeparator();
     void singleIpPoolWithMembers();
+    void natOnEveryExternalAddressAndSipDomains();
     void newRejectsBadInput_data();
     void newRejectsBadInput();
     void newRefusesToOverwrite();
@@ -186,6 +189,68 @@ void TstCli::singleIpPoolWithMembers()
     QCOMPARE(webconf444, 2);
 }
 
+// Behind NAT every external address has its own public address; a --member gives them with
+// public= in the order of external=; the SIP domains and public IM land in the file.
+void TstCli::natOnEveryExternalAddressAndSipDomains()
+{
+    const QString file = path(QStringLiteral("natpool.edgemap.json"));
+    const Run r
+            = runEdgemap({QStringLiteral("new"),
+                          QStringLiteral("-o"),
+                          file,
+                          QStringLiteral("--product"),
+                          QStringLiteral("sfb2019"),
+                          QStringLiteral("--internal-ip"),
+                          QStringLiteral("172.25.33.10"),
+                          QStringLiteral("--external-ip"),
+                          QStringLiteral("10.45.16.10,10.45.16.20,10.45.16.30"),
+                          QStringLiteral("--access-public-ip"),
+                          QStringLiteral("203.0.113.10"),
+                          QStringLiteral("--webconf-public-ip"),
+                          QStringLiteral("203.0.113.20"),
+                          QStringLiteral("--av-public-ip"),
+                          QStringLiteral("203.0.113.30"),
+                          QStringLiteral("--sip-domain"),
+                          QStringLiteral("contoso.com,fabrikam.com"),
+                          QStringLiteral("--sip-domain"),
+                          QStringLiteral("litware.com"),
+                          QStringLiteral("--member"),
+                          QStringLiteral("fqdn=edge02.contoso.local,internal=172.25.33.11,"
+                                         "external=10.45.16.11+10.45.16.21+10.45.16.31,"
+                                         "public=203.0.113.11+203.0.113.21+203.0.113.31"),
+                          QStringLiteral("--member"),
+                          QStringLiteral("fqdn=edge03.contoso.local,internal=172.25.33.12,"
+                                         "external=10.45.16.12+10.45.16.22+10.45.16.32,"
+                                         "access-public=203.0.113.12,webconf-public=203.0.113.22,"
+                                         "av-public=203.0.113.32")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    QCOMPARE(root[u"format"_s].toInt(), 2);
+    QCOMPARE(root[u"sip_domains"_s].toArray(),
+             (QJsonArray{u"contoso.com"_s, u"fabrikam.com"_s, u"litware.com"_s}));
+    QStringList nat;
+    for (const QJsonValue &server : root[u"pools"_s][0][u"servers"_s].toArray())
+        for (const QJsonValue &a : server[u"interfaces"_s][1][u"addresses"_s].toArray())
+            nat.append(a[u"ip"_s].toString() + u"->"_s + a[u"nat_public_ip"_s].toString());
+    QCOMPARE(nat, (QStringList{u"10.45.16.10->203.0.113.10"_s, u"10.45.16.20->203.0.113.20"_s,
+                               u"10.45.16.30->203.0.113.30"_s, u"10.45.16.11->203.0.113.11"_s,
+                               u"10.45.16.21->203.0.113.21"_s, u"10.45.16.31->203.0.113.31"_s,
+                               u"10.45.16.12->203.0.113.12"_s, u"10.45.16.22->203.0.113.22"_s,
+                               u"10.45.16.32->203.0.113.32"_s}));
+    QVERIFY(!QJsonDocument(root).toJson().contains("public-im"));
+    // The matrix of that pool has the members' public A/V rule.
+    const Run fw = runEdgemap({QStringLiteral("ports"), file, QStringLiteral("--firewall"),
+                               QStringLiteral("external"), QStringLiteral("--format"),
+                               QStringLiteral("csv")});
+    QCOMPARE(fw.exitCode, 0);
+    QVERIFY2(fw.out.contains(u"Public A/V Edge addresses of the members of edge01.contoso.local: "
+                             "203.0.113.30 (edge01.contoso.local), 203.0.113.31 "
+                             "(edge02.contoso.local), 203.0.113.32 (edge03.contoso.local)"_s),
+             qPrintable(fw.out));
+}
+
 void TstCli::newRejectsBadInput_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -225,6 +290,22 @@ void TstCli::newRejectsBadInput_data()
                                   << QStringLiteral("--next-hop must be director or frontend");
     QTest::newRow("unknown option") << base + kDefaultNew + QStringList{QStringLiteral("--colour")}
                                     << QStringLiteral("Unknown option 'colour'");
+    QTest::newRow("bad SIP domain")
+            << base + kDefaultNew
+                       + QStringList{QStringLiteral("--sip-domain"), QStringLiteral("contoso")}
+            << QStringLiteral("SIP domain 'contoso' is not a domain name");
+    QTest::newRow("member public= with two addresses")
+            << base + kDefaultNew
+                       + QStringList{QStringLiteral("--member"),
+                                     QStringLiteral("fqdn=e2.contoso.local,internal=172.25.33.19,"
+                                                    "external=192.0.2.19+192.0.2.29+192.0.2.39,"
+                                                    "public=203.0.113.1+203.0.113.2")}
+            << QStringLiteral("public= takes one address or three");
+    QTest::newRow("IPv6 on Lync 2010")
+            << base + QStringList{QStringLiteral("--product"),     QStringLiteral("lync2010"),
+                                  QStringLiteral("--internal-ip"), QStringLiteral("172.25.33.9"),
+                                  QStringLiteral("--external-ip"), QStringLiteral("2001:db8::10")}
+            << QStringLiteral("IPv6 address; the Edge supports IPv6 from Lync Server 2013 on");
 }
 
 void TstCli::newRejectsBadInput()
