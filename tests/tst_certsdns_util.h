@@ -2,6 +2,8 @@
 // (external FQDNs and SIP domains set), and a strict CSV reader to read the CSV back.
 #pragma once
 
+#include "tst_csv_util.h"
+
 #include "templates.h"
 
 #include <QList>
@@ -13,6 +15,8 @@
 #include <utility>
 
 namespace certsdnstest {
+
+using csvtest::parseCsv;
 
 using namespace edgemap;
 
@@ -102,53 +106,6 @@ inline void setExternalFqdns(Topology &t, const QString &fqdn)
                 if (nic.side == InterfaceSide::External)
                     for (Address &a : nic.addresses)
                         a.fqdn = fqdn;
-}
-
-// A strict RFC 4180 reader (as tst_tablewriters has): CRLF records, quoted fields with doubled
-// quotes; anything else fails the parse, so that a writer bug cannot hide behind the reader.
-inline std::optional<QList<QStringList>> parseCsv(const QString &text)
-{
-    QList<QStringList> records;
-    QStringList record;
-    QString field;
-    qsizetype i = 0;
-    bool quoted = false;
-    const auto next = [&](qsizetype at) {
-        return at < text.size() ? text.at(at) : QChar();
-    };
-    while (i < text.size()) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"' && next(i + 1) == u'"') {
-                field += u'"';
-                i += 2;
-            } else if (c == u'"') {
-                quoted = false;
-                ++i;
-            } else {
-                field += c;
-                ++i;
-            }
-        } else if (c == u'"' && field.isEmpty()) {
-            quoted = true;
-            ++i;
-        } else if (c == u',') {
-            record.append(std::exchange(field, {}));
-            ++i;
-        } else if (c == u'\r' && next(i + 1) == u'\n') {
-            record.append(std::exchange(field, {}));
-            records.append(std::exchange(record, {}));
-            i += 2;
-        } else if (c == u'"' || c == u'\r' || c == u'\n') {
-            return std::nullopt;
-        } else {
-            field += c;
-            ++i;
-        }
-    }
-    if (quoted || !field.isEmpty() || !record.isEmpty())
-        return std::nullopt;
-    return records;
 }
 
 } // namespace certsdnstest

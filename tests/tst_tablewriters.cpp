@@ -5,6 +5,7 @@
 #include "porttable.h"
 #include "statusstyle.h"
 #include "tablewriters.h"
+#include "tst_csv_util.h"
 #include "tst_tables_util.h"
 
 #include <QFile>
@@ -15,52 +16,7 @@ using namespace edgemap;
 
 namespace {
 
-// A strict RFC 4180 reader: CRLF records, quoted fields with doubled quotes. Fails the parse on
-// anything else, so that a writer bug cannot hide behind a lenient reader.
-std::optional<QList<QStringList>> parseCsv(const QString &text)
-{
-    QList<QStringList> records;
-    QStringList record;
-    QString field;
-    qsizetype i = 0;
-    bool quoted = false;
-    const auto next = [&](qsizetype at) {
-        return at < text.size() ? text.at(at) : QChar();
-    };
-    while (i < text.size()) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"' && next(i + 1) == u'"') {
-                field += u'"';
-                i += 2;
-            } else if (c == u'"') {
-                quoted = false;
-                ++i;
-            } else {
-                field += c;
-                ++i;
-            }
-        } else if (c == u'"' && field.isEmpty()) {
-            quoted = true;
-            ++i;
-        } else if (c == u',') {
-            record.append(std::exchange(field, {}));
-            ++i;
-        } else if (c == u'\r' && next(i + 1) == u'\n') {
-            record.append(std::exchange(field, {}));
-            records.append(std::exchange(record, {}));
-            i += 2;
-        } else if (c == u'"' || c == u'\r' || c == u'\n') {
-            return std::nullopt; // a bare quote or line break outside quotes
-        } else {
-            field += c;
-            ++i;
-        }
-    }
-    if (quoted || !field.isEmpty() || !record.isEmpty())
-        return std::nullopt; // the last record must end with CRLF
-    return records;
-}
+using csvtest::parseCsv;
 
 const QString kHostile
         = QStringLiteral("Partner, \"Fabrikam\"\r\nline 2 | <script>alert(1)</script> "
