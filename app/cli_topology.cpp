@@ -166,9 +166,10 @@ int runNew(const QStringList &arguments)
                                     QStringLiteral("FQDN"));
     const QCommandLineOption force(QStringLiteral("force"),
                                    QStringLiteral("Overwrite an existing output file."));
-    parser.addOptions({out, product, name, internalIp, externalIp, accessPublic, webconfPublic,
-                       avPublic, sipDomain, nextHop, xmpp, publicIm, serverFqdn, poolFqdn, site,
-                       member, accessFqdn, webconfFqdn, avFqdn, force});
+    parser.addOptions({out,          product,       name,        internalIp, externalIp,
+                       accessPublic, webconfPublic, avPublic,    sipDomain,  nextHop,
+                       xmpp,         publicIm,      serverFqdn,  poolFqdn,   site,
+                       member,       accessFqdn,    webconfFqdn, avFqdn,     force});
     if (const int code = parseCommand(parser, arguments,
                                       QStringLiteral("edgemap new -o FILE "
                                                      "[options]"));
@@ -213,8 +214,7 @@ int runNew(const QStringList &arguments)
                 // ',' as documented, '+' as in --member: either is accepted.
                 parser.value(externalIp)
                         .split(QRegularExpression(QStringLiteral("[,+]")), Qt::SkipEmptyParts),
-                parser.value(avPublic), parser.value(accessPublic),
-                parser.value(webconfPublic)});
+                parser.value(avPublic), parser.value(accessPublic), parser.value(webconfPublic)});
     }
     for (const QString &spec : parser.values(member)) {
         QString error;

@@ -23,9 +23,9 @@ struct FirewallRule
     QString number;             // "E01", "I07": what a change request can refer to
     QString microsoftDirection; // "In" (less to more trusted network) or "Out", see below
     ServerId server;            // the Edge server whose address the rule names (empty: the pool's)
-    QString source;             // "Remote users: Any (Internet)", "10.45.16.10 (edge01..., Access Edge)"
-    QString destination;        // the same forms
-    QString natPublicIp;        // public address of the Edge end where it is NATed, else empty
+    QString source;      // "Remote users: Any (Internet)", "10.45.16.10 (edge01..., Access Edge)"
+    QString destination; // the same forms
+    QString natPublicIp; // public address of the Edge end where it is NATed, else empty
     Transport transport = Transport::Tcp;
     int sourcePort = 0; // 0: any source port
     int sourcePortEnd = 0;

@@ -36,7 +36,7 @@ struct TemplateParams
     QString site = QStringLiteral("Site 1");
     QList<MemberParams> members; // 1 to 12
     NextHopKind nextHop = NextHopKind::Director;
-    bool xmpp = false;  // only where the product has XMPP (2013, 2015)
+    bool xmpp = false; // only where the product has XMPP (2013, 2015)
     // Public IM connectivity with Skype and Skype directory search: historical (Skype consumer
     // was retired on 5 May 2025), so off unless asked for.
     bool publicIm = false;

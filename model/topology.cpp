@@ -55,16 +55,16 @@ constexpr NameTable<LoadBalancing, 3> kLoadBalancing{{{LoadBalancing::None, "non
                                                       {LoadBalancing::Dns, "dns"},
                                                       {LoadBalancing::Hardware, "hlb"}}};
 constexpr NameTable<PeerKind, 11> kPeerKinds{{{PeerKind::RemoteUsers, "remote-users"},
-                                             {PeerKind::FederatedPartners, "federated-partners"},
-                                             {PeerKind::PublicIm, "public-im"},
-                                             {PeerKind::XmppPartners, "xmpp-partners"},
-                                             {PeerKind::InternetServices, "internet-services"},
-                                             {PeerKind::Director, "director"},
-                                             {PeerKind::FrontEndPool, "front-end-pool"},
-                                             {PeerKind::CmsMaster, "cms-master"},
-                                             {PeerKind::InternalClients, "internal-clients"},
-                                             {PeerKind::AvPeers, "av-peers"},
-                                             {PeerKind::InternalDns, "internal-dns"}}};
+                                              {PeerKind::FederatedPartners, "federated-partners"},
+                                              {PeerKind::PublicIm, "public-im"},
+                                              {PeerKind::XmppPartners, "xmpp-partners"},
+                                              {PeerKind::InternetServices, "internet-services"},
+                                              {PeerKind::Director, "director"},
+                                              {PeerKind::FrontEndPool, "front-end-pool"},
+                                              {PeerKind::CmsMaster, "cms-master"},
+                                              {PeerKind::InternalClients, "internal-clients"},
+                                              {PeerKind::AvPeers, "av-peers"},
+                                              {PeerKind::InternalDns, "internal-dns"}}};
 constexpr NameTable<PeerKind, 11> kPeerKindNames{
         {{PeerKind::RemoteUsers, "Remote users"},
          {PeerKind::FederatedPartners, "Federated partners"},

@@ -95,9 +95,8 @@ std::pair<int, int> readSourcePorts(const Node &n)
         return {port, port};
     const int end = endNode->integer(1, 65535, outOfRange);
     if (end < port)
-        endNode->fail(QStringLiteral("source port range %1-%2 ends before it starts")
-                              .arg(port)
-                              .arg(end));
+        endNode->fail(
+                QStringLiteral("source port range %1-%2 ends before it starts").arg(port).arg(end));
     return {port, end};
 }
 
