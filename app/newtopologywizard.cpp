@@ -26,12 +26,16 @@ NewTopologyWizard::NewTopologyWizard(QWidget *parent)
             &wizard::LayoutPage::setProduct);
     connect(m_productPage, &wizard::ProductPage::productChanged, m_nextHopPage,
             &wizard::NextHopPage::setProduct);
+    connect(m_productPage, &wizard::ProductPage::productChanged, m_membersPage,
+            &wizard::MembersPage::setProduct);
     connect(m_layoutPage, &wizard::LayoutPage::layoutChanged, m_membersPage,
             &wizard::MembersPage::setAddressLayout);
     TemplateParams defaults;
     defaults.name = tr("Edge topology");
     setParams(defaults);
-    resize(720, 520);
+    // Wide enough for the members table with NAT (eight columns of addresses and names) without
+    // scrolling sideways; low enough for a 1366x768 screen.
+    resize(940, 560);
 }
 
 TemplateParams NewTopologyWizard::params() const
@@ -40,6 +44,7 @@ TemplateParams NewTopologyWizard::params() const
     p.product = m_productPage->product();
     p.name = m_productPage->name();
     p.site = m_productPage->site();
+    p.sipDomains = m_productPage->sipDomains();
     p.accessFqdn = m_layoutPage->accessFqdn();
     p.webConfFqdn = m_layoutPage->webConfFqdn();
     p.avFqdn = m_layoutPage->avFqdn();
@@ -47,6 +52,7 @@ TemplateParams NewTopologyWizard::params() const
     p.poolFqdn = m_membersPage->poolFqdn();
     p.nextHop = m_nextHopPage->nextHop();
     p.xmpp = m_nextHopPage->xmpp();
+    p.publicIm = m_nextHopPage->publicIm();
     return p;
 }
 
@@ -60,12 +66,15 @@ void NewTopologyWizard::setParams(const TemplateParams &params)
     const bool singleIp
             = !params.members.isEmpty() && params.members.first().externalIps.size() == 1;
     const bool nat = std::any_of(params.members.cbegin(), params.members.cend(),
-                                 [](const MemberParams &m) { return !m.avPublicIp.isEmpty(); });
+                                 [](const MemberParams &m) {
+                                     return !m.avPublicIp.isEmpty() || !m.accessPublicIp.isEmpty()
+                                            || !m.webConfPublicIp.isEmpty();
+                                 });
     // Product first: it decides whether the XMPP choice below can stick.
-    m_productPage->set(params.product, params.name, params.site);
+    m_productPage->set(params.product, params.name, params.site, params.sipDomains);
     m_layoutPage->set(singleIp, nat, {params.accessFqdn, params.webConfFqdn, params.avFqdn});
     m_membersPage->set(params.members, params.poolFqdn);
-    m_nextHopPage->set(params.nextHop, params.xmpp);
+    m_nextHopPage->set(params.nextHop, params.xmpp, params.publicIm);
 }
 
 } // namespace edgemap

@@ -13,8 +13,9 @@ class MembersPage;
 class NextHopPage;
 } // namespace wizard
 
-// The New topology wizard: asks for what `edgemap new` takes (product, external layout, NAT,
-// pool members, next hop, XMPP) and hands it to buildTopology(). Every page checks its input as
+// The New topology wizard: asks for what `edgemap new` takes (product, SIP domains, external
+// layout, NAT, pool members with a public address per external address, next hop, XMPP, public
+// IM) and hands it to buildTopology(). Every page checks its input as
 // it is typed: a bad or duplicate value is marked where it is (background, warning icon,
 // tooltip), the reason is shown on the page naming the row and field, and Next/Finish stay
 // disabled until the page is valid. The wizard never builds a half-valid topology: the last page
@@ -22,7 +23,7 @@ class NextHopPage;
 //
 // Object names, for tests and accessibility tools (find them with findChild):
 //   page "productPage":  "productCombo", "productNote", "nameEdit", "siteEdit",
-//                        "productProblems" (the reason label)
+//                        "sipDomainsEdit", "sipDomainsNote", "productProblems" (the reason label)
 //   page "layoutPage":   "threeIpRadio", "singleIpRadio", "singleIpNote", "natCheck",
 //                        "accessFqdnEdit", "webConfFqdnEdit", "avFqdnEdit", "layoutProblems"
 //   page "membersPage":  "membersTable" (columns: MemberColumn), "addMemberButton",
@@ -30,7 +31,7 @@ class NextHopPage;
 //                        edited in a QLineEdit named "memberCellEditor" that commits each
 //                        keystroke, so the check runs as the user types
 //   page "nextHopPage":  "directorRadio", "frontEndRadio", "xmppCheck", "xmppReason",
-//                        "summaryLabel", "nextHopProblems"
+//                        "publicImCheck", "summaryLabel", "nextHopProblems"
 // A problem label is hidden when its page is valid.
 class NewTopologyWizard : public QWizard
 {
@@ -39,14 +40,18 @@ class NewTopologyWizard : public QWizard
 public:
     enum PageId { ProductPageId, LayoutPageId, MembersPageId, NextHopPageId };
     // Columns of "membersTable". In the single-IP layout AccessIpColumn holds the one external
-    // address and the Web Conferencing / A/V columns are hidden; AvPublicIpColumn is hidden
-    // without NAT. Hidden columns keep what was typed but are neither checked nor returned.
+    // address, AvPublicIpColumn ("Public IP") the one public address it is translated to, and
+    // the other Web Conferencing / A/V / public columns are hidden. The public columns are
+    // hidden without NAT; with NAT each shown one is required (NAT translates every external
+    // address). Hidden columns keep what was typed but are neither checked nor returned.
     enum MemberColumn {
         FqdnColumn,
         InternalIpColumn,
         AccessIpColumn,
         WebConfIpColumn,
         AvIpColumn,
+        AccessPublicIpColumn,
+        WebConfPublicIpColumn,
         AvPublicIpColumn,
         MemberColumnCount
     };
@@ -61,7 +66,7 @@ public:
     // QDialog::result(), the dialog code; exec()'s return value or accepted() give that.)
     TemplateResult result() const;
     // Fills every page from params: the layout follows the first member (one external IP means
-    // single-IP), NAT is on when any member has an A/V public IP. No members gives one empty row.
+    // single-IP), NAT is on when any member has a public IP. No members gives one empty row.
     void setParams(const TemplateParams &params);
 
 private:

@@ -106,8 +106,10 @@ QList<int> activeColumns(bool singleIp, bool nat)
     QList<int> columns{W::FqdnColumn, W::InternalIpColumn, W::AccessIpColumn};
     if (!singleIp)
         columns << W::WebConfIpColumn << W::AvIpColumn;
-    if (nat)
+    if (nat && singleIp)
         columns << W::AvPublicIpColumn;
+    else if (nat)
+        columns << W::AccessPublicIpColumn << W::WebConfPublicIpColumn << W::AvPublicIpColumn;
     return columns;
 }
 
@@ -124,8 +126,12 @@ QString columnName(int column, bool singleIp)
         return tr("Web Conferencing IP");
     case W::AvIpColumn:
         return tr("A/V IP");
+    case W::AccessPublicIpColumn:
+        return tr("Access public IP");
+    case W::WebConfPublicIpColumn:
+        return tr("Web Conferencing public IP");
     case W::AvPublicIpColumn:
-        return tr("A/V public IP");
+        return singleIp ? tr("public IP") : tr("A/V public IP");
     }
     return {};
 }
@@ -158,6 +164,49 @@ QList<Problem> checkMembers(const MemberGrid &grid)
     } else if (const QString bad = fqdnProblem(grid.poolFqdn); !bad.isEmpty()) {
         // A single server's pool may share its FQDN (Topology Builder does the same).
         problems.append({tr("Pool FQDN: %1").arg(bad), {{-1, 0}}});
+    }
+    return problems;
+}
+
+Problem templateProblem(const QString &error, const MemberGrid &grid)
+{
+    Problem problem{error, {}};
+    const QList<int> columns = activeColumns(grid.singleIp, grid.nat);
+    for (int row = 0; row < grid.rows.size(); ++row)
+        for (const int column : columns) {
+            const QString text = grid.rows[row].value(column);
+            if (column == W::FqdnColumn || text.isEmpty())
+                continue;
+            // The address as a whole word: 192.0.2.1 is not named by "192.0.2.10".
+            const QRegularExpression named(QStringLiteral("(^|[^0-9A-Za-z.:])%1($|[^0-9A-Za-z.:])")
+                                                   .arg(QRegularExpression::escape(text)));
+            if (named.match(error).hasMatch())
+                problem.cells.append({row, column});
+        }
+    return problem;
+}
+
+QStringList splitSipDomains(const QString &text)
+{
+    QStringList domains;
+    for (const QString &part : text.split(u',', Qt::SkipEmptyParts))
+        if (const QString domain = part.trimmed(); !domain.isEmpty())
+            domains.append(domain);
+    return domains;
+}
+
+QStringList sipDomainProblems(const QStringList &domains)
+{
+    QStringList problems;
+    QSet<QString> seen;
+    for (const QString &domain : domains) {
+        if (!isDomainName(domain))
+            problems.append(tr("SIP domain '%1' is not a domain name (letters, digits and "
+                               "hyphens between dots, as in contoso.com)")
+                                    .arg(domain));
+        else if (seen.contains(domain.toLower()))
+            problems.append(tr("SIP domain '%1' is given twice").arg(domain));
+        seen.insert(domain.toLower());
     }
     return problems;
 }
@@ -199,8 +248,7 @@ QString nextIp(const QString &previous, const QSet<QString> &taken)
 QString singleIpNote(Product product)
 {
     const Catalog &catalog = Catalog::builtIn();
-    const QList<Catalog::EndpointDef> endpoints
-            = catalog.endpoints(catalog.features(product, {}));
+    const QList<Catalog::EndpointDef> endpoints = catalog.endpoints(catalog.features(product, {}));
     QSet<int> vacated; // ports the three-IP layout uses on more than one address
     for (const Catalog::EndpointDef &e : endpoints)
         if (e.singleIpPort > 0 && e.role != AddressRole::Internal)

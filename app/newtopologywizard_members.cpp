@@ -31,6 +31,33 @@ bool isIpColumn(int column)
     return column != W::FqdnColumn;
 }
 
+// Short headers, the public ones on two lines: the full names (in the tooltips) would make the
+// address columns wider than the addresses, and eight columns must fit side by side.
+QString headerText(int column, bool singleIp)
+{
+    switch (column) {
+    case W::WebConfIpColumn:
+        return MembersPage::tr("Web Conf IP");
+    case W::AccessPublicIpColumn:
+        return MembersPage::tr("Access\npublic IP");
+    case W::WebConfPublicIpColumn:
+        return MembersPage::tr("Web Conf\npublic IP");
+    case W::AvPublicIpColumn:
+        return singleIp ? MembersPage::tr("Public IP") : MembersPage::tr("A/V\npublic IP");
+    }
+    QString header = columnName(column, singleIp);
+    header[0] = header[0].toUpper();
+    return header;
+}
+
+QString firstNonEmpty(const QStringList &values)
+{
+    for (const QString &v : values)
+        if (!v.isEmpty())
+            return v;
+    return {};
+}
+
 } // namespace
 
 QWidget *MemberCellDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &,
@@ -137,15 +164,17 @@ void MembersPage::setAddressLayout(bool singleIp, bool nat)
     m_nat = nat;
     const QList<int> shown = activeColumns(singleIp, nat);
     for (int c = 0; c < W::MemberColumnCount; ++c) {
-        QString header = columnName(c, singleIp);
-        header[0] = header[0].toUpper();
-        if (c == W::WebConfIpColumn)
-            header = tr("Web Conf IP"); // the full name is too wide for an address column
-        auto *item = new QTableWidgetItem(header);
+        auto *item = new QTableWidgetItem(headerText(c, singleIp));
         item->setToolTip(columnName(c, singleIp));
         m_table->setHorizontalHeaderItem(c, item);
         m_table->setColumnHidden(c, !shown.contains(c));
     }
+    check();
+}
+
+void MembersPage::setProduct(Product product)
+{
+    m_product = product;
     check();
 }
 
@@ -160,7 +189,14 @@ QList<MemberParams> MembersPage::members() const
         m.externalIps = m_singleIp ? QStringList{c[W::AccessIpColumn]}
                                    : QStringList{c[W::AccessIpColumn], c[W::WebConfIpColumn],
                                                  c[W::AvIpColumn]};
-        m.avPublicIp = m_nat ? c[W::AvPublicIpColumn] : QString();
+        if (m_nat) {
+            // Single-IP: the one public address, given as the A/V one as Topology Builder asks.
+            m.avPublicIp = c[W::AvPublicIpColumn];
+            if (!m_singleIp) {
+                m.accessPublicIp = c[W::AccessPublicIpColumn];
+                m.webConfPublicIp = c[W::WebConfPublicIpColumn];
+            }
+        }
         out.append(m);
     }
     return out;
@@ -183,7 +219,13 @@ void MembersPage::set(const QList<MemberParams> &members, const QString &poolFqd
         cells[W::InternalIpColumn] = m.internalIp;
         for (qsizetype i = 0; i < std::min<qsizetype>(m.externalIps.size(), 3); ++i)
             cells[W::AccessIpColumn + i] = m.externalIps[i];
-        cells[W::AvPublicIpColumn] = m.avPublicIp;
+        cells[W::AccessPublicIpColumn] = m.accessPublicIp;
+        cells[W::WebConfPublicIpColumn] = m.webConfPublicIp;
+        // A single external address's public one may come as any of the three.
+        cells[W::AvPublicIpColumn]
+                = m.externalIps.size() == 1
+                          ? firstNonEmpty({m.avPublicIp, m.accessPublicIp, m.webConfPublicIp})
+                          : m.avPublicIp;
         appendRow(cells);
     }
     if (members.isEmpty())
@@ -279,7 +321,17 @@ MemberGrid MembersPage::grid() const
 
 void MembersPage::check()
 {
-    const QList<Problem> problems = checkMembers(grid());
+    const MemberGrid g = grid();
+    QList<Problem> problems = checkMembers(g);
+    if (problems.isEmpty()) {
+        // What only the template knows (IPv6 before Lync Server 2013), in its own words.
+        TemplateParams p;
+        p.product = m_product;
+        p.members = members();
+        p.poolFqdn = g.poolFqdn;
+        if (const TemplateResult r = buildTopology(p); !r.ok())
+            problems.append(templateProblem(r.error, g));
+    }
     QStringList errors;
     QStringList missing;
     for (const Problem &p : problems)

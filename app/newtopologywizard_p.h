@@ -57,6 +57,13 @@ QString columnName(int column, bool singleIp);
 // Every problem of the table: bad values, duplicates across all members and fields, missing
 // values, the pool FQDN; in row order, the first occurrence of a duplicate named.
 QList<Problem> checkMembers(const MemberGrid &grid);
+// buildTopology()'s refusal of a table that passed checkMembers (an IPv6 address on Lync Server
+// 2010, say), shown as it says it, with the cells whose values it names marked.
+Problem templateProblem(const QString &error, const MemberGrid &grid);
+// The SIP domains as typed, comma separated (empty entries dropped), and what is wrong with
+// them: entries that are not domain names, entries given twice (without case).
+QStringList splitSipDomains(const QString &text);
+QStringList sipDomainProblems(const QStringList &domains);
 // A value for the next row from the one above: edge01.x -> edge02.x, 192.0.2.10 -> 192.0.2.11,
 // skipping values in `taken`; empty when there is no obvious next value.
 QString nextFqdn(const QString &previous, const QSet<QString> &taken);
@@ -96,7 +103,9 @@ public:
     Product product() const;
     QString name() const;
     QString site() const;
-    void set(Product product, const QString &name, const QString &site);
+    QStringList sipDomains() const;
+    void set(Product product, const QString &name, const QString &site,
+             const QStringList &sipDomains);
     bool isComplete() const override;
 
 Q_SIGNALS:
@@ -110,6 +119,8 @@ private:
     QLabel *m_productNote = nullptr;
     QLineEdit *m_name = nullptr;
     QLineEdit *m_site = nullptr;
+    QLineEdit *m_sipDomains = nullptr;
+    QLabel *m_sipDomainsNote = nullptr;
     ProblemPanel *m_problems = nullptr;
     bool m_complete = false;
 };
@@ -178,6 +189,8 @@ class MembersPage : public QWizardPage
 public:
     explicit MembersPage(QWidget *parent = nullptr);
     void setAddressLayout(bool singleIp, bool nat);
+    // The template's own checks (IPv6 on Lync Server 2010) depend on the product.
+    void setProduct(Product product);
     QList<MemberParams> members() const;
     QString poolFqdn() const;
     void set(const QList<MemberParams> &members, const QString &poolFqdn);
@@ -201,6 +214,7 @@ private:
     QPushButton *m_remove = nullptr;
     QLineEdit *m_poolFqdn = nullptr;
     ProblemPanel *m_problems = nullptr;
+    Product m_product = Product::Lync2013;
     bool m_singleIp = false;
     bool m_nat = false;
     bool m_complete = false;
@@ -215,14 +229,15 @@ public:
     explicit NextHopPage(std::function<TemplateResult()> build, QWidget *parent = nullptr);
     NextHopKind nextHop() const;
     bool xmpp() const;
-    void set(NextHopKind nextHop, bool xmpp);
+    bool publicIm() const;
+    void set(NextHopKind nextHop, bool xmpp, bool publicIm);
     void setProduct(Product product);
     void initializePage() override;
     bool isComplete() const override;
 
 private:
     QWidget *buildHopBox();
-    QWidget *buildXmppBox();
+    QWidget *buildFederationBox();
     void refreshSummary();
 
     std::function<TemplateResult()> m_build;
@@ -230,6 +245,7 @@ private:
     QRadioButton *m_frontEnd = nullptr;
     QCheckBox *m_xmpp = nullptr;
     QLabel *m_xmppReason = nullptr;
+    QCheckBox *m_publicIm = nullptr;
     QLabel *m_summary = nullptr;
     ProblemPanel *m_problems = nullptr;
     bool m_complete = false;

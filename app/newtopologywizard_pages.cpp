@@ -23,6 +23,8 @@ QLabel *noteLabel(QWidget *parent, const QString &objectName = {})
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
+    // A form row may be given more height than the wrapped text needs: keep it by its field.
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     // Notes explain; they should not compete with the fields for attention.
     label->setForegroundRole(QPalette::PlaceholderText);
     return label;
@@ -46,10 +48,12 @@ ProductPage::ProductPage(QWidget *parent)
     , m_productNote(noteLabel(this, QStringLiteral("productNote")))
     , m_name(new QLineEdit(this))
     , m_site(new QLineEdit(this))
+    , m_sipDomains(new QLineEdit(this))
+    , m_sipDomainsNote(noteLabel(this, QStringLiteral("sipDomainsNote")))
     , m_problems(new ProblemPanel(QStringLiteral("productProblems"), this))
 {
     setObjectName(QStringLiteral("productPage"));
-    setTitle(tr("Product and name"));
+    setTitle(tr("Product, name and SIP domains"));
     setSubTitle(tr("The product version decides which services, listeners and firewall flows "
                    "the Edge has."));
     m_product->setObjectName(QStringLiteral("productCombo"));
@@ -59,11 +63,18 @@ ProductPage::ProductPage(QWidget *parent)
     m_name->setPlaceholderText(tr("e.g. Contoso Edge"));
     m_site->setObjectName(QStringLiteral("siteEdit"));
     m_site->setPlaceholderText(tr("e.g. Dublin"));
+    m_sipDomains->setObjectName(QStringLiteral("sipDomainsEdit"));
+    m_sipDomains->setPlaceholderText(tr("e.g. contoso.com, fabrikam.com"));
+    m_sipDomainsNote->setText(tr("Comma separated, the default SIP domain first (optional). The "
+                                 "certificate requests (sip.<domain> names) and the DNS SRV "
+                                 "records are generated from them."));
     auto *form = new QFormLayout;
     form->addRow(tr("&Product version:"), m_product);
     form->addRow(QString(), m_productNote);
     form->addRow(tr("Topology &name:"), m_name);
     form->addRow(tr("&Site:"), m_site);
+    form->addRow(tr("SIP &domains:"), m_sipDomains);
+    form->addRow(QString(), m_sipDomainsNote);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addStretch();
@@ -71,6 +82,7 @@ ProductPage::ProductPage(QWidget *parent)
     connect(m_product, &QComboBox::currentIndexChanged, this, &ProductPage::productPicked);
     connect(m_name, &QLineEdit::textChanged, this, &ProductPage::check);
     connect(m_site, &QLineEdit::textChanged, this, &ProductPage::check);
+    connect(m_sipDomains, &QLineEdit::textChanged, this, &ProductPage::check);
     productPicked();
 }
 
@@ -89,11 +101,18 @@ QString ProductPage::site() const
     return m_site->text().trimmed();
 }
 
-void ProductPage::set(Product product, const QString &name, const QString &site)
+QStringList ProductPage::sipDomains() const
+{
+    return splitSipDomains(m_sipDomains->text());
+}
+
+void ProductPage::set(Product product, const QString &name, const QString &site,
+                      const QStringList &sipDomains)
 {
     m_product->setCurrentIndex(m_product->findData(int(product)));
     m_name->setText(name);
     m_site->setText(site);
+    m_sipDomains->setText(sipDomains.join(QStringLiteral(", ")));
     productPicked(); // also when the index did not change: the other pages follow the product
 }
 
@@ -118,8 +137,10 @@ void ProductPage::check()
         missing.append(tr("Give the topology a name."));
     if (site().isEmpty())
         missing.append(tr("Give the site a name."));
-    m_problems->setProblems({}, missing);
-    m_complete = missing.isEmpty();
+    const QStringList errors = sipDomainProblems(sipDomains());
+    markField(m_sipDomains, errors.join(u'\n'));
+    m_problems->setProblems(errors, missing);
+    m_complete = missing.isEmpty() && errors.isEmpty();
     Q_EMIT completeChanged();
 }
 
@@ -147,12 +168,12 @@ QWidget *LayoutPage::buildAddressBox()
     m_singleIp = new QRadioButton(tr("&One for all three roles (single-IP layout)"), box);
     m_singleIp->setObjectName(QStringLiteral("singleIpRadio"));
     m_singleIpNote = noteLabel(box, QStringLiteral("singleIpNote"));
-    m_nat = new QCheckBox(tr("The A/V Edge address is translated by &NAT"), box);
+    m_nat = new QCheckBox(tr("The external addresses are private, translated by &NAT"), box);
     m_nat->setObjectName(QStringLiteral("natCheck"));
     QLabel *natNote = noteLabel(box);
-    natNote->setText(tr("The next page then asks for each server's public A/V address: the A/V "
-                        "Edge hands it to clients as its relay address, so it must be the "
-                        "address the Internet sees."));
+    natNote->setText(tr("The next page then asks for the public address of each external "
+                        "address: the A/V Edge hands its public one to clients as its relay "
+                        "address, and the DNS records point at the public ones."));
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(m_threeIp);
     layout->addWidget(m_singleIp);
@@ -282,18 +303,18 @@ NextHopPage::NextHopPage(std::function<TemplateResult()> build, QWidget *parent)
     , m_problems(new ProblemPanel(QStringLiteral("nextHopProblems"), this))
 {
     setObjectName(QStringLiteral("nextHopPage"));
-    setTitle(tr("Next hop and XMPP"));
-    setSubTitle(tr("Where the Edge sends internal SIP traffic, and whether it federates over "
-                   "XMPP."));
+    setTitle(tr("Next hop and federation"));
+    setSubTitle(tr("Where the Edge sends internal SIP traffic, and whom else it talks to."));
     m_summary->setForegroundRole(QPalette::WindowText);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(buildHopBox());
-    layout->addWidget(buildXmppBox());
+    layout->addWidget(buildFederationBox());
     layout->addWidget(m_summary);
     layout->addStretch();
     layout->addWidget(m_problems);
     connect(m_director, &QRadioButton::toggled, this, &NextHopPage::refreshSummary);
     connect(m_xmpp, &QCheckBox::toggled, this, &NextHopPage::refreshSummary);
+    connect(m_publicIm, &QCheckBox::toggled, this, &NextHopPage::refreshSummary);
 }
 
 QWidget *NextHopPage::buildHopBox()
@@ -314,15 +335,24 @@ QWidget *NextHopPage::buildHopBox()
     return box;
 }
 
-QWidget *NextHopPage::buildXmppBox()
+QWidget *NextHopPage::buildFederationBox()
 {
-    auto *box = new QGroupBox(tr("XMPP federation"), this);
+    auto *box = new QGroupBox(tr("Federation"), this);
     m_xmpp = new QCheckBox(tr("Enable &XMPP federation (XMPP proxy on the Access Edge)"), box);
     m_xmpp->setObjectName(QStringLiteral("xmppCheck"));
     m_xmppReason = noteLabel(box, QStringLiteral("xmppReason"));
+    m_publicIm = new QCheckBox(tr("&Public IM connectivity with Skype (historical: retired May "
+                                  "2025)"),
+                               box);
+    m_publicIm->setObjectName(QStringLiteral("publicImCheck"));
+    QLabel *publicImNote = noteLabel(box);
+    publicImNote->setText(tr("Skype consumer was retired on 5 May 2025: tick this only to model "
+                             "an older deployment (adds the Skype flows and directory search)."));
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(m_xmpp);
     layout->addWidget(indented(m_xmppReason));
+    layout->addWidget(m_publicIm);
+    layout->addWidget(indented(publicImNote));
     return box;
 }
 
@@ -336,10 +366,16 @@ bool NextHopPage::xmpp() const
     return m_xmpp->isEnabled() && m_xmpp->isChecked();
 }
 
-void NextHopPage::set(NextHopKind nextHop, bool xmpp)
+bool NextHopPage::publicIm() const
+{
+    return m_publicIm->isChecked();
+}
+
+void NextHopPage::set(NextHopKind nextHop, bool xmpp, bool publicIm)
 {
     (nextHop == NextHopKind::FrontEnd ? m_frontEnd : m_director)->setChecked(true);
     m_xmpp->setChecked(xmpp && m_xmpp->isEnabled());
+    m_publicIm->setChecked(publicIm);
 }
 
 void NextHopPage::setProduct(Product product)

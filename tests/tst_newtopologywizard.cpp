@@ -15,6 +15,8 @@
 #include <QTableWidget>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace edgemap;
 using namespace Qt::StringLiterals;
 
@@ -22,7 +24,7 @@ using W = NewTopologyWizard;
 
 namespace {
 
-// Two servers, three external addresses each, the A/V Edge behind NAT, Director next hop.
+// Two servers, three external addresses each, all behind NAT, Director next hop.
 TemplateParams twoMemberParams()
 {
     TemplateParams p;
@@ -41,6 +43,8 @@ TemplateParams twoMemberParams()
         m.externalIps = {u"192.0.2.%1"_s.arg(10 + n), u"192.0.2.%1"_s.arg(20 + n),
                          u"192.0.2.%1"_s.arg(30 + n)};
         m.avPublicIp = u"203.0.113.%1"_s.arg(30 + n);
+        m.accessPublicIp = u"203.0.113.%1"_s.arg(10 + n);
+        m.webConfPublicIp = u"198.51.100.%1"_s.arg(20 + n);
         p.members.append(m);
     }
     return p;
@@ -109,7 +113,13 @@ private Q_SLOTS:
     void badIpDisablesNextAndSaysWhere();
     void duplicateAddressAcrossMembers();
     void singleIpLayoutHidesColumns();
+    void natNeedsEveryPublicAddress();
+    void ipv6OnLync2010Refused();
     void badExternalFqdn();
+    void sipDomainsCheckedAsTyped();
+    void badSipDomainBlocksFinish();
+    void publicImOffUnlessTicked();
+    void fitsASmallScreen();
     void xmppFollowsTheProduct_data();
     void xmppFollowsTheProduct();
     void twelveMembersAndNoMore();
@@ -211,6 +221,7 @@ void TstNewTopologyWizard::singleIpLayoutHidesColumns()
     QVERIFY(table->isColumnHidden(W::WebConfIpColumn));
     QVERIFY(table->isColumnHidden(W::AvIpColumn));
     QVERIFY(table->isColumnHidden(W::AvPublicIpColumn));
+    QVERIFY(table->isColumnHidden(W::AccessPublicIpColumn));
     QCOMPARE(table->horizontalHeaderItem(W::AccessIpColumn)->text(), u"External IP"_s);
 
     typeInCell(table, 0, W::FqdnColumn, u"edge01.contoso.local"_s);
@@ -224,10 +235,100 @@ void TstNewTopologyWizard::singleIpLayoutHidesColumns()
 
     wizard.back();
     child<QCheckBox>(wizard, u"natCheck"_s)->click();
+    // One public address for the one external address.
     QVERIFY(!table->isColumnHidden(W::AvPublicIpColumn));
+    QCOMPARE(table->horizontalHeaderItem(W::AvPublicIpColumn)->text(), u"Public IP"_s);
+    QVERIFY(table->isColumnHidden(W::AccessPublicIpColumn));
+    QVERIFY(table->isColumnHidden(W::WebConfPublicIpColumn));
     QVERIFY(goTo(wizard, W::MembersPageId));
-    QVERIFY(!nextEnabled(wizard)); // the public A/V address is now needed
-    QVERIFY(problems(wizard, u"membersProblems"_s).contains(u"A/V public IP"_s));
+    QVERIFY(!nextEnabled(wizard)); // the public address is now needed
+    QCOMPARE(problems(wizard, u"membersProblems"_s), u"Row 1 still needs: public IP"_s);
+    typeInCell(table, 0, W::AvPublicIpColumn, u"203.0.113.10"_s);
+    QVERIFY(nextEnabled(wizard));
+    const TemplateResult r = wizard.result();
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const Address *ext = r.topology.address(AddressId(u"edge01-ext"_s));
+    QVERIFY(ext);
+    QCOMPARE(ext->natPublicIp, u"203.0.113.10"_s);
+}
+
+void TstNewTopologyWizard::natNeedsEveryPublicAddress()
+{
+    NewTopologyWizard wizard;
+    wizard.setParams(twoMemberParams());
+    QVERIFY(goTo(wizard, W::MembersPageId));
+    QVERIFY(nextEnabled(wizard));
+    auto *table = child<QTableWidget>(wizard, u"membersTable"_s);
+    const QList<std::pair<int, QString>> shownPublic{
+            {W::AccessPublicIpColumn, u"Access\npublic IP"_s},
+            {W::WebConfPublicIpColumn, u"Web Conf\npublic IP"_s},
+            {W::AvPublicIpColumn, u"A/V\npublic IP"_s}};
+    for (const auto &[column, header] : shownPublic) {
+        QVERIFY(!table->isColumnHidden(column));
+        QCOMPARE(table->horizontalHeaderItem(column)->text(), header);
+    }
+    QCOMPARE(table->horizontalHeaderItem(W::WebConfPublicIpColumn)->toolTip(),
+             u"Web Conferencing public IP"_s);
+
+    typeInCell(table, 0, W::AccessPublicIpColumn, QString());
+    QVERIFY(!nextEnabled(wizard));
+    QCOMPARE(problems(wizard, u"membersProblems"_s), u"Row 1 still needs: Access public IP"_s);
+    typeInCell(table, 0, W::AccessPublicIpColumn, u"203.0.113"_s);
+    QCOMPARE(problems(wizard, u"membersProblems"_s),
+             u"Row 1, Access public IP: '203.0.113' is not an IPv4 or IPv6 address"_s);
+    QVERIFY(!table->item(0, W::AccessPublicIpColumn)->icon().isNull());
+    typeInCell(table, 0, W::AccessPublicIpColumn, u"198.51.100.22"_s);
+    QCOMPARE(problems(wizard, u"membersProblems"_s),
+             u"198.51.100.22 is used twice: row 1, Access public IP and row 2, Web Conferencing "
+             "public IP"_s);
+    QVERIFY(!table->item(1, W::WebConfPublicIpColumn)->toolTip().isEmpty());
+    QVERIFY(!nextEnabled(wizard));
+    typeInCell(table, 0, W::AccessPublicIpColumn, u"203.0.113.51"_s);
+    QVERIFY(nextEnabled(wizard));
+    const MemberParams first = wizard.params().members.first();
+    QCOMPARE(first.accessPublicIp, u"203.0.113.51"_s);
+    QCOMPARE(first.webConfPublicIp, u"198.51.100.21"_s);
+    QCOMPARE(first.avPublicIp, u"203.0.113.31"_s);
+
+    // Without NAT the public columns go, and nothing public ends in the topology.
+    wizard.back();
+    child<QCheckBox>(wizard, u"natCheck"_s)->click();
+    QVERIFY(table->isColumnHidden(W::AccessPublicIpColumn));
+    QVERIFY(table->isColumnHidden(W::AvPublicIpColumn));
+    QCOMPARE(wizard.params().members.first().accessPublicIp, QString());
+    const TemplateResult r = wizard.result();
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.topology.address(AddressId(u"edge01-access"_s))->natPublicIp, QString());
+}
+
+void TstNewTopologyWizard::ipv6OnLync2010Refused()
+{
+    TemplateParams p = twoMemberParams();
+    p.product = Product::Lync2010;
+    NewTopologyWizard wizard;
+    wizard.setParams(p);
+    QVERIFY(goTo(wizard, W::MembersPageId));
+    QVERIFY(nextEnabled(wizard));
+    auto *table = child<QTableWidget>(wizard, u"membersTable"_s);
+    // A valid address, which only the template refuses: its message, the cell it names marked.
+    typeInCell(table, 1, W::AvPublicIpColumn, u"2001:db8::32"_s);
+    const QString reason = u"edge02.contoso.local: 2001:db8::32 is an IPv6 address; the Edge "
+                           "supports IPv6 from Lync Server 2013 on, not in Lync Server 2010"_s;
+    QCOMPARE(problems(wizard, u"membersProblems"_s), reason);
+    QVERIFY(!nextEnabled(wizard));
+    QTableWidgetItem *cell = table->item(1, W::AvPublicIpColumn);
+    QCOMPARE(cell->toolTip(), reason);
+    QVERIFY(cell->data(Qt::BackgroundRole).isValid());
+    QVERIFY(table->item(0, W::AvPublicIpColumn)->toolTip().isEmpty());
+
+    // Lync Server 2013 takes it.
+    wizard.restart();
+    auto *combo = child<QComboBox>(wizard, u"productCombo"_s);
+    combo->setCurrentIndex(combo->findText(displayName(Product::Lync2013)));
+    QVERIFY(goTo(wizard, W::MembersPageId));
+    QVERIFY(nextEnabled(wizard));
+    QCOMPARE(problems(wizard, u"membersProblems"_s), QString());
+    QVERIFY(cell->toolTip().isEmpty());
 }
 
 void TstNewTopologyWizard::badExternalFqdn()
@@ -247,6 +348,112 @@ void TstNewTopologyWizard::badExternalFqdn()
     typeInto(child<QLineEdit>(wizard, u"avFqdnEdit"_s), u"av.contoso.com"_s);
     QVERIFY(nextEnabled(wizard));
     QVERIFY(access->toolTip().isEmpty());
+}
+
+void TstNewTopologyWizard::sipDomainsCheckedAsTyped()
+{
+    NewTopologyWizard wizard;
+    wizard.setParams(twoMemberParams());
+    QVERIFY(goTo(wizard, W::ProductPageId));
+    QVERIFY(nextEnabled(wizard)); // optional
+    const QString note = child<QLabel>(wizard, u"sipDomainsNote"_s)->text();
+    QVERIFY2(note.contains(u"default SIP domain first"_s) && note.contains(u"certificate"_s)
+                     && note.contains(u"DNS"_s),
+             qPrintable(note));
+    auto *edit = child<QLineEdit>(wizard, u"sipDomainsEdit"_s);
+    typeInto(edit, u"contoso.com, contoso"_s);
+    QVERIFY(!nextEnabled(wizard));
+    const QString bad = u"SIP domain 'contoso' is not a domain name (letters, digits and hyphens "
+                        "between dots, as in contoso.com)"_s;
+    QCOMPARE(problems(wizard, u"productProblems"_s), bad);
+    QCOMPARE(edit->toolTip(), bad);
+    typeInto(edit, u"contoso.com, fabrikam.com, Contoso.COM"_s);
+    QCOMPARE(problems(wizard, u"productProblems"_s), u"SIP domain 'Contoso.COM' is given twice"_s);
+    QVERIFY(!nextEnabled(wizard));
+    typeInto(edit, u" contoso.com ,fabrikam.com,"_s);
+    QVERIFY(nextEnabled(wizard));
+    QCOMPARE(problems(wizard, u"productProblems"_s), QString());
+    QVERIFY(edit->toolTip().isEmpty());
+
+    QVERIFY(goTo(wizard, W::NextHopPageId));
+    QVERIFY(nextEnabled(wizard));
+    wizard.button(QWizard::FinishButton)->click();
+    const TemplateResult r = wizard.result();
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(r.topology.sipDomains, (QStringList{u"contoso.com"_s, u"fabrikam.com"_s}));
+}
+
+void TstNewTopologyWizard::badSipDomainBlocksFinish()
+{
+    TemplateParams p = twoMemberParams();
+    p.sipDomains = {u"contoso.com"_s, u"contoso_com"_s};
+    NewTopologyWizard wizard;
+    wizard.setParams(p);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY(!nextEnabled(wizard));
+    QVERIFY(problems(wizard, u"productProblems"_s).contains(u"'contoso_com'"_s));
+    // Even pushed past the product page, the last page refuses with the template's reason.
+    while (wizard.currentId() < W::NextHopPageId)
+        wizard.next();
+    QVERIFY(!nextEnabled(wizard));
+    QCOMPARE(problems(wizard, u"nextHopProblems"_s),
+             u"SIP domain 'contoso_com' is not a domain name"_s);
+    QCOMPARE(child<QLabel>(wizard, u"summaryLabel"_s)->text(), QString());
+}
+
+void TstNewTopologyWizard::publicImOffUnlessTicked()
+{
+    NewTopologyWizard wizard;
+    wizard.setParams(twoMemberParams());
+    QVERIFY(goTo(wizard, W::NextHopPageId));
+    auto *publicIm = child<QCheckBox>(wizard, u"publicImCheck"_s);
+    QCOMPARE(publicIm->text().remove(u'&'),
+             u"Public IM connectivity with Skype (historical: retired May 2025)"_s);
+    QVERIFY(!publicIm->isChecked());
+    QVERIFY(!wizard.params().publicIm);
+    const PeerId skype(u"public-im"_s);
+    QVERIFY(!wizard.result().topology.peer(skype));
+    auto *summary = child<QLabel>(wizard, u"summaryLabel"_s);
+    const QString without = summary->text();
+
+    publicIm->click();
+    QVERIFY(wizard.params().publicIm);
+    const TemplateResult r = wizard.result();
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QVERIFY(r.topology.peer(skype));
+    QVERIFY(std::any_of(r.topology.flows.cbegin(), r.topology.flows.cend(),
+                        [&](const Flow &f) { return f.from.peer == skype || f.to.peer == skype; }));
+    QVERIFY(summary->text() != without); // more flows and a scenario
+    QVERIFY(nextEnabled(wizard));
+    wizard.button(QWizard::FinishButton)->click();
+    QVERIFY(wizard.result().topology.peer(skype));
+}
+
+void TstNewTopologyWizard::fitsASmallScreen()
+{
+    // 1366x768 less a task bar and the title bar: every page, with the longest notes and twelve
+    // servers behind NAT, stays within 700 pixels.
+    TemplateParams p = twoMemberParams();
+    p.sipDomains = {u"contoso.com"_s};
+    NewTopologyWizard wizard;
+    wizard.setParams(p);
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QVERIFY2(wizard.minimumSizeHint().height() <= 700,
+             qPrintable(QString::number(wizard.minimumSizeHint().height())));
+    for (int page = W::ProductPageId; page <= W::NextHopPageId; ++page) {
+        while (wizard.currentId() < page)
+            wizard.next();
+        if (page == W::MembersPageId)
+            while (child<QPushButton>(wizard, u"addMemberButton"_s)->isEnabled())
+                child<QPushButton>(wizard, u"addMemberButton"_s)->click();
+        QCoreApplication::processEvents();
+        QVERIFY2(wizard.height() <= 700,
+                 qPrintable(u"%1 on page %2"_s.arg(wizard.height())
+                                    .arg(wizard.currentPage()->objectName())));
+        QVERIFY(wizard.width() <= 1366);
+    }
 }
 
 void TstNewTopologyWizard::xmppFollowsTheProduct_data()
@@ -329,7 +536,9 @@ void TstNewTopologyWizard::removeMember()
 
 void TstNewTopologyWizard::setParamsRoundTrip()
 {
-    const TemplateParams p = twoMemberParams();
+    TemplateParams p = twoMemberParams();
+    p.sipDomains = {u"contoso.com"_s, u"fabrikam.com"_s};
+    p.publicIm = true;
     NewTopologyWizard wizard;
     wizard.setParams(p);
     const TemplateParams back = wizard.params();
@@ -346,7 +555,11 @@ void TstNewTopologyWizard::setParamsRoundTrip()
         QCOMPARE(back.members[i].internalIp, p.members[i].internalIp);
         QCOMPARE(back.members[i].externalIps, p.members[i].externalIps);
         QCOMPARE(back.members[i].avPublicIp, p.members[i].avPublicIp);
+        QCOMPARE(back.members[i].accessPublicIp, p.members[i].accessPublicIp);
+        QCOMPARE(back.members[i].webConfPublicIp, p.members[i].webConfPublicIp);
     }
+    QCOMPARE(back.sipDomains, p.sipDomains);
+    QCOMPARE(back.publicIm, p.publicIm);
     QCOMPARE(wizard.result().topology, buildTopology(p).topology);
 }
 
@@ -362,8 +575,9 @@ void TstNewTopologyWizard::typeThroughFirstPages(NewTopologyWizard &wizard, cons
     child<QPushButton>(wizard, u"addMemberButton"_s)->click();
     for (int row = 0; row < 2; ++row) {
         const MemberParams &m = p.members[row];
-        const QStringList cells{m.fqdn,           m.internalIp,     m.externalIps[0],
-                                m.externalIps[1], m.externalIps[2], m.avPublicIp};
+        const QStringList cells{
+                m.fqdn,           m.internalIp,     m.externalIps[0],  m.externalIps[1],
+                m.externalIps[2], m.accessPublicIp, m.webConfPublicIp, m.avPublicIp};
         for (int col = 0; col < W::MemberColumnCount; ++col)
             QVERIFY(typeInCell(table, row, col, cells[col]));
     }
@@ -403,6 +617,10 @@ void TstNewTopologyWizard::typedWizardBuildsTheSameTopology()
     QVERIFY(av);
     QCOMPARE(av->ip, u"192.0.2.32"_s);
     QCOMPARE(av->natPublicIp, u"203.0.113.32"_s);
+    // NAT translates every external address, each to its own public one.
+    QCOMPARE(got.topology.address(AddressId(u"edge02-access"_s))->natPublicIp, u"203.0.113.12"_s);
+    QCOMPARE(got.topology.address(AddressId(u"edge02-webconf"_s))->natPublicIp, u"198.51.100.22"_s);
+    QCOMPARE(got.topology.address(AddressId(u"edge01-access"_s))->natPublicIp, u"203.0.113.11"_s);
     QCOMPARE(got.topology.pools, want.topology.pools);
     QCOMPARE(got.topology.peers, want.topology.peers);
     QCOMPARE(got.topology, want.topology);
@@ -419,7 +637,7 @@ void TstNewTopologyWizard::screenshots()
     p.members[1].internalIp = u"10.0.0.300"_s;
     p.members[1].avPublicIp = u"192.0.2.11"_s;
     wizard.setParams(p);
-    wizard.resize(720, 520);
+    wizard.resize(940, 560);
     const QStringList names{u"product"_s, u"layout"_s, u"members"_s, u"nexthop"_s};
     for (int page = W::ProductPageId; page <= W::NextHopPageId; ++page) {
         wizard.show();
