@@ -62,24 +62,33 @@ AddMemberDialog::AddMemberDialog(const Topology &t, const PoolId &pool, Attempt 
     m_fqdn = addLine(this, form, tr("Server FQDN"), QStringLiteral("fqdn"),
                      tr("like edge02.contoso.local"));
     m_internal = addLine(this, form, tr("Internal IP"), QStringLiteral("internalIp"));
-    // The fields follow the layout of the member the new one is copied from.
-    bool nat = false;
+    // The fields follow the layout of the member the new one is copied from: each external
+    // address, then the public address NAT translates it to.
     const EdgeServer *model = p && !p->servers.isEmpty() ? &p->servers.first() : nullptr;
+    QList<const Address *> external;
     for (const NetInterface &nic : model ? model->interfaces : QList<NetInterface>())
         for (const Address &a : nic.addresses) {
-            if (nic.side == InterfaceSide::Internal) {
+            if (nic.side == InterfaceSide::Internal)
                 m_internal->setPlaceholderText(tr("like %1").arg(a.ip));
-                continue;
-            }
-            nat = nat || (a.roles.contains(AddressRole::AV) && !a.natPublicIp.isEmpty());
-            m_external.append(addLine(this, form,
-                                      tr("External IP (%1)").arg(treetext::rolesText(a.roles)),
-                                      QStringLiteral("externalIp%1").arg(m_external.size() + 1),
-                                      tr("like %1").arg(a.ip)));
+            else
+                external.append(&a);
         }
-    m_nat = addLine(this, form, tr("A/V public IP (NAT)"), QStringLiteral("avPublicIp"),
-                    nat ? tr("required: the pool's A/V Edge is behind NAT")
-                        : tr("optional: empty without NAT"));
+    const QStringList publicNames{QStringLiteral("accessPublicIp"),
+                                  QStringLiteral("webConfPublicIp"), QStringLiteral("avPublicIp")};
+    for (const Address *a : std::as_const(external)) {
+        const QString roles = treetext::rolesText(a->roles);
+        const qsizetype i = m_external.size();
+        m_external.append(addLine(this, form, tr("External IP (%1)").arg(roles),
+                                  QStringLiteral("externalIp%1").arg(i + 1),
+                                  tr("like %1").arg(a->ip)));
+        const bool single = external.size() == 1;
+        m_public.append(addLine(this, form,
+                                single ? tr("Public IP (NAT)") : tr("%1 public IP").arg(roles),
+                                single ? QStringLiteral("publicIp") : publicNames.value(i),
+                                a->natPublicIp.isEmpty()
+                                        ? tr("optional: empty without NAT")
+                                        : tr("required: behind NAT, like %1").arg(a->natPublicIp)));
+    }
     m_problem = finishLayout(this);
     for (QLineEdit *edit : findChildren<QLineEdit *>())
         connect(edit, &QLineEdit::textEdited, this, &AddMemberDialog::checkAsTyped);
@@ -92,7 +101,18 @@ MemberParams AddMemberDialog::params() const
     m.internalIp = m_internal->text().trimmed();
     for (const QLineEdit *edit : m_external)
         m.externalIps.append(edit->text().trimmed());
-    m.avPublicIp = m_nat->text().trimmed();
+    // In the order of the external addresses; a single address's one is the A/V one, as in
+    // `edgemap new` and Topology Builder.
+    QStringList publicIps;
+    for (const QLineEdit *edit : m_public)
+        publicIps.append(edit->text().trimmed());
+    if (publicIps.size() == 1) {
+        m.avPublicIp = publicIps.first();
+    } else {
+        m.accessPublicIp = publicIps.value(0);
+        m.webConfPublicIp = publicIps.value(1);
+        m.avPublicIp = publicIps.value(2);
+    }
     return m;
 }
 
@@ -102,7 +122,7 @@ void AddMemberDialog::checkAsTyped()
     const MemberParams m = params();
     QString problem = m.fqdn.isEmpty() ? QString() : topologyops::fqdnProblem(m.fqdn);
     QStringList ips = m.externalIps;
-    ips << m.internalIp << m.avPublicIp;
+    ips << m.internalIp << m.accessPublicIp << m.webConfPublicIp << m.avPublicIp;
     for (const QString &ip : std::as_const(ips))
         if (problem.isEmpty() && !ip.isEmpty())
             problem = topologyops::serverAddressProblem(ip);

@@ -24,7 +24,9 @@ class AddMemberDialog : public QDialog
 public:
     using Attempt = std::function<QString(const MemberParams &)>;
     // One external address field per external address of the pool's first server, labelled with
-    // its roles; the NAT field says whether the pool's A/V Edge needs one.
+    // its roles, and under each a public address field ("accessPublicIp", "webConfPublicIp",
+    // "avPublicIp"; "publicIp" for the single-IP layout's one address) that says whether it is
+    // required: it is where the first server's address is behind NAT.
     AddMemberDialog(const Topology &topology, const PoolId &pool, Attempt attempt,
                     QWidget *parent = nullptr);
 
@@ -38,7 +40,7 @@ private:
     QLineEdit *m_fqdn = nullptr;
     QLineEdit *m_internal = nullptr;
     QList<QLineEdit *> m_external;
-    QLineEdit *m_nat = nullptr;
+    QList<QLineEdit *> m_public; // one per external address, in the same order
     QLabel *m_problem = nullptr;
 };
 

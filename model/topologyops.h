@@ -30,9 +30,11 @@ struct EditResult
 // address roles and external FQDNs, the same listeners (ports, services, enabled flags, as the
 // user may have changed them), with ids following the scheme of `edgemap new` (the FQDN's first
 // label, "edge02", made unique). `member.externalIps` must match the pool's external layout (one
-// address or three, in the order Access, Web Conferencing, A/V). `member.avPublicIp` is the NAT
-// address of the A/V Edge; it is required when the pool's A/V Edge is behind NAT, since a member
-// without it could not be reached from the Internet. A pool without load balancing becomes DNS
+// address or three, in the order Access, Web Conferencing, A/V). The NAT public addresses
+// (`accessPublicIp`, `webConfPublicIp`, `avPublicIp`; with one external address, any one of
+// them) go to the external addresses in the same order, each its own; one is required wherever
+// the first member's address is behind NAT, since a member without it could not be reached from
+// the Internet. A pool without load balancing becomes DNS
 // load balanced, as `edgemap new` makes a pool of several servers. Refused beyond
 // kMaxPoolMembers, for a bad or duplicate FQDN or address (naming the element that has it).
 EditResult addPoolMember(const Topology &topology, const PoolId &pool, const MemberParams &member);

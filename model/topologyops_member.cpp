@@ -43,9 +43,42 @@ struct MemberIps
 {
     QString internal;
     QStringList external;
-    QString nat;
+    QStringList nat; // per external address, empty where it is not translated
     QString error;
 };
+
+// The public addresses given for each of `count` external addresses, in their order (Access,
+// Web Conferencing, A/V); with one external address, the one given (as any of the three).
+QStringList givenPublicIps(const MemberParams &m, qsizetype count, QString *error)
+{
+    const QStringList given{m.accessPublicIp.trimmed(), m.webConfPublicIp.trimmed(),
+                            m.avPublicIp.trimmed()};
+    if (count != 1)
+        return given.mid(0, count);
+    QString single;
+    for (const QString &ip : given) {
+        if (ip.isEmpty() || ip == single)
+            continue;
+        if (!single.isEmpty()) {
+            *error = tr("one external address has one public address, not %1 and %2")
+                             .arg(single, ip);
+            return {};
+        }
+        single = ip;
+    }
+    return {single};
+}
+
+// "the A/V Edge address", "the external address (Access Edge, ...)".
+QString addressName(const Address &a)
+{
+    if (a.roles.size() == 1)
+        return tr("the %1 address").arg(displayName(a.roles.first()));
+    QStringList roles;
+    for (const AddressRole role : a.roles)
+        roles.append(displayName(role));
+    return tr("the external address (%1)").arg(roles.join(QStringLiteral(", ")));
+}
 
 // Checks the new member's addresses against the pool's layout and every address in use, and
 // returns them in canonical form.
@@ -70,17 +103,22 @@ MemberIps checkMemberIps(const Topology &t, const EdgePool &pool, const MemberPa
                                       .arg(pool.fqdn)
                                       .arg(external.size())
                                       .arg(m.externalIps.size()));
-    const bool poolUsesNat = std::any_of(external.cbegin(), external.cend(), [](const Address *a) {
-        return a->roles.contains(AddressRole::AV) && !a->natPublicIp.isEmpty();
-    });
-    if (poolUsesNat && m.avPublicIp.trimmed().isEmpty())
-        return fail(tr("the A/V Edge of pool %1 is behind NAT: give the new server's "
-                       "public A/V address too")
-                            .arg(pool.fqdn));
+    QString error;
+    const QStringList publicIps = givenPublicIps(m, external.size(), &error);
+    if (!error.isEmpty())
+        return fail(error);
+    // NAT is the pool's design: where the first member's address is translated, the new
+    // member's must be too, or the Internet could not reach it.
+    for (qsizetype i = 0; i < external.size(); ++i)
+        if (!external[i]->natPublicIp.isEmpty() && publicIps[i].isEmpty())
+            return fail(tr("%1 of pool %2 is behind NAT: give the new server's public address "
+                           "for it too")
+                                .arg(addressName(*external[i]), pool.fqdn));
     QStringList given{m.internalIp};
     given += m.externalIps;
-    if (!m.avPublicIp.trimmed().isEmpty())
-        given.append(m.avPublicIp);
+    for (const QString &ip : publicIps)
+        if (!ip.isEmpty())
+            given.append(ip);
     QStringList canonical;
     for (const QString &raw : std::as_const(given)) {
         const QString text = raw.trimmed();
@@ -96,7 +134,9 @@ MemberIps checkMemberIps(const Topology &t, const EdgePool &pool, const MemberPa
     MemberIps ips;
     ips.internal = canonical.takeFirst();
     ips.external = canonical.mid(0, external.size());
-    ips.nat = canonical.value(external.size());
+    qsizetype next = external.size();
+    for (const QString &ip : publicIps)
+        ips.nat.append(ip.isEmpty() ? QString() : canonical.value(next++));
     return ips;
 }
 
@@ -160,9 +200,15 @@ EdgeServer cloneServer(const EdgeServer &model, const ServerId &id, const QStrin
             const AddressId newId(renamed(a.id.value(), model.id.value(), id.value()));
             ids.insert(a.id, newId);
             a.id = newId;
-            a.ip = nic.side == InterfaceSide::Internal ? ips.internal : ips.external[external++];
-            // Public addresses belong to one server; only the A/V Edge's is ours to set here.
-            a.natPublicIp = a.roles.contains(AddressRole::AV) ? ips.nat : QString();
+            // Public addresses belong to one server: each external address gets its own.
+            if (nic.side == InterfaceSide::Internal) {
+                a.ip = ips.internal;
+                a.natPublicIp.clear();
+            } else {
+                a.ip = ips.external[external];
+                a.natPublicIp = ips.nat.value(external);
+                ++external;
+            }
         }
     for (Listener &l : s.listeners) {
         l.id = ListenerId(renamed(l.id.value(), model.id.value(), id.value()));

@@ -13,22 +13,45 @@ namespace ops = edgemap::topologyops;
 
 namespace {
 
+// `publicIps`: NAT public addresses in the order of `external` (Access, Web Conferencing, A/V),
+// or the one of a single external address.
 MemberParams member(const QString &fqdn, const QString &internal, const QStringList &external,
-                    const QString &nat = {})
+                    const QStringList &publicIps = {})
 {
-    return MemberParams{fqdn, internal, external, nat};
+    MemberParams m{fqdn, internal, external, {}};
+    if (publicIps.size() == 1) {
+        m.avPublicIp = publicIps.first();
+    } else {
+        m.accessPublicIp = publicIps.value(0);
+        m.webConfPublicIp = publicIps.value(1);
+        m.avPublicIp = publicIps.value(2);
+    }
+    return m;
+}
+
+// The NAT public addresses of a server's external addresses, in their order.
+QStringList publicIpsOf(const EdgeServer &s)
+{
+    QStringList ips;
+    for (const NetInterface &nic : s.interfaces)
+        if (nic.side == InterfaceSide::External)
+            for (const Address &a : nic.addresses)
+                ips << a.natPublicIp;
+    return ips;
 }
 
 const PoolId kPool(QStringLiteral("pool1"));
 
-// Single external IP, no NAT, sfb2015 with XMPP: a layout other than the default's.
-Topology singleIpTopology()
+// Single external IP, sfb2015 with XMPP: a layout other than the default's (which has three
+// addresses, each behind NAT); `nat` is the one public address, none by default.
+Topology singleIpTopology(const QString &nat = {})
 {
     TemplateParams p;
     p.product = Product::SfB2015;
     p.xmpp = true;
     p.members = {member(QStringLiteral("edge01.fabrikam.local"), QStringLiteral("10.1.0.10"),
-                        {QStringLiteral("198.51.100.10")})};
+                        {QStringLiteral("198.51.100.10")},
+                        nat.isEmpty() ? QStringList() : QStringList{nat})};
     TemplateResult r = buildTopology(p);
     if (!r.ok())
         qFatal("%s", qPrintable(r.error));
@@ -89,6 +112,7 @@ private Q_SLOTS:
     void addMember();
     void addMemberRefused_data();
     void addMemberRefused();
+    void addMemberSingleIpNatRefused();
     void addMemberUpToTheLimit();
     void addMemberIdsStayUnique();
     void removeMember();
@@ -106,22 +130,41 @@ void TstTopologyOps::addMember_data()
 {
     QTest::addColumn<Topology>("topology");
     QTest::addColumn<MemberParams>("params");
-    QTest::newRow("three IPs, NAT")
+    QTest::addColumn<QStringList>("publicIps"); // what the new external addresses get
+    // The default pool is NATed on all three external addresses: each new address gets its own
+    // public address.
+    const QStringList publicIps{QStringLiteral("203.0.113.11"), QStringLiteral("203.0.113.21"),
+                                QStringLiteral("203.0.113.31")};
+    QTest::newRow("three IPs, NAT on each")
             << topologyfile::defaultTopology()
             << member(QStringLiteral("edge02.contoso.local"), QStringLiteral("172.25.33.11"),
                       {QStringLiteral("192.0.2.11"), QStringLiteral("192.0.2.21"),
                        QStringLiteral("192.0.2.31")},
-                      QStringLiteral("203.0.113.31"));
+                      publicIps)
+            << publicIps;
     QTest::newRow("single IP") << singleIpTopology()
                                << member(QStringLiteral("EDGE02.fabrikam.local"),
                                          QStringLiteral("10.1.0.11"),
-                                         {QStringLiteral("198.51.100.11")});
+                                         {QStringLiteral("198.51.100.11")})
+                               << QStringList{QString()};
+    const QString nat = QStringLiteral("203.0.113.11");
+    QTest::newRow("single IP, NAT")
+            << singleIpTopology(QStringLiteral("203.0.113.10"))
+            << member(QStringLiteral("edge02.fabrikam.local"), QStringLiteral("10.1.0.11"),
+                      {QStringLiteral("198.51.100.11")}, {nat})
+            << QStringList{nat};
+    MemberParams asAccess = member(QStringLiteral("edge02.fabrikam.local"),
+                                   QStringLiteral("10.1.0.11"), {QStringLiteral("198.51.100.11")});
+    asAccess.accessPublicIp = nat; // as `edgemap new --access-public-ip` takes it
+    QTest::newRow("single IP, NAT given as the Access one")
+            << singleIpTopology(QStringLiteral("203.0.113.10")) << asAccess << QStringList{nat};
 }
 
 void TstTopologyOps::addMember()
 {
     QFETCH(Topology, topology);
     QFETCH(MemberParams, params);
+    QFETCH(QStringList, publicIps);
     const ops::EditResult r = ops::addPoolMember(topology, kPool, params);
     QVERIFY2(r.ok(), qPrintable(r.error));
     QCOMPARE(r.newId, QStringLiteral("edge02"));
@@ -141,15 +184,13 @@ void TstTopologyOps::addMember()
     QCOMPARE(r.topology.serverOfAddress(AddressId(QStringLiteral("edge02-int")))->id, added.id);
     QCOMPARE(r.topology.address(AddressId(QStringLiteral("edge02-int")))->ip, params.internalIp);
     QStringList external;
-    QString nat;
     for (const NetInterface &nic : added.interfaces)
         if (nic.side == InterfaceSide::External)
-            for (const Address &a : nic.addresses) {
+            for (const Address &a : nic.addresses)
                 external << a.ip;
-                nat += a.natPublicIp;
-            }
     QCOMPARE(external, params.externalIps);
-    QCOMPARE(nat, params.avPublicIp);
+    QCOMPARE(publicIpsOf(added), publicIps);
+    QCOMPARE(r.topology.address(AddressId(QStringLiteral("edge02-int")))->natPublicIp, QString());
     // The rest of the topology is untouched, and the whole survives the file format.
     QCOMPARE(r.topology.flows, topology.flows);
     QCOMPARE(r.topology.pool(kPool)->servers.first(), topology.pool(kPool)->servers.first());
@@ -162,7 +203,8 @@ void TstTopologyOps::addMemberRefused_data()
     QTest::addColumn<QString>("reason");
     const QStringList ext{QStringLiteral("192.0.2.11"), QStringLiteral("192.0.2.21"),
                           QStringLiteral("192.0.2.31")};
-    const QString nat = QStringLiteral("203.0.113.31");
+    const QStringList nat{QStringLiteral("203.0.113.11"), QStringLiteral("203.0.113.21"),
+                          QStringLiteral("203.0.113.31")};
     const QString fqdn = QStringLiteral("edge02.contoso.local");
     const QString internal = QStringLiteral("172.25.33.11");
     QTest::newRow("duplicate fqdn")
@@ -181,9 +223,21 @@ void TstTopologyOps::addMemberRefused_data()
                       nat)
             << QStringLiteral("10.45.16.20 is already used by address edge01-webconf");
     QTest::newRow("duplicate nat ip")
-            << member(fqdn, internal, ext, QStringLiteral("203.0.113.30"))
+            << member(fqdn, internal, ext, {nat[0], nat[1], QStringLiteral("203.0.113.30")})
             << QStringLiteral("203.0.113.30 is already used by the NAT public address of "
                               "edge01-av");
+    QTest::newRow("duplicate access nat ip")
+            << member(fqdn, internal, ext, {QStringLiteral("203.0.113.10"), nat[1], nat[2]})
+            << QStringLiteral("203.0.113.10 is already used by the NAT public address of "
+                              "edge01-access");
+    QTest::newRow("nat ip given twice") << member(fqdn, internal, ext, {nat[0], nat[1], nat[0]})
+                                        << QStringLiteral("203.0.113.11 is given twice");
+    QTest::newRow("nat ip is an external ip")
+            << member(fqdn, internal, ext, {nat[0], ext[2], nat[2]})
+            << QStringLiteral("192.0.2.31 is given twice");
+    QTest::newRow("bad nat ip") << member(fqdn, internal, ext,
+                                          {nat[0], QStringLiteral("203.0.113"), nat[2]})
+                                << QStringLiteral("'203.0.113' is not an IPv4 or IPv6 address");
     QTest::newRow("given twice") << member(fqdn, internal, {ext[0], ext[0], ext[2]}, nat)
                                  << QStringLiteral("192.0.2.11 is given twice");
     QTest::newRow("bad ip") << member(fqdn, QStringLiteral("192.0.2.300"), ext, nat)
@@ -192,7 +246,16 @@ void TstTopologyOps::addMemberRefused_data()
             fqdn, internal, {ext[0]},
             nat) << QStringLiteral("have 3 external addresses: give 3 external IPs, not 1");
     QTest::newRow("nat missing") << member(fqdn, internal, ext)
-                                 << QStringLiteral("is behind NAT: give the new server's public");
+                                 << QStringLiteral("the Access Edge address of pool "
+                                                   "edge01.contoso.local is behind NAT: give the "
+                                                   "new server's public address for it too");
+    QTest::newRow("a/v nat missing")
+            << member(fqdn, internal, ext, {nat[0], nat[1], QString()})
+            << QStringLiteral("the A/V Edge address of pool edge01.contoso.local is behind NAT");
+    QTest::newRow("web conferencing nat missing")
+            << member(fqdn, internal, ext, {nat[0], QString(), nat[2]})
+            << QStringLiteral("the Web Conferencing Edge address of pool edge01.contoso.local is "
+                              "behind NAT");
 }
 
 void TstTopologyOps::addMemberRefused()
@@ -202,6 +265,32 @@ void TstTopologyOps::addMemberRefused()
     const ops::EditResult r = ops::addPoolMember(topologyfile::defaultTopology(), kPool, params);
     QVERIFY(!r.ok());
     QVERIFY2(r.error.contains(reason), qPrintable(r.error));
+}
+
+void TstTopologyOps::addMemberSingleIpNatRefused()
+{
+    const Topology t = singleIpTopology(QStringLiteral("203.0.113.10"));
+    MemberParams m = member(QStringLiteral("edge02.fabrikam.local"), QStringLiteral("10.1.0.11"),
+                            {QStringLiteral("198.51.100.11")});
+    ops::EditResult r = ops::addPoolMember(t, kPool, m);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error.contains(QStringLiteral("the external address (Access Edge, Web "
+                                             "Conferencing Edge, A/V Edge) of pool "
+                                             "edge01.fabrikam.local is behind NAT")),
+             qPrintable(r.error));
+    // One address has one public address, however it is given.
+    m.accessPublicIp = QStringLiteral("203.0.113.11");
+    m.avPublicIp = QStringLiteral("203.0.113.12");
+    r = ops::addPoolMember(t, kPool, m);
+    QVERIFY(!r.ok());
+    QVERIFY2(r.error.contains(QStringLiteral("one external address has one public address, not "
+                                             "203.0.113.11 and 203.0.113.12")),
+             qPrintable(r.error));
+    m.avPublicIp = m.accessPublicIp;
+    r = ops::addPoolMember(t, kPool, m);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QCOMPARE(publicIpsOf(r.topology.pool(kPool)->servers.last()),
+             QStringList{QStringLiteral("203.0.113.11")});
 }
 
 void TstTopologyOps::addMemberUpToTheLimit()
@@ -215,7 +304,9 @@ void TstTopologyOps::addMemberUpToTheLimit()
                        {QStringLiteral("192.0.2.%1").arg(100 + n),
                         QStringLiteral("192.0.2.%1").arg(150 + n),
                         QStringLiteral("192.0.2.%1").arg(200 + n)},
-                       QStringLiteral("203.0.113.%1").arg(100 + n)));
+                       {QStringLiteral("198.51.100.%1").arg(100 + n),
+                        QStringLiteral("198.51.100.%1").arg(150 + n),
+                        QStringLiteral("203.0.113.%1").arg(100 + n)}));
         QVERIFY2(r.ok(), qPrintable(r.error));
         t = r.topology;
     }
@@ -226,7 +317,8 @@ void TstTopologyOps::addMemberUpToTheLimit()
             member(QStringLiteral("edge13.contoso.local"), QStringLiteral("172.25.33.99"),
                    {QStringLiteral("192.0.2.97"), QStringLiteral("192.0.2.98"),
                     QStringLiteral("192.0.2.99")},
-                   QStringLiteral("203.0.113.99")));
+                   {QStringLiteral("198.51.100.97"), QStringLiteral("198.51.100.98"),
+                    QStringLiteral("203.0.113.99")}));
     QVERIFY(!r.ok());
     QVERIFY2(r.error.contains(QStringLiteral("already has 12 Edge servers")), qPrintable(r.error));
 }
@@ -238,14 +330,16 @@ void TstTopologyOps::addMemberIdsStayUnique()
     QStringList added;
     for (const QString &domain :
          {QStringLiteral("contoso.local"), QStringLiteral("fabrikam.local")}) {
-        const ops::EditResult r
-                = ops::addPoolMember(t, kPool,
-                                     member(QStringLiteral("edge01-int.") + domain,
-                                            QStringLiteral("172.25.33.%1").arg(added.size() + 20),
-                                            {QStringLiteral("192.0.2.%1").arg(added.size() + 40),
-                                             QStringLiteral("192.0.2.%1").arg(added.size() + 50),
-                                             QStringLiteral("192.0.2.%1").arg(added.size() + 60)},
-                                            QStringLiteral("203.0.113.%1").arg(added.size() + 70)));
+        const ops::EditResult r = ops::addPoolMember(
+                t, kPool,
+                member(QStringLiteral("edge01-int.") + domain,
+                       QStringLiteral("172.25.33.%1").arg(added.size() + 20),
+                       {QStringLiteral("192.0.2.%1").arg(added.size() + 40),
+                        QStringLiteral("192.0.2.%1").arg(added.size() + 50),
+                        QStringLiteral("192.0.2.%1").arg(added.size() + 60)},
+                       {QStringLiteral("203.0.113.%1").arg(added.size() + 40),
+                        QStringLiteral("203.0.113.%1").arg(added.size() + 50),
+                        QStringLiteral("203.0.113.%1").arg(added.size() + 70)}));
         QVERIFY2(r.ok(), qPrintable(r.error));
         t = r.topology;
         added << r.newId;
@@ -263,7 +357,8 @@ void TstTopologyOps::removeMember()
             member(QStringLiteral("edge02.contoso.local"), QStringLiteral("172.25.33.11"),
                    {QStringLiteral("192.0.2.11"), QStringLiteral("192.0.2.21"),
                     QStringLiteral("192.0.2.31")},
-                   QStringLiteral("203.0.113.31")));
+                   {QStringLiteral("203.0.113.11"), QStringLiteral("203.0.113.21"),
+                    QStringLiteral("203.0.113.31")}));
     QVERIFY2(grown.ok(), qPrintable(grown.error));
     // Removing either member leaves a valid one-server pool; removing the new one is an inverse.
     const ops::EditResult back = ops::removePoolMember(grown.topology, ServerId(grown.newId));
