@@ -174,7 +174,8 @@ PropertyEditor::Row PropertyEditor::makeRow(const FieldSpec &spec, QWidget *pare
     } else {
         auto *line = new QLineEdit(parent);
         line->setClearButtonEnabled(spec.input == Input::OptionalIp
-                                    || spec.input == Input::OptionalFqdn);
+                                    || spec.input == Input::OptionalFqdn
+                                    || spec.input == Input::DomainList);
         // Checked as typed: the reason shows before the user leaves the field.
         connect(line, &QLineEdit::textEdited, this,
                 [input = spec.input, problem = row.problem](const QString &text) {

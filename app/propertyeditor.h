@@ -15,12 +15,12 @@ namespace edgemap {
 
 class Document;
 
-// Edits the topology item a TreeRef names, in place: the topology name, pool and server FQDNs,
-// an address's IP, NAT public IP and FQDN, a listener's port and enabled flag, a service's
-// enabled flag, a peer's name and addresses. Each field applies on editingFinished (check boxes
-// on toggle) through Document::setField, one undo entry per change. A refused value leaves the
-// model alone: the reason shows in red under the field and the field goes back to the model's
-// value. Addresses and FQDNs are checked as they are typed.
+// Edits the topology item a TreeRef names, in place: the topology name and SIP domains, pool and
+// server FQDNs, an address's IP, NAT public IP and FQDN, a listener's port and enabled flag, a
+// service's enabled flag, a peer's name and addresses. Each field applies on editingFinished
+// (check boxes on toggle) through Document::setField, one undo entry per change. A refused value
+// leaves the model alone: the reason shows in red under the field and the field goes back to the
+// model's value. Addresses, FQDNs and SIP domains are checked as they are typed.
 //
 // Structural edits (add/remove a pool member, a peer) are buttons where the reference fits; they
 // go through topologyops and Document::applyEdit. The public functions behind the buttons take

@@ -20,7 +20,8 @@ QLineEdit *addLine(QDialog *dialog, QFormLayout *form, const QString &label, con
 {
     auto *edit = new QLineEdit(dialog);
     edit->setObjectName(name);
-    edit->setMinimumWidth(edit->fontMetrics().averageCharWidth() * 32); // an IPv6 address
+    // An IPv6 address, or a placeholder such as "required, like 2001:db8::10".
+    edit->setMinimumWidth(edit->fontMetrics().averageCharWidth() * 36);
     edit->setPlaceholderText(placeholder);
     form->addRow(label, edit);
     return edit;
@@ -82,12 +83,11 @@ AddMemberDialog::AddMemberDialog(const Topology &t, const PoolId &pool, Attempt 
                                   QStringLiteral("externalIp%1").arg(i + 1),
                                   tr("like %1").arg(a->ip)));
         const bool single = external.size() == 1;
-        m_public.append(addLine(this, form,
-                                single ? tr("Public IP (NAT)") : tr("%1 public IP").arg(roles),
-                                single ? QStringLiteral("publicIp") : publicNames.value(i),
-                                a->natPublicIp.isEmpty()
-                                        ? tr("optional: empty without NAT")
-                                        : tr("required: behind NAT, like %1").arg(a->natPublicIp)));
+        m_public.append(addLine(
+                this, form, single ? tr("Public IP (NAT)") : tr("%1 public IP (NAT)").arg(roles),
+                single ? QStringLiteral("publicIp") : publicNames.value(i),
+                a->natPublicIp.isEmpty() ? tr("optional: empty without NAT")
+                                         : tr("required, like %1").arg(a->natPublicIp)));
     }
     m_problem = finishLayout(this);
     for (QLineEdit *edit : findChildren<QLineEdit *>())

@@ -100,7 +100,10 @@ void topologyForm(FormSpec &form)
 {
     form.exists = true;
     form.title = tr("Topology");
-    form.fields << field(Field::TopologyName, {}, Input::Text, tr("Name"));
+    form.fields << field(Field::TopologyName, {}, Input::Text, tr("Name"))
+                << field(Field::SipDomains, {}, Input::DomainList, tr("SIP domains"));
+    form.note = tr("SIP domains are separated by commas, the default SIP domain first; the "
+                   "certificate requests and DNS records are generated from them.");
 }
 
 } // namespace
@@ -188,6 +191,13 @@ QString problemOf(Input input, const QString &raw)
             if (QString bad = topologyops::peerAddressProblem(entry); !bad.isEmpty())
                 return bad;
         return {};
+    case Input::DomainList:
+        // The same words as the file's check, which Document::setField runs on commit (and
+        // which also refuses a domain listed twice).
+        for (const QString &entry : topologyops::splitAddressList(text))
+            if (!isDomainName(entry))
+                return tr("'%1' is not a domain name").arg(entry);
+        return {};
     case Input::Text:
         return text.isEmpty() ? tr("a name is needed") : QString();
     case Input::Port:
@@ -225,6 +235,8 @@ QVariant valueOf(Input input, const QString &raw)
         }
         return list;
     }
+    case Input::DomainList:
+        return topologyops::splitAddressList(text);
     default:
         return text;
     }
@@ -232,7 +244,7 @@ QVariant valueOf(Input input, const QString &raw)
 
 QString textOf(Input input, const QVariant &value)
 {
-    if (input == Input::AddressList)
+    if (input == Input::AddressList || input == Input::DomainList)
         return value.toStringList().join(QStringLiteral(", "));
     return value.toString();
 }

@@ -15,7 +15,17 @@ class QWidget;
 namespace edgemap::propertyform {
 
 // How a value is typed and checked.
-enum class Input { Text, Fqdn, OptionalFqdn, Ip, OptionalIp, AddressList, Port, Flag };
+enum class Input {
+    Text,
+    Fqdn,
+    OptionalFqdn,
+    Ip,
+    OptionalIp,
+    AddressList,
+    DomainList, // SIP domains: comma separated, may be empty
+    Port,
+    Flag
+};
 
 struct FieldSpec
 {

@@ -62,6 +62,8 @@ Slot slotOf(Topology &t, const FieldRef &ref)
     switch (ref.field) {
     case Field::TopologyName:
         return {&t.name};
+    case Field::SipDomains:
+        return {nullptr, &t.sipDomains};
     case Field::PoolFqdn:
         if (EdgePool *p = poolById(t, ref.id))
             return {&p->fqdn};
@@ -161,6 +163,8 @@ QString describe(const FieldRef &ref)
         return tr("name of peer %1").arg(ref.id);
     case Field::PeerAddresses:
         return tr("addresses of peer %1").arg(ref.id);
+    case Field::SipDomains:
+        return tr("SIP domains");
     }
     return {};
 }

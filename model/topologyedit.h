@@ -23,6 +23,7 @@ enum class Field {
     ServiceEnabled,  // service id; bool
     PeerName,        // peer id
     PeerAddresses,   // peer id; QStringList
+    SipDomains,      // id unused; QStringList, the default SIP domain first
 };
 
 struct FieldRef

@@ -4,6 +4,8 @@
 #include "document.h"
 #include "propertyeditor.h"
 #include "propertyeditor_dialogs.h"
+#include "statusstyle.h"
+#include "templates.h"
 #include "topologyfile.h"
 
 #include <QCheckBox>
@@ -23,13 +25,28 @@ namespace {
 const ServerId kEdge01(QStringLiteral("edge01"));
 const PoolId kPool(QStringLiteral("pool1"));
 
+// The default pool is behind NAT on all three external addresses: so is a new member.
 MemberParams edge02()
 {
     return MemberParams{QStringLiteral("edge02.contoso.local"),
                         QStringLiteral("172.25.33.11"),
                         {QStringLiteral("192.0.2.11"), QStringLiteral("192.0.2.21"),
                          QStringLiteral("192.0.2.31")},
-                        QStringLiteral("203.0.113.31")};
+                        QStringLiteral("203.0.113.31"),
+                        QStringLiteral("203.0.113.11"),
+                        QStringLiteral("203.0.113.21")};
+}
+
+// The label under a field that shows why its value was refused, if one is shown.
+QLabel *problemLabel(const PropertyEditor &editor, const FieldRef &field)
+{
+    const QString text = editor.problemFor(field);
+    if (text.isEmpty())
+        return nullptr;
+    for (QLabel *label : editor.findChildren<QLabel *>())
+        if (label->isVisibleTo(&editor) && label->text() == text)
+            return label;
+    return nullptr;
 }
 
 // What a user does: select the text, type over it, press Return.
@@ -84,12 +101,14 @@ private Q_SLOTS:
     void toggles();
     void refusedValues_data();
     void refusedValues();
+    void sipDomainsInTheTopologyForm();
     void rangeKeepsItsLength();
     void formFollowsOtherEdits();
     void addAndRemoveMember();
     void removeLastMemberRefused();
     void addAndRemovePeer();
     void memberDialog();
+    void memberDialogSingleIp();
     void peerDialog();
 };
 
@@ -107,6 +126,12 @@ void TstPropertyEditor::typedEditUndoRedo_data()
     const QString access = QStringLiteral("edge01-access");
     const QString name = QStringLiteral("Fabrikam Edge");
     row("topology name", TreeRef(), Field::TopologyName, {}, name, name);
+    row("sip domains", TreeRef(), Field::SipDomains, {},
+        QStringLiteral(" contoso.com, Fabrikam.com "),
+        QStringList{QStringLiteral("contoso.com"), QStringLiteral("Fabrikam.com")});
+    row("sip domains on the topology group", TreeRef::servicesGroup(), Field::SipDomains, {},
+        QStringLiteral("fabrikam.com"), QStringList{QStringLiteral("fabrikam.com")});
+    row("no sip domains", TreeRef(), Field::SipDomains, {}, QString(), QStringList());
     const QString pool = QStringLiteral("edgepool.contoso.local");
     row("pool fqdn", TreeRef::pool(kPool), Field::PoolFqdn, kPool.value(), pool, pool);
     const QString server = QStringLiteral("edge-a.contoso.local");
@@ -243,6 +268,14 @@ void TstPropertyEditor::refusedValues_data()
             << TreeRef::peer(PeerId(director)) << int(Field::PeerAddresses) << director
             << QStringLiteral("10.0.0.0/8, 10.1")
             << QStringLiteral("'10.1' is not an IP address or subnet");
+    QTest::newRow("bad sip domain") << TreeRef() << int(Field::SipDomains) << QString()
+                                    << QStringLiteral("contoso.com, contoso")
+                                    << QStringLiteral("'contoso' is not a "
+                                                      "domain name");
+    // Refused by the file's check through Document::setField.
+    QTest::newRow("sip domain twice") << TreeRef() << int(Field::SipDomains) << QString()
+                                      << QStringLiteral("contoso.com, fabrikam.com, CONTOSO.com")
+                                      << QStringLiteral("SIP domain 'CONTOSO.com' is listed twice");
     QTest::newRow("empty peer name")
             << TreeRef::peer(PeerId(director)) << int(Field::PeerName) << director
             << QStringLiteral("  ") << QStringLiteral("a name is needed");
@@ -275,6 +308,44 @@ void TstPropertyEditor::refusedValues()
     QVERIFY(QMetaObject::invokeMethod(editor, "editingFinished"));
     QVERIFY(f.editor.problemFor(fieldRef).contains(reason));
     QCOMPARE(f.doc.undoStack()->count(), 0);
+}
+
+void TstPropertyEditor::sipDomainsInTheTopologyForm()
+{
+    Fixture f;
+    f.editor.showRef({});
+    const FieldRef domains{Field::SipDomains, {}};
+    auto *edit = qobject_cast<QLineEdit *>(f.editor.editorFor(domains));
+    QVERIFY(edit);
+    QCOMPARE(edit->text(), QStringLiteral("contoso.com"));
+
+    // Checked as typed: the reason shows in red before the field is left.
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("contoso.com, fabrikam"));
+    QCOMPARE(f.editor.problemFor(domains), QStringLiteral("'fabrikam' is not a domain name"));
+    QLabel *label = problemLabel(f.editor, domains);
+    QVERIFY(label);
+    const QColor red
+            = statusStyle(ListenerStatus::Missing, statusPaletteFor(label->palette())).border;
+    QCOMPARE(label->palette().color(QPalette::WindowText), red);
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(f.doc.undoStack()->count(), 0);
+    QCOMPARE(f.doc.topology().sipDomains, QStringList{QStringLiteral("contoso.com")});
+
+    // Fixed: one undo step.
+    edit->selectAll();
+    QTest::keyClicks(edit, QStringLiteral("contoso.com; fabrikam.com"));
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(f.editor.problemFor(domains), QString());
+    QCOMPARE(f.doc.topology().sipDomains,
+             (QStringList{QStringLiteral("contoso.com"), QStringLiteral("fabrikam.com")}));
+    QCOMPARE(edit->text(), QStringLiteral("contoso.com, fabrikam.com"));
+    QCOMPARE(f.doc.undoStack()->count(), 1);
+    QVERIFY(f.doc.undoStack()->text(0).contains(QStringLiteral("SIP domains")));
+    f.doc.undoStack()->undo();
+    QCOMPARE(f.doc.topology().sipDomains, QStringList{QStringLiteral("contoso.com")});
+    QCOMPARE(edit->text(), QStringLiteral("contoso.com"));
 }
 
 void TstPropertyEditor::rangeKeepsItsLength()
@@ -392,9 +463,15 @@ void TstPropertyEditor::memberDialog()
         attempted = m.fqdn;
         return f.editor.addPoolMember(kPool, m);
     });
-    // The default pool has three external addresses and its A/V Edge is behind NAT.
+    // The default pool has three external addresses, each behind NAT.
     QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("externalIp3")));
     QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("externalIp4")));
+    for (const char *name : {"accessPublicIp", "webConfPublicIp", "avPublicIp"}) {
+        auto *edit = dialog.findChild<QLineEdit *>(QLatin1String(name));
+        QVERIFY2(edit, name);
+        QVERIFY2(edit->placeholderText().startsWith(QStringLiteral("required")), name);
+    }
+    QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("publicIp")));
     const MemberParams m = edge02();
     const auto fill = [&](const char *name, const QString &text) {
         auto *edit = dialog.findChild<QLineEdit *>(QLatin1String(name));
@@ -410,16 +487,70 @@ void TstPropertyEditor::memberDialog()
     fill("externalIp1", m.externalIps[0]);
     fill("externalIp2", m.externalIps[1]);
     fill("externalIp3", m.externalIps[2]);
-    dialog.accept(); // no NAT address yet: refused, the dialog stays open
+    fill("accessPublicIp", m.accessPublicIp);
+    fill("webConfPublicIp", m.webConfPublicIp);
+    dialog.accept(); // no public A/V address yet: refused, the dialog stays open
     QCOMPARE(attempted, m.fqdn);
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
-    QVERIFY(problem->text().contains(QStringLiteral("behind NAT")));
+    QCOMPARE(problem->text(), QStringLiteral("the A/V Edge address of pool edge01.contoso.local is "
+                                             "behind NAT: give the new server's public address "
+                                             "for it too"));
     QCOMPARE(f.doc.undoStack()->count(), 0);
+    // A public address already in use is refused naming who has it.
+    fill("avPublicIp", QStringLiteral("203.0.113.20"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QCOMPARE(problem->text(), QStringLiteral("203.0.113.20 is already used by the NAT public "
+                                             "address of edge01-webconf (edge01.contoso.local)"));
+    fill("avPublicIp", QStringLiteral("203.0.113"));
+    QVERIFY(problem->text().contains(QStringLiteral("'203.0.113' is not"))); // as typed
     fill("avPublicIp", m.avPublicIp);
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.params().externalIps, m.externalIps);
-    QVERIFY(f.doc.topology().server(ServerId(QStringLiteral("edge02"))));
+    const Topology &t = f.doc.topology();
+    QVERIFY(t.server(ServerId(QStringLiteral("edge02"))));
+    QCOMPARE(t.address(AddressId(QStringLiteral("edge02-access")))->natPublicIp, m.accessPublicIp);
+    QCOMPARE(t.address(AddressId(QStringLiteral("edge02-webconf")))->natPublicIp,
+             m.webConfPublicIp);
+    QCOMPARE(t.address(AddressId(QStringLiteral("edge02-av")))->natPublicIp, m.avPublicIp);
+}
+
+void TstPropertyEditor::memberDialogSingleIp()
+{
+    // A single-IP pool behind NAT: one public address field, for the one external address.
+    TemplateParams p;
+    p.members = {MemberParams{QStringLiteral("edge01.fabrikam.local"),
+                              QStringLiteral("10.1.0.10"),
+                              {QStringLiteral("10.2.0.10")},
+                              QStringLiteral("198.51.100.10")}};
+    const TemplateResult built = buildTopology(p);
+    QVERIFY2(built.ok(), qPrintable(built.error));
+    Document doc(built.topology);
+    PropertyEditor editor(doc);
+    AddMemberDialog dialog(doc.topology(), kPool,
+                           [&](const MemberParams &m) { return editor.addPoolMember(kPool, m); });
+    QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("externalIp2")));
+    QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("avPublicIp")));
+    auto *publicIp = dialog.findChild<QLineEdit *>(QStringLiteral("publicIp"));
+    QVERIFY(publicIp);
+    QVERIFY(publicIp->placeholderText().startsWith(QStringLiteral("required")));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("fqdn")),
+                     QStringLiteral("edge02.fabrikam.local"));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("internalIp")),
+                     QStringLiteral("10.1.0.11"));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("externalIp1")),
+                     QStringLiteral("10.2.0.11"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("problem"))
+                    ->text()
+                    .contains(QStringLiteral("is behind NAT")));
+    QTest::keyClicks(publicIp, QStringLiteral("198.51.100.11"));
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(doc.topology().address(AddressId(QStringLiteral("edge02-ext")))->natPublicIp,
+             QStringLiteral("198.51.100.11"));
 }
 
 void TstPropertyEditor::peerDialog()
