@@ -18,29 +18,6 @@ QString checkIp(const QString &ip, const QString &what)
     return {};
 }
 
-// The public addresses a member's external addresses are translated to, in the order of its
-// external addresses; in the single-IP layout the one given (several must agree).
-QString memberPublicIps(const MemberParams &m, QStringList *out)
-{
-    const QStringList given{m.accessPublicIp, m.webConfPublicIp, m.avPublicIp};
-    if (m.externalIps.size() == 3) {
-        *out = given;
-        return {};
-    }
-    QString single;
-    for (const QString &ip : given) {
-        if (ip.isEmpty())
-            continue;
-        if (!single.isEmpty() && IpAddress::parse(ip) != IpAddress::parse(single))
-            return QStringLiteral("%1: one external address (single-IP layout) has one NAT "
-                                  "public address, not %2 and %3")
-                    .arg(m.fqdn, single, ip);
-        single = ip;
-    }
-    *out = {single};
-    return {};
-}
-
 QString checkMembers(const TemplateParams &params)
 {
     if (params.members.isEmpty() || params.members.size() > kMaxPoolMembers)
@@ -377,6 +354,32 @@ void addScenarios(Topology &t, const Catalog &catalog)
 }
 
 } // namespace
+
+QString memberPublicIps(const MemberParams &m, QStringList *out)
+{
+    const QStringList given{m.accessPublicIp.trimmed(), m.webConfPublicIp.trimmed(),
+                            m.avPublicIp.trimmed()};
+    if (m.externalIps.size() == 3) {
+        *out = given;
+        return {};
+    }
+    const auto same = [](const QString &a, const QString &b) {
+        const auto ipA = IpAddress::parse(a);
+        return ipA ? ipA == IpAddress::parse(b) : a == b;
+    };
+    QString single;
+    for (const QString &ip : given) {
+        if (ip.isEmpty())
+            continue;
+        if (!single.isEmpty() && !same(ip, single))
+            return QStringLiteral("%1: one external address (single-IP layout) has one NAT "
+                                  "public address, not %2 and %3")
+                    .arg(m.fqdn, single, ip);
+        single = ip;
+    }
+    *out = {single};
+    return {};
+}
 
 QString addPool(Topology &t, const TemplateParams &params, const Catalog &catalog)
 {

@@ -48,6 +48,12 @@ struct TemplateParams
 
 // Builds a topology from parameters, copying services, listeners, flows and scenarios from the
 // catalog. Returns an error message (empty on success) instead of a half-built topology.
+// The NAT public addresses of a member's external addresses, in their order (Access, Web
+// Conferencing, A/V; an empty string where one is not translated). With one external address
+// (single-IP layout) any one of the three may be given, and several must agree. Returns an
+// error message naming the member, empty on success.
+QString memberPublicIps(const MemberParams &member, QStringList *out);
+
 struct TemplateResult
 {
     Topology topology;

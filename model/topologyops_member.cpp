@@ -47,28 +47,6 @@ struct MemberIps
     QString error;
 };
 
-// The public addresses given for each of `count` external addresses, in their order (Access,
-// Web Conferencing, A/V); with one external address, the one given (as any of the three).
-QStringList givenPublicIps(const MemberParams &m, qsizetype count, QString *error)
-{
-    const QStringList given{m.accessPublicIp.trimmed(), m.webConfPublicIp.trimmed(),
-                            m.avPublicIp.trimmed()};
-    if (count != 1)
-        return given.mid(0, count);
-    QString single;
-    for (const QString &ip : given) {
-        if (ip.isEmpty() || ip == single)
-            continue;
-        if (!single.isEmpty()) {
-            *error = tr("one external address has one public address, not %1 and %2")
-                             .arg(single, ip);
-            return {};
-        }
-        single = ip;
-    }
-    return {single};
-}
-
 // "the A/V Edge address", "the external address (Access Edge, ...)".
 QString addressName(const Address &a)
 {
@@ -103,9 +81,8 @@ MemberIps checkMemberIps(const Topology &t, const EdgePool &pool, const MemberPa
                                       .arg(pool.fqdn)
                                       .arg(external.size())
                                       .arg(m.externalIps.size()));
-    QString error;
-    const QStringList publicIps = givenPublicIps(m, external.size(), &error);
-    if (!error.isEmpty())
+    QStringList publicIps;
+    if (const QString error = memberPublicIps(m, &publicIps); !error.isEmpty())
         return fail(error);
     // NAT is the pool's design: where the first member's address is translated, the new
     // member's must be too, or the Internet could not reach it.

@@ -283,8 +283,9 @@ void TstTopologyOps::addMemberSingleIpNatRefused()
     m.avPublicIp = QStringLiteral("203.0.113.12");
     r = ops::addPoolMember(t, kPool, m);
     QVERIFY(!r.ok());
-    QVERIFY2(r.error.contains(QStringLiteral("one external address has one public address, not "
-                                             "203.0.113.11 and 203.0.113.12")),
+    QVERIFY2(r.error.contains(QStringLiteral(
+                     "one external address (single-IP layout) has one NAT public address, not "
+                     "203.0.113.11 and 203.0.113.12")),
              qPrintable(r.error));
     m.avPublicIp = m.accessPublicIp;
     r = ops::addPoolMember(t, kPool, m);
