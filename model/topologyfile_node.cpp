@@ -11,7 +11,8 @@ void Node::expectObject(std::initializer_list<const char *> allowed) const
     if (!m_value->is_object())
         fail(expected("an object"));
     for (const auto &[key, value] : m_value->items()) {
-        if (std::find_if(allowed.begin(), allowed.end(), [&](const char *a) { return key == a; })
+        if (std::find_if(allowed.begin(), allowed.end(),
+                         [&k = key](const char *a) { return k == a; })
             != allowed.end())
             continue;
         QStringList names;
