@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, checks formatting, builds with warnings as errors, runs every test
 # offscreen, then builds and runs the tests again under AddressSanitizer + UBSan.
-# EDGEMAP_SKIP_SANITIZERS=1 skips the second pass (for a quick local run).
+# EDGEMAP_SKIP_SANITIZERS=1 skips the second pass (for a quick local run); then each fuzz target
+# runs for 30 s (scripts/fuzz.sh), EDGEMAP_SKIP_FUZZ=1 skips that.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,4 +31,9 @@ if [ "${EDGEMAP_SKIP_SANITIZERS:-0}" != "1" ]; then
     export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     (cd build-asan && ctest --output-on-failure -j "$jobs")
+fi
+
+if [ "${EDGEMAP_SKIP_FUZZ:-0}" != "1" ]; then
+    echo "== fuzz targets, 30 s each"
+    scripts/fuzz.sh 30
 fi
