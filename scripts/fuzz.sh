@@ -18,8 +18,11 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -lt 1 ]; then
     exit 2
 fi
 
-# Debian 12: the project's packages, then clang and the libFuzzer / sanitizer runtimes.
-scripts/setup-deps.sh
+# Debian 12: the project's packages (unless scripts/test.sh has just installed them), then clang
+# and the libFuzzer / sanitizer runtimes.
+if [ "${EDGEMAP_DEPS_READY:-0}" != "1" ]; then
+    scripts/setup-deps.sh
+fi
 fuzz_packages=(clang libclang-rt-14-dev)
 missing=()
 for p in "${fuzz_packages[@]}"; do

@@ -35,5 +35,5 @@ fi
 
 if [ "${EDGEMAP_SKIP_FUZZ:-0}" != "1" ]; then
     echo "== fuzz targets, 30 s each"
-    scripts/fuzz.sh 30
+    EDGEMAP_DEPS_READY=1 scripts/fuzz.sh 30
 fi
