@@ -337,6 +337,8 @@ void NetstatParser::parseLine(const Char *b, const Char *e, int lineNumber)
         }
         return;
     }
+    if (parsePrompt(b, e))
+        return;
     bool dots = true; // "..." elision lines from pasted excerpts
     for (const Char *p = b; p != e && dots; ++p)
         dots = *p == '.' || isSpace(*p);
@@ -354,6 +356,46 @@ void NetstatParser::parseLine(const Char *b, const Char *e, int lineNumber)
             return;
     }
     unrecognised(lineNumber);
+}
+
+// "PS C:\Users\admin> ..." or "C:\>netstat -ano": a copied console window. Only lines that
+// start like a prompt are decoded, so rows never pay for this.
+template<class Char>
+bool NetstatParser::parsePrompt(const Char *b, const Char *e)
+{
+    if (e - b < 3)
+        return false;
+    const bool ps = b[0] == 'P' && b[1] == 'S' && b[2] == ' ';
+    const bool drive
+            = ((b[0] | 0x20) >= 'a' && (b[0] | 0x20) <= 'z') && b[1] == ':' && b[2] == '\\';
+    if (!ps && !drive)
+        return false;
+    const std::optional<QString> command = promptCommand(decode(b, e));
+    if (!command)
+        return false;
+    ++m_transcriptLines;
+    beginCommand(*command);
+    return true;
+}
+
+void NetstatParser::beginCommand(const QString &command)
+{
+    if (!command.isEmpty())
+        m_commands.append(command);
+    commitTable();
+    m_afterBlank = true;
+    m_inContinuation = false;
+    m_preambleLines = 0;
+}
+
+// The previous command's output is complete (a prompt follows it): keep its last full table.
+void NetstatParser::commitTable()
+{
+    const bool lastIncomplete = !m_previousTable.isEmpty()
+                                && (m_rows.isEmpty() || m_rows.size() * 2 < m_previousTable.size());
+    m_committed.append(lastIncomplete ? m_previousTable : m_rows);
+    m_previousTable.clear();
+    m_rows.clear();
 }
 
 // "# host: EDGE01", "# time: 2026-11-24T10:00:00Z", "# command: netstat -anob" written by
@@ -514,6 +556,12 @@ Snapshot NetstatParser::finish(bool endedWithNewline)
                                 && (m_rows.isEmpty() || !endedWithNewline
                                     || m_rows.size() * 2 < m_previousTable.size());
     s.rows = lastIncomplete ? std::move(m_previousTable) : std::move(m_rows);
+    if (!m_committed.isEmpty()) {
+        m_committed.append(s.rows);
+        s.rows = std::move(m_committed);
+    }
+    s.transcriptLines = m_transcriptLines;
+    s.commands = m_commands;
     s.tables = m_tables + 1;
     s.strings = std::move(m_strings);
     s.unrecognisedLines = m_unrecognised;

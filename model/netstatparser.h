@@ -32,6 +32,10 @@ public:
     void addLine(const char16_t *begin, const char16_t *end, int lineNumber);
     // A line that was cut because it was too long: counted as unrecognised.
     void addOverlongLine(int lineNumber);
+    // A console prompt echoed `command` (a transcript): the rows so far are kept (the last
+    // complete table of the previous command) and the next command's rows are added to them.
+    // Prompt lines fed to addLine are recognised and handled the same way.
+    void beginCommand(const QString &command);
 
     // Moves the result out: the last complete table (see tables), with counts.
     Snapshot finish(bool endedWithNewline);
@@ -51,11 +55,17 @@ private:
     QString decode(const Char *begin, const Char *end) const;
     int intern(const QString &text);
     void startTable();
+    void commitTable();
+    template<class Char>
+    bool parsePrompt(const Char *begin, const Char *end);
     void unrecognised(int lineNumber);
 
     ByteEncoding m_byteEncoding = ByteEncoding::Utf8;
     QList<SocketRow> m_rows;
     QList<SocketRow> m_previousTable;
+    QList<SocketRow> m_committed; // rows of earlier commands of a transcript
+    QStringList m_commands;
+    int m_transcriptLines = 0;
     QStringList m_strings;
     QHash<QString, int> m_stringIndex;
     int m_tables = 0;

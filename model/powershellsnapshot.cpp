@@ -358,6 +358,35 @@ void parseList(const QStringList &lines, Snapshot &s, QList<Record> &records)
 
 } // namespace
 
+QStringList splitLines(const QString &text)
+{
+    QStringList lines;
+    const qsizetype n = text.size();
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        const QChar c = text.at(i);
+        if (c == u'\n') {
+            lines.append(text.mid(start, i - start));
+            start = i + 1;
+        } else if (c == u'\r') {
+            lines.append(text.mid(start, i - start));
+            qsizetype q = i;
+            while (q < n && text.at(q) == u'\r')
+                ++q;
+            if (q < n && text.at(q) == u'\n') { // CR LF, CR CR LF: one line end
+                i = q;
+            } else { // each bare CR ends a line
+                for (qsizetype k = i + 1; k < q; ++k)
+                    lines.append(QString());
+                i = q - 1;
+            }
+            start = i + 1;
+        }
+    }
+    lines.append(text.mid(start));
+    return lines;
+}
+
 LoadError parse(const QString &text, const QString &label, Snapshot &out)
 {
     QList<Record> records;
@@ -366,11 +395,11 @@ LoadError parse(const QString &text, const QString &label, Snapshot &out)
         if (LoadError e = parseJson(text, label, out, records); e.isError())
             return e;
     } else {
-        QStringList lines = text.split(QLatin1Char('\n'));
-        for (QString &l : lines)
-            if (l.endsWith(QLatin1Char('\r')))
-                l.chop(1);
-        const QString first = trimmed.section(QLatin1Char('\n'), 0, 0).trimmed();
+        const QStringList lines = splitLines(text);
+        QString first;
+        for (const QString &l : lines)
+            if (!(first = l.trimmed()).isEmpty())
+                break;
         // Export-Csv quotes every field; PowerShell 7's -UseQuotes Never/AsNeeded does not.
         const bool csvHeader = first.startsWith(QLatin1String("LocalAddress,"))
                                || first.contains(QLatin1String(",LocalAddress"));

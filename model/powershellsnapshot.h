@@ -4,6 +4,7 @@
 #include "snapshot.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace edgemap::powershell {
 
@@ -12,5 +13,8 @@ namespace edgemap::powershell {
 // and EdgeMap's capture JSON (resources/capture/Get-EdgeMapSnapshot.ps1). Property names are
 // English on every Windows locale, so these formats are matched by column name.
 LoadError parse(const QString &text, const QString &label, Snapshot &out);
+
+// Lines of `text` ended by LF, CRLF, a run of CRs before LF, or a bare CR (each one a line end).
+QStringList splitLines(const QString &text);
 
 } // namespace edgemap::powershell

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <optional>
 
 namespace edgemap {
 
@@ -69,6 +70,13 @@ struct Snapshot
 {
     QString format;   // "netstat", "netstat-b", "get-nettcpconnection-table", ...
     QString encoding; // "utf-16le", "utf-8", "utf-8-bom", "cp850", ...
+    QString lineEnds; // "lf", "crlf", "cr", "cr-cr-lf" or "mixed (...)"; empty when one line
+    // A console transcript: prompt lines skipped, and the commands they echoed, in order.
+    int transcriptLines = 0;
+    QStringList commands;
+    // The filter the capture's output went through ("findstr :5", "Where-Object LocalPort -eq
+    // 5061"), from an echoed command or the "# command:" header; empty when unfiltered.
+    QString filter;
     SnapshotHeader header;
     QList<SocketRow> rows;
     QStringList strings; // process and component names, interned
@@ -89,5 +97,35 @@ struct Snapshot
         return row.components >= 0 ? strings.at(row.components) : QString();
     }
 };
+
+// What the reader assumed about an unusual capture, one phrase each, for the snapshot facts
+// (check's text header, the Snapshot pane): "2 console prompt lines skipped", "filtered by
+// findstr :5", "line ends: cr". Empty for an ordinary capture.
+QStringList readAssumptions(const Snapshot &s);
+
+// The command of a console prompt line ("PS C:\Users\admin> Get-NetTCPConnection" gives
+// "Get-NetTCPConnection", "C:\>netstat -ano" gives "netstat -ano", "C:\>" gives ""), or nullopt
+// when the line is not a prompt.
+std::optional<QString> promptCommand(QStringView line);
+
+// The filter part of a capture command: everything after the first pipe into findstr, find,
+// Select-String (sls), Where-Object (where, ?); empty when the output was not filtered.
+QString filterOf(const QString &command);
+
+// What a listener's row would look like in the capture: the row's transport and port, and the
+// text of its line in each form the listener may take (one per acceptable local address).
+struct ExpectedRow
+{
+    Transport transport = Transport::Tcp;
+    int port = 0;
+    QStringList texts;
+};
+
+// Whether `filter` (Snapshot::filter) would have let the row through. Literal findstr /
+// Select-String patterns are matched against the row texts (a row shows only if every text
+// matches, as the capture may hold any of them); Where-Object on LocalPort, State or Protocol
+// is evaluated; anything else is not understood and gives false: a missing row then proves
+// nothing.
+bool filterCouldShow(const QString &filter, const ExpectedRow &row);
 
 } // namespace edgemap

@@ -5,6 +5,7 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QHash>
 #include <QStringDecoder>
 
 #include <algorithm>
@@ -106,19 +107,24 @@ QString encodingName(Encoding encoding, bool utf8)
     return {};
 }
 
-const char *findNewline(const char *p, const char *end)
+const char *findUnit(const char *p, const char *end, char unit)
 {
-    const void *nl = std::memchr(p, '\n', size_t(end - p));
-    return nl ? static_cast<const char *>(nl) : end;
+    const void *hit = std::memchr(p, unit, size_t(end - p));
+    return hit ? static_cast<const char *>(hit) : end;
 }
 
-const char16_t *findNewline(const char16_t *p, const char16_t *end)
+const char16_t *findUnit(const char16_t *p, const char16_t *end, char16_t unit)
 {
-    return std::find(p, end, u'\n');
+    return std::find(p, end, unit);
 }
 
 // Splits a stream of code units into lines and hands them to the parser; keeps no more than one
 // partial line between chunks, and skips (and counts) lines longer than kMaxLineBytes.
+//
+// Line ends: LF, CRLF, a run of CRs before LF (CR CR LF: text converted to CRLF twice) and a
+// bare CR (Windows service logs). The next LF and the next CR are each found once per chunk
+// position with a vectorised scan, so a file without LF costs no more than one with it. A CR run
+// at the end of a chunk is decided when the next chunk shows what follows it.
 template<class Char>
 class LineFeeder
 {
@@ -131,18 +137,39 @@ public:
     qsizetype feed(const Char *data, qsizetype n, bool final)
     {
         const Char *p = data, *end = data + n;
+        const Char *nextLf = data, *nextCr = data;
+        bool lfValid = false, crValid = false;
         while (p != end) {
-            const Char *nl = findNewline(p, end);
-            if (nl == end)
+            if (!lfValid || nextLf < p)
+                nextLf = findUnit(p, end, Char('\n')), lfValid = true;
+            if (!crValid || nextCr < p)
+                nextCr = findUnit(p, end, Char('\r')), crValid = true;
+            const Char *eol = std::min(nextLf, nextCr);
+            if (eol == end)
                 break;
-            if (m_skipping || tooLong(p, nl)) {
-                m_skipping = false;
-                m_parser.addOverlongLine(m_line);
+            const Char *next = eol + 1;
+            int extraBlank = 0;
+            if (*eol == '\r') {
+                const Char *q = eol;
+                while (q != end && *q == '\r')
+                    ++q;
+                if (q == end && !final)
+                    break; // an LF may follow in the next chunk
+                if (q != end && *q == '\n') {
+                    ++m_styles[q - eol == 1 ? kCrLf : kCrCrLf];
+                    next = q + 1;
+                } else { // each bare CR ends a line; CR CR is a blank line
+                    m_styles[kCr] += int(q - eol);
+                    extraBlank = int(q - eol) - 1;
+                    next = q;
+                }
             } else {
-                m_parser.addLine(p, nl, m_line);
+                ++m_styles[kLf];
             }
-            ++m_line;
-            p = nl + 1;
+            emitLine(p, eol);
+            for (int i = 0; i < extraBlank; ++i)
+                emitLine(eol, eol);
+            p = next;
         }
         if (final && p != end) {
             if (!m_skipping && !tooLong(p, end))
@@ -169,11 +196,38 @@ public:
 
     bool endedWithNewline() const { return m_endedWithNewline; }
 
+    // "lf", "crlf", "cr", "cr-cr-lf", or "mixed (...)" naming each style seen.
+    QString lineEnds() const
+    {
+        static const char *const kNames[] = {"lf", "crlf", "cr-cr-lf", "cr"};
+        QStringList seen;
+        for (int i = 0; i < kStyles; ++i)
+            if (m_styles[i] > 0)
+                seen.append(QLatin1String(kNames[i]));
+        if (seen.size() <= 1)
+            return seen.isEmpty() ? QString() : seen.constFirst();
+        return QStringLiteral("mixed (%1)").arg(seen.join(QStringLiteral(", ")));
+    }
+
 private:
+    enum Style { kLf, kCrLf, kCrCrLf, kCr, kStyles };
+
+    void emitLine(const Char *b, const Char *e)
+    {
+        if (m_skipping || tooLong(b, e)) {
+            m_skipping = false;
+            m_parser.addOverlongLine(m_line);
+        } else {
+            m_parser.addLine(b, e, m_line);
+        }
+        ++m_line;
+    }
+
     NetstatParser &m_parser;
     int m_line = 1;
     bool m_skipping = false;
     bool m_endedWithNewline = true;
+    int m_styles[kStyles] = {};
 };
 
 struct StreamState
@@ -246,9 +300,40 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
             = wide ? wideFeeder.endedWithNewline() : byteFeeder.endedWithNewline();
     Snapshot s = parser.finish(endedWithNewline);
     s.encoding = encodingName(detected.encoding, utf8);
+    s.lineEnds = wide ? wideFeeder.lineEnds() : byteFeeder.lineEnds();
     if (oddByte)
         ++s.unrecognisedLines;
     return {std::move(s), {}};
+}
+
+// The line-end style of in-memory text, named like LineFeeder::lineEnds().
+QString describeLineEnds(const QString &text)
+{
+    int lf = 0, crlf = 0, crcrlf = 0, cr = 0;
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (text.at(i) == u'\n') {
+            ++lf;
+        } else if (text.at(i) == u'\r') {
+            qsizetype q = i;
+            while (q < n && text.at(q) == u'\r')
+                ++q;
+            if (q < n && text.at(q) == u'\n')
+                ++(q - i == 1 ? crlf : crcrlf);
+            else
+                cr += int(q - i);
+            i = q < n && text.at(q) == u'\n' ? q : q - 1;
+        }
+    }
+    QStringList seen;
+    const std::pair<int, const char *> styles[]
+            = {{lf, "lf"}, {crlf, "crlf"}, {crcrlf, "cr-cr-lf"}, {cr, "cr"}};
+    for (const auto &[count, name] : styles)
+        if (count > 0)
+            seen.append(QLatin1String(name));
+    if (seen.size() <= 1)
+        return seen.isEmpty() ? QString() : seen.constFirst();
+    return QStringLiteral("mixed (%1)").arg(seen.join(QStringLiteral(", ")));
 }
 
 ReadResult readStructured(QIODevice &device, const QString &label, QByteArray bytes,
@@ -272,9 +357,144 @@ ReadResult readStructured(QIODevice &device, const QString &label, QByteArray by
     r.error = powershell::parse(text, label, s);
     if (!r.error.isError()) {
         s.encoding = encodingName(detected.encoding, utf8);
+        s.lineEnds = describeLineEnds(text);
         r.snapshot = std::move(s);
     }
     return r;
+}
+
+// The filter of the first echoed command that has one, else of the "# command:" header.
+QString filterOfCapture(const Snapshot &s)
+{
+    for (const QString &command : s.commands)
+        if (const QString filter = filterOf(command); !filter.isEmpty())
+            return filter;
+    return filterOf(s.header.command);
+}
+
+bool isPowerShellCommand(const QString &command)
+{
+    return command.contains(QLatin1String("Get-NetTCPConnection"), Qt::CaseInsensitive)
+           || command.contains(QLatin1String("Get-NetUDPEndpoint"), Qt::CaseInsensitive);
+}
+
+// A console transcript with a PowerShell command in it: the netstat reader cannot stream it.
+bool isPowerShellTranscript(const QString &head)
+{
+    for (const QString &line : powershell::splitLines(head))
+        if (const auto command = promptCommand(line); command && isPowerShellCommand(*command))
+            return true;
+    return false;
+}
+
+// Adds `from`'s rows to `into`, re-interning names; `lineOffset` makes segment lines file lines.
+void mergeInto(Snapshot &into, Snapshot &&from, int lineOffset)
+{
+    QHash<QString, int> index;
+    for (qsizetype i = 0; i < into.strings.size(); ++i)
+        index.insert(into.strings.at(i), int(i));
+    const auto remap = [&](std::int32_t &i) {
+        if (i < 0)
+            return;
+        const QString &text = from.strings.at(i);
+        auto it = index.constFind(text);
+        if (it == index.cend()) {
+            into.strings.append(text);
+            it = index.insert(text, int(into.strings.size() - 1));
+        }
+        i = it.value();
+    };
+    for (SocketRow row : std::as_const(from.rows)) {
+        row.line += lineOffset;
+        remap(row.process);
+        remap(row.components);
+        into.rows.append(row);
+    }
+    if (from.unrecognisedLines > 0 && into.unrecognisedLines == 0)
+        into.firstUnrecognisedLine = from.firstUnrecognisedLine + lineOffset;
+    into.unrecognisedLines += from.unrecognisedLines;
+    into.hasPids = into.hasPids || from.hasPids;
+    into.hasProcesses = into.hasProcesses || from.hasProcesses;
+    into.hasUdp = into.hasUdp || from.hasUdp;
+    into.hasTcp = into.hasTcp || from.hasTcp;
+}
+
+// A copied console window with PowerShell output: split at each prompt line and read each
+// command's output with the reader the command names, netstat output through one parser (so
+// `netstat -ano 5` repeats still work), then merge the rows.
+ReadResult readTranscript(QIODevice &device, const QString &label, QByteArray bytes,
+                          const Detected &detected, bool utf8)
+{
+    if (device.size() > kMaxStructuredBytes)
+        return {std::nullopt,
+                {label,
+                 0,
+                 0,
+                 {},
+                 QStringLiteral(
+                         "a console transcript of %1 MB is larger than EdgeMap reads (%2 MB)")
+                         .arg(device.size() / (1024 * 1024))
+                         .arg(kMaxStructuredBytes / (1024 * 1024))}};
+    bytes += device.readAll();
+    bytes.remove(0, detected.bomBytes);
+    const QString text = decodeHead(bytes, detected.encoding, utf8);
+    const QStringList lines = powershell::splitLines(text);
+    NetstatParser parser;
+    QList<std::pair<Snapshot, int>> tables; // PowerShell segments and their first line - 1
+    QStringList commands, formats;
+    int prompts = 0;
+    const auto flush = [&](const QString &command, qsizetype from, qsizetype to) {
+        const QStringList segment = lines.mid(from, to - from);
+        const QString joined = segment.join(QLatin1Char('\n'));
+        if (joined.trimmed().isEmpty() && !isPowerShellCommand(command))
+            return;
+        if (isPowerShellCommand(command)
+            || (!command.contains(QLatin1String("netstat"), Qt::CaseInsensitive)
+                && isStructured(joined))) {
+            Snapshot part;
+            if (!joined.trimmed().isEmpty() && !powershell::parse(joined, label, part).isError()) {
+                formats.append(part.format);
+                tables.append({std::move(part), int(from)});
+            } else if (!joined.trimmed().isEmpty()) {
+                part.unrecognisedLines = int(to - from);
+                part.firstUnrecognisedLine = 1;
+                tables.append({std::move(part), int(from)});
+            }
+            return;
+        }
+        parser.beginCommand(QString());
+        for (qsizetype i = from; i < to; ++i) {
+            const QString &line = lines.at(i);
+            const auto *b = reinterpret_cast<const char16_t *>(line.utf16());
+            parser.addLine(b, b + line.size(), int(i) + 1);
+        }
+    };
+    QString command;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const auto next = promptCommand(lines.at(i));
+        if (!next)
+            continue;
+        flush(command, start, i);
+        ++prompts;
+        command = *next;
+        if (!command.isEmpty())
+            commands.append(command);
+        start = i + 1;
+    }
+    flush(command, start, lines.size());
+    Snapshot s = parser.finish(true);
+    if (!s.rows.isEmpty())
+        formats.prepend(s.format);
+    for (auto &[part, offset] : tables)
+        mergeInto(s, std::move(part), offset);
+    formats.removeDuplicates();
+    s.format = formats.isEmpty() ? QStringLiteral("transcript") : formats.join(QLatin1Char('+'));
+    s.encoding = encodingName(detected.encoding, utf8);
+    s.lineEnds = describeLineEnds(text);
+    s.transcriptLines = prompts;
+    s.commands = commands;
+    return {std::move(s), {}};
 }
 
 LoadError noRows(const QString &label, const Snapshot &s)
@@ -305,11 +525,15 @@ ReadResult read(QIODevice &device, const QString &label, const Progress &progres
     const QString headText
             = decodeHead(head.left(64 * 1024).mid(detected.bomBytes), detected.encoding, utf8);
     ReadResult r
-            = isStructured(headText)
+            = isPowerShellTranscript(headText)
+                      ? readTranscript(device, label, std::move(head), detected, utf8)
+              : isStructured(headText)
                       ? readStructured(device, label, std::move(head), detected, utf8)
                       : streamNetstat(device, label, std::move(head), detected, utf8, progress);
     if (r.ok() && r.snapshot->rows.isEmpty())
         return {std::nullopt, noRows(label, *r.snapshot)};
+    if (r.ok())
+        r.snapshot->filter = filterOfCapture(*r.snapshot);
     return r;
 }
 

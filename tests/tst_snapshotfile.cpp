@@ -112,6 +112,12 @@ private Q_SLOTS:
     void stateWords();
     void encodingVariants_data();
     void encodingVariants();
+    void lineEnds_data();
+    void lineEnds();
+    void lineEndAtChunkBoundary_data();
+    void lineEndAtChunkBoundary();
+    void transcripts_data();
+    void transcripts();
     void oemCodePage850();
     void localizedPreambles_data();
     void localizedPreambles();
@@ -312,6 +318,12 @@ void TstSnapshotFile::encodingVariants_data()
         add("utf-8 bom", "\xEF\xBB\xBF" + original, u"utf-8-bom"_s);
         add("lf", withLineEndings(original, false), u"utf-8"_s);
         add("crlf", withLineEndings(original, true), u"utf-8"_s);
+        // A Windows service log writes a bare CR; CRLF converted twice gives CR CR LF.
+        QByteArray bareCr = withLineEndings(original, false);
+        bareCr.replace('\n', '\r');
+        add("bare cr", bareCr, u"utf-8"_s);
+        add("cr cr lf", withLineEndings(original, false).replace("\n", "\r\r\n"), u"utf-8"_s);
+        add("utf-16le bom bare cr", utf16(QString::fromUtf8(bareCr), true, true), u"utf-16le"_s);
         // cmd.exe `>` on a German Windows: the OEM code page, where Ö is 0x99 ("ABH\x99REN").
         if (file.endsWith(u".json"_s))
             continue;
@@ -333,6 +345,190 @@ void TstSnapshotFile::encodingVariants()
     QCOMPARE(variant.snapshot->format, original.snapshot->format);
     QCOMPARE(variant.snapshot->unrecognisedLines, 0);
     QCOMPARE(rowTexts(*variant.snapshot), rowTexts(*original.snapshot));
+}
+
+void TstSnapshotFile::lineEnds_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("lineEnds");
+    QTest::addColumn<QStringList>("ports");
+
+    const QByteArray lf
+            = "Active Connections\n\n  Proto  Local Address  Foreign Address  State  PID\n"
+              "  TCP    10.45.16.10:443    0.0.0.0:0    LISTENING    2216\n\n"
+              "  TCP    10.45.16.10:5061   0.0.0.0:0    LISTENING    2216\n";
+    const auto with = [&](const char *end) {
+        return QByteArray(lf).replace("\n", end);
+    };
+    const QStringList both{u"443"_s, u"5061"_s};
+    QTest::newRow("lf") << lf << u"lf"_s << both;
+    QTest::newRow("crlf") << with("\r\n") << u"crlf"_s << both;
+    // Bare CR: today's "no netstat or PowerShell socket rows found".
+    QTest::newRow("bare cr") << with("\r") << u"cr"_s << both;
+    QTest::newRow("cr cr lf") << with("\r\r\n") << u"cr-cr-lf"_s << both;
+    QTest::newRow("utf-16le bare cr")
+            << utf16(QString::fromLatin1(with("\r")), true, true) << u"cr"_s << both;
+    QTest::newRow("utf-16le cr cr lf")
+            << utf16(QString::fromLatin1(with("\r\r\n")), true, false) << u"cr-cr-lf"_s << both;
+    QTest::newRow("mixed") << QByteArray(lf).replace("\n\n", "\r\n\r") << u"mixed (lf, crlf, cr)"_s
+                           << both;
+    QTest::newRow("powershell table bare cr")
+            << QByteArray("\rLocalAddress LocalPort RemoteAddress RemotePort State  OwningProcess\r"
+                          "------------ --------- ------------- ---------- -----  -------------\r"
+                          "10.45.16.10  5061      0.0.0.0       0          Listen 2216\r")
+            << u"cr"_s << QStringList{u"5061"_s};
+}
+
+// The same rows whatever ends the lines; the style is reported when it is unusual.
+void TstSnapshotFile::lineEnds()
+{
+    QFETCH(QByteArray, bytes);
+    const snapshotfile::ReadResult r = snapshotfile::parse(bytes, u"ends.txt"_s);
+    QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+    QTEST(r.snapshot->lineEnds, "lineEnds");
+    QTEST(ports(*r.snapshot), "ports");
+    QCOMPARE(r.snapshot->unrecognisedLines, 0);
+}
+
+void TstSnapshotFile::lineEndAtChunkBoundary_data()
+{
+    QTest::addColumn<bool>("wide");
+    QTest::addColumn<QByteArray>("end");
+    QTest::addColumn<QString>("lineEnds");
+    QTest::newRow("crlf split") << false << QByteArray("\r\n") << u"crlf"_s;
+    QTest::newRow("cr cr lf split") << false << QByteArray("\r\r\n") << u"cr-cr-lf"_s;
+    QTest::newRow("bare cr at the end of a chunk") << false << QByteArray("\r") << u"cr"_s;
+    QTest::newRow("utf-16le crlf split") << true << QByteArray("\r\n") << u"crlf"_s;
+}
+
+// The reader reads 4 MiB chunks: the CR that ends the last line of one chunk and the LF that
+// starts the next are one line end, not a line and a blank line.
+void TstSnapshotFile::lineEndAtChunkBoundary()
+{
+    QFETCH(bool, wide);
+    QFETCH(QByteArray, end);
+    constexpr qsizetype kChunk = 4 * 1024 * 1024; // snapshotfile's chunk size
+    const qsizetype unit = wide ? 2 : 1;
+    const QString row = listenRow(443);
+    QString text;
+    int rows = 0;
+    // Rows up to just before the boundary, then a padding line so that the first CR of the
+    // target row's line end is the chunk's last unit (the BOM counts: it is in the chunk).
+    const qsizetype lineUnits = row.size() + end.size();
+    const qsizetype target = kChunk / unit - 1 - (wide ? 1 : 0); // unit index of the first CR
+    while ((text.size() + 2 * lineUnits + 10) < target) {
+        text += row + QString::fromLatin1(end);
+        ++rows;
+    }
+    const qsizetype pad = target - text.size() - end.size() - listenRow(5061).size();
+    text += QString(pad, u' ') + QString::fromLatin1(end) + listenRow(5061);
+    QCOMPARE(text.size(), target); // the next unit is the CR
+    text += QString::fromLatin1(end) + listenRow(5062) + QString::fromLatin1(end);
+    rows += 2;
+    const QByteArray bytes = wide ? utf16(text, true, true) : text.toLatin1();
+    QCOMPARE(bytes.at(kChunk - unit), '\r');
+    const snapshotfile::ReadResult r = snapshotfile::parse(bytes, u"chunks.txt"_s);
+    QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+    QTEST(r.snapshot->lineEnds, "lineEnds");
+    QCOMPARE(int(r.snapshot->rows.size()), rows);
+    QCOMPARE(int(r.snapshot->rows.last().localPort), 5062);
+    QCOMPARE(r.snapshot->tables, 1); // no blank line appeared between 5061 and 5062
+    QCOMPARE(int(r.snapshot->rows.last().line), rows + 1); // the padding line counts once
+    QCOMPARE(r.snapshot->unrecognisedLines, 0);
+}
+
+void TstSnapshotFile::transcripts_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QStringList>("rows");
+    QTest::addColumn<int>("transcriptLines");
+    QTest::addColumn<QStringList>("commands");
+    QTest::addColumn<QString>("filter");
+
+    const QByteArray psTcp
+            = "LocalAddress LocalPort RemoteAddress RemotePort State  OwningProcess\r\n"
+              "------------ --------- ------------- ---------- -----  -------------\r\n"
+              "10.45.16.10  5061      0.0.0.0       0          Listen 2216\r\n"
+              "10.45.16.10  443       0.0.0.0       0          Listen 2216\r\n";
+    const QByteArray psUdp = "LocalAddress LocalPort\r\n"
+                             "------------ ---------\r\n"
+                             "10.45.16.11  3478\r\n";
+    const QByteArray netstat
+            = "Active Connections\r\n\r\n"
+              "  Proto  Local Address          Foreign Address        State    PID\r\n"
+              "  TCP    10.45.16.10:5061       0.0.0.0:0              LISTENING 2216\r\n";
+    const QByteArray netstatUdp
+            = "Active Connections\r\n\r\n"
+              "  Proto  Local Address          Foreign Address        State    PID\r\n"
+              "  UDP    10.45.16.11:3478       *:*                             2216\r\n";
+    const QByteArray prompt = "PS C:\\Users\\admin> ";
+
+    // Refused before: the prompt line hid the table's header from the format check.
+    QTest::newRow("powershell table with prompt")
+            << prompt + "Get-NetTCPConnection | Where-Object State -eq Listen\r\n\r\n" + psTcp
+                       + "\r\n\r\n" + prompt + "\r\n"
+            << u"powershell-table"_s
+            << QStringList{u"tcp 10.45.16.10:5061 0.0.0.0:0 LISTEN pid 2216 @5"_s,
+                           u"tcp 10.45.16.10:443 0.0.0.0:0 LISTEN pid 2216 @6"_s}
+            << 2 << QStringList{u"Get-NetTCPConnection | Where-Object State -eq Listen"_s}
+            << u"Where-Object State -eq Listen"_s;
+    QTest::newRow("netstat with prompt and trailing prompt")
+            << "C:\\>netstat -ano\r\n\r\n" + netstat + "\r\nC:\\>\r\n"
+            << u"netstat"_s << QStringList{u"tcp 10.45.16.10:5061 0.0.0.0:0 LISTEN pid 2216 @6"_s}
+            << 2 << QStringList{u"netstat -ano"_s} << QString();
+    QTest::newRow("two powershell commands")
+            << prompt + "Get-NetTCPConnection -State Listen\r\n\r\n" + psTcp + "\r\n" + prompt
+                       + "Get-NetUDPEndpoint\r\n\r\n" + psUdp + "\r\n" + prompt + "\r\n"
+            << u"powershell-table"_s
+            << QStringList{u"tcp 10.45.16.10:5061 0.0.0.0:0 LISTEN pid 2216 @5"_s,
+                           u"tcp 10.45.16.10:443 0.0.0.0:0 LISTEN pid 2216 @6"_s,
+                           u"udp 10.45.16.11:3478 *:0 @12"_s}
+            << 3 << QStringList{u"Get-NetTCPConnection -State Listen"_s, u"Get-NetUDPEndpoint"_s}
+            << QString();
+    QTest::newRow("netstat then powershell")
+            << prompt + "netstat -ano\r\n" + netstat + "\r\n" + prompt + "Get-NetUDPEndpoint\r\n"
+                       + psUdp
+            << u"netstat+powershell-table"_s
+            << QStringList{u"tcp 10.45.16.10:5061 0.0.0.0:0 LISTEN pid 2216 @5"_s,
+                           u"udp 10.45.16.11:3478 *:0 @10"_s}
+            << 2 << QStringList{u"netstat -ano"_s, u"Get-NetUDPEndpoint"_s} << QString();
+    // Two netstat commands are two halves of one capture, not `netstat -ano 5` repeats.
+    QTest::newRow("two netstat commands")
+            << "C:\\>netstat -ano -p tcp\r\n" + netstat + "\r\nC:\\>netstat -ano -p udp\r\n"
+                       + netstatUdp
+            << u"netstat"_s
+            << QStringList{u"tcp 10.45.16.10:5061 0.0.0.0:0 LISTEN pid 2216 @5"_s,
+                           u"udp 10.45.16.11:3478 *:0 pid 2216 @11"_s}
+            << 2 << QStringList{u"netstat -ano -p tcp"_s, u"netstat -ano -p udp"_s} << QString();
+    QTest::newRow("filtered netstat with prompt")
+            << QByteArray("C:\\Users\\admin>netstat -ano | findstr :5\r\n"
+               "  TCP    10.45.16.10:5061       0.0.0.0:0              LISTENING       2216\r\n"
+               "C:\\Users\\admin>\r\n")
+            << u"netstat"_s << QStringList{u"tcp 10.45.16.10:5061 0.0.0.0:0 LISTEN pid 2216 @2"_s}
+            << 2 << QStringList{u"netstat -ano | findstr :5"_s} << u"findstr :5"_s;
+    QTest::newRow("utf-16le powershell transcript")
+            << utf16(QString::fromLatin1(prompt + "Get-NetTCPConnection\r\n\r\n" + psTcp), true,
+                     true)
+            << u"powershell-table"_s
+            << QStringList{u"tcp 10.45.16.10:5061 0.0.0.0:0 LISTEN pid 2216 @5"_s,
+                           u"tcp 10.45.16.10:443 0.0.0.0:0 LISTEN pid 2216 @6"_s}
+            << 1 << QStringList{u"Get-NetTCPConnection"_s} << QString();
+}
+
+// A copied console window: the prompts are skipped and counted, each command's output is read
+// by the reader its command names, and the rows of all commands are kept.
+void TstSnapshotFile::transcripts()
+{
+    QFETCH(QByteArray, bytes);
+    const snapshotfile::ReadResult r = snapshotfile::parse(bytes, u"console.txt"_s);
+    QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+    QTEST(rowTexts(*r.snapshot), "rows");
+    QTEST(r.snapshot->format, "format");
+    QTEST(r.snapshot->transcriptLines, "transcriptLines");
+    QTEST(r.snapshot->commands, "commands");
+    QTEST(r.snapshot->filter, "filter");
+    QCOMPARE(r.snapshot->unrecognisedLines, 0);
 }
 
 void TstSnapshotFile::oemCodePage850()
