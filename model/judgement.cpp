@@ -274,6 +274,49 @@ void countEstablished(const Context &c, const Listener &l, const IpAddress *expe
             v.remotePeers.append(p.id);
 }
 
+// How the listener's row would read in the capture, in each form that satisfies it (on its
+// address or on all interfaces), for matching a findstr / Select-String pattern against it.
+ExpectedRow expectedRow(const Context &c, const Listener &l, const IpAddress *expected)
+{
+    ExpectedRow row{l.transport, l.port, {}};
+    if (l.portEnd > l.port)
+        return row; // a range: which port's row the filter needed is unknown
+    const bool v6 = expected && expected->isV6() && !expected->isV4Mapped();
+    const QString port = QString::number(l.port);
+    const QString wildcard = v6 ? QStringLiteral("[::]") : QStringLiteral("0.0.0.0");
+    // Without an expected address any address satisfies it: "?" matches no pattern text.
+    const QString own = expected ? (v6 ? QStringLiteral("[%1]").arg(expected->toString())
+                                       : expected->unmapped().toString())
+                                 : QStringLiteral("?");
+    const bool netstat = c.s.format.startsWith(QLatin1String("netstat"));
+    for (const QString &address : {own, wildcard}) {
+        if (!netstat) // Get-NetTCPConnection / Get-NetUDPEndpoint table columns
+            row.texts.append(
+                    l.transport == Transport::Tcp
+                            ? QStringLiteral("%1 %2 0.0.0.0 0 Listen")
+                                      .arg(address.mid(v6 ? 1 : 0).chopped(v6 ? 1 : 0), port)
+                            : QStringLiteral("%1 %2").arg(address, port));
+        else if (l.transport == Transport::Tcp)
+            row.texts.append(
+                    QStringLiteral("TCP %1:%2 %3:0 LISTENING").arg(address, port, wildcard));
+        else
+            row.texts.append(QStringLiteral("UDP %1:%2 *:*").arg(address, port));
+    }
+    return row;
+}
+
+// A filtered capture (findstr, Select-String, Where-Object) proves nothing about rows its filter
+// could not have shown: such a listener is unknown, not missing.
+void applyFilter(const Context &c, const Listener &l, const IpAddress *expected, ListenerVerdict &v)
+{
+    const bool absent = v.status == ListenerStatus::Missing
+                        || (v.status == ListenerStatus::Unknown && !v.observed);
+    if (c.s.filter.isEmpty() || !absent || filterCouldShow(c.s.filter, expectedRow(c, l, expected)))
+        return;
+    v.status = ListenerStatus::Unknown;
+    v.detail = QStringLiteral("not in this filtered capture (%1)").arg(c.s.filter);
+}
+
 ListenerVerdict judgeListener(const Context &c, const Listener &l)
 {
     ListenerVerdict v;
@@ -295,6 +338,7 @@ ListenerVerdict judgeListener(const Context &c, const Listener &l)
     } else {
         judgeBound(c, l, expected, v);
     }
+    applyFilter(c, l, expected, v);
     countEstablished(c, l, expected, v);
     return v;
 }

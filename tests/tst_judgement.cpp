@@ -110,6 +110,29 @@ QString snapshotText(const Topology &t, const QString &server, const QStringList
     return text + extra;
 }
 
+// The rows `netstat -ano | findstr <pattern>` prints for `server`: listeners where the topology
+// expects them, except `drop`, keeping only lines that contain `pattern` (findstr's literal
+// match).
+QString filteredAno(const Topology &t, const QString &server, const QString &pattern,
+                    const QStringList &drop)
+{
+    QString text;
+    for (const Listener &l : t.server(ServerId(server))->listeners) {
+        if (l.dynamic || !l.enabled || drop.contains(l.id.value()))
+            continue;
+        const QString ip = t.address(l.address)->ip;
+        const QString pid = QString::number(pidOf(t.service(l.service)->executable));
+        const QString row = l.transport == Transport::Tcp
+                                    ? u"  TCP    %1:%2  0.0.0.0:0  LISTENING  %3\r\n"_s.arg(ip)
+                                              .arg(l.port)
+                                              .arg(pid)
+                                    : u"  UDP    %1:%2  *:*  %3\r\n"_s.arg(ip).arg(l.port).arg(pid);
+        if (row.contains(pattern))
+            text += row;
+    }
+    return text;
+}
+
 Snapshot snapshot(const QString &text)
 {
     const snapshotfile::ReadResult r = snapshotfile::parse(text.toUtf8(), u"snapshot"_s);
@@ -146,6 +169,8 @@ private Q_SLOTS:
     void statuses();
     void relayCountsOnTheAvAddressOnly();
     void unknownWithoutUdp();
+    void filteredCaptures_data();
+    void filteredCaptures();
     void notCheckedWhenDisabled();
     void unexpectedListeners();
     void establishedAndPeers();
@@ -349,6 +374,78 @@ void TstJudgement::unknownWithoutUdp()
     QCOMPARE(j.problemCount(), 3);
     for (const ScenarioVerdict &sv : j.scenarios) // unknown is not down
         QVERIFY2(sv.ok, qPrintable(sv.scenario.value()));
+}
+
+void TstJudgement::filteredCaptures_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("listener");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("detail");
+
+    const Topology t = topology();
+    const QStringList drop{u"edge01-access-tcp-5061"_s};
+    const QString findstr5 = u"# command: netstat -ano | findstr :5\r\n"_s
+                             + filteredAno(t, u"edge01"_s, u":5"_s, drop);
+    const QString hidden = u"not in this filtered capture (findstr :5)"_s;
+    // Port 443 never reads ":5": its row could not have been in the capture.
+    QTest::newRow("findstr :5, 443 not shown")
+            << findstr5 << u"edge01-access-tcp-443"_s << u"unknown"_s << hidden;
+    QTest::newRow("findstr :5, udp 3478 not shown")
+            << findstr5 << u"edge01-av-udp-3478"_s << u"unknown"_s << hidden;
+    // 5061 would read ":5061": the filter shows it, so its absence is real.
+    QTest::newRow("findstr :5, 5061 absent")
+            << findstr5 << u"edge01-access-tcp-5061"_s << u"missing"_s
+            << u"nothing listening on 10.45.16.10; the port is bound on 172.25.33.10 by PID 2216"_s;
+    QTest::newRow("findstr :5, 5062 present")
+            << findstr5 << u"edge01-int-tcp-5062"_s << u"ok"_s << u"listening, owned by PID 2380"_s;
+
+    const QString listening = u"C:\\Users\\admin>netstat -ano | findstr LISTENING\r\n"_s
+                              + filteredAno(t, u"edge01"_s, u"LISTENING"_s, drop)
+                              + u"C:\\Users\\admin>\r\n"_s;
+    QTest::newRow("LISTENING, udp not shown")
+            << listening << u"edge01-int-udp-3478"_s << u"unknown"_s
+            << u"not in this filtered capture (findstr LISTENING)"_s;
+    QTest::newRow("LISTENING, tcp absent")
+            << listening << u"edge01-access-tcp-5061"_s << u"missing"_s << QString();
+    QTest::newRow("LISTENING, tcp present")
+            << listening << u"edge01-access-tcp-443"_s << u"ok"_s << QString();
+
+    // A regular expression is not evaluated: nothing absent can be called missing.
+    const QString regex = u"# command: netstat -ano | Select-String '50[0-9]+'\r\n"_s
+                          + filteredAno(t, u"edge01"_s, u":506"_s, drop);
+    QTest::newRow("Select-String regex, absent")
+            << regex << u"edge01-access-tcp-5061"_s << u"unknown"_s
+            << u"not in this filtered capture (Select-String '50[0-9]+')"_s;
+    QTest::newRow("Select-String regex, present")
+            << regex << u"edge01-int-tcp-5062"_s << u"ok"_s << QString();
+
+    // Unfiltered: the same absence is missing.
+    QTest::newRow("unfiltered") << u"# command: netstat -ano\r\n"_s
+                                           + filteredAno(t, u"edge01"_s, QString(), drop)
+                                << u"edge01-access-tcp-443"_s << u"ok"_s << QString();
+    QTest::newRow("unfiltered, absent")
+            << u"# command: netstat -ano\r\n"_s + filteredAno(t, u"edge01"_s, QString(), drop)
+            << u"edge01-access-tcp-5061"_s << u"missing"_s << QString();
+}
+
+// `netstat -ano | findstr :5` and the like: a listener the filter could not have shown is unknown
+// with the reason; one it could have shown is judged as usual.
+void TstJudgement::filteredCaptures()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, listener);
+    QFETCH(QString, detail);
+    const Topology t = topology();
+    const snapshotfile::ReadResult r = snapshotfile::parse(text.toUtf8(), u"filtered"_s);
+    QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+    QVERIFY(!r.snapshot->filter.isEmpty() || text.startsWith(u"# command: netstat -ano\r"_s));
+    const Judgement j = judge(t, *r.snapshot, ServerId(u"edge01"_s));
+    const ListenerVerdict *v = j.verdict(ListenerId(listener));
+    QVERIFY(v);
+    QTEST(keyOf(v->status), "status");
+    if (!detail.isEmpty())
+        QCOMPARE(v->detail, detail);
 }
 
 void TstJudgement::notCheckedWhenDisabled()

@@ -503,8 +503,9 @@ void TstSnapshotFile::transcripts_data()
             << 2 << QStringList{u"netstat -ano -p tcp"_s, u"netstat -ano -p udp"_s} << QString();
     QTest::newRow("filtered netstat with prompt")
             << QByteArray("C:\\Users\\admin>netstat -ano | findstr :5\r\n"
-               "  TCP    10.45.16.10:5061       0.0.0.0:0              LISTENING       2216\r\n"
-               "C:\\Users\\admin>\r\n")
+                          "  TCP    10.45.16.10:5061       0.0.0.0:0              LISTENING       "
+                          "2216\r\n"
+                          "C:\\Users\\admin>\r\n")
             << u"netstat"_s << QStringList{u"tcp 10.45.16.10:5061 0.0.0.0:0 LISTEN pid 2216 @2"_s}
             << 2 << QStringList{u"netstat -ano | findstr :5"_s} << u"findstr :5"_s;
     QTest::newRow("utf-16le powershell transcript")
