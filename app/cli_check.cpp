@@ -41,6 +41,14 @@ ordered_json snapshotJson(const CheckInput &in)
         j["host"] = u8(s.header.host);
     if (s.header.time.isValid())
         j["time"] = u8(s.header.time.toString(Qt::ISODate));
+    // What the reader assumed (added keys; the ones above stay as they were).
+    j["line_ends"] = u8(s.lineEnds);
+    j["transcript_lines_skipped"] = s.transcriptLines;
+    ordered_json commands = ordered_json::array();
+    for (const QString &c : s.commands)
+        commands.push_back(u8(c));
+    j["commands"] = commands;
+    j["filter"] = s.filter.isEmpty() ? ordered_json() : ordered_json(u8(s.filter));
     return j;
 }
 
@@ -149,6 +157,8 @@ QString checkText(const CheckInput &in)
         out += QStringLiteral(", %1 unrecognised lines (first at line %2)")
                        .arg(in.snapshot.unrecognisedLines)
                        .arg(in.snapshot.firstUnrecognisedLine);
+    for (const QString &assumption : readAssumptions(in.snapshot))
+        out += QStringLiteral("\nAssumed: ") + assumption;
     out += QStringLiteral("\n%1 expected listeners: %2 OK, %3 with problems, %4 unexpected\n\n")
                    .arg(rows.size())
                    .arg(rows.size() - problems)

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void jsonShape();
     void jsonOfAHealthyServer();
     void textListsProblemsFirst();
+    void filteredTranscriptFacts();
 
 private:
     QString write(const QString &name, const QByteArray &bytes)
@@ -279,6 +280,54 @@ void TstCheck::textListsProblemsFirst()
     QVERIFY(r.out.contains(u"  BROKEN External web conference join — broken by "
                            "edge01-webconf-tcp-443, edge01-int-tcp-8057\n"_s));
     QCOMPARE(r.out.count(u"\n  OK     "_s), 6); // 7 scenarios: no public IM (historical)
+}
+
+// A console paste of `netstat -ano | findstr :5` saved with bare CRs: the JSON snapshot object
+// and the text header say what was assumed; listeners the filter hid are unknown, not missing.
+void TstCheck::filteredTranscriptFacts()
+{
+    QStringList rows;
+    for (const QString &line : clitest::allListeningRows().split(u"\r\n"_s))
+        if (line.contains(u":5"_s))
+            rows.append(line);
+    const QString text = u"C:\\Users\\admin>netstat -ano | findstr :5\r"_s + rows.join(u'\r')
+                         + u"\rC:\\Users\\admin>\r"_s;
+    const QString path = write(u"paste.txt"_s, text.toUtf8());
+    const Run r = runEdgemap({u"check"_s, kTopology, path, u"--format"_s, u"json"_s});
+    QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+    const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QJsonObject snapshot = root[u"snapshot"_s].toObject();
+    for (const char *key : {"format", "encoding", "rows", "unrecognised_lines", "server"})
+        QVERIFY2(snapshot.contains(QLatin1String(key)), key);
+    QCOMPARE(snapshot[u"format"_s].toString(), u"netstat"_s);
+    QCOMPARE(snapshot[u"rows"_s].toInt(), int(rows.size()));
+    QCOMPARE(snapshot[u"unrecognised_lines"_s].toInt(-1), 0);
+    QCOMPARE(snapshot[u"line_ends"_s].toString(), u"cr"_s);
+    QCOMPARE(snapshot[u"transcript_lines_skipped"_s].toInt(), 2);
+    QCOMPARE(snapshot[u"commands"_s].toArray(), QJsonArray{u"netstat -ano | findstr :5"_s});
+    QCOMPARE(snapshot[u"filter"_s].toString(), u"findstr :5"_s);
+    int hidden = 0;
+    for (const QJsonValue &value : root[u"listeners"_s].toArray()) {
+        const QJsonObject l = value.toObject();
+        if (l[u"port"_s].toInt() == 443) {
+            QCOMPARE(l[u"status"_s].toString(), u"unknown"_s);
+            QCOMPARE(l[u"detail"_s].toString(), u"not in this filtered capture (findstr :5)"_s);
+            ++hidden;
+        }
+        if (l[u"port"_s].toInt() == 5061)
+            QCOMPARE(l[u"status"_s].toString(), u"ok"_s);
+        // Every row the filter could show is in the paste: nothing is missing.
+        QVERIFY2(l[u"status"_s].toString() != u"missing"_s, QJsonDocument(l).toJson().constData());
+    }
+    QVERIFY(hidden >= 2);
+
+    const Run t = runEdgemap({u"check"_s, kTopology, path});
+    const QStringList lines = t.out.split(u'\n');
+    QVERIFY2(lines.contains(u"Assumed: console transcript: 2 prompt line(s) skipped"_s),
+             qPrintable(t.out));
+    QVERIFY(lines.contains(u"Assumed: filtered by findstr :5: listeners it could not show are "
+                           "unknown"_s));
+    QVERIFY(lines.contains(u"Assumed: line ends: cr"_s));
 }
 
 QTEST_GUILESS_MAIN(TstCheck)

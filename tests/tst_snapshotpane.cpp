@@ -34,6 +34,7 @@ private Q_SLOTS:
     void emptyState();
     void oneBlockPerServer();
     void captureHeaderTimeAndAge();
+    void readAssumptionsShown();
     void changesSincePreviousSnapshot();
     void sourceState();
     void failedLoadIsShownUntilALaterSuccess();
@@ -145,6 +146,24 @@ void TstSnapshotPane::captureHeaderTimeAndAge()
     QVERIFY2(pane.blockText(kEdge01).contains(u"Age: 3 min ago"_s),
              qPrintable(pane.blockText(kEdge01)));
     QCOMPARE(pane.ageInterval(), 10000);
+}
+
+// A console paste, filtered, saved with bare CRs: the block says what the reader assumed.
+void TstSnapshotPane::readAssumptionsShown()
+{
+    Document doc(twoServerPool());
+    SnapshotPane pane(doc);
+    QString text = u"C:\\Users\\admin>netstat -ano | findstr :5\r\n"_s + sampleText();
+    text.replace(u"\r\n"_s, u"\r"_s);
+    doc.setCheck(check(doc.topology(), text, u"paste"_s));
+    const QString block = pane.blockText(kEdge01);
+    QVERIFY2(block.split(u'\n').contains(
+                     u"Assumed: console transcript: 1 prompt line(s) skipped; filtered by "
+                     "findstr :5: listeners it could not show are unknown; line ends: cr"_s),
+             qPrintable(block));
+    // An ordinary capture has no such row.
+    doc.setCheck(check(doc.topology(), sampleText(), u"file"_s));
+    QVERIFY2(!pane.blockText(kEdge01).contains(u"Assumed:"_s), qPrintable(pane.blockText(kEdge01)));
 }
 
 void TstSnapshotPane::changesSincePreviousSnapshot()

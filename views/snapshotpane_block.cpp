@@ -98,6 +98,9 @@ QList<Field> blockFields(const Topology &topology, const CheckResult &check,
     f.append({tr("Rows"), QString::number(s.rows.size())});
     f.append({tr("Unrecognised lines"), QString::number(s.unrecognisedLines),
               s.unrecognisedLines > 0});
+    // Only when the reader had to assume something: a transcript, a filter, odd line ends.
+    if (const QStringList assumed = readAssumptions(s); !assumed.isEmpty())
+        f.append({tr("Assumed"), assumed.join(QStringLiteral("; ")), !s.filter.isEmpty()});
     f.append({tr("Established"), QString::number(establishedCount(s))});
     const int problems = check.judgement.problemCount();
     f.append({tr("Summary"),
