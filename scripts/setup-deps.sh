@@ -11,7 +11,7 @@ PACKAGES=(
     clang-format
     qt6-base-dev
     qt6-base-dev-tools
-    libqt6svg6-dev
+    qt6-svg-dev
     libgl-dev
     libboost-graph-dev
     nlohmann-json3-dev

@@ -34,6 +34,11 @@ const CertificateRequest &internal(const CertificatePlan &plan, int pool = 0)
     return request(plan, CertificateRequest::Kind::Internal, pool);
 }
 
+// A reference into a temporary plan dangles: keep the plan in a variable.
+const CertificateRequest &request(CertificatePlan &&, CertificateRequest::Kind, int = 0) = delete;
+const CertificateRequest &external(CertificatePlan &&, int = 0) = delete;
+const CertificateRequest &internal(CertificatePlan &&, int = 0) = delete;
+
 const CertificateName *nameRow(const CertificateRequest &r, const QString &name)
 {
     for (const CertificateName &n : r.names)
@@ -103,7 +108,8 @@ void TstCertificates::externalNames()
     QFETCH(TemplateParams, params);
     QFETCH(QString, subject);
     QFETCH(QStringList, sans);
-    const CertificateRequest &r = external(buildCertificatePlan(build(params)));
+    const CertificatePlan plan = buildCertificatePlan(build(params));
+    const CertificateRequest &r = external(plan);
     QCOMPARE(r.subject(), subject);
     QCOMPARE(r.sans(), sans);
     QCOMPARE(r.names.first().type, CertificateName::Type::Subject);
@@ -129,7 +135,8 @@ void TstCertificates::internalNames()
     QFETCH(QString, topology);
     QFETCH(QString, subject);
     QFETCH(QStringList, sans);
-    const CertificateRequest &r = internal(buildCertificatePlan(certsdnstest::topology(topology)));
+    const CertificatePlan plan = buildCertificatePlan(certsdnstest::topology(topology));
+    const CertificateRequest &r = internal(plan);
     QCOMPARE(r.subject(), subject);
     QCOMPARE(r.sans(), sans);
     QVERIFY(!r.hasWarnings());
@@ -169,8 +176,8 @@ void TstCertificates::everyLineSaysWhy()
 void TstCertificates::portsFollowTheListeners()
 {
     // Single IP: client SIP on 5061, Web Conferencing on 444 (the listeners' ports, not 443).
-    const CertificateRequest &r
-            = external(buildCertificatePlan(topology(QStringLiteral("single-ip"))));
+    const CertificatePlan plan = buildCertificatePlan(topology(QStringLiteral("single-ip")));
+    const CertificateRequest &r = external(plan);
     QVERIFY2(r.names.first().why.contains(QStringLiteral("external TCP 5061 (remote clients' "
                                                          "SIP/TLS and federation SIP/MTLS);")),
              qPrintable(r.names.first().why));
@@ -181,16 +188,16 @@ void TstCertificates::portsFollowTheListeners()
 void TstCertificates::avFqdnIsNeverOnTheCertificate()
 {
     for (const QString &name : topologyNames()) {
-        const CertificateRequest &r = external(buildCertificatePlan(topology(name)));
-        QVERIFY(!r.sans().contains(QStringLiteral("av.contoso.com")));
+        const CertificatePlan plan = buildCertificatePlan(topology(name));
+        QVERIFY(!external(plan).sans().contains(QStringLiteral("av.contoso.com")));
     }
-    const QString notes
-            = external(buildCertificatePlan(topology(QStringLiteral("three-ip")))).notes.join(u' ');
+    const CertificatePlan threeIp = buildCertificatePlan(topology(QStringLiteral("three-ip")));
+    const CertificatePlan singleIp = buildCertificatePlan(topology(QStringLiteral("single-ip")));
+    const QString notes = external(threeIp).notes.join(u' ');
     QVERIFY2(notes.contains(QStringLiteral("Not the A/V Edge FQDN (av.contoso.com): the A/V "
                                            "Edge's external interface presents no certificate")),
              qPrintable(notes));
-    const QString single = external(buildCertificatePlan(topology(QStringLiteral("single-ip"))))
-                                   .notes.join(u' ');
+    const QString single = external(singleIp).notes.join(u' ');
     QVERIFY2(single.contains(QStringLiteral("The single external address publishes one FQDN "
                                             "(sip.contoso.com) for all three services")),
              qPrintable(single));
@@ -250,7 +257,8 @@ void TstCertificates::sansAreDeduplicatedWithoutCase()
     TemplateParams p = params(QStringLiteral("domains"));
     p.accessFqdn = QStringLiteral("SIP.Contoso.com");
     p.webConfFqdn = QStringLiteral("sip.contoso.COM");
-    const CertificateRequest &r = external(buildCertificatePlan(build(p)));
+    const CertificatePlan plan = buildCertificatePlan(build(p));
+    const CertificateRequest &r = external(plan);
     QCOMPARE(r.subject(), QStringLiteral("SIP.Contoso.com"));
     QCOMPARE(r.sans(),
              (QStringList{QStringLiteral("SIP.Contoso.com"), QStringLiteral("sip.fabrikam.com"),
@@ -264,7 +272,8 @@ void TstCertificates::membersWithDifferentNamesAreFlagged()
         for (Address &a : nic.addresses)
             if (a.roles.contains(AddressRole::Access))
                 a.fqdn = QStringLiteral("sip2.contoso.com");
-    const CertificateRequest &r = external(buildCertificatePlan(t));
+    const CertificatePlan plan = buildCertificatePlan(t);
+    const CertificateRequest &r = external(plan);
     QCOMPARE(r.sans(),
              (QStringList{QStringLiteral("sip.contoso.com"), QStringLiteral("sip2.contoso.com"),
                           QStringLiteral("webconf.contoso.com")}));

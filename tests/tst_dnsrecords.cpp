@@ -37,6 +37,8 @@ const DnsRecord *find(const DnsPlan &plan, const QString &name, const QString &t
             return &r;
     return nullptr;
 }
+// A pointer into a temporary plan dangles: keep the plan in a variable.
+const DnsRecord *find(DnsPlan &&, const QString &, const QString &) = delete;
 
 // A second Edge pool (another site) publishing sip2/webconf2/av2.contoso.com.
 void addSecondPool(Topology &t)
@@ -304,8 +306,9 @@ void TstDnsRecords::missingInputIsNotWritten()
     // SIP domains set, Access Edge FQDN not: the SRV records say which input they lack.
     TemplateParams p = params(QStringLiteral("missing"));
     p.sipDomains = {QStringLiteral("contoso.com")};
-    const DnsRecord *srv = find(buildDnsPlan(build(p)), QStringLiteral("_sip._tls.contoso.com"),
-                                QStringLiteral("SRV"));
+    const DnsPlan withDomains = buildDnsPlan(build(p));
+    const DnsRecord *srv
+            = find(withDomains, QStringLiteral("_sip._tls.contoso.com"), QStringLiteral("SRV"));
     QVERIFY(srv && !srv->writable);
     QVERIFY(srv->warning.startsWith(
             QStringLiteral("Missing: the topology has no Access Edge FQDN for the SRV target")));
