@@ -1,6 +1,6 @@
 #include "netstatparser.h"
 
-#include "oemcodepage.h"
+#include "codepage.h"
 
 #include <algorithm>
 #include <array>
@@ -420,6 +420,18 @@ void NetstatParser::parseHeaderLine(const Char *b, const Char *e)
         m_header.command = value;
 }
 
+// A Windows service's short name as -b prints it below the process ("RpcSs", "W32Time",
+// "Dnscache"): ASCII. A one-word line in another script is the unknown-owner message of a
+// language written without spaces ("所有者情報を取得できません"), not a service.
+template<class Char>
+bool isServiceName(const Char *b, const Char *e)
+{
+    for (; b != e; ++b)
+        if (*b <= ' ' || *b >= 0x7f || *b == '[' || *b == ']')
+            return false;
+    return true;
+}
+
 // A token as 8-bit text: 8-bit input is used in place; UTF-16 is narrowed into `buffer` (false
 // when it is not ASCII, which no address, port or English state word is).
 template<class Char>
@@ -503,7 +515,7 @@ void NetstatParser::parseContinuation(const Char *const *t, int count, int lineN
         row.process = intern(decode(b + 1, e - 1));
         return;
     }
-    if (count == 1) { // a service hosted in the process: "RpcSs", "TermService"
+    if (count == 1 && isServiceName(b, e)) { // a service in the process: "RpcSs", "TermService"
         const QString component = decode(b, e);
         const QString joined = row.components < 0 ? component
                                                   : m_strings.at(row.components)
@@ -520,11 +532,7 @@ QString NetstatParser::decode(const Char *b, const Char *e) const
     if constexpr (std::is_same_v<Char, char16_t>) {
         return QString(reinterpret_cast<const QChar *>(b), e - b);
     } else {
-        if (m_byteEncoding == ByteEncoding::Utf8)
-            return QString::fromUtf8(b, e - b);
-        return decodeOem(b, e,
-                         m_byteEncoding == ByteEncoding::Cp437 ? OemCodePage::Cp437
-                                                               : OemCodePage::Cp850);
+        return decodeCodePage(b, e, m_codePage);
     }
 }
 

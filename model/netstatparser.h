@@ -1,5 +1,6 @@
 #pragma once
 
+#include "codepage.h"
 #include "snapshot.h"
 
 #include <QHash>
@@ -21,11 +22,10 @@ namespace edgemap {
 class NetstatParser
 {
 public:
-    enum class ByteEncoding { Utf8, Cp850, Cp437 };
-
     NetstatParser();
 
-    void setByteEncoding(ByteEncoding encoding) { m_byteEncoding = encoding; }
+    // How 8-bit lines are decoded where text is kept (-b names, headers, prompts).
+    void setCodePage(CodePage page) { m_codePage = page; }
     void reserve(qsizetype rows) { m_rows.reserve(rows); }
 
     void addLine(const char *begin, const char *end, int lineNumber);
@@ -60,7 +60,7 @@ private:
     bool parsePrompt(const Char *begin, const Char *end);
     void unrecognised(int lineNumber);
 
-    ByteEncoding m_byteEncoding = ByteEncoding::Utf8;
+    CodePage m_codePage = CodePage::Utf8;
     QList<SocketRow> m_rows;
     QList<SocketRow> m_previousTable;
     QList<SocketRow> m_committed; // rows of earlier commands of a transcript

@@ -51,6 +51,8 @@ QStringList readAssumptions(const Snapshot &s)
     if (!s.lineEnds.isEmpty() && s.lineEnds != QLatin1String("lf")
         && s.lineEnds != QLatin1String("crlf"))
         out.append(QStringLiteral("line ends: %1").arg(s.lineEnds));
+    if (s.encodingGuessed)
+        out.append(QStringLiteral("code page %1, guessed from the text").arg(s.encoding));
     return out;
 }
 

@@ -69,7 +69,10 @@ struct SnapshotHeader
 struct Snapshot
 {
     QString format;   // "netstat", "netstat-b", "get-nettcpconnection-table", ...
-    QString encoding; // "utf-16le", "utf-8", "utf-8-bom", "cp850", ...
+    QString encoding; // "utf-16le", "utf-8", "utf-8-bom", "cp850", "cp932 (shift_jis)", ...
+    // The encoding was guessed from the words of the text (a legacy code page, or UTF-8
+    // mojibake), not known from a BOM or from the bytes being UTF-8 or UTF-16.
+    bool encodingGuessed = false;
     QString lineEnds; // "lf", "crlf", "cr", "cr-cr-lf" or "mixed (...)"; empty when one line
     // A console transcript: prompt lines skipped, and the commands they echoed, in order.
     int transcriptLines = 0;

@@ -1,5 +1,6 @@
 #include "snapshotfile.h"
 
+#include "codepage.h"
 #include "netstatparser.h"
 #include "powershellsnapshot.h"
 
@@ -23,6 +24,9 @@ struct Detected
 {
     Encoding encoding = Encoding::Bytes;
     int bomBytes = 0;
+    // For 8-bit text (Utf8Bom, Bytes): what the bytes are, and whether the text had to tell.
+    CodePage page = CodePage::Utf8;
+    bool guessed = false;
 };
 
 Detected detectEncoding(const QByteArray &head)
@@ -68,16 +72,16 @@ bool validUtf8(const QByteArray &bytes)
     return !decoder.hasError();
 }
 
-QString decodeHead(const QByteArray &head, Encoding encoding, bool utf8)
+QString decodeHead(const QByteArray &head, const Detected &detected)
 {
-    switch (encoding) {
+    switch (detected.encoding) {
     case Encoding::Utf16LE:
         return QStringDecoder(QStringDecoder::Utf16LE).decode(head);
     case Encoding::Utf16BE:
         return QStringDecoder(QStringDecoder::Utf16BE).decode(head);
     case Encoding::Utf8Bom:
     case Encoding::Bytes:
-        return utf8 ? QString::fromUtf8(head) : QString::fromLatin1(head);
+        return decodeCodePage(head.cbegin(), head.cend(), detected.page);
     }
     return {};
 }
@@ -92,17 +96,20 @@ bool isStructured(const QString &head)
     return firstLine.contains(QLatin1String("LocalAddress"));
 }
 
-QString encodingName(Encoding encoding, bool utf8)
+QString encodingName(const Detected &detected)
 {
-    switch (encoding) {
+    switch (detected.encoding) {
     case Encoding::Utf16LE:
         return QStringLiteral("utf-16le");
     case Encoding::Utf16BE:
         return QStringLiteral("utf-16be");
     case Encoding::Utf8Bom:
-        return QStringLiteral("utf-8-bom");
+        return detected.page == CodePage::Utf8
+                       ? QStringLiteral("utf-8-bom")
+                       : codePageName(detected.page)
+                                 .replace(QLatin1String("utf-8"), QLatin1String("utf-8-bom"));
     case Encoding::Bytes:
-        return utf8 ? QStringLiteral("utf-8") : QStringLiteral("cp850");
+        return codePageName(detected.page);
     }
     return {};
 }
@@ -243,11 +250,10 @@ void swapBytes(char *data, qsizetype n)
 }
 
 ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray head,
-                         const Detected &detected, bool utf8, const Progress &progress)
+                         const Detected &detected, const Progress &progress)
 {
     NetstatParser parser;
-    parser.setByteEncoding(utf8 ? NetstatParser::ByteEncoding::Utf8
-                                : NetstatParser::ByteEncoding::Cp850);
+    parser.setCodePage(detected.page);
     const bool wide
             = detected.encoding == Encoding::Utf16LE || detected.encoding == Encoding::Utf16BE;
     const qint64 total = device.size();
@@ -299,7 +305,7 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
     const bool endedWithNewline
             = wide ? wideFeeder.endedWithNewline() : byteFeeder.endedWithNewline();
     Snapshot s = parser.finish(endedWithNewline);
-    s.encoding = encodingName(detected.encoding, utf8);
+    s.encoding = encodingName(detected);
     s.lineEnds = wide ? wideFeeder.lineEnds() : byteFeeder.lineEnds();
     if (oddByte)
         ++s.unrecognisedLines;
@@ -337,7 +343,7 @@ QString describeLineEnds(const QString &text)
 }
 
 ReadResult readStructured(QIODevice &device, const QString &label, QByteArray bytes,
-                          const Detected &detected, bool utf8)
+                          const Detected &detected)
 {
     if (device.size() > kMaxStructuredBytes)
         return {std::nullopt,
@@ -351,12 +357,12 @@ ReadResult readStructured(QIODevice &device, const QString &label, QByteArray by
                          .arg(kMaxStructuredBytes / (1024 * 1024))}};
     bytes += device.readAll();
     bytes.remove(0, detected.bomBytes);
-    const QString text = decodeHead(bytes, detected.encoding, utf8);
+    const QString text = decodeHead(bytes, detected);
     ReadResult r;
     Snapshot s;
     r.error = powershell::parse(text, label, s);
     if (!r.error.isError()) {
-        s.encoding = encodingName(detected.encoding, utf8);
+        s.encoding = encodingName(detected);
         s.lineEnds = describeLineEnds(text);
         r.snapshot = std::move(s);
     }
@@ -423,7 +429,7 @@ void mergeInto(Snapshot &into, Snapshot &&from, int lineOffset)
 // command's output with the reader the command names, netstat output through one parser (so
 // `netstat -ano 5` repeats still work), then merge the rows.
 ReadResult readTranscript(QIODevice &device, const QString &label, QByteArray bytes,
-                          const Detected &detected, bool utf8)
+                          const Detected &detected)
 {
     if (device.size() > kMaxStructuredBytes)
         return {std::nullopt,
@@ -437,7 +443,7 @@ ReadResult readTranscript(QIODevice &device, const QString &label, QByteArray by
                          .arg(kMaxStructuredBytes / (1024 * 1024))}};
     bytes += device.readAll();
     bytes.remove(0, detected.bomBytes);
-    const QString text = decodeHead(bytes, detected.encoding, utf8);
+    const QString text = decodeHead(bytes, detected);
     const QStringList lines = powershell::splitLines(text);
     NetstatParser parser;
     QList<std::pair<Snapshot, int>> tables; // PowerShell segments and their first line - 1
@@ -490,7 +496,7 @@ ReadResult readTranscript(QIODevice &device, const QString &label, QByteArray by
         mergeInto(s, std::move(part), offset);
     formats.removeDuplicates();
     s.format = formats.isEmpty() ? QStringLiteral("transcript") : formats.join(QLatin1Char('+'));
-    s.encoding = encodingName(detected.encoding, utf8);
+    s.encoding = encodingName(detected);
     s.lineEnds = describeLineEnds(text);
     s.transcriptLines = prompts;
     s.commands = commands;
@@ -520,16 +526,22 @@ ReadResult read(QIODevice &device, const QString &label, const Progress &progres
                 {label, 0, 0, {}, QStringLiteral("read error: %1").arg(device.errorString())}};
     if (head.trimmed().isEmpty() && device.atEnd())
         return {std::nullopt, {label, 0, 0, {}, QStringLiteral("the snapshot is empty")}};
-    const Detected detected = detectEncoding(head);
-    const bool utf8 = detected.encoding != Encoding::Bytes || validUtf8(head);
-    const QString headText
-            = decodeHead(head.left(64 * 1024).mid(detected.bomBytes), detected.encoding, utf8);
-    ReadResult r
-            = isPowerShellTranscript(headText)
-                      ? readTranscript(device, label, std::move(head), detected, utf8)
-              : isStructured(headText)
-                      ? readStructured(device, label, std::move(head), detected, utf8)
-                      : streamNetstat(device, label, std::move(head), detected, utf8, progress);
+    Detected detected = detectEncoding(head);
+    if (detected.encoding == Encoding::Bytes || detected.encoding == Encoding::Utf8Bom) {
+        const QByteArray text = head.mid(detected.bomBytes);
+        const CodePageGuess guess
+                = guessCodePage(text, detected.encoding == Encoding::Utf8Bom || validUtf8(text));
+        detected.page = guess.page;
+        detected.guessed = guess.guessed;
+    }
+    const QString headText = decodeHead(head.left(64 * 1024).mid(detected.bomBytes), detected);
+    ReadResult r = isPowerShellTranscript(headText)
+                           ? readTranscript(device, label, std::move(head), detected)
+                   : isStructured(headText)
+                           ? readStructured(device, label, std::move(head), detected)
+                           : streamNetstat(device, label, std::move(head), detected, progress);
+    if (r.ok())
+        r.snapshot->encodingGuessed = detected.guessed;
     if (r.ok() && r.snapshot->rows.isEmpty())
         return {std::nullopt, noRows(label, *r.snapshot)};
     if (r.ok())

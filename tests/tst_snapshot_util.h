@@ -2,7 +2,7 @@
 // so that a failing comparison shows the whole socket.
 #pragma once
 
-#include "oemcodepage.h"
+#include "codepage.h"
 #include "snapshot.h"
 #include "snapshotfile.h"
 
@@ -100,7 +100,7 @@ inline QByteArray cp850(const QString &text)
         QHash<char16_t, char> t;
         for (int b = 0x80; b < 0x100; ++b) {
             const char byte = static_cast<char>(b);
-            t.insert(edgemap::decodeOem(&byte, &byte + 1, edgemap::OemCodePage::Cp850)
+            t.insert(edgemap::decodeCodePage(&byte, &byte + 1, edgemap::CodePage::Cp850)
                              .at(0)
                              .unicode(),
                      byte);

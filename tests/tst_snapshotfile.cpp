@@ -18,10 +18,15 @@ namespace {
 
 // Committed fixtures we wrote ourselves (SOURCES.md, "Written by us"); every other file in
 // tests/data/netstat is a real capture and must appear in samples_data().
-const QStringList kWrittenFixtures{
-        u"written_netstat-ano_zh-CN.txt"_s, u"written_get-nettcpconnection_table.txt"_s,
-        u"written_get-nettcpconnection_list.txt"_s, u"written_get-nettcpconnection.csv"_s,
-        u"written_edgemap-capture_edge01.json"_s};
+const QStringList kWrittenFixtures{u"written_netstat-ano_zh-CN.txt"_s,
+                                   u"written_get-nettcpconnection_table.txt"_s,
+                                   u"written_get-nettcpconnection_list.txt"_s,
+                                   u"written_get-nettcpconnection.csv"_s,
+                                   u"written_edgemap-capture_edge01.json"_s,
+                                   u"written_netstat-anob_ru-RU_cp866.txt"_s,
+                                   u"written_netstat-anob_ru-RU_cp1251.txt"_s,
+                                   u"written_netstat-anob_ru-RU_cp866-as-cp1251-utf8.txt"_s,
+                                   u"written_netstat-anob_ja-JP_cp932.txt"_s};
 
 const QStringList kTextSamples{u"de-DE_netzwerk-analyse_netstat-an_excerpt.txt"_s,
                                u"exender_TPReseaux_TP6_netstat-ano_fr-FR.txt"_s,
@@ -119,6 +124,8 @@ private Q_SLOTS:
     void transcripts_data();
     void transcripts();
     void oemCodePage850();
+    void legacyCodePages_data();
+    void legacyCodePages();
     void localizedPreambles_data();
     void localizedPreambles();
     void captureHeaderLines();
@@ -536,8 +543,8 @@ void TstSnapshotFile::oemCodePage850()
 {
     // The bytes cmd.exe writes on a Western European Windows, checked against the code page.
     const QByteArray bytes("\x99\x81\x84\x94\xE1\x90\x82\x8E", 8);
-    QCOMPARE(decodeOem(bytes.cbegin(), bytes.cend(), OemCodePage::Cp850), u"ÖüäößÉéÄ"_s);
-    QCOMPARE(decodeOem(bytes.cbegin(), bytes.cend(), OemCodePage::Cp437).left(5), u"Öüäöß"_s);
+    QCOMPARE(decodeCodePage(bytes.cbegin(), bytes.cend(), CodePage::Cp850), u"ÖüäößÉéÄ"_s);
+    QCOMPARE(decodeCodePage(bytes.cbegin(), bytes.cend(), CodePage::Cp437).left(5), u"Öüäöß"_s);
 
     // A German -anob capture: state and process name both carry OEM bytes.
     const QByteArray capture = "\r\nAktive Verbindungen\r\n\r\n  Proto  Lokale Adresse         "
@@ -554,6 +561,60 @@ void TstSnapshotFile::oemCodePage850()
              (QStringList{u"tcp 10.45.16.10:443 0.0.0.0:0 LISTEN pid 2216 RTCSrv.exe @5"_s,
                           u"tcp 10.45.16.10:443 203.0.113.7:50100 ESTABLISHED pid 2216 "
                           "Dienstüberwachung.exe @7"_s}));
+}
+
+void TstSnapshotFile::legacyCodePages_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<bool>("guessed");
+    QTest::addColumn<QString>("exe"); // the process name that is not ASCII
+
+    const QByteArray ru866 = readFile(netstatPath(u"written_netstat-anob_ru-RU_cp866.txt"_s));
+    const QByteArray ru1251 = readFile(netstatPath(u"written_netstat-anob_ru-RU_cp1251.txt"_s));
+    const QByteArray mojibake
+            = readFile(netstatPath(u"written_netstat-anob_ru-RU_cp866-as-cp1251-utf8.txt"_s));
+    const QByteArray ja932 = readFile(netstatPath(u"written_netstat-anob_ja-JP_cp932.txt"_s));
+    const QString ruExe = u"Служба мониторинга.exe"_s, jaExe = u"監視サービス.exe"_s;
+    QTest::newRow("ru-RU cp866 (cmd.exe)") << ru866 << u"cp866"_s << true << ruExe;
+    QTest::newRow("ru-RU cp1251 (ANSI)") << ru1251 << u"cp1251"_s << true << ruExe;
+    QTest::newRow("ru-RU cp866 read as cp1251, saved as utf-8")
+            << mojibake << u"utf-8 (cp866 text read as cp1251)"_s << true << ruExe;
+    QTest::newRow("... with a BOM") << "\xEF\xBB\xBF" + mojibake
+                                    << u"utf-8-bom (cp866 text read as cp1251)"_s << true << ruExe;
+    QTest::newRow("ja-JP cp932 (shift_jis)") << ja932 << u"cp932 (shift_jis)"_s << true << jaExe;
+    // The same text in Unicode is what it says it is: nothing guessed.
+    const QString ru = decodeCodePage(ru866.cbegin(), ru866.cend(), CodePage::Cp866);
+    QTest::newRow("ru-RU utf-8") << ru.toUtf8() << u"utf-8"_s << false << ruExe;
+    QTest::newRow("ru-RU utf-16le") << utf16(ru, true, true) << u"utf-16le"_s << false << ruExe;
+    const QString ja = decodeCodePage(ja932.cbegin(), ja932.cend(), CodePage::Cp932);
+    QTest::newRow("ja-JP utf-16le") << utf16(ja, true, true) << u"utf-16le"_s << false << jaExe;
+}
+
+// Russian and Japanese captures in the code pages Windows writes them in: every row read, the
+// page reported as what it is, and the -b names decoded.
+void TstSnapshotFile::legacyCodePages()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, exe);
+    const snapshotfile::ReadResult r = snapshotfile::parse(bytes, u"capture"_s);
+    QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+    const Snapshot &s = *r.snapshot;
+    QTEST(s.encoding, "encoding");
+    QTEST(s.encodingGuessed, "guessed");
+    QCOMPARE(s.unrecognisedLines, 0);
+    QCOMPARE(rowTexts(s),
+             (QStringList{u"tcp 0.0.0.0:135 0.0.0.0:0 LISTEN pid 912 svchost.exe [RpcSs] @5"_s,
+                          u"tcp 10.45.16.10:5061 0.0.0.0:0 LISTEN pid 2216 RTCSrv.exe @8"_s,
+                          u"tcp 10.45.16.10:5061 10.45.17.21:50311 ESTABLISHED pid 2216 "
+                          "RTCSrv.exe @10"_s,
+                          u"tcp 10.45.16.10:8080 0.0.0.0:0 LISTEN pid 4 @12"_s,
+                          u"tcp 10.45.16.10:9100 0.0.0.0:0 LISTEN pid 5120 "_s + exe + u" @14"_s,
+                          u"udp 10.45.16.30:3478 *:0 pid 3104 MediaRelaySvc.exe @16"_s}));
+    if (s.encodingGuessed)
+        QVERIFY2(readAssumptions(s).contains(
+                         u"code page %1, guessed from the text"_s.arg(s.encoding)),
+                 qPrintable(readAssumptions(s).join(u"; "_s)));
 }
 
 void TstSnapshotFile::localizedPreambles_data()
