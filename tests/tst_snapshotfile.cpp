@@ -124,6 +124,7 @@ private Q_SLOTS:
     void transcripts_data();
     void transcripts();
     void oemCodePage850();
+    void modernUdpRows();
     void legacyCodePages_data();
     void legacyCodePages();
     void localizedPreambles_data();
@@ -561,6 +562,30 @@ void TstSnapshotFile::oemCodePage850()
              (QStringList{u"tcp 10.45.16.10:443 0.0.0.0:0 LISTEN pid 2216 RTCSrv.exe @5"_s,
                           u"tcp 10.45.16.10:443 203.0.113.7:50100 ESTABLISHED pid 2216 "
                           "Dienstüberwachung.exe @7"_s}));
+}
+
+// Windows 10 and later print a foreign address on UDP rows of connected sockets, and sometimes
+// garbage ("0.0.0.16:443") where older versions printed "*:*": the rows are UDP endpoints all
+// the same, never unrecognised lines.
+void TstSnapshotFile::modernUdpRows()
+{
+    const QByteArray capture = table(
+            {u"  TCP    10.45.16.10:5061       0.0.0.0:0              LISTENING       2216"_s,
+             u"  UDP    10.45.16.30:3478       *:*                                    3104"_s,
+             u"  UDP    10.45.16.30:3478       0.0.0.16:443                           3104"_s,
+             u"  UDP    10.45.16.30:50001      203.0.113.9:3478                       3104"_s,
+             u"  UDP    [::]:3478              *:*                                    3104"_s,
+             u"  UDP    [fe80::1%12]:50002     [2001:db8::7]:3478                     3104"_s});
+    const snapshotfile::ReadResult r = snapshotfile::parse(capture, u"udp.txt"_s);
+    QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+    QCOMPARE(r.snapshot->unrecognisedLines, 0);
+    QCOMPARE(rowTexts(*r.snapshot),
+             (QStringList{u"tcp 10.45.16.10:5061 0.0.0.0:0 LISTEN pid 2216 @5"_s,
+                          u"udp 10.45.16.30:3478 *:0 pid 3104 @6"_s,
+                          u"udp 10.45.16.30:3478 0.0.0.16:443 pid 3104 @7"_s,
+                          u"udp 10.45.16.30:50001 203.0.113.9:3478 pid 3104 @8"_s,
+                          u"udp [::]:3478 *:0 pid 3104 @9"_s,
+                          u"udp [fe80::1%12]:50002 [2001:db8::7]:3478 pid 3104 @10"_s}));
 }
 
 void TstSnapshotFile::legacyCodePages_data()

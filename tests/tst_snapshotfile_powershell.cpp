@@ -171,6 +171,24 @@ void TstSnapshotFilePowerShell::tableValuesWiderThanTheirHeader_data()
             << QStringList{u"tcp 172.25.33.10:5062 0.0.0.0:0 LISTEN pid 2380 @3"_s,
                            u"tcp 131.107.155.10:5061 203.0.113.9:61544 ESTABLISHED pid 2216 @4"_s,
                            u"tcp [fe80::1c2d:3e4f:5a6b:7c8d%12]:443 [::]:0 LISTEN pid 3104 @5"_s};
+    // Copied from a console: every line padded to the window width with trailing spaces; Bound
+    // (a socket bound before connect) and SynSent rows; AppliedSetting set on one of them.
+    QTest::newRow("trailing spaces, Bound, SynSent")
+            << QByteArray("LocalAddress   LocalPort RemoteAddress  RemotePort State       "
+                          "AppliedSetting OwningProcess          \r\n"
+                          "------------   --------- -------------  ---------- -----       "
+                          "-------------- -------------          \r\n"
+                          "10.45.16.10    5061      0.0.0.0        0          Listen      "
+                          "               2216                   \r\n"
+                          "0.0.0.0        52311     0.0.0.0        0          Bound       "
+                          "               2216                   \r\n"
+                          "172.25.33.10   52312     172.25.40.22   5061       SynSent     "
+                          "Datacenter     2216                   \r\n"
+                          "                                                              "
+                          "                                      \r\n")
+            << QStringList{u"tcp 10.45.16.10:5061 0.0.0.0:0 LISTEN pid 2216 @3"_s,
+                           u"tcp 0.0.0.0:52311 0.0.0.0:0 BOUND pid 2216 @4"_s,
+                           u"tcp 172.25.33.10:52312 172.25.40.22:5061 SYN_SENT pid 2216 @5"_s};
 }
 
 void TstSnapshotFilePowerShell::tableValuesWiderThanTheirHeader()
