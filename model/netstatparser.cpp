@@ -14,6 +14,8 @@ namespace {
 
 constexpr int kMaxTokens = 12;
 constexpr int kMaxPreambleLines = 3; // title and header (and one stray line) before the rows
+// A process hosting more services than this many characters of names keeps the first ones.
+constexpr qsizetype kMaxComponentChars = 4096;
 
 // Space, tab, CR, VT, FF (and no-break space, seen in pasted text), by table for 8-bit text.
 constexpr std::array<bool, 256> kSpaceTable = [] {
@@ -142,6 +144,17 @@ int portFromName(std::string_view name)
     return 0;
 }
 
+// A name from the services file ("https", "ms-wbt-server"): letters, digits, '-', '_', '.'.
+bool isServiceWord(std::string_view word)
+{
+    if (word.empty() || word.size() > 32)
+        return false;
+    return std::all_of(word.begin(), word.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+               || c == '-' || c == '_' || c == '.';
+    });
+}
+
 struct Endpoint
 {
     IpAddress address;
@@ -212,8 +225,10 @@ std::optional<Endpoint> parseEndpoint(std::string_view t)
         if (port.size() > 5 || toNumber(port.data(), port.data() + port.size()) > 65535)
             return std::nullopt;
         ep.port = int(toNumber(port.data(), port.data() + port.size()));
-    } else
+    } else if (isServiceWord(port))
         ep.port = portFromName(port);
+    else // NUL, control or other garbage where the port goes: not a row
+        return std::nullopt;
     if (host == "*") {
         ep.address = IpAddress::v4(0);
         return ep;
@@ -391,6 +406,7 @@ void NetstatParser::beginCommand(const QString &command)
 // The previous command's output is complete (a prompt follows it): keep its last full table.
 void NetstatParser::commitTable()
 {
+    flushComponents();
     const bool lastIncomplete = !m_previousTable.isEmpty()
                                 && (m_rows.isEmpty() || m_rows.size() * 2 < m_previousTable.size());
     m_committed.append(lastIncomplete ? m_previousTable : m_rows);
@@ -461,6 +477,7 @@ bool NetstatParser::parseRow(const Char *const *t, int count, int lineNumber)
     const auto r = parseEndpoint(remoteText);
     if (!l || !r || l->wildcard)
         return false;
+    flushComponents();
     SocketRow &row = m_rows.emplace_back();
     row.transport = (t[0][0] == 'T' || t[0][0] == 't') ? Transport::Tcp : Transport::Udp;
     row.local = l->address;
@@ -512,15 +529,24 @@ void NetstatParser::parseContinuation(const Char *const *t, int count, int lineN
     m_sawBLines = true;
     const Char *b = t[0], *e = t[2 * count - 1];
     if (count >= 1 && *b == '[' && e[-1] == ']') { // "[svchost.exe]"
-        row.process = intern(decode(b + 1, e - 1));
+        row.process = internName(b + 1, e - 1);
         return;
     }
     if (count == 1 && isServiceName(b, e)) { // a service in the process: "RpcSs", "TermService"
-        const QString component = decode(b, e);
-        const QString joined = row.components < 0 ? component
-                                                  : m_strings.at(row.components)
-                                                            + QStringLiteral(", ") + component;
-        row.components = intern(joined);
+        // Joined when the row's -b lines end (flushComponents): interning every intermediate
+        // join made a row with 30,000 service lines quadratic in time and memory.
+        const qsizetype rowIndex = m_rows.size() - 1;
+        if (m_pendingRow != rowIndex) {
+            flushComponents();
+            m_pendingRow = rowIndex;
+        }
+        if (m_pendingComponents.size() < kMaxComponentChars) {
+            if (!m_pendingComponents.isEmpty())
+                m_pendingComponents += QStringLiteral(", ");
+            m_pendingComponents += decode(b, e);
+        } else if (!m_pendingComponents.endsWith(u'…')) {
+            m_pendingComponents += QStringLiteral(", …");
+        }
     }
     // Otherwise "Can not obtain ownership information" in the capture's language, or
     // "-- unknown component(s) --": the owner is unknown, which the row already says.
@@ -536,6 +562,32 @@ QString NetstatParser::decode(const Char *b, const Char *e) const
     }
 }
 
+void NetstatParser::flushComponents()
+{
+    if (m_pendingRow >= 0 && m_pendingRow < m_rows.size())
+        m_rows[m_pendingRow].components = intern(m_pendingComponents);
+    m_pendingRow = -1;
+    m_pendingComponents.clear();
+}
+
+// A process name from its bytes: the same bytes are decoded and interned once (a busy Edge has
+// hundreds of thousands of "[RTCSrv.exe]" lines and a handful of names). Control characters
+// (a NUL in a damaged file) become U+FFFD rather than staying in a name that is shown.
+template<class Char>
+int NetstatParser::internName(const Char *b, const Char *e)
+{
+    const std::string_view key(reinterpret_cast<const char *>(b), size_t(e - b) * sizeof(Char));
+    if (const auto it = m_nameIndex.find(key); it != m_nameIndex.end())
+        return it->second;
+    QString name = decode(b, e);
+    for (QChar &c : name)
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = QChar::ReplacementCharacter;
+    const int index = intern(name);
+    m_nameIndex.emplace(std::string(key), index);
+    return index;
+}
+
 int NetstatParser::intern(const QString &text)
 {
     const auto it = m_stringIndex.constFind(text);
@@ -549,6 +601,7 @@ int NetstatParser::intern(const QString &text)
 
 void NetstatParser::startTable()
 {
+    flushComponents();
     m_previousTable = std::move(m_rows);
     m_rows = QList<SocketRow>();
     m_rows.reserve(m_previousTable.size());
@@ -557,6 +610,7 @@ void NetstatParser::startTable()
 
 Snapshot NetstatParser::finish(bool endedWithNewline)
 {
+    flushComponents();
     Snapshot s;
     // netstat -ano 5 repeats the table; the last one may have been cut off by Ctrl+C. Use the
     // last table unless it is visibly incomplete (no final newline, or under half the previous).

@@ -6,6 +6,9 @@
 #include <QHash>
 
 #include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace edgemap {
 
@@ -54,6 +57,9 @@ private:
     template<class Char>
     QString decode(const Char *begin, const Char *end) const;
     int intern(const QString &text);
+    template<class Char>
+    int internName(const Char *begin, const Char *end);
+    void flushComponents();
     void startTable();
     void commitTable();
     template<class Char>
@@ -68,6 +74,16 @@ private:
     int m_transcriptLines = 0;
     QStringList m_strings;
     QHash<QString, int> m_stringIndex;
+    // Process names by their undecoded code units.
+    struct RawHash
+    {
+        using is_transparent = void;
+        size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+    };
+    std::unordered_map<std::string, int, RawHash, std::equal_to<>> m_nameIndex;
+    // The service lines of the row at m_pendingRow, joined once the row's -b lines end.
+    qsizetype m_pendingRow = -1;
+    QString m_pendingComponents;
     int m_tables = 0;
     int m_unrecognised = 0;
     int m_firstUnrecognised = 0;

@@ -6,7 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <optional>
+#include <vector>
 
 namespace edgemap::powershell {
 
@@ -22,6 +24,14 @@ struct Record
     QString pointer;      // JSON pointer of the object, for JSON input (which has no lines here)
     bool udpHint = false; // from the CSV #TYPE line or the EdgeMap "udp" array
 };
+
+// Each record is converted as soon as it is read (PowerShellReader::add): holding them all
+// took more memory than the rows by an order of magnitude.
+using RecordSink = std::function<void(const Record &)>;
+
+// A Get-NetTCPConnection table has a dozen columns even with Format-Table *; a dash line with
+// more is not a header (and would cost a value per column for every line that follows).
+constexpr qsizetype kMaxTableColumns = 64;
 
 std::optional<TcpState> stateFrom(const QString &text)
 {
@@ -113,46 +123,220 @@ LoadError addRecord(const Record &r, const QString &label, Snapshot &s, QHash<QS
     return {};
 }
 
-QString jsonText(const json &v)
+// Reads the records of a JSON listing as the parser meets them (nlohmann's SAX interface), never
+// building the document: a document of ConvertTo-Json output took 20 to 80 times the file's size.
+// The shapes: an array of objects, one object (ConvertTo-Json unwraps a single result), or
+// EdgeMap's capture object with "tcp" and "udp" arrays (or single objects). A record's value is
+// the text of a string, integer or boolean; an array of them is joined with ", " (the services
+// of a process); anything else is an empty value.
+class RecordSax : public nlohmann::json_sax<json>
 {
-    if (v.is_string())
-        return QString::fromStdString(v.get<std::string>());
-    if (v.is_number_integer())
-        return QString::number(v.get<long long>());
-    if (v.is_boolean())
-        return v.get<bool>() ? QStringLiteral("True") : QStringLiteral("False");
-    if (v.is_array()) { // EdgeMap capture: service names of the process
-        QStringList parts;
-        for (const auto &x : v)
-            parts.append(jsonText(x));
-        return parts.join(QStringLiteral(", "));
-    }
-    return {};
-}
+public:
+    explicit RecordSax(const RecordSink &sink)
+        : m_sink(sink)
+    {}
 
-// `array` is an array of objects, or one object (ConvertTo-Json unwraps a single result).
-void collectJson(const json &array, bool udp, const QString &pointer, QList<Record> &records)
-{
-    const bool single = !array.is_array();
-    for (size_t i = 0; i < (single ? 1 : array.size()); ++i) {
-        const json &item = single ? array : array[i];
-        if (!item.is_object())
-            continue;
-        Record r;
-        r.udpHint = udp;
-        r.pointer = single ? pointer : QStringLiteral("%1/%2").arg(pointer).arg(i);
-        for (auto it = item.begin(); it != item.end(); ++it)
-            r.values.insert(QString::fromStdString(it.key()), jsonText(it.value()));
-        records.append(r);
+    bool isEdgeMap() const { return m_edgeMap; }
+    const SnapshotHeader &header() const { return m_header; }
+    const QString &tool() const { return m_tool; }
+    size_t errorByte() const { return m_errorByte; }
+    const std::optional<QString> &syntaxError() const { return m_syntaxError; }
+    bool isSyntax() const { return m_isSyntax; }
+
+    // Called after a successful parse: the root object is the one record unless it is EdgeMap's
+    // capture, whose tcp/udp records seen before "edgemap_snapshot" are delivered now.
+    void finish()
+    {
+        if (m_edgeMap) {
+            for (const Record &r : std::as_const(m_pending))
+                m_sink(r);
+        } else if (m_rootIsObject) {
+            m_sink(m_root);
+        }
     }
-}
+
+    bool null() override { return scalar(QString()); }
+    bool boolean(bool v) override
+    {
+        return scalar(v ? QStringLiteral("True") : QStringLiteral("False"));
+    }
+    bool number_integer(number_integer_t v) override { return scalar(QString::number(v)); }
+    bool number_unsigned(number_unsigned_t v) override { return scalar(QString::number(v)); }
+    bool number_float(number_float_t, const string_t &) override
+    {
+        return scalar(QString()); // no socket property is fractional
+    }
+    bool string(string_t &v) override { return scalar(QString::fromStdString(v)); }
+    bool binary(binary_t &) override { return scalar(QString()); }
+
+    bool key(string_t &k) override
+    {
+        Frame &top = m_stack.back();
+        top.key = k;
+        return true;
+    }
+
+    bool start_object(std::size_t) override
+    {
+        Role role = Role::Other;
+        if (m_stack.empty()) {
+            role = Role::Record;
+            m_rootIsObject = true;
+            m_record = &m_root;
+        } else if (isRecordPlace()) {
+            role = Role::Record;
+            m_current = Record();
+            m_current.udpHint = m_rootIsObject && m_stack.front().key == "udp";
+            m_current.pointer = pointer();
+            m_record = &m_current;
+        } else if (m_stack.back().role == Role::Record) {
+            setValue(QString()); // an object where a value goes
+        }
+        m_stack.push_back({false, role, {}, 0});
+        return true;
+    }
+
+    bool end_object() override
+    {
+        const bool record = m_stack.back().role == Role::Record;
+        m_stack.pop_back();
+        if (record && !m_stack.empty()) {
+            if (m_edgeMap || !m_rootIsObject)
+                m_sink(m_current);
+            else
+                m_pending.append(std::move(m_current));
+            m_record = m_rootIsObject ? &m_root : nullptr;
+        }
+        return valueDone();
+    }
+
+    bool start_array(std::size_t) override
+    {
+        Role role = Role::Other;
+        if (!m_stack.empty() && m_stack.back().role == Role::Record) {
+            role = Role::Joined;
+            m_joined.clear();
+            m_joinedAny = false;
+        }
+        m_stack.push_back({true, role, {}, 0});
+        return true;
+    }
+
+    bool end_array() override
+    {
+        const bool joined = m_stack.back().role == Role::Joined;
+        m_stack.pop_back();
+        if (joined)
+            setValue(m_joined);
+        return valueDone();
+    }
+
+    bool parse_error(std::size_t position, const std::string &,
+                     const nlohmann::detail::exception &e) override
+    {
+        m_errorByte = position;
+        m_syntaxError = QString::fromUtf8(e.what());
+        m_isSyntax = e.id >= 100 && e.id < 200; // parse_error; 406 is a number out of range
+        return false;
+    }
+
+private:
+    enum class Role { Other, Record, Joined };
+    struct Frame
+    {
+        bool array = false;
+        Role role = Role::Other;
+        std::string key;     // objects: the key of the value being read
+        qsizetype index = 0; // arrays: the index of the value being read
+    };
+
+    // Where an object opening now is a record: an element of the root array, or (the value or
+    // an element of) the root object's "tcp"/"udp".
+    bool isRecordPlace() const
+    {
+        if (!m_rootIsObject)
+            return m_stack.size() == 1;
+        const std::string &rootKey = m_stack.front().key;
+        if (rootKey != "tcp" && rootKey != "udp")
+            return false;
+        return m_stack.size() == 1 || (m_stack.size() == 2 && m_stack.back().array);
+    }
+
+    QString pointer() const
+    {
+        QString out;
+        for (const Frame &f : m_stack)
+            out += f.array ? QStringLiteral("/%1").arg(f.index)
+                           : QStringLiteral("/") + QString::fromStdString(f.key);
+        return out;
+    }
+
+    bool scalar(const QString &text)
+    {
+        if (m_stack.empty())
+            return true; // a bare scalar: no records
+        const Frame &top = m_stack.back();
+        if (top.role == Role::Joined) {
+            if (m_joinedAny)
+                m_joined += QStringLiteral(", ");
+            m_joined += text;
+            m_joinedAny = true;
+        } else if (top.role == Role::Record) {
+            setValue(text);
+            if (m_stack.size() == 1 && m_rootIsObject)
+                header(top.key, text);
+        }
+        return valueDone();
+    }
+
+    // A value ended: the next element of an array has the next index.
+    bool valueDone()
+    {
+        if (!m_stack.empty() && m_stack.back().array)
+            ++m_stack.back().index;
+        return true;
+    }
+
+    void setValue(const QString &text)
+    {
+        if (m_record && m_record->values.size() < kMaxTableColumns)
+            m_record->values.insert(QString::fromStdString(m_stack.back().key), text);
+    }
+
+    void header(const std::string &key, const QString &text)
+    {
+        if (key == "edgemap_snapshot") {
+            m_edgeMap = true;
+            m_tool = text;
+        } else if (key == "host") {
+            m_header.host = text;
+        } else if (key == "time") {
+            m_header.time = QDateTime::fromString(text, Qt::ISODate).toUTC();
+        } else if (key == "command") {
+            m_header.command = text;
+        }
+    }
+
+    const RecordSink &m_sink;
+    std::vector<Frame> m_stack;
+    Record *m_record = nullptr; // the record whose values are being read
+    Record m_root, m_current;
+    QList<Record> m_pending; // tcp/udp records seen before "edgemap_snapshot"
+    QString m_joined, m_tool;
+    bool m_joinedAny = false;
+    bool m_rootIsObject = false;
+    bool m_edgeMap = false;
+    size_t m_errorByte = 0;
+    std::optional<QString> m_syntaxError;
+    bool m_isSyntax = true;
+    SnapshotHeader m_header;
+};
 
 // nlohmann's messages read "[json.exception.parse_error.101] parse error at line 2, column 15:
 // syntax error while parsing value - invalid literal; last read: '...'"; keep what was expected
 // (the location is reported separately).
-QString jsonReason(const json::exception &e)
+QString jsonReason(QString what)
 {
-    QString what = QString::fromUtf8(e.what());
     if (const qsizetype dash = what.indexOf(QLatin1String(" - ")); dash >= 0)
         what.remove(0, dash + 3);
     else if (const qsizetype bracket = what.indexOf(QLatin1String("] ")); bracket >= 0)
@@ -179,7 +363,7 @@ LoadError errorAt(const QString &label, const QByteArray &utf8, size_t byte, con
 // 2 to 4 levels deep; ConvertTo-Json never writes more than 101.
 constexpr int kMaxNesting = 128;
 
-LoadError parseJson(const QString &text, const QString &label, Snapshot &s, QList<Record> &records)
+LoadError parseJson(const QString &text, const QString &label, Snapshot &s, const RecordSink &sink)
 {
     const QByteArray utf8 = text.toUtf8();
     if (const auto at = firstTooDeep(utf8, kMaxNesting))
@@ -187,36 +371,30 @@ LoadError parseJson(const QString &text, const QString &label, Snapshot &s, QLis
                        QStringLiteral("JSON nested too deeply (more than %1 levels of arrays and "
                                       "objects); expected a list of sockets")
                                .arg(kMaxNesting));
-    json root;
-    try {
-        root = json::parse(utf8.constBegin(), utf8.constEnd(), nullptr, true, false);
-    } catch (const json::parse_error &e) {
-        return errorAt(label, utf8, e.byte, QStringLiteral("JSON syntax error: ") + jsonReason(e));
-    } catch (const json::exception &e) { // out_of_range 406 ("1e400") has no position
-        return {label, 0, 0, {}, QStringLiteral("JSON error: ") + jsonReason(e)};
-    }
-    if (root.is_object() && root.contains("edgemap_snapshot")) {
+    // Records are converted as they come; a syntax error later discards them (the caller
+    // returns the error).
+    RecordSax sax(sink);
+    const bool ok = json::sax_parse(utf8.constBegin(), utf8.constEnd(), &sax,
+                                    json::input_format_t::json, true, false);
+    if (!ok && sax.syntaxError())
+        return errorAt(label, utf8, sax.errorByte(),
+                       (sax.isSyntax() ? QStringLiteral("JSON syntax error: ")
+                                       : QStringLiteral("JSON error: "))
+                               + jsonReason(*sax.syntaxError()));
+    if (!ok)
+        return {label, 0, 0, {}, QStringLiteral("JSON error")};
+    sax.finish();
+    if (sax.isEdgeMap()) {
         s.format = QStringLiteral("edgemap-json");
-        s.header.tool
-                = QStringLiteral("edgemap-snapshot %1").arg(jsonText(root["edgemap_snapshot"]));
-        s.header.host = root.contains("host") ? jsonText(root["host"]) : QString();
-        s.header.time
-                = QDateTime::fromString(root.contains("time") ? jsonText(root["time"]) : QString(),
-                                        Qt::ISODate)
-                          .toUTC();
-        s.header.command = root.contains("command") ? jsonText(root["command"]) : QString();
-        if (root.contains("tcp"))
-            collectJson(root["tcp"], false, QStringLiteral("/tcp"), records);
-        if (root.contains("udp"))
-            collectJson(root["udp"], true, QStringLiteral("/udp"), records);
-        return {};
+        s.header = sax.header();
+        s.header.tool = QStringLiteral("edgemap-snapshot %1").arg(sax.tool());
+    } else {
+        s.format = QStringLiteral("powershell-json");
     }
-    s.format = QStringLiteral("powershell-json");
-    collectJson(root, false, QString(), records);
     return {};
 }
 
-QStringList splitCsvLine(const QString &line)
+QStringList splitCsvLine(QStringView line)
 {
     QStringList fields;
     QString field;
@@ -245,13 +423,13 @@ QStringList splitCsvLine(const QString &line)
     return fields;
 }
 
-void parseCsv(const QStringList &lines, Snapshot &s, QList<Record> &records)
+void parseCsv(const QList<QStringView> &lines, Snapshot &s, const RecordSink &sink)
 {
     s.format = QStringLiteral("powershell-csv");
     QStringList header;
     bool udp = false;
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString line = lines.at(i).trimmed();
+        const QStringView line = lines.at(i).trimmed();
         if (line.isEmpty())
             continue;
         if (line.startsWith(QLatin1String("#TYPE"))) {
@@ -261,7 +439,7 @@ void parseCsv(const QStringList &lines, Snapshot &s, QList<Record> &records)
         }
         const QStringList fields = splitCsvLine(line);
         if (fields.contains(QStringLiteral("LocalAddress"))) {
-            header = fields;
+            header = fields.size() <= kMaxTableColumns ? fields : QStringList();
             continue;
         }
         Record r;
@@ -269,7 +447,7 @@ void parseCsv(const QStringList &lines, Snapshot &s, QList<Record> &records)
         r.udpHint = udp;
         for (qsizetype f = 0; f < header.size() && f < fields.size(); ++f)
             r.values.insert(header.at(f), fields.at(f));
-        records.append(r);
+        sink(r);
     }
 }
 
@@ -285,7 +463,7 @@ struct Column
 // left-aligned values run past their dashes ("131.107.155.10" under "LocalAddress") and
 // right-aligned numbers start before theirs, so cut at the last space between the end of the
 // previous column's dashes and the start of this column's.
-qsizetype columnCut(const QString &line, const QList<Column> &columns, qsizetype c)
+qsizetype columnCut(QStringView line, const QList<Column> &columns, qsizetype c)
 {
     if (c == 0)
         return 0;
@@ -296,18 +474,18 @@ qsizetype columnCut(const QString &line, const QList<Column> &columns, qsizetype
     return to;
 }
 
-void parseTable(const QStringList &lines, Snapshot &s, QList<Record> &records)
+void parseTable(const QList<QStringView> &lines, Snapshot &s, const RecordSink &sink)
 {
     s.format = QStringLiteral("powershell-table");
     QList<Column> columns;
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        const QString line = lines.at(i);
-        const QString trimmed = line.trimmed();
+        const QStringView line = lines.at(i);
+        const QStringView trimmed = line.trimmed();
         if (trimmed.isEmpty())
             continue;
         if (trimmed.startsWith(QLatin1String("---")) && i > 0) {
             columns.clear();
-            const QString header = lines.at(i - 1);
+            const QStringView header = lines.at(i - 1);
             for (qsizetype p = 0; p < line.size();) {
                 while (p < line.size() && line.at(p) != u'-')
                     ++p;
@@ -315,7 +493,11 @@ void parseTable(const QStringList &lines, Snapshot &s, QList<Record> &records)
                 while (p < line.size() && line.at(p) == u'-')
                     ++p;
                 if (p > start)
-                    columns.append({start, p, header.mid(start, p - start).trimmed()});
+                    columns.append({start, p, header.mid(start, p - start).trimmed().toString()});
+                if (columns.size() > kMaxTableColumns) {
+                    columns.clear();
+                    break;
+                }
             }
             continue;
         }
@@ -328,39 +510,39 @@ void parseTable(const QStringList &lines, Snapshot &s, QList<Record> &records)
             const qsizetype from = columnCut(line, columns, c);
             const qsizetype to
                     = c + 1 < columns.size() ? columnCut(line, columns, c + 1) : line.size();
-            r.values.insert(columns.at(c).name, line.mid(from, to - from).trimmed());
+            r.values.insert(columns.at(c).name, line.mid(from, to - from).trimmed().toString());
         }
-        records.append(r);
+        sink(r);
     }
 }
 
-void parseList(const QStringList &lines, Snapshot &s, QList<Record> &records)
+void parseList(const QList<QStringView> &lines, Snapshot &s, const RecordSink &sink)
 {
     s.format = QStringLiteral("powershell-list");
     Record current;
     for (qsizetype i = 0; i <= lines.size(); ++i) {
-        const QString line = i < lines.size() ? lines.at(i) : QString();
+        const QStringView line = i < lines.size() ? lines.at(i) : QStringView();
         const qsizetype colon = line.indexOf(QLatin1Char(':'));
-        const QString key = colon > 0 ? line.left(colon).trimmed() : QString();
+        const QString key = colon > 0 ? line.left(colon).trimmed().toString() : QString();
         if (line.trimmed().isEmpty() || key.contains(QLatin1Char(' '))) {
             if (!current.values.isEmpty())
-                records.append(current);
+                sink(current);
             current = Record();
             continue;
         }
-        if (key.isEmpty())
+        if (key.isEmpty() || current.values.size() >= kMaxTableColumns)
             continue;
         if (current.values.isEmpty())
             current.line = int(i) + 1;
-        current.values.insert(key, line.mid(colon + 1).trimmed());
+        current.values.insert(key, line.mid(colon + 1).trimmed().toString());
     }
 }
 
 } // namespace
 
-QStringList splitLines(const QString &text)
+QList<QStringView> splitLines(QStringView text)
 {
-    QStringList lines;
+    QList<QStringView> lines;
     const qsizetype n = text.size();
     qsizetype start = 0;
     for (qsizetype i = 0; i < n; ++i) {
@@ -377,7 +559,7 @@ QStringList splitLines(const QString &text)
                 i = q;
             } else { // each bare CR ends a line
                 for (qsizetype k = i + 1; k < q; ++k)
-                    lines.append(QString());
+                    lines.append(QStringView());
                 i = q - 1;
             }
             start = i + 1;
@@ -389,16 +571,25 @@ QStringList splitLines(const QString &text)
 
 LoadError parse(const QString &text, const QString &label, Snapshot &out)
 {
-    QList<Record> records;
-    const QString trimmed = text.trimmed();
+    QHash<QString, int> index;
+    LoadError firstError;
+    const RecordSink records = [&](const Record &r) {
+        if (LoadError e = addRecord(r, label, out, index); e.isError()) {
+            if (out.unrecognisedLines++ == 0) {
+                out.firstUnrecognisedLine = r.line;
+                firstError = e;
+            }
+        }
+    };
+    const QStringView trimmed = QStringView(text).trimmed(); // a view: no copy of the text
     if (trimmed.startsWith(QLatin1Char('[')) || trimmed.startsWith(QLatin1Char('{'))) {
         if (LoadError e = parseJson(text, label, out, records); e.isError())
             return e;
     } else {
-        const QStringList lines = splitLines(text);
+        const QList<QStringView> lines = splitLines(text);
         QString first;
-        for (const QString &l : lines)
-            if (!(first = l.trimmed()).isEmpty())
+        for (const QStringView l : lines)
+            if (!(first = l.trimmed().toString()).isEmpty())
                 break;
         // Export-Csv quotes every field; PowerShell 7's -UseQuotes Never/AsNeeded does not.
         const bool csvHeader = first.startsWith(QLatin1String("LocalAddress,"))
@@ -411,16 +602,6 @@ LoadError parse(const QString &text, const QString &label, Snapshot &out)
             parseTable(lines, out, records);
         else
             parseList(lines, out, records);
-    }
-    QHash<QString, int> index;
-    LoadError firstError;
-    for (const Record &r : records) {
-        if (LoadError e = addRecord(r, label, out, index); e.isError()) {
-            if (out.unrecognisedLines++ == 0) {
-                out.firstUnrecognisedLine = r.line;
-                firstError = e;
-            }
-        }
     }
     // Not one record was a socket: say which value was wrong and where, rather than "no rows".
     if (out.rows.isEmpty() && firstError.isError())

@@ -14,7 +14,9 @@ namespace edgemap::powershell {
 // English on every Windows locale, so these formats are matched by column name.
 LoadError parse(const QString &text, const QString &label, Snapshot &out);
 
-// Lines of `text` ended by LF, CRLF, a run of CRs before LF, or a bare CR (each one a line end).
-QStringList splitLines(const QString &text);
+// Lines of `text` ended by LF, CRLF, a run of CRs before LF, or a bare CR (each one a line end),
+// as views into `text` (which must outlive them): a copy of every line took as much memory as
+// the text again, and more for short lines.
+QList<QStringView> splitLines(QStringView text);
 
 } // namespace edgemap::powershell

@@ -6,17 +6,21 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QStringDecoder>
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace edgemap::snapshotfile {
 
 namespace {
 
 constexpr qint64 kChunkBytes = 4 * 1024 * 1024;
+// Rows reserved up front at most (the list still grows past it).
+constexpr qsizetype kMaxReservedRows = 8'000'000;
 
 enum class Encoding { Utf16LE, Utf16BE, Utf8Bom, Bytes };
 
@@ -227,7 +231,8 @@ private:
         } else {
             m_parser.addLine(b, e, m_line);
         }
-        ++m_line;
+        if (m_line < std::numeric_limits<int>::max()) // line numbers past 2^31-1 stay there
+            ++m_line;
     }
 
     NetstatParser &m_parser;
@@ -265,8 +270,10 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
     buffer.remove(0, detected.bomBytes);
     qint64 done = detected.bomBytes + buffer.size();
     bool oddByte = false;
+    // The end is where a read returns nothing, not where size() says: a pipe or a /proc file
+    // has no size, and stopping at its first chunk would drop the rest without a word.
+    bool final = false;
     while (true) {
-        const bool final = device.atEnd();
         qsizetype usable = buffer.size();
         if (wide) {
             usable &= ~qsizetype(1);
@@ -283,16 +290,28 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
             buffer.remove(0, byteFeeder.feed(buffer.constData(), usable, final));
         }
         if (!reserved && !final && parser.rowCount() > 0) {
-            // Reserve once, from the row density of the first chunk: a file of junk reserves
-            // nothing, a million-row capture is not copied while it grows.
+            // Reserve once, from the row density of the first chunk, so a million-row capture
+            // is not copied while it grows; never more than 16 times the rows seen, so a file
+            // of rows and then a hole (or junk) cannot ask for gigabytes up front.
             reserved = true;
             const double perByte = double(parser.rowCount()) / double(std::max<qint64>(done, 1));
-            parser.reserve(qsizetype(std::min(perByte * double(total) * 1.05, 50'000'000.0)));
+            parser.reserve(qsizetype(
+                    std::min({perByte * double(total) * 1.05, double(parser.rowCount()) * 16.0,
+                              double(kMaxReservedRows)})));
         }
-        if (progress && !progress(done, total))
+        if (progress && !progress(done, std::max(total, done)))
             return {std::nullopt, {label, 0, 0, {}, QStringLiteral("cancelled")}, true};
         if (final)
             break;
+        if (done > kMaxStreamedBytes)
+            return {std::nullopt,
+                    {label,
+                     0,
+                     0,
+                     {},
+                     QStringLiteral("more than %1 MB of text: larger than any netstat capture "
+                                    "EdgeMap reads")
+                             .arg(kMaxStreamedBytes / (1024 * 1024))}};
         const qsizetype carry = buffer.size();
         buffer.resize(carry + kChunkBytes);
         const qint64 got = device.read(buffer.data() + carry, kChunkBytes);
@@ -301,6 +320,7 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
                     {label, 0, 0, {}, QStringLiteral("read error: %1").arg(device.errorString())}};
         buffer.resize(carry + got);
         done += got;
+        final = got == 0;
     }
     const bool endedWithNewline
             = wide ? wideFeeder.endedWithNewline() : byteFeeder.endedWithNewline();
@@ -342,22 +362,42 @@ QString describeLineEnds(const QString &text)
     return QStringLiteral("mixed (%1)").arg(seen.join(QStringLiteral(", ")));
 }
 
+// The rest of the device after `bytes`, up to kMaxStructuredBytes in all; false when there is
+// more. Reads until a read returns nothing, whatever size() says (0 for a pipe).
+bool readRestBounded(QIODevice &device, QByteArray &bytes)
+{
+    while (bytes.size() <= kMaxStructuredBytes) {
+        const qsizetype want
+                = qsizetype(std::min<qint64>(kChunkBytes, kMaxStructuredBytes + 1 - bytes.size()));
+        const qsizetype at = bytes.size();
+        bytes.resize(at + want);
+        const qint64 got = device.read(bytes.data() + at, want);
+        bytes.resize(at + std::max<qint64>(got, 0));
+        if (got <= 0)
+            return true;
+    }
+    return false;
+}
+
+LoadError tooLarge(const QString &label, const QString &what)
+{
+    return {label,
+            0,
+            0,
+            {},
+            QStringLiteral("%1 larger than %2 MB is more than EdgeMap reads")
+                    .arg(what)
+                    .arg(kMaxStructuredBytes / (1024 * 1024))};
+}
+
 ReadResult readStructured(QIODevice &device, const QString &label, QByteArray bytes,
                           const Detected &detected)
 {
-    if (device.size() > kMaxStructuredBytes)
-        return {std::nullopt,
-                {label,
-                 0,
-                 0,
-                 {},
-                 QStringLiteral("a PowerShell export of %1 MB is larger than EdgeMap reads "
-                                "(%2 MB)")
-                         .arg(device.size() / (1024 * 1024))
-                         .arg(kMaxStructuredBytes / (1024 * 1024))}};
-    bytes += device.readAll();
+    if (!readRestBounded(device, bytes))
+        return {std::nullopt, tooLarge(label, QStringLiteral("a PowerShell export"))};
     bytes.remove(0, detected.bomBytes);
     const QString text = decodeHead(bytes, detected);
+    bytes = QByteArray(); // the text is all that is read from now on
     ReadResult r;
     Snapshot s;
     r.error = powershell::parse(text, label, s);
@@ -387,7 +427,7 @@ bool isPowerShellCommand(const QString &command)
 // A console transcript with a PowerShell command in it: the netstat reader cannot stream it.
 bool isPowerShellTranscript(const QString &head)
 {
-    for (const QString &line : powershell::splitLines(head))
+    for (const QStringView line : powershell::splitLines(head))
         if (const auto command = promptCommand(line); command && isPowerShellCommand(*command))
             return true;
     return false;
@@ -431,27 +471,22 @@ void mergeInto(Snapshot &into, Snapshot &&from, int lineOffset)
 ReadResult readTranscript(QIODevice &device, const QString &label, QByteArray bytes,
                           const Detected &detected)
 {
-    if (device.size() > kMaxStructuredBytes)
-        return {std::nullopt,
-                {label,
-                 0,
-                 0,
-                 {},
-                 QStringLiteral(
-                         "a console transcript of %1 MB is larger than EdgeMap reads (%2 MB)")
-                         .arg(device.size() / (1024 * 1024))
-                         .arg(kMaxStructuredBytes / (1024 * 1024))}};
-    bytes += device.readAll();
+    if (!readRestBounded(device, bytes))
+        return {std::nullopt, tooLarge(label, QStringLiteral("a console transcript"))};
     bytes.remove(0, detected.bomBytes);
     const QString text = decodeHead(bytes, detected);
-    const QStringList lines = powershell::splitLines(text);
+    const QList<QStringView> lines = powershell::splitLines(text);
     NetstatParser parser;
     QList<std::pair<Snapshot, int>> tables; // PowerShell segments and their first line - 1
     QStringList commands, formats;
     int prompts = 0;
     const auto flush = [&](const QString &command, qsizetype from, qsizetype to) {
-        const QStringList segment = lines.mid(from, to - from);
-        const QString joined = segment.join(QLatin1Char('\n'));
+        QString joined;
+        for (qsizetype i = from; i < to; ++i) {
+            if (i > from)
+                joined += QLatin1Char('\n');
+            joined += lines.at(i);
+        }
         if (joined.trimmed().isEmpty() && !isPowerShellCommand(command))
             return;
         if (isPowerShellCommand(command)
@@ -470,7 +505,7 @@ ReadResult readTranscript(QIODevice &device, const QString &label, QByteArray by
         }
         parser.beginCommand(QString());
         for (qsizetype i = from; i < to; ++i) {
-            const QString &line = lines.at(i);
+            const QStringView line = lines.at(i);
             const auto *b = reinterpret_cast<const char16_t *>(line.utf16());
             parser.addLine(b, b + line.size(), int(i) + 1);
         }
@@ -551,6 +586,19 @@ ReadResult read(QIODevice &device, const QString &label, const Progress &progres
 
 ReadResult load(const QString &path, const Progress &progress)
 {
+    // Opening a named pipe blocks until a writer comes, and a device never ends: only regular
+    // files are snapshots (a /proc-like file of no stated size is still read to its end).
+    const QFileInfo info(path);
+    if (info.exists() && info.isDir())
+        return {std::nullopt, {path, 0, 0, {}, QStringLiteral("is a folder, not a snapshot file")}};
+    if (info.exists() && !info.isFile())
+        return {std::nullopt,
+                {path,
+                 0,
+                 0,
+                 {},
+                 QStringLiteral("is not a regular file (a named pipe, socket or device): save "
+                                "the capture to a file and open that")}};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {std::nullopt,

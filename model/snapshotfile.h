@@ -36,5 +36,8 @@ ReadResult parse(const QByteArray &bytes, const QString &label = {});
 inline constexpr qsizetype kMaxLineBytes = 64 * 1024;
 // The PowerShell and JSON formats are parsed in memory; they are never this large in practice.
 inline constexpr qint64 kMaxStructuredBytes = 256ll * 1024 * 1024;
+// netstat text is streamed; beyond this it is refused rather than read for minutes (a
+// 300,000-row capture is 57 MB in UTF-16).
+inline constexpr qint64 kMaxStreamedBytes = 4096ll * 1024 * 1024;
 
 } // namespace edgemap::snapshotfile

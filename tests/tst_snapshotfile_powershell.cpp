@@ -310,7 +310,7 @@ void TstSnapshotFilePowerShell::errors_data()
             << u"bad.json:1:44: JSON syntax error: unexpected end of input; expected '}'"_s;
     QTest::newRow("JSON number out of range")
             << QByteArray("[{\"LocalAddress\": \"1.2.3.4\", \"LocalPort\": 1e400}]")
-            << u"bad.json: JSON error: number overflow parsing '1e400'"_s;
+            << u"bad.json:1:47: JSON error: number overflow parsing '1e400'"_s;
     QTest::newRow("JSON record that is not a socket")
             << QByteArray("[{\"LocalAddress\": \"1.2.3.4\", \"LocalPort\": \"http\"}]")
             << u"bad.json: /0: not a socket: LocalAddress '1.2.3.4', LocalPort 'http' (expected "
