@@ -248,6 +248,15 @@ struct StreamState
     qsizetype filled = 0; // bytes in buffer
 };
 
+// How much to read next: a chunk, or what is left of a device of known size (a 2 KB snapshot
+// on the clipboard does not allocate 4 MB); at least 1 so that the end is a read of nothing.
+qint64 nextReadSize(const QIODevice &device)
+{
+    if (device.isSequential() || device.size() == 0) // a pipe; a /proc file states no size
+        return kChunkBytes;
+    return std::clamp<qint64>(device.size() - device.pos(), 1, kChunkBytes);
+}
+
 void swapBytes(char *data, qsizetype n)
 {
     for (qsizetype i = 0; i + 1 < n; i += 2)
@@ -313,8 +322,9 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
                                     "EdgeMap reads")
                              .arg(kMaxStreamedBytes / (1024 * 1024))}};
         const qsizetype carry = buffer.size();
-        buffer.resize(carry + kChunkBytes);
-        const qint64 got = device.read(buffer.data() + carry, kChunkBytes);
+        const qint64 want = nextReadSize(device);
+        buffer.resize(carry + want); // within the buffer's capacity after the first chunk
+        const qint64 got = device.read(buffer.data() + carry, want);
         if (got < 0)
             return {std::nullopt,
                     {label, 0, 0, {}, QStringLiteral("read error: %1").arg(device.errorString())}};
@@ -555,7 +565,7 @@ LoadError noRows(const QString &label, const Snapshot &s)
 
 ReadResult read(QIODevice &device, const QString &label, const Progress &progress)
 {
-    QByteArray head = device.read(kChunkBytes);
+    QByteArray head = device.read(nextReadSize(device));
     if (head.isEmpty() && !device.atEnd())
         return {std::nullopt,
                 {label, 0, 0, {}, QStringLiteral("read error: %1").arg(device.errorString())}};
