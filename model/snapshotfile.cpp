@@ -377,8 +377,8 @@ QString describeLineEnds(const QString &text)
 bool readRestBounded(QIODevice &device, QByteArray &bytes)
 {
     while (bytes.size() <= kMaxStructuredBytes) {
-        const qsizetype want
-                = qsizetype(std::min<qint64>(kChunkBytes, kMaxStructuredBytes + 1 - bytes.size()));
+        const qsizetype want = qsizetype(
+                std::min<qint64>(nextReadSize(device), kMaxStructuredBytes + 1 - bytes.size()));
         const qsizetype at = bytes.size();
         bytes.resize(at + want);
         const qint64 got = device.read(bytes.data() + at, want);
