@@ -242,12 +242,6 @@ private:
     int m_styles[kStyles] = {};
 };
 
-struct StreamState
-{
-    QByteArray buffer;
-    qsizetype filled = 0; // bytes in buffer
-};
-
 // How much to read next: a chunk, or what is left of a device of known size (a 2 KB snapshot
 // on the clipboard does not allocate 4 MB); at least 1 so that the end is a read of nothing.
 qint64 nextReadSize(const QIODevice &device)
@@ -275,9 +269,18 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
     LineFeeder<char16_t> wideFeeder(parser);
     LineFeeder<char> byteFeeder(parser);
 
-    QByteArray buffer = std::move(head);
-    buffer.remove(0, detected.bomBytes);
+    // One buffer for the whole read: a chunk plus the partial line carried to the next one. It
+    // is allocated once (a fresh 4 MB allocation per chunk cost a page fault per 4 KB), and the
+    // carry is moved to its front.
+    QByteArray buffer;
+    buffer.reserve(std::max<qsizetype>(kChunkBytes + kMaxLineBytes + 64, head.size()));
+    buffer.append(head.constData() + detected.bomBytes, head.size() - detected.bomBytes);
+    head = QByteArray();
     qint64 done = detected.bomBytes + buffer.size();
+    const auto dropFront = [&buffer](qsizetype n) {
+        std::memmove(buffer.data(), buffer.constData() + n, size_t(buffer.size() - n));
+        buffer.resize(buffer.size() - n);
+    };
     bool oddByte = false;
     // The end is where a read returns nothing, not where size() says: a pipe or a /proc file
     // has no size, and stopping at its first chunk would drop the rest without a word.
@@ -294,9 +297,9 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
                     reinterpret_cast<const char16_t *>(buffer.constData()), usable / 2, final);
             if (detected.encoding == Encoding::Utf16BE)
                 swapBytes(buffer.data() + units * 2, usable - units * 2); // carry stays raw
-            buffer.remove(0, final ? buffer.size() : units * 2);
+            dropFront(final ? buffer.size() : units * 2);
         } else {
-            buffer.remove(0, byteFeeder.feed(buffer.constData(), usable, final));
+            dropFront(byteFeeder.feed(buffer.constData(), usable, final));
         }
         if (!reserved && !final && parser.rowCount() > 0) {
             // Reserve once, from the row density of the first chunk, so a million-row capture
@@ -323,7 +326,7 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
                              .arg(kMaxStreamedBytes / (1024 * 1024))}};
         const qsizetype carry = buffer.size();
         const qint64 want = nextReadSize(device);
-        buffer.resize(carry + want); // within the buffer's capacity after the first chunk
+        buffer.resize(carry + want); // within the capacity reserved above
         const qint64 got = device.read(buffer.data() + carry, want);
         if (got < 0)
             return {std::nullopt,
