@@ -6,6 +6,9 @@
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
+#include <span>
+#include <vector>
 
 namespace edgemap {
 
@@ -29,81 +32,205 @@ constexpr StatusText kStatusText[] = {
         {ListenerStatus::Unknown, "unknown", "Unknown"},
 };
 
-quint32 socketKey(Transport t, int port)
+constexpr int kPorts = 1 << 16;
+constexpr int kSocketKeys = 2 * kPorts; // TCP ports, then UDP ports
+
+int socketKey(Transport t, int port)
 {
-    return (quint32(t) << 16) | quint32(port);
+    return (t == Transport::Udp ? kPorts : 0) + port;
 }
+
+// IpAddress::sameHost against an address unmapped once, inline: it runs once per socket of a
+// port, hundreds of thousands of times on a busy Edge.
+bool sameHostAs(const IpAddress &ip, const IpAddress &unmappedHost)
+{
+    if (ip.family() == unmappedHost.family())
+        return ip.bytes() == unmappedHost.bytes();
+    return unmappedHost.isV4() && ip.isV4Mapped() && ip.unmapped().bytes() == unmappedHost.bytes();
+}
+
+IpAddress unmappedOf(const IpAddress &ip)
+{
+    return ip.isV6() ? ip.unmapped() : ip;
+}
+
+struct ServerAddress
+{
+    AddressId id;
+    IpAddress ip;
+    InterfaceSide side = InterfaceSide::Internal;
+};
 
 // What the judge needs of one server, resolved once.
 struct ServerView
 {
     const EdgeServer *server = nullptr;
-    QList<std::pair<AddressId, IpAddress>> addresses;
-    IpAddress internal;
+    QList<ServerAddress> addresses;
 
     const IpAddress *ipOf(const AddressId &id) const
     {
-        for (const auto &[aid, ip] : addresses)
-            if (aid == id)
-                return &ip;
+        for (const ServerAddress &a : addresses)
+            if (a.id == id)
+                return &a.ip;
         return nullptr;
     }
     bool owns(const IpAddress &ip) const
     {
         return std::any_of(addresses.cbegin(), addresses.cend(),
-                           [&](const auto &a) { return a.second.sameHost(ip); });
+                           [&](const ServerAddress &a) { return a.ip.sameHost(ip); });
     }
-    bool isExternal(const IpAddress &ip, const Topology &t) const
+    bool isExternal(const IpAddress &ip) const
     {
-        for (const auto &[aid, a] : addresses)
-            if (a.sameHost(ip))
-                return t.interfaceOfAddress(aid)->side == InterfaceSide::External;
+        for (const ServerAddress &a : addresses)
+            if (a.ip.sameHost(ip))
+                return a.side == InterfaceSide::External;
         return false;
     }
 };
 
-ServerView viewOf(const Topology &t, const EdgeServer &server)
+ServerView viewOf(const EdgeServer &server)
 {
     ServerView v;
     v.server = &server;
     for (const NetInterface &nic : server.interfaces)
         for (const Address &a : nic.addresses)
-            if (const auto ip = IpAddress::parse(a.ip)) {
-                v.addresses.append({a.id, *ip});
-                if (nic.side == InterfaceSide::Internal && v.internal.isNull())
-                    v.internal = *ip;
-            }
-    Q_UNUSED(t);
+            if (const auto ip = IpAddress::parse(a.ip))
+                v.addresses.append({a.id, *ip, nic.side});
     return v;
 }
 
-// The rows of a snapshot indexed by transport and port, built in one pass.
+// Rows grouped by transport and local port by a counting sort: the rows on a port or a port
+// range are one run, in port order and then row order, found without walking the range.
+class PortIndex
+{
+public:
+    template<class Pred>
+    static PortIndex build(const Snapshot &s, Pred wanted)
+    {
+        PortIndex index;
+        index.m_start.assign(kSocketKeys + 1, 0);
+        for (const SocketRow &r : s.rows)
+            if (wanted(r))
+                ++index.m_start[socketKey(r.transport, r.localPort) + 1];
+        for (int k = 0; k < kSocketKeys; ++k)
+            index.m_start[k + 1] += index.m_start[k];
+        index.m_rows.resize(size_t(index.m_start[kSocketKeys]));
+        std::vector<int> next(index.m_start.cbegin(), index.m_start.cend() - 1);
+        for (int i = 0; i < int(s.rows.size()); ++i) {
+            const SocketRow &r = s.rows.at(i);
+            if (wanted(r))
+                index.m_rows[size_t(next[socketKey(r.transport, r.localPort)]++)] = i;
+        }
+        return index;
+    }
+
+    std::span<const int> rows(Transport t, int from, int to) const
+    {
+        from = std::max(from, 0);
+        to = std::min(to, kPorts - 1);
+        if (from > to)
+            return {};
+        const int begin = m_start[size_t(socketKey(t, from))];
+        const int end = m_start[size_t(socketKey(t, to)) + 1];
+        return std::span<const int>(m_rows).subspan(size_t(begin), size_t(end - begin));
+    }
+
+private:
+    std::vector<int> m_start; // kSocketKeys + 1 offsets into m_rows
+    std::vector<int> m_rows;
+};
+
+// The rows of a snapshot indexed by transport and port.
 struct RowIndex
 {
-    QHash<quint32, QList<int>> listening;   // TCP listen, every UDP endpoint
-    QHash<quint32, QList<int>> established; // TCP established
+    PortIndex listening;   // TCP listen, every UDP endpoint
+    PortIndex established; // TCP established
 };
 
 RowIndex indexRows(const Snapshot &s)
 {
-    RowIndex index;
-    for (int i = 0; i < s.rows.size(); ++i) {
-        const SocketRow &r = s.rows.at(i);
-        if (r.isListener())
-            index.listening[socketKey(r.transport, r.localPort)].append(i);
-        else if (r.state == TcpState::Established)
-            index.established[socketKey(r.transport, r.localPort)].append(i);
-    }
-    return index;
+    return {PortIndex::build(s, [](const SocketRow &r) { return r.isListener(); }),
+            PortIndex::build(s, [](const SocketRow &r) {
+                return !r.isListener() && r.state == TcpState::Established;
+            })};
 }
 
-QList<int> rowsInRange(const QHash<quint32, QList<int>> &index, Transport t, int from, int to)
+// Sorted, disjoint port intervals: whether a port is in any of them in O(log n).
+class PortSet
 {
-    QList<int> out;
-    for (int p = from; p <= to; ++p)
-        if (const auto it = index.constFind(socketKey(t, p)); it != index.cend())
-            out.append(it.value());
-    return out;
+public:
+    void add(int from, int to) { m_ranges.push_back({from, to}); }
+    void seal()
+    {
+        std::sort(m_ranges.begin(), m_ranges.end());
+        std::vector<std::pair<int, int>> merged;
+        for (const auto &r : m_ranges)
+            if (!merged.empty() && r.first <= merged.back().second + 1)
+                merged.back().second = std::max(merged.back().second, r.second);
+            else
+                merged.push_back(r);
+        m_ranges = std::move(merged);
+    }
+    bool contains(int port) const
+    {
+        auto it = std::upper_bound(m_ranges.cbegin(), m_ranges.cend(),
+                                   std::pair{port, std::numeric_limits<int>::max()});
+        return it != m_ranges.cbegin() && std::prev(it)->second >= port;
+    }
+
+private:
+    std::vector<std::pair<int, int>> m_ranges;
+};
+
+// The ports the server's listeners cover, per transport: for any address (an unspecified
+// socket is explained by any listener on its port), for listeners bound on all interfaces, and
+// per address of the server.
+struct Coverage
+{
+    PortSet anyListener[2];
+    PortSet allInterfaces[2];
+    QList<PortSet> perAddress[2]; // parallel to ServerView::addresses
+
+    bool explains(const ServerView &view, const SocketRow &r) const
+    {
+        const int t = int(r.transport);
+        if (r.local.isUnspecified())
+            return anyListener[t].contains(r.localPort);
+        if (allInterfaces[t].contains(r.localPort))
+            return true;
+        for (qsizetype a = 0; a < view.addresses.size(); ++a)
+            if (view.addresses.at(a).ip.sameHost(r.local)
+                && perAddress[t].at(a).contains(r.localPort))
+                return true;
+        return false;
+    }
+};
+
+Coverage coverageOf(const ServerView &view)
+{
+    Coverage c;
+    for (QList<PortSet> &sets : c.perAddress)
+        sets.resize(view.addresses.size());
+    for (const Listener &l : view.server->listeners) {
+        const int t = int(l.transport);
+        c.anyListener[t].add(l.port, l.portEnd);
+        if (l.address.isEmpty()) {
+            c.allInterfaces[t].add(l.port, l.portEnd);
+            continue;
+        }
+        for (qsizetype a = 0; a < view.addresses.size(); ++a)
+            if (view.addresses.at(a).id == l.address) {
+                c.perAddress[t][a].add(l.port, l.portEnd);
+                break; // ipOf: the first address with the id
+            }
+    }
+    for (int t = 0; t < 2; ++t) {
+        c.anyListener[t].seal();
+        c.allInterfaces[t].seal();
+        for (PortSet &set : c.perAddress[t])
+            set.seal();
+    }
+    return c;
 }
 
 // The owning process's name; PID 4 is the System process on every Windows version (netstat -b
@@ -148,6 +275,35 @@ struct Context
     QList<std::pair<PeerId, Subnet>> peerSubnets;
 };
 
+// The distinct local ports of the rows that pass `keep`, ascending (runs are in port order).
+template<class Keep>
+std::vector<int> distinctPorts(const Snapshot &s, std::span<const int> run, Keep keep)
+{
+    std::vector<int> ports;
+    for (int i : run) {
+        const SocketRow &r = s.rows.at(i);
+        if (keep(r) && (ports.empty() || ports.back() != r.localPort))
+            ports.push_back(r.localPort);
+    }
+    return ports;
+}
+
+qsizetype unionSize(const std::vector<int> &a, const std::vector<int> &b)
+{
+    qsizetype n = 0;
+    auto i = a.cbegin(), j = b.cbegin();
+    while (i != a.cend() || j != b.cend()) {
+        ++n;
+        if (j == b.cend() || (i != a.cend() && *i < *j))
+            ++i;
+        else if (i == a.cend() || *j < *i)
+            ++j;
+        else
+            ++i, ++j;
+    }
+    return n;
+}
+
 QList<std::pair<PeerId, Subnet>> peerSubnets(const Topology &t)
 {
     QList<std::pair<PeerId, Subnet>> out;
@@ -163,16 +319,17 @@ void judgeDynamic(const Context &c, const Listener &l, const IpAddress *expected
 {
     v.status = ListenerStatus::Dynamic;
     // Ports, not sockets: a TCP relay port shows up listening and again per connection on it.
-    QSet<int> ports;
-    const auto countOn = [&](const QHash<quint32, QList<int>> &idx) {
-        for (int i : rowsInRange(idx, l.transport, l.port, l.portEnd))
-            if (!expected || c.s.rows.at(i).local.sameHost(*expected))
-                ports.insert(c.s.rows.at(i).localPort);
+    const IpAddress host = expected ? expected->unmapped() : IpAddress();
+    const auto onAddress = [&](const SocketRow &r) {
+        return !expected || sameHostAs(r.local, host);
     };
-    countOn(c.index.listening);
-    if (l.transport == Transport::Tcp)
-        countOn(c.index.established);
-    const int count = int(ports.size());
+    const std::vector<int> listening
+            = distinctPorts(c.s, c.index.listening.rows(l.transport, l.port, l.portEnd), onAddress);
+    const std::vector<int> established
+            = l.transport == Transport::Tcp ? distinctPorts(
+                      c.s, c.index.established.rows(l.transport, l.port, l.portEnd), onAddress)
+                                            : std::vector<int>();
+    const int count = int(unionSize(listening, established));
     (l.transport == Transport::Tcp ? v.relayTcp : v.relayUdp) = count;
     v.detail = QStringLiteral("allocated on demand; %1 %2 relay port(s) in use on %3")
                        .arg(count)
@@ -185,7 +342,7 @@ void judgeBound(const Context &c, const Listener &l, const IpAddress *expected, 
 {
     const Service *service = c.t.service(l.service);
     const QString exe = service ? service->executable : l.service.value();
-    const QList<int> rows = rowsInRange(c.index.listening, l.transport, l.port, l.portEnd);
+    const std::span<const int> rows = c.index.listening.rows(l.transport, l.port, l.portEnd);
     const SocketRow *onExpected = nullptr, *wildcard = nullptr, *elsewhere = nullptr;
     const auto ownedByService = [&](const SocketRow *r) {
         const QString process = ownerName(c.s, *r);
@@ -252,23 +409,22 @@ void countEstablished(const Context &c, const Listener &l, const IpAddress *expe
     if (l.transport != Transport::Tcp)
         return;
     QSet<IpAddress> remotes;
-    for (int i : rowsInRange(c.index.established, l.transport, l.port, l.portEnd)) {
+    const IpAddress host = expected ? expected->unmapped() : IpAddress();
+    for (int i : c.index.established.rows(l.transport, l.port, l.portEnd)) {
         const SocketRow &r = c.s.rows.at(i);
-        if (expected ? !r.local.sameHost(*expected) : !c.server.owns(r.local))
+        if (expected ? !sameHostAs(r.local, host) : !c.server.owns(r.local))
             continue;
         ++v.established;
         if (!r.remote.isNull())
-            remotes.insert(r.remote.unmapped());
+            remotes.insert(unmappedOf(r.remote));
     }
-    // Attribute the distinct remote addresses (few) to peers, not every connection (many).
+    // Attribute the distinct remote addresses (fewer) to peers, not every connection (many).
     QSet<PeerId> peers;
-    for (const IpAddress &remote : remotes) {
-        v.remoteAddresses.append(remote.toString());
+    for (const IpAddress &remote : remotes)
         for (const auto &[peer, subnet] : c.peerSubnets)
             if (subnet.contains(remote))
                 peers.insert(peer);
-    }
-    v.remoteAddresses.sort();
+    v.remoteAddresses = RemoteAddresses(remotes.values());
     for (const Peer &p : c.t.peers)
         if (peers.contains(p.id))
             v.remotePeers.append(p.id);
@@ -343,29 +499,17 @@ ListenerVerdict judgeListener(const Context &c, const Listener &l)
     return v;
 }
 
-bool explained(const EdgeServer &server, const ServerView &view, const SocketRow &r)
-{
-    for (const Listener &l : server.listeners) {
-        if (l.transport != r.transport || !l.containsPort(r.localPort))
-            continue;
-        if (r.local.isUnspecified() || l.address.isEmpty())
-            return true;
-        if (const IpAddress *ip = view.ipOf(l.address); ip && ip->sameHost(r.local))
-            return true;
-    }
-    return false;
-}
-
 QList<UnexpectedListener> findUnexpected(const Context &c)
 {
     QList<UnexpectedListener> out;
     QSet<QString> seen;
+    const Coverage coverage = coverageOf(c.server);
     for (const SocketRow &r : c.s.rows) {
         if (!r.isListener() || r.localIsName || r.local.isLoopback())
             continue;
-        if (!r.local.isUnspecified() && !c.server.isExternal(r.local, c.t))
+        if (!r.local.isUnspecified() && !c.server.isExternal(r.local))
             continue;
-        if (explained(*c.server.server, c.server, r))
+        if (coverage.explains(c.server, r))
             continue;
         UnexpectedListener u{r.local.toString(), r.transport, r.localPort, r.pid,
                              ownerName(c.s, r)};
@@ -409,6 +553,36 @@ QList<ScenarioVerdict> judgeScenarios(const Topology &t, const ServerId &server,
     return out;
 }
 
+// A distinct local address of a snapshot, in order of first appearance.
+struct LocalAddress
+{
+    IpAddress ip;
+    qsizetype rows = 0;
+    bool named = false; // on a row that gives it as an address (netstat -n), not a host name
+};
+
+QList<LocalAddress> localAddresses(const Snapshot &s)
+{
+    QList<LocalAddress> out;
+    QHash<IpAddress, qsizetype> position;
+    qsizetype last = -1; // rows come in runs of the same address: skip the hash for those
+    for (const SocketRow &r : s.rows) {
+        if (last < 0 || !(out.at(last).ip == r.local)) {
+            if (const auto it = position.constFind(r.local); it != position.cend()) {
+                last = it.value();
+            } else {
+                last = out.size();
+                position.insert(r.local, last);
+                out.append({r.local, 0, false});
+            }
+        }
+        LocalAddress &a = out[last];
+        ++a.rows;
+        a.named = a.named || !r.localIsName;
+    }
+    return out;
+}
+
 } // namespace
 
 QString keyOf(ListenerStatus status)
@@ -439,8 +613,30 @@ bool isDown(ListenerStatus status)
            || status == ListenerStatus::WrongAddress;
 }
 
+QStringList RemoteAddresses::mid(qsizetype pos, qsizetype n) const
+{
+    const qsizetype size = m_addresses.size();
+    pos = std::clamp<qsizetype>(pos, 0, size);
+    const qsizetype end = n < 0 ? size : std::min(size, pos + n);
+    const auto before = [](const IpAddress &a, const IpAddress &b) {
+        return std::pair(a.family(), a.bytes()) < std::pair(b.family(), b.bytes());
+    };
+    std::vector<IpAddress> sorted(m_addresses.cbegin(), m_addresses.cend());
+    std::partial_sort(sorted.begin(), sorted.begin() + end, sorted.end(), before);
+    QStringList out;
+    out.reserve(end - pos);
+    for (qsizetype i = pos; i < end; ++i)
+        out.append(sorted[size_t(i)].toString());
+    return out;
+}
+
 const ListenerVerdict *Judgement::verdict(const ListenerId &id) const
 {
+    if (const auto it = positions.constFind(id); it != positions.cend()
+                                                 && it.value() < listeners.size()
+                                                 && listeners.at(it.value()).listener == id)
+        return &listeners.at(it.value());
+    // Not indexed (a judgement put together by hand, or changed since): look.
     for (const ListenerVerdict &v : listeners)
         if (v.listener == id)
             return &v;
@@ -460,11 +656,16 @@ Judgement judge(const Topology &t, const Snapshot &s, const ServerId &serverId)
     const EdgeServer *server = t.server(serverId);
     if (!server)
         return j;
-    const ServerView view = viewOf(t, *server);
+    const ServerView view = viewOf(*server);
     const RowIndex index = indexRows(s);
     const Context c{t, s, view, index, peerSubnets(t)};
-    for (const Listener &l : server->listeners)
+    j.listeners.reserve(server->listeners.size());
+    j.positions.reserve(server->listeners.size());
+    for (const Listener &l : server->listeners) {
+        if (!j.positions.contains(l.id)) // the first, as a search would find
+            j.positions.insert(l.id, j.listeners.size());
         j.listeners.append(judgeListener(c, l));
+    }
     j.unexpected = findUnexpected(c);
     j.scenarios = judgeScenarios(t, serverId, j.listeners);
     return j;
@@ -497,18 +698,16 @@ ServerMatch matchServer(const Topology &t, const Snapshot &s, const QString &ove
                 QStringLiteral("no server '%1' in the topology; servers: %2")
                         .arg(override, serverList())};
     }
-    QHash<const EdgeServer *, int> hits;
-    QSet<QString> seen;
+    // A capture binds few local addresses, each on many rows: count rows per address once, then
+    // match the few addresses, not every row, against every server.
+    const QList<LocalAddress> locals = localAddresses(s);
+    QHash<const EdgeServer *, qsizetype> hits;
     for (const EdgeServer *e : servers) {
-        const ServerView view = viewOf(t, *e);
-        for (const SocketRow &r : s.rows) {
-            if (view.owns(r.local))
-                ++hits[e];
-        }
+        const ServerView view = viewOf(*e);
+        for (const LocalAddress &a : locals)
+            if (view.owns(a.ip))
+                hits[e] += a.rows;
     }
-    for (const SocketRow &r : s.rows)
-        if (!r.localIsName && !r.local.isUnspecified() && !r.local.isLoopback() && seen.size() < 12)
-            seen.insert(r.local.unmapped().toString());
     const EdgeServer *best = nullptr;
     for (const EdgeServer *e : servers) {
         const bool hostMatches
@@ -531,6 +730,11 @@ ServerMatch matchServer(const Topology &t, const Snapshot &s, const QString &ove
         if (!host.isEmpty()
             && e->fqdn.section(QLatin1Char('.'), 0, 0).compare(host, Qt::CaseInsensitive) == 0)
             return {e->id, {}};
+    // Only now, for the message: formatting every row's address costs more than the whole check.
+    QSet<QString> seen;
+    for (const LocalAddress &a : locals)
+        if (a.named && !a.ip.isUnspecified() && !a.ip.isLoopback() && seen.size() < 12)
+            seen.insert(a.ip.unmapped().toString());
     QStringList addresses(seen.cbegin(), seen.cend());
     addresses.sort();
     return {{},

@@ -3,10 +3,13 @@
 #include "snapshot.h"
 #include "topology.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace edgemap {
 
@@ -37,6 +40,32 @@ struct ObservedSocket
     QString process;
 };
 
+// The distinct remote addresses of a listener's established connections. A busy Edge has tens
+// of thousands and most readers want only how many, so they are kept as values and sorted (in
+// address order) and formatted only for the part that is asked for as text.
+class RemoteAddresses
+{
+public:
+    RemoteAddresses() = default;
+    explicit RemoteAddresses(QList<IpAddress> distinct)
+        : m_addresses(std::move(distinct))
+    {}
+
+    qsizetype size() const { return m_addresses.size(); }
+    bool isEmpty() const { return m_addresses.isEmpty(); }
+    // In no particular order.
+    const QList<IpAddress> &addresses() const { return m_addresses; }
+    // The addresses from `pos` in address order, at most `n` of them (all when negative), as text.
+    QStringList mid(qsizetype pos, qsizetype n = -1) const;
+    QStringList toStringList() const { return mid(0); }
+    // The lowest address as text; empty when there are none.
+    QString first() const { return mid(0, 1).value(0); }
+    QString join(const QString &separator) const { return toStringList().join(separator); }
+
+private:
+    QList<IpAddress> m_addresses;
+};
+
 struct ListenerVerdict
 {
     ListenerId listener;
@@ -44,9 +73,9 @@ struct ListenerVerdict
     QString detail; // the reason, in the admin's terms
     std::optional<ObservedSocket> observed;
     int established = 0;
-    QStringList remoteAddresses; // distinct, sorted
-    QList<PeerId> remotePeers;   // peers those addresses belong to
-    int relayTcp = 0;            // dynamic ranges: allocated relay ports
+    RemoteAddresses remoteAddresses;
+    QList<PeerId> remotePeers; // peers those addresses belong to
+    int relayTcp = 0;          // dynamic ranges: allocated relay ports
     int relayUdp = 0;
 };
 
@@ -73,6 +102,9 @@ struct Judgement
     QList<ListenerVerdict> listeners; // in listenerRows order
     QList<UnexpectedListener> unexpected;
     QList<ScenarioVerdict> scenarios;
+    // Where each listener's verdict is in `listeners`, filled by judge(): a topology of 100,000
+    // listeners is looked up once per listener. A stale entry is detected, not trusted.
+    QHash<ListenerId, qsizetype> positions;
 
     const ListenerVerdict *verdict(const ListenerId &id) const;
     int problemCount() const;

@@ -345,7 +345,8 @@ void TstJudgement::relayCountsOnTheAvAddressOnly()
     QCOMPARE(tcp->relayTcp, 2);
     QCOMPARE(tcp->detail, u"allocated on demand; 2 TCP relay port(s) in use on 10.45.16.30"_s);
     QCOMPARE(tcp->established, 2);
-    QCOMPARE(tcp->remoteAddresses, (QStringList{u"203.0.113.77"_s, u"203.0.113.81"_s}));
+    QCOMPARE(tcp->remoteAddresses.toStringList(),
+             (QStringList{u"203.0.113.77"_s, u"203.0.113.81"_s}));
     QCOMPARE(udpRange->status, ListenerStatus::Dynamic);
     QCOMPARE(udpRange->relayUdp, 3);
     QCOMPARE(udpRange->detail, u"allocated on demand; 3 UDP relay port(s) in use on 10.45.16.30"_s);
@@ -506,14 +507,15 @@ void TstJudgement::establishedAndPeers()
     const ListenerVerdict *internal = j.verdict(ListenerId(u"edge01-int-tcp-5061"_s));
     QVERIFY(internal);
     QCOMPARE(internal->established, 3);
-    QCOMPARE(internal->remoteAddresses, (QStringList{u"172.25.40.10"_s, u"172.25.40.99"_s}));
+    QCOMPARE(internal->remoteAddresses.toStringList(),
+             (QStringList{u"172.25.40.10"_s, u"172.25.40.99"_s}));
     QCOMPARE(ids(internal->remotePeers), QStringList{u"director"_s});
     const ListenerVerdict *federation = j.verdict(ListenerId(u"edge01-access-tcp-5061"_s));
     QCOMPARE(federation->established, 1);
     QCOMPARE(ids(federation->remotePeers), QStringList{u"federated-partners"_s});
     const ListenerVerdict *access = j.verdict(ListenerId(u"edge01-access-tcp-443"_s));
     QCOMPARE(access->established, 1);
-    QCOMPARE(access->remoteAddresses, QStringList{u"203.0.113.77"_s});
+    QCOMPARE(access->remoteAddresses.toStringList(), QStringList{u"203.0.113.77"_s});
     QVERIFY(access->remotePeers.isEmpty()); // remote users have no addresses in the topology
     QCOMPARE(j.verdict(ListenerId(u"edge01-webconf-tcp-443"_s))->established, 0);
 }
