@@ -26,6 +26,11 @@ constexpr qsizetype kMaxPaths = 10000;
 struct VertexData
 {
     PathNode node;
+    // A relay hub stands for "any listener of this server with one of these internal endpoints":
+    // each relaying listener gets one edge to it instead of one edge to each such listener, which
+    // on a server of n listeners would be up to n * n edges. Paths pass through a hub as one
+    // Relay hop and never show it.
+    bool hub = false;
 };
 
 struct EdgeData
@@ -100,6 +105,7 @@ struct PathAnalysis::Impl
     Graph graph;
     QHash<PeerId, Vertex> peers;
     QHash<ListenerId, Vertex> listeners;
+    QHash<ListenerId, const Listener *> listenerData;
     QSet<ListenerId> disabled;
     QSet<QPair<Vertex, Vertex>> edgeSet;
     std::vector<std::vector<Successor>> successors; // sorted by node, for a deterministic walk
@@ -141,6 +147,7 @@ void PathAnalysis::Impl::addVertices()
     for (const Listener *l : topology.allListeners()) {
         // Disabled listeners stay in the graph as vertices, but carry no edges and so no paths.
         listeners.insert(l->id, boost::add_vertex(VertexData{PathNode::ofListener(l->id)}, graph));
+        listenerData.insert(l->id, l);
         if (!l->enabled)
             disabled.insert(l->id);
     }
@@ -188,19 +195,35 @@ void PathAnalysis::Impl::addFlowEdges()
     }
 }
 
+// Each enabled listener with an external endpoint of a catalog relay leads, on the same server,
+// to every enabled listener with the relay's internal endpoint. Listeners that relay to the same
+// set of internal endpoints share one hub: edges grow with the listeners, not their square.
 void PathAnalysis::Impl::addRelayEdges(const Catalog &catalog)
 {
     for (const EdgePool &pool : topology.pools) {
         for (const EdgeServer &s : pool.servers) {
-            for (const auto &[external, internal] : catalog.relays()) {
-                for (const Listener &from : s.listeners) {
-                    if (!from.enabled || !from.hasEndpoint(external))
-                        continue;
+            QHash<QString, Vertex> hubs; // by the internal endpoint keys it leads to
+            for (const Listener &from : s.listeners) {
+                if (!from.enabled)
+                    continue;
+                QStringList internals;
+                for (const auto &[external, internal] : catalog.relays())
+                    if (from.hasEndpoint(external) && !internals.contains(internal))
+                        internals.append(internal);
+                if (internals.isEmpty())
+                    continue;
+                internals.sort();
+                const QString key = internals.join(QLatin1Char('\n'));
+                auto hub = hubs.constFind(key);
+                if (hub == hubs.cend()) {
+                    hub = hubs.insert(key, boost::add_vertex(VertexData{{}, true}, graph));
                     for (const Listener &to : s.listeners)
-                        if (to.enabled && to.hasEndpoint(internal))
-                            addEdge(listeners.value(from.id), listeners.value(to.id),
-                                    HopKind::Relay);
+                        if (to.enabled
+                            && std::any_of(internals.cbegin(), internals.cend(),
+                                           [&](const QString &k) { return to.hasEndpoint(k); }))
+                            addEdge(hub.value(), listeners.value(to.id), HopKind::Relay);
                 }
+                addEdge(listeners.value(from.id), hub.value(), HopKind::Relay);
             }
         }
     }
@@ -216,7 +239,7 @@ void PathAnalysis::Impl::addStandingConnections()
         if (graph[e].kind != HopKind::Connect)
             continue;
         const Vertex to = boost::target(e, graph);
-        const Listener *l = topology.listener(graph[to].node.listener);
+        const Listener *l = listenerData.value(graph[to].node.listener);
         if (l && topology.sideOfListener(*l) == InterfaceSide::Internal)
             standing.append({boost::source(e, graph), to});
     }
@@ -255,18 +278,30 @@ void PathAnalysis::Impl::extend(Vertex v, Path &current, std::vector<bool> &onPa
 {
     const bool atOtherPeer = current.size() > 1 && graph[v].node.kind == PathNode::Kind::Peer;
     bool extended = false;
+    // False once the path budget is spent.
+    const auto visit = [&](const Successor &next) {
+        if (out.size() >= kMaxPaths)
+            return false;
+        if (onPath[next.vertex] || (atOtherPeer && next.kind != HopKind::Forward))
+            return true;
+        extended = true;
+        onPath[next.vertex] = true;
+        current.append(PathStep{graph[next.vertex].node, next.kind});
+        extend(next.vertex, current, onPath, out);
+        current.removeLast();
+        onPath[next.vertex] = false;
+        return true;
+    };
     if (current.size() < kMaxDepth) {
         for (const Successor &next : successors[v]) {
-            if (out.size() >= kMaxPaths)
-                return;
-            if (onPath[next.vertex] || (atOtherPeer && next.kind != HopKind::Forward))
+            if (!graph[next.vertex].hub) {
+                if (!visit(next))
+                    return;
                 continue;
-            extended = true;
-            onPath[next.vertex] = true;
-            current.append(PathStep{graph[next.vertex].node, next.kind});
-            extend(next.vertex, current, onPath, out);
-            current.removeLast();
-            onPath[next.vertex] = false;
+            }
+            for (const Successor &relayed : successors[next.vertex])
+                if (!visit(relayed))
+                    return;
         }
     }
     if (!extended && current.size() > 1 && out.size() < kMaxPaths)
@@ -278,10 +313,13 @@ QList<ListenerId> PathAnalysis::Impl::listenersWithKeys(const EdgeServer &server
                                                         bool includeDisabled) const
 {
     QList<ListenerId> out;
+    QSet<ListenerId> seen;
     for (const QString &key : keys)
         for (const Listener &l : server.listeners)
-            if ((includeDisabled || l.enabled) && l.hasEndpoint(key))
-                appendUnique(out, l.id);
+            if ((includeDisabled || l.enabled) && l.hasEndpoint(key) && !seen.contains(l.id)) {
+                seen.insert(l.id);
+                out.append(l.id);
+            }
     return out;
 }
 
@@ -326,16 +364,23 @@ QList<ListenerId> PathAnalysis::Impl::brokenBy(const ResolvedScenario &resolved,
         return down.contains(id) || disabled.contains(id);
     };
     QList<ListenerId> out;
+    QSet<ListenerId> seen;
+    const auto add = [&](const ListenerId &id) {
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            out.append(id);
+        }
+    };
     for (const ResolvedHop &hop : resolved.hops) {
         if (hop.kind != ScenarioHop::Kind::Endpoints
             || !std::all_of(hop.alternatives.cbegin(), hop.alternatives.cend(), isDown))
             continue;
         for (const ListenerId &id : hop.alternatives)
-            appendUnique(out, id);
+            add(id);
     }
     for (const ListenerId &id : resolved.required)
         if (isDown(id))
-            appendUnique(out, id);
+            add(id);
     return out;
 }
 
@@ -420,6 +465,11 @@ QList<ScenarioImpact> PathAnalysis::impact(const QSet<ListenerId> &down) const
         }
     }
     return out;
+}
+
+PathAnalysis::GraphSize PathAnalysis::graphSize() const
+{
+    return {qsizetype(boost::num_vertices(d->graph)), qsizetype(boost::num_edges(d->graph))};
 }
 
 QList<ScenarioId> PathAnalysis::scenariosBrokenBy(const ListenerId &listener) const

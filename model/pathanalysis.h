@@ -94,6 +94,14 @@ public:
     // Scenario ids broken by the given listener alone (for tooltips and "what breaks").
     QList<ScenarioId> scenariosBrokenBy(const ListenerId &listener) const;
 
+    // The size of the graph underneath (relay hubs included): for tests that bound it.
+    struct GraphSize
+    {
+        qsizetype vertices = 0;
+        qsizetype edges = 0;
+    };
+    GraphSize graphSize() const;
+
 private:
     struct Impl;
     std::unique_ptr<Impl> d;
