@@ -1,6 +1,9 @@
 #include "check.h"
 
 #include <QFileInfo>
+#include <QHash>
+
+#include <algorithm>
 
 namespace edgemap {
 
@@ -52,6 +55,52 @@ CheckResult rejudge(const Topology &topology, CheckResult r, const QString &serv
     r.server = match.server;
     r.judgement = judge(topology, r.snapshot, match.server);
     return r;
+}
+
+SnapshotInput snapshotInput(const Topology &topology, const QString &argument)
+{
+    const qsizetype eq = argument.indexOf(QLatin1Char('='));
+    if (eq <= 0 || QFileInfo::exists(argument))
+        return {argument, {}};
+    const QString name = argument.left(eq);
+    // The same rule as --server: matchServer decides what names a server.
+    if (!matchServer(topology, Snapshot{}, name).ok())
+        return {argument, {}};
+    return {argument.mid(eq + 1), name};
+}
+
+CheckSet runChecks(const Topology &topology, const QList<SnapshotInput> &inputs,
+                   const QString &serverOverride)
+{
+    CheckSet set;
+    QHash<ServerId, QString> sourceOf;
+    for (const SnapshotInput &input : inputs) {
+        CheckResult r = runCheck(topology, input.path,
+                                 input.server.isEmpty() ? serverOverride : input.server);
+        if (!r.ok()) {
+            set.errors.append(r.error.toString());
+            continue;
+        }
+        if (const auto it = sourceOf.constFind(r.server); it != sourceOf.cend()) {
+            const EdgeServer *server = topology.server(r.server);
+            set.errors.append(
+                    QStringLiteral("%1 and %2 are both snapshots of %3: give one "
+                                   "snapshot per server")
+                            .arg(*it, r.source, server ? server->fqdn : r.server.value()));
+            continue;
+        }
+        sourceOf.insert(r.server, r.source);
+        set.checks.append(std::move(r));
+    }
+    QHash<ServerId, int> order;
+    for (const EdgePool &pool : topology.pools)
+        for (const EdgeServer &server : pool.servers)
+            order.insert(server.id, int(order.size()));
+    std::stable_sort(set.checks.begin(), set.checks.end(),
+                     [&](const CheckResult &a, const CheckResult &b) {
+                         return order.value(a.server) < order.value(b.server);
+                     });
+    return set;
 }
 
 } // namespace edgemap

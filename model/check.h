@@ -41,4 +41,31 @@ CheckResult runCheck(const Topology &topology, const QByteArray &bytes, const QS
 CheckResult rejudge(const Topology &topology, CheckResult previous,
                     const QString &serverOverride = {});
 
+// One snapshot file of a run over several (a pool whose members were each captured), with the
+// server it was taken on when the addresses should not decide (id, FQDN or host name).
+struct SnapshotInput
+{
+    QString path;
+    QString server;
+};
+
+// "NAME=FILE" names the server of FILE when NAME is a server of `topology` (as --server takes it)
+// and the whole argument is not an existing file; anything else is a plain path.
+SnapshotInput snapshotInput(const Topology &topology, const QString &argument);
+
+// The checks of several snapshots, one per server, in topology order (as the window keeps them).
+struct CheckSet
+{
+    QList<CheckResult> checks;
+    // Every input that could not be read or matched, and every server two inputs matched, each
+    // naming its files. Empty when all is well.
+    QStringList errors;
+    bool ok() const { return errors.isEmpty() && !checks.isEmpty(); }
+};
+
+// Reads, matches and judges each input as runCheck does (`serverOverride` applies to inputs that
+// name no server). Two snapshots of one server are an error naming both files.
+CheckSet runChecks(const Topology &topology, const QList<SnapshotInput> &inputs,
+                   const QString &serverOverride = {});
+
 } // namespace edgemap
