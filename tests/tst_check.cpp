@@ -117,9 +117,9 @@ void TstCheck::exitCodes_data()
             << plain + QStringList{u"--server"_s, u"edge09"_s} << allListening() << 2 << QString()
             << u"no server 'edge09' in the topology; servers: "
                "edge01.contoso.local (172.25.33.10, 10.45.16.10"_s;
-    QTest::newRow("bad --format") << plain + QStringList{u"--format"_s, u"xml"_s} << allListening()
-                                  << 2 << QString()
-                                  << u"--format must be text or json, not 'xml'"_s;
+    QTest::newRow("bad --format")
+            << plain + QStringList{u"--format"_s, u"xml"_s} << allListening() << 2 << QString()
+            << u"--format must be text, json, nagios or prometheus, not 'xml'"_s;
     QTest::newRow("one file only") << QStringList{u"{TOPOLOGY}"_s} << QByteArray() << 2 << QString()
                                    << u"give a TOPOLOGY and a SNAPSHOT file"_s;
 }
