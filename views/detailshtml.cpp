@@ -1,5 +1,6 @@
 // Details for the network side of the tree: pools, servers, interfaces, addresses, listeners.
 #include "detailshtml.h"
+#include "establishedsummary.h"
 
 #include "pathanalysis.h"
 #include "statusstyle.h"
@@ -140,7 +141,7 @@ void listenerImpact(Writer &w, const Topology &t, const Listener &l)
 }
 
 void listenerObserved(Writer &w, const Topology &t, const Listener &l, const CheckResult *check,
-                      const StatusChange *change)
+                      const StatusChange *change, const EstablishedSummary *established)
 {
     w.section(tr("In the snapshot"));
     const ListenerVerdict *v = check && check->ok() ? check->judgement.verdict(l.id) : nullptr;
@@ -168,11 +169,9 @@ void listenerObserved(Writer &w, const Topology &t, const Listener &l, const Che
         for (const PeerId &p : v->remotePeers)
             if (const Peer *peer = t.peer(p))
                 peers.append(peer->name);
+        // A count and the busiest few: a relay's every address would take seconds to lay out.
         w.row(tr("Established"),
-              v->established == 0 ? tr("none")
-                                  : tr("%1 from %2")
-                                            .arg(v->established)
-                                            .arg(v->remoteAddresses.join(QStringLiteral(", "))));
+              v->established == 0 ? tr("none") : establishedText(*v, established));
         if (!peers.isEmpty())
             w.row(tr("From peers"), peers.join(QStringLiteral(", ")));
     }
@@ -184,7 +183,7 @@ void listenerObserved(Writer &w, const Topology &t, const Listener &l, const Che
 }
 
 QString listener(const Topology &t, const ListenerId &id, const CheckResult *check,
-                 const StatusChange *change)
+                 const StatusChange *change, const EstablishedSummary *established)
 {
     const Listener *l = t.listener(id);
     const EdgeServer *s = t.serverOfListener(id);
@@ -210,7 +209,7 @@ QString listener(const Topology &t, const ListenerId &id, const CheckResult *che
         w.row(tr("Endpoint key"), e.key);
         w.endTable();
     }
-    listenerObserved(w, t, *l, check, change);
+    listenerObserved(w, t, *l, check, change, established);
     listenerImpact(w, t, *l);
     return w.html();
 }
@@ -295,7 +294,7 @@ QStringList listenerLines(const Topology &t, const EdgeServer &s, const AddressI
 }
 
 QString forRef(const Topology &t, const TreeRef &ref, const CheckResult *check,
-               const StatusChange *change)
+               const StatusChange *change, const EstablishedSummary *established)
 {
     switch (ref.kind) {
     case TreeRef::Pool:
@@ -307,7 +306,7 @@ QString forRef(const Topology &t, const TreeRef &ref, const CheckResult *check,
     case TreeRef::Address:
         return address(t, AddressId(ref.id));
     case TreeRef::Listener:
-        return listener(t, ListenerId(ref.id), check, change);
+        return listener(t, ListenerId(ref.id), check, change, established);
     case TreeRef::Service:
         return service(t, ServiceId(ref.id));
     case TreeRef::Peer:

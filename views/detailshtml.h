@@ -10,6 +10,8 @@
 
 namespace edgemap {
 
+struct EstablishedSummary;
+
 // Readable HTML for the details view (and, later, for copy/export). Every string from the
 // topology is escaped: topology files are untrusted input and the text must never turn into
 // markup or links.
@@ -17,9 +19,11 @@ namespace detailshtml {
 
 // The details of one item; empty when the reference does not resolve in this topology. With the
 // check of the listener's server, listeners also show what the snapshot says about them, and
-// with `change` how that differs from the server's previous snapshot.
+// with `change` how that differs from the server's previous snapshot, and with `established`
+// the busiest remote addresses of its connections.
 QString forRef(const Topology &topology, const TreeRef &ref, const CheckResult *check = nullptr,
-               const StatusChange *change = nullptr);
+               const StatusChange *change = nullptr,
+               const EstablishedSummary *established = nullptr);
 // What the view shows when nothing is selected: the topology at a glance.
 QString overview(const Topology &topology);
 

@@ -2,6 +2,7 @@
 
 #include "detailshtml.h"
 #include "document.h"
+#include "establishedsummary.h"
 
 namespace edgemap {
 
@@ -17,6 +18,10 @@ DetailsView::DetailsView(const Document &doc, QWidget *parent)
     connect(&doc, &Document::topologyReset, this, &DetailsView::refresh);
     connect(&doc, &Document::checkChanged, this, &DetailsView::refresh);
     connect(&doc, &Document::changesChanged, this, &DetailsView::refresh);
+    connect(EstablishedSummaries::of(doc), &EstablishedSummaries::changed, this, [this] {
+        if (m_ref.kind == TreeRef::Listener)
+            refresh();
+    });
     refresh();
 }
 
@@ -32,13 +37,16 @@ void DetailsView::refresh()
     // A listener is shown with its own server's check: a pool's members each have their own.
     const CheckResult *check = nullptr;
     const StatusChange *change = nullptr;
+    const EstablishedSummary *established = nullptr;
     if (m_ref.kind == TreeRef::Listener) {
         const ListenerId id(m_ref.id);
+        established = EstablishedSummaries::of(m_document)->summary(id);
         if (const EdgeServer *server = t.serverOfListener(id))
             check = m_document.checkFor(server->id);
         change = m_document.changeOf(id);
     }
-    QString html = m_ref.isValid() ? detailshtml::forRef(t, m_ref, check, change) : QString();
+    QString html = m_ref.isValid() ? detailshtml::forRef(t, m_ref, check, change, established)
+                                   : QString();
     if (html.isEmpty()) {
         m_ref = {};
         html = detailshtml::overview(t);

@@ -42,7 +42,10 @@ QString observedText(const ListenerVerdict &v, const Topology &t)
             r = esc(r);
         if (!remotes.isEmpty())
             line += QStringLiteral(" (") + remotes.join(QStringLiteral(", "))
-                    + (v.remoteAddresses.size() > 5 ? QStringLiteral(", …)") : QStringLiteral(")"));
+                    + (v.remoteAddresses.size() > remotes.size()
+                               ? QObject::tr(" and %1 more)")
+                                         .arg(v.remoteAddresses.size() - remotes.size())
+                               : QStringLiteral(")"));
         html += para(line);
     }
     if (v.relayTcp + v.relayUdp > 0)

@@ -2,6 +2,7 @@
 #include "plaintooltip.h"
 
 #include "document.h"
+#include "establishedsummary.h"
 #include "ipaddress.h"
 #include "treeref.h"
 
@@ -42,6 +43,7 @@ ListenerTableModel::ListenerTableModel(const Document &document, QObject *parent
     : QAbstractTableModel(parent)
     , m_document(document)
     , m_palette(statusPaletteFor(QGuiApplication::palette()))
+    , m_summaries(EstablishedSummaries::of(document))
 {
     rebuild();
     connect(&document, &Document::topologyReset, this, [this] {
@@ -50,6 +52,12 @@ ListenerTableModel::ListenerTableModel(const Document &document, QObject *parent
         endResetModel();
     });
     connect(&document, &Document::checkChanged, this, &ListenerTableModel::checkChanged);
+    // The busiest remote addresses are counted in the background after each check.
+    connect(m_summaries, &EstablishedSummaries::changed, this, [this] {
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, EstablishedColumn),
+                               index(rowCount() - 1, EstablishedColumn), {Qt::ToolTipRole});
+    });
 }
 
 void ListenerTableModel::rebuild()
@@ -225,8 +233,9 @@ QVariant ListenerTableModel::toolTip(const ListenerRow &row, int column) const
         const ListenerVerdict *v = m_document.verdict(row.id);
         if (!v)
             return tr("No snapshot of this server is loaded");
-        if (column == EstablishedColumn && !v->remoteAddresses.isEmpty())
-            return tr("From %1").arg(v->remoteAddresses.join(QStringLiteral(", ")));
+        // A busy relay has tens of thousands of remote addresses: a count and the busiest few.
+        if (column == EstablishedColumn && v->established > 0)
+            return establishedText(*v, m_summaries->summary(row.id));
         return v->detail;
     }
     default:

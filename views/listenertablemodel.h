@@ -10,6 +10,7 @@
 namespace edgemap {
 
 class Document;
+class EstablishedSummaries;
 
 // Every expected listener of every server as one flat, sortable table: the admin's port list
 // with the verdict of the current check beside each socket.
@@ -75,6 +76,7 @@ private:
     QList<ListenerRow> m_rows;
     QHash<ListenerId, int> m_rowOf;
     StatusPalette m_palette;
+    const EstablishedSummaries *m_summaries;
 };
 
 } // namespace edgemap
