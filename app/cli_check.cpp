@@ -65,6 +65,7 @@ ordered_json snapshotJson(const CheckInput &in)
         commands.push_back(u8(c));
     j["commands"] = commands;
     j["filter"] = s.filter.isEmpty() ? ordered_json() : ordered_json(u8(s.filter));
+    j["encoding_guessed"] = s.encodingGuessed;
     return j;
 }
 

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void jsonShape();
     void jsonOfAHealthyServer();
     void textListsProblemsFirst();
+    void guessedCodePageFacts();
     void filteredTranscriptFacts();
 
 private:
@@ -280,6 +281,31 @@ void TstCheck::textListsProblemsFirst()
     QVERIFY(r.out.contains(u"  BROKEN External web conference join — broken by "
                            "edge01-webconf-tcp-443, edge01-int-tcp-8057\n"_s));
     QCOMPARE(r.out.count(u"\n  OK     "_s), 6); // 7 scenarios: no public IM (historical)
+}
+
+// A capture from a Japanese `cmd >` (code page 932, no BOM): check names the page and says it
+// was guessed, in the JSON snapshot object and in the text header.
+void TstCheck::guessedCodePageFacts()
+{
+    QFile fixture(
+            QStringLiteral(EDGEMAP_TEST_DATA "/netstat/written_netstat-anob_ja-JP_cp932.txt"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = fixture.readAll().split('\n');
+    QByteArray bytes; // the Japanese title and header, then rows of the test topology
+    for (qsizetype i = 0; i < 4; ++i)
+        bytes += lines.at(i) + '\n';
+    bytes += clitest::allListeningRows().toLatin1();
+    const QString path = write(u"ja.txt"_s, bytes);
+    const Run json = runEdgemap({u"check"_s, kTopology, path, u"--format"_s, u"json"_s});
+    QVERIFY2(json.err.isEmpty(), qPrintable(json.err));
+    const QJsonObject snapshot
+            = QJsonDocument::fromJson(json.out.toUtf8()).object()[u"snapshot"_s].toObject();
+    QCOMPARE(snapshot[u"encoding"_s].toString(), u"cp932 (shift_jis)"_s);
+    QCOMPARE(snapshot[u"encoding_guessed"_s].toBool(), true);
+    QCOMPARE(snapshot[u"unrecognised_lines"_s].toInt(-1), 0);
+    const Run text = runEdgemap({u"check"_s, kTopology, path});
+    QVERIFY2(text.out.contains(u"code page cp932 (shift_jis), guessed from the text"_s),
+             qPrintable(text.out.left(600)));
 }
 
 // A console paste of `netstat -ano | findstr :5` saved with bare CRs: the JSON snapshot object
