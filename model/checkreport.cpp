@@ -135,6 +135,8 @@ void addFacts(TableDocument &doc, const Topology &t, const CheckResult &c, const
         doc.facts.append({QStringLiteral("Command"), s.header.command});
     doc.facts.append({QStringLiteral("Format"), s.format});
     doc.facts.append({QStringLiteral("Encoding"), s.encoding});
+    if (const QStringList assumed = readAssumptions(s); !assumed.isEmpty())
+        doc.facts.append({QStringLiteral("Assumed"), assumed.join(QStringLiteral("; "))});
     doc.facts.append({QStringLiteral("Rows"), QString::number(s.rows.size())});
     doc.facts.append({QStringLiteral("Unrecognised lines"),
                       s.unrecognisedLines > 0 ? QStringLiteral("%1 (first at line %2)")

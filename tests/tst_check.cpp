@@ -306,6 +306,11 @@ void TstCheck::guessedCodePageFacts()
     const Run text = runEdgemap({u"check"_s, kTopology, path});
     QVERIFY2(text.out.contains(u"code page cp932 (shift_jis), guessed from the text"_s),
              qPrintable(text.out.left(600)));
+    // The report's facts say it too.
+    const Run report = runEdgemap({u"report"_s, kTopology, path, u"--format"_s, u"md"_s});
+    QVERIFY2(report.out.contains(
+                     u"**Assumed:** code page cp932 (shift\\_jis), guessed from the text"_s),
+             qPrintable(report.out.left(800)));
 }
 
 // A console paste of `netstat -ano | findstr :5` saved with bare CRs: the JSON snapshot object
