@@ -202,6 +202,32 @@ int plausibility(QStringView text, bool twoByteJapanese)
     return score + wordScore(w);
 }
 
+// The words of a sample that hold a non-ASCII byte, joined by spaces, up to about `cap` bytes:
+// only they tell code pages apart, and scoring them alone keeps the guess cheap on a capture of
+// ASCII rows with a localised title and header. Words are split at ASCII white space, which no
+// supported page uses inside a character (CP932 trail bytes are 0x40-0xFC).
+QByteArray nonAsciiWords(QByteArrayView sample, qsizetype cap)
+{
+    QByteArray out;
+    const char *p = sample.data(), *const end = p + sample.size();
+    const auto space = [](char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+    };
+    while (p < end && out.size() < cap) {
+        while (p < end && space(*p))
+            ++p;
+        const char *word = p;
+        bool high = false;
+        for (; p < end && !space(*p); ++p)
+            high = high || (static_cast<unsigned char>(*p) & 0x80) != 0;
+        if (high) {
+            out.append(word, std::min<qsizetype>(p - word, cap));
+            out.append(' ');
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 QString decodeCodePage(const char *begin, const char *end, CodePage page)
@@ -254,7 +280,8 @@ CodePageGuess guessCodePage(QByteArrayView sample, bool validUtf8)
     });
     if (ascii)
         return {validUtf8 ? CodePage::Utf8 : CodePage::Cp850, false};
-    const char *b = sample.data(), *e = b + sample.size();
+    const QByteArray words = nonAsciiWords(sample, 16 * 1024);
+    const char *b = words.constData(), *e = b + words.size();
     if (validUtf8) {
         const QString text = QString::fromUtf8(b, e - b);
         const std::optional<QString> undone = undoCp1251Mojibake(text);

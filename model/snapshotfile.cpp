@@ -271,9 +271,13 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
 
     // One buffer for the whole read: a chunk plus the partial line carried to the next one. It
     // is allocated once (a fresh 4 MB allocation per chunk cost a page fault per 4 KB), and the
-    // carry is moved to its front.
+    // carry is moved to its front. A file smaller than a chunk (or a capture in memory) gets a
+    // buffer of its own size: a small input must not cost 4 MB of fresh pages.
     QByteArray buffer;
-    buffer.reserve(std::max<qsizetype>(kChunkBytes + kMaxLineBytes + 64, head.size()));
+    qsizetype capacity = kChunkBytes + kMaxLineBytes + 64;
+    if (!device.isSequential() && device.size() > 0)
+        capacity = std::min<qsizetype>(capacity, head.size() + device.size() - device.pos() + 64);
+    buffer.reserve(std::max<qsizetype>(capacity, head.size()) + 1);
     buffer.append(head.constData() + detected.bomBytes, head.size() - detected.bomBytes);
     head = QByteArray();
     qint64 done = detected.bomBytes + buffer.size();
