@@ -4,8 +4,10 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 
 namespace edgemap {
 
@@ -57,17 +59,35 @@ public:
     bool sameHost(const IpAddress &other) const;
     friend bool operator==(const IpAddress &a, const IpAddress &b)
     {
-        return a.m_family == b.m_family && a.m_bytes == b.m_bytes
-               && a.m_zoneLength == b.m_zoneLength && a.m_zone == b.m_zone;
+        // Every member, compared as three words: the class has no padding, and the zone's
+        // bytes past its length are always zero.
+        return a.words(0) == b.words(0) && a.words(1) == b.words(1) && a.words(2) == b.words(2);
+    }
+    // The 16 address bytes as two words, for comparing and hashing without a call to memcmp.
+    std::uint64_t addressWord(int i) const
+    {
+        std::uint64_t w;
+        std::memcpy(&w, m_bytes.data() + 8 * i, 8);
+        return w;
     }
 
 private:
+    std::uint64_t words(int i) const
+    {
+        std::uint64_t w;
+        std::memcpy(&w, reinterpret_cast<const char *>(this) + 8 * i, 8);
+        return w;
+    }
+
     // Trivially copyable on purpose: a snapshot holds two of these per socket, millions of them.
     Family m_family = Family::None;
     std::uint8_t m_zoneLength = 0;
     std::array<char, 6> m_zone{}; // zone index ("12", "eth0"); longer zones are rejected
     std::array<std::uint8_t, 16> m_bytes{};
 };
+
+static_assert(sizeof(IpAddress) == 24 && std::has_unique_object_representations_v<IpAddress>,
+              "operator== compares IpAddress as three words");
 
 // An address with a prefix length ("10.0.0.0/8", "2001:db8::/32"); a plain address is a /32 or
 // /128.

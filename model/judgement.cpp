@@ -45,7 +45,8 @@ int socketKey(Transport t, int port)
 bool sameHostAs(const IpAddress &ip, const IpAddress &unmappedHost)
 {
     if (ip.family() == unmappedHost.family())
-        return ip.bytes() == unmappedHost.bytes();
+        return ip.addressWord(0) == unmappedHost.addressWord(0)
+               && ip.addressWord(1) == unmappedHost.addressWord(1);
     return unmappedHost.isV4() && ip.isV4Mapped() && ip.unmapped().bytes() == unmappedHost.bytes();
 }
 
@@ -410,21 +411,29 @@ void countEstablished(const Context &c, const Listener &l, const IpAddress *expe
         return;
     QSet<IpAddress> remotes;
     const IpAddress host = expected ? expected->unmapped() : IpAddress();
-    for (int i : c.index.established.rows(l.transport, l.port, l.portEnd)) {
+    const auto rows = c.index.established.rows(l.transport, l.port, l.portEnd);
+    remotes.reserve(qsizetype(rows.size()) / 2); // a busy relay: tens of thousands, few repeats
+    QList<IpAddress> distinct;
+    for (int i : rows) {
         const SocketRow &r = c.s.rows.at(i);
         if (expected ? !sameHostAs(r.local, host) : !c.server.owns(r.local))
             continue;
         ++v.established;
-        if (!r.remote.isNull())
-            remotes.insert(unmappedOf(r.remote));
+        if (r.remote.isNull())
+            continue;
+        const IpAddress remote = unmappedOf(r.remote);
+        const qsizetype before = remotes.size();
+        remotes.insert(remote);
+        if (remotes.size() != before)
+            distinct.append(remote); // in order of first sight; no walk of the set afterwards
     }
     // Attribute the distinct remote addresses (fewer) to peers, not every connection (many).
     QSet<PeerId> peers;
-    for (const IpAddress &remote : remotes)
+    for (const IpAddress &remote : std::as_const(distinct))
         for (const auto &[peer, subnet] : c.peerSubnets)
             if (subnet.contains(remote))
                 peers.insert(peer);
-    v.remoteAddresses = RemoteAddresses(remotes.values());
+    v.remoteAddresses = RemoteAddresses(std::move(distinct));
     for (const Peer &p : c.t.peers)
         if (peers.contains(p.id))
             v.remotePeers.append(p.id);

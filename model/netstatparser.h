@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace edgemap {
 
@@ -26,10 +27,12 @@ class NetstatParser
 {
 public:
     NetstatParser();
+    NetstatParser(const NetstatParser &) = delete; // m_lastNameKey points into m_nameIndex
+    NetstatParser &operator=(const NetstatParser &) = delete;
 
     // How 8-bit lines are decoded where text is kept (-b names, headers, prompts).
     void setCodePage(CodePage page) { m_codePage = page; }
-    void reserve(qsizetype rows) { m_rows.reserve(rows); }
+    void reserve(qsizetype rows);
 
     void addLine(const char *begin, const char *end, int lineNumber);
     void addLine(const char16_t *begin, const char16_t *end, int lineNumber);
@@ -67,6 +70,7 @@ private:
     void unrecognised(int lineNumber);
 
     CodePage m_codePage = CodePage::Utf8;
+    std::vector<char> m_narrow; // an ASCII line of UTF-16 input, narrowed
     QList<SocketRow> m_rows;
     QList<SocketRow> m_previousTable;
     QList<SocketRow> m_committed; // rows of earlier commands of a transcript
@@ -81,6 +85,8 @@ private:
         size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
     };
     std::unordered_map<std::string, int, RawHash, std::equal_to<>> m_nameIndex;
+    std::string_view m_lastNameKey; // a key of m_nameIndex (node keys do not move)
+    int m_lastName = -1;
     // The service lines of the row at m_pendingRow, joined once the row's -b lines end.
     qsizetype m_pendingRow = -1;
     QString m_pendingComponents;

@@ -11,6 +11,7 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <limits>
 
@@ -18,9 +19,14 @@ namespace edgemap::snapshotfile {
 
 namespace {
 
-constexpr qint64 kChunkBytes = 4 * 1024 * 1024;
+constexpr qint64 kChunkBytes = 1024 * 1024;
+// The start of a file that decides what it is (guessCodePage reads 256 KiB of it).
+constexpr qint64 kHeadBytes = 256 * 1024;
 // Rows reserved up front at most (the list still grows past it).
 constexpr qsizetype kMaxReservedRows = 8'000'000;
+// Rows that may be reserved whatever the rows seen so far say (32 MB of them): address space,
+// not memory, until they are filled.
+constexpr qsizetype kFreeReservedRows = 32 * 1024 * 1024 / qsizetype(sizeof(SocketRow));
 
 enum class Encoding { Utf16LE, Utf16BE, Utf8Bom, Bytes };
 
@@ -124,9 +130,28 @@ const char *findUnit(const char *p, const char *end, char unit)
     return hit ? static_cast<const char *>(hit) : end;
 }
 
+// std::find on 16-bit units is a scalar loop; memchr is vectorised. The unit's low byte is
+// searched and each hit checked to be the whole unit (a CJK character may hold that byte).
 const char16_t *findUnit(const char16_t *p, const char16_t *end, char16_t unit)
 {
-    return std::find(p, end, unit);
+    if constexpr (std::endian::native != std::endian::little) {
+        return std::find(p, end, unit);
+    } else {
+        const auto *base = reinterpret_cast<const unsigned char *>(p);
+        const auto *b = base;
+        const auto *e = reinterpret_cast<const unsigned char *>(end);
+        while (b < e) {
+            const auto *hit = static_cast<const unsigned char *>(
+                    std::memchr(b, unit & 0xff, size_t(e - b)));
+            if (!hit)
+                return end;
+            const std::ptrdiff_t offset = hit - base;
+            if (offset % 2 == 0 && p[offset / 2] == unit)
+                return p + offset / 2;
+            b = hit + 1;
+        }
+        return end;
+    }
 }
 
 // Splits a stream of code units into lines and hands them to the parser; keeps no more than one
@@ -265,7 +290,7 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
     const bool wide
             = detected.encoding == Encoding::Utf16LE || detected.encoding == Encoding::Utf16BE;
     const qint64 total = device.size();
-    bool reserved = false;
+    qsizetype reserved = 0; // rows
     LineFeeder<char16_t> wideFeeder(parser);
     LineFeeder<char> byteFeeder(parser);
 
@@ -289,6 +314,27 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
     // The end is where a read returns nothing, not where size() says: a pipe or a /proc file
     // has no size, and stopping at its first chunk would drop the rest without a word.
     bool final = false;
+    const auto readMore = [&](qint64 limit) {
+        const qsizetype carry = buffer.size();
+        const qint64 want = std::min(nextReadSize(device), std::max<qint64>(limit, 1));
+        buffer.resize(carry + want); // within the capacity reserved above
+        const qint64 got = device.read(buffer.data() + carry, want);
+        if (got < 0)
+            return false;
+        buffer.resize(carry + got);
+        done += got;
+        final = got == 0;
+        return true;
+    };
+    const auto readError = [&] {
+        return ReadResult{
+                std::nullopt,
+                {label, 0, 0, {}, QStringLiteral("read error: %1").arg(device.errorString())}};
+    };
+    // The head holds what detection needed: the first chunk is filled before it is parsed, so
+    // that the row estimate below is made from megabytes of rows.
+    if (buffer.size() < kChunkBytes && !readMore(kChunkBytes - buffer.size()))
+        return readError();
     while (true) {
         qsizetype usable = buffer.size();
         if (wide) {
@@ -305,15 +351,23 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
         } else {
             dropFront(byteFeeder.feed(buffer.constData(), usable, final));
         }
-        if (!reserved && !final && parser.rowCount() > 0) {
-            // Reserve once, from the row density of the first chunk, so a million-row capture
-            // is not copied while it grows; never more than 16 times the rows seen, so a file
-            // of rows and then a hole (or junk) cannot ask for gigabytes up front.
-            reserved = true;
-            const double perByte = double(parser.rowCount()) / double(std::max<qint64>(done, 1));
-            parser.reserve(qsizetype(
-                    std::min({perByte * double(total) * 1.05, double(parser.rowCount()) * 16.0,
-                              double(kMaxReservedRows)})));
+        const qsizetype rows = parser.rowCount();
+        // Rows still to come, from the density seen so far (a file that grows while it is read
+        // may have more, and the list then grows as lists do); a pipe (no size) may hold as
+        // many again.
+        const double remaining = total > 0
+                                         ? double(rows) / double(std::max<qint64>(done, 1))
+                                                   * double(std::max<qint64>(total - done, 0)) * 1.1
+                                         : double(rows);
+        if (!final && rows > 0 && double(rows) + remaining > double(reserved)) {
+            // Reserve for the whole capture, so a million-row capture is copied once or twice
+            // while it grows, not at every doubling. Never more than 16 times the rows seen
+            // (or 32 MB), so a file of rows and then a hole (or junk) cannot ask for gigabytes
+            // up front.
+            reserved = qsizetype(std::min({double(rows) + remaining,
+                                           std::max(double(rows) * 16.0, double(kFreeReservedRows)),
+                                           double(std::max(kMaxReservedRows, rows))}));
+            parser.reserve(reserved);
         }
         if (progress && !progress(done, std::max(total, done)))
             return {std::nullopt, {label, 0, 0, {}, QStringLiteral("cancelled")}, true};
@@ -328,16 +382,8 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
                      QStringLiteral("more than %1 MB of text: larger than any netstat capture "
                                     "EdgeMap reads")
                              .arg(kMaxStreamedBytes / (1024 * 1024))}};
-        const qsizetype carry = buffer.size();
-        const qint64 want = nextReadSize(device);
-        buffer.resize(carry + want); // within the capacity reserved above
-        const qint64 got = device.read(buffer.data() + carry, want);
-        if (got < 0)
-            return {std::nullopt,
-                    {label, 0, 0, {}, QStringLiteral("read error: %1").arg(device.errorString())}};
-        buffer.resize(carry + got);
-        done += got;
-        final = got == 0;
+        if (!readMore(kChunkBytes))
+            return readError();
     }
     const bool endedWithNewline
             = wide ? wideFeeder.endedWithNewline() : byteFeeder.endedWithNewline();
@@ -572,7 +618,8 @@ LoadError noRows(const QString &label, const Snapshot &s)
 
 ReadResult read(QIODevice &device, const QString &label, const Progress &progress)
 {
-    QByteArray head = device.read(nextReadSize(device));
+    // What detection reads: the encoding, the code page, the kind of capture.
+    QByteArray head = device.read(std::min(nextReadSize(device), kHeadBytes));
     if (head.isEmpty() && !device.atEnd())
         return {std::nullopt,
                 {label, 0, 0, {}, QStringLiteral("read error: %1").arg(device.errorString())}};

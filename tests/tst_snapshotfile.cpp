@@ -614,6 +614,15 @@ void TstSnapshotFile::legacyCodePages_data()
     QTest::newRow("ru-RU utf-16le") << utf16(ru, true, true) << u"utf-16le"_s << false << ruExe;
     const QString ja = decodeCodePage(ja932.cbegin(), ja932.cend(), CodePage::Cp932);
     QTest::newRow("ja-JP utf-16le") << utf16(ja, true, true) << u"utf-16le"_s << false << jaExe;
+    // U+4E0A and U+4E0D hold the bytes of LF and CR (0x0A, 0x0D) in UTF-16: the line search
+    // must not end a line inside them.
+    const QString crLfBytes = u"上下不明.exe"_s;
+    QTest::newRow("ja-JP utf-16le, LF and CR bytes inside characters")
+            << utf16(QString(ja).replace(jaExe, crLfBytes), true, true) << u"utf-16le"_s << false
+            << crLfBytes;
+    QTest::newRow("ja-JP utf-16be, LF and CR bytes inside characters")
+            << utf16(QString(ja).replace(jaExe, crLfBytes), false, true) << u"utf-16be"_s << false
+            << crLfBytes;
 }
 
 // Russian and Japanese captures in the code pages Windows writes them in: every row read, the
