@@ -44,6 +44,9 @@ CheckResult runCheck(const Topology &topology, const QByteArray &bytes, const QS
 
 CheckResult rejudge(const Topology &topology, CheckResult r, const QString &serverOverride)
 {
+    r.established = int(
+            std::count_if(r.snapshot.rows.cbegin(), r.snapshot.rows.cend(),
+                          [](const SocketRow &row) { return row.state == TcpState::Established; }));
     const ServerMatch match = matchServer(topology, r.snapshot, serverOverride);
     if (!match.ok()) {
         r.error = LoadError{r.source, 0, 0, {}, match.error};

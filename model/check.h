@@ -26,6 +26,9 @@ struct CheckResult
     Snapshot snapshot;
     ServerId server;
     Judgement judgement;
+    // Established TCP connections in the snapshot, counted with the judgement (off the GUI
+    // thread: a busy Edge has hundreds of thousands of rows); -1 when not counted.
+    int established = -1;
 
     bool ok() const { return !error.isError() && !cancelled; }
 };

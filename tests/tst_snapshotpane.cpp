@@ -91,6 +91,7 @@ void TstSnapshotPane::oneBlockPerServer()
 
     const QString text = pane.blockText(kEdge02);
     const CheckResult *check = doc.checkFor(kEdge02);
+    QCOMPARE(check->established, 10); // counted with the judgement, not by the pane
     const QStringList expected{u"edge02.contoso.local"_s,
                                u"Source: "_s + b,
                                u"Host: not recorded"_s,

@@ -101,7 +101,8 @@ QList<Field> blockFields(const Topology &topology, const CheckResult &check,
     // Only when the reader had to assume something: a transcript, a filter, odd line ends.
     if (const QStringList assumed = readAssumptions(s); !assumed.isEmpty())
         f.append({tr("Assumed"), assumed.join(QStringLiteral("; ")), !s.filter.isEmpty()});
-    f.append({tr("Established"), QString::number(establishedCount(s))});
+    f.append({tr("Established"),
+              QString::number(check.established >= 0 ? check.established : establishedCount(s))});
     const int problems = check.judgement.problemCount();
     f.append({tr("Summary"),
               tr("%1 OK, %2 problems, %3 unexpected")
