@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "consoleio.h"
 #include "tablewriters.h"
 
 #include <QCommandLineParser>
@@ -40,6 +41,8 @@ constexpr Command kCommands[] = {
 
 void printOut(const QString &text)
 {
+    if (consoleio::writeToConsole(stdout, text))
+        return;
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
@@ -47,6 +50,8 @@ void printOut(const QString &text)
 
 void printErr(const QString &text)
 {
+    if (consoleio::writeToConsole(stderr, text))
+        return;
     const QByteArray bytes = text.toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fflush(stderr);
@@ -129,6 +134,8 @@ int writeOutput(const QString &command, const QString &outPath, const QByteArray
                 const QStringList &inputs)
 {
     if (outPath.isEmpty()) {
+        if (consoleio::writeToConsole(stdout, QByteArrayView(bytes)))
+            return Ok;
         std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
         std::fflush(stdout);
         return Ok;

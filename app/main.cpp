@@ -1,6 +1,7 @@
 // EdgeMap entry point: a headless command (new, validate, show, ...) runs on a QCoreApplication;
 // anything else opens the main window.
 #include "cli.h"
+#include "consoleio.h"
 #include "document.h"
 #include "mainwindow.h"
 #include "topologyfile.h"
@@ -80,13 +81,18 @@ int runGui(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    edgemap::consoleio::prepareStandardStreams();
     const QStringList arguments = rawArguments(argc, argv);
     if (edgemap::cli::isCommand(arguments)) {
         if (edgemap::cli::needsGuiPlatform(arguments)) {
             // PDF layout needs fonts, which come with a GUI platform; offscreen needs no display.
             // QApplication rather than QGuiApplication: `export` draws through a QGraphicsScene.
+            // Windows' own platform needs no display and is the one that finds the system's
+            // fonts (offscreen there finds none).
+#ifndef Q_OS_WIN
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
             QApplication app(argc, argv);
             setIdentity();
             return edgemap::cli::run(QCoreApplication::arguments());
