@@ -14,6 +14,9 @@ echo "== clang-format"
 mapfile -t sources < <(git ls-files '*.cpp' '*.h' 2>/dev/null || find app model views tests -name '*.cpp' -o -name '*.h')
 clang-format --dry-run --Werror "${sources[@]}"
 
+echo "== portability (platform-only code stays in platform files)"
+scripts/check-portability.sh
+
 echo "== build (warnings are errors)"
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DEDGEMAP_WARNINGS_AS_ERRORS=ON >/dev/null
 cmake --build build-test -j "$jobs"
