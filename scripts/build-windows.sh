@@ -114,8 +114,87 @@ build_qt() {
     rm -rf "$build"
 }
 
+VERSION="$(sed -n 's/^project(EdgeMap VERSION \([0-9.]*\).*/\1/p' "$ROOT/CMakeLists.txt")"
+BUILD="$ROOT/build-win"
+STAGE_DIR="$BUILD/stage/EdgeMap-${VERSION}-win64"
+DIST="$ROOT/dist"
+# Windows paths of the host folders, as Wine maps them (drive Z: is the Unix root).
+winpath() { printf 'Z:%s' "$(printf '%s' "$1" | tr '/' '\\')"; }
+
+# Boost.Graph and nlohmann_json are header-only for EdgeMap and come from Debian's -dev packages.
+# `-isystem /usr/include` would put glibc's headers in front of MinGW's: expose only the two
+# libraries, through a folder of links that CMake searches as a find root.
+host_headers() {
+    local dir="$CACHE/host-headers"
+    mkdir -p "$dir/include" "$dir/share/cmake/nlohmann_json"
+    ln -sfn /usr/include/boost "$dir/include/boost"
+    ln -sfn /usr/include/nlohmann "$dir/include/nlohmann"
+    for f in /usr/share/cmake/nlohmann_json/*.cmake; do
+        ln -sfn "$f" "$dir/share/cmake/nlohmann_json/$(basename "$f")"
+    done
+    echo "$dir"
+}
+
+build_app() {
+    [ -f "$QT_PREFIX/.complete" ] || { echo "Qt for Windows is not built: run $0 qt" >&2; exit 1; }
+    local headers
+    headers="$(host_headers)"
+    log "cross-building EdgeMap ${VERSION} into $BUILD"
+    local t0=$SECONDS
+    cmake -S "$ROOT" -B "$BUILD" -G Ninja \
+        -DCMAKE_TOOLCHAIN_FILE="$QT_PREFIX/lib/cmake/Qt6/qt.toolchain.cmake" \
+        -DQT_HOST_PATH=/usr -DQT_HOST_PATH_CMAKE_DIR=/usr/lib/x86_64-linux-gnu/cmake \
+        -DCMAKE_FIND_ROOT_PATH="$headers" \
+        -DBoost_NO_BOOST_CMAKE=ON -DBoost_INCLUDE_DIR="$headers/include" \
+        -DCMAKE_BUILD_TYPE=Release -DEDGEMAP_BUILD_BENCH=OFF -DEDGEMAP_BUILD_TESTS=ON \
+        -DEDGEMAP_WINE_PATH="$(winpath "$QT_PREFIX/bin");$(winpath "$MINGW_GCC_DIR");$(winpath "/usr/${TRIPLE}/lib")" \
+        -DEDGEMAP_WINE_PLUGIN_PATH="$(winpath "$QT_PREFIX/plugins")" \
+        -DEDGEMAP_WINE_FONTDIR="$(winpath /usr/share/fonts/truetype/dejavu)" > "$BUILD.configure.log" 2>&1 \
+        || { tail -40 "$BUILD.configure.log"; exit 1; }
+    cmake --build "$BUILD" --parallel "$JOBS"
+    echo "EdgeMap cross-build: $((SECONDS - t0)) s" | tee "$BUILD/build-time.txt"
+
+    log "staging the portable folder"
+    rm -rf "$BUILD/stage"
+    cmake --install "$BUILD" --prefix "$STAGE_DIR" > "$BUILD/install.log"
+    find "$STAGE_DIR" \( -name '*.exe' -o -name '*.com' -o -name '*.dll' \) \
+        -exec "${TRIPLE}-strip" --strip-unneeded {} +
+
+    mkdir -p "$DIST"
+    local zip="$DIST/EdgeMap-${VERSION}-win64.zip"
+    rm -f "$zip"
+    (cd "$BUILD/stage" && zip -qr -9 "$zip" "EdgeMap-${VERSION}-win64")
+    log "wrote $zip ($(du -k "$zip" | cut -f1) KiB)"
+
+    # The installer installs exactly the staged files and its uninstaller removes exactly them.
+    local files="$BUILD/installer-files.nsh" unfiles="$BUILD/installer-unfiles.nsh"
+    : > "$files"
+    : > "$unfiles"
+    (cd "$STAGE_DIR" && find . -mindepth 1 -type d | sed 's|^\./||' | sort) | while read -r d; do
+        printf 'CreateDirectory "$INSTDIR\\%s"\n' "${d//\//\\}" >> "$files"
+    done
+    (cd "$STAGE_DIR" && find . -type f | sed 's|^\./||' | sort) | while read -r f; do
+        local win="${f//\//\\}"
+        printf 'SetOutPath "$INSTDIR\\%s"\nFile "%s"\n' "$(dirname "$win" | sed 's|^\.$||')" \
+            "$STAGE_DIR/$f" >> "$files"
+        printf 'Delete "$INSTDIR\\%s"\n' "$win" >> "$unfiles"
+    done
+    (cd "$STAGE_DIR" && find . -mindepth 1 -type d | sed 's|^\./||' | sort -r) | while read -r d; do
+        printf 'RMDir "$INSTDIR\\%s"\n' "${d//\//\\}" >> "$unfiles"
+    done
+    sed -i 's|SetOutPath "\$INSTDIR\\"|SetOutPath "$INSTDIR"|' "$files"
+    local setup="$DIST/EdgeMap-${VERSION}-win64-setup.exe"
+    local ico=""
+    [ -f "$ROOT/resources/icons/edgemap.ico" ] && ico="$ROOT/resources/icons/edgemap.ico"
+    makensis -V2 -DVERSION="$VERSION" -DFILES="$files" -DUNFILES="$unfiles" -DOUTFILE="$setup" \
+        -DICON="$ico" "$ROOT/resources/windows/edgemap.nsi"
+    log "wrote $setup ($(du -k "$setup" | cut -f1) KiB)"
+}
+
 case "$STAGE" in
 qt) install_packages; build_qt ;;
-all) install_packages; build_qt ;;
+app) install_packages; build_app ;;
+test) bash "$ROOT/scripts/test-windows.sh" ;;
+all) install_packages; build_qt; build_app; bash "$ROOT/scripts/test-windows.sh" ;;
 *) echo "usage: $0 [all|qt|app|test]" >&2; exit 2 ;;
 esac
