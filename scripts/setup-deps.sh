@@ -19,6 +19,8 @@ PACKAGES=(
     xauth
     fonts-dejavu-core
     poppler-utils
+    desktop-file-utils
+    appstream
 )
 
 missing=()
