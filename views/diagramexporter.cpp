@@ -6,6 +6,7 @@
 #include "diagramlegend.h"
 #include "diagramscene.h"
 #include "document.h"
+#include "svgwriter.h"
 #include "tablewriters.h"
 
 #include <QBuffer>
@@ -14,7 +15,6 @@
 #include <QFontMetricsF>
 #include <QMimeData>
 #include <QPainter>
-#include <QSvgGenerator>
 
 #include <algorithm>
 #include <cmath>
@@ -266,22 +266,18 @@ void DiagramExporter::paintSheet(QPainter *painter) const
 QByteArray DiagramExporter::svg() const
 {
     const QSize size = sheetSize().toSize();
-    QBuffer buffer;
-    buffer.open(QIODevice::WriteOnly);
-    QSvgGenerator generator;
-    generator.setOutputDevice(&buffer);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(0, 0), size));
-    generator.setResolution(96);
+    SvgWriter writer;
+    writer.setSize(size);
+    // 96 dpi: one diagram unit is one CSS pixel, so the width and height are exact as pixels.
+    writer.setResolution(96);
+    writer.setSizeUnit(SvgWriter::Unit::Pixels);
     const QStringList lines = titleLines();
-    // QSvgGenerator writes these two unescaped (Qt 6.4): a '&' or '<' in a topology's name would
-    // make the whole file unreadable.
-    generator.setTitle(lines.at(0).toHtmlEscaped());
-    generator.setDescription(lines.mid(1).join(u'\n').toHtmlEscaped());
-    QPainter painter(&generator);
+    writer.setTitle(lines.at(0));
+    writer.setDescription(lines.mid(1).join(u'\n'));
+    QPainter painter(&writer);
     paintSheet(&painter);
     painter.end();
-    return buffer.data();
+    return writer.data();
 }
 
 QSize DiagramExporter::imageSize() const
