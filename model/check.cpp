@@ -42,6 +42,12 @@ CheckResult runCheck(const Topology &topology, const QByteArray &bytes, const QS
     return finish(topology, snapshotfile::parse(bytes, label), label, serverOverride);
 }
 
+CheckResult runCheck(const Topology &topology, snapshotfile::ReadResult read, const QString &source,
+                     const QString &serverOverride)
+{
+    return finish(topology, std::move(read), source, serverOverride);
+}
+
 CheckResult rejudge(const Topology &topology, CheckResult r, const QString &serverOverride)
 {
     r.established = int(

@@ -40,6 +40,11 @@ CheckResult runCheck(const Topology &topology, const QString &path,
 CheckResult runCheck(const Topology &topology, const QByteArray &bytes, const QString &label,
                      const QString &serverOverride = {});
 
+// Matches and judges a snapshot read some other way (Capture This Computer): `read` as
+// snapshotfile returns it, `source` labels the result.
+CheckResult runCheck(const Topology &topology, snapshotfile::ReadResult read, const QString &source,
+                     const QString &serverOverride = {});
+
 // Judges an already read snapshot again (after the topology changed).
 CheckResult rejudge(const Topology &topology, CheckResult previous,
                     const QString &serverOverride = {});

@@ -3,6 +3,7 @@
 #include <QHash>
 
 #include <charconv>
+#include <string>
 
 namespace edgemap {
 
@@ -170,6 +171,21 @@ std::optional<IpAddress> IpAddress::parse(std::string_view text)
         return std::nullopt;
     result.m_family = Family::V6;
     result.m_bytes = *v6;
+    return result;
+}
+
+IpAddress IpAddress::v6(const std::array<std::uint8_t, 16> &bytes, std::uint32_t scopeId)
+{
+    IpAddress result;
+    result.m_family = Family::V6;
+    result.m_bytes = bytes;
+    if (scopeId != 0) {
+        const std::string zone = std::to_string(scopeId);
+        if (zone.size() <= result.m_zone.size()) {
+            std::copy(zone.begin(), zone.end(), result.m_zone.begin());
+            result.m_zoneLength = std::uint8_t(zone.size());
+        }
+    }
     return result;
 }
 

@@ -36,6 +36,9 @@ public:
         result.m_bytes[3] = std::uint8_t(hostOrder);
         return result;
     }
+    // From the 16 bytes in network order (as the system's socket tables hold them), with the
+    // zone index of a link-local address when `scopeId` is not 0 (dropped if it does not fit).
+    static IpAddress v6(const std::array<std::uint8_t, 16> &bytes, std::uint32_t scopeId = 0);
 
     Family family() const { return m_family; }
     bool isNull() const { return m_family == Family::None; }
