@@ -27,6 +27,7 @@ class DetailsView;
 class DocumentActions;
 class ExportActions;
 class ListenerTablePane;
+class NativeCaptureSource;
 class ProblemsPane;
 class PropertyEditor;
 class SnapshotPane;
@@ -93,6 +94,8 @@ public:
     SnapshotController *snapshots() const { return m_snapshots; }
     Autosave *autosave() const { return m_autosave; }
     SnapshotSources *snapshotSources() const { return m_sources; }
+    // Capture This Computer; null where it is not available (everywhere but Windows).
+    NativeCaptureSource *nativeCapture() const { return m_nativeCapture; }
     ExportActions *exportActions() const { return m_exports; }
     DocumentActions *documentActions() const { return m_documents; }
 
@@ -176,6 +179,7 @@ private:
     QDockWidget *m_snapshotDock = nullptr;
     QAction *m_acknowledgeAction = nullptr;
     SnapshotSources *m_sources = nullptr;
+    NativeCaptureSource *m_nativeCapture = nullptr;
     ExportActions *m_exports = nullptr;
     DocumentActions *m_documents = nullptr;
     // Loads the user asked for (open, paste, drop) and not answered yet, by source: their

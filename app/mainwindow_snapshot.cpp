@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "document.h"
+#include "nativecapturesource.h"
 #include "snapshotcontroller.h"
 #include "snapshotpane.h"
 #include "snapshotsources.h"
@@ -82,13 +83,22 @@ void MainWindow::createSnapshotUi(QMenu *menu)
     m_sources = new SnapshotSources(*m_snapshots, this);
     menu->addSeparator();
     m_sources->populateMenu(menu);
-    connect(m_sources, &SnapshotSources::stateChanged, this,
-            [this](const QString &source, const QString &state, bool stale) {
-                m_snapshotPane->setSourceState(source, state, stale);
-                statusBar()->showMessage(state, 5000);
-            });
+    const auto showSourceState = [this](const QString &source, const QString &state, bool stale) {
+        m_snapshotPane->setSourceState(source, state, stale);
+        statusBar()->showMessage(state, 5000);
+    };
+    connect(m_sources, &SnapshotSources::stateChanged, this, showSourceState);
     connect(m_sources, &SnapshotSources::errorOccurred, this,
             [this](const QString &message) { showError(tr("Cannot start"), message); });
+    // Capture This Computer: only where EdgeMap can read the system's socket tables (Windows).
+    if (NativeCaptureSource::isAvailable()) {
+        m_nativeCapture = new NativeCaptureSource(*m_snapshots, this);
+        menu->addSeparator();
+        m_nativeCapture->populateMenu(menu);
+        connect(m_nativeCapture, &NativeCaptureSource::stateChanged, this, showSourceState);
+        connect(m_nativeCapture, &NativeCaptureSource::errorOccurred, this,
+                [this](const QString &message) { showError(tr("Cannot capture"), message); });
+    }
     menu->addSeparator();
     m_acknowledgeAction = menu->addAction(tr("&Mark Changes as Seen"));
     m_acknowledgeAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));

@@ -46,6 +46,16 @@ void SnapshotController::openBytes(const QByteArray &bytes, const QString &label
     });
 }
 
+void SnapshotController::openRead(const QString &label,
+                                  std::function<snapshotfile::ReadResult()> read)
+{
+    const Topology topology = m_document.topology();
+    const QString server = m_serverOverride;
+    start(label, [topology, read = std::move(read), label, server](QPromise<Outcome> &) {
+        return runCheck(topology, read(), label, server);
+    });
+}
+
 void SnapshotController::openFiles(const QStringList &paths)
 {
     for (const QString &path : paths)

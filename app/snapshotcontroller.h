@@ -33,6 +33,10 @@ public:
 
     void openFile(const QString &path);
     void openBytes(const QByteArray &bytes, const QString &label);
+    // Runs `read` in a worker (a native capture of this computer), then matches and judges its
+    // snapshot like a file's; `label` is the source. `read` must be safe to call off the GUI
+    // thread.
+    void openRead(const QString &label, std::function<snapshotfile::ReadResult()> read);
     // Each file is read concurrently and delivered to the server it matches, as it finishes.
     void openFiles(const QStringList &paths);
     // Cancels every load in progress (each reports cancelled).

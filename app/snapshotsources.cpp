@@ -4,6 +4,7 @@
 #include "captureprofiles.h"
 #include "snapshotcontroller.h"
 #include "snapshotwatcher.h"
+#include "sourcestate.h"
 
 #include <QAction>
 #include <QDir>
@@ -14,30 +15,8 @@
 
 namespace edgemap {
 
-namespace {
-
-// Local wall-clock time; with the date when it is not today (a share can stay stale for days).
-QString clock(const QDateTime &utc)
-{
-    const QDateTime t = utc.toLocalTime();
-    return t.toString(t.date() == QDate::currentDate() ? QStringLiteral("HH:mm:ss")
-                                                       : QStringLiteral("yyyy-MM-dd HH:mm:ss"));
-}
-
-QString duration(int seconds)
-{
-    return seconds >= 60 && seconds % 60 == 0 ? SnapshotSources::tr("%1 min").arg(seconds / 60)
-                                              : SnapshotSources::tr("%1 s").arg(seconds);
-}
-
-// States are one line in the pane; stderr may bring many.
-QString oneLine(const QString &text, int max = 300)
-{
-    const QString line = text.simplified();
-    return line.size() > max ? line.left(max - 1) + QChar(0x2026) : line;
-}
-
-} // namespace
+using sourcestate::clock;
+using sourcestate::oneLine;
 
 SnapshotSources::SnapshotSources(SnapshotController &controller, QWidget *window)
     : QObject(window)
@@ -208,20 +187,10 @@ void SnapshotSources::captureFailed(const QString &message)
 
 void SnapshotSources::captureStateNow()
 {
-    const QString every = duration(m_capture.intervalSeconds);
-    if (!m_captureError.isEmpty()) {
-        const QString last = m_lastCapture.isValid() ? tr("last good %1").arg(clock(m_lastCapture))
-                                                     : tr("no good capture yet");
-        Q_EMIT stateChanged(m_capture.name,
-                            tr("capture failed: %1 (%2)").arg(oneLine(m_captureError), last), true);
-    } else if (m_lastCapture.isValid()) {
-        Q_EMIT stateChanged(m_capture.name,
-                            tr("captured %1 \u2014 every %2").arg(clock(m_lastCapture), every),
-                            false);
-    } else {
-        Q_EMIT stateChanged(m_capture.name,
-                            tr("capturing every %1 \u2014 first run\u2026").arg(every), false);
-    }
+    bool stale = false;
+    const QString state = sourcestate::captureState(m_capture.intervalSeconds, m_captureError,
+                                                    m_lastCapture, &stale);
+    Q_EMIT stateChanged(m_capture.name, state, stale);
 }
 
 void SnapshotSources::chooseFileToWatch()
