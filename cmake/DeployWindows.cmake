@@ -1,7 +1,7 @@
 # What `cmake --install` puts beside edgemap.exe on Windows: the whole portable folder that
 # scripts/build-windows.sh zips and wraps in the installer. No windeployqt (a Windows program):
-# CMake reads the PE imports of each program and plugin (objdump) and copies the DLLs they name
-# from the cross-built Qt and the MinGW runtime, recursively.
+# cmake/DeployWindowsDlls.cmake reads the PE imports of each program and plugin (MinGW objdump)
+# and copies the DLLs they name from the cross-built Qt and the MinGW runtime, recursively.
 #
 #   edgemap.exe, edgemap.com          the window, and its console twin for cmd and PowerShell
 #   Qt6Core/Gui/Widgets/PrintSupport/Concurrent.dll   imported by the programs
@@ -18,10 +18,7 @@
 # (EdgeMap does not use Qt Network yet), a print support plugin (Qt 6 prints on Windows from
 # Qt6PrintSupport.dll itself).
 
-set(CMAKE_GET_RUNTIME_DEPENDENCIES_PLATFORM "windows+pe")
-set(CMAKE_GET_RUNTIME_DEPENDENCIES_TOOL "objdump")
 find_program(EDGEMAP_MINGW_OBJDUMP NAMES x86_64-w64-mingw32-objdump REQUIRED)
-set(CMAKE_GET_RUNTIME_DEPENDENCIES_COMMAND "${EDGEMAP_MINGW_OBJDUMP}")
 
 get_target_property(_edgemap_qtcore Qt6::Core IMPORTED_LOCATION_RELEASE)
 if(NOT _edgemap_qtcore)
@@ -48,18 +45,17 @@ while(_edgemap_plugins)
         message(FATAL_ERROR "DeployWindows: the Qt plugin ${plugin} is missing from this Qt")
     endif()
     install(IMPORTED_RUNTIME_ARTIFACTS ${plugin}
-        RUNTIME_DEPENDENCY_SET edgemap_windows_dlls
         LIBRARY DESTINATION plugins/${folder} RUNTIME DESTINATION plugins/${folder})
 endwhile()
 
-install(TARGETS edgemap edgemap_console RUNTIME_DEPENDENCY_SET edgemap_windows_dlls
-    RUNTIME DESTINATION .)
-install(RUNTIME_DEPENDENCY_SET edgemap_windows_dlls
-    DESTINATION .
-    DIRECTORIES "${EDGEMAP_QT_BIN_DIR}" "${EDGEMAP_MINGW_RUNTIME_DIR}" "${EDGEMAP_MINGW_SYSROOT_DIR}"
-    # Only what EdgeMap ships; everything else an import names is part of Windows.
-    PRE_INCLUDE_REGEXES "^[Qq]t6" "^libstdc\\+\\+" "^libgcc_s" "^libwinpthread"
-    PRE_EXCLUDE_REGEXES ".*")
+install(TARGETS edgemap edgemap_console RUNTIME DESTINATION .)
+# After the programs and plugins are in place: the DLLs they import, found in these folders.
+install(CODE "
+    set(EDGEMAP_OBJDUMP \"${EDGEMAP_MINGW_OBJDUMP}\")
+    set(EDGEMAP_DLL_DIRS \"${EDGEMAP_QT_BIN_DIR};${EDGEMAP_MINGW_RUNTIME_DIR};${EDGEMAP_MINGW_SYSROOT_DIR}\")
+    include(\"${PROJECT_SOURCE_DIR}/cmake/DeployWindowsDlls.cmake\")
+    edgemap_deploy_dlls(\"\${CMAKE_INSTALL_PREFIX}\")
+")
 
 file(WRITE "${CMAKE_CURRENT_BINARY_DIR}/qt.conf" "[Paths]\nPrefix = .\nPlugins = plugins\n")
 install(FILES "${CMAKE_CURRENT_BINARY_DIR}/qt.conf" DESTINATION .)
