@@ -1,5 +1,6 @@
 // EdgeMap entry point: a headless command (new, validate, show, ...) runs on a QCoreApplication;
 // anything else opens the main window.
+#include "appicon.h"
 #include "cli.h"
 #include "consoleio.h"
 #include "document.h"
@@ -53,6 +54,8 @@ int runGui(int argc, char **argv)
     }
     QApplication app(argc, argv);
     setIdentity();
+    QApplication::setWindowIcon(edgemap::applicationIcon());
+    QGuiApplication::setDesktopFileName(edgemap::desktopFileId());
     QCommandLineParser parser;
     parser.setApplicationDescription(edgemap::cli::globalHelp());
     parser.addPositionalArgument(QStringLiteral("FILE"),

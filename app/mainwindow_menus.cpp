@@ -30,6 +30,16 @@ namespace edgemap {
 
 namespace {
 
+// A standard action's shortcuts, completed with what Windows users expect where Qt's Windows
+// key scheme has none: Save As is Ctrl+Shift+S in most editors and F12 in Office.
+QList<QKeySequence> standardShortcuts(QKeySequence::StandardKey key)
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    if (key == QKeySequence::SaveAs && keys.isEmpty())
+        keys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), QKeySequence(Qt::Key_F12)};
+    return keys;
+}
+
 QAction *addMenuAction(QMenu *menu, const QString &text, const QList<QKeySequence> &keys,
                        const QString &tip)
 {
@@ -46,7 +56,7 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     const auto add = [this, file](const QString &text, QKeySequence::StandardKey key,
                                   const QString &tip, auto slot) {
-        QAction *action = addMenuAction(file, text, QKeySequence::keyBindings(key), tip);
+        QAction *action = addMenuAction(file, text, standardShortcuts(key), tip);
         connect(action, &QAction::triggered, this, slot);
         return action;
     };

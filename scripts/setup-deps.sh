@@ -21,6 +21,7 @@ PACKAGES=(
     poppler-utils
     desktop-file-utils
     appstream
+    librsvg2-bin
 )
 
 missing=()

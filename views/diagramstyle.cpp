@@ -81,6 +81,11 @@ QColor DiagramStyle::serviceColour(int index) const
 QFont DiagramStyle::font(int pixelSize, bool bold)
 {
     QFont f;
+#ifdef Q_OS_WIN
+    // The face every Windows desktop has, whatever the application font was set to; the
+    // diagram's boxes are sized with its metrics there (DejaVu's elsewhere, Debian's default).
+    f.setFamilies({QStringLiteral("Segoe UI"), QStringLiteral("Tahoma")});
+#endif
     f.setPixelSize(pixelSize);
     f.setBold(bold);
     return f;
