@@ -141,6 +141,7 @@ build_app() {
     headers="$(host_headers)"
     log "cross-building EdgeMap ${VERSION} into $BUILD"
     local t0=$SECONDS
+    mkdir -p "$BUILD"
     cmake -S "$ROOT" -B "$BUILD" -G Ninja \
         -DCMAKE_TOOLCHAIN_FILE="$QT_PREFIX/lib/cmake/Qt6/qt.toolchain.cmake" \
         -DQT_HOST_PATH=/usr -DQT_HOST_PATH_CMAKE_DIR=/usr/lib/x86_64-linux-gnu/cmake \
@@ -149,8 +150,8 @@ build_app() {
         -DCMAKE_BUILD_TYPE=Release -DEDGEMAP_BUILD_BENCH=OFF -DEDGEMAP_BUILD_TESTS=ON \
         -DEDGEMAP_WINE_PATH="$(winpath "$QT_PREFIX/bin");$(winpath "$MINGW_GCC_DIR");$(winpath "/usr/${TRIPLE}/lib")" \
         -DEDGEMAP_WINE_PLUGIN_PATH="$(winpath "$QT_PREFIX/plugins")" \
-        -DEDGEMAP_WINE_FONTDIR="$(winpath /usr/share/fonts/truetype/dejavu)" > "$BUILD.configure.log" 2>&1 \
-        || { tail -40 "$BUILD.configure.log"; exit 1; }
+        -DEDGEMAP_WINE_FONTDIR="$(winpath /usr/share/fonts/truetype/dejavu)" > "$BUILD/configure.log" 2>&1 \
+        || { tail -40 "$BUILD/configure.log"; exit 1; }
     cmake --build "$BUILD" --parallel "$JOBS"
     echo "EdgeMap cross-build: $((SECONDS - t0)) s" | tee "$BUILD/build-time.txt"
 
