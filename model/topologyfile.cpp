@@ -4,6 +4,7 @@
 #include "topologyfile.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 #include <nlohmann/json.hpp>
@@ -261,6 +262,9 @@ QByteArray serialize(const Topology &t)
 
 ReadResult load(const QString &path)
 {
+    // Said before opening: Linux names a folder in its error, Windows only says "Access denied".
+    if (QFileInfo(path).isDir())
+        return failure(path, QStringLiteral("is a directory, not a topology file"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return failure(path, QStringLiteral("cannot open the file: %1").arg(file.errorString()));

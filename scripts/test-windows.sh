@@ -94,10 +94,15 @@ if [ -s "$OUT/diagram-win.pdf" ] && [ "$(cat "$OUT/export.win.rc")" = 0 ]; then
     # The title block gives the time of the export: drop clock times before comparing.
     grep -vE '^[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}' "$OUT/diagram-win.words" > "$OUT/w"
     grep -vE '^[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}' "$OUT/diagram-linux.words" > "$OUT/l"
-    if cmp -s "$OUT/w" "$OUT/l"; then
-        pass "edgemap export -o x.pdf: same words as on Linux ($(wc -l < "$OUT/w") words, $(pdfinfo "$OUT/diagram-win.pdf" | awk '/^Pages/{print $2}') page(s))"
+    # Labels too long for their box are elided where the font's metrics say so, and Wine has
+    # other fonts than Debian (issue 15 removes the elision): compare the whole words, count
+    # the elided ones.
+    elided_w=$(grep -c '…' "$OUT/w"); elided_l=$(grep -c '…' "$OUT/l")
+    grep -v '…' "$OUT/w" > "$OUT/w.full"; grep -v '…' "$OUT/l" > "$OUT/l.full"
+    if cmp -s "$OUT/w.full" "$OUT/l.full"; then
+        pass "edgemap export -o x.pdf: same words as on Linux ($(wc -l < "$OUT/w.full") whole words, $(pdfinfo "$OUT/diagram-win.pdf" | awk '/^Pages/{print $2}') page(s); elided labels: $elided_w under Wine, $elided_l on Linux)"
     else
-        diff "$OUT/l" "$OUT/w" > "$OUT/export.diff"
+        diff "$OUT/l.full" "$OUT/w.full" > "$OUT/export.diff"
         fail "edgemap export -o x.pdf: the PDF text differs from Linux ($OUT/export.diff)"
     fi
 else
@@ -140,14 +145,14 @@ fi
 (cd "$OUT" && wine "$APPDIR/edgemap.com" check "$(wine winepath -w "$APPDIR/samples/default.edgemap.json" 2>/dev/null | tr -d '\r')" \
     "$(wine winepath -w "$APPDIR/samples/edge01-netstat-anob.txt" 2>/dev/null | tr -d '\r')" > "$OUT/installed-check.out" 2>&1)
 installed_rc=$?
-if [ "$installed_rc" = "$(cat "$OUT/checktext.linux.rc")" ]; then
+if [ "$installed_rc" = "$(cat "$OUT/checktext.linux.rc")" ] && [ -f "$APPDIR/edgemap.com" ]; then
     pass "the installed edgemap.com check on its bundled samples (C:\\ paths): exit $installed_rc"
 else
     fail "the installed edgemap.com check: exit $installed_rc ($(head -3 "$OUT/installed-check.out"))"
 fi
 wine "$APPDIR/uninstall.exe" /S "_?=$(wine winepath -w "$APPDIR" 2>/dev/null | tr -d '\r')"; wineserver -w
 rm -f "$APPDIR/uninstall.exe"; rmdir "$APPDIR" 2>/dev/null  # _?= leaves the uninstaller itself
-if [ ! -e "$APPDIR" ] && ! wine reg query "$REG_KEY" > /dev/null 2>&1 \
+if [ -n "$installed_version" ] && [ ! -e "$APPDIR" ] && ! wine reg query "$REG_KEY" > /dev/null 2>&1 \
     && ! find "$WINEPREFIX/drive_c/users/$USERNAME_WIN" -name 'EdgeMap.lnk' | grep -q .; then
     pass "uninstall /S removed the files, the shortcut and the registration"
 else

@@ -300,8 +300,13 @@ void TstTopologyFile::loadRefusesUnreadableFiles_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("reason");
+    // The system's own words: Linux's strerror, Windows' message for the error code.
+#ifdef Q_OS_WIN
+    QTest::newRow("missing file") << dataPath(u"no-such-file.edgemap.json"_s) << u"not found"_s;
+#else
     QTest::newRow("missing file") << dataPath(u"no-such-file.edgemap.json"_s)
                                   << u"No such file or directory"_s;
+#endif
     QTest::newRow("directory") << dataPath(QString()) << u"directory"_s;
 }
 
@@ -372,9 +377,14 @@ void TstTopologyFile::failedSaveKeepsTheOldFile_data()
 {
     QTest::addColumn<QString>("failure");
     QTest::addColumn<QStringList>("fragments");
+#ifdef Q_OS_WIN
+    QTest::newRow("directory missing")
+            << u"missing-dir"_s << QStringList{u"cannot write the file"_s, u"not found"_s};
+#else
     QTest::newRow("directory missing")
             << u"missing-dir"_s
             << QStringList{u"cannot write the file"_s, u"No such file or directory"_s};
+#endif
     QTest::newRow("directory read-only")
             << u"read-only-dir"_s << QStringList{u"cannot write the file"_s, u"ermission"_s};
     QTest::newRow("disk full while writing")
@@ -402,6 +412,8 @@ void TstTopologyFile::failedSaveKeepsTheOldFile()
 #ifdef Q_OS_UNIX
         if (geteuid() == 0)
             QSKIP("root writes into read-only directories");
+#else
+        QSKIP("Windows ignores the read-only attribute of folders (an ACL would be needed)");
 #endif
         QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner));
         e = topologyfile::save(t, path);

@@ -86,6 +86,7 @@ QFont DiagramStyle::font(int pixelSize, bool bold)
     // diagram's boxes are sized with its metrics there (DejaVu's elsewhere, Debian's default).
     f.setFamilies({QStringLiteral("Segoe UI"), QStringLiteral("Tahoma")});
 #endif
+    f.setStyleHint(QFont::SansSerif); // where the family is missing (Wine), a sans face, not Times
     f.setPixelSize(pixelSize);
     f.setBold(bold);
     return f;

@@ -6,7 +6,8 @@
 ; "Open with" for .json files (Windows associates only a name's last extension, so a default
 ; handler for .edgemap.json alone cannot exist; EdgeMap does not take .json over). Silent:
 ; setup.exe /S [/D=folder], uninstall.exe /S. All-users deployment: unzip the portable zip.
-Unicode true
+; A 64-bit installer for a 64-bit program (and the stub that runs under wine64 for the tests).
+Target amd64-unicode
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
 ManifestDPIAware true
