@@ -264,7 +264,9 @@ ReadResult load(const QString &path)
 {
     // Said before opening: Linux names a folder in its error, Windows only says "Access denied".
     if (QFileInfo(path).isDir())
-        return failure(path, QStringLiteral("is a directory, not a topology file"));
+        return failure(
+                path,
+                QStringLiteral("cannot open the file: it is a directory, not a topology file"));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return failure(path, QStringLiteral("cannot open the file: %1").arg(file.errorString()));
