@@ -176,7 +176,9 @@ build_app() {
     done
     (cd "$STAGE_DIR" && find . -type f | sed 's|^\./||' | sort) | while read -r f; do
         local win="${f//\//\\}"
-        printf 'SetOutPath "$INSTDIR\\%s"\nFile "%s"\n' "$(dirname "$win" | sed 's|^\.$||')" \
+        local dir
+        dir="$(dirname "$f")"; [ "$dir" = . ] && dir=""
+        printf 'SetOutPath "$INSTDIR\\%s"\nFile "%s"\n' "${dir//\//\\}" \
             "$STAGE_DIR/$f" >> "$files"
         printf 'Delete "$INSTDIR\\%s"\n' "$win" >> "$unfiles"
     done
