@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QGuiApplication>
+#include <QScreen>
 
 #include <cstdlib>
 
@@ -68,7 +69,12 @@ int runGui(int argc, char **argv)
 
     edgemap::Document document(edgemap::topologyfile::defaultTopology());
     edgemap::MainWindow window(document);
-    window.resize(1280, 800);
+    // 1280x800 where it fits; on a 1366x768 laptop (taskbar included) or a small RDP session,
+    // the screen's free area less room for the title bar and frame, which resize() leaves out:
+    // the window must never start with its title or status bar off screen.
+    const QSize room = window.screen() ? window.screen()->availableGeometry().size() - QSize(16, 40)
+                                       : QSize(1280, 800);
+    window.resize(QSize(1280, 800).boundedTo(room));
     window.restoreSettings();
     window.show();
     // Work lost in a crash comes first: the user may want it rather than the file named here.
