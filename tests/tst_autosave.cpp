@@ -37,7 +37,14 @@ void leaveStaleLocks(const QString &store)
         const QString session = copy.fileName().section(u'-', -1).section(u'.', 0, 0);
         QFile f(store + u'/' + session + QStringLiteral(".lock"));
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write("2147483\nedgemap\n" + QSysInfo::machineHostName().toUtf8() + "\n");
+        // The host as QLockFile names it: Windows' COMPUTERNAME there (Qt 6.4 qlockfile.cpp), or
+        // the lock counts as another machine's and is never taken over.
+#ifdef Q_OS_WIN
+        const QByteArray host = qgetenv("COMPUTERNAME");
+#else
+        const QByteArray host = QSysInfo::machineHostName().toUtf8();
+#endif
+        f.write("2147483\nedgemap\n" + host + "\n");
     }
 }
 
