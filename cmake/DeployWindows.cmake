@@ -25,7 +25,6 @@ if(NOT _edgemap_qtcore)
     get_target_property(_edgemap_qtcore Qt6::Core IMPORTED_LOCATION)
 endif()
 get_filename_component(EDGEMAP_QT_BIN_DIR "${_edgemap_qtcore}" DIRECTORY)
-get_filename_component(EDGEMAP_QT_PREFIX "${EDGEMAP_QT_BIN_DIR}" DIRECTORY)
 # The MinGW runtime: libstdc++ and libgcc next to the cross compiler, winpthread in the sysroot.
 execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libstdc++-6.dll
     OUTPUT_VARIABLE _edgemap_libstdcxx OUTPUT_STRIP_TRAILING_WHITESPACE)
