@@ -177,6 +177,11 @@ const Scenario *Topology::scenario(const ScenarioId &id) const
     return findById(scenarios, id);
 }
 
+const Flow *Topology::flow(const FlowId &id) const
+{
+    return findById(flows, id);
+}
+
 InterfaceSide Topology::sideOfListener(const Listener &l) const
 {
     const NetInterface *nic = l.address.isEmpty() ? nullptr : interfaceOfAddress(l.address);

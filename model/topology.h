@@ -220,6 +220,7 @@ struct Topology
     const Service *service(const ServiceId &id) const;
     const Peer *peer(const PeerId &id) const;
     const Scenario *scenario(const ScenarioId &id) const;
+    const Flow *flow(const FlowId &id) const;
 
     // The side of a listener: the side of its address, Internal for all-interface binds.
     InterfaceSide sideOfListener(const Listener &listener) const;
