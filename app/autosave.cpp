@@ -1,6 +1,7 @@
 #include "autosave.h"
 
 #include "document.h"
+#include "savefile.h"
 #include "topologyfile.h"
 
 #include <QCryptographicHash>
@@ -10,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLockFile>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -98,31 +98,42 @@ bool Autosave::writeNow()
 {
     if (!m_document.isModified())
         return false;
+    m_error = {};
     if (!QDir().mkpath(m_directory))
-        return false;
+        return fail(LoadError::inFile(m_directory, QStringLiteral("cannot create the folder")));
     if (!m_lock) {
         m_lock = std::make_unique<QLockFile>(lockPathOf(m_directory, m_session));
         m_lock->setStaleLockTime(0); // only a dead process's lock is stale, never an old one
         if (!m_lock->tryLock(0)) {
             m_lock.reset();
-            return false;
+            return fail(LoadError::inFile(lockPathOf(m_directory, m_session),
+                                          QStringLiteral("cannot lock the autosave folder")));
         }
     }
     const QString copy = copyPath();
     if (!m_writtenFor.isEmpty() && m_writtenFor != copy)
         discard({m_writtenFor, {}, {}, {}});
-    if (topologyfile::save(m_document.topology(), copy).isError())
-        return false;
-    QSaveFile origin(sidecarOf(copy));
-    if (origin.open(QIODevice::WriteOnly)) {
-        const QJsonObject o{
-                {QStringLiteral("original"), m_document.filePath()},
-                {QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
-        origin.write(QJsonDocument(o).toJson());
-        origin.commit();
+    // The sidecar first: a copy without one would be offered as an untitled topology and lose
+    // the file it belongs to. If it cannot be written, the previous copy (and its sidecar) stay.
+    const QJsonObject o{
+            {QStringLiteral("original"), m_document.filePath()},
+            {QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    if (LoadError e = SaveFile::save(sidecarOf(copy), QJsonDocument(o).toJson()); e.isError())
+        return fail(e);
+    if (LoadError e = topologyfile::save(m_document.topology(), copy); e.isError()) {
+        if (m_writtenFor != copy)
+            QFile::remove(sidecarOf(copy)); // no copy of this session's to describe
+        return fail(e);
     }
     m_writtenFor = copy;
     return true;
+}
+
+bool Autosave::fail(const LoadError &error)
+{
+    m_error = error;
+    Q_EMIT writeFailed(error);
+    return false;
 }
 
 void Autosave::clear()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "loaderror.h"
 #include "topology.h"
 
 #include <QDateTime>
@@ -50,11 +51,20 @@ public:
     void discard(const Entry &entry);
     // Removes this document's copy (after a save, or when the user discards the changes).
     void clear();
-    // Writes the copy now (the timer calls this).
+    // Writes the copy now (the timer calls this). False when there is nothing to write or the
+    // write failed; a failure is also announced with writeFailed and kept in lastError().
     bool writeNow();
+    // Why the last writeNow() failed; empty after a successful one.
+    LoadError lastError() const { return m_error; }
+
+Q_SIGNALS:
+    // The copy could not be written (a full disk, a read-only folder): the unsaved work is not
+    // protected until a later write succeeds. The previous copy, if any, is left as it was.
+    void writeFailed(const edgemap::LoadError &error);
 
 private:
     QString copyPath() const;
+    bool fail(const LoadError &error);
 
     Document &m_document;
     QString m_directory;
@@ -65,6 +75,7 @@ private:
     // and a session never writes over or deletes a copy that another session left.
     QString m_session;
     std::unique_ptr<QLockFile> m_lock;
+    LoadError m_error;
 };
 
 } // namespace edgemap

@@ -306,7 +306,10 @@ void CaptureProfileDialog::accept()
 {
     if (!m_ok->isEnabled())
         return;
-    captureprofiles::save(storedProfiles());
+    if (const LoadError error = captureprofiles::save(storedProfiles()); error.isError()) {
+        m_problem->setText(tr("\u26a0 %1").arg(error.toString()));
+        return; // open, so that the edits are not lost
+    }
     QDialog::accept();
 }
 

@@ -1,11 +1,12 @@
 #include "captureprofiles.h"
 
+#include "savefile.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
-#include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -117,7 +118,7 @@ QList<CaptureProfile> load(QSettings &settings)
     return out;
 }
 
-void save(QSettings &settings, const QList<CaptureProfile> &profiles)
+LoadError save(QSettings &settings, const QList<CaptureProfile> &profiles)
 {
     settings.remove(kArray); // drop entries beyond the new size
     settings.beginWriteArray(kArray, int(profiles.size()));
@@ -131,6 +132,13 @@ void save(QSettings &settings, const QList<CaptureProfile> &profiles)
         settings.setValue(QStringLiteral("timeout"), p.timeoutSeconds);
     }
     settings.endArray();
+    // QSettings writes later and says nothing; asked now, a read-only or full settings store
+    // is reported instead of losing the profiles at exit.
+    settings.sync();
+    if (settings.status() != QSettings::NoError)
+        return LoadError::inFile(QDir::toNativeSeparators(settings.fileName()),
+                                 Text::tr("cannot save the capture profiles"));
+    return {};
 }
 
 QList<CaptureProfile> load()
@@ -139,10 +147,10 @@ QList<CaptureProfile> load()
     return load(settings);
 }
 
-void save(const QList<CaptureProfile> &profiles)
+LoadError save(const QList<CaptureProfile> &profiles)
 {
     QSettings settings;
-    save(settings, profiles);
+    return save(settings, profiles);
 }
 
 QString problem(const CaptureProfile &p, const QStringList &otherNames)
@@ -295,8 +303,8 @@ QString installBundledScript()
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
         return Text::tr("cannot create the folder %1")
                 .arg(QDir::toNativeSeparators(QFileInfo(path).absolutePath()));
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(script) != script.size() || !out.commit())
+    SaveFile out(path);
+    if (!out.open() || !out.write(script) || !out.commit())
         return Text::tr("cannot write %1: %2")
                 .arg(QDir::toNativeSeparators(path), out.errorString());
     QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);

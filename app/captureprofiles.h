@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capturerunner.h"
+#include "loaderror.h"
 
 #include <QList>
 #include <QString>
@@ -30,10 +31,11 @@ inline constexpr int kDefaultInterval = 60;
 inline constexpr int kDefaultTimeout = 60;
 
 QList<CaptureProfile> load(QSettings &settings);
-void save(QSettings &settings, const QList<CaptureProfile> &profiles);
+// Writes the profiles through to the store; an error names the store when that fails.
+LoadError save(QSettings &settings, const QList<CaptureProfile> &profiles);
 // The same with the application's default QSettings.
 QList<CaptureProfile> load();
-void save(const QList<CaptureProfile> &profiles);
+LoadError save(const QList<CaptureProfile> &profiles);
 
 // Why a profile cannot be run, in the user's terms; empty when it can. `otherNames` are the
 // names of the other stored profiles (names must be unique: the name labels the snapshot).

@@ -1,7 +1,7 @@
 #include "cli.h"
 
 #include "consoleio.h"
-#include "tablewriters.h"
+#include "savefile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -142,8 +142,8 @@ int writeOutput(const QString &command, const QString &outPath, const QByteArray
     }
     if (const int code = refuseInputAsOutput(command, outPath, inputs); code != Ok)
         return code;
-    if (const QString error = tablewriters::saveAtomically(outPath, bytes); !error.isEmpty()) {
-        printErr(QStringLiteral("edgemap %1: %2\n").arg(command, error));
+    if (const LoadError error = SaveFile::save(outPath, bytes); error.isError()) {
+        printErr(QStringLiteral("edgemap %1: %2\n").arg(command, error.toString()));
         return BadInput;
     }
     return Ok;

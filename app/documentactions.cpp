@@ -10,6 +10,7 @@
 #include "documentexport.h"
 #include "firewallmatrix.h"
 #include "porttable.h"
+#include "savefile.h"
 #include "tablewriters.h"
 
 #include <QAction>
@@ -107,7 +108,7 @@ QString DocumentActions::exportTo(Kind kind, const QString &path) const
     case DnsRecords: {
         const DnsPlan plan = buildDnsPlan(t);
         if (suffix == QLatin1String("zone"))
-            return tablewriters::saveAtomically(path, dnsZoneFile(plan));
+            return SaveFile::save(path, dnsZoneFile(plan)).toString();
         doc = dnsRecordsDocument(plan);
         break;
     }
@@ -123,11 +124,11 @@ QString DocumentActions::exportTo(Kind kind, const QString &path) const
     }
     }
     if (suffix == QLatin1String("csv") && kind != CheckReport)
-        return tablewriters::saveAtomically(path, tablewriters::csv(doc));
+        return SaveFile::save(path, tablewriters::csv(doc)).toString();
     if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
-        return tablewriters::saveAtomically(path, tablewriters::html(doc, htmlStatusStyles()));
+        return SaveFile::save(path, tablewriters::html(doc, htmlStatusStyles())).toString();
     if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
-        return tablewriters::saveAtomically(path, tablewriters::markdown(doc));
+        return SaveFile::save(path, tablewriters::markdown(doc)).toString();
     return tr("%1: choose a file ending in %2")
             .arg(QDir::toNativeSeparators(path), kind == CheckReport ? tr(".md, .html or .pdf")
                                                  : kind == DnsRecords

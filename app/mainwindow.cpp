@@ -46,6 +46,9 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     createMenus();
     createToolBar();
     m_autosave = new Autosave(m_document, {}, this);
+    connect(m_autosave, &Autosave::writeFailed, this, [this](const LoadError &error) {
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(error.toString()), 15000);
+    });
     setAcceptDrops(true);
     // The diagram would take drops for its scene; the window tells files apart instead.
     m_diagram->setAcceptDrops(false);

@@ -14,6 +14,33 @@ struct LoadError
     QString path;    // JSON pointer such as /pools/0/servers/1, empty when not applicable
     QString message; // what is wrong, in the user's terms
 
+    // Named constructors, so that no caller spells out the fields by position.
+    // At a line (and column, 0 when unknown) of a text file.
+    static LoadError at(const QString &file, int line, int column, const QString &message)
+    {
+        return {file, line, column, {}, message};
+    }
+    // At a JSON pointer (/pools/0/servers/1) inside a file.
+    static LoadError inJson(const QString &file, const QString &pointer, const QString &message)
+    {
+        return {file, 0, 0, pointer, message};
+    }
+    // About a whole file: it cannot be opened, read or written.
+    static LoadError inFile(const QString &file, const QString &message)
+    {
+        return {file, 0, 0, {}, message};
+    }
+    // With no location; the message says everything.
+    static LoadError plain(const QString &message) { return {{}, 0, 0, {}, message}; }
+    // The same error, also placed on a line (a record that has both a line and a pointer).
+    LoadError onLine(int atLine, int atColumn = 0) const
+    {
+        LoadError e = *this;
+        e.line = atLine;
+        e.column = atColumn;
+        return e;
+    }
+
     bool isError() const { return !message.isEmpty(); }
     // "file:line:column: message" or "file: /json/pointer: message"
     QString toString() const;

@@ -1,9 +1,5 @@
 #include "tablewriters.h"
 
-#include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
-
 #include <algorithm>
 
 namespace edgemap::tablewriters {
@@ -214,36 +210,6 @@ QByteArray html(const TableDocument &document, const HtmlStatusStyles &styles)
         out += htmlTable(t, styles);
     out += QStringLiteral("</body>\n</html>\n");
     return out.toUtf8();
-}
-
-QString saveAtomically(const QString &path, const QByteArray &bytes)
-{
-    const QFileInfo info(path);
-    // As an administrator the rename QSaveFile commits with would replace a read-only file;
-    // a file someone marked read-only is not ours to replace.
-    const QFileDevice::Permissions permissions = QFile::permissions(path);
-    if (info.exists() && !info.isDir()
-        && (!(permissions & QFileDevice::WriteOwner) || !(permissions & QFileDevice::WriteUser)))
-        return QStringLiteral("cannot write '%1': the file is read-only").arg(path);
-    if (info.isDir())
-        return QStringLiteral("cannot write '%1': it is a directory").arg(path);
-    QSaveFile file(path);
-    // Unbuffered, so that a short write (a full disk) shows in the count instead of being
-    // reported as success when the buffer is flushed.
-    bool ok = file.open(QIODevice::WriteOnly | QIODevice::Unbuffered);
-    for (qint64 done = 0; ok && done < bytes.size();) {
-        const qint64 written = file.write(bytes.constData() + done, bytes.size() - done);
-        ok = written > 0;
-        done += written;
-    }
-    if (!ok) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return QStringLiteral("cannot write '%1': %2").arg(path, reason);
-    }
-    if (!file.commit())
-        return QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
-    return {};
 }
 
 } // namespace edgemap::tablewriters

@@ -62,11 +62,6 @@ QByteArray html(const TableDocument &document, const HtmlStatusStyles &styles = 
 QString csvField(const QString &field);
 QString markdownCell(const QString &text);
 
-// Writes `bytes` to `path` atomically (QSaveFile): on any failure the previous file is untouched
-// and no partial file is left. Refuses to replace a read-only file (even where the OS would let
-// the rename through). Returns an error message that names the path, empty on success.
-QString saveAtomically(const QString &path, const QByteArray &bytes);
-
 } // namespace tablewriters
 
 } // namespace edgemap

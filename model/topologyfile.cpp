@@ -3,9 +3,10 @@
 
 #include "topologyfile.h"
 
+#include "savefile.h"
+
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 #include <nlohmann/json.hpp>
 
@@ -216,24 +217,10 @@ Json scenarioJson(const Scenario &s)
     return j;
 }
 
-// Qt 6.4 reports a short write (a full disk) as success when it flushes its buffer, and
-// QSaveFile then commits a truncated file over the old one. Unbuffered, a short write shows in
-// the count, and writing the rest fails with the OS's reason.
-bool writeAll(QSaveFile &file, const QByteArray &bytes)
-{
-    for (qint64 done = 0; done < bytes.size();) {
-        const qint64 written = file.write(bytes.constData() + done, bytes.size() - done);
-        if (written <= 0)
-            return false;
-        done += written;
-    }
-    return true;
-}
-
 ReadResult failure(const QString &path, const QString &message)
 {
     ReadResult result;
-    result.error = LoadError{path, 0, 0, {}, message};
+    result.error = LoadError::inFile(path, message);
     return result;
 }
 
@@ -300,15 +287,10 @@ LoadError save(const Topology &topology, const QString &path)
         e.message = QStringLiteral("not saved: %1").arg(e.message);
         return e;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || !writeAll(file, bytes)) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return LoadError{path, 0, 0, {}, QStringLiteral("cannot write the file: %1").arg(reason)};
-    }
-    if (!file.commit())
-        return LoadError{
-                path, 0, 0, {}, QStringLiteral("cannot save the file: %1").arg(file.errorString())};
+    SaveFile file(path);
+    if (!file.open() || !file.write(bytes) || !file.commit())
+        return LoadError::inFile(
+                path, QStringLiteral("cannot write the file: %1").arg(file.errorString()));
     return {};
 }
 

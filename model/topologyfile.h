@@ -14,7 +14,7 @@ namespace edgemap {
 //
 // Reading validates everything a later layer relies on: syntax (with line and column), types,
 // enum values, IP addresses, port ranges, duplicate ids, duplicate sockets and dangling
-// references (with the JSON pointer of the offending value). Writing is atomic (QSaveFile): a
+// references (with the JSON pointer of the offending value). Writing is atomic (SaveFile): a
 // failed save leaves the previous file untouched. Load -> save -> load is lossless.
 namespace topologyfile {
 

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void crashedSessionIsOfferedBack();
     void damagedCopyIsNotOffered();
     void liveSessionsCopyIsLeftAlone();
+    void failedWriteIsReported();
 };
 
 namespace {
@@ -128,6 +129,55 @@ void TstAutosave::liveSessionsCopyIsLeftAlone()
     QVERIFY(secondSave.writeNow());
     second.setModified(false); // saved: removes its own copy only
     QCOMPARE(topologyfile::load(firstSave.currentCopy()).topology->name, QStringLiteral("First"));
+}
+
+void TstAutosave::failedWriteIsReported()
+{
+    QTemporaryDir dir;
+    const QString store = dir.filePath(QStringLiteral("autosave"));
+    Document doc(topologyfile::defaultTopology());
+    doc.setFilePath(dir.filePath(QStringLiteral("contoso.edgemap.json")));
+    Autosave autosave(doc, store);
+    QSignalSpy failed(&autosave, &Autosave::writeFailed);
+    QVERIFY(!doc.setField({Field::TopologyName, {}}, QStringLiteral("First")).isError());
+    QVERIFY(autosave.writeNow());
+    QVERIFY(failed.isEmpty());
+    const QString copy = autosave.currentCopy();
+    const QString sidecar = copy + QStringLiteral(".origin");
+    QVERIFY(QFile::exists(sidecar));
+
+    // The sidecar cannot be replaced (read-only: refused even for an administrator). The failure
+    // is said, and the previous copy and its sidecar stay as they were: a copy is never left
+    // without the file it belongs to.
+    QVERIFY(QFile::setPermissions(sidecar, QFileDevice::ReadOwner | QFileDevice::ReadUser));
+    QVERIFY(!doc.setField({Field::TopologyName, {}}, QStringLiteral("Second")).isError());
+    QVERIFY(!autosave.writeNow());
+    QCOMPARE(failed.size(), 1);
+    const LoadError error = failed.first().first().value<LoadError>();
+    QVERIFY2(error.toString().contains(sidecar) && error.toString().contains(u"read-only"),
+             qPrintable(error.toString()));
+    QCOMPARE(autosave.lastError().toString(), error.toString());
+    QCOMPARE(topologyfile::load(copy).topology->name, QStringLiteral("First"));
+    QVERIFY(QFile::setPermissions(sidecar, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+
+    // Written again once it can be.
+    QVERIFY(autosave.writeNow());
+    QVERIFY(!autosave.lastError().isError());
+    QCOMPARE(topologyfile::load(copy).topology->name, QStringLiteral("Second"));
+
+    // The folder cannot be created (a file stands in its way).
+    QVERIFY(QDir(store).removeRecursively());
+    {
+        QFile blocker(store);
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+    }
+    Document other(topologyfile::defaultTopology());
+    Autosave blocked(other, store);
+    QVERIFY(!other.setField({Field::TopologyName, {}}, QStringLiteral("Third")).isError());
+    QVERIFY(!blocked.writeNow());
+    QVERIFY(blocked.lastError().isError());
+    QVERIFY2(blocked.lastError().toString().contains(store),
+             qPrintable(blocked.lastError().toString()));
 }
 
 QTEST_GUILESS_MAIN(TstAutosave)

@@ -5,6 +5,7 @@
 #include "captureprofiles.h"
 #include "tst_settings_util.h"
 
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QProcess>
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void argumentsLine();
     void unclosedQuote();
     void bundledScript();
+    void writeFailuresAreReported();
     void builtIns();
     void dialogChecksAsTyped();
     void dialogTestNow_data();
@@ -260,6 +262,38 @@ void TstCaptureProfiles::bundledScript()
     }
     QCOMPARE(cp::installBundledScript(), QString());
     QCOMPARE(onDisk(), script);
+}
+
+void TstCaptureProfiles::writeFailuresAreReported()
+{
+    // Profiles that cannot reach their store are reported, not lost at exit: here the store's
+    // folder is a file, which fails for an administrator too.
+    const QString blocker = m_home.filePath(QStringLiteral("not-a-folder"));
+    {
+        QFile f(blocker);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    QSettings settings(blocker + QStringLiteral("/profiles.ini"), QSettings::IniFormat);
+    const LoadError e = cp::save(settings, {make(QStringLiteral("edge01"), QStringLiteral("ssh"))});
+    QVERIFY(e.isError());
+    QVERIFY2(e.toString().contains(QStringLiteral("cannot save the capture profiles")),
+             qPrintable(e.toString()));
+    QVERIFY2(e.file.contains(QStringLiteral("profiles.ini")), qPrintable(e.toString()));
+    // A good store still saves.
+    QSettings good(m_home.filePath(QStringLiteral("good.ini")), QSettings::IniFormat);
+    QVERIFY(!cp::save(good, {make(QStringLiteral("edge01"), QStringLiteral("ssh"))}).isError());
+
+    // The script cannot be written where a folder stands in its way: an error that names the
+    // path, instead of a profile that runs a missing script.
+    const QString path = cp::bundledScriptPath();
+    QFile::remove(path);
+    QVERIFY(QDir().mkpath(path));
+    const QString why = cp::installBundledScript();
+    QVERIFY2(why.contains(QDir::toNativeSeparators(path))
+                     && why.contains(QStringLiteral("directory")),
+             qPrintable(why));
+    QVERIFY(QDir(path).removeRecursively());
+    QCOMPARE(cp::installBundledScript(), QString());
 }
 
 void TstCaptureProfiles::builtIns()

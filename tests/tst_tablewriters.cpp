@@ -8,8 +8,6 @@
 #include "tst_csv_util.h"
 #include "tst_tables_util.h"
 
-#include <QFile>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace edgemap;
@@ -45,9 +43,6 @@ private Q_SLOTS:
     void markdownEscapes();
     void htmlEscapesHostileNames();
     void htmlStatusCellsHaveColourAndWord();
-    void saveReplacesCompletely();
-    void saveIntoMissingDirectoryFails();
-    void saveLeavesReadOnlyFileIntact();
 };
 
 void TstTableWriters::csvFields_data()
@@ -167,42 +162,6 @@ void TstTableWriters::htmlStatusCellsHaveColourAndWord()
                     .contains(QStringLiteral("<td class=\"status\">Missing</td>")));
     // CSV writes the keys.
     QVERIFY(tablewriters::csv(doc).contains("\r\nmissing,8057\r\n"));
-}
-
-void TstTableWriters::saveReplacesCompletely()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("out.csv"));
-    QVERIFY(tablewriters::saveAtomically(path, "old contents that are longer\n").isEmpty());
-    QVERIFY(tablewriters::saveAtomically(path, "new\n").isEmpty());
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), QByteArray("new\n"));
-}
-
-void TstTableWriters::saveIntoMissingDirectoryFails()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("no/such/dir/out.csv"));
-    const QString error = tablewriters::saveAtomically(path, "x");
-    QVERIFY(error.contains(path));
-    QVERIFY(!QFile::exists(path));
-}
-
-void TstTableWriters::saveLeavesReadOnlyFileIntact()
-{
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("locked.md"));
-    QVERIFY(tablewriters::saveAtomically(path, "precious\n").isEmpty());
-    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadUser));
-    const QString error = tablewriters::saveAtomically(path, "overwritten\n");
-    QVERIFY2(error.contains(path) && error.contains(QStringLiteral("read-only")),
-             qPrintable(error));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(f.readAll(), QByteArray("precious\n"));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no temp left
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 QTEST_MAIN(TstTableWriters)

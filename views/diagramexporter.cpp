@@ -6,8 +6,8 @@
 #include "diagramlegend.h"
 #include "diagramscene.h"
 #include "document.h"
+#include "savefile.h"
 #include "svgwriter.h"
-#include "tablewriters.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -394,7 +394,7 @@ ExportResult DiagramExporter::exportTo(const QString &path) const
         bytes = drawio();
         break;
     }
-    result.error = tablewriters::saveAtomically(path, bytes);
+    result.error = SaveFile::save(path, bytes).toString();
     return result;
 }
 

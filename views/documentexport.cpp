@@ -1,5 +1,6 @@
 #include "documentexport.h"
 
+#include "savefile.h"
 #include "statusstyle.h"
 
 #include <QBuffer>
@@ -64,7 +65,7 @@ QString writePdf(const QByteArray &html, const QString &title, const QString &pa
     }
     if (buffer.data().isEmpty())
         return QStringLiteral("cannot write '%1': the PDF could not be laid out").arg(path);
-    return tablewriters::saveAtomically(path, buffer.data());
+    return SaveFile::save(path, buffer.data()).toString();
 }
 
 } // namespace edgemap

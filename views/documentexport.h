@@ -15,7 +15,7 @@ namespace edgemap {
 HtmlStatusStyles htmlStatusStyles();
 
 // Lays out the HTML with QTextDocument on A4 landscape pages and writes the PDF atomically (see
-// tablewriters::saveAtomically). Needs a QGuiApplication (the offscreen platform will do).
+// SaveFile). Needs a QGuiApplication (the offscreen platform will do).
 // Returns an error message that names the path, empty on success.
 QString writePdf(const QByteArray &html, const QString &title, const QString &path);
 
