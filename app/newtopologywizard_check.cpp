@@ -3,7 +3,7 @@
 
 #include "catalog.h"
 #include "ipaddress.h"
-#include "topologyops.h"
+#include "rules.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -42,29 +42,13 @@ QString placeName(const Cell &cell, bool singleIp)
     return tr("row %1, %2").arg(cell.row + 1).arg(columnName(cell.column, singleIp));
 }
 
-QString labelProblem(const QString &fqdn, const QString &label)
-{
-    if (label.isEmpty())
-        return tr("'%1' has an empty part between dots").arg(fqdn);
-    if (label.size() > 63)
-        return tr("'%1': '%2' is longer than 63 characters").arg(fqdn, label);
-    for (const QChar c : label) {
-        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'-')
-            return tr("'%1' contains '%2': a DNS name has letters, digits, hyphens and dots only")
-                    .arg(fqdn, c);
-    }
-    if (label.startsWith(u'-') || label.endsWith(u'-'))
-        return tr("'%1': a part cannot start or end with a hyphen").arg(fqdn);
-    return {};
-}
-
 // Adds the problem of one filled-in cell (bad value or duplicate) and remembers its value.
 void checkCell(const MemberGrid &grid, const Cell &cell, QHash<QString, Cell> &seen,
                QList<Problem> &problems)
 {
     const QString text = cell.row < 0 ? grid.poolFqdn : grid.rows[cell.row][cell.column];
     const bool isName = cell.row < 0 || cell.column == W::FqdnColumn;
-    if (const QString bad = isName ? fqdnProblem(text) : topologyops::serverAddressProblem(text);
+    if (const QString bad = isName ? rules::fqdnProblem(text) : rules::serverAddressProblem(text);
         !bad.isEmpty()) {
         const QString where = cell.row < 0 ? tr("Pool FQDN")
                                            : tr("Row %1, %2")
@@ -87,19 +71,6 @@ void checkCell(const MemberGrid &grid, const Cell &cell, QHash<QString, Cell> &s
 }
 
 } // namespace
-
-QString fqdnProblem(const QString &text)
-{
-    if (text.size() > 253)
-        return tr("'%1' is longer than 253 characters").arg(text);
-    const QStringList labels = text.split(u'.');
-    if (labels.size() < 2)
-        return tr("'%1' is not fully qualified (add the domain, as in %1.contoso.com)").arg(text);
-    for (const QString &label : labels)
-        if (QString bad = labelProblem(text, label); !bad.isEmpty())
-            return bad;
-    return {};
-}
 
 QList<int> activeColumns(bool singleIp, bool nat)
 {
@@ -161,7 +132,7 @@ QList<Problem> checkMembers(const MemberGrid &grid)
                              true});
     } else if (grid.rows.size() > 1) {
         checkCell(grid, {-1, 0}, seen, problems);
-    } else if (const QString bad = fqdnProblem(grid.poolFqdn); !bad.isEmpty()) {
+    } else if (const QString bad = rules::fqdnProblem(grid.poolFqdn); !bad.isEmpty()) {
         // A single server's pool may share its FQDN (Topology Builder does the same).
         problems.append({tr("Pool FQDN: %1").arg(bad), {{-1, 0}}});
     }

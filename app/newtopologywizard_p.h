@@ -47,9 +47,6 @@ struct MemberGrid
     QString poolFqdn;
 };
 
-// Empty when the text is a fully qualified DNS name; otherwise why it is not, part by part (an
-// address is checked by topologyops::serverAddressProblem).
-QString fqdnProblem(const QString &text);
 // The columns that are shown and checked for a layout, left to right.
 QList<int> activeColumns(bool singleIp, bool nat);
 // "internal IP", "Access IP", "external IP" (single-IP) ..., as used in messages and headers.

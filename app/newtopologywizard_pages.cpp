@@ -2,6 +2,7 @@
 #include "newtopologywizard_p.h"
 
 #include "catalog.h"
+#include "rules.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -279,7 +280,7 @@ void LayoutPage::check()
         const QString text = edit->text().trimmed();
         QString problem;
         if (edit->isEnabled() && !text.isEmpty()) {
-            problem = fqdnProblem(text);
+            problem = rules::fqdnProblem(text);
             if (problem.isEmpty() && seen.contains(text.toLower()))
                 problem = tr("%1 is used twice: %2 and %3").arg(text, seen[text.toLower()], what);
             else if (problem.isEmpty())

@@ -1,6 +1,7 @@
 #include "propertyeditor_dialogs.h"
 
 #include "propertyeditor_p.h"
+#include "rules.h"
 #include "topologyops.h"
 #include "topologytreetext.h"
 
@@ -120,12 +121,12 @@ void AddMemberDialog::checkAsTyped()
 {
     // Only what is filled in: an empty field is not wrong yet, just not done.
     const MemberParams m = params();
-    QString problem = m.fqdn.isEmpty() ? QString() : topologyops::fqdnProblem(m.fqdn);
+    QString problem = m.fqdn.isEmpty() ? QString() : rules::fqdnProblem(m.fqdn);
     QStringList ips = m.externalIps;
     ips << m.internalIp << m.accessPublicIp << m.webConfPublicIp << m.avPublicIp;
     for (const QString &ip : std::as_const(ips))
         if (problem.isEmpty() && !ip.isEmpty())
-            problem = topologyops::serverAddressProblem(ip);
+            problem = rules::serverAddressProblem(ip);
     propertyform::showProblem(m_problem, problem);
 }
 

@@ -2,6 +2,7 @@
 #include "propertyeditor_p.h"
 
 #include "ipaddress.h"
+#include "rules.h"
 #include "statusstyle.h"
 #include "topologyops.h"
 #include "topologytreetext.h"
@@ -179,16 +180,16 @@ QString problemOf(Input input, const QString &raw)
     const QString text = raw.trimmed();
     switch (input) {
     case Input::Fqdn:
-        return topologyops::fqdnProblem(text);
+        return rules::fqdnProblem(text);
     case Input::OptionalFqdn:
-        return text.isEmpty() ? QString() : topologyops::fqdnProblem(text);
+        return text.isEmpty() ? QString() : rules::fqdnProblem(text);
     case Input::Ip:
-        return topologyops::serverAddressProblem(text);
+        return rules::serverAddressProblem(text);
     case Input::OptionalIp:
-        return text.isEmpty() ? QString() : topologyops::serverAddressProblem(text);
+        return text.isEmpty() ? QString() : rules::serverAddressProblem(text);
     case Input::AddressList:
         for (const QString &entry : topologyops::splitAddressList(text))
-            if (QString bad = topologyops::peerAddressProblem(entry); !bad.isEmpty())
+            if (QString bad = rules::peerAddressProblem(entry); !bad.isEmpty())
                 return bad;
         return {};
     case Input::DomainList:
@@ -212,8 +213,7 @@ QString conflictOf(const Topology &t, const FieldSpec &spec, const QString &raw)
     const QString text = raw.trimmed();
     if ((spec.input != Input::Ip && spec.input != Input::OptionalIp) || text.isEmpty())
         return {};
-    if (const QString use = topologyops::addressUse(t, text, AddressId(spec.ref.id));
-        !use.isEmpty())
+    if (const QString use = rules::addressUse(t, text, AddressId(spec.ref.id)); !use.isEmpty())
         return tr("%1 is already used by %2").arg(text, use);
     return {};
 }

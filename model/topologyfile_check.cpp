@@ -3,6 +3,7 @@
 #include "topologyfile_check.h"
 
 #include "ipaddress.h"
+#include "rules.h"
 
 #include <QHash>
 #include <QSet>
@@ -148,6 +149,27 @@ void checkSipDomains(const Topology &t)
             fail(path, QStringLiteral("SIP domain '%1' is listed twice").arg(domain));
         seen.insert(domain.toLower());
     }
+}
+
+// The editor's FQDN rule (rules::fqdnProblem), so that a file cannot hold a name the editor
+// would refuse. Pool and server FQDNs are required; a peer's or an address's is optional.
+void checkFqdns(const Topology &t)
+{
+    const auto check = [](const QString &path, const QString &fqdn, bool optional) {
+        if (optional && fqdn.isEmpty())
+            return;
+        if (const QString bad = rules::fqdnProblem(fqdn); !bad.isEmpty())
+            fail(path + QStringLiteral("/fqdn"), bad);
+    };
+    for (qsizetype p = 0; p < t.pools.size(); ++p)
+        check(poolPath(p), t.pools[p].fqdn, false);
+    forEachServer(t, [&](const QString &serverPath, const EdgeServer &server) {
+        check(serverPath, server.fqdn, false);
+        forEachAddress(serverPath, server,
+                       [&](const QString &path, const Address &a) { check(path, a.fqdn, true); });
+    });
+    for (qsizetype i = 0; i < t.peers.size(); ++i)
+        check(QStringLiteral("/peers/%1").arg(i), t.peers[i].fqdn, true);
 }
 
 const Address *addressOn(const EdgeServer &server, const AddressId &id)
@@ -376,6 +398,7 @@ void checkTopology(const Topology &t)
     checkFlows(t, index);
     checkScenarios(t, index);
     forEachServer(t, checkServerSockets);
+    checkFqdns(t);
 }
 
 } // namespace edgemap::topologyfile::detail

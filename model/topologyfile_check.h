@@ -21,8 +21,9 @@ struct Problem
 [[noreturn]] void fail(const QString &path, const QString &message);
 
 // Checks what no single value shows: duplicate ids, duplicate IP addresses, dangling
-// references and duplicate sockets. The topology's values are valid one by one (the reader
-// checked them), and the JSON pointers name the places save() writes them to. Throws Problem.
+// references and duplicate sockets; and the FQDNs, by the editor's rule (rules.h). The topology's
+// values are valid one by one (the reader checked them), and the JSON pointers name the places
+// save() writes them to. Throws Problem.
 void checkTopology(const Topology &topology);
 
 } // namespace edgemap::topologyfile::detail

@@ -2,6 +2,7 @@
 #include "topologyops_p.h"
 
 #include "ipaddress.h"
+#include "rules.h"
 #include "topologyfile.h"
 
 #include <QCoreApplication>
@@ -101,11 +102,11 @@ EditResult addPeer(const Topology &t, const QString &name, PeerKind kind,
         return refused(tr("a peer needs a name"));
     peer.fqdn = fqdn.trimmed();
     if (!peer.fqdn.isEmpty())
-        if (const QString bad = fqdnProblem(peer.fqdn); !bad.isEmpty())
+        if (const QString bad = rules::fqdnProblem(peer.fqdn); !bad.isEmpty())
             return refused(bad);
     for (const QString &raw : addresses) {
         const QString text = raw.trimmed();
-        if (const QString bad = peerAddressProblem(text); !bad.isEmpty())
+        if (const QString bad = rules::peerAddressProblem(text); !bad.isEmpty())
             return refused(bad);
         const QString canonical = Subnet::parse(text)->toString();
         if (peer.addresses.contains(canonical))
@@ -152,65 +153,6 @@ EditResult removePeer(const Topology &t, const PeerId &peerId)
         return uses(f.from) || uses(f.to);
     });
     return finished(std::move(edited));
-}
-
-QString addressUse(const Topology &t, const QString &text, const AddressId &except)
-{
-    const auto ip = IpAddress::parse(text);
-    if (!ip)
-        return {};
-    const auto same = [&](const QString &other) {
-        const auto parsed = IpAddress::parse(other);
-        return parsed && parsed->sameHost(*ip);
-    };
-    for (const EdgePool &pool : t.pools)
-        for (const EdgeServer &server : pool.servers)
-            for (const NetInterface &nic : server.interfaces)
-                for (const Address &a : nic.addresses) {
-                    if (a.id == except)
-                        continue;
-                    if (same(a.ip))
-                        return tr("address %1 (%2)").arg(a.id.value(), server.fqdn);
-                    if (!a.natPublicIp.isEmpty() && same(a.natPublicIp))
-                        return tr("the NAT public address of %1 (%2)")
-                                .arg(a.id.value(), server.fqdn);
-                }
-    return {};
-}
-
-QString serverAddressProblem(const QString &text)
-{
-    const auto ip = IpAddress::parse(text);
-    if (!ip)
-        return tr("'%1' is not an IPv4 or IPv6 address").arg(text);
-    if (ip->isUnspecified() || ip->isLoopback())
-        return tr("'%1' cannot be the address of a server interface").arg(text);
-    return {};
-}
-
-QString peerAddressProblem(const QString &text)
-{
-    if (!Subnet::parse(text))
-        return tr("'%1' is not an IP address or subnet (such as 10.0.0.0/8)").arg(text);
-    return {};
-}
-
-QString fqdnProblem(const QString &text)
-{
-    if (text.isEmpty())
-        return tr("an FQDN is needed");
-    if (text.size() > 253)
-        return tr("'%1' is longer than 253 characters").arg(text);
-    if (!text.contains(u'.'))
-        return tr("'%1' is not fully qualified (add the domain, as in %1.contoso.com)").arg(text);
-    static const QRegularExpression label(
-            QStringLiteral("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$"));
-    for (const QString &part : text.split(u'.'))
-        if (!label.match(part).hasMatch())
-            return tr("'%1' is not a DNS name: each part between dots has letters, digits and "
-                      "inner hyphens only, up to 63 characters")
-                    .arg(text);
-    return {};
 }
 
 QStringList splitAddressList(const QString &text)

@@ -58,16 +58,8 @@ EditResult addPeer(const Topology &topology, const QString &name, PeerKind kind,
 // sign-in path, say) would hide a check the user relies on.
 EditResult removePeer(const Topology &topology, const PeerId &peer);
 
-// Reasons for the editor's live checks, empty when fine. An address of a server interface must
-// be a unicast IPv4 or IPv6 address; a peer address may also be a subnet.
-QString serverAddressProblem(const QString &text);
-QString peerAddressProblem(const QString &text);
-QString fqdnProblem(const QString &text);
-
-// What already has this address as a server address or a NAT public address, in the user's
-// terms ("address edge01-access (edge01.contoso.local)"); empty when nothing does. `except` is
-// the address being edited, which may keep its own value.
-QString addressUse(const Topology &topology, const QString &ip, const AddressId &except = {});
+// The field rules (fqdnProblem, serverAddressProblem, peerAddressProblem, addressUse) are in
+// rules.h.
 
 // Splits what a user types for a peer's addresses: one per line, or separated by commas,
 // semicolons or spaces. Empty entries are dropped.

@@ -3,6 +3,7 @@
 #include "topologyops_p.h"
 
 #include "ipaddress.h"
+#include "rules.h"
 
 #include <QHash>
 #include <QSet>
@@ -27,7 +28,7 @@ QList<const Address *> addressesOn(const EdgeServer &server, InterfaceSide side)
 
 QString checkNewFqdn(const Topology &t, const QString &fqdn)
 {
-    if (const QString bad = fqdnProblem(fqdn); !bad.isEmpty())
+    if (const QString bad = rules::fqdnProblem(fqdn); !bad.isEmpty())
         return bad;
     for (const EdgePool &pool : t.pools) {
         for (const EdgeServer &s : pool.servers)
@@ -99,12 +100,12 @@ MemberIps checkMemberIps(const Topology &t, const EdgePool &pool, const MemberPa
     QStringList canonical;
     for (const QString &raw : std::as_const(given)) {
         const QString text = raw.trimmed();
-        if (const QString bad = serverAddressProblem(text); !bad.isEmpty())
+        if (const QString bad = rules::serverAddressProblem(text); !bad.isEmpty())
             return fail(bad);
         const IpAddress ip = *IpAddress::parse(text);
         if (canonical.contains(ip.toString()))
             return fail(tr("%1 is given twice").arg(text));
-        if (const QString use = addressUse(t, ip.toString()); !use.isEmpty())
+        if (const QString use = rules::addressUse(t, ip.toString()); !use.isEmpty())
             return fail(tr("%1 is already used by %2").arg(text, use));
         canonical.append(ip.toString());
     }

@@ -266,6 +266,27 @@ inline void addSocketRows()
              u"'edge01-any-tcp-4443' (TCP 4443 on all interfaces)"_s});
 }
 
+// The editor's FQDN rule (rules::fqdnProblem): a file cannot hold a name the editor refuses.
+inline void addFqdnRows()
+{
+    const QString s0 = u"/pools/0/servers/0"_s;
+    const QString a0 = s0 + u"/interfaces/0/addresses/0"_s;
+    invalid("server fqdn not qualified", {s0 + u"/fqdn=\"edge01\""_s}, s0 + u"/fqdn"_s,
+            {u"'edge01' is not fully qualified"_s});
+    invalid("server fqdn empty", {s0 + u"/fqdn=\"\""_s}, s0 + u"/fqdn"_s, {u"an FQDN is needed"_s});
+    invalid("server fqdn with a space", {s0 + u"/fqdn=\"edge 01.contoso.local\""_s},
+            s0 + u"/fqdn"_s, {u"is not a DNS name"_s, u"contains ' '"_s});
+    invalid("pool fqdn with an underscore", {u"/pools/0/fqdn=\"edge_pool.contoso.local\""_s},
+            u"/pools/0/fqdn"_s, {u"contains '_'"_s});
+    invalid("pool fqdn trailing hyphen", {u"/pools/0/fqdn=\"edge-.contoso.local\""_s},
+            u"/pools/0/fqdn"_s, {u"cannot start or end with a hyphen"_s});
+    invalid("peer fqdn empty part", {u"/peers/1/fqdn=\"director..contoso.local\""_s},
+            u"/peers/1/fqdn"_s, {u"empty part between dots"_s});
+    invalid("address fqdn label too long",
+            {a0 + u"/fqdn=\"%1.contoso.local\""_s.arg(QString(64, u'a'))}, a0 + u"/fqdn"_s,
+            {u"is longer than 63 characters"_s});
+}
+
 inline void addInvalidTopologyRows()
 {
     QTest::addColumn<QStringList>("edits");
@@ -280,6 +301,7 @@ inline void addInvalidTopologyRows()
     addDuplicateIdRows();
     addReferenceRows();
     addSocketRows();
+    addFqdnRows();
 }
 
 template<std::size_t N>

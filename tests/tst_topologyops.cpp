@@ -1,5 +1,6 @@
 // Structural edits: add/remove pool members and peers give valid topologies with unique ids,
 // survive a save and load, and are refused with a reason that names the culprit.
+#include "rules.h"
 #include "templates.h"
 #include "topologyfile.h"
 #include "topologyops.h"
@@ -482,11 +483,11 @@ void TstTopologyOps::addressListSplitting()
              (QStringList{QStringLiteral("10.0.0.1"), QStringLiteral("10.0.0.2"),
                           QStringLiteral("10.1.0.0/16")}));
     QVERIFY(ops::splitAddressList(QStringLiteral(" , \n")).isEmpty());
-    QVERIFY(ops::serverAddressProblem(QStringLiteral("0.0.0.0"))
+    QVERIFY(rules::serverAddressProblem(QStringLiteral("0.0.0.0"))
                     .contains(QStringLiteral("cannot")));
-    QVERIFY(ops::fqdnProblem(QStringLiteral("edge_01.contoso.local"))
+    QVERIFY(rules::fqdnProblem(QStringLiteral("edge_01.contoso.local"))
                     .contains(QStringLiteral("DNS")));
-    QVERIFY(ops::fqdnProblem(QStringLiteral("edge01.contoso.local")).isEmpty());
+    QVERIFY(rules::fqdnProblem(QStringLiteral("edge01.contoso.local")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TstTopologyOps)
