@@ -78,7 +78,7 @@ AddMemberDialog::AddMemberDialog(const Topology &t, const PoolId &pool, Attempt 
     const QStringList publicNames{QStringLiteral("accessPublicIp"),
                                   QStringLiteral("webConfPublicIp"), QStringLiteral("avPublicIp")};
     for (const Address *a : std::as_const(external)) {
-        const QString roles = treetext::rolesText(a->roles);
+        const QString roles = rolesText(a->roles);
         const qsizetype i = m_external.size();
         m_external.append(addLine(this, form, tr("External IP (%1)").arg(roles),
                                   QStringLiteral("externalIp%1").arg(i + 1),

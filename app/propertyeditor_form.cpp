@@ -59,8 +59,7 @@ void interfaceForm(FormSpec &form, const Topology &t, const QString &ref)
         form.exists = true;
         form.title = tr("%1 of %2").arg(treetext::interfaceName(*side), server->fqdn);
         for (const Address &a : nic.addresses)
-            addAddressFields(form, a,
-                             tr("%1 (%2)").arg(a.id.value(), treetext::rolesText(a.roles)));
+            addAddressFields(form, a, tr("%1 (%2)").arg(a.id.value(), rolesText(a.roles)));
     }
     form.fallback = TreeRef::server(serverId);
 }
@@ -134,7 +133,7 @@ FormSpec formFor(const Topology &t, const TreeRef &ref)
     case TreeRef::Address:
         if (const Address *a = t.address(AddressId(ref.id))) {
             form.exists = true;
-            form.title = tr("Address %1 (%2)").arg(ref.id, treetext::rolesText(a->roles));
+            form.title = tr("Address %1 (%2)").arg(ref.id, rolesText(a->roles));
             addAddressFields(form, *a, {});
             form.note = tr("Leave the NAT public IP empty when the address is not translated.");
             form.fallback = TreeRef::server(t.serverOfAddress(a->id)->id);

@@ -486,8 +486,7 @@ ListenerVerdict judgeListener(const Context &c, const Listener &l)
 {
     ListenerVerdict v;
     v.listener = l.id;
-    const Service *service = c.t.service(l.service);
-    if (!l.enabled || (service && !service->enabled)) {
+    if (!c.t.isActive(l)) {
         v.detail = QStringLiteral("disabled in the topology");
         return v;
     }

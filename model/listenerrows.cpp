@@ -32,17 +32,15 @@ ListenerRow makeRow(const Topology &t, const EdgeServer &server, const Listener 
     row.transport = l.transport;
     row.port = l.port;
     row.portEnd = l.portEnd;
-    row.protocol = joined(l.endpoints, &Endpoint::protocol, QStringLiteral(" / "));
+    row.protocol = l.protocols().join(QStringLiteral(" / "));
     row.purpose = joined(l.endpoints, &Endpoint::purpose, QStringLiteral("; "));
     row.clients = joined(l.endpoints, &Endpoint::clients, QStringLiteral("; "));
     row.service = l.service;
     if (const Service *s = t.service(l.service)) {
         row.serviceName = s->displayName;
         row.executable = s->executable;
-        row.enabled = l.enabled && s->enabled;
-    } else {
-        row.enabled = l.enabled;
     }
+    row.enabled = t.isActive(l);
     row.dynamic = l.dynamic;
     return row;
 }
@@ -60,14 +58,6 @@ int addressOrdinal(const EdgeServer &server, const AddressId &id)
 }
 
 } // namespace
-
-QString rolesText(const QList<AddressRole> &roles)
-{
-    QStringList parts;
-    for (AddressRole r : roles)
-        parts.append(displayName(r));
-    return parts.join(QStringLiteral(", "));
-}
 
 const Address *internalAddress(const EdgeServer &server)
 {

@@ -35,8 +35,6 @@ struct ListenerRow
 // Rows in a stable order: pools, servers, then internal before external, address, transport, port.
 QList<ListenerRow> listenerRows(const Topology &topology);
 
-// "Access Edge, Web Conferencing Edge": an address's roles as the tables print them.
-QString rolesText(const QList<AddressRole> &roles);
 // The address an all-interfaces listener is expected on: the server's internal address.
 const Address *internalAddress(const EdgeServer &server);
 

@@ -148,7 +148,7 @@ void PathAnalysis::Impl::addVertices()
         // Disabled listeners stay in the graph as vertices, but carry no edges and so no paths.
         listeners.insert(l->id, boost::add_vertex(VertexData{PathNode::ofListener(l->id)}, graph));
         listenerData.insert(l->id, l);
-        if (!l->enabled)
+        if (!topology.isActive(*l))
             disabled.insert(l->id);
     }
 }
@@ -161,8 +161,8 @@ void PathAnalysis::Impl::addEdge(Vertex from, Vertex to, HopKind kind)
     boost::add_edge(from, to, EdgeData{kind}, graph);
 }
 
-// The enabled listeners a flow end stands for: every listener with the endpoint key on every
-// server of the pool.
+// The active listeners (Topology::isActive) a flow end stands for: every listener with the endpoint
+// key on every server of the pool.
 QList<Vertex> PathAnalysis::Impl::listenersOf(const FlowEnd &end) const
 {
     QList<Vertex> out;
@@ -171,7 +171,7 @@ QList<Vertex> PathAnalysis::Impl::listenersOf(const FlowEnd &end) const
         return out;
     for (const EdgeServer &s : pool->servers)
         for (const Listener &l : s.listeners)
-            if (l.enabled && l.hasEndpoint(end.endpointKey))
+            if (topology.isActive(l) && l.hasEndpoint(end.endpointKey))
                 out.append(listeners.value(l.id));
     return out;
 }
@@ -195,8 +195,8 @@ void PathAnalysis::Impl::addFlowEdges()
     }
 }
 
-// Each enabled listener with an external endpoint of a catalog relay leads, on the same server,
-// to every enabled listener with the relay's internal endpoint. Listeners that relay to the same
+// Each active listener with an external endpoint of a catalog relay leads, on the same server,
+// to every active listener with the relay's internal endpoint. Listeners that relay to the same
 // set of internal endpoints share one hub: edges grow with the listeners, not their square.
 void PathAnalysis::Impl::addRelayEdges(const Catalog &catalog)
 {
@@ -204,7 +204,7 @@ void PathAnalysis::Impl::addRelayEdges(const Catalog &catalog)
         for (const EdgeServer &s : pool.servers) {
             QHash<QString, Vertex> hubs; // by the internal endpoint keys it leads to
             for (const Listener &from : s.listeners) {
-                if (!from.enabled)
+                if (!topology.isActive(from))
                     continue;
                 QStringList internals;
                 for (const auto &[external, internal] : catalog.relays())
@@ -218,7 +218,7 @@ void PathAnalysis::Impl::addRelayEdges(const Catalog &catalog)
                 if (hub == hubs.cend()) {
                     hub = hubs.insert(key, boost::add_vertex(VertexData{{}, true}, graph));
                     for (const Listener &to : s.listeners)
-                        if (to.enabled
+                        if (topology.isActive(to)
                             && std::any_of(internals.cbegin(), internals.cend(),
                                            [&](const QString &k) { return to.hasEndpoint(k); }))
                             addEdge(hub.value(), listeners.value(to.id), HopKind::Relay);
@@ -316,7 +316,8 @@ QList<ListenerId> PathAnalysis::Impl::listenersWithKeys(const EdgeServer &server
     QSet<ListenerId> seen;
     for (const QString &key : keys)
         for (const Listener &l : server.listeners)
-            if ((includeDisabled || l.enabled) && l.hasEndpoint(key) && !seen.contains(l.id)) {
+            if ((includeDisabled || topology.isActive(l)) && l.hasEndpoint(key)
+                && !seen.contains(l.id)) {
                 seen.insert(l.id);
                 out.append(l.id);
             }

@@ -100,6 +100,15 @@ bool Listener::hasEndpoint(const QString &key) const
                        [&](const Endpoint &e) { return e.key == key; });
 }
 
+QStringList Listener::protocols() const
+{
+    QStringList out;
+    for (const Endpoint &e : endpoints)
+        if (!e.protocol.isEmpty() && !out.contains(e.protocol))
+            out.append(e.protocol);
+    return out;
+}
+
 const EdgePool *Topology::pool(const PoolId &id) const
 {
     return findById(pools, id);
@@ -196,6 +205,20 @@ QList<const Listener *> Topology::allListeners() const
             for (const auto &l : s.listeners)
                 out.append(&l);
     return out;
+}
+
+bool Topology::isActive(const Listener &l) const
+{
+    const Service *s = service(l.service);
+    return l.enabled && (!s || s->enabled);
+}
+
+QString rolesText(const QList<AddressRole> &roles)
+{
+    QStringList parts;
+    for (AddressRole r : roles)
+        parts.append(displayName(r));
+    return parts.join(QStringLiteral(", "));
 }
 
 QString keyOf(Product v)

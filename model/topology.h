@@ -91,6 +91,8 @@ struct Listener
     bool isRange() const { return portEnd > port; }
     bool containsPort(int p) const { return p >= port && p <= portEnd; }
     bool hasEndpoint(const QString &key) const;
+    // The endpoints' protocols on the wire, each once, in endpoint order ("SIP/TLS", "PSOM").
+    QStringList protocols() const;
 
     friend bool operator==(const Listener &, const Listener &) = default;
 };
@@ -225,6 +227,9 @@ struct Topology
     // The side of a listener: the side of its address, Internal for all-interface binds.
     InterfaceSide sideOfListener(const Listener &listener) const;
     QList<const Listener *> allListeners() const;
+    // Whether a listener is expected to carry traffic: it *and* its service are enabled. A
+    // listener of a service the topology does not list goes by its own flag.
+    bool isActive(const Listener &listener) const;
 
     friend bool operator==(const Topology &, const Topology &) = default;
 };
@@ -241,6 +246,8 @@ QString keyOf(InterfaceSide side);
 std::optional<InterfaceSide> interfaceSideFromString(const QString &text);
 QString keyOf(AddressRole role);
 QString displayName(AddressRole role);
+// "Access Edge, Web Conferencing Edge": an address's roles as the tables and panes print them.
+QString rolesText(const QList<AddressRole> &roles);
 std::optional<AddressRole> addressRoleFromString(const QString &text);
 QString keyOf(LoadBalancing lb);
 std::optional<LoadBalancing> loadBalancingFromString(const QString &text);

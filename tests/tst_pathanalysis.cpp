@@ -204,6 +204,7 @@ private Q_SLOTS:
     void impact();
     void scenariosBrokenByInternalSip();
     void disabledListenerBehavesAsDown();
+    void disabledServiceBehavesAsDown();
     void handBuiltCyclesTerminate();
     void handBuiltResolveWithoutNextHop();
     void denseGraphIsBounded();
@@ -528,6 +529,37 @@ void TstPathAnalysis::disabledListenerBehavesAsDown()
     QVERIFY(analysis.pathsThrough(ListenerId(u"edge01-int-tcp-8057"_s)).size() == 1);
     for (const Path &p : analysis.pathsFrom(PeerId(u"remote-users"_s)))
         QVERIFY2(!nodeIds(p).contains(webConf), qPrintable(text(p)));
+}
+
+void TstPathAnalysis::disabledServiceBehavesAsDown()
+{
+    // A listener of a disabled service is as inactive as a disabled listener: no path goes
+    // through it, even though its own flag is still set.
+    Topology t = m_single;
+    const QString webConf = u"edge01-webconf-tcp-443"_s;
+    const Listener *l = findListener(t, webConf);
+    QVERIFY(l && l->enabled);
+    const ServiceId service = l->service;
+    QStringList ofService;
+    for (const Listener *other : t.allListeners())
+        if (other->service == service)
+            ofService.append(other->id.value());
+    for (Service &s : t.services)
+        if (s.id == service)
+            s.enabled = false;
+    QVERIFY(!t.isActive(*l));
+    const PathAnalysis analysis(t);
+
+    QVERIFY(analysis.resolve(ScenarioId(u"web-conference-join"_s)).isEmpty());
+    // Both of the service's listeners are down for the scenario, not only the one in front.
+    QCOMPARE(impactText(analysis.impact({})),
+             QStringList{
+                     u"web-conference-join@edge01: edge01-webconf-tcp-443,edge01-int-tcp-8057"_s});
+    for (const QString &id : ofService)
+        QVERIFY2(analysis.pathsThrough(ListenerId(id)).isEmpty(), qPrintable(id));
+    for (const Path &p : analysis.pathsFrom(PeerId(u"remote-users"_s)))
+        for (const QString &id : ofService)
+            QVERIFY2(!nodeIds(p).contains(id), qPrintable(text(p)));
 }
 
 void TstPathAnalysis::handBuiltCyclesTerminate()

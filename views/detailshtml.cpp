@@ -25,7 +25,7 @@ QString esc(const QString &text)
 QString listenerLine(const Topology &t, const Listener &l)
 {
     QStringList parts{socketText(t, l)};
-    if (const QString p = treetext::protocols(l); !p.isEmpty())
+    if (const QString p = l.protocols().join(QStringLiteral(" / ")); !p.isEmpty())
         parts.append(p);
     parts.append(l.service.value());
     return parts.join(QStringLiteral(" · "));
@@ -103,7 +103,7 @@ QString address(const Topology &t, const AddressId &id)
     if (!a || !s || !nic)
         return {};
     Writer w;
-    w.heading(a->ip, treetext::rolesText(a->roles));
+    w.heading(a->ip, rolesText(a->roles));
     w.beginTable();
     w.row(tr("Server"), s->fqdn);
     w.row(tr("Interface"), treetext::interfaceName(nic->side));
@@ -190,7 +190,8 @@ QString listener(const Topology &t, const ListenerId &id, const CheckResult *che
     if (!l || !s)
         return {};
     Writer w;
-    w.heading(socketLabel(l->transport, l->port, l->portEnd), treetext::protocols(*l));
+    w.heading(socketLabel(l->transport, l->port, l->portEnd),
+              l->protocols().join(QStringLiteral(" / ")));
     w.beginTable();
     w.row(tr("Socket"), socketText(t, *l));
     w.row(tr("Server"), s->fqdn);
@@ -281,7 +282,7 @@ QString socketText(const Topology &t, const Listener &l)
     const Address *a = t.address(l.address);
     if (!a)
         return tr("%1 on %2").arg(socket, l.address.value());
-    return tr("%1 on %2 (%3)").arg(socket, a->ip, treetext::rolesText(a->roles));
+    return tr("%1 on %2 (%3)").arg(socket, a->ip, rolesText(a->roles));
 }
 
 QStringList listenerLines(const Topology &t, const EdgeServer &s, const AddressId &address)

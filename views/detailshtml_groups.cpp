@@ -32,7 +32,7 @@ std::optional<EndpointPlace> endpointPlace(const Topology &t, const QString &key
             if (e.key != key)
                 continue;
             const Address *a = l->address.isEmpty() ? nullptr : t.address(l->address);
-            QString where = a ? treetext::rolesText(a->roles) : tr("all interfaces");
+            QString where = a ? rolesText(a->roles) : tr("all interfaces");
             if (a && a->roles == QList<AddressRole>{AddressRole::Internal})
                 where = tr("Edge internal");
             const QString socket = socketLabel(l->transport, l->port, l->portEnd);

@@ -16,11 +16,7 @@ namespace {
 
 QString protocolsOf(const Listener &listener)
 {
-    QStringList protocols;
-    for (const Endpoint &e : listener.endpoints)
-        if (!e.protocol.isEmpty() && !protocols.contains(e.protocol))
-            protocols.append(e.protocol);
-    QString text = protocols.join(QStringLiteral(", "));
+    QString text = listener.protocols().join(QStringLiteral(", "));
     if (listener.dynamic)
         text += QObject::tr(" (dynamic)");
     return text;

@@ -64,29 +64,12 @@ QString interfaceName(InterfaceSide side)
     return side == InterfaceSide::Internal ? tr("Internal interface") : tr("External interface");
 }
 
-QString rolesText(const QList<AddressRole> &roles)
-{
-    QStringList parts;
-    for (AddressRole r : roles)
-        parts.append(displayName(r));
-    return parts.join(QStringLiteral(", "));
-}
-
 QString addressLabel(const Address &a)
 {
     QString label = QStringLiteral("%1 — %2").arg(a.ip, rolesText(a.roles));
     if (!a.natPublicIp.isEmpty())
         label += QStringLiteral(" (NAT → %1)").arg(a.natPublicIp);
     return label;
-}
-
-QString protocols(const Listener &l)
-{
-    QStringList parts;
-    for (const Endpoint &e : l.endpoints)
-        if (!e.protocol.isEmpty() && !parts.contains(e.protocol))
-            parts.append(e.protocol);
-    return parts.join(QStringLiteral(" / "));
 }
 
 QString peerLabel(const Peer &p)
@@ -108,12 +91,6 @@ QString loadBalancingText(LoadBalancing lb)
         break;
     }
     return tr("no load balancing");
-}
-
-bool isDisabled(const Topology &t, const Listener &l)
-{
-    const Service *s = t.service(l.service);
-    return !l.enabled || (s && !s->enabled);
 }
 
 Texts pool(const EdgePool &p)
@@ -147,9 +124,9 @@ Texts address(const Address &a)
 Texts listener(const Topology &topology, const Listener &l)
 {
     Texts t;
-    t.disabled = isDisabled(topology, l);
+    t.disabled = !topology.isActive(l);
     QStringList parts{socketLabel(l.transport, l.port, l.portEnd)};
-    if (const QString p = protocols(l); !p.isEmpty())
+    if (const QString p = l.protocols().join(QStringLiteral(" / ")); !p.isEmpty())
         parts.append(p);
     parts.append(l.service.value());
     t.name = withDisabled(parts.join(QStringLiteral(" · ")), t.disabled);

@@ -29,13 +29,9 @@ Texts group(const QString &name, qsizetype count);
 
 // Shared with the details view, so both say the same thing the same way.
 QString interfaceName(InterfaceSide side);
-QString rolesText(const QList<AddressRole> &roles);
 // "192.0.2.10 — Access Edge (NAT → 203.0.113.30)"
 QString addressLabel(const Address &address);
-// The endpoints' protocols, each once, joined with " / ".
-QString protocols(const Listener &listener);
 QString peerLabel(const Peer &peer);
 QString loadBalancingText(LoadBalancing lb);
-bool isDisabled(const Topology &topology, const Listener &listener);
 
 } // namespace edgemap::treetext
