@@ -55,7 +55,7 @@ CheckResult rejudge(const Topology &topology, CheckResult r, const QString &serv
                           [](const SocketRow &row) { return row.state == TcpState::Established; }));
     const ServerMatch match = matchServer(topology, r.snapshot, serverOverride);
     if (!match.ok()) {
-        r.error = LoadError{r.source, 0, 0, {}, match.error};
+        r.error = LoadError::inFile(r.source, match.error);
         r.server = {};
         r.judgement = {};
         return r;

@@ -63,16 +63,13 @@ LoadError Document::setField(const FieldRef &ref, const QVariant &value)
 {
     const std::optional<QVariant> before = readField(m_topology, ref);
     if (!before)
-        return {{}, 0, 0, {}, tr("%1 does not exist").arg(describe(ref))};
+        return LoadError::plain(tr("%1 does not exist").arg(describe(ref)));
     if (*before == value)
         return {};
     Topology candidate = m_topology;
     if (!writeField(candidate, ref, value))
-        return {{},
-                0,
-                0,
-                {},
-                tr("%1 cannot take the value '%2'").arg(describe(ref), value.toString())};
+        return LoadError::plain(
+                tr("%1 cannot take the value '%2'").arg(describe(ref), value.toString()));
     if (LoadError e = topologyfile::validate(candidate); e.isError())
         return e;
     m_undo->push(new FieldCommand(*this, ref, *before, value));

@@ -158,7 +158,7 @@ snapshotfile::ReadResult capture(const QString &label)
     ReadOutcome read = readSystemTables();
     snapshotfile::ReadResult result;
     if (!read.error.empty()) {
-        result.error = LoadError{label, 0, 0, {}, QString::fromStdString(read.error)};
+        result.error = LoadError::inFile(label, QString::fromStdString(read.error));
         return result;
     }
     result.snapshot = toSnapshot(read.tables, {QSysInfo::machineHostName(), time});

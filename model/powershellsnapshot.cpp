@@ -88,11 +88,13 @@ LoadError addRecord(const Record &r, const QString &label, Snapshot &s, QHash<QS
     const auto local = IpAddress::parse(value("LocalAddress"));
     bool portOk = false;
     const int port = value("LocalPort").toInt(&portOk);
-    if (!local || !portOk || port < 0 || port > 65535)
-        return {label, r.line, 0, r.pointer,
-                QStringLiteral("not a socket: LocalAddress '%1', LocalPort '%2' (expected an IP "
-                               "address and a port number 0-65535)")
-                        .arg(value("LocalAddress"), value("LocalPort"))};
+    if (!local || !portOk || port < 0 || port > 65535) {
+        const QString message
+                = QStringLiteral("not a socket: LocalAddress '%1', LocalPort '%2' (expected an IP "
+                                 "address and a port number 0-65535)")
+                          .arg(value("LocalAddress"), value("LocalPort"));
+        return LoadError::inJson(label, r.pointer, message).onLine(r.line);
+    }
     row.local = *local;
     row.localPort = std::uint16_t(port);
     const bool tcp = !r.udpHint && r.values.contains(QStringLiteral("RemoteAddress"));
@@ -355,7 +357,7 @@ LoadError errorAt(const QString &label, const QByteArray &utf8, size_t byte, con
     const QByteArray before = utf8.left(offset);
     const int line = int(before.count('\n')) + 1;
     const int column = int(offset - (before.lastIndexOf('\n') + 1));
-    return {label, line, std::max(column, 1), {}, message};
+    return LoadError::at(label, line, std::max(column, 1), message);
 }
 
 // nlohmann's parser is iterative, but copying and walking the result recurse: refuse nesting
@@ -382,7 +384,7 @@ LoadError parseJson(const QString &text, const QString &label, Snapshot &s, cons
                                        : QStringLiteral("JSON error: "))
                                + jsonReason(*sax.syntaxError()));
     if (!ok)
-        return {label, 0, 0, {}, QStringLiteral("JSON error")};
+        return LoadError::inFile(label, QStringLiteral("JSON error"));
     sax.finish();
     if (sax.isEdgeMap()) {
         s.format = QStringLiteral("edgemap-json");

@@ -329,7 +329,8 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
     const auto readError = [&] {
         return ReadResult{
                 std::nullopt,
-                {label, 0, 0, {}, QStringLiteral("read error: %1").arg(device.errorString())}};
+                LoadError::inFile(label,
+                                  QStringLiteral("read error: %1").arg(device.errorString()))};
     };
     // The head holds what detection needed: the first chunk is filled before it is parsed, so
     // that the row estimate below is made from megabytes of rows.
@@ -370,18 +371,17 @@ ReadResult streamNetstat(QIODevice &device, const QString &label, QByteArray hea
             parser.reserve(reserved);
         }
         if (progress && !progress(done, std::max(total, done)))
-            return {std::nullopt, {label, 0, 0, {}, QStringLiteral("cancelled")}, true};
+            return {std::nullopt, LoadError::inFile(label, QStringLiteral("cancelled")), true};
         if (final)
             break;
         if (done > kMaxStreamedBytes)
             return {std::nullopt,
-                    {label,
-                     0,
-                     0,
-                     {},
-                     QStringLiteral("more than %1 MB of text: larger than any netstat capture "
+                    LoadError::inFile(
+                            label,
+                            QStringLiteral(
+                                    "more than %1 MB of text: larger than any netstat capture "
                                     "EdgeMap reads")
-                             .arg(kMaxStreamedBytes / (1024 * 1024))}};
+                                    .arg(kMaxStreamedBytes / (1024 * 1024)))};
         if (!readMore(kChunkBytes))
             return readError();
     }
@@ -444,13 +444,10 @@ bool readRestBounded(QIODevice &device, QByteArray &bytes)
 
 LoadError tooLarge(const QString &label, const QString &what)
 {
-    return {label,
-            0,
-            0,
-            {},
-            QStringLiteral("%1 larger than %2 MB is more than EdgeMap reads")
-                    .arg(what)
-                    .arg(kMaxStructuredBytes / (1024 * 1024))};
+    return LoadError::inFile(label,
+                             QStringLiteral("%1 larger than %2 MB is more than EdgeMap reads")
+                                     .arg(what)
+                                     .arg(kMaxStructuredBytes / (1024 * 1024)));
 }
 
 ReadResult readStructured(QIODevice &device, const QString &label, QByteArray bytes,
@@ -611,7 +608,7 @@ LoadError noRows(const QString &label, const Snapshot &s)
         message += QStringLiteral(" (%1 unrecognised lines, the first at line %2)")
                            .arg(s.unrecognisedLines)
                            .arg(s.firstUnrecognisedLine);
-    return {label, s.firstUnrecognisedLine, 0, {}, message};
+    return LoadError::at(label, s.firstUnrecognisedLine, 0, message);
 }
 
 } // namespace
@@ -622,9 +619,10 @@ ReadResult read(QIODevice &device, const QString &label, const Progress &progres
     QByteArray head = device.read(std::min(nextReadSize(device), kHeadBytes));
     if (head.isEmpty() && !device.atEnd())
         return {std::nullopt,
-                {label, 0, 0, {}, QStringLiteral("read error: %1").arg(device.errorString())}};
+                LoadError::inFile(label,
+                                  QStringLiteral("read error: %1").arg(device.errorString()))};
     if (head.trimmed().isEmpty() && device.atEnd())
-        return {std::nullopt, {label, 0, 0, {}, QStringLiteral("the snapshot is empty")}};
+        return {std::nullopt, LoadError::inFile(label, QStringLiteral("the snapshot is empty"))};
     Detected detected = detectEncoding(head);
     if (detected.encoding == Encoding::Bytes || detected.encoding == Encoding::Utf8Bom) {
         const QByteArray text = head.mid(detected.bomBytes);
@@ -654,19 +652,19 @@ ReadResult load(const QString &path, const Progress &progress)
     // files are snapshots (a /proc-like file of no stated size is still read to its end).
     const QFileInfo info(path);
     if (info.exists() && info.isDir())
-        return {std::nullopt, {path, 0, 0, {}, QStringLiteral("is a folder, not a snapshot file")}};
+        return {std::nullopt,
+                LoadError::inFile(path, QStringLiteral("is a folder, not a snapshot file"))};
     if (info.exists() && !info.isFile())
         return {std::nullopt,
-                {path,
-                 0,
-                 0,
-                 {},
-                 QStringLiteral("is not a regular file (a named pipe, socket or device): save "
-                                "the capture to a file and open that")}};
+                LoadError::inFile(
+                        path,
+                        QStringLiteral(
+                                "is not a regular file (a named pipe, socket or device): save "
+                                "the capture to a file and open that"))};
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {std::nullopt,
-                {path, 0, 0, {}, QStringLiteral("cannot open: %1").arg(file.errorString())}};
+                LoadError::inFile(path, QStringLiteral("cannot open: %1").arg(file.errorString()))};
     return read(file, path, progress);
 }
 

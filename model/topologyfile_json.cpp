@@ -18,12 +18,12 @@ bool isJsonWhitespace(char c)
 LoadError errorAt(QByteArrayView text, qsizetype offset, const QString &message)
 {
     const TextPosition pos = positionAt(text, offset);
-    return LoadError{{}, pos.line, pos.column, {}, message};
+    return LoadError::at({}, pos.line, pos.column, message);
 }
 
 LoadError messageOnly(const QString &message)
 {
-    return LoadError{{}, 0, 0, {}, message};
+    return LoadError::plain(message);
 }
 
 // Length of the valid UTF-8 sequence starting at text[i], or 0 when it is malformed (bad lead
@@ -231,11 +231,9 @@ bool DomBuilder::parse_error(std::size_t position, const std::string &token,
 LoadError DomBuilder::error(QByteArrayView text) const
 {
     if (m_hasDuplicate)
-        return LoadError{{},
-                         0,
-                         0,
-                         pointer() + QLatin1Char('/') + pointerToken(m_duplicateKey),
-                         QStringLiteral("duplicate key '%1' in this object").arg(m_duplicateKey)};
+        return LoadError::inJson(
+                {}, pointer() + QLatin1Char('/') + pointerToken(m_duplicateKey),
+                QStringLiteral("duplicate key '%1' in this object").arg(m_duplicateKey));
     // The position counts the bytes read including the offending one.
     const auto offset = static_cast<qsizetype>(m_errorPosition) - 1;
     return errorAt(text, offset, m_syntaxError);

@@ -413,7 +413,7 @@ ReadResult parse(const QByteArray &bytes, const QString &fileName)
         detail::checkTopology(topology);
         result.topology = std::move(topology);
     } catch (const Problem &problem) {
-        result.error = LoadError{fileName, 0, 0, problem.path, problem.message};
+        result.error = LoadError::inJson(fileName, problem.path, problem.message);
     }
     return result;
 }
