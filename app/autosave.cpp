@@ -170,20 +170,17 @@ QList<Autosave::Entry> Autosave::pending() const
     return out;
 }
 
-bool Autosave::restore(const Entry &entry, QString *error)
+LoadError Autosave::restore(const Entry &entry)
 {
     const topologyfile::ReadResult r = topologyfile::load(entry.autosavePath);
-    if (!r.ok()) {
-        if (error)
-            *error = r.error.toString();
-        return false;
-    }
+    if (!r.ok())
+        return r.error;
     m_document.resetTopology(*r.topology, entry.originalPath);
     m_document.setModified(true); // restored work is unsaved work
     discard(entry);
     m_writtenFor.clear();
     writeNow(); // under this session's name, until it is saved
-    return true;
+    return {};
 }
 
 void Autosave::discard(const Entry &entry)

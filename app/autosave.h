@@ -47,7 +47,8 @@ public:
     // Copies of a running EdgeMap, this one included, are neither offered nor touched.
     QList<Entry> pending() const;
     // Loads a copy into the document (as modified, with its original path) and removes the copy.
-    bool restore(const Entry &entry, QString *error);
+    // Returns why it could not, with the copy's path; empty on success.
+    LoadError restore(const Entry &entry);
     void discard(const Entry &entry);
     // Removes this document's copy (after a save, or when the user discards the changes).
     void clear();

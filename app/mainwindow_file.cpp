@@ -335,12 +335,11 @@ int MainWindow::offerAutosave()
         case QMessageBox::Yes: {
             if (!maybeSave())
                 return restored;
-            QString error;
             forgetSnapshots();
-            if (m_autosave->restore(entry, &error))
+            if (const LoadError error = m_autosave->restore(entry); !error.isError())
                 ++restored;
             else
-                showError(tr("Cannot restore the autosaved copy"), error);
+                showError(tr("Cannot restore the autosaved copy"), error.toString());
             break;
         }
         case QMessageBox::Discard:

@@ -90,8 +90,8 @@ void TstAutosave::crashedSessionIsOfferedBack()
     const QList<Autosave::Entry> pending = autosave.pending();
     QCOMPARE(pending.size(), 1);
     QCOMPARE(pending.first().originalPath, original);
-    QString error;
-    QVERIFY2(autosave.restore(pending.first(), &error), qPrintable(error));
+    const LoadError error = autosave.restore(pending.first());
+    QVERIFY2(!error.isError(), qPrintable(error.toString()));
     QCOMPARE(next.topology().pools[0].servers[0].fqdn, QStringLiteral("edge-x.contoso.local"));
     QCOMPARE(next.filePath(), original);
     QVERIFY(next.isModified());
