@@ -27,7 +27,6 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
-#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
@@ -127,12 +126,10 @@ bool ExportActions::startExport(const QString &path, const ExportOptions &option
         return false;
     m_exportPath = path;
     setBusy(true, tr("Exporting the diagram to %1…").arg(QDir::toNativeSeparators(path)));
-    // The worker pulls the frozen copy into its thread and deletes it there.
-    Document *frozen = m_document.frozenCopy().release();
-    m_exportRun.setFuture(QtConcurrent::run([frozen, path, options] {
-        std::unique_ptr<Document> document(frozen);
-        document->moveToThread(QThread::currentThread());
-        return DiagramExporter(*document, options).exportTo(path);
+    // The worker draws from a copy of the document's state that later edits do not touch.
+    m_exportRun.setFuture(QtConcurrent::run([state = m_document.state(), path, options] {
+        Document document(state);
+        return DiagramExporter(document, options).exportTo(path);
     }));
     return true;
 }
@@ -283,11 +280,9 @@ void ExportActions::copyDiagram()
     if (m_busy)
         return;
     setBusy(true, tr("Copying the diagram…"));
-    Document *frozen = m_document.frozenCopy().release();
-    m_copyRun.setFuture(QtConcurrent::run([frozen, options] {
-        std::unique_ptr<Document> document(frozen);
-        document->moveToThread(QThread::currentThread());
-        const DiagramExporter exporter(*document, options);
+    m_copyRun.setFuture(QtConcurrent::run([state = m_document.state(), options] {
+        Document document(state);
+        const DiagramExporter exporter(document, options);
         return Copied{exporter.image(), exporter.svg()};
     }));
 }

@@ -89,7 +89,7 @@ public:
     QDockWidget *snapshotDock() const { return m_snapshotDock; }
 
     // Reads and judges a snapshot in the background; the result arrives through the Document
-    // (checkChanged) and the status bar; failures are shown like file errors.
+    // (checksChanged) and the status bar; failures are shown like file errors.
     void openSnapshot(const QString &path);
     SnapshotController *snapshots() const { return m_snapshots; }
     Autosave *autosave() const { return m_autosave; }

@@ -59,6 +59,13 @@ Document::Document(Topology topology, QObject *parent)
     connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { setModified(!clean); });
 }
 
+Document::Document(const DocumentState &state, QObject *parent)
+    : Document(state.topology, parent)
+{
+    m_filePath = state.filePath;
+    m_checks = state.checks;
+}
+
 LoadError Document::setField(const FieldRef &ref, const QVariant &value)
 {
     const std::optional<QVariant> before = readField(m_topology, ref);

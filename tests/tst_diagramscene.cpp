@@ -7,6 +7,7 @@
 #include "diagramview.h"
 #include "document.h"
 #include "topologyfile.h"
+#include "tst_checks_util.h"
 #include "tst_diagram_util.h"
 #include "tst_pool_util.h"
 #include "tst_sample_util.h"
@@ -116,7 +117,7 @@ void TstDiagramScene::coloursAfterCheck()
     Document doc(topologyfile::defaultTopology());
     DiagramScene scene(doc);
     const auto check = sampleCheck(doc.topology());
-    doc.setCheck(check);
+    deliverCheck(doc, check);
     for (const ListenerVerdict &v : check->judgement.listeners) {
         const ChipItem *chip = scene.chip(v.listener);
         QCOMPARE(chip->status(), v.status);
@@ -141,7 +142,7 @@ void TstDiagramScene::coloursAfterCheck()
              std::any_of(check->judgement.listeners.cbegin(), check->judgement.listeners.cend(),
                          [](const ListenerVerdict &v) { return !v.remotePeers.isEmpty(); }));
     // Clearing the check puts everything back to "not checked".
-    doc.setCheck(nullptr);
+    deliverCheck(doc, nullptr);
     for (const Listener *l : doc.topology().allListeners())
         QCOMPARE(scene.chip(l->id)->status(), ListenerStatus::NotChecked);
     QVERIFY(scene.unexpectedChips().isEmpty());
@@ -155,9 +156,9 @@ void TstDiagramScene::recolourKeepsItems()
     for (const Listener *l : doc.topology().allListeners())
         before.insert(l->id.value(), scene.chip(l->id));
     PeerItem *peer = scene.peer(PeerId(u"remote-users"_s));
-    doc.setCheck(sampleCheck(doc.topology()));
+    deliverCheck(doc, sampleCheck(doc.topology()));
     const QList<ChipItem *> unexpected = scene.unexpectedChips();
-    doc.setCheck(sampleCheck(doc.topology())); // a new snapshot with the same sockets
+    deliverCheck(doc, sampleCheck(doc.topology())); // a new snapshot with the same sockets
     for (auto it = before.cbegin(); it != before.cend(); ++it)
         QCOMPARE(scene.chip(ListenerId(it.key())), it.value());
     QCOMPARE(scene.peer(PeerId(u"remote-users"_s)), peer);
@@ -216,7 +217,7 @@ void TstDiagramScene::downListenerShowsImpact()
 {
     Document doc(topologyfile::defaultTopology());
     DiagramScene scene(doc);
-    doc.setCheck(sampleCheck(doc.topology()));
+    deliverCheck(doc, sampleCheck(doc.topology()));
     const Listener *webconf = listenerWith(doc.topology(), u"webconf-external-psom"_s);
     QVERIFY(isDown(scene.chip(webconf->id)->status()));
     scene.highlightListener(webconf->id);
@@ -280,7 +281,7 @@ void TstDiagramScene::tooltipsEscapeModelText()
     QVERIFY(chipTip.contains(u"RTCSrv.exe"_s));
     QVERIFY(chipTip.contains(u"Remote user sign-in"_s)); // what breaks if it is down
     QVERIFY(chipTip.contains(u"Not checked"_s));
-    doc.setCheck(sampleCheck(doc.topology()));
+    deliverCheck(doc, sampleCheck(doc.topology()));
     const QString observed = scene.toolTipFor(scene.chip(sip->id));
     QVERIFY2(observed.contains(u"RTCSrv.exe (PID"_s) || observed.contains(u"PID"_s),
              qPrintable(observed));
@@ -346,8 +347,8 @@ void TstDiagramScene::everyCheckedServerIsColoured()
     DiagramScene scene(doc);
     const auto a = pooltest::check(doc.topology(), pooltest::sampleText(), u"a"_s);
     const auto b = pooltest::check(doc.topology(), pooltest::edge02Text(), u"b"_s);
-    doc.setCheck(a);
-    doc.setCheck(b);
+    deliverCheck(doc, a);
+    deliverCheck(doc, b);
     for (const auto &check : {a, b})
         for (const ListenerVerdict &v : check->judgement.listeners)
             QCOMPARE(scene.chip(v.listener)->status(), v.status);
@@ -371,13 +372,13 @@ void TstDiagramScene::changedChipsAreMarked()
     using namespace pooltest;
     Document doc(twoServerPool());
     DiagramScene scene(doc);
-    doc.setCheck(check(doc.topology(), sampleText(), u"first"_s));
+    deliverCheck(doc, check(doc.topology(), sampleText(), u"first"_s));
     // Replication stopped, and something new listens on all interfaces (TCP 8443).
     QString text = without(sampleText(), u"172.25.33.10:4443 "_s);
     text.replace(
             u"  TCP    0.0.0.0:3389 "_s,
             u"  TCP    0.0.0.0:8443           0.0.0.0:0              LISTENING       4242\r\n  TCP    0.0.0.0:3389 "_s);
-    doc.setCheck(check(doc.topology(), text, u"second"_s));
+    deliverCheck(doc, check(doc.topology(), text, u"second"_s));
 
     ChipItem *replication = scene.chip(ListenerId(u"edge01-int-tcp-4443"_s));
     QVERIFY(replication->isChanged());
@@ -396,7 +397,7 @@ void TstDiagramScene::changedChipsAreMarked()
     QVERIFY(!scene.chip(ListenerId(u"edge01-int-tcp-5061"_s))->isChanged());
     QVERIFY(!scene.chip(ListenerId(u"edge02-int-tcp-4443"_s))->isChanged());
 
-    doc.acknowledgeChanges();
+    doc.setChecks(doc.checks().acknowledged());
     QVERIFY(scene.changedChips().isEmpty());
     QVERIFY(!scene.toolTipFor(replication).contains(u"was OK"_s));
 }

@@ -345,7 +345,7 @@ void TstMainWindowPanes::watchedFileFeedsThePaneAndGoesStaleQuietly()
     QVERIFY(QFile::remove(path));
     QTRY_VERIFY_WITH_TIMEOUT(window.snapshotPane()->blockText(edge01).contains(u"stale"_s), 10000);
     // The last good check stays, and a live source's trouble is no message box.
-    QVERIFY(doc.checkFor(edge01) != nullptr);
+    QVERIFY(doc.checks().checkFor(edge01) != nullptr);
     QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
 }
 

@@ -62,8 +62,8 @@ void TstSnapshotController::sampleIsJudgedAndShown()
     QSignalSpy done(window.snapshots(), &SnapshotController::finished);
     window.openSnapshot(kSample);
     QVERIFY(done.wait(10000));
-    QVERIFY(doc.check() && doc.check()->ok());
-    QCOMPARE(doc.check()->server.value(), QStringLiteral("edge01"));
+    QVERIFY(doc.checks().latest().get() && doc.checks().latest().get()->ok());
+    QCOMPARE(doc.checks().latest().get()->server.value(), QStringLiteral("edge01"));
     QCOMPARE(statusCell(window, QStringLiteral("edge01-int-tcp-8057")),
              QStringLiteral("\u2717 Missing"));
     QCOMPARE(statusCell(window, QStringLiteral("edge01-webconf-tcp-443")),
@@ -94,7 +94,7 @@ void TstSnapshotController::unreadableSnapshotKeepsThePreviousCheck()
     QSignalSpy done(window.snapshots(), &SnapshotController::finished);
     window.openSnapshot(kSample);
     QVERIFY(done.wait(10000));
-    const CheckResult *before = doc.check();
+    const CheckResult *before = doc.checks().latest().get();
 
     QTemporaryDir dir;
     const QString garbage = dir.filePath(QStringLiteral("garbage.txt"));
@@ -105,7 +105,7 @@ void TstSnapshotController::unreadableSnapshotKeepsThePreviousCheck()
     QSignalSpy failed(window.snapshots(), &SnapshotController::failed);
     window.openSnapshot(garbage);
     QVERIFY(failed.wait(10000));
-    QCOMPARE(doc.check(), before);
+    QCOMPARE(doc.checks().latest().get(), before);
     QVERIFY2(window.lastError().contains(QStringLiteral("no netstat or PowerShell socket rows")),
              qPrintable(window.lastError()));
     QVERIFY(window.lastError().contains(garbage));
@@ -134,7 +134,7 @@ void TstSnapshotController::cancelLeavesTheDocumentAlone()
     controller.cancel();
     QVERIFY(cancelled.wait(20000));
     QCOMPARE(finished.size(), 0);
-    QVERIFY(doc.check() == nullptr);
+    QVERIFY(doc.checks().latest().get() == nullptr);
 }
 
 void TstSnapshotController::topologyChangeRejudges()
@@ -144,7 +144,7 @@ void TstSnapshotController::topologyChangeRejudges()
     QSignalSpy finished(&controller, &SnapshotController::finished);
     controller.openFile(kSample);
     QVERIFY(finished.wait(10000));
-    QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
+    QCOMPARE(doc.checks().verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
              ListenerStatus::Missing);
 
     // Disable the Web Conferencing service: its listeners are no longer expected.
@@ -156,9 +156,9 @@ void TstSnapshotController::topologyChangeRejudges()
     doc.resetTopology(changed, {});
     QVERIFY(rejudged.wait(10000));
     QCOMPARE(finished.size(), 1);
-    QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
+    QCOMPARE(doc.checks().verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
              ListenerStatus::NotChecked);
-    QCOMPARE(doc.check()->judgement.problemCount(), 0);
+    QCOMPARE(doc.checks().latest().get()->judgement.problemCount(), 0);
 }
 
 void TstSnapshotController::poolSnapshotsLandOnTheirServers()
@@ -177,9 +177,9 @@ void TstSnapshotController::poolSnapshotsLandOnTheirServers()
     QVERIFY(waitFor(finished, 2));
     QVERIFY(!controller.isBusy());
     QCOMPARE(busy.size(), 2); // busy once for both, then idle
-    QCOMPARE(doc.checks().size(), 2);
-    QCOMPARE(doc.checkFor(ServerId(QStringLiteral("edge01")))->source, a);
-    QCOMPARE(doc.checkFor(ServerId(QStringLiteral("edge02")))->source, b);
+    QCOMPARE(doc.checks().servers().size(), 2);
+    QCOMPARE(doc.checks().checkFor(ServerId(QStringLiteral("edge01")))->source, a);
+    QCOMPARE(doc.checks().checkFor(ServerId(QStringLiteral("edge02")))->source, b);
     // Both servers show their own state, in the tree as in the verdicts.
     for (const QString &server : {QStringLiteral("edge01"), QStringLiteral("edge02")}) {
         QCOMPARE(statusCell(tree, TreeRef::server(ServerId(server))),
@@ -189,7 +189,7 @@ void TstSnapshotController::poolSnapshotsLandOnTheirServers()
         QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(server + u"-int-tcp-5061"_qs))),
                  QStringLiteral("\u2713 OK"));
     }
-    QVERIFY(!doc.hasChanges());
+    QVERIFY(!doc.checks().hasChanges());
 }
 
 void TstSnapshotController::sameServerAgainIsCompared()
@@ -199,7 +199,6 @@ void TstSnapshotController::sameServerAgainIsCompared()
     TopologyTreeModel tree(doc);
     SnapshotController controller(doc);
     QSignalSpy finished(&controller, &SnapshotController::finished);
-    QSignalSpy changes(&doc, &Document::changesChanged);
     const TreeRef replication
             = TreeRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-4443")));
     const TreeRef edge01 = TreeRef::server(ServerId(QStringLiteral("edge01")));
@@ -207,16 +206,17 @@ void TstSnapshotController::sameServerAgainIsCompared()
     QVERIFY(waitFor(finished, 1));
     controller.openBytes(edge02Text().toUtf8(), QStringLiteral("edge02"));
     QVERIFY(waitFor(finished, 2));
-    QCOMPARE(changes.size(), 0);
+    QVERIFY(!doc.checks().hasChanges()); // each server's first snapshot: nothing to compare
 
     // The replica replicator stopped on edge01: the new snapshot replaces the first, and the
     // tree says what changed.
     controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
                          QStringLiteral("clipboard"));
     QVERIFY(waitFor(finished, 3));
-    QCOMPARE(doc.checks().size(), 2);
-    QCOMPARE(doc.checkFor(ServerId(QStringLiteral("edge01")))->source, QStringLiteral("clipboard"));
-    QCOMPARE(doc.previousCheckFor(ServerId(QStringLiteral("edge01")))->source,
+    QCOMPARE(doc.checks().servers().size(), 2);
+    QCOMPARE(doc.checks().checkFor(ServerId(QStringLiteral("edge01")))->source,
+             QStringLiteral("clipboard"));
+    QCOMPARE(doc.checks().previousCheckFor(ServerId(QStringLiteral("edge01")))->source,
              QStringLiteral("first"));
     QCOMPARE(statusCell(tree, replication), QStringLiteral("\u2717 Missing (was OK)"));
     QVERIFY(tree.indexFor(replication)
@@ -225,7 +225,7 @@ void TstSnapshotController::sameServerAgainIsCompared()
                     .toString()
                     .contains(QStringLiteral("was OK, now Missing")));
     QCOMPARE(statusCell(tree, edge01), QStringLiteral("\u2717 3 problems (1 changed)"));
-    QCOMPARE(doc.changesFor(ServerId(QStringLiteral("edge01")))->disappeared.size(), 1);
+    QCOMPARE(doc.checks().changesFor(ServerId(QStringLiteral("edge01")))->disappeared.size(), 1);
     QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(QStringLiteral("edge02-int-tcp-4443")))),
              QStringLiteral("\u2713 OK")); // the other server is untouched
 
@@ -233,7 +233,7 @@ void TstSnapshotController::sameServerAgainIsCompared()
     controller.openBytes(sampleText().toUtf8(), QStringLiteral("third"));
     QVERIFY(waitFor(finished, 4));
     QCOMPARE(statusCell(tree, replication), QStringLiteral("\u2713 OK (was Missing)"));
-    doc.acknowledgeChanges();
+    doc.setChecks(doc.checks().acknowledged());
     QCOMPARE(statusCell(tree, replication), QStringLiteral("\u2713 OK"));
     QCOMPARE(statusCell(tree, edge01), QStringLiteral("\u2717 2 problems"));
 }
@@ -250,8 +250,8 @@ void TstSnapshotController::topologyChangeRejudgesEveryServer()
     controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
                          QStringLiteral("a2"));
     QVERIFY(waitFor(finished, 3));
-    const CheckResult *beforeA = doc.checkFor(ServerId(QStringLiteral("edge01")));
-    const CheckResult *beforeB = doc.checkFor(ServerId(QStringLiteral("edge02")));
+    const CheckResult *beforeA = doc.checks().checkFor(ServerId(QStringLiteral("edge01")));
+    const CheckResult *beforeB = doc.checks().checkFor(ServerId(QStringLiteral("edge02")));
 
     QSignalSpy rejudged(&controller, &SnapshotController::rejudged);
     Topology changed = doc.topology();
@@ -261,16 +261,16 @@ void TstSnapshotController::topologyChangeRejudgesEveryServer()
     QVERIFY(!doc.applyEdit(QStringLiteral("Disable Web Conferencing"), changed).isError());
     QVERIFY(rejudged.wait(10000));
     QCOMPARE(finished.size(), 3); // nothing was loaded: a live source must not think so
-    QVERIFY(doc.checkFor(ServerId(QStringLiteral("edge01"))) != beforeA);
-    QVERIFY(doc.checkFor(ServerId(QStringLiteral("edge02"))) != beforeB);
+    QVERIFY(doc.checks().checkFor(ServerId(QStringLiteral("edge01"))) != beforeA);
+    QVERIFY(doc.checks().checkFor(ServerId(QStringLiteral("edge02"))) != beforeB);
     for (const QString &server : {QStringLiteral("edge01"), QStringLiteral("edge02")}) {
-        QCOMPARE(doc.verdict(ListenerId(server + u"-int-tcp-8057"_qs))->status,
+        QCOMPARE(doc.checks().verdict(ListenerId(server + u"-int-tcp-8057"_qs))->status,
                  ListenerStatus::NotChecked);
-        QCOMPARE(doc.checkFor(ServerId(server))->source,
+        QCOMPARE(doc.checks().checkFor(ServerId(server))->source,
                  server == u"edge01"_qs ? QStringLiteral("a2") : QStringLiteral("b"));
     }
     // The comparison is made again between the re-judged snapshots: still the one change.
-    const SnapshotDiff *diff = doc.changesFor(ServerId(QStringLiteral("edge01")));
+    const SnapshotDiff *diff = doc.checks().changesFor(ServerId(QStringLiteral("edge01")));
     QVERIFY(diff);
     QCOMPARE(diff->statusChanges.size(), 1);
     QCOMPARE(diff->statusChanges.first().listener.value(), QStringLiteral("edge01-int-tcp-4443"));
@@ -294,12 +294,12 @@ void TstSnapshotController::overlappingLoadsOfOneServerCompareWithEachOther()
     QVERIFY(waitFor(finished, 3));
     QTRY_VERIFY(!controller.isBusy());
     const ServerId edge01(QStringLiteral("edge01"));
-    const CheckResult *current = doc.checkFor(edge01);
-    const CheckResult *previous = doc.previousCheckFor(edge01);
+    const CheckResult *current = doc.checks().checkFor(edge01);
+    const CheckResult *previous = doc.checks().previousCheckFor(edge01);
     QVERIFY(current && previous);
     QCOMPARE(QSet<QString>({current->source, previous->source}),
              QSet<QString>({QStringLiteral("x"), QStringLiteral("y")}));
-    const SnapshotDiff *diff = doc.changesFor(edge01);
+    const SnapshotDiff *diff = doc.checks().changesFor(edge01);
     QVERIFY(diff);
     // x lacks 4443, y lacks 5062: between them both change, in opposite directions.
     QCOMPARE(diff->statusChanges.size(), 2);

@@ -16,8 +16,7 @@ DetailsView::DetailsView(const Document &doc, QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     document()->setDocumentMargin(16);
     connect(&doc, &Document::topologyReset, this, &DetailsView::refresh);
-    connect(&doc, &Document::checkChanged, this, &DetailsView::refresh);
-    connect(&doc, &Document::changesChanged, this, &DetailsView::refresh);
+    connect(&doc, &Document::checksChanged, this, &DetailsView::refresh);
     connect(EstablishedSummaries::of(doc), &EstablishedSummaries::changed, this, [this] {
         if (m_ref.kind == TreeRef::Listener)
             refresh();
@@ -42,8 +41,8 @@ void DetailsView::refresh()
         const ListenerId id(m_ref.id);
         established = EstablishedSummaries::of(m_document)->summary(id);
         if (const EdgeServer *server = t.serverOfListener(id))
-            check = m_document.checkFor(server->id);
-        change = m_document.changeOf(id);
+            check = m_document.checks().checkFor(server->id);
+        change = m_document.checks().changeOf(id);
     }
     QString html = m_ref.isValid() ? detailshtml::forRef(t, m_ref, check, change, established)
                                    : QString();

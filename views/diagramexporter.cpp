@@ -171,7 +171,8 @@ QStringList DiagramExporter::titleLines() const
     QStringList servers;
     QDateTime captured;
     bool fromHeader = true; // a netstat file without EdgeMap's header says only when it was read
-    for (const std::shared_ptr<const CheckResult> &check : m_document.checks()) {
+    for (const std::shared_ptr<const CheckResult> &check :
+         m_document.checks().inOrder(m_document.topology())) {
         const EdgeServer *server = t.server(check->server);
         servers.append(server ? server->fqdn : check->server.value());
         const bool header = check->snapshot.header.time.isValid();

@@ -44,8 +44,8 @@ DiagramScene::DiagramScene(Document &document, QObject *parent)
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     setBackgroundBrush(m_style.background);
     connect(&m_document, &Document::topologyReset, this, &DiagramScene::rebuild);
-    connect(&m_document, &Document::checkChanged, this, &DiagramScene::onCheckChanged);
-    connect(&m_document, &Document::changesChanged, this, &DiagramScene::markChanges);
+    connect(&m_document, &Document::checksChanged, this, &DiagramScene::onCheckChanged);
+    connect(&m_document, &Document::checksChanged, this, &DiagramScene::markChanges);
     rebuild();
 }
 
@@ -65,7 +65,8 @@ void DiagramScene::setStatusPalette(StatusPalette palette)
 QStringList DiagramScene::unexpectedSignature() const
 {
     QStringList keys;
-    for (const std::shared_ptr<const CheckResult> &check : m_document.checks())
+    for (const std::shared_ptr<const CheckResult> &check :
+         m_document.checks().inOrder(m_document.topology()))
         for (const UnexpectedListener &u : check->judgement.unexpected)
             keys.append(QStringLiteral("%1/%2/%3/%4")
                                 .arg(check->server.value(), u.address, keyOf(u.transport))
@@ -112,7 +113,8 @@ void DiagramScene::applyLayout()
     clearHighlight();
     m_unexpectedKeys = unexpectedSignature();
     DiagramLayout::UnexpectedByServer unexpected;
-    for (const std::shared_ptr<const CheckResult> &check : m_document.checks())
+    for (const std::shared_ptr<const CheckResult> &check :
+         m_document.checks().inOrder(m_document.topology()))
         if (!check->judgement.unexpected.isEmpty())
             unexpected.insert(check->server, check->judgement.unexpected);
     m_layout = DiagramLayout(m_document.topology(), Catalog::builtIn(), unexpected);
@@ -214,7 +216,7 @@ void DiagramScene::applyChips(QHash<QString, DiagramItem *> &old)
         if (c.unexpected >= 0) {
             // The layout was made from these checks a moment ago: the server has one.
             const UnexpectedListener &u
-                    = m_document.checkFor(c.server)->judgement.unexpected.at(c.unexpected);
+                    = m_document.checks().checkFor(c.server)->judgement.unexpected.at(c.unexpected);
             item->setText(socketLabel(u.transport, u.port, u.port),
                           u.pid >= 0 ? tr("%1 (PID %2)").arg(u.process).arg(u.pid) : u.process);
             item->setRef({});
@@ -268,11 +270,11 @@ void DiagramScene::applyPeersAndRoutes(QHash<QString, DiagramItem *> &old)
 void DiagramScene::recolour()
 {
     for (auto it = m_chips.cbegin(); it != m_chips.cend(); ++it) {
-        const ListenerVerdict *v = m_document.verdict(ListenerId(it.key()));
+        const ListenerVerdict *v = m_document.checks().verdict(ListenerId(it.key()));
         it.value()->setStatus(v ? v->status : ListenerStatus::NotChecked, v ? v->established : 0);
     }
     for (const RouteEnds &r : std::as_const(m_inbound)) {
-        const ListenerVerdict *v = m_document.verdict(ListenerId(r.listener));
+        const ListenerVerdict *v = m_document.checks().verdict(ListenerId(r.listener));
         r.route->setLive(v && v->established > 0 && v->remotePeers.contains(r.peer));
     }
     markChanges();

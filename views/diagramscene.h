@@ -19,8 +19,8 @@ class Document;
 
 // The Edge diagram of a Document. It observes the document: on topologyReset it lays the
 // topology out again and updates its items from the layout (reusing items by layout key); on
-// checkChanged it re-colours chips and flows in place from every server's check (unexpected
-// sockets of each checked server get chips of their own); on changesChanged it marks the chips
+// checksChanged it re-colours chips and flows in place from every server's check (unexpected
+// sockets of each checked server get chips of their own); and marks the chips
 // that differ from their server's previous snapshot. Highlighting (paths, scenarios, impact)
 // and hover are view state: never in the model, the file or the undo stack.
 //

@@ -10,7 +10,7 @@ namespace edgemap {
 void DiagramScene::markChanges()
 {
     for (auto it = m_chips.cbegin(); it != m_chips.cend(); ++it) {
-        const StatusChange *change = m_document.changeOf(ListenerId(it.key()));
+        const StatusChange *change = m_document.checks().changeOf(ListenerId(it.key()));
         if (change)
             it.value()->setChange(
                     changeBadge(*change),
@@ -19,7 +19,7 @@ void DiagramScene::markChanges()
             it.value()->setChange({}, {});
     }
     for (auto it = m_unexpectedOf.cbegin(); it != m_unexpectedOf.cend(); ++it) {
-        const SnapshotDiff *diff = m_document.changesFor(it->server);
+        const SnapshotDiff *diff = m_document.checks().changesFor(it->server);
         const UnexpectedListener &u = it->socket;
         if (diff && diff->hasAppeared(u.transport, u.address, u.port))
             it.key()->setChange(tr("new"), tr("New since the previous snapshot of this server."));

@@ -89,7 +89,7 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
             html += para(tr("<b>If it is down:</b> %1")
                                  .arg(breaks.isEmpty() ? tr("no modelled scenario breaks")
                                                        : breaks.join(QStringLiteral(", "))));
-            if (const ListenerVerdict *v = m_document.verdict(l->id))
+            if (const ListenerVerdict *v = m_document.checks().verdict(l->id))
                 html += observedText(*v, t);
             else
                 html += para(tr("Not checked: load a snapshot of this server to see its state."));

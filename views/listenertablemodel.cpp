@@ -51,7 +51,7 @@ ListenerTableModel::ListenerTableModel(const Document &document, QObject *parent
         rebuild();
         endResetModel();
     });
-    connect(&document, &Document::checkChanged, this, &ListenerTableModel::checkChanged);
+    connect(&document, &Document::checksChanged, this, &ListenerTableModel::checkChanged);
     // The busiest remote addresses are counted in the background after each check.
     connect(m_summaries, &EstablishedSummaries::changed, this, [this] {
         if (!m_rows.isEmpty())
@@ -122,7 +122,7 @@ int ListenerTableModel::columnCount(const QModelIndex &parent) const
 
 ListenerStatus ListenerTableModel::statusOf(const ListenerRow &row) const
 {
-    const ListenerVerdict *v = m_document.verdict(row.id);
+    const ListenerVerdict *v = m_document.checks().verdict(row.id);
     return v ? v->status : ListenerStatus::NotChecked;
 }
 
@@ -156,7 +156,7 @@ QVariant ListenerTableModel::data(const QModelIndex &index, int role) const
 
 QVariant ListenerTableModel::displayText(const ListenerRow &row, int column) const
 {
-    const ListenerVerdict *v = m_document.verdict(row.id);
+    const ListenerVerdict *v = m_document.checks().verdict(row.id);
     switch (column) {
     case ServerColumn:
         return row.server;
@@ -198,7 +198,7 @@ QVariant ListenerTableModel::sortKey(const ListenerRow &row, int column) const
     case StatusColumn:
         return severity(statusOf(row));
     case EstablishedColumn: {
-        const ListenerVerdict *v = m_document.verdict(row.id);
+        const ListenerVerdict *v = m_document.checks().verdict(row.id);
         return v ? v->established : -1;
     }
     case AddressColumn:
@@ -230,7 +230,7 @@ QVariant ListenerTableModel::toolTip(const ListenerRow &row, int column) const
     case ObservedColumn:
     case DetailColumn:
     case EstablishedColumn: {
-        const ListenerVerdict *v = m_document.verdict(row.id);
+        const ListenerVerdict *v = m_document.checks().verdict(row.id);
         if (!v)
             return tr("No snapshot of this server is loaded");
         // A busy relay has tens of thousands of remote addresses: a count and the busiest few.

@@ -15,9 +15,9 @@ class EstablishedSummaries;
 // Every expected listener of every server as one flat, sortable table: the admin's port list
 // with the verdict of the current check beside each socket.
 //
-// The model observes the Document: it rebuilds on topologyReset, and on checkChanged it only
+// The model observes the Document: it rebuilds on topologyReset, and on checksChanged it only
 // announces dataChanged for the four check columns, so that a view's selection, current row and
-// scroll position survive a new snapshot. The verdict always comes from Document::verdict(), so
+// scroll position survive a new snapshot. The verdict always comes from CheckSet::verdict(), so
 // the table does not care how many checks the document holds.
 //
 // SortRole gives keys that sort as the admin expects (ports as numbers, statuses by severity,

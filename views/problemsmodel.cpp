@@ -26,9 +26,9 @@ constexpr int kUnexpectedRank = 3;
 QList<const CheckResult *> checksOf(const Document &document)
 {
     QList<const CheckResult *> checks;
-    for (const auto &check : document.checks())
+    for (const auto &check : document.checks().inOrder(document.topology()))
         checks.append(check.get());
-    const CheckResult *latest = document.check();
+    const CheckResult *latest = document.checks().latest().get();
     if (latest && !checks.contains(latest))
         checks.append(latest);
     return checks;
@@ -96,7 +96,7 @@ ProblemsModel::ProblemsModel(const Document &document, QObject *parent)
             Q_EMIT countChanged(problemCount());
     };
     connect(&document, &Document::topologyReset, this, reset);
-    connect(&document, &Document::checkChanged, this, reset);
+    connect(&document, &Document::checksChanged, this, reset);
 }
 
 void ProblemsModel::rebuild()
@@ -129,7 +129,7 @@ void ProblemsModel::rebuild()
 void ProblemsModel::addListenerProblems()
 {
     for (const ListenerRow &row : listenerRows(m_document.topology())) {
-        const ListenerVerdict *v = m_document.verdict(row.id);
+        const ListenerVerdict *v = m_document.checks().verdict(row.id);
         if (!v || !isProblem(v->status))
             continue;
         Entry e;

@@ -15,8 +15,8 @@ struct CheckResult;
 // (missing and wrong process/address, then exposed and unknown), scenarios they break, then the
 // sockets no listener of the topology explains. Each row refers to the thing to show (TreeRef).
 //
-// Built from Document::verdict() for the listeners and from the current check for scenarios and
-// unexpected sockets; rebuilt (reset) on every topologyReset and checkChanged.
+// Built from CheckSet::verdict() for the listeners and from the current check for scenarios and
+// unexpected sockets; rebuilt (reset) on every topologyReset and checksChanged.
 class ProblemsModel : public QAbstractTableModel
 {
     Q_OBJECT

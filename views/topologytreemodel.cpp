@@ -116,8 +116,7 @@ TopologyTreeModel::TopologyTreeModel(const Document &document, QObject *parent)
         rebuild();
         endResetModel();
     });
-    connect(&document, &Document::checkChanged, this, &TopologyTreeModel::checkChanged);
-    connect(&document, &Document::changesChanged, this, &TopologyTreeModel::checkChanged);
+    connect(&document, &Document::checksChanged, this, &TopologyTreeModel::checkChanged);
 }
 
 TopologyTreeModel::~TopologyTreeModel() = default;
@@ -236,9 +235,9 @@ QVariant TopologyTreeModel::statusData(const Node *node, int role) const
     if (node->ref.kind != TreeRef::Listener)
         return {};
     const ListenerId id(node->ref.id);
-    const ListenerVerdict *v = m_document.verdict(id);
+    const ListenerVerdict *v = m_document.checks().verdict(id);
     const ListenerStatus status = v ? v->status : ListenerStatus::NotChecked;
-    const StatusChange *change = m_document.changeOf(id);
+    const StatusChange *change = m_document.checks().changeOf(id);
     switch (role) {
     case Qt::DisplayRole:
         // "✗ Missing (was OK)": the change since the previous snapshot, until acknowledged.
@@ -267,11 +266,11 @@ QVariant TopologyTreeModel::statusData(const Node *node, int role) const
 
 QVariant TopologyTreeModel::serverStatusData(const ServerId &server, int role) const
 {
-    const CheckResult *check = m_document.checkFor(server);
+    const CheckResult *check = m_document.checks().checkFor(server);
     if (!check)
         return {};
     const int problems = check->judgement.problemCount();
-    const SnapshotDiff *diff = m_document.changesFor(server);
+    const SnapshotDiff *diff = m_document.checks().changesFor(server);
     const int changes = diff ? int(diff->statusChanges.size()) : 0;
     if (role == Qt::DisplayRole) {
         const QString bad = statusStyle(ListenerStatus::Missing, StatusPalette::Light).glyph;
