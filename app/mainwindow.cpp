@@ -58,7 +58,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
         // member, a peer), the nearest one that survives is selected instead.
         m_refBeforeReset.clear();
         for (QModelIndex i = m_tree->currentIndex(); i.isValid(); i = i.parent())
-            if (const TreeRef ref = m_model->refAt(i); ref.isValid())
+            if (const ElementRef ref = m_model->refAt(i); ref.isValid())
                 m_refBeforeReset.append(ref);
         // Another topology starts with the default folding and column widths; an edit keeps
         // the tree as the user left it.
@@ -109,7 +109,7 @@ void MainWindow::expandNetwork(bool sizeColumns)
     // status) are what the admin looks for first. The Services/Peers/Scenarios groups stay folded.
     for (int p = 0; p < m_model->rowCount(); ++p) {
         const QModelIndex pool = m_model->index(p, 0);
-        if (m_model->refAt(pool).kind != TreeRef::Pool)
+        if (m_model->refAt(pool).kind() != ElementRef::Kind::Pool)
             continue;
         m_tree->expand(pool);
         for (int s = 0; s < m_model->rowCount(pool); ++s) {
@@ -143,7 +143,7 @@ void forEachNode(const TopologyTreeModel *model, Visit visit)
         const QModelIndex parent = pending.takeLast();
         for (int row = 0; row < model->rowCount(parent); ++row) {
             const QModelIndex index = model->index(row, 0, parent);
-            if (const TreeRef ref = model->refAt(index); ref.isValid())
+            if (const ElementRef ref = model->refAt(index); ref.isValid())
                 visit(index, ref);
             pending.append(index);
         }
@@ -156,7 +156,7 @@ MainWindow::TreeState MainWindow::treeState() const
 {
     TreeState state;
     state.scroll = m_tree->verticalScrollBar()->value();
-    forEachNode(m_model, [&](const QModelIndex &index, const TreeRef &ref) {
+    forEachNode(m_model, [&](const QModelIndex &index, const ElementRef &ref) {
         state.known.insert(ref);
         if (m_tree->isExpanded(index))
             state.expanded.insert(ref);
@@ -169,7 +169,7 @@ void MainWindow::restoreTreeState(const TreeState &state)
     // Nodes the tree had keep the user's choice; new ones (an added member, another topology)
     // open as expandNetwork would open them.
     expandNetwork(false);
-    forEachNode(m_model, [&](const QModelIndex &index, const TreeRef &ref) {
+    forEachNode(m_model, [&](const QModelIndex &index, const ElementRef &ref) {
         if (state.known.contains(ref))
             m_tree->setExpanded(index, state.expanded.contains(ref));
     });
@@ -182,14 +182,14 @@ void MainWindow::restoreSelection()
         restoreTreeState(*std::exchange(m_treeBeforeReset, std::nullopt));
     else
         expandNetwork();
-    for (const TreeRef &ref : std::exchange(m_refBeforeReset, {}))
+    for (const ElementRef &ref : std::exchange(m_refBeforeReset, {}))
         if (selectRef(ref))
             return;
     m_details->showRef({});
     m_properties->showRef({});
 }
 
-bool MainWindow::selectRef(const TreeRef &ref)
+bool MainWindow::selectRef(const ElementRef &ref)
 {
     const QModelIndex index = m_model->indexFor(ref);
     if (!index.isValid())
@@ -199,7 +199,7 @@ bool MainWindow::selectRef(const TreeRef &ref)
     return true;
 }
 
-TreeRef MainWindow::selectedRef() const
+ElementRef MainWindow::selectedRef() const
 {
     return m_model->refAt(m_tree->currentIndex());
 }

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "elementref.h"
 #include "statusstyle.h"
-#include "treeref.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -108,8 +108,8 @@ public:
 
     // Selects (and reveals) an item in the tree, which shows it in the details. False when the
     // reference is not in the current topology.
-    bool selectRef(const TreeRef &ref);
-    TreeRef selectedRef() const;
+    bool selectRef(const ElementRef &ref);
+    ElementRef selectedRef() const;
 
 public Q_SLOTS:
     void newTopology();
@@ -143,7 +143,7 @@ private:
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget,
                          Qt::DockWidgetArea area);
     // Shows the tree's current reference in every other view (details, diagram, table).
-    void showSelection(const TreeRef &ref);
+    void showSelection(const ElementRef &ref);
     void createViewMenu();
     void createMenus();
     void createEditMenu();
@@ -199,13 +199,13 @@ private:
     QLabel *m_checkLabel = nullptr;
     bool m_interactive = true;
     QString m_lastError;
-    QList<TreeRef> m_refBeforeReset; // the selection, then its ancestors, nearest first
+    QList<ElementRef> m_refBeforeReset; // the selection, then its ancestors, nearest first
     // The tree's state across a reset (an edit, an undo): which nodes existed, which were open,
     // and where it was scrolled, so that an edit does not fold or jump the tree.
     struct TreeState
     {
-        QSet<TreeRef> known;
-        QSet<TreeRef> expanded;
+        QSet<ElementRef> known;
+        QSet<ElementRef> expanded;
         int scroll = 0;
     };
     std::optional<TreeState> m_treeBeforeReset;

@@ -78,7 +78,7 @@ void MainWindow::createTableDocks()
     connect(m_problems, &ProblemsPane::countChanged, this,
             [this] { m_problemsDock->setWindowTitle(m_problems->title()); });
     // A problem is looked at in the diagram: select it everywhere and bring it into view.
-    connect(m_problems, &ProblemsPane::refActivated, this, [this](const TreeRef &ref) {
+    connect(m_problems, &ProblemsPane::refActivated, this, [this](const ElementRef &ref) {
         selectRef(ref);
         m_diagram->selectRef(ref);
     });
@@ -107,7 +107,7 @@ void MainWindow::arrangeDocks()
     resizeDocks({m_listenerDock}, {170}, Qt::Vertical);
 }
 
-void MainWindow::showSelection(const TreeRef &ref)
+void MainWindow::showSelection(const ElementRef &ref)
 {
     m_details->showRef(ref);
     m_properties->showRef(ref);

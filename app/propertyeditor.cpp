@@ -29,7 +29,8 @@ void writeEditor(QWidget *editor, const FieldSpec &spec, const Topology &t)
     const QVariant value = readField(t, spec.ref).value_or(QVariant());
     const QSignalBlocker blocker(editor);
     if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
-        const Listener *l = t.listener(ListenerId(spec.ref.id));
+        const ListenerId *id = spec.ref.element.as<ListenerId>();
+        const Listener *l = id ? t.listener(*id) : nullptr;
         // The range keeps its length, so its first port can go no higher than this.
         spin->setRange(1, 65535 - (l ? l->portEnd - l->port : 0));
         spin->setValue(value.toInt());
@@ -63,10 +64,10 @@ PropertyEditor::PropertyEditor(Document &document, QWidget *parent)
     showRef({});
 }
 
-void PropertyEditor::showRef(const TreeRef &ref)
+void PropertyEditor::showRef(const ElementRef &ref)
 {
     FormSpec form = propertyform::formFor(m_document.topology(), ref);
-    const TreeRef shown = form.exists ? ref : TreeRef();
+    const ElementRef shown = form.exists ? ref : ElementRef();
     if (!form.exists)
         form = propertyform::formFor(m_document.topology(), shown);
     const bool same = shown == m_ref && form.sameShape(m_form) && m_scroll->widget();

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "elementref.h"
 #include "propertyeditor_p.h"
 #include "templates.h"
 #include "topologyops.h"
-#include "treeref.h"
 
 #include <QList>
 #include <QWidget>
@@ -15,7 +15,7 @@ namespace edgemap {
 
 class Document;
 
-// Edits the topology item a TreeRef names, in place: the topology name and SIP domains, pool and
+// Edits the topology item a ElementRef names, in place: the topology name and SIP domains, pool and
 // server FQDNs, an address's IP, NAT public IP and FQDN, a listener's port and enabled flag, a
 // service's enabled flag, a peer's name and addresses. Each field applies on editingFinished
 // (check boxes on toggle) through Document::setField, one undo entry per change. A refused value
@@ -36,7 +36,7 @@ class PropertyEditor : public QWidget
 public:
     explicit PropertyEditor(Document &document, QWidget *parent = nullptr);
 
-    TreeRef ref() const { return m_ref; }
+    ElementRef ref() const { return m_ref; }
 
     // The widget that edits a field (QLineEdit, QSpinBox or QCheckBox), nullptr when the form
     // has none; and the reason shown under it, empty when none is shown.
@@ -59,12 +59,12 @@ public:
 
 public Q_SLOTS:
     // An invalid reference edits the topology itself (its name).
-    void showRef(const edgemap::TreeRef &ref);
+    void showRef(const edgemap::ElementRef &ref);
 
 Q_SIGNALS:
     // A structural edit made something else the thing to show: the server or peer just added,
     // the pool or peers group after a removal. The main window selects it in the tree.
-    void refRequested(const edgemap::TreeRef &ref);
+    void refRequested(const edgemap::ElementRef &ref);
 
 private:
     struct Row
@@ -83,12 +83,12 @@ private:
     void commit(const propertyform::FieldSpec &spec, QWidget *editor, QLabel *problem);
     const Row *rowFor(const FieldRef &field) const;
     QString finishEdit(const QString &label, const topologyops::EditResult &result,
-                       const TreeRef &show);
+                       const ElementRef &show);
     void openAddMemberDialog(const PoolId &pool);
     void openAddPeerDialog();
 
     Document &m_document;
-    TreeRef m_ref;
+    ElementRef m_ref;
     propertyform::FormSpec m_form;
     QList<Row> m_rows;
     QScrollArea *m_scroll = nullptr;

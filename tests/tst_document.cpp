@@ -2,6 +2,7 @@
 // modified flag following the undo stack, views told through topologyReset.
 #include "document.h"
 #include "topologyfile.h"
+#include "tst_field_util.h"
 #include "tst_pool_util.h"
 
 #include <QSignalSpy>
@@ -59,7 +60,7 @@ void TstDocument::editUndoRedo()
     QFETCH(QVariant, value);
     const Topology t = topologyfile::defaultTopology();
     Document doc(t);
-    const FieldRef ref{Field(field), id};
+    const FieldRef ref = fieldOf(Field(field), id);
     const QVariant before = *readField(doc.topology(), ref);
     QSignalSpy reset(&doc, &Document::topologyReset);
     const LoadError e = doc.setField(ref, value);

@@ -48,9 +48,9 @@ bool loadSample(MainWindow &window)
     return finished.wait(20000);
 }
 
-TreeRef tableRef(const QTableView *view, int row)
+ElementRef tableRef(const QTableView *view, int row)
 {
-    return view->model()->index(row, 0).data(ListenerTableModel::RefRole).value<TreeRef>();
+    return view->model()->index(row, 0).data(ListenerTableModel::RefRole).value<ElementRef>();
 }
 
 } // namespace
@@ -86,17 +86,17 @@ void TstMainWindowPanes::treeSelectionReachesEveryView()
     Document doc(topologyfile::defaultTopology());
     MainWindow window(doc);
     window.setInteractive(false);
-    const TreeRef ref = TreeRef::listener(kPsom);
+    const ElementRef ref = ElementRef::listener(kPsom);
     QVERIFY(window.selectRef(ref));
     QCOMPARE(window.diagramView()->selectedRef(), ref);
     QCOMPARE(window.propertyEditor()->ref(), ref);
     const QModelIndex current = window.listenerTable()->view()->currentIndex();
-    QCOMPARE(current.data(ListenerTableModel::RefRole).value<TreeRef>(), ref);
+    QCOMPARE(current.data(ListenerTableModel::RefRole).value<ElementRef>(), ref);
 
     // Something the table does not list (a server) leaves no stale row selected there.
-    QVERIFY(window.selectRef(TreeRef::server(ServerId(u"edge01"_s))));
+    QVERIFY(window.selectRef(ElementRef::server(ServerId(u"edge01"_s))));
     QVERIFY(!window.listenerTable()->view()->selectionModel()->hasSelection());
-    QCOMPARE(window.propertyEditor()->ref(), TreeRef::server(ServerId(u"edge01"_s)));
+    QCOMPARE(window.propertyEditor()->ref(), ElementRef::server(ServerId(u"edge01"_s)));
 }
 
 void TstMainWindowPanes::tableSelectionReachesTheTree()
@@ -106,8 +106,8 @@ void TstMainWindowPanes::tableSelectionReachesTheTree()
     window.setInteractive(false);
     window.show();
     QTableView *view = window.listenerTable()->view();
-    QVERIFY(window.selectRef(TreeRef::listener(kAccess443)));
-    const TreeRef next = tableRef(view, view->currentIndex().row() + 1);
+    QVERIFY(window.selectRef(ElementRef::listener(kAccess443)));
+    const ElementRef next = tableRef(view, view->currentIndex().row() + 1);
     view->setFocus();
     QTest::keyClick(view, Qt::Key_Down); // the user moves in the table
     QCOMPARE(window.selectedRef(), next);
@@ -148,7 +148,7 @@ void TstMainWindowPanes::problemSelectsAndRevealsInDiagram()
     window.show();
     QVERIFY(loadSample(window));
     ProblemsPane *problems = window.problemsList();
-    const int row = problems->model()->rowOf(TreeRef::listener(kPsom));
+    const int row = problems->model()->rowOf(ElementRef::listener(kPsom));
     QVERIFY(row >= 0);
     QTreeView *list = problems->view();
     window.problemsDock()->raise();
@@ -156,15 +156,15 @@ void TstMainWindowPanes::problemSelectsAndRevealsInDiagram()
     const QModelIndex index = list->model()->index(row, 1);
     list->scrollTo(index);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
-    QCOMPARE(window.selectedRef(), TreeRef::listener(kPsom));
-    QCOMPARE(window.diagramView()->selectedRef(), TreeRef::listener(kPsom));
+    QCOMPARE(window.selectedRef(), ElementRef::listener(kPsom));
+    QCOMPARE(window.diagramView()->selectedRef(), ElementRef::listener(kPsom));
     // The missing PSOM listener is the one shown in the table too.
     QCOMPARE(window.listenerTable()
                      ->view()
                      ->currentIndex()
                      .data(ListenerTableModel::RefRole)
-                     .value<TreeRef>(),
-             TreeRef::listener(kPsom));
+                     .value<ElementRef>(),
+             ElementRef::listener(kPsom));
 }
 
 void TstMainWindowPanes::panesFollowTheSnapshot()
@@ -224,7 +224,7 @@ void TstMainWindowPanes::propertyEditReachesEveryViewAndUndoes()
     MainWindow window(doc);
     window.setInteractive(false);
     window.show();
-    const TreeRef server = TreeRef::server(ServerId(u"edge01"_s));
+    const ElementRef server = ElementRef::server(ServerId(u"edge01"_s));
     QVERIFY(window.selectRef(server));
     auto *fqdn = qobject_cast<QLineEdit *>(
             window.propertyEditor()->editorFor({Field::ServerFqdn, u"edge01"_s}));
@@ -258,28 +258,29 @@ void TstMainWindowPanes::anEditKeepsTheTreeAndTableAsTheUserLeftThem()
     const TopologyTreeModel *model = window.treeModel();
     // The user opens Peers, folds the internal interface, widens the name column and picks
     // a listener.
-    const TreeRef internal = TreeRef::netInterface(ServerId(u"edge01"_s), InterfaceSide::Internal);
-    tree->expand(model->indexFor(TreeRef::peersGroup()));
+    const ElementRef internal
+            = ElementRef::netInterface(ServerId(u"edge01"_s), InterfaceSide::Internal);
+    tree->expand(model->indexFor(ElementRef::peersGroup()));
     QVERIFY(tree->isExpanded(model->indexFor(internal)));
     tree->collapse(model->indexFor(internal));
     tree->setColumnWidth(TopologyTreeModel::NameColumn, 390);
-    QVERIFY(window.selectRef(TreeRef::listener(kAccess443)));
+    QVERIFY(window.selectRef(ElementRef::listener(kAccess443)));
 
     // An edit elsewhere (another listener's port) rebuilds every view.
     QVERIFY(!doc.setField({Field::ListenerPort, kPsom.value()}, 8058).isError());
-    QVERIFY(tree->isExpanded(model->indexFor(TreeRef::peersGroup())));
+    QVERIFY(tree->isExpanded(model->indexFor(ElementRef::peersGroup())));
     QVERIFY(!tree->isExpanded(model->indexFor(internal)));
-    QVERIFY(!tree->isExpanded(model->indexFor(TreeRef::servicesGroup()))); // still folded
+    QVERIFY(!tree->isExpanded(model->indexFor(ElementRef::servicesGroup()))); // still folded
     QCOMPARE(tree->columnWidth(TopologyTreeModel::NameColumn), 390);
-    QCOMPARE(window.selectedRef(), TreeRef::listener(kAccess443));
+    QCOMPARE(window.selectedRef(), ElementRef::listener(kAccess443));
     const QTableView *table = window.listenerTable()->view();
-    QCOMPARE(tableRef(table, table->currentIndex().row()), TreeRef::listener(kAccess443));
+    QCOMPARE(tableRef(table, table->currentIndex().row()), ElementRef::listener(kAccess443));
     QVERIFY(table->selectionModel()->isRowSelected(table->currentIndex().row()));
 
     // Undo the same way.
     doc.undoStack()->undo();
-    QVERIFY(tree->isExpanded(model->indexFor(TreeRef::peersGroup())));
-    QCOMPARE(window.selectedRef(), TreeRef::listener(kAccess443));
+    QVERIFY(tree->isExpanded(model->indexFor(ElementRef::peersGroup())));
+    QCOMPARE(window.selectedRef(), ElementRef::listener(kAccess443));
 
     // Undoing the addition of the selected node selects its nearest surviving ancestor, and
     // every pane follows (no blank tree with a stale property form).
@@ -289,18 +290,18 @@ void TstMainWindowPanes::anEditKeepsTheTreeAndTableAsTheUserLeftThem()
     extra.name = u"Extra partner"_s;
     more.peers.append(extra);
     QVERIFY(!doc.applyEdit(u"Add peer"_s, more).isError());
-    QVERIFY(window.selectRef(TreeRef::peer(extra.id)));
-    QCOMPARE(window.propertyEditor()->ref(), TreeRef::peer(extra.id));
+    QVERIFY(window.selectRef(ElementRef::peer(extra.id)));
+    QCOMPARE(window.propertyEditor()->ref(), ElementRef::peer(extra.id));
     doc.undoStack()->undo();
-    QCOMPARE(window.selectedRef(), TreeRef::peersGroup());
-    QCOMPARE(window.propertyEditor()->ref(), TreeRef::peersGroup());
+    QCOMPARE(window.selectedRef(), ElementRef::peersGroup());
+    QCOMPARE(window.propertyEditor()->ref(), ElementRef::peersGroup());
 
     // Another topology (open, new, restored autosave) starts fresh: the default folding, and
     // the diagram fitted even though the user had zoomed in.
     window.diagramView()->zoomIn();
     const qreal zoomed = window.diagramView()->zoom();
     doc.resetTopology(topologyfile::defaultTopology(), {});
-    QVERIFY(!tree->isExpanded(model->indexFor(TreeRef::peersGroup())));
+    QVERIFY(!tree->isExpanded(model->indexFor(ElementRef::peersGroup())));
     QVERIFY(tree->isExpanded(model->indexFor(internal)));
     QVERIFY(window.diagramView()->zoom() < zoomed);
 }

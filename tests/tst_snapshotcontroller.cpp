@@ -3,11 +3,11 @@
 // several snapshots of a pool, each on its server; a second snapshot compared with the first.
 #include "detailsview.h"
 #include "document.h"
+#include "elementref.h"
 #include "mainwindow.h"
 #include "snapshotcontroller.h"
 #include "topologyfile.h"
 #include "topologytreemodel.h"
-#include "treeref.h"
 #include "tst_pool_util.h"
 #include "tst_snapshot_util.h"
 
@@ -25,14 +25,14 @@ namespace {
 
 const QString kSample = snapshottest::bundledSamplePath();
 
-QString statusCell(const TopologyTreeModel &model, const TreeRef &ref)
+QString statusCell(const TopologyTreeModel &model, const ElementRef &ref)
 {
     return model.indexFor(ref).siblingAtColumn(TopologyTreeModel::StatusColumn).data().toString();
 }
 
 QString statusCell(const MainWindow &w, const QString &listener)
 {
-    return statusCell(*w.treeModel(), TreeRef::listener(ListenerId(listener)));
+    return statusCell(*w.treeModel(), ElementRef::listener(ListenerId(listener)));
 }
 
 } // namespace
@@ -73,11 +73,12 @@ void TstSnapshotController::sampleIsJudgedAndShown()
     QCOMPARE(statusCell(window, QStringLiteral("edge01-av-udp-50000-59999")),
              QStringLiteral("\u223f Dynamic"));
     const QModelIndex server
-            = window.treeModel()->indexFor(TreeRef::server(ServerId(QStringLiteral("edge01"))));
+            = window.treeModel()->indexFor(ElementRef::server(ServerId(QStringLiteral("edge01"))));
     QCOMPARE(server.siblingAtColumn(TopologyTreeModel::StatusColumn).data().toString(),
              QStringLiteral("\u2717 2 problems"));
 
-    QVERIFY(window.selectRef(TreeRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-5061")))));
+    QVERIFY(window.selectRef(
+            ElementRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-5061")))));
     const QString details = window.detailsView()->toPlainText();
     QVERIFY2(details.contains(QStringLiteral("In the snapshot")), qPrintable(details));
     QVERIFY(details.contains(QStringLiteral("RTCSrv.exe (PID 2216) on 172.25.33.10")));
@@ -182,11 +183,11 @@ void TstSnapshotController::poolSnapshotsLandOnTheirServers()
     QCOMPARE(doc.checkFor(ServerId(QStringLiteral("edge02")))->source, b);
     // Both servers show their own state, in the tree as in the verdicts.
     for (const QString &server : {QStringLiteral("edge01"), QStringLiteral("edge02")}) {
-        QCOMPARE(statusCell(tree, TreeRef::server(ServerId(server))),
+        QCOMPARE(statusCell(tree, ElementRef::server(ServerId(server))),
                  QStringLiteral("\u2717 2 problems"));
-        QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(server + u"-int-tcp-8057"_qs))),
+        QCOMPARE(statusCell(tree, ElementRef::listener(ListenerId(server + u"-int-tcp-8057"_qs))),
                  QStringLiteral("\u2717 Missing"));
-        QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(server + u"-int-tcp-5061"_qs))),
+        QCOMPARE(statusCell(tree, ElementRef::listener(ListenerId(server + u"-int-tcp-5061"_qs))),
                  QStringLiteral("\u2713 OK"));
     }
     QVERIFY(!doc.hasChanges());
@@ -200,9 +201,9 @@ void TstSnapshotController::sameServerAgainIsCompared()
     SnapshotController controller(doc);
     QSignalSpy finished(&controller, &SnapshotController::finished);
     QSignalSpy changes(&doc, &Document::changesChanged);
-    const TreeRef replication
-            = TreeRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-4443")));
-    const TreeRef edge01 = TreeRef::server(ServerId(QStringLiteral("edge01")));
+    const ElementRef replication
+            = ElementRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-4443")));
+    const ElementRef edge01 = ElementRef::server(ServerId(QStringLiteral("edge01")));
     controller.openBytes(sampleText().toUtf8(), QStringLiteral("first"));
     QVERIFY(waitFor(finished, 1));
     controller.openBytes(edge02Text().toUtf8(), QStringLiteral("edge02"));
@@ -226,7 +227,8 @@ void TstSnapshotController::sameServerAgainIsCompared()
                     .contains(QStringLiteral("was OK, now Missing")));
     QCOMPARE(statusCell(tree, edge01), QStringLiteral("\u2717 3 problems (1 changed)"));
     QCOMPARE(doc.changesFor(ServerId(QStringLiteral("edge01")))->disappeared.size(), 1);
-    QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(QStringLiteral("edge02-int-tcp-4443")))),
+    QCOMPARE(statusCell(tree,
+                        ElementRef::listener(ListenerId(QStringLiteral("edge02-int-tcp-4443")))),
              QStringLiteral("\u2713 OK")); // the other server is untouched
 
     // It came back.

@@ -19,13 +19,13 @@ DetailsView::DetailsView(const Document &doc, QWidget *parent)
     connect(&doc, &Document::checkChanged, this, &DetailsView::refresh);
     connect(&doc, &Document::changesChanged, this, &DetailsView::refresh);
     connect(EstablishedSummaries::of(doc), &EstablishedSummaries::changed, this, [this] {
-        if (m_ref.kind == TreeRef::Listener)
+        if (m_ref.kind() == ElementRef::Kind::Listener)
             refresh();
     });
     refresh();
 }
 
-void DetailsView::showRef(const TreeRef &ref)
+void DetailsView::showRef(const ElementRef &ref)
 {
     m_ref = ref;
     refresh();
@@ -38,8 +38,8 @@ void DetailsView::refresh()
     const CheckResult *check = nullptr;
     const StatusChange *change = nullptr;
     const EstablishedSummary *established = nullptr;
-    if (m_ref.kind == TreeRef::Listener) {
-        const ListenerId id(m_ref.id);
+    if (const ListenerId *listener = m_ref.as<ListenerId>()) {
+        const ListenerId &id = *listener;
         established = EstablishedSummaries::of(m_document)->summary(id);
         if (const EdgeServer *server = t.serverOfListener(id))
             check = m_document.checkFor(server->id);

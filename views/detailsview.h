@@ -1,6 +1,6 @@
 #pragma once
 
-#include "treeref.h"
+#include "elementref.h"
 
 #include <QTextBrowser>
 
@@ -22,17 +22,17 @@ class DetailsView : public QTextBrowser
 public:
     explicit DetailsView(const Document &document, QWidget *parent = nullptr);
 
-    TreeRef ref() const { return m_ref; }
+    ElementRef ref() const { return m_ref; }
 
 public Q_SLOTS:
     // An invalid reference shows the overview.
-    void showRef(const edgemap::TreeRef &ref);
+    void showRef(const edgemap::ElementRef &ref);
 
 private:
     void refresh();
 
     const Document &m_document;
-    TreeRef m_ref;
+    ElementRef m_ref;
 };
 
 } // namespace edgemap

@@ -182,12 +182,12 @@ void DiagramView::clearHighlight()
     updateInfo();
 }
 
-bool DiagramView::selectRef(const TreeRef &ref)
+bool DiagramView::selectRef(const ElementRef &ref)
 {
     if (ref == selectedRef())
         return true;
-    if (ref.kind == TreeRef::Scenario) {
-        showScenario(ScenarioId(ref.id));
+    if (const ScenarioId *scenario = ref.as<ScenarioId>()) {
+        showScenario(*scenario);
         return true;
     }
     DiagramItem *item = m_scene->itemFor(ref);
@@ -198,26 +198,26 @@ bool DiagramView::selectRef(const TreeRef &ref)
         m_canvas->ensureVisible(item, 40, 40);
     }
     m_syncing = false;
-    highlightFor(item ? item->ref() : TreeRef());
+    highlightFor(item ? item->ref() : ElementRef());
     return item != nullptr;
 }
 
-TreeRef DiagramView::selectedRef() const
+ElementRef DiagramView::selectedRef() const
 {
     const QList<QGraphicsItem *> selected = m_scene->selectedItems();
     if (selected.size() != 1)
         return {};
     const auto *item = dynamic_cast<const DiagramItem *>(selected.first());
-    return item ? item->ref() : TreeRef();
+    return item ? item->ref() : ElementRef();
 }
 
-void DiagramView::highlightFor(const TreeRef &ref)
+void DiagramView::highlightFor(const ElementRef &ref)
 {
     m_scenarios->setCurrentIndex(0);
-    if (ref.kind == TreeRef::Peer)
-        m_scene->highlightPeer(PeerId(ref.id));
-    else if (ref.kind == TreeRef::Listener)
-        m_scene->highlightListener(ListenerId(ref.id));
+    if (const PeerId *peer = ref.as<PeerId>())
+        m_scene->highlightPeer(*peer);
+    else if (const ListenerId *listener = ref.as<ListenerId>())
+        m_scene->highlightListener(*listener);
     else
         m_scene->clearHighlight();
     updateInfo();
@@ -227,7 +227,7 @@ void DiagramView::onSelectionChanged()
 {
     if (m_syncing)
         return;
-    const TreeRef ref = selectedRef();
+    const ElementRef ref = selectedRef();
     highlightFor(ref);
     if (ref.isValid())
         Q_EMIT refSelected(ref);

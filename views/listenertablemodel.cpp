@@ -2,9 +2,9 @@
 #include "plaintooltip.h"
 
 #include "document.h"
+#include "elementref.h"
 #include "establishedsummary.h"
 #include "ipaddress.h"
-#include "treeref.h"
 
 #include <QGuiApplication>
 #include <QPalette>
@@ -146,7 +146,7 @@ QVariant ListenerTableModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case RefRole:
-        return QVariant::fromValue(TreeRef::listener(row.id));
+        return QVariant::fromValue(ElementRef::listener(row.id));
     case StatusRole:
         return int(statusOf(row));
     default:

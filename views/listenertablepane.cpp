@@ -204,21 +204,21 @@ void ListenerTablePane::currentRowChanged(const QModelIndex &current)
 {
     if (m_programmatic > 0 || !current.isValid())
         return;
-    Q_EMIT refActivated(current.data(ListenerTableModel::RefRole).value<TreeRef>());
+    Q_EMIT refActivated(current.data(ListenerTableModel::RefRole).value<ElementRef>());
 }
 
-void ListenerTablePane::selectRef(const TreeRef &ref)
+void ListenerTablePane::selectRef(const ElementRef &ref)
 {
     // The echo of the user's own click (table -> window -> table): the current row already is
     // this listener, and re-selecting it would undo a Ctrl+click extending the selection.
     if (ref.isValid()
-        && m_view->currentIndex().data(ListenerTableModel::RefRole).value<TreeRef>() == ref)
+        && m_view->currentIndex().data(ListenerTableModel::RefRole).value<ElementRef>() == ref)
         return;
     ++m_programmatic;
     QItemSelectionModel *selection = m_view->selectionModel();
-    const QModelIndex row = ref.kind == TreeRef::Listener
-                                    ? m_proxy->mapFromSource(m_model->indexFor(ListenerId(ref.id)))
-                                    : QModelIndex();
+    const ListenerId *listener = ref.as<ListenerId>();
+    const QModelIndex row
+            = listener ? m_proxy->mapFromSource(m_model->indexFor(*listener)) : QModelIndex();
     if (row.isValid()) {
         selection->setCurrentIndex(row,
                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

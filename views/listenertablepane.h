@@ -1,7 +1,7 @@
 #pragma once
 
+#include "elementref.h"
 #include "statusstyle.h"
-#include "treeref.h"
 
 #include <QWidget>
 
@@ -48,11 +48,11 @@ public:
 public Q_SLOTS:
     // Selects and scrolls to the listener's row; clears the selection for any other kind of
     // reference, or when the row is hidden by the filter. Never emits refActivated.
-    void selectRef(const TreeRef &ref);
+    void selectRef(const ElementRef &ref);
     void copySelection();
 
 Q_SIGNALS:
-    void refActivated(const TreeRef &ref);
+    void refActivated(const ElementRef &ref);
 
 private:
     void buildStatusFilter();

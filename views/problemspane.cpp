@@ -96,7 +96,7 @@ bool ProblemsPane::eventFilter(QObject *watched, QEvent *event)
 
 void ProblemsPane::activate(const QModelIndex &index)
 {
-    const TreeRef ref = m_model->refAt(index.row());
+    const ElementRef ref = m_model->refAt(index.row());
     if (ref.isValid())
         Q_EMIT refActivated(ref);
 }

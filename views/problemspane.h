@@ -1,7 +1,7 @@
 #pragma once
 
+#include "elementref.h"
 #include "statusstyle.h"
-#include "treeref.h"
 
 #include <QWidget>
 
@@ -38,7 +38,7 @@ public:
     void setStatusPalette(StatusPalette palette);
 
 Q_SIGNALS:
-    void refActivated(const TreeRef &ref);
+    void refActivated(const ElementRef &ref);
     void countChanged(int problems);
 
 protected:
@@ -55,7 +55,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     // The row the user was on, kept across a rebuild; unexpected sockets of one server share
     // their reference, so the text tells them apart.
-    TreeRef m_currentRef;
+    ElementRef m_currentRef;
     QString m_currentText;
 };
 

@@ -17,13 +17,13 @@ namespace edgemap {
 // hundred rows) and the topology only changes through Document::topologyReset.
 struct TopologyTreeModel::Node
 {
-    TreeRef ref;
+    ElementRef ref;
     treetext::Texts text;
     Node *parent = nullptr;
     int row = 0;
     std::vector<std::unique_ptr<Node>> children;
 
-    Node *add(TreeRef childRef, treetext::Texts childText)
+    Node *add(ElementRef childRef, treetext::Texts childText)
     {
         auto child = std::make_unique<Node>();
         child->ref = std::move(childRef);
@@ -54,23 +54,23 @@ QList<const Listener *> listenersOn(const EdgeServer &server, const AddressId &a
 void addListeners(Node *parent, const Topology &t, const QList<const Listener *> &listeners)
 {
     for (const Listener *l : listeners)
-        parent->add(TreeRef::listener(l->id), treetext::listener(t, *l));
+        parent->add(ElementRef::listener(l->id), treetext::listener(t, *l));
 }
 
 void addServer(Node *poolNode, const Topology &t, const EdgeServer &server)
 {
-    Node *serverNode = poolNode->add(TreeRef::server(server.id), treetext::server(server));
+    Node *serverNode = poolNode->add(ElementRef::server(server.id), treetext::server(server));
     for (const NetInterface &nic : server.interfaces) {
-        Node *nicNode = serverNode->add(TreeRef::netInterface(server.id, nic.side),
+        Node *nicNode = serverNode->add(ElementRef::netInterface(server.id, nic.side),
                                         treetext::netInterface(nic));
         for (const Address &a : nic.addresses) {
-            Node *addressNode = nicNode->add(TreeRef::address(a.id), treetext::address(a));
+            Node *addressNode = nicNode->add(ElementRef::address(a.id), treetext::address(a));
             addListeners(addressNode, t, listenersOn(server, a.id));
         }
     }
     const QList<const Listener *> unbound = listenersOn(server, AddressId());
     if (!unbound.isEmpty()) {
-        Node *all = serverNode->add(TreeRef::allInterfaces(server.id),
+        Node *all = serverNode->add(ElementRef::allInterfaces(server.id),
                                     treetext::allInterfaces(unbound.size()));
         addListeners(all, t, unbound);
     }
@@ -78,25 +78,25 @@ void addServer(Node *poolNode, const Topology &t, const EdgeServer &server)
 
 void addGroups(Node *root, const Topology &t)
 {
-    Node *services = root->add(TreeRef::servicesGroup(),
+    Node *services = root->add(ElementRef::servicesGroup(),
                                treetext::group(QObject::tr("Services"), t.services.size()));
     for (const Service &s : t.services)
-        services->add(TreeRef::service(s.id), treetext::service(s));
-    Node *peers = root->add(TreeRef::peersGroup(),
+        services->add(ElementRef::service(s.id), treetext::service(s));
+    Node *peers = root->add(ElementRef::peersGroup(),
                             treetext::group(QObject::tr("Peers"), t.peers.size()));
     for (const Peer &p : t.peers)
-        peers->add(TreeRef::peer(p.id), treetext::peer(p));
-    Node *scenarios = root->add(TreeRef::scenariosGroup(),
+        peers->add(ElementRef::peer(p.id), treetext::peer(p));
+    Node *scenarios = root->add(ElementRef::scenariosGroup(),
                                 treetext::group(QObject::tr("Scenarios"), t.scenarios.size()));
     for (const Scenario &s : t.scenarios)
-        scenarios->add(TreeRef::scenario(s.id), treetext::scenario(s));
+        scenarios->add(ElementRef::scenario(s.id), treetext::scenario(s));
 }
 
 std::unique_ptr<Node> buildTree(const Topology &t)
 {
     auto root = std::make_unique<Node>();
     for (const EdgePool &pool : t.pools) {
-        Node *poolNode = root->add(TreeRef::pool(pool.id), treetext::pool(pool));
+        Node *poolNode = root->add(ElementRef::pool(pool.id), treetext::pool(pool));
         for (const EdgeServer &server : pool.servers)
             addServer(poolNode, t, server);
     }
@@ -231,11 +231,12 @@ Qt::ItemFlags TopologyTreeModel::flags(const QModelIndex &index) const
 
 QVariant TopologyTreeModel::statusData(const Node *node, int role) const
 {
-    if (node->ref.kind == TreeRef::Server)
-        return serverStatusData(ServerId(node->ref.id), role);
-    if (node->ref.kind != TreeRef::Listener)
+    if (const ServerId *server = node->ref.as<ServerId>())
+        return serverStatusData(*server, role);
+    const ListenerId *listener = node->ref.as<ListenerId>();
+    if (!listener)
         return {};
-    const ListenerId id(node->ref.id);
+    const ListenerId &id = *listener;
     const ListenerVerdict *v = m_document.verdict(id);
     const ListenerStatus status = v ? v->status : ListenerStatus::NotChecked;
     const StatusChange *change = m_document.changeOf(id);
@@ -298,21 +299,22 @@ void TopologyTreeModel::checkChanged()
 {
     // Only the Status column changes: update in place so that expansion and selection stay.
     for (auto it = m_byRef.cbegin(); it != m_byRef.cend(); ++it)
-        if (it.key().kind == TreeRef::Listener || it.key().kind == TreeRef::Server) {
+        if (it.key().kind() == ElementRef::Kind::Listener
+            || it.key().kind() == ElementRef::Kind::Server) {
             const QModelIndex i = indexOf(it.value(), StatusColumn);
             Q_EMIT dataChanged(
                     i, i, {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::FontRole});
         }
 }
 
-QModelIndex TopologyTreeModel::indexFor(const TreeRef &ref) const
+QModelIndex TopologyTreeModel::indexFor(const ElementRef &ref) const
 {
     return indexOf(m_byRef.value(ref, nullptr));
 }
 
-TreeRef TopologyTreeModel::refAt(const QModelIndex &index) const
+ElementRef TopologyTreeModel::refAt(const QModelIndex &index) const
 {
-    return index.isValid() ? nodeOf(index)->ref : TreeRef();
+    return index.isValid() ? nodeOf(index)->ref : ElementRef();
 }
 
 } // namespace edgemap

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "elementref.h"
 #include "ids.h"
-#include "treeref.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -15,7 +15,7 @@ class Document;
 
 // The topology as a read-only tree: Edge pools > servers > interfaces > addresses > listeners
 // (all-interface listeners under a per-server "All interfaces" node), then the Services, Peers
-// and Scenarios groups. Every item carries its TreeRef (RefRole), so that a selection can be
+// and Scenarios groups. Every item carries its ElementRef (RefRole), so that a selection can be
 // passed to other views by reference rather than by index.
 //
 // The model observes the Document and rebuilds on topologyReset; it never changes the topology.
@@ -44,8 +44,8 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     // The item a reference points to (column 0), or an invalid index when it is not in the tree.
-    QModelIndex indexFor(const TreeRef &ref) const;
-    TreeRef refAt(const QModelIndex &index) const;
+    QModelIndex indexFor(const ElementRef &ref) const;
+    ElementRef refAt(const QModelIndex &index) const;
 
     struct Node;
 
@@ -60,7 +60,7 @@ private:
 
     const Document &m_document;
     std::unique_ptr<Node> m_root;
-    QHash<TreeRef, Node *> m_byRef;
+    QHash<ElementRef, Node *> m_byRef;
 };
 
 } // namespace edgemap
