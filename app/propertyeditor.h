@@ -14,6 +14,7 @@ class QScrollArea;
 namespace edgemap {
 
 class Document;
+class Selection;
 
 // Edits the topology item a ElementRef names, in place: the topology name and SIP domains, pool and
 // server FQDNs, an address's IP, NAT public IP and FQDN, a listener's port and enabled flag, a
@@ -26,9 +27,11 @@ class Document;
 // go through topologyops and Document::applyEdit. The public functions behind the buttons take
 // the dialogs' values, so that they can be driven without a dialog.
 //
-// Follows Document::topologyReset (undo, redo, reload): the form keeps its reference while it
-// exists, refreshing values in place so that the field being typed in keeps the focus; when the
-// reference is gone it falls back to its parent (a removed server's pool, the peers group).
+// Shows the document's selection (Selection). A field change (an edit, its undo or redo)
+// refreshes the one editor that shows it; a structural change keeps the form while its element
+// exists, refreshing values in place so that the field being typed in keeps the focus. When
+// the element is gone the selection falls back to its parent (a removed server's pool, the
+// peers group) and the form follows it.
 class PropertyEditor : public QWidget
 {
     Q_OBJECT
@@ -58,12 +61,13 @@ public:
     void commitPending();
 
 public Q_SLOTS:
-    // An invalid reference edits the topology itself (its name).
+    // Makes the reference the document's selection, which the form follows; an invalid
+    // reference edits the topology itself (its name).
     void showRef(const edgemap::ElementRef &ref);
 
 Q_SIGNALS:
     // A structural edit made something else the thing to show: the server or peer just added,
-    // the pool or peers group after a removal. The main window selects it in the tree.
+    // the pool or peers group after a removal. It is made the selection too.
     void refRequested(const edgemap::ElementRef &ref);
 
 private:
@@ -74,7 +78,9 @@ private:
         QLabel *problem = nullptr;
     };
 
-    void onTopologyReset();
+    void follow(const ElementRef &ref);
+    void fieldChanged(const FieldRef &field);
+    void structureChanged();
     void rebuild(const propertyform::FormSpec &form);
     QWidget *buildButtons(const propertyform::FormSpec &form, QWidget *parent);
     Row makeRow(const propertyform::FieldSpec &spec, QWidget *parent);
@@ -88,6 +94,7 @@ private:
     void openAddPeerDialog();
 
     Document &m_document;
+    Selection *m_selection;
     ElementRef m_ref;
     propertyform::FormSpec m_form;
     QList<Row> m_rows;

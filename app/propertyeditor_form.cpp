@@ -42,7 +42,6 @@ void serverForm(FormSpec &form, const Topology &t, const ServerId &id)
     form.fields << field(Field::ServerFqdn, ElementRef::server(id), Input::Fqdn, tr("Server FQDN"));
     form.addMemberTo = t.poolOfServer(id)->id;
     form.removableMember = id;
-    form.fallback = ElementRef::pool(form.addMemberTo);
 }
 
 void interfaceForm(FormSpec &form, const Topology &t, const InterfaceRef &ref)
@@ -59,7 +58,6 @@ void interfaceForm(FormSpec &form, const Topology &t, const InterfaceRef &ref)
             addAddressFields(form, a,
                              tr("%1 (%2)").arg(a.id.value(), treetext::rolesText(a.roles)));
     }
-    form.fallback = ElementRef::server(ref.server);
 }
 
 void listenerForm(FormSpec &form, const Topology &t, const ListenerId &id)
@@ -76,7 +74,6 @@ void listenerForm(FormSpec &form, const Topology &t, const ListenerId &id)
     if (l->isRange())
         form.note = tr("A range of %1 ports: moving the first port moves the whole range.")
                             .arg(l->portEnd - l->port + 1);
-    form.fallback = ElementRef::server(t.serverOfListener(id)->id);
 }
 
 void peerForm(FormSpec &form, const Topology &t, const PeerId &id)
@@ -93,7 +90,6 @@ void peerForm(FormSpec &form, const Topology &t, const PeerId &id)
                    "which peer a connection in a snapshot comes from.");
     form.addPeer = true;
     form.removablePeer = id;
-    form.fallback = ElementRef::peersGroup();
 }
 
 void topologyForm(FormSpec &form)
@@ -140,7 +136,6 @@ FormSpec formFor(const Topology &t, const ElementRef &ref)
             form.title = tr("Address %1 (%2)").arg(a->id.value(), treetext::rolesText(a->roles));
             addAddressFields(form, *a, {});
             form.note = tr("Leave the NAT public IP empty when the address is not translated.");
-            form.fallback = ElementRef::server(t.serverOfAddress(a->id)->id);
         }
         break;
     case K::Listener:
@@ -151,7 +146,6 @@ FormSpec formFor(const Topology &t, const ElementRef &ref)
             form.exists = true;
             form.title = tr("Service %1 (%2)").arg(s->displayName, s->id.value());
             form.fields << field(Field::ServiceEnabled, ref, Input::Flag, tr("Enabled"));
-            form.fallback = ElementRef::servicesGroup();
         }
         break;
     case K::Peer:
@@ -162,7 +156,6 @@ FormSpec formFor(const Topology &t, const ElementRef &ref)
             form.exists = true;
             form.title = tr("Scenario: %1").arg(s->name);
             form.note = tr("Scenarios come from the product catalog; they are not edited here.");
-            form.fallback = ElementRef::scenariosGroup();
         }
         break;
     case K::Group:

@@ -47,7 +47,6 @@ struct FormSpec
     ServerId removableMember; // "Remove this member"
     bool addPeer = false;     // "Add peer…"
     PeerId removablePeer;     // "Remove peer"
-    ElementRef fallback;      // what to show if the reference disappears (undo of an add...)
 
     // Same widgets: the form is refreshed in place instead of rebuilt, so that the field the
     // user is in keeps the focus when an edit elsewhere (or undo) changes the topology.

@@ -4,12 +4,15 @@
 
 namespace edgemap {
 
-void Document::announceTopology()
+void Document::announceTopology(bool replaced)
 {
     // Checks survive an edit (the snapshot controller judges them again against the new
     // topology); only those of servers that are gone are dropped.
     const bool dropped = dropChecksOfRemovedServers();
-    Q_EMIT topologyReset();
+    if (replaced)
+        Q_EMIT topologyReplaced();
+    else
+        Q_EMIT structureChanged();
     if (dropped) {
         Q_EMIT checkChanged();
         Q_EMIT changesChanged();

@@ -59,3 +59,5 @@ bool writeField(Topology &topology, const FieldRef &ref, const QVariant &value);
 QString describe(const FieldRef &ref);
 
 } // namespace edgemap
+
+Q_DECLARE_METATYPE(edgemap::FieldRef)

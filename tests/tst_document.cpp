@@ -1,5 +1,6 @@
 // Editing the document: one undo entry per change, validation before anything changes, the
-// modified flag following the undo stack, views told through topologyReset.
+// modified flag following the undo stack, views told through topologyReplaced, fieldChanged and
+// structureChanged.
 #include "document.h"
 #include "topologyfile.h"
 #include "tst_field_util.h"
@@ -62,11 +63,14 @@ void TstDocument::editUndoRedo()
     Document doc(t);
     const FieldRef ref = fieldOf(Field(field), id);
     const QVariant before = *readField(doc.topology(), ref);
-    QSignalSpy reset(&doc, &Document::topologyReset);
+    QSignalSpy changed(&doc, &Document::fieldChanged);
+    QSignalSpy structure(&doc, &Document::structureChanged);
+    QSignalSpy replaced(&doc, &Document::topologyReplaced);
     const LoadError e = doc.setField(ref, value);
     QVERIFY2(!e.isError(), qPrintable(e.toString()));
     QCOMPARE(*readField(doc.topology(), ref), value);
-    QCOMPARE(reset.size(), 1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().first().value<FieldRef>(), ref);
     QCOMPARE(doc.undoStack()->count(), 1);
     QVERIFY(doc.undoStack()->undoText().startsWith(QStringLiteral("Change ")));
     doc.undoStack()->undo();
@@ -74,6 +78,11 @@ void TstDocument::editUndoRedo()
     QCOMPARE(doc.topology(), t);
     doc.undoStack()->redo();
     QCOMPARE(*readField(doc.topology(), ref), value);
+    // Undo and redo are the same one-field change; nothing else is announced.
+    QCOMPARE(changed.size(), 3);
+    QCOMPARE(changed.last().first().value<FieldRef>(), ref);
+    QCOMPARE(structure.size(), 0);
+    QCOMPARE(replaced.size(), 0);
 }
 
 void TstDocument::invalidEditsAreRefused_data()
@@ -111,8 +120,8 @@ void TstDocument::invalidEditsAreRefused()
     QFETCH(QString, message);
     const Topology t = topologyfile::defaultTopology();
     Document doc(t);
-    QSignalSpy reset(&doc, &Document::topologyReset);
-    const LoadError e = doc.setField({Field(field), id}, value);
+    QSignalSpy reset(&doc, &Document::fieldChanged);
+    const LoadError e = doc.setField(fieldOf(Field(field), id), value);
     QVERIFY(e.isError());
     QVERIFY2(e.toString().contains(message), qPrintable(e.toString()));
     QCOMPARE(doc.topology(), t);
@@ -150,7 +159,9 @@ void TstDocument::structuralEditUndoRedo()
     added.id = PeerId(QStringLiteral("partner-b"));
     added.name = QStringLiteral("Partner B");
     edited.peers.append(added);
-    QSignalSpy reset(&doc, &Document::topologyReset);
+    QSignalSpy reset(&doc, &Document::structureChanged);
+    QSignalSpy field(&doc, &Document::fieldChanged);
+    QSignalSpy replaced(&doc, &Document::topologyReplaced);
     const LoadError e = doc.applyEdit(QStringLiteral("Add peer"), edited);
     QVERIFY2(!e.isError(), qPrintable(e.toString()));
     QCOMPARE(doc.topology(), edited);
@@ -166,6 +177,14 @@ void TstDocument::structuralEditUndoRedo()
     // The same topology again changes nothing and adds no undo entry.
     QVERIFY(!doc.applyEdit(QStringLiteral("Nothing"), edited).isError());
     QCOMPARE(doc.undoStack()->count(), 1);
+    QCOMPARE(reset.size(), 3);
+    QCOMPARE(field.size(), 0);
+    QCOMPARE(replaced.size(), 0);
+    // Another topology is neither an edit nor undoable.
+    doc.resetTopology(original, {});
+    QCOMPARE(replaced.size(), 1);
+    QCOMPARE(reset.size(), 3);
+    QCOMPARE(doc.undoStack()->count(), 0);
 }
 
 void TstDocument::neverSavedStaysModifiedThroughUndo()

@@ -385,7 +385,7 @@ void TstMainWindow::openInvalidFileKeepsDocument()
     MainWindow window(doc);
     window.setInteractive(false);
     const QString title = window.windowTitle();
-    QSignalSpy resets(&doc, &Document::topologyReset);
+    QSignalSpy resets(&doc, &Document::topologyReplaced);
     QVERIFY(!window.openFile(path));
     QVERIFY2(window.lastError().contains(u"broken.edgemap.json"_s), qPrintable(window.lastError()));
     QCOMPARE(resets.size(), 0);

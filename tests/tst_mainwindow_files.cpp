@@ -444,8 +444,8 @@ void TstMainWindowFiles::saveTakesTheValueBeingTyped()
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QVERIFY(window.selectRef(ElementRef::server(ServerId(u"edge01"_s))));
     window.propertiesDock()->raise();
-    auto *fqdn = qobject_cast<QLineEdit *>(
-            window.propertyEditor()->editorFor({Field::ServerFqdn, u"edge01"_s}));
+    auto *fqdn = qobject_cast<QLineEdit *>(window.propertyEditor()->editorFor(
+            {Field::ServerFqdn, ElementRef::server(ServerId(u"edge01"_s))}));
     QVERIFY(fqdn);
     fqdn->setFocus();
     fqdn->selectAll();

@@ -1,6 +1,7 @@
 // The main window's docks working together: one selection across the tree, the diagram, the
 // listener table, the problems list and the property editor; one status palette; dock titles
 // and panes that follow a loaded snapshot; an edit in the property editor reaching every view.
+#include "detailsview.h"
 #include "diagramview.h"
 #include "document.h"
 #include "listenertablemodel.h"
@@ -9,12 +10,15 @@
 #include "problemsmodel.h"
 #include "problemspane.h"
 #include "propertyeditor.h"
+#include "selection.h"
 #include "snapshotcontroller.h"
 #include "snapshotpane.h"
 #include "snapshotsources.h"
 #include "statusstyle.h"
 #include "topologyfile.h"
+#include "topologyops.h"
 #include "topologytreemodel.h"
+#include "tst_pool_util.h"
 #include "tst_settings_util.h"
 #include "tst_snapshot_util.h"
 #include "tst_watch_util.h"
@@ -69,6 +73,8 @@ private Q_SLOTS:
     void paletteReachesEveryView();
     void propertyEditReachesEveryViewAndUndoes();
     void anEditKeepsTheTreeAndTableAsTheUserLeftThem();
+    void treeKeepsExpansionAndSelectionThroughEditsAndUndo();
+    void everyPaneFollowsASelectionMadeElsewhere();
     void onlyLoadsTheUserAskedForFailAloud();
     void watchedFileFeedsThePaneAndGoesStaleQuietly();
 
@@ -226,8 +232,8 @@ void TstMainWindowPanes::propertyEditReachesEveryViewAndUndoes()
     window.show();
     const ElementRef server = ElementRef::server(ServerId(u"edge01"_s));
     QVERIFY(window.selectRef(server));
-    auto *fqdn = qobject_cast<QLineEdit *>(
-            window.propertyEditor()->editorFor({Field::ServerFqdn, u"edge01"_s}));
+    auto *fqdn = qobject_cast<QLineEdit *>(window.propertyEditor()->editorFor(
+            {Field::ServerFqdn, ElementRef::server(ServerId(u"edge01"_s))}));
     QVERIFY(fqdn);
     fqdn->setFocus();
     fqdn->selectAll();
@@ -267,7 +273,7 @@ void TstMainWindowPanes::anEditKeepsTheTreeAndTableAsTheUserLeftThem()
     QVERIFY(window.selectRef(ElementRef::listener(kAccess443)));
 
     // An edit elsewhere (another listener's port) rebuilds every view.
-    QVERIFY(!doc.setField({Field::ListenerPort, kPsom.value()}, 8058).isError());
+    QVERIFY(!doc.setField({Field::ListenerPort, ElementRef::listener(kPsom)}, 8058).isError());
     QVERIFY(tree->isExpanded(model->indexFor(ElementRef::peersGroup())));
     QVERIFY(!tree->isExpanded(model->indexFor(internal)));
     QVERIFY(!tree->isExpanded(model->indexFor(ElementRef::servicesGroup()))); // still folded
@@ -304,6 +310,145 @@ void TstMainWindowPanes::anEditKeepsTheTreeAndTableAsTheUserLeftThem()
     QVERIFY(!tree->isExpanded(model->indexFor(ElementRef::peersGroup())));
     QVERIFY(tree->isExpanded(model->indexFor(internal)));
     QVERIFY(window.diagramView()->zoom() < zoomed);
+}
+
+void TstMainWindowPanes::treeKeepsExpansionAndSelectionThroughEditsAndUndo()
+{
+    Document doc(pooltest::twoServerPool());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    window.resize(1280, 800);
+    window.show();
+    auto *tree = window.findChild<QTreeView *>(u"topologyTree"_s);
+    const TopologyTreeModel *model = window.treeModel();
+    const ElementRef edge01 = ElementRef::server(ServerId(u"edge01"_s));
+    const ElementRef internal02
+            = ElementRef::netInterface(ServerId(u"edge02"_s), InterfaceSide::Internal);
+    const ElementRef peers = ElementRef::peersGroup();
+    // The user's folding: edge01 closed, edge02's internal side closed, the peers open; and a
+    // listener of edge02 selected.
+    tree->collapse(model->indexFor(edge01));
+    tree->collapse(model->indexFor(internal02));
+    tree->expand(model->indexFor(peers));
+    const Listener *selected = nullptr;
+    for (const Listener &l : doc.topology().server(ServerId(u"edge02"_s))->listeners)
+        if (!l.address.isEmpty() && !l.isRange() && !selected)
+            selected = &l;
+    QVERIFY(selected);
+    const ElementRef listener = ElementRef::listener(selected->id);
+    QVERIFY(window.selectRef(listener));
+    const auto unchanged = [&](const char *step) {
+        const QByteArray why = step;
+        QVERIFY2(!tree->isExpanded(model->indexFor(edge01)), why);
+        QVERIFY2(!tree->isExpanded(model->indexFor(internal02)), why);
+        QVERIFY2(tree->isExpanded(model->indexFor(peers)), why);
+        QVERIFY2(tree->isExpanded(model->indexFor(ElementRef::pool(doc.topology().pools[0].id))),
+                 why);
+        QVERIFY2(!tree->isExpanded(model->indexFor(ElementRef::servicesGroup())), why);
+        QVERIFY2(window.selectedRef() == listener, why);
+        QVERIFY2(model->refAt(tree->currentIndex()) == listener, why);
+        QVERIFY2(tree->selectionModel()->isSelected(tree->currentIndex()), why);
+    };
+    unchanged("before");
+
+    // A field edit of the selected listener: its port moves it among its address's listeners.
+    const int port = selected->port;
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+    QVERIFY(!doc.setField({Field::ListenerPort, listener}, 65000).isError());
+    unchanged("port edit");
+    QVERIFY(model->indexFor(listener).data().toString().contains(u"65000"_s));
+    doc.undoStack()->undo();
+    unchanged("port undo");
+    QVERIFY(model->indexFor(listener).data().toString().contains(QString::number(port)));
+    doc.undoStack()->redo();
+    unchanged("port redo");
+    doc.undoStack()->undo();
+
+    // A structure edit: a third member comes and goes; the new one opens as the network does.
+    const PoolId pool = doc.topology().pools[0].id;
+    const auto added = topologyops::addPoolMember(doc.topology(), pool, pooltest::member(3));
+    QVERIFY2(added.error.isEmpty(), qPrintable(added.error));
+    QVERIFY(!doc.applyEdit(u"Add member"_s, added.topology).isError());
+    unchanged("member added");
+    const ElementRef edge03 = ElementRef::server(ServerId(added.newId));
+    QVERIFY(tree->isExpanded(model->indexFor(edge03)));
+    doc.undoStack()->undo();
+    unchanged("member add undone");
+    QVERIFY(!model->indexFor(edge03).isValid());
+    doc.undoStack()->redo();
+    unchanged("member add redone");
+
+    // Removing edge01 (folded, not selected) and undoing it.
+    const auto removed = topologyops::removePoolMember(doc.topology(), ServerId(u"edge01"_s));
+    QVERIFY2(removed.error.isEmpty(), qPrintable(removed.error));
+    QVERIFY(!doc.applyEdit(u"Remove member"_s, removed.topology).isError());
+    QVERIFY(!model->indexFor(edge01).isValid());
+    QCOMPARE(window.selectedRef(), listener);
+    doc.undoStack()->undo();
+    QVERIFY(model->indexFor(edge01).isValid());
+    QCOMPARE(window.selectedRef(), listener);
+    QVERIFY(tree->isExpanded(model->indexFor(peers)));
+    // None of it was a reset: the rows changed in place.
+    QCOMPARE(resets.size(), 0);
+}
+
+void TstMainWindowPanes::everyPaneFollowsASelectionMadeElsewhere()
+{
+    Document doc(topologyfile::defaultTopology());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(loadSample(window));
+    Selection *selection = Selection::of(doc);
+    QCOMPARE(window.selection(), selection);
+    const auto table = [&] {
+        const QTableView *view = window.listenerTable()->view();
+        return tableRef(view, view->currentIndex().row());
+    };
+    const auto problem = [&] {
+        const QTreeView *list = window.problemsList()->view();
+        return window.problemsList()->model()->refAt(list->currentIndex().row());
+    };
+
+    // Set from outside every pane (as a future search box would).
+    const ElementRef psom = ElementRef::listener(kPsom);
+    selection->setCurrent(psom);
+    QCOMPARE(window.treeModel()->refAt(window.treeView()->currentIndex()), psom);
+    QCOMPARE(table(), psom);
+    QCOMPARE(problem(), psom);
+    QCOMPARE(window.diagramView()->selectedRef(), psom);
+    QCOMPARE(window.detailsView()->ref(), psom);
+    QCOMPARE(window.propertyEditor()->ref(), psom);
+
+    // A server: the table and the problems list have no row for it and select nothing.
+    const ElementRef server = ElementRef::server(ServerId(u"edge01"_s));
+    selection->setCurrent(server);
+    QCOMPARE(window.treeModel()->refAt(window.treeView()->currentIndex()), server);
+    QCOMPARE(table(), ElementRef());
+    QCOMPARE(problem(), ElementRef());
+    QCOMPARE(window.diagramView()->selectedRef(), server);
+    QCOMPARE(window.detailsView()->ref(), server);
+    QCOMPARE(window.propertyEditor()->ref(), server);
+
+    // Each pane writes it too: the table, the diagram and the details' owner.
+    window.listenerTable()->view()->setCurrentIndex(
+            window.listenerTable()->view()->model()->index(0, 0));
+    const ElementRef first = table();
+    QVERIFY(first.isValid());
+    QCOMPARE(selection->current(), first);
+    QCOMPARE(window.propertyEditor()->ref(), first);
+    QVERIFY(window.diagramView()->selectRef(psom));
+    QCOMPARE(selection->current(), first); // following (selectRef) does not write back
+    window.propertyEditor()->showRef(psom);
+    QCOMPARE(selection->current(), psom);
+    QCOMPARE(window.treeModel()->refAt(window.treeView()->currentIndex()), psom);
+
+    // Nothing: the overview and the topology's own form.
+    selection->setCurrent({});
+    QVERIFY(!window.treeView()->currentIndex().isValid());
+    QCOMPARE(window.detailsView()->ref(), ElementRef());
+    QCOMPARE(window.propertyEditor()->ref(), ElementRef());
 }
 
 void TstMainWindowPanes::onlyLoadsTheUserAskedForFailAloud()

@@ -354,7 +354,8 @@ void TstPropertyEditor::rangeKeepsItsLength()
     Fixture f;
     const QString id = QStringLiteral("edge01-av-tcp-50000-59999");
     f.editor.showRef(ElementRef::listener(ListenerId(id)));
-    auto *spin = qobject_cast<QSpinBox *>(f.editor.editorFor({Field::ListenerPort, id}));
+    auto *spin = qobject_cast<QSpinBox *>(
+            f.editor.editorFor({Field::ListenerPort, ElementRef::listener(ListenerId(id))}));
     QVERIFY(spin);
     QCOMPARE(spin->maximum(), 65535 - 9999);
     typeInto(spin, QStringLiteral("40000"));
@@ -439,7 +440,7 @@ void TstPropertyEditor::addAndRemovePeer()
     const PeerId id(QStringLiteral("partner-vpn"));
     QVERIFY(f.doc.topology().peer(id));
     QCOMPARE(f.editor.ref(), ElementRef::peer(id));
-    auto *addresses = f.editor.editorFor({Field::PeerAddresses, id.value()});
+    auto *addresses = f.editor.editorFor({Field::PeerAddresses, ElementRef::peer(id)});
     QCOMPARE(shown(addresses), QVariant(QStringLiteral("10.20.0.0/16")));
 
     auto *remove = f.editor.findChild<QPushButton *>(QStringLiteral("removePeerButton"));

@@ -8,6 +8,7 @@
 #include "snapshotcontroller.h"
 #include "topologyfile.h"
 #include "topologytreemodel.h"
+#include "tst_field_util.h"
 #include "tst_pool_util.h"
 #include "tst_snapshot_util.h"
 
@@ -16,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace edgemap;
 using edgemap::pooltest::waitFor;
@@ -35,6 +37,32 @@ QString statusCell(const MainWindow &w, const QString &listener)
     return statusCell(*w.treeModel(), ElementRef::listener(ListenerId(listener)));
 }
 
+// Every verdict of a judgement as text: what the views show, and what must not change when a
+// field that no verdict reads is edited.
+QStringList verdictsOf(const Judgement &j)
+{
+    QStringList out;
+    for (const ListenerVerdict &v : j.listeners) {
+        QStringList peers;
+        for (const PeerId &p : v.remotePeers)
+            peers.append(p.value());
+        out.append(QStringLiteral("%1 %2 %3 %4 [%5]")
+                           .arg(v.listener.value())
+                           .arg(int(v.status))
+                           .arg(v.detail)
+                           .arg(v.established)
+                           .arg(peers.join(u',')));
+    }
+    for (const UnexpectedListener &u : j.unexpected)
+        out.append(QStringLiteral("unexpected %1 %2").arg(u.address).arg(u.port));
+    for (const ScenarioVerdict &sv : j.scenarios)
+        out.append(QStringLiteral("scenario %1 %2 %3")
+                           .arg(sv.scenario.value())
+                           .arg(sv.ok)
+                           .arg(sv.brokenBy.size()));
+    return out;
+}
+
 } // namespace
 
 class TstSnapshotController : public QObject
@@ -50,6 +78,8 @@ private Q_SLOTS:
     void sameServerAgainIsCompared();
     void overlappingLoadsOfOneServerCompareWithEachOther();
     void topologyChangeRejudgesEveryServer();
+    void fieldEditRejudgesOnlyWhatAVerdictReads_data();
+    void fieldEditRejudgesOnlyWhatAVerdictReads();
 };
 
 void TstSnapshotController::sampleIsJudgedAndShown()
@@ -310,6 +340,76 @@ void TstSnapshotController::overlappingLoadsOfOneServerCompareWithEachOther()
     QCOMPARE(diff->disappeared.size(), expected.disappeared.size());
     for (const StatusChange &c : diff->statusChanges)
         QVERIFY2(c.before != ListenerStatus::NotChecked, qPrintable(c.listener.value()));
+}
+
+void TstSnapshotController::fieldEditRejudgesOnlyWhatAVerdictReads_data()
+{
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<bool>("rejudges");
+    const auto row = [](Field field, const QString &id, const QVariant &value, bool rejudges) {
+        QTest::addRow("%s", qPrintable(describe(fieldOf(field, id))))
+                << int(field) << id << value << rejudges;
+    };
+    // Only shown, never read by a verdict: no re-judge.
+    row(Field::TopologyName, {}, u"Renamed"_qs, false);
+    row(Field::PoolFqdn, u"pool1"_qs, u"edgepool2.contoso.local"_qs, false);
+    row(Field::PeerName, u"director"_qs, u"Director pool"_qs, false);
+    row(Field::AddressFqdn, u"edge01-access"_qs, u"meet.contoso.com"_qs, false);
+    row(Field::AddressNatIp, u"edge01-av"_qs, u"203.0.113.99"_qs, false);
+    // Certificates and DNS records are generated from the SIP domains; no verdict reads them.
+    row(Field::SipDomains, {}, QStringList{u"fabrikam.com"_qs}, false);
+    // Read by the judgement, the server match or the path graph: judged again.
+    row(Field::AddressIp, u"edge01-access"_qs, u"192.0.2.110"_qs, true);
+    row(Field::ListenerPort, u"edge01-int-tcp-5062"_qs, 5063, true);
+    row(Field::ListenerEnabled, u"edge01-int-tcp-8057"_qs, false, true);
+    row(Field::ServiceEnabled, u"RTCDATAPROXY"_qs, false, true);
+    row(Field::PeerAddresses, u"director"_qs, QStringList{u"172.25.40.0/24"_qs}, true);
+    row(Field::ServerFqdn, u"edge01"_qs, u"edge-a.contoso.local"_qs, true);
+}
+
+void TstSnapshotController::fieldEditRejudgesOnlyWhatAVerdictReads()
+{
+    QFETCH(int, field);
+    QFETCH(QString, id);
+    QFETCH(QVariant, value);
+    QFETCH(bool, rejudges);
+    QCOMPARE(affectsJudgement(Field(field)), rejudges);
+
+    Document doc(topologyfile::defaultTopology());
+    SnapshotController controller(doc);
+    QSignalSpy done(&controller, &SnapshotController::finished);
+    controller.openFile(kSample);
+    QVERIFY(done.wait(10000));
+    const ServerId edge01(u"edge01"_qs);
+    const std::shared_ptr<const CheckResult> before = doc.latestCheck();
+    QVERIFY(before && before->ok() && before->server == edge01);
+
+    QSignalSpy busy(&controller, &SnapshotController::busyChanged);
+    QSignalSpy rejudged(&controller, &SnapshotController::rejudged);
+    const FieldRef ref = fieldOf(Field(field), id);
+    const LoadError e = doc.setField(ref, value);
+    QVERIFY2(!e.isError(), qPrintable(e.toString()));
+    if (rejudges) {
+        QTRY_COMPARE_WITH_TIMEOUT(rejudged.size(), 1, 10000);
+        QVERIFY(doc.latestCheck() != before); // a new result object replaced the old one
+        QVERIFY(!busy.isEmpty());
+        return;
+    }
+    QTest::qWait(50); // a re-judge would have started synchronously and announced busy
+    QVERIFY(busy.isEmpty());
+    QVERIFY(rejudged.isEmpty());
+    QCOMPARE(doc.latestCheck(), before);
+    QCOMPARE(doc.checkFor(edge01), before.get());
+    // And skipping it is right: judged again against the edited topology, nothing differs.
+    const CheckResult again = rejudge(doc.topology(), *before, edge01.value());
+    QVERIFY(again.ok());
+    QCOMPARE(verdictsOf(again.judgement), verdictsOf(before->judgement));
+    // Undo is a field change too, and skipped the same way.
+    doc.undoStack()->undo();
+    QVERIFY(busy.isEmpty());
+    QCOMPARE(doc.latestCheck(), before);
 }
 
 QTEST_MAIN(TstSnapshotController)

@@ -3,29 +3,43 @@
 #include "detailshtml.h"
 #include "document.h"
 #include "establishedsummary.h"
+#include "selection.h"
 
 namespace edgemap {
 
 DetailsView::DetailsView(const Document &doc, QWidget *parent)
     : QTextBrowser(parent)
     , m_document(doc)
+    , m_selection(Selection::of(doc)) // before the document's signals: it falls back first
+    , m_ref(m_selection->current())
 {
     setObjectName(QStringLiteral("detailsView"));
     setOpenLinks(false);
     setOpenExternalLinks(false);
     setFrameShape(QFrame::NoFrame);
     document()->setDocumentMargin(16);
-    connect(&doc, &Document::topologyReset, this, &DetailsView::refresh);
+    connect(&doc, &Document::topologyReplaced, this, &DetailsView::refresh);
+    connect(&doc, &Document::structureChanged, this, &DetailsView::refresh);
+    connect(&doc, &Document::fieldChanged, this, &DetailsView::refresh);
     connect(&doc, &Document::checkChanged, this, &DetailsView::refresh);
     connect(&doc, &Document::changesChanged, this, &DetailsView::refresh);
     connect(EstablishedSummaries::of(doc), &EstablishedSummaries::changed, this, [this] {
         if (m_ref.kind() == ElementRef::Kind::Listener)
             refresh();
     });
+    connect(m_selection, &Selection::currentChanged, this, &DetailsView::follow);
     refresh();
 }
 
 void DetailsView::showRef(const ElementRef &ref)
+{
+    if (ref == m_selection->current())
+        follow(ref);
+    else
+        m_selection->setCurrent(ref);
+}
+
+void DetailsView::follow(const ElementRef &ref)
 {
     m_ref = ref;
     refresh();

@@ -43,7 +43,18 @@ DiagramScene::DiagramScene(Document &document, QObject *parent)
 {
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     setBackgroundBrush(m_style.background);
-    connect(&m_document, &Document::topologyReset, this, &DiagramScene::rebuild);
+    connect(&m_document, &Document::topologyReplaced, this, &DiagramScene::rebuild);
+    connect(&m_document, &Document::structureChanged, this, &DiagramScene::rebuild);
+    connect(&m_document, &Document::fieldChanged, this, [this](const FieldRef &ref) {
+        // The path graph is built from flows, endpoint keys and the enabled flags, not from
+        // ports, addresses or names: it is kept unless a flag changed.
+        if (ref.field == Field::ListenerEnabled || ref.field == Field::ServiceEnabled) {
+            rebuild();
+        } else {
+            applyLayout();
+            recolour();
+        }
+    });
     connect(&m_document, &Document::checkChanged, this, &DiagramScene::onCheckChanged);
     connect(&m_document, &Document::changesChanged, this, &DiagramScene::markChanges);
     rebuild();

@@ -17,7 +17,7 @@ namespace edgemap {
 
 class Document;
 
-// The Edge diagram of a Document. It observes the document: on topologyReset it lays the
+// The Edge diagram of a Document. It observes the document: on every topology change it lays the
 // topology out again and updates its items from the layout (reusing items by layout key); on
 // checkChanged it re-colours chips and flows in place from every server's check (unexpected
 // sockets of each checked server get chips of their own); on changesChanged it marks the chips

@@ -4,6 +4,7 @@
 #include "diagramlegend.h"
 #include "diagramscene.h"
 #include "document.h"
+#include "selection.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -64,13 +65,24 @@ DiagramView::DiagramView(Document &document, QWidget *parent)
     });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &DiagramView::onSelectionChanged);
     connect(m_scene, &DiagramScene::highlightChanged, this, &DiagramView::updateInfo);
-    connect(&m_document, &Document::topologyReset, this, [this] {
+    // Another topology (open, new, restored autosave) is fitted; an edit (or undo) keeps the
+    // user's zoom and position, and a fitted view stays fitted.
+    connect(&m_document, &Document::topologyReplaced, this, [this] {
         fillScenarios();
-        // An edit (or undo) keeps the user's zoom and position; a fitted view stays fitted;
-        // another topology (open, new, restored autosave) is fitted.
-        if (m_canvas->isFitted() || m_document.isReplacingTopology())
-            m_canvas->fit();
+        m_canvas->fit();
+        selectRef(Selection::of(m_document)->current());
     });
+    const auto edited = [this] {
+        fillScenarios();
+        if (m_canvas->isFitted())
+            m_canvas->fit();
+        // Items are laid out again: the selection is still the document's.
+        selectRef(Selection::of(m_document)->current());
+    };
+    connect(Selection::of(m_document), &Selection::currentChanged, this,
+            [this](const ElementRef &ref) { selectRef(ref); });
+    connect(&m_document, &Document::structureChanged, this, edited);
+    connect(&m_document, &Document::fieldChanged, this, edited);
     fillScenarios();
     updateInfo();
 }
@@ -229,8 +241,10 @@ void DiagramView::onSelectionChanged()
         return;
     const ElementRef ref = selectedRef();
     highlightFor(ref);
-    if (ref.isValid())
+    if (ref.isValid()) {
+        Selection::of(m_document)->setCurrent(ref);
         Q_EMIT refSelected(ref);
+    }
 }
 
 void DiagramView::updateInfo()

@@ -24,8 +24,9 @@ class Document;
 // Zoom: wheel (Ctrl+wheel on a touchpad), pinch, Ctrl+= / Ctrl+-; fit: Ctrl+0. Pan: drag empty
 // space, middle button, Space+drag, arrow keys. Esc clears the highlight.
 //
-// Selection is shared with the main window's tree through ElementRef: selectRef() shows a
-// reference (without emitting), a click on an item emits refSelected().
+// A view of the document's Selection: a selection made elsewhere is shown with selectRef()
+// (which never emits), and an item the user picks becomes the selection (and is announced,
+// refSelected()).
 class DiagramView : public QWidget
 {
     Q_OBJECT

@@ -95,7 +95,9 @@ ProblemsModel::ProblemsModel(const Document &document, QObject *parent)
         if (problemCount() != before)
             Q_EMIT countChanged(problemCount());
     };
-    connect(&document, &Document::topologyReset, this, reset);
+    connect(&document, &Document::topologyReplaced, this, reset);
+    connect(&document, &Document::structureChanged, this, reset);
+    connect(&document, &Document::fieldChanged, this, reset);
     connect(&document, &Document::checkChanged, this, reset);
 }
 

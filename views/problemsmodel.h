@@ -16,7 +16,7 @@ struct CheckResult;
 // sockets no listener of the topology explains. Each row refers to the thing to show (ElementRef).
 //
 // Built from Document::verdict() for the listeners and from the current check for scenarios and
-// unexpected sockets; rebuilt (reset) on every topologyReset and checkChanged.
+// unexpected sockets; rebuilt (reset) on every change of the topology and on checkChanged.
 class ProblemsModel : public QAbstractTableModel
 {
     Q_OBJECT

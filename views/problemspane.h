@@ -13,9 +13,11 @@ namespace edgemap {
 
 class Document;
 class ProblemsModel;
+class Selection;
 
 // The problems of the current check as a dock pane: a one-line summary over the list, worst
-// first; a click or Enter on a row announces the thing to show (refActivated). Without rows it
+// first; a click or Enter on a row makes its element the document's Selection (and announces
+// it, refActivated), and a selection made elsewhere selects its first problem. Without rows it
 // says why instead: no snapshot yet (and how to load one), the snapshot failed (its error), or
 // everything is up.
 class ProblemsPane : public QWidget
@@ -47,7 +49,9 @@ protected:
 private:
     void activate(const QModelIndex &index);
     void modelReset();
+    void follow(const ElementRef &ref);
 
+    Selection *m_selection = nullptr;
     ProblemsModel *m_model = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_empty = nullptr;

@@ -66,7 +66,9 @@ SnapshotPane::SnapshotPane(const Document &document, QWidget *parent)
 
     connect(&document, &Document::checkChanged, this, &SnapshotPane::checkChanged);
     connect(&document, &Document::changesChanged, this, &SnapshotPane::refresh);
-    connect(&document, &Document::topologyReset, this, &SnapshotPane::refresh);
+    connect(&document, &Document::topologyReplaced, this, &SnapshotPane::refresh);
+    connect(&document, &Document::structureChanged, this, &SnapshotPane::refresh);
+    connect(&document, &Document::fieldChanged, this, &SnapshotPane::refresh);
     connect(&m_ageTimer, &QTimer::timeout, this, &SnapshotPane::refresh);
     checkChanged();
 }

@@ -8,13 +8,15 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QSet>
 
 #include <algorithm>
 
 namespace edgemap {
 
-// One row of the tree. The display text is computed once per reset: the tree is small (a few
-// hundred rows) and the topology only changes through Document::topologyReset.
+// One row of the tree. The display text is computed when the topology changes: the tree is
+// small (a few hundred rows), so a change builds a fresh tree and sync() moves what differs
+// into this one, row by row.
 struct TopologyTreeModel::Node
 {
     ElementRef ref;
@@ -111,11 +113,15 @@ TopologyTreeModel::TopologyTreeModel(const Document &document, QObject *parent)
     , m_document(document)
 {
     rebuild();
-    connect(&document, &Document::topologyReset, this, [this] {
+    connect(&document, &Document::topologyReplaced, this, [this] {
         beginResetModel();
         rebuild();
         endResetModel();
     });
+    // An edit changes rows in place, so that a view keeps its expansion, scroll position and
+    // selection with no code of its own to save and restore them.
+    connect(&document, &Document::structureChanged, this, &TopologyTreeModel::sync);
+    connect(&document, &Document::fieldChanged, this, &TopologyTreeModel::sync);
     connect(&document, &Document::checkChanged, this, &TopologyTreeModel::checkChanged);
     connect(&document, &Document::changesChanged, this, &TopologyTreeModel::checkChanged);
 }
@@ -136,6 +142,116 @@ void TopologyTreeModel::indexNodes(Node *node)
         if (!m_byRef.contains(child->ref))
             m_byRef.insert(child->ref, child.get());
         indexNodes(child.get());
+    }
+}
+
+void TopologyTreeModel::sync()
+{
+    std::unique_ptr<Node> fresh = buildTree(m_document.topology());
+    syncChildren(m_root.get(), *fresh);
+    m_byRef.clear();
+    indexNodes(m_root.get());
+}
+
+namespace {
+
+void renumber(Node *parent)
+{
+    for (size_t i = 0; i < parent->children.size(); ++i)
+        parent->children[i]->row = static_cast<int>(i);
+}
+
+bool uniqueRefs(const std::vector<std::unique_ptr<Node>> &nodes)
+{
+    QSet<ElementRef> seen;
+    for (const auto &n : nodes)
+        if (seen.contains(n->ref))
+            return false;
+        else
+            seen.insert(n->ref);
+    return true;
+}
+
+} // namespace
+
+void TopologyTreeModel::syncChildren(Node *node, Node &fresh)
+{
+    const QModelIndex parent = indexOf(node);
+    auto &kids = node->children;
+    auto &freshKids = fresh.children;
+    if (!uniqueRefs(kids) || !uniqueRefs(freshKids)) {
+        // A file that repeats an id: no row can be told from its twin, so replace them all.
+        if (!kids.empty()) {
+            beginRemoveRows(parent, 0, static_cast<int>(kids.size()) - 1);
+            kids.clear();
+            endRemoveRows();
+        }
+        if (!freshKids.empty()) {
+            beginInsertRows(parent, 0, static_cast<int>(freshKids.size()) - 1);
+            kids = std::move(freshKids);
+            for (auto &k : kids)
+                k->parent = node;
+            endInsertRows();
+        }
+        return;
+    }
+    // 1. Rows whose element is gone.
+    QHash<ElementRef, Node *> freshByRef;
+    for (const auto &k : freshKids)
+        freshByRef.insert(k->ref, k.get());
+    for (int row = static_cast<int>(kids.size()) - 1; row >= 0; --row) {
+        if (freshByRef.contains(kids[static_cast<size_t>(row)]->ref))
+            continue;
+        beginRemoveRows(parent, row, row);
+        kids.erase(kids.begin() + row);
+        renumber(node);
+        endRemoveRows();
+    }
+    // 2. The survivors in their new order (a port edit re-sorts the listeners of an address).
+    QHash<ElementRef, int> freshRow;
+    for (size_t i = 0; i < freshKids.size(); ++i)
+        freshRow.insert(freshKids[i]->ref, static_cast<int>(i));
+    const auto before = [&](const std::unique_ptr<Node> &a, const std::unique_ptr<Node> &b) {
+        return freshRow.value(a->ref) < freshRow.value(b->ref);
+    };
+    if (!std::is_sorted(kids.begin(), kids.end(), before)) {
+        Q_EMIT layoutAboutToBeChanged({parent}, QAbstractItemModel::VerticalSortHint);
+        std::stable_sort(kids.begin(), kids.end(), before);
+        renumber(node);
+        // Indexes point at nodes; only the rows of this parent's children changed.
+        const QModelIndexList persistent = persistentIndexList();
+        for (const QModelIndex &p : persistent)
+            if (p.parent() == parent) {
+                const Node *moved = nodeOf(p);
+                changePersistentIndex(p, createIndex(moved->row, p.column(), moved));
+            }
+        Q_EMIT layoutChanged({parent}, QAbstractItemModel::VerticalSortHint);
+    }
+    // 3. New rows, at their place among the survivors.
+    QSet<ElementRef> kept;
+    for (const auto &k : kids)
+        kept.insert(k->ref);
+    for (size_t i = 0; i < freshKids.size(); ++i) {
+        if (kept.contains(freshKids[i]->ref))
+            continue;
+        const int row = static_cast<int>(i);
+        beginInsertRows(parent, row, row);
+        std::unique_ptr<Node> added = std::move(freshKids[i]);
+        added->parent = node;
+        kids.insert(kids.begin() + row, std::move(added));
+        renumber(node);
+        endInsertRows();
+    }
+    // 4. Texts of the survivors, then their children.
+    for (size_t i = 0; i < freshKids.size(); ++i) {
+        if (!freshKids[i]) // moved in as a new row above
+            continue;
+        Node *mine = kids[i].get();
+        if (!(mine->text == freshKids[i]->text)) {
+            mine->text = freshKids[i]->text;
+            Q_EMIT dataChanged(indexOf(mine, NameColumn), indexOf(mine, DetailColumn));
+        }
+        syncChildren(mine, *freshKids[i]);
     }
 }
 

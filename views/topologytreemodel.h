@@ -18,7 +18,10 @@ class Document;
 // and Scenarios groups. Every item carries its ElementRef (RefRole), so that a selection can be
 // passed to other views by reference rather than by index.
 //
-// The model observes the Document and rebuilds on topologyReset; it never changes the topology.
+// The model observes the Document: another topology resets it; an edit (a field, an added or
+// removed member, their undo) changes it in place, with dataChanged for the rows whose text
+// changed and row insertions, removals and moves for the rest, so that a view keeps its
+// expansion, scroll position and selection. It never changes the topology.
 // The Status column shows each listener's verdict from its server's check (glyph and word, with
 // the status colour), what changed since that server's previous snapshot ("✗ Missing (was
 // OK)", in bold until acknowledged), and a problem count on each checked server; it updates in
@@ -51,6 +54,8 @@ public:
 
 private:
     void rebuild();
+    void sync();
+    void syncChildren(Node *node, Node &fresh);
     void checkChanged();
     QVariant statusData(const Node *node, int role) const;
     QVariant serverStatusData(const ServerId &server, int role) const;
