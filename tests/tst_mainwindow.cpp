@@ -167,7 +167,7 @@ void TstMainWindow::treeHasPoolServerInterfaceAddressListener()
     for (const QModelIndex &nic : {internal, external}) {
         for (int a = 0; a < model.rowCount(nic); ++a) {
             const QModelIndex address = model.index(a, 0, nic);
-            const AddressId id(model.refAt(address).id);
+            const AddressId id = *model.refAt(address).as<AddressId>();
             const auto expected = std::count_if(s.listeners.begin(), s.listeners.end(),
                                                 [&](const Listener &l) { return l.address == id; });
             QCOMPARE(model.rowCount(address), expected);

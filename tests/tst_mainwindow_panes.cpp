@@ -338,7 +338,7 @@ void TstMainWindowPanes::treeKeepsExpansionAndSelectionThroughEditsAndUndo()
     const ElementRef listener = ElementRef::listener(selected->id);
     QVERIFY(window.selectRef(listener));
     const auto unchanged = [&](const char *step) {
-        const QByteArray why = step;
+        const char *why = step;
         QVERIFY2(!tree->isExpanded(model->indexFor(edge01)), why);
         QVERIFY2(!tree->isExpanded(model->indexFor(internal02)), why);
         QVERIFY2(tree->isExpanded(model->indexFor(peers)), why);
@@ -421,12 +421,21 @@ void TstMainWindowPanes::everyPaneFollowsASelectionMadeElsewhere()
     QCOMPARE(window.detailsView()->ref(), psom);
     QCOMPARE(window.propertyEditor()->ref(), psom);
 
-    // A server: the table and the problems list have no row for it and select nothing.
+    // A peer: the table and the problems list have no row for it and select nothing.
+    const ElementRef director = ElementRef::peer(PeerId(u"director"_s));
+    selection->setCurrent(director);
+    QCOMPARE(window.treeModel()->refAt(window.treeView()->currentIndex()), director);
+    QCOMPARE(table(), ElementRef());
+    QCOMPARE(problem(), ElementRef());
+    QCOMPARE(window.diagramView()->selectedRef(), director);
+    QCOMPARE(window.propertyEditor()->ref(), director);
+
+    // A server: no listener row; its unexpected sockets are problems of the server.
     const ElementRef server = ElementRef::server(ServerId(u"edge01"_s));
     selection->setCurrent(server);
     QCOMPARE(window.treeModel()->refAt(window.treeView()->currentIndex()), server);
     QCOMPARE(table(), ElementRef());
-    QCOMPARE(problem(), ElementRef());
+    QCOMPARE(problem(), server);
     QCOMPARE(window.diagramView()->selectedRef(), server);
     QCOMPARE(window.detailsView()->ref(), server);
     QCOMPARE(window.propertyEditor()->ref(), server);
