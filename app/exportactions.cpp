@@ -150,11 +150,11 @@ ExportHighlight ExportActions::currentHighlight() const
         return {ExportHighlight::Kind::Scenario, scenario};
     if (!m_view->scene()->hasHighlight())
         return {};
-    const TreeRef ref = m_view->selectedRef();
-    if (ref.kind == TreeRef::Peer)
-        return {ExportHighlight::Kind::Peer, ref.id};
-    if (ref.kind == TreeRef::Listener)
-        return {ExportHighlight::Kind::Listener, ref.id};
+    const ElementRef ref = m_view->selectedRef();
+    if (const PeerId *peer = ref.as<PeerId>())
+        return {ExportHighlight::Kind::Peer, peer->value()};
+    if (const ListenerId *listener = ref.as<ListenerId>())
+        return {ExportHighlight::Kind::Listener, listener->value()};
     return {};
 }
 

@@ -11,7 +11,13 @@ SnapshotController::SnapshotController(Document &document, QObject *parent)
     : QObject(parent)
     , m_document(document)
 {
-    connect(&document, &Document::topologyReset, this, &SnapshotController::rejudgeAll);
+    connect(&document, &Document::topologyReplaced, this, &SnapshotController::rejudgeAll);
+    connect(&document, &Document::structureChanged, this, &SnapshotController::rejudgeAll);
+    // A name or a text that no verdict reads judges nothing again (affectsJudgement).
+    connect(&document, &Document::fieldChanged, this, [this](const FieldRef &ref) {
+        if (affectsJudgement(ref.field))
+            rejudgeAll();
+    });
 }
 
 SnapshotController::~SnapshotController()

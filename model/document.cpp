@@ -99,13 +99,14 @@ LoadError Document::applyEdit(const QString &label, Topology edited)
 void Document::applyTopology(const Topology &topology)
 {
     m_topology = topology;
-    announceTopology();
+    announceTopology(false);
 }
 
 void Document::applyField(const FieldRef &ref, const QVariant &value)
 {
     writeField(m_topology, ref, value);
-    announceTopology();
+    // No server comes or goes with a field: the checks stay as they are.
+    Q_EMIT fieldChanged(ref);
 }
 
 void Document::resetTopology(Topology topology, const QString &filePath)
@@ -114,9 +115,7 @@ void Document::resetTopology(Topology topology, const QString &filePath)
     m_undo->clear();
     setFilePath(filePath);
     setModified(false);
-    m_replacing = true;
-    announceTopology();
-    m_replacing = false;
+    announceTopology(true);
 }
 
 void Document::setFilePath(const QString &path)

@@ -19,8 +19,9 @@ namespace edgemap {
 
 // The open topology and its file: the one object the GUI's views observe. It owns the model and
 // its undo stack, and announces every change through signals (the scene, tree and tables never
-// poll it). An edit is announced as topologyReset too: every view rebuilds from the topology,
-// keeping its selection by reference.
+// poll it). Three kinds of change, so that views update in place (like Tiled's ChangeEvent and
+// QtNodes' nodeUpdated): another topology (topologyReplaced), one value (fieldChanged) and
+// elements added or removed (structureChanged).
 class Document : public QObject
 {
     Q_OBJECT
@@ -31,11 +32,9 @@ public:
     explicit Document(const DocumentState &state, QObject *parent = nullptr);
 
     const Topology &topology() const { return m_topology; }
-    // Replaces the whole topology (open, new); clears the modified flag.
+    // Replaces the whole topology (open, new, restored autosave); clears the modified flag and
+    // the undo history, and announces topologyReplaced.
     void resetTopology(Topology topology, const QString &filePath);
-    // True while topologyReset is announced for resetTopology (another topology, not an edit):
-    // views start fresh (fit, default folding) instead of keeping their state.
-    bool isReplacingTopology() const { return m_replacing; }
 
     QString filePath() const { return m_filePath; }
     void setFilePath(const QString &path);
@@ -65,7 +64,12 @@ public:
     DocumentState state() const;
 
 Q_SIGNALS:
-    void topologyReset();
+    // Another topology (resetTopology): views start fresh (fit, default folding).
+    void topologyReplaced();
+    // One value changed (setField, its undo and redo); no element came or went.
+    void fieldChanged(const edgemap::FieldRef &ref);
+    // Elements were added or removed (applyEdit, its undo and redo): a pool member, a peer.
+    void structureChanged();
     // checks() changed: a snapshot arrived, was judged again, or its changes were acknowledged.
     void checksChanged();
     void filePathChanged(const QString &path);
@@ -75,7 +79,6 @@ private:
     Topology m_topology;
     QString m_filePath;
     bool m_modified = false;
-    bool m_replacing = false;
     QUndoStack *m_undo = nullptr;
 
     CheckSet m_checks;
@@ -84,7 +87,7 @@ private:
     friend class TopologyCommand;
     void applyField(const FieldRef &ref, const QVariant &value);
     void applyTopology(const Topology &topology);
-    void announceTopology();
+    void announceTopology(bool replaced);
 };
 
 } // namespace edgemap

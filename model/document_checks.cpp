@@ -3,14 +3,17 @@
 
 namespace edgemap {
 
-void Document::announceTopology()
+void Document::announceTopology(bool replaced)
 {
     // Checks survive an edit (the snapshot controller judges them again against the new
     // topology); only those of servers that are gone are dropped.
     CheckSet kept = m_checks.withoutServersMissingFrom(m_topology);
     const bool dropped = !(kept == m_checks);
     m_checks = std::move(kept);
-    Q_EMIT topologyReset();
+    if (replaced)
+        Q_EMIT topologyReplaced();
+    else
+        Q_EMIT structureChanged();
     if (dropped)
         Q_EMIT checksChanged();
 }

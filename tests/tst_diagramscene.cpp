@@ -307,15 +307,15 @@ void TstDiagramScene::viewSelectionAndEscape()
     QSignalSpy selected(&view, &DiagramView::refSelected);
     const Listener *sip = listenerWith(doc.topology(), u"access-client-sip"_s);
     // From the tree: selected and highlighted, no signal back.
-    QVERIFY(view.selectRef(TreeRef::listener(sip->id)));
-    QCOMPARE(view.selectedRef(), TreeRef::listener(sip->id));
+    QVERIFY(view.selectRef(ElementRef::listener(sip->id)));
+    QCOMPARE(view.selectedRef(), ElementRef::listener(sip->id));
     QVERIFY(view.scene()->hasHighlight());
     QCOMPARE(selected.count(), 0);
     // A click in the diagram: the reference goes out.
     view.scene()->clearSelection();
     view.scene()->peer(PeerId(u"director"_s))->setSelected(true);
     QCOMPARE(selected.count(), 1);
-    QCOMPARE(selected.last().at(0).value<TreeRef>(), TreeRef::peer(PeerId(u"director"_s)));
+    QCOMPARE(selected.last().at(0).value<ElementRef>(), ElementRef::peer(PeerId(u"director"_s)));
     // A scenario from the list, then Esc clears.
     view.showScenario(ScenarioId(u"remote-sign-in"_s));
     QVERIFY(!view.scene()->hopBadges().isEmpty());

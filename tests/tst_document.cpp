@@ -1,8 +1,10 @@
 // Editing the document: one undo entry per change, validation before anything changes, the
-// modified flag following the undo stack, views told through topologyReset.
+// modified flag following the undo stack, views told through topologyReplaced, fieldChanged and
+// structureChanged.
 #include "document.h"
 #include "topologyfile.h"
 #include "tst_checks_util.h"
+#include "tst_field_util.h"
 #include "tst_pool_util.h"
 
 #include <QSignalSpy>
@@ -62,13 +64,16 @@ void TstDocument::editUndoRedo()
     QFETCH(QVariant, value);
     const Topology t = topologyfile::defaultTopology();
     Document doc(t);
-    const FieldRef ref{Field(field), id};
+    const FieldRef ref = fieldOf(Field(field), id);
     const QVariant before = *readField(doc.topology(), ref);
-    QSignalSpy reset(&doc, &Document::topologyReset);
+    QSignalSpy changed(&doc, &Document::fieldChanged);
+    QSignalSpy structure(&doc, &Document::structureChanged);
+    QSignalSpy replaced(&doc, &Document::topologyReplaced);
     const LoadError e = doc.setField(ref, value);
     QVERIFY2(!e.isError(), qPrintable(e.toString()));
     QCOMPARE(*readField(doc.topology(), ref), value);
-    QCOMPARE(reset.size(), 1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().first().value<FieldRef>(), ref);
     QCOMPARE(doc.undoStack()->count(), 1);
     QVERIFY(doc.undoStack()->undoText().startsWith(QStringLiteral("Change ")));
     doc.undoStack()->undo();
@@ -76,6 +81,11 @@ void TstDocument::editUndoRedo()
     QCOMPARE(doc.topology(), t);
     doc.undoStack()->redo();
     QCOMPARE(*readField(doc.topology(), ref), value);
+    // Undo and redo are the same one-field change; nothing else is announced.
+    QCOMPARE(changed.size(), 3);
+    QCOMPARE(changed.last().first().value<FieldRef>(), ref);
+    QCOMPARE(structure.size(), 0);
+    QCOMPARE(replaced.size(), 0);
 }
 
 void TstDocument::invalidEditsAreRefused_data()
@@ -113,8 +123,8 @@ void TstDocument::invalidEditsAreRefused()
     QFETCH(QString, message);
     const Topology t = topologyfile::defaultTopology();
     Document doc(t);
-    QSignalSpy reset(&doc, &Document::topologyReset);
-    const LoadError e = doc.setField({Field(field), id}, value);
+    QSignalSpy reset(&doc, &Document::fieldChanged);
+    const LoadError e = doc.setField(fieldOf(Field(field), id), value);
     QVERIFY(e.isError());
     QVERIFY2(e.toString().contains(message), qPrintable(e.toString()));
     QCOMPARE(doc.topology(), t);
@@ -152,7 +162,9 @@ void TstDocument::structuralEditUndoRedo()
     added.id = PeerId(QStringLiteral("partner-b"));
     added.name = QStringLiteral("Partner B");
     edited.peers.append(added);
-    QSignalSpy reset(&doc, &Document::topologyReset);
+    QSignalSpy reset(&doc, &Document::structureChanged);
+    QSignalSpy field(&doc, &Document::fieldChanged);
+    QSignalSpy replaced(&doc, &Document::topologyReplaced);
     const LoadError e = doc.applyEdit(QStringLiteral("Add peer"), edited);
     QVERIFY2(!e.isError(), qPrintable(e.toString()));
     QCOMPARE(doc.topology(), edited);
@@ -168,6 +180,14 @@ void TstDocument::structuralEditUndoRedo()
     // The same topology again changes nothing and adds no undo entry.
     QVERIFY(!doc.applyEdit(QStringLiteral("Nothing"), edited).isError());
     QCOMPARE(doc.undoStack()->count(), 1);
+    QCOMPARE(reset.size(), 3);
+    QCOMPARE(field.size(), 0);
+    QCOMPARE(replaced.size(), 0);
+    // Another topology is neither an edit nor undoable.
+    doc.resetTopology(original, {});
+    QCOMPARE(replaced.size(), 1);
+    QCOMPARE(reset.size(), 3);
+    QCOMPARE(doc.undoStack()->count(), 0);
 }
 
 void TstDocument::neverSavedStaysModifiedThroughUndo()
@@ -342,11 +362,11 @@ void TstDocument::mergeKeepsWhatLandedMeanwhile()
     const CheckSet now = base.withCheck(landed, t);
 
     const CheckSet merged = now.merged(base, next);
-    QCOMPARE(merged.checkFor(edge01), rejudged01.get());
-    QCOMPARE(merged.checkFor(edge02), landed.get());
-    QCOMPARE(merged.previousCheckFor(edge02), base.checkFor(edge02)); // the load's comparison
+    QCOMPARE(merged.checks().checkFor(edge01), rejudged01.get());
+    QCOMPARE(merged.checks().checkFor(edge02), landed.get());
+    QCOMPARE(merged.checks().previousCheckFor(edge02), base.checks().checkFor(edge02)); // the load's comparison
     QCOMPARE(merged.latest(), landed);
-    QCOMPARE(merged.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))),
+    QCOMPARE(merged.checks().verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))),
              landed->judgement.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))));
     // Nothing landed meanwhile: the re-judged set as it is.
     QCOMPARE(base.merged(base, next), next);
@@ -365,13 +385,13 @@ void TstDocument::aCopyKeepsItsVerdictsWhenTheOriginalMovesOn()
     live = live.withCheck(
             check(t, without(sampleText(), QStringLiteral("172.25.33.10:4443 ")), u"second"_qs), t);
     const CheckSet copy = live;
-    QVERIFY(copy.changeOf(replication));
+    QVERIFY(copy.checks().changeOf(replication));
     live = live.acknowledged();
     live = live.withCheck(check(t, sampleText(), QStringLiteral("third")), t);
     live = CheckSet();
-    QCOMPARE(copy.changeOf(replication)->after, ListenerStatus::Missing);
-    QCOMPARE(copy.verdict(replication)->status, ListenerStatus::Missing);
-    QVERIFY(copy.hasChanges());
+    QCOMPARE(copy.checks().changeOf(replication)->after, ListenerStatus::Missing);
+    QCOMPARE(copy.checks().verdict(replication)->status, ListenerStatus::Missing);
+    QVERIFY(copy.checks().hasChanges());
 }
 
 QTEST_GUILESS_MAIN(TstDocument)

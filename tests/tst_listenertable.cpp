@@ -47,12 +47,12 @@ QStringList columnTexts(const QTableView *view, int column)
     return out;
 }
 
-TreeRef refAt(const QModelIndex &index)
+ElementRef refAt(const QModelIndex &index)
 {
-    return index.data(ListenerTableModel::RefRole).value<TreeRef>();
+    return index.data(ListenerTableModel::RefRole).value<ElementRef>();
 }
 
-TreeRef currentRef(const ListenerTablePane &pane)
+ElementRef currentRef(const ListenerTablePane &pane)
 {
     return refAt(pane.view()->currentIndex());
 }
@@ -61,7 +61,7 @@ int statusRowOf(const ListenerTablePane &pane, const ListenerId &id)
 {
     const QAbstractItemModel *m = pane.view()->model();
     for (int r = 0; r < m->rowCount(); ++r)
-        if (refAt(m->index(r, 0)) == TreeRef::listener(id))
+        if (refAt(m->index(r, 0)) == ElementRef::listener(id))
             return r;
     return -1;
 }
@@ -156,8 +156,8 @@ void TstListenerTable::filterWords()
     ListenerTablePane pane(m_doc);
     pane.filterEdit()->setText(u"8057"_s);
     QCOMPARE(pane.view()->model()->rowCount(), 1);
-    QCOMPARE(currentRef(pane), TreeRef()); // filtering selects nothing
-    QCOMPARE(refAt(pane.view()->model()->index(0, 0)), TreeRef::listener(kPsom));
+    QCOMPARE(currentRef(pane), ElementRef()); // filtering selects nothing
+    QCOMPARE(refAt(pane.view()->model()->index(0, 0)), ElementRef::listener(kPsom));
     QCOMPARE(cell(pane.view(), 0, ListenerTableModel::StatusColumn), u"✗ Missing"_s);
     QCOMPARE(pane.countText(), u"1 of 14 listeners"_s);
 
@@ -229,7 +229,7 @@ void TstListenerTable::checkUpdatesInPlace()
     deliverCheck(m_doc, sampleCheck(m_doc.topology()));
     ListenerTablePane pane(m_doc);
     pane.view()->sortByColumn(ListenerTableModel::PortColumn, Qt::AscendingOrder);
-    pane.selectRef(TreeRef::listener(kPsom));
+    pane.selectRef(ElementRef::listener(kPsom));
     const QPersistentModelIndex source = pane.model()->indexFor(kPsom);
     const QPersistentModelIndex shown = pane.view()->currentIndex();
     QSignalSpy resets(pane.model(), &QAbstractItemModel::modelReset);
@@ -241,8 +241,8 @@ void TstListenerTable::checkUpdatesInPlace()
     QVERIFY(changes.count() >= 1);
     QVERIFY(source.isValid());
     QVERIFY(shown.isValid());
-    QCOMPARE(refAt(shown), TreeRef::listener(kPsom));
-    QCOMPARE(currentRef(pane), TreeRef::listener(kPsom));
+    QCOMPARE(refAt(shown), ElementRef::listener(kPsom));
+    QCOMPARE(currentRef(pane), ElementRef::listener(kPsom));
     QCOMPARE(pane.view()->selectionModel()->selectedRows().size(), 1);
 
     deliverCheck(m_doc, nullptr); // statuses go back to "not checked", in place as well
@@ -258,7 +258,7 @@ void TstListenerTable::copiesSelectedRowsAsTsv()
     ListenerTablePane pane(m_doc);
     QVERIFY(!pane.copyAction()->isEnabled());
     pane.view()->sortByColumn(ListenerTableModel::PortColumn, Qt::DescendingOrder);
-    pane.selectRef(TreeRef::listener(kPsom));
+    pane.selectRef(ElementRef::listener(kPsom));
     QVERIFY(pane.copyAction()->isEnabled());
     QCOMPARE(pane.copyAction()->shortcut(), QKeySequence(u"Ctrl+C"_s));
     QVERIFY(pane.view()->actions().contains(pane.copyAction())); // the context menu
@@ -295,21 +295,21 @@ void TstListenerTable::selectRefDoesNotEcho()
     ListenerTablePane pane(m_doc);
     QSignalSpy activated(&pane, &ListenerTablePane::refActivated);
     pane.view()->sortByColumn(ListenerTableModel::PortColumn, Qt::DescendingOrder);
-    pane.selectRef(TreeRef::listener(kWebConf));
-    QCOMPARE(currentRef(pane), TreeRef::listener(kWebConf));
+    pane.selectRef(ElementRef::listener(kWebConf));
+    QCOMPARE(currentRef(pane), ElementRef::listener(kWebConf));
     const QModelIndexList selected = pane.view()->selectionModel()->selectedRows();
     QCOMPARE(selected.size(), 1);
-    QCOMPARE(refAt(selected.first()), TreeRef::listener(kWebConf));
+    QCOMPARE(refAt(selected.first()), ElementRef::listener(kWebConf));
     QCOMPARE(cell(pane.view(), selected.first().row(), ListenerTableModel::AddressColumn),
              u"10.45.16.20"_s);
 
-    pane.selectRef(TreeRef::listener(kPsom));
-    QCOMPARE(currentRef(pane), TreeRef::listener(kPsom));
+    pane.selectRef(ElementRef::listener(kPsom));
+    QCOMPARE(currentRef(pane), ElementRef::listener(kPsom));
     // Not a listener: nothing selected.
-    pane.selectRef(TreeRef::server(ServerId(u"edge01"_s)));
+    pane.selectRef(ElementRef::server(ServerId(u"edge01"_s)));
     QVERIFY(!pane.view()->selectionModel()->hasSelection());
     QVERIFY(!pane.view()->currentIndex().isValid());
-    pane.selectRef(TreeRef::listener(ListenerId(u"no-such-listener"_s)));
+    pane.selectRef(ElementRef::listener(ListenerId(u"no-such-listener"_s)));
     QVERIFY(!pane.view()->selectionModel()->hasSelection());
     QCOMPARE(activated.count(), 0);
 }
@@ -318,13 +318,13 @@ void TstListenerTable::userMovesAnnounceRef()
 {
     ListenerTablePane pane(m_doc);
     QSignalSpy activated(&pane, &ListenerTablePane::refActivated);
-    pane.selectRef(TreeRef::listener(kPsom));
+    pane.selectRef(ElementRef::listener(kPsom));
     const int row = pane.view()->currentIndex().row();
-    const TreeRef next = refAt(pane.view()->model()->index(row + 1, 0));
+    const ElementRef next = refAt(pane.view()->model()->index(row + 1, 0));
     QTest::keyClick(pane.view(), Qt::Key_Down);
     QCOMPARE(activated.count(), 1);
-    QCOMPARE(activated.first().first().value<TreeRef>(), next);
-    QCOMPARE(next.kind, TreeRef::Listener);
+    QCOMPARE(activated.first().first().value<ElementRef>(), next);
+    QCOMPARE(next.kind(), ElementRef::Kind::Listener);
 }
 
 void TstListenerTable::filteringAnnouncesNothing()
@@ -335,8 +335,8 @@ void TstListenerTable::filteringAnnouncesNothing()
     // Hiding the current row moves the current index to a neighbour: not the user's choice.
     // First by a new snapshot in which the current row is no longer a problem...
     pane.statusFilter()->setCurrentIndex(pane.statusFilter()->findText(u"Problems only"_s));
-    pane.selectRef(TreeRef::listener(kPsom));
-    QCOMPARE(currentRef(pane), TreeRef::listener(kPsom));
+    pane.selectRef(ElementRef::listener(kPsom));
+    QCOMPARE(currentRef(pane), ElementRef::listener(kPsom));
     CheckResult fixed = *sampleCheck(m_doc.topology());
     for (ListenerVerdict &v : fixed.judgement.listeners)
         if (v.listener == kPsom)
@@ -346,7 +346,7 @@ void TstListenerTable::filteringAnnouncesNothing()
     QCOMPARE(activated.count(), 0);
     // ... then by the filters.
     pane.statusFilter()->setCurrentIndex(0);
-    pane.selectRef(TreeRef::listener(kPsom));
+    pane.selectRef(ElementRef::listener(kPsom));
     pane.filterEdit()->setText(u"RTCSRV"_s);
     pane.statusFilter()->setCurrentIndex(pane.statusFilter()->findText(u"Problems only"_s));
     pane.filterEdit()->clear();

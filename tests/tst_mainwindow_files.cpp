@@ -314,7 +314,7 @@ void TstMainWindowFiles::undoActionsNameAndRevertEdits()
     auto *redo = window.findChild<QAction *>(u"redoAction"_s);
     QVERIFY(undo && redo);
     QVERIFY(!undo->isEnabled());
-    const FieldRef ref{Field::ServerFqdn, u"edge01"_s};
+    const FieldRef ref{Field::ServerFqdn, ElementRef::server(ServerId(u"edge01"_s))};
     const QVariant before = *readField(doc.topology(), ref);
     QVERIFY(!doc.setField(ref, u"edge-a.contoso.local"_s).isError());
     QVERIFY(undo->isEnabled());
@@ -442,10 +442,10 @@ void TstMainWindowFiles::saveTakesTheValueBeingTyped()
     window.show();
     QApplication::setActiveWindow(&window);
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    QVERIFY(window.selectRef(TreeRef::server(ServerId(u"edge01"_s))));
+    QVERIFY(window.selectRef(ElementRef::server(ServerId(u"edge01"_s))));
     window.propertiesDock()->raise();
-    auto *fqdn = qobject_cast<QLineEdit *>(
-            window.propertyEditor()->editorFor({Field::ServerFqdn, u"edge01"_s}));
+    auto *fqdn = qobject_cast<QLineEdit *>(window.propertyEditor()->editorFor(
+            {Field::ServerFqdn, ElementRef::server(ServerId(u"edge01"_s))}));
     QVERIFY(fqdn);
     fqdn->setFocus();
     fqdn->selectAll();

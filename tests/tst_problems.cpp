@@ -115,8 +115,8 @@ void TstProblems::sampleOrderAndWords()
                              "16 unexpected sockets"_s);
 
     // Missing listeners first, in the topology's order (internal interface first).
-    QCOMPARE(m.refAt(0), TreeRef::listener(ListenerId(u"edge01-int-tcp-8057"_s)));
-    QCOMPARE(m.refAt(1), TreeRef::listener(ListenerId(u"edge01-webconf-tcp-443"_s)));
+    QCOMPARE(m.refAt(0), ElementRef::listener(ListenerId(u"edge01-int-tcp-8057"_s)));
+    QCOMPARE(m.refAt(1), ElementRef::listener(ListenerId(u"edge01-webconf-tcp-443"_s)));
     QCOMPARE(text(m, 0, ProblemsModel::StatusColumn), u"✗ Missing"_s);
     QCOMPARE(text(m, 0, ProblemsModel::ServerColumn), u"edge01.contoso.local"_s);
     const QString webconf = text(m, 1);
@@ -128,7 +128,7 @@ void TstProblems::sampleOrderAndWords()
              qPrintable(text(m, 0)));
 
     // Then what they break.
-    QCOMPARE(m.refAt(2), TreeRef::scenario(ScenarioId(u"web-conference-join"_s)));
+    QCOMPARE(m.refAt(2), ElementRef::scenario(ScenarioId(u"web-conference-join"_s)));
     QCOMPARE(text(m, 2, ProblemsModel::StatusColumn), u"✗ Broken"_s);
     QCOMPARE(text(m, 2), u"External web conference join: broken by TCP 443 on 10.45.16.20, "
                          "TCP 8057 on 172.25.33.10"_s);
@@ -144,7 +144,7 @@ void TstProblems::sampleOrderAndWords()
     QCOMPARE(text(m, rdp), u"TCP 3389 on 0.0.0.0 (svchost.exe, PID 1160): unexpected — no "
                            "listener of the topology explains it"_s);
     // Bound on all interfaces: the server is the thing to show.
-    QCOMPARE(m.refAt(rdp), TreeRef::server(kEdge01));
+    QCOMPARE(m.refAt(rdp), ElementRef::server(kEdge01));
     QVERIFY(rowStartingWith(m, u"TCP 445 on 0.0.0.0 (System, PID 4): "_s) > 2);
     deliverCheck(m_doc, nullptr);
 }
@@ -161,11 +161,11 @@ void TstProblems::unexpectedLeadsToAddressOrServer()
     ProblemsModel m(m_doc);
     const int access = rowStartingWith(m, u"TCP 3389 on 10.45.16.10 "_s);
     QVERIFY(access >= 0);
-    QCOMPARE(m.refAt(access), TreeRef::address(AddressId(u"edge01-access"_s)));
-    QCOMPARE(m.refAt(rowStartingWith(m, u"UDP 3389 on :: "_s)), TreeRef::server(kEdge01));
+    QCOMPARE(m.refAt(access), ElementRef::address(AddressId(u"edge01-access"_s)));
+    QCOMPARE(m.refAt(rowStartingWith(m, u"UDP 3389 on :: "_s)), ElementRef::server(kEdge01));
     const int other = rowStartingWith(m, u"TCP 8080 on 198.51.100.7: unexpected"_s);
     QVERIFY(other >= 0);
-    QCOMPARE(m.refAt(other), TreeRef::server(kEdge01));
+    QCOMPARE(m.refAt(other), ElementRef::server(kEdge01));
     QCOMPARE(m.unexpectedCount(), 3);
     QCOMPARE(m.problemCount(), 3); // unexpected sockets are listed, not counted
     deliverCheck(m_doc, nullptr);
@@ -219,15 +219,15 @@ void TstProblems::clickAndEnterActivate()
     const QModelIndex scenario = pane.model()->index(2, ProblemsModel::ProblemColumn);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(scenario).center());
     QCOMPARE(activated.count(), 1);
-    QCOMPARE(activated.last().first().value<TreeRef>(),
-             TreeRef::scenario(ScenarioId(u"web-conference-join"_s)));
+    QCOMPARE(activated.last().first().value<ElementRef>(),
+             ElementRef::scenario(ScenarioId(u"web-conference-join"_s)));
 
     view->setCurrentIndex(pane.model()->index(0, 0));
     QCOMPARE(activated.count(), 1); // moving is not activating
     QTest::keyClick(view, Qt::Key_Return);
     QCOMPARE(activated.count(), 2);
-    QCOMPARE(activated.last().first().value<TreeRef>(),
-             TreeRef::listener(ListenerId(u"edge01-int-tcp-8057"_s)));
+    QCOMPARE(activated.last().first().value<ElementRef>(),
+             ElementRef::listener(ListenerId(u"edge01-int-tcp-8057"_s)));
     deliverCheck(m_doc, nullptr);
 }
 
@@ -243,7 +243,7 @@ void TstProblems::keepsCurrentRowAcrossChecks()
     const int scenario = 2;
     pane.view()->setCurrentIndex(pane.model()->index(scenario, 0));
     deliverCheck(m_doc, shared(allUp(sampleCheckResult(m_doc.topology())))); // the scenario is gone
-    QVERIFY(pane.model()->rowOf(TreeRef::scenario(ScenarioId(u"web-conference-join"_s))) < 0);
+    QVERIFY(pane.model()->rowOf(ElementRef::scenario(ScenarioId(u"web-conference-join"_s))) < 0);
     QCOMPARE(activated.count(), 0);
     deliverCheck(m_doc, nullptr);
 }

@@ -3,11 +3,12 @@
 // several snapshots of a pool, each on its server; a second snapshot compared with the first.
 #include "detailsview.h"
 #include "document.h"
+#include "elementref.h"
 #include "mainwindow.h"
 #include "snapshotcontroller.h"
 #include "topologyfile.h"
 #include "topologytreemodel.h"
-#include "treeref.h"
+#include "tst_field_util.h"
 #include "tst_pool_util.h"
 #include "tst_snapshot_util.h"
 
@@ -16,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace edgemap;
 using edgemap::pooltest::waitFor;
@@ -25,14 +27,40 @@ namespace {
 
 const QString kSample = snapshottest::bundledSamplePath();
 
-QString statusCell(const TopologyTreeModel &model, const TreeRef &ref)
+QString statusCell(const TopologyTreeModel &model, const ElementRef &ref)
 {
     return model.indexFor(ref).siblingAtColumn(TopologyTreeModel::StatusColumn).data().toString();
 }
 
 QString statusCell(const MainWindow &w, const QString &listener)
 {
-    return statusCell(*w.treeModel(), TreeRef::listener(ListenerId(listener)));
+    return statusCell(*w.treeModel(), ElementRef::listener(ListenerId(listener)));
+}
+
+// Every verdict of a judgement as text: what the views show, and what must not change when a
+// field that no verdict reads is edited.
+QStringList verdictsOf(const Judgement &j)
+{
+    QStringList out;
+    for (const ListenerVerdict &v : j.listeners) {
+        QStringList peers;
+        for (const PeerId &p : v.remotePeers)
+            peers.append(p.value());
+        out.append(QStringLiteral("%1 %2 %3 %4 [%5]")
+                           .arg(v.listener.value())
+                           .arg(int(v.status))
+                           .arg(v.detail)
+                           .arg(v.established)
+                           .arg(peers.join(u',')));
+    }
+    for (const UnexpectedListener &u : j.unexpected)
+        out.append(QStringLiteral("unexpected %1 %2").arg(u.address).arg(u.port));
+    for (const ScenarioVerdict &sv : j.scenarios)
+        out.append(QStringLiteral("scenario %1 %2 %3")
+                           .arg(sv.scenario.value())
+                           .arg(sv.ok)
+                           .arg(sv.brokenBy.size()));
+    return out;
 }
 
 } // namespace
@@ -50,6 +78,8 @@ private Q_SLOTS:
     void sameServerAgainIsCompared();
     void overlappingLoadsOfOneServerCompareWithEachOther();
     void topologyChangeRejudgesEveryServer();
+    void fieldEditRejudgesOnlyWhatAVerdictReads_data();
+    void fieldEditRejudgesOnlyWhatAVerdictReads();
 };
 
 void TstSnapshotController::sampleIsJudgedAndShown()
@@ -73,11 +103,12 @@ void TstSnapshotController::sampleIsJudgedAndShown()
     QCOMPARE(statusCell(window, QStringLiteral("edge01-av-udp-50000-59999")),
              QStringLiteral("\u223f Dynamic"));
     const QModelIndex server
-            = window.treeModel()->indexFor(TreeRef::server(ServerId(QStringLiteral("edge01"))));
+            = window.treeModel()->indexFor(ElementRef::server(ServerId(QStringLiteral("edge01"))));
     QCOMPARE(server.siblingAtColumn(TopologyTreeModel::StatusColumn).data().toString(),
              QStringLiteral("\u2717 2 problems"));
 
-    QVERIFY(window.selectRef(TreeRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-5061")))));
+    QVERIFY(window.selectRef(
+            ElementRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-5061")))));
     const QString details = window.detailsView()->toPlainText();
     QVERIFY2(details.contains(QStringLiteral("In the snapshot")), qPrintable(details));
     QVERIFY(details.contains(QStringLiteral("RTCSrv.exe (PID 2216) on 172.25.33.10")));
@@ -182,11 +213,11 @@ void TstSnapshotController::poolSnapshotsLandOnTheirServers()
     QCOMPARE(doc.checks().checkFor(ServerId(QStringLiteral("edge02")))->source, b);
     // Both servers show their own state, in the tree as in the verdicts.
     for (const QString &server : {QStringLiteral("edge01"), QStringLiteral("edge02")}) {
-        QCOMPARE(statusCell(tree, TreeRef::server(ServerId(server))),
+        QCOMPARE(statusCell(tree, ElementRef::server(ServerId(server))),
                  QStringLiteral("\u2717 2 problems"));
-        QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(server + u"-int-tcp-8057"_qs))),
+        QCOMPARE(statusCell(tree, ElementRef::listener(ListenerId(server + u"-int-tcp-8057"_qs))),
                  QStringLiteral("\u2717 Missing"));
-        QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(server + u"-int-tcp-5061"_qs))),
+        QCOMPARE(statusCell(tree, ElementRef::listener(ListenerId(server + u"-int-tcp-5061"_qs))),
                  QStringLiteral("\u2713 OK"));
     }
     QVERIFY(!doc.checks().hasChanges());
@@ -199,9 +230,9 @@ void TstSnapshotController::sameServerAgainIsCompared()
     TopologyTreeModel tree(doc);
     SnapshotController controller(doc);
     QSignalSpy finished(&controller, &SnapshotController::finished);
-    const TreeRef replication
-            = TreeRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-4443")));
-    const TreeRef edge01 = TreeRef::server(ServerId(QStringLiteral("edge01")));
+    const ElementRef replication
+            = ElementRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-4443")));
+    const ElementRef edge01 = ElementRef::server(ServerId(QStringLiteral("edge01")));
     controller.openBytes(sampleText().toUtf8(), QStringLiteral("first"));
     QVERIFY(waitFor(finished, 1));
     controller.openBytes(edge02Text().toUtf8(), QStringLiteral("edge02"));
@@ -226,7 +257,8 @@ void TstSnapshotController::sameServerAgainIsCompared()
                     .contains(QStringLiteral("was OK, now Missing")));
     QCOMPARE(statusCell(tree, edge01), QStringLiteral("\u2717 3 problems (1 changed)"));
     QCOMPARE(doc.checks().changesFor(ServerId(QStringLiteral("edge01")))->disappeared.size(), 1);
-    QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(QStringLiteral("edge02-int-tcp-4443")))),
+    QCOMPARE(statusCell(tree,
+                        ElementRef::listener(ListenerId(QStringLiteral("edge02-int-tcp-4443")))),
              QStringLiteral("\u2713 OK")); // the other server is untouched
 
     // It came back.
@@ -308,6 +340,76 @@ void TstSnapshotController::overlappingLoadsOfOneServerCompareWithEachOther()
     QCOMPARE(diff->disappeared.size(), expected.disappeared.size());
     for (const StatusChange &c : diff->statusChanges)
         QVERIFY2(c.before != ListenerStatus::NotChecked, qPrintable(c.listener.value()));
+}
+
+void TstSnapshotController::fieldEditRejudgesOnlyWhatAVerdictReads_data()
+{
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<bool>("rejudges");
+    const auto row = [](Field field, const QString &id, const QVariant &value, bool rejudges) {
+        QTest::addRow("%s", qPrintable(describe(fieldOf(field, id))))
+                << int(field) << id << value << rejudges;
+    };
+    // Only shown, never read by a verdict: no re-judge.
+    row(Field::TopologyName, {}, u"Renamed"_qs, false);
+    row(Field::PoolFqdn, u"pool1"_qs, u"edgepool2.contoso.local"_qs, false);
+    row(Field::PeerName, u"director"_qs, u"Director pool"_qs, false);
+    row(Field::AddressFqdn, u"edge01-access"_qs, u"meet.contoso.com"_qs, false);
+    row(Field::AddressNatIp, u"edge01-av"_qs, u"203.0.113.99"_qs, false);
+    // Certificates and DNS records are generated from the SIP domains; no verdict reads them.
+    row(Field::SipDomains, {}, QStringList{u"fabrikam.com"_qs}, false);
+    // Read by the judgement, the server match or the path graph: judged again.
+    row(Field::AddressIp, u"edge01-access"_qs, u"192.0.2.110"_qs, true);
+    row(Field::ListenerPort, u"edge01-int-tcp-5062"_qs, 5063, true);
+    row(Field::ListenerEnabled, u"edge01-int-tcp-8057"_qs, false, true);
+    row(Field::ServiceEnabled, u"RTCDATAPROXY"_qs, false, true);
+    row(Field::PeerAddresses, u"director"_qs, QStringList{u"172.25.40.0/24"_qs}, true);
+    row(Field::ServerFqdn, u"edge01"_qs, u"edge-a.contoso.local"_qs, true);
+}
+
+void TstSnapshotController::fieldEditRejudgesOnlyWhatAVerdictReads()
+{
+    QFETCH(int, field);
+    QFETCH(QString, id);
+    QFETCH(QVariant, value);
+    QFETCH(bool, rejudges);
+    QCOMPARE(affectsJudgement(Field(field)), rejudges);
+
+    Document doc(topologyfile::defaultTopology());
+    SnapshotController controller(doc);
+    QSignalSpy done(&controller, &SnapshotController::finished);
+    controller.openFile(kSample);
+    QVERIFY(done.wait(10000));
+    const ServerId edge01(u"edge01"_qs);
+    const std::shared_ptr<const CheckResult> before = doc.checks().latest();
+    QVERIFY(before && before->ok() && before->server == edge01);
+
+    QSignalSpy busy(&controller, &SnapshotController::busyChanged);
+    QSignalSpy rejudged(&controller, &SnapshotController::rejudged);
+    const FieldRef ref = fieldOf(Field(field), id);
+    const LoadError e = doc.setField(ref, value);
+    QVERIFY2(!e.isError(), qPrintable(e.toString()));
+    if (rejudges) {
+        QTRY_COMPARE_WITH_TIMEOUT(rejudged.size(), 1, 10000);
+        QVERIFY(doc.checks().latest() != before); // a new result object replaced the old one
+        QVERIFY(!busy.isEmpty());
+        return;
+    }
+    QTest::qWait(50); // a re-judge would have started synchronously and announced busy
+    QVERIFY(busy.isEmpty());
+    QVERIFY(rejudged.isEmpty());
+    QCOMPARE(doc.checks().latest(), before);
+    QCOMPARE(doc.checks().checkFor(edge01), before.get());
+    // And skipping it is right: judged again against the edited topology, nothing differs.
+    const CheckResult again = rejudge(doc.topology(), *before, edge01.value());
+    QVERIFY(again.ok());
+    QCOMPARE(verdictsOf(again.judgement), verdictsOf(before->judgement));
+    // Undo is a field change too, and skipped the same way.
+    doc.undoStack()->undo();
+    QVERIFY(busy.isEmpty());
+    QCOMPARE(doc.checks().latest(), before);
 }
 
 QTEST_MAIN(TstSnapshotController)

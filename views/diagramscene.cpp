@@ -43,7 +43,18 @@ DiagramScene::DiagramScene(Document &document, QObject *parent)
 {
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     setBackgroundBrush(m_style.background);
-    connect(&m_document, &Document::topologyReset, this, &DiagramScene::rebuild);
+    connect(&m_document, &Document::topologyReplaced, this, &DiagramScene::rebuild);
+    connect(&m_document, &Document::structureChanged, this, &DiagramScene::rebuild);
+    connect(&m_document, &Document::fieldChanged, this, [this](const FieldRef &ref) {
+        // The path graph is built from flows, endpoint keys and the enabled flags, not from
+        // ports, addresses or names: it is kept unless a flag changed.
+        if (ref.field == Field::ListenerEnabled || ref.field == Field::ServiceEnabled) {
+            rebuild();
+        } else {
+            applyLayout();
+            recolour();
+        }
+    });
     connect(&m_document, &Document::checksChanged, this, &DiagramScene::onCheckChanged);
     connect(&m_document, &Document::checksChanged, this, &DiagramScene::markChanges);
     rebuild();
@@ -172,7 +183,7 @@ void DiagramScene::applyServers(QHash<QString, DiagramItem *> &old)
                               .arg(pool->loadBalancing == LoadBalancing::Dns ? tr("DNS")
                                                                              : tr("hardware"));
         item->setTitle(tr("Edge pool %1").arg(pool->fqdn), detail);
-        item->setRef(TreeRef::pool(p.pool));
+        item->setRef(ElementRef::pool(p.pool));
         m_boxes.insert(item->ref(), item);
     }
     for (const DiagramLayout::ServerBox &s : m_layout.servers) {
@@ -180,7 +191,7 @@ void DiagramScene::applyServers(QHash<QString, DiagramItem *> &old)
                                     BoxItem::ServerKind);
         item->setGeometry(s.rect, s.titleRect);
         item->setTitle(t.server(s.server)->fqdn, tr("Edge server"));
-        item->setRef(TreeRef::server(s.server));
+        item->setRef(ElementRef::server(s.server));
         m_boxes.insert(item->ref(), item);
     }
     for (const DiagramLayout::AddressBlock &b : m_layout.blocks) {
@@ -191,13 +202,13 @@ void DiagramScene::applyServers(QHash<QString, DiagramItem *> &old)
             if (!a->natPublicIp.isEmpty())
                 ip += tr(" → NAT %1").arg(a->natPublicIp);
             item->setTitle(addressTitle(*a), ip + u'\n' + a->fqdn);
-            item->setRef(TreeRef::address(b.address));
+            item->setRef(ElementRef::address(b.address));
         } else if (b.unexpectedOnly) {
             item->setTitle(tr("Unexpected: on all interfaces or another address"));
-            item->setRef(TreeRef::allInterfaces(b.server));
+            item->setRef(ElementRef::allInterfaces(b.server));
         } else {
             item->setTitle(tr("All interfaces"), tr("0.0.0.0 / [::] and others"));
-            item->setRef(TreeRef::allInterfaces(b.server));
+            item->setRef(ElementRef::allInterfaces(b.server));
         }
         m_boxes.insert(item->ref(), item);
     }
@@ -225,7 +236,7 @@ void DiagramScene::applyChips(QHash<QString, DiagramItem *> &old)
         }
         const Listener *l = listeners.value(c.listener.value());
         item->setText(socketLabel(l->transport, l->port, l->portEnd), protocolsOf(*l));
-        item->setRef(TreeRef::listener(c.listener));
+        item->setRef(ElementRef::listener(c.listener));
         m_chips.insert(c.listener.value(), item);
         m_addressOf.insert(c.listener.value(), DiagramLayout::addressNode(l->address));
     }
@@ -235,7 +246,7 @@ void DiagramScene::applyChips(QHash<QString, DiagramItem *> &old)
         const Service *service = t.service(b.service);
         const qsizetype index = service ? service - t.services.constData() : 0;
         item->setText(b.service.value(), service ? service->executable : QString(), int(index));
-        item->setRef(TreeRef::service(b.service));
+        item->setRef(ElementRef::service(b.service));
         for (const ListenerId &id : b.listeners)
             m_serviceOf.insert(id.value(), item);
     }
@@ -249,7 +260,7 @@ void DiagramScene::applyPeersAndRoutes(QHash<QString, DiagramItem *> &old)
         auto *item = reuse<PeerItem>(old, QStringLiteral("peer:") + p.peer.value());
         item->setGeometry(p.rect, p.zone == Zone::Internet);
         item->setText(peer->name, peer->fqdn.isEmpty() ? displayName(peer->kind) : peer->fqdn);
-        item->setRef(TreeRef::peer(p.peer));
+        item->setRef(ElementRef::peer(p.peer));
         m_peers.insert(p.peer.value(), item);
     }
     const QString listenerPrefix = QStringLiteral("listener:");
@@ -297,18 +308,15 @@ QList<RouteItem *> DiagramScene::routes() const
     return result;
 }
 
-DiagramItem *DiagramScene::itemFor(const TreeRef &ref) const
+DiagramItem *DiagramScene::itemFor(const ElementRef &ref) const
 {
-    switch (ref.kind) {
-    case TreeRef::Listener:
-        return m_chips.value(ref.id);
-    case TreeRef::Peer:
-        return m_peers.value(ref.id);
-    case TreeRef::Interface:
-        return m_boxes.value(TreeRef::server(ServerId(ref.id.section(u'/', 0, 0))));
-    default:
-        return m_boxes.value(ref);
-    }
+    if (const ListenerId *listener = ref.as<ListenerId>())
+        return m_chips.value(listener->value());
+    if (const PeerId *peer = ref.as<PeerId>())
+        return m_peers.value(peer->value());
+    if (const InterfaceRef *nic = ref.as<InterfaceRef>())
+        return m_boxes.value(ElementRef::server(nic->server));
+    return m_boxes.value(ref);
 }
 
 void DiagramScene::helpEvent(QGraphicsSceneHelpEvent *event)

@@ -3,8 +3,8 @@
 #include "diagramitems.h"
 #include "diagramlayout.h"
 #include "diagramstyle.h"
+#include "elementref.h"
 #include "pathanalysis.h"
-#include "treeref.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -17,7 +17,7 @@ namespace edgemap {
 
 class Document;
 
-// The Edge diagram of a Document. It observes the document: on topologyReset it lays the
+// The Edge diagram of a Document. It observes the document: on every topology change it lays the
 // topology out again and updates its items from the layout (reusing items by layout key); on
 // checksChanged it re-colours chips and flows in place from every server's check (unexpected
 // sockets of each checked server get chips of their own); and marks the chips
@@ -44,14 +44,14 @@ public:
     // Items by model id; nullptr when absent.
     ChipItem *chip(const ListenerId &id) const { return m_chips.value(id.value()); }
     PeerItem *peer(const PeerId &id) const { return m_peers.value(id.value()); }
-    BoxItem *server(const ServerId &id) const { return m_boxes.value(TreeRef::server(id)); }
+    BoxItem *server(const ServerId &id) const { return m_boxes.value(ElementRef::server(id)); }
     DiagramItem *item(const QString &layoutKey) const { return m_items.value(layoutKey); }
     QList<ChipItem *> unexpectedChips() const;
     // Chips with a "changed" mark (status changed, or an unexpected socket that appeared).
     QList<ChipItem *> changedChips() const;
     QList<RouteItem *> routes() const;
     // The item that shows a tree reference, nullptr when the diagram does not draw it.
-    DiagramItem *itemFor(const TreeRef &ref) const;
+    DiagramItem *itemFor(const ElementRef &ref) const;
 
     // Highlighting. Each call replaces the previous highlight.
     void highlightPeer(const PeerId &peer);
@@ -107,7 +107,7 @@ private:
     QHash<QString, DiagramItem *> m_items;              // layout key -> item
     QHash<QString, ChipItem *> m_chips;                 // listener id -> chip
     QHash<QString, PeerItem *> m_peers;                 // peer id -> peer
-    QHash<TreeRef, BoxItem *> m_boxes;                  // pools, servers, addresses
+    QHash<ElementRef, BoxItem *> m_boxes;               // pools, servers, addresses
     QHash<QString, ServiceItem *> m_serviceOf;          // listener id -> its service band
     QHash<QString, QList<RouteItem *>> m_routesBetween; // "from|to" node keys -> routes
     QHash<QString, QString> m_addressOf;                // listener id -> address node key

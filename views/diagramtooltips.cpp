@@ -8,6 +8,14 @@ namespace edgemap {
 
 namespace {
 
+// The typed id of a reference, or an empty id (which finds nothing) for another kind.
+template<class T>
+T idOf(const ElementRef &ref)
+{
+    const T *id = ref.as<T>();
+    return id ? *id : T();
+}
+
 QString esc(const QString &text)
 {
     return text.toHtmlEscaped();
@@ -62,7 +70,7 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
     if (!item)
         return {};
     const Topology &t = m_document.topology();
-    const TreeRef ref = item->ref();
+    const ElementRef ref = item->ref();
     switch (item->type()) {
     case ChipItem::Type: {
         const auto *chip = static_cast<const ChipItem *>(item);
@@ -70,7 +78,7 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
                 = chip->isChanged()
                           ? para(QStringLiteral("<b>%1</b>").arg(esc(chip->changeDescription())))
                           : QString();
-        if (const Listener *l = ref.isValid() ? t.listener(ListenerId(ref.id)) : nullptr) {
+        if (const Listener *l = ref.isValid() ? t.listener(idOf<ListenerId>(ref)) : nullptr) {
             const Service *s = t.service(l->service);
             QString html = para(QStringLiteral("<b>%1</b> — %2")
                                         .arg(esc(socketLabel(l->transport, l->port, l->portEnd)),
@@ -100,7 +108,7 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
                + changed;
     }
     case PeerItem::Type: {
-        const Peer *p = t.peer(PeerId(ref.id));
+        const Peer *p = t.peer(idOf<PeerId>(ref));
         if (!p)
             return {};
         QString html = para(
@@ -136,7 +144,7 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
         return html;
     }
     case ServiceItem::Type: {
-        const Service *s = t.service(ServiceId(ref.id));
+        const Service *s = t.service(idOf<ServiceId>(ref));
         if (!s)
             return {};
         return para(QStringLiteral("<b>%1</b> (%2)").arg(esc(s->displayName), esc(s->id.value())))
@@ -144,8 +152,8 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
                + para(tr("Carries traffic between the listeners it is linked to."));
     }
     case BoxItem::ServerType: {
-        const EdgeServer *s = t.server(ServerId(ref.id));
-        const EdgePool *p = t.poolOfServer(ServerId(ref.id));
+        const EdgeServer *s = t.server(idOf<ServerId>(ref));
+        const EdgePool *p = t.poolOfServer(idOf<ServerId>(ref));
         if (!s || !p)
             return {};
         return para(QStringLiteral("<b>%1</b>").arg(esc(s->fqdn)))
@@ -154,7 +162,7 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
                               .arg(s->listeners.size()));
     }
     case BoxItem::AddressType: {
-        const Address *a = t.address(AddressId(ref.id));
+        const Address *a = t.address(idOf<AddressId>(ref));
         if (!a)
             return para(tr("Sockets bound on all interfaces (0.0.0.0 or [::])"));
         QStringList roles;
@@ -169,7 +177,7 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
         return html;
     }
     case BoxItem::PoolType: {
-        const EdgePool *p = t.pool(PoolId(ref.id));
+        const EdgePool *p = t.pool(idOf<PoolId>(ref));
         if (!p)
             return {};
         const Peer *next = t.peer(p->nextHop);

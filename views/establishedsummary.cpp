@@ -163,7 +163,13 @@ EstablishedSummaries::EstablishedSummaries(const Document &document)
     , m_document(document)
 {
     connect(&document, &Document::checksChanged, this, &EstablishedSummaries::recount);
-    connect(&document, &Document::topologyReset, this, &EstablishedSummaries::recount);
+    connect(&document, &Document::topologyReplaced, this, &EstablishedSummaries::recount);
+    connect(&document, &Document::structureChanged, this, &EstablishedSummaries::recount);
+    // Counted per listener from the server's addresses: only what a verdict reads matters.
+    connect(&document, &Document::fieldChanged, this, [this](const FieldRef &ref) {
+        if (affectsJudgement(ref.field))
+            recount();
+    });
     recount();
 }
 

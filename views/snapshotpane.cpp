@@ -65,7 +65,9 @@ SnapshotPane::SnapshotPane(const Document &document, QWidget *parent)
     outer->addWidget(scroll);
 
     connect(&document, &Document::checksChanged, this, &SnapshotPane::checkChanged);
-    connect(&document, &Document::topologyReset, this, &SnapshotPane::refresh);
+    connect(&document, &Document::topologyReplaced, this, &SnapshotPane::refresh);
+    connect(&document, &Document::structureChanged, this, &SnapshotPane::refresh);
+    connect(&document, &Document::fieldChanged, this, &SnapshotPane::refresh);
     connect(&m_ageTimer, &QTimer::timeout, this, &SnapshotPane::refresh);
     checkChanged();
 }

@@ -46,7 +46,7 @@
 #include "templates.h"
 #include "topologyedit.h"
 #include "topologyfile.h"
-#include "treeref.h"
+#include "selection.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -83,28 +83,28 @@ using namespace edgemap;
 namespace {
 
 // ---- The model-to-view protocol as this benchmark uses it ----------------------------------
-// Everything here is about to change with issue 14 (FieldRef's string id, TreeRef, checks on
-// the Document, the controller's busy state): these are the only lines to adapt after it.
+// The only lines that name the protocol (FieldRef, Selection, CheckSet, the controller's busy
+// state), so that the before/after figures of issue 14 come from the same program otherwise.
 namespace protocol {
 
 FieldRef topologyName()
 {
-    return {Field::TopologyName, {}};
+    return FieldRef::ofTopology(Field::TopologyName);
 }
 FieldRef peerName(const PeerId &peer)
 {
-    return {Field::PeerName, peer.value()};
+    return {Field::PeerName, ElementRef::peer(peer)};
 }
 FieldRef listenerPort(const ListenerId &listener)
 {
-    return {Field::ListenerPort, listener.value()};
+    return {Field::ListenerPort, ElementRef::listener(listener)};
 }
 
 // The check the views show for `server`; holding it keeps its identity unique, so that a
 // different pointer later means that a re-judged check replaced it.
 std::shared_ptr<const CheckResult> shownCheck(const Document &doc, const ServerId &server)
 {
-    for (const std::shared_ptr<const CheckResult> &c : doc.checks())
+    for (const std::shared_ptr<const CheckResult> &c : doc.checks().inOrder(doc.topology()))
         if (c->server == server)
             return c;
     return nullptr;
@@ -114,7 +114,7 @@ std::shared_ptr<const CheckResult> shownCheck(const Document &doc, const ServerI
 // earlier, when the window was built).
 void onChecksChanged(Document &doc, QObject *context, std::function<void()> f)
 {
-    QObject::connect(&doc, &Document::checkChanged, context, std::move(f));
+    QObject::connect(&doc, &Document::checksChanged, context, std::move(f));
 }
 
 // Loads, compares or re-judges in flight.
@@ -126,12 +126,8 @@ bool controllerBusy(const MainWindow &window)
 // Selects what the edit changes, as a user does before editing it in the Properties pane.
 void select(MainWindow &window, const FieldRef &ref)
 {
-    if (ref.field == Field::PeerName)
-        window.selectRef(TreeRef::peer(PeerId(ref.id)));
-    else if (ref.field == Field::ListenerPort)
-        window.selectRef(TreeRef::listener(ListenerId(ref.id)));
-    else
-        window.treeView()->setCurrentIndex({}); // nothing selected: the topology's own form
+    // Nothing selected for the topology's own fields: the topology's own form.
+    window.selection()->setCurrent(ref.element);
 }
 
 } // namespace protocol
