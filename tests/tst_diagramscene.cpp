@@ -61,6 +61,8 @@ private Q_SLOTS:
     void scenarioHopsNumbered();
     void tooltipsEscapeModelText();
     void rebuildOnTopologyReset();
+    void fieldEditKeepsThePathGraphUnlessAFlagChanged_data();
+    void fieldEditKeepsThePathGraphUnlessAFlagChanged();
     void viewSelectionAndEscape();
     void everyCheckedServerIsColoured();
     void changedChipsAreMarked();
@@ -295,6 +297,40 @@ void TstDiagramScene::rebuildOnTopologyReset()
     QCOMPARE(countOf(scene, BoxItem::ServerType), 3);
     QCOMPARE(countOf(scene, ChipItem::Type), int(doc.topology().allListeners().size()));
     QVERIFY(!scene.hasHighlight());
+}
+
+void TstDiagramScene::fieldEditKeepsThePathGraphUnlessAFlagChanged_data()
+{
+    QTest::addColumn<FieldRef>("field");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<bool>("rebuilt");
+    const ElementRef port = ElementRef::listener(ListenerId(u"edge01-int-tcp-5062"_s));
+    QTest::newRow("port") << FieldRef{Field::ListenerPort, port} << QVariant(5063) << false;
+    QTest::newRow("address") << FieldRef{Field::AddressIp,
+                                         ElementRef::address(AddressId(u"edge01-access"_s))}
+                             << QVariant(u"192.0.2.110"_s) << false;
+    QTest::newRow("name") << FieldRef::ofTopology(Field::TopologyName) << QVariant(u"Renamed"_s)
+                          << false;
+    QTest::newRow("listener off") << FieldRef{Field::ListenerEnabled, port} << QVariant(false)
+                                  << true;
+    QTest::newRow("service off") << FieldRef{Field::ServiceEnabled,
+                                             ElementRef::service(ServiceId(u"RTCDATAPROXY"_s))}
+                                 << QVariant(false) << true;
+}
+
+void TstDiagramScene::fieldEditKeepsThePathGraphUnlessAFlagChanged()
+{
+    QFETCH(FieldRef, field);
+    QFETCH(QVariant, value);
+    QFETCH(bool, rebuilt);
+    Document doc(topologyfile::defaultTopology());
+    DiagramScene scene(doc);
+    const PathAnalysis *before = &scene.analysis();
+    const int chips = countOf(scene, ChipItem::Type);
+    QVERIFY(!doc.setField(field, value).isError());
+    // Both graphs are alive while one replaces the other: a new one has another address.
+    QCOMPARE(&scene.analysis() != before, rebuilt);
+    QCOMPARE(countOf(scene, ChipItem::Type), chips);
 }
 
 void TstDiagramScene::viewSelectionAndEscape()

@@ -348,6 +348,10 @@ void TstMainWindowPanes::treeKeepsExpansionAndSelectionThroughEditsAndUndo()
         QVERIFY2(window.selectedRef() == listener, why);
         QVERIFY2(model->refAt(tree->currentIndex()) == listener, why);
         QVERIFY2(tree->selectionModel()->isSelected(tree->currentIndex()), why);
+        // The table follows too: a moved port moves its (still selected) row.
+        const QTableView *table = window.listenerTable()->view();
+        QVERIFY2(tableRef(table, table->currentIndex().row()) == listener, why);
+        QVERIFY2(table->selectionModel()->isRowSelected(table->currentIndex().row()), why);
     };
     unchanged("before");
 
