@@ -362,11 +362,11 @@ void TstDocument::mergeKeepsWhatLandedMeanwhile()
     const CheckSet now = base.withCheck(landed, t);
 
     const CheckSet merged = now.merged(base, next);
-    QCOMPARE(merged.checks().checkFor(edge01), rejudged01.get());
-    QCOMPARE(merged.checks().checkFor(edge02), landed.get());
-    QCOMPARE(merged.checks().previousCheckFor(edge02), base.checks().checkFor(edge02)); // the load's comparison
+    QCOMPARE(merged.checkFor(edge01), rejudged01.get());
+    QCOMPARE(merged.checkFor(edge02), landed.get());
+    QCOMPARE(merged.previousCheckFor(edge02), base.checkFor(edge02)); // the load's comparison
     QCOMPARE(merged.latest(), landed);
-    QCOMPARE(merged.checks().verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))),
+    QCOMPARE(merged.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))),
              landed->judgement.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))));
     // Nothing landed meanwhile: the re-judged set as it is.
     QCOMPARE(base.merged(base, next), next);
@@ -385,13 +385,13 @@ void TstDocument::aCopyKeepsItsVerdictsWhenTheOriginalMovesOn()
     live = live.withCheck(
             check(t, without(sampleText(), QStringLiteral("172.25.33.10:4443 ")), u"second"_qs), t);
     const CheckSet copy = live;
-    QVERIFY(copy.checks().changeOf(replication));
+    QVERIFY(copy.changeOf(replication));
     live = live.acknowledged();
     live = live.withCheck(check(t, sampleText(), QStringLiteral("third")), t);
     live = CheckSet();
-    QCOMPARE(copy.checks().changeOf(replication)->after, ListenerStatus::Missing);
-    QCOMPARE(copy.checks().verdict(replication)->status, ListenerStatus::Missing);
-    QVERIFY(copy.checks().hasChanges());
+    QCOMPARE(copy.changeOf(replication)->after, ListenerStatus::Missing);
+    QCOMPARE(copy.verdict(replication)->status, ListenerStatus::Missing);
+    QVERIFY(copy.hasChanges());
 }
 
 QTEST_GUILESS_MAIN(TstDocument)

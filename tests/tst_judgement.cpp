@@ -301,7 +301,7 @@ void TstJudgement::statuses()
     QVERIFY(!s.rows.isEmpty());
     const Judgement j = judge(t, s, ServerId(u"edge01"_s));
     QCOMPARE(j.listeners.size(), t.server(ServerId(u"edge01"_s))->listeners.size());
-    const ListenerVerdict *v = j.checks().verdict(ListenerId(listener));
+    const ListenerVerdict *v = j.verdict(ListenerId(listener));
     QVERIFY(v);
     QTEST(keyOf(v->status), "status");
     QTEST(v->detail, "detail");
@@ -338,8 +338,8 @@ void TstJudgement::relayCountsOnTheAvAddressOnly()
                           + udp(kAv, 60000, u"MediaRelaySvc.exe"_s);
     const Judgement j
             = judge(t, snapshot(snapshotText(t, u"edge01"_s, {}, extra)), ServerId(u"edge01"_s));
-    const ListenerVerdict *tcp = j.checks().verdict(ListenerId(u"edge01-av-tcp-50000-59999"_s));
-    const ListenerVerdict *udpRange = j.checks().verdict(ListenerId(u"edge01-av-udp-50000-59999"_s));
+    const ListenerVerdict *tcp = j.verdict(ListenerId(u"edge01-av-tcp-50000-59999"_s));
+    const ListenerVerdict *udpRange = j.verdict(ListenerId(u"edge01-av-udp-50000-59999"_s));
     QVERIFY(tcp && udpRange);
     QCOMPARE(tcp->status, ListenerStatus::Dynamic);
     QCOMPARE(tcp->relayTcp, 2);
@@ -442,7 +442,7 @@ void TstJudgement::filteredCaptures()
     QVERIFY2(r.ok(), qPrintable(r.error.toString()));
     QVERIFY(!r.snapshot->filter.isEmpty() || text.startsWith(u"# command: netstat -ano\r"_s));
     const Judgement j = judge(t, *r.snapshot, ServerId(u"edge01"_s));
-    const ListenerVerdict *v = j.checks().verdict(ListenerId(listener));
+    const ListenerVerdict *v = j.verdict(ListenerId(listener));
     QVERIFY(v);
     QTEST(keyOf(v->status), "status");
     if (!detail.isEmpty())
@@ -461,7 +461,7 @@ void TstJudgement::notCheckedWhenDisabled()
             snapshotText(t, u"edge01"_s, {u"edge01-int-tcp-8057"_s, u"edge01-int-tcp-5062"_s}));
     const Judgement j = judge(t, s, ServerId(u"edge01"_s));
     for (const QString &id : {u"edge01-int-tcp-8057"_s, u"edge01-int-tcp-5062"_s}) {
-        const ListenerVerdict *v = j.checks().verdict(ListenerId(id));
+        const ListenerVerdict *v = j.verdict(ListenerId(id));
         QVERIFY(v);
         QCOMPARE(v->status, ListenerStatus::NotChecked);
         QCOMPARE(v->detail, u"disabled in the topology"_s);
@@ -504,20 +504,20 @@ void TstJudgement::establishedAndPeers()
                           + established(kAccess, 443, u"203.0.113.77:61544"_s, u"RTCSrv.exe"_s);
     const Judgement j
             = judge(t, snapshot(snapshotText(t, u"edge01"_s, {}, extra)), ServerId(u"edge01"_s));
-    const ListenerVerdict *internal = j.checks().verdict(ListenerId(u"edge01-int-tcp-5061"_s));
+    const ListenerVerdict *internal = j.verdict(ListenerId(u"edge01-int-tcp-5061"_s));
     QVERIFY(internal);
     QCOMPARE(internal->established, 3);
     QCOMPARE(internal->remoteAddresses.toStringList(),
              (QStringList{u"172.25.40.10"_s, u"172.25.40.99"_s}));
     QCOMPARE(ids(internal->remotePeers), QStringList{u"director"_s});
-    const ListenerVerdict *federation = j.checks().verdict(ListenerId(u"edge01-access-tcp-5061"_s));
+    const ListenerVerdict *federation = j.verdict(ListenerId(u"edge01-access-tcp-5061"_s));
     QCOMPARE(federation->established, 1);
     QCOMPARE(ids(federation->remotePeers), QStringList{u"federated-partners"_s});
-    const ListenerVerdict *access = j.checks().verdict(ListenerId(u"edge01-access-tcp-443"_s));
+    const ListenerVerdict *access = j.verdict(ListenerId(u"edge01-access-tcp-443"_s));
     QCOMPARE(access->established, 1);
     QCOMPARE(access->remoteAddresses.toStringList(), QStringList{u"203.0.113.77"_s});
     QVERIFY(access->remotePeers.isEmpty()); // remote users have no addresses in the topology
-    QCOMPARE(j.checks().verdict(ListenerId(u"edge01-webconf-tcp-443"_s))->established, 0);
+    QCOMPARE(j.verdict(ListenerId(u"edge01-webconf-tcp-443"_s))->established, 0);
 }
 
 void TstJudgement::bundledSample()
@@ -537,9 +537,9 @@ void TstJudgement::bundledSample()
             problems.append(v.listener.value() + u' ' + keyOf(v.status));
     QCOMPARE(problems,
              (QStringList{u"edge01-webconf-tcp-443 missing"_s, u"edge01-int-tcp-8057 missing"_s}));
-    QCOMPARE(j.checks().verdict(ListenerId(u"edge01-av-tcp-50000-59999"_s))->relayTcp, 1);
-    QCOMPARE(j.checks().verdict(ListenerId(u"edge01-av-udp-50000-59999"_s))->relayUdp, 3);
-    QCOMPARE(ids(j.checks().verdict(ListenerId(u"edge01-int-tcp-5061"_s))->remotePeers),
+    QCOMPARE(j.verdict(ListenerId(u"edge01-av-tcp-50000-59999"_s))->relayTcp, 1);
+    QCOMPARE(j.verdict(ListenerId(u"edge01-av-udp-50000-59999"_s))->relayUdp, 3);
+    QCOMPARE(ids(j.verdict(ListenerId(u"edge01-int-tcp-5061"_s))->remotePeers),
              QStringList{u"director"_s});
     QCOMPARE(j.unexpected.size(), 16);
     QStringList broken;
@@ -561,10 +561,10 @@ void TstJudgement::captureJsonAllOk()
     QCOMPARE(match.server.value(), u"edge01"_s);
     const Judgement j = judge(t, *s.snapshot, match.server);
     QCOMPARE(j.problemCount(), 0);
-    QCOMPARE(j.checks().verdict(ListenerId(u"edge01-access-tcp-443"_s))->detail,
+    QCOMPARE(j.verdict(ListenerId(u"edge01-access-tcp-443"_s))->detail,
              u"listening, owned by RTCSrv.exe (PID 2216)"_s);
-    QCOMPARE(j.checks().verdict(ListenerId(u"edge01-av-tcp-50000-59999"_s))->relayTcp, 1);
-    QCOMPARE(j.checks().verdict(ListenerId(u"edge01-av-udp-50000-59999"_s))->relayUdp, 2);
+    QCOMPARE(j.verdict(ListenerId(u"edge01-av-tcp-50000-59999"_s))->relayTcp, 1);
+    QCOMPARE(j.verdict(ListenerId(u"edge01-av-udp-50000-59999"_s))->relayUdp, 2);
     QStringList texts;
     for (const UnexpectedListener &u : j.unexpected)
         texts.append(unexpectedText(u));

@@ -91,17 +91,17 @@ void TestScaling::verdictLookupOfManyListeners()
     const Judgement j = judge(t, s, edge01(t).id);
     qsizetype found = 0;
     for (const Listener &l : edge01(t).listeners)
-        if (const ListenerVerdict *v = j.checks().verdict(l.id); v && v->listener == l.id)
+        if (const ListenerVerdict *v = j.verdict(l.id); v && v->listener == l.id)
             ++found;
     const qint64 ms = timer.elapsed();
 
     QCOMPARE(found, edge01(t).listeners.size());
     QCOMPARE(j.listeners.size(), edge01(t).listeners.size());
-    QCOMPARE(j.checks().verdict(ListenerId(u"no-such-listener"_s)), nullptr);
+    QCOMPARE(j.verdict(ListenerId(u"no-such-listener"_s)), nullptr);
     // The copies on 20000 and up are not bound in the sample; the original on 4443 is.
-    QCOMPARE(j.checks().verdict(ListenerId(u"edge01-int-tcp-4443-copy-0"_s))->status,
+    QCOMPARE(j.verdict(ListenerId(u"edge01-int-tcp-4443-copy-0"_s))->status,
              ListenerStatus::Missing);
-    QCOMPARE(j.checks().verdict(ListenerId(u"edge01-int-tcp-4443"_s))->status, ListenerStatus::Ok);
+    QCOMPARE(j.verdict(ListenerId(u"edge01-int-tcp-4443"_s))->status, ListenerStatus::Ok);
     qInfo("judged and looked up %d listeners in %lld ms", kCopies, ms);
     // 1.5-5.6 s on a loaded 2-core machine now (building the path graph of 100,000 listeners
     // for the scenarios is most of it); the lookups alone took 56 s before.
@@ -183,12 +183,12 @@ void TestScaling::fullRangeListeners()
 
     QCOMPARE(j.listeners.size(), listeners.size());
     // Every socket of the A/V address is in range: the sample's relay ports and its listeners.
-    const ListenerVerdict *dynamicTcp = j.checks().verdict(ListenerId(u"full-range-1"_s));
-    const ListenerVerdict *relayTcp = j.checks().verdict(ListenerId(u"edge01-av-tcp-50000-59999"_s));
+    const ListenerVerdict *dynamicTcp = j.verdict(ListenerId(u"full-range-1"_s));
+    const ListenerVerdict *relayTcp = j.verdict(ListenerId(u"edge01-av-tcp-50000-59999"_s));
     QVERIFY(dynamicTcp && relayTcp);
     QCOMPARE(dynamicTcp->status, ListenerStatus::Dynamic);
     QVERIFY(dynamicTcp->relayTcp > relayTcp->relayTcp);
-    QCOMPARE(j.checks().verdict(ListenerId(u"full-range-3"_s))->status, ListenerStatus::Ok);
+    QCOMPARE(j.verdict(ListenerId(u"full-range-3"_s))->status, ListenerStatus::Ok);
     // Nothing on the server's external addresses is unexplained any more.
     QVERIFY(std::none_of(
             j.unexpected.cbegin(), j.unexpected.cend(),
