@@ -42,11 +42,11 @@
 #include "check.h"
 #include "document.h"
 #include "mainwindow.h"
+#include "selection.h"
 #include "snapshotcontroller.h"
 #include "templates.h"
 #include "topologyedit.h"
 #include "topologyfile.h"
-#include "selection.h"
 
 #include <QApplication>
 #include <QDockWidget>
