@@ -38,6 +38,8 @@ void BoxItem::setGeometry(const QRectF &rect, const QRectF &titleRect)
 
 void BoxItem::setTitle(const QString &title, const QString &subtitle)
 {
+    if (m_look.title == title && m_look.subtitle == subtitle)
+        return;
     m_look = {title, subtitle};
     update();
 }

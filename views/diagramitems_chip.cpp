@@ -52,6 +52,12 @@ void ChipItem::setChange(const QString &badge, const QString &description)
 
 void ChipItem::setLook(const ChipLook &look)
 {
+    // The scene gives every chip its look on each check: repaint only what changed.
+    const ChipLook &m = m_look;
+    if (m.socket == look.socket && m.protocol == look.protocol && m.unexpected == look.unexpected
+        && m.status == look.status && m.established == look.established
+        && m.changeBadge == look.changeBadge && m.changeDescription == look.changeDescription)
+        return;
     m_look = look;
     update();
 }
@@ -90,6 +96,8 @@ void ServiceItem::setGeometry(const QRectF &rect, const QList<QPolygonF> &links)
 
 void ServiceItem::setText(const QString &name, const QString &executable, int colourIndex)
 {
+    if (m_look.name == name && m_look.executable == executable && m_look.colour == colourIndex)
+        return;
     m_look = {name, executable, colourIndex};
     update();
 }
@@ -132,6 +140,8 @@ void PeerItem::setGeometry(const QRectF &rect, bool internet)
 
 void PeerItem::setText(const QString &name, const QString &detail)
 {
+    if (m_look.name == name && m_look.detail == detail)
+        return;
     m_look = {name, detail};
     update();
 }
