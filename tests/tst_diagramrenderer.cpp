@@ -195,19 +195,35 @@ void TstDiagramRenderer::highlighterLightsWhatTheSceneLights()
     QVERIFY(highlighter.isEmpty());
 }
 
-// What the export workers do: values in, QPainter on a QImage out, no scene in the thread.
+// What the export workers do: values in; QPainter on a QImage, an SvgWriter and a QPdfWriter
+// out; no scene and no QObject of ours in the thread.
 void TstDiagramRenderer::paintsInAWorkerThread()
 {
     Document doc(topologyfile::defaultTopology());
     doc.setCheck(sampletest::sampleCheck(doc.topology()));
     ExportOptions options;
     options.dpi = 96;
-    const QImage here = DiagramExporter(doc, options).image();
-    const QImage there = QtConcurrent::run([input = diagramInputOf(doc), options] {
-                             return DiagramExporter(input, options).image();
-                         }).result();
-    QVERIFY(!here.isNull());
-    QCOMPARE(there, here);
+    options.tiles = 2;
+    options.exportedAt = QDateTime(QDate(2024, 5, 1), QTime(9, 30), Qt::UTC);
+    struct Out
+    {
+        QImage image;
+        QByteArray svg;
+        int pages = 0;
+    };
+    const auto render = [](const DiagramExporter &exporter) {
+        Out out{exporter.image(), exporter.svg(), 0};
+        exporter.pdf(&out.pages);
+        return out;
+    };
+    const Out here = render(DiagramExporter(doc, options));
+    const Out there = QtConcurrent::run([input = diagramInputOf(doc), options, render] {
+                          return render(DiagramExporter(input, options));
+                      }).result();
+    QVERIFY(!here.image.isNull());
+    QCOMPARE(there.image, here.image);
+    QCOMPARE(there.svg, here.svg);
+    QCOMPARE(there.pages, 2);
 }
 
 void TstDiagramRenderer::legendEntriesFollowThePalette()
