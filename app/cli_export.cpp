@@ -167,7 +167,8 @@ int runExport(const QStringList &arguments)
                 = checkSnapshot(*t, snapshotPath, parser.value(opt.server));
         if (!check)
             return BadInput;
-        document.setCheck(std::make_shared<const CheckResult>(std::move(*check)));
+        document.setChecks(document.checks().withCheck(
+                std::make_shared<const CheckResult>(std::move(*check)), document.topology()));
     }
     const DiagramExporter exporter(document, o);
     if (!exporter.highlightError().isEmpty())

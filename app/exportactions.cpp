@@ -126,8 +126,8 @@ bool ExportActions::startExport(const QString &path, const ExportOptions &option
     setBusy(true, tr("Exporting the diagram to %1…").arg(QDir::toNativeSeparators(path)));
     // The worker gets values only (a topology copy and what the checks say) and paints with a
     // QPainter on an image, an SvgWriter or a QPdfWriter: no scene, no QObject of ours.
-    m_exportRun.setFuture(QtConcurrent::run([input = diagramInputOf(m_document), path, options] {
-        return DiagramExporter(input, options).exportTo(path);
+    m_exportRun.setFuture(QtConcurrent::run([state = m_document.state(), path, options] {
+        return DiagramExporter(diagramInputOf(state), options).exportTo(path);
     }));
     return true;
 }
@@ -148,11 +148,9 @@ ElementRef ExportActions::currentHighlight() const
         return ElementRef::scenario(ScenarioId(scenario));
     if (!m_view->scene()->hasHighlight())
         return {};
-    const TreeRef ref = m_view->selectedRef();
-    if (ref.kind == TreeRef::Peer)
-        return ElementRef::peer(PeerId(ref.id));
-    if (ref.kind == TreeRef::Listener)
-        return ElementRef::listener(ListenerId(ref.id));
+    const ElementRef ref = m_view->selectedRef();
+    if (ref.as<PeerId>() || ref.as<ListenerId>())
+        return ref;
     return {};
 }
 
@@ -278,8 +276,8 @@ void ExportActions::copyDiagram()
     if (m_busy)
         return;
     setBusy(true, tr("Copying the diagram…"));
-    m_copyRun.setFuture(QtConcurrent::run([input = diagramInputOf(m_document), options] {
-        const DiagramExporter exporter(input, options);
+    m_copyRun.setFuture(QtConcurrent::run([state = m_document.state(), options] {
+        const DiagramExporter exporter(diagramInputOf(state), options);
         return Copied{exporter.image(), exporter.svg()};
     }));
 }

@@ -8,6 +8,7 @@
 #include "document.h"
 #include "exportactions.h"
 #include "topologyfile.h"
+#include "tst_checks_util.h"
 #include "tst_snapshot_util.h"
 
 #include <QApplication>
@@ -165,8 +166,8 @@ void TstDiagramExporter::svgHasTitleBlockLegendAndChips()
 void TstDiagramExporter::svgShowsTheSnapshot()
 {
     Document doc(topologyfile::defaultTopology());
-    doc.setCheck(std::make_shared<CheckResult>(runCheck(doc.topology(), kSample)));
-    QVERIFY(doc.check() && doc.check()->ok());
+    deliverCheck(doc, std::make_shared<CheckResult>(runCheck(doc.topology(), kSample)));
+    QVERIFY(doc.checks().latest().get() && doc.checks().latest().get()->ok());
     DiagramExporter exporter(doc, options(ExportFormat::Svg));
     const Xml xml = parse(exporter.svg());
     QVERIFY(xml.text.contains(QStringLiteral("Contoso Edge (default)")));
@@ -270,7 +271,7 @@ void TstDiagramExporter::pdfFitsOrTiles()
 void TstDiagramExporter::drawioHasOneCellPerChipAndFlow()
 {
     Document doc(topologyfile::defaultTopology());
-    doc.setCheck(std::make_shared<CheckResult>(runCheck(doc.topology(), kSample)));
+    deliverCheck(doc, std::make_shared<CheckResult>(runCheck(doc.topology(), kSample)));
     DiagramExporter exporter(doc, options(ExportFormat::DrawIo));
     const Xml xml = parse(exporter.drawio());
     QVERIFY(xml.ok);
@@ -443,7 +444,7 @@ void TstDiagramExporter::actionsCopyAndFollowTheView()
 void TstDiagramExporter::guiExportRunsOffTheGuiThreadFromAFrozenCopy()
 {
     Document doc(topologyfile::defaultTopology());
-    doc.setCheck(std::make_shared<const CheckResult>(runCheck(doc.topology(), kSample)));
+    deliverCheck(doc, std::make_shared<const CheckResult>(runCheck(doc.topology(), kSample)));
     QMainWindow window;
     auto *view = new DiagramView(doc, &window);
     window.setCentralWidget(view);
@@ -463,7 +464,7 @@ void TstDiagramExporter::guiExportRunsOffTheGuiThreadFromAFrozenCopy()
     Topology renamed = doc.topology();
     renamed.name = QStringLiteral("Renamed meanwhile");
     QVERIFY(!doc.applyEdit(QStringLiteral("Rename"), renamed).isError());
-    doc.clearChecks();
+    doc.setChecks({});
 
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.constFirst().at(0).toString(), path);

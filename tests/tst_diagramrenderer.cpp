@@ -7,6 +7,7 @@
 #include "diagramscene.h"
 #include "document.h"
 #include "topologyfile.h"
+#include "tst_checks_util.h"
 #include "tst_diagram_util.h"
 #include "tst_pool_util.h"
 #include "tst_sample_util.h"
@@ -33,15 +34,15 @@ void judge(Document &doc, Checks checks)
 {
     using namespace pooltest;
     if (checks == Checks::Sample)
-        doc.setCheck(sampletest::sampleCheck(doc.topology()));
+        deliverCheck(doc, sampletest::sampleCheck(doc.topology()));
     if (checks != Checks::Changes)
         return;
-    doc.setCheck(check(doc.topology(), sampleText(), u"first"_s));
+    deliverCheck(doc, check(doc.topology(), sampleText(), u"first"_s));
     QString text = without(sampleText(), u"172.25.33.10:4443 "_s);
     text.replace(
             u"  TCP    0.0.0.0:3389 "_s,
             u"  TCP    0.0.0.0:8443           0.0.0.0:0              LISTENING       4242\r\n  TCP    0.0.0.0:3389 "_s);
-    doc.setCheck(check(doc.topology(), text, u"second"_s));
+    deliverCheck(doc, check(doc.topology(), text, u"second"_s));
 }
 
 QImage paint(const QSize &size, const std::function<void(QPainter *)> &draw)
@@ -119,7 +120,8 @@ void TstDiagramRenderer::samePixelsAsTheScene()
     QFETCH(bool, tile);
     Document doc(topology);
     judge(doc, Checks(checks));
-    QVERIFY(checks == int(Checks::None) || (doc.check() && doc.check()->ok()));
+    QVERIFY(checks == int(Checks::None)
+            || (doc.checks().latest().get() && doc.checks().latest().get()->ok()));
     DiagramScene scene(doc);
     QCOMPARE(scene.changedChips().isEmpty(), checks != int(Checks::Changes));
     ExportOptions options;
@@ -137,7 +139,7 @@ void TstDiagramRenderer::samePixelsAsTheScene()
     case Highlight::DownListener: {
         ListenerId down;
         for (const Listener *l : doc.topology().allListeners())
-            if (const ListenerVerdict *v = doc.verdict(l->id); v && isDown(v->status))
+            if (const ListenerVerdict *v = doc.checks().verdict(l->id); v && isDown(v->status))
                 down = l->id;
         QVERIFY(!down.isEmpty());
         options.highlight = ElementRef::listener(down);
@@ -200,7 +202,7 @@ void TstDiagramRenderer::highlighterLightsWhatTheSceneLights()
 void TstDiagramRenderer::paintsInAWorkerThread()
 {
     Document doc(topologyfile::defaultTopology());
-    doc.setCheck(sampletest::sampleCheck(doc.topology()));
+    deliverCheck(doc, sampletest::sampleCheck(doc.topology()));
     ExportOptions options;
     options.dpi = 96;
     options.tiles = 2;
@@ -217,7 +219,7 @@ void TstDiagramRenderer::paintsInAWorkerThread()
         return out;
     };
     const Out here = render(DiagramExporter(doc, options));
-    const Out there = QtConcurrent::run([input = diagramInputOf(doc), options, render] {
+    const Out there = QtConcurrent::run([input = diagramInputOf(doc.state()), options, render] {
                           return render(DiagramExporter(input, options));
                       }).result();
     QVERIFY(!here.image.isNull());

@@ -6,6 +6,7 @@
 #include "document.h"
 #include "pathanalysis.h"
 #include "topologyfile.h"
+#include "tst_checks_util.h"
 #include "tst_sample_util.h"
 
 #include <QTest>
@@ -43,12 +44,12 @@ void TstDiagramTooltips::listenerWithAndWithoutVerdict()
     const Listener *sip = listenerWith(doc.topology(), u"access-client-sip"_s);
     QVERIFY(sip);
     const ElementRef ref = ElementRef::listener(sip->id);
-    const QString design = diagramtooltips::forRef(diagramInputOf(doc), analysis, ref);
+    const QString design = diagramtooltips::forRef(diagramInputOf(doc.state()), analysis, ref);
     QVERIFY2(design.contains(u"RTCSrv.exe"_s), qPrintable(design));
     QVERIFY(design.contains(u"Remote user sign-in"_s)); // what breaks if it is down
     QVERIFY(design.contains(u"Not checked"_s));
-    doc.setCheck(sampletest::sampleCheck(doc.topology()));
-    const QString judged = diagramtooltips::forRef(diagramInputOf(doc), analysis, ref);
+    deliverCheck(doc, sampletest::sampleCheck(doc.topology()));
+    const QString judged = diagramtooltips::forRef(diagramInputOf(doc.state()), analysis, ref);
     QVERIFY2(judged.contains(u"<b>Snapshot:</b>"_s), qPrintable(judged));
     QVERIFY(!judged.contains(u"Not checked"_s));
 }

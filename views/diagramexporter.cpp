@@ -6,6 +6,7 @@
 #include "catalog.h"
 #include "diagramhighlighter.h"
 #include "diagramrenderer.h"
+#include "document.h"
 #include "pathanalysis.h"
 #include "svgwriter.h"
 #include "tablewriters.h"
@@ -90,7 +91,7 @@ DiagramExporter::DiagramExporter(DiagramInput input, ExportOptions options)
 }
 
 DiagramExporter::DiagramExporter(const Document &document, ExportOptions options)
-    : DiagramExporter(diagramInputOf(document), std::move(options))
+    : DiagramExporter(diagramInputOf(document.state()), std::move(options))
 {}
 
 QString DiagramExporter::applyHighlight()

@@ -3,8 +3,8 @@
 #include "diagramlook.h"
 #include "diagramrenderer.h"
 #include "diagramstyle.h"
+#include "elementref.h"
 #include "judgement.h"
-#include "treeref.h"
 
 #include <QGraphicsItem>
 #include <QPolygonF>
@@ -32,8 +32,8 @@ public:
     Emphasis emphasis() const { return m_emphasis; }
 
     // What the tree calls this item; invalid for decoration (zones, walls, routes, badges).
-    void setRef(const TreeRef &ref) { m_ref = ref; }
-    TreeRef ref() const { return m_ref; }
+    void setRef(const ElementRef &ref) { m_ref = ref; }
+    ElementRef ref() const { return m_ref; }
     // The layout key the item was made for.
     void setKey(const QString &key) { m_key = key; }
     QString key() const { return m_key; }
@@ -45,7 +45,7 @@ protected:
 private:
     const DiagramStyle &m_style;
     Emphasis m_emphasis = Emphasis::Normal;
-    TreeRef m_ref;
+    ElementRef m_ref;
     QString m_key;
 };
 

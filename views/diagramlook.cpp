@@ -133,15 +133,16 @@ DiagramLayout::UnexpectedByServer DiagramChecks::unexpectedByServer() const
     return unexpected;
 }
 
-DiagramInput diagramInputOf(const Document &document)
+DiagramInput diagramInputOf(const DocumentState &state)
 {
     DiagramInput input;
-    input.topology = document.topology();
-    for (const std::shared_ptr<const CheckResult> &check : document.checks()) {
+    input.topology = state.topology;
+    const CheckSet &checks = state.checks;
+    for (const std::shared_ptr<const CheckResult> &check : checks.inOrder(state.topology)) {
         DiagramChecks::Server server;
         server.server = check->server;
         server.unexpected = check->judgement.unexpected;
-        const SnapshotDiff *diff = document.changesFor(check->server);
+        const SnapshotDiff *diff = checks.changesFor(check->server);
         for (const UnexpectedListener &u : std::as_const(server.unexpected))
             server.appeared.append(diff && diff->hasAppeared(u.transport, u.address, u.port));
         server.fromHeader = check->snapshot.header.time.isValid();
@@ -149,9 +150,9 @@ DiagramInput diagramInputOf(const Document &document)
         input.checks.servers.append(server);
     }
     for (const Listener *l : input.topology.allListeners()) {
-        if (const ListenerVerdict *v = document.verdict(l->id))
+        if (const ListenerVerdict *v = checks.verdict(l->id))
             input.checks.verdicts.insert(l->id, *v);
-        if (const StatusChange *change = document.changeOf(l->id))
+        if (const StatusChange *change = checks.changeOf(l->id))
             input.checks.changes.insert(l->id, *change);
     }
     return input;

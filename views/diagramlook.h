@@ -2,6 +2,7 @@
 
 #include "diagramlayout.h"
 #include "diagramstyle.h"
+#include "documentstate.h"
 #include "judgement.h"
 #include "snapshotdiff.h"
 #include "topology.h"
@@ -46,8 +47,9 @@ struct DiagramInput
     DiagramChecks checks;
 };
 
-// The one place that reads a document for the diagram (the export workers get its result).
-DiagramInput diagramInputOf(const Document &document);
+// The one place that reads a document's state for the diagram (export workers call it on their
+// own copy of the state, off the GUI thread).
+DiagramInput diagramInputOf(const DocumentState &state);
 
 // How one element looks: the texts and state an item holds and the renderer draws.
 struct BoxLook

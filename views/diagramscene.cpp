@@ -21,9 +21,20 @@ DiagramScene::DiagramScene(Document &document, QObject *parent)
 {
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     setBackgroundBrush(m_style.background);
-    connect(&m_document, &Document::topologyReset, this, &DiagramScene::rebuild);
-    connect(&m_document, &Document::checkChanged, this, &DiagramScene::onCheckChanged);
-    connect(&m_document, &Document::changesChanged, this, &DiagramScene::markChanges);
+    connect(&m_document, &Document::topologyReplaced, this, &DiagramScene::rebuild);
+    connect(&m_document, &Document::structureChanged, this, &DiagramScene::rebuild);
+    connect(&m_document, &Document::fieldChanged, this, [this](const FieldRef &ref) {
+        // The path graph is built from flows, endpoint keys and the enabled flags, not from
+        // ports, addresses or names: it is kept unless a flag changed.
+        if (ref.field == Field::ListenerEnabled || ref.field == Field::ServiceEnabled) {
+            rebuild();
+        } else {
+            applyLayout();
+            recolour();
+        }
+    });
+    connect(&m_document, &Document::checksChanged, this, &DiagramScene::onCheckChanged);
+    connect(&m_document, &Document::checksChanged, this, &DiagramScene::markChanges);
     rebuild();
 }
 
@@ -43,7 +54,8 @@ void DiagramScene::setStatusPalette(StatusPalette palette)
 QStringList DiagramScene::unexpectedSignature() const
 {
     QStringList keys;
-    for (const std::shared_ptr<const CheckResult> &check : m_document.checks())
+    for (const std::shared_ptr<const CheckResult> &check :
+         m_document.checks().inOrder(m_document.topology()))
         for (const UnexpectedListener &u : check->judgement.unexpected)
             keys.append(QStringLiteral("%1/%2/%3/%4")
                                 .arg(check->server.value(), u.address, keyOf(u.transport))
@@ -61,7 +73,7 @@ void DiagramScene::rebuild()
 // Every item takes its part of the look: texts, statuses, change marks and live flows.
 void DiagramScene::applyLook()
 {
-    m_look = lookFor(diagramInputOf(m_document), m_layout, m_style.palette);
+    m_look = lookFor(diagramInputOf(m_document.state()), m_layout, m_style.palette);
     for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
         switch (it.value()->type()) {
         case ChipItem::Type:
@@ -114,7 +126,7 @@ void DiagramScene::applyLayout()
 {
     clearHighlight();
     m_unexpectedKeys = unexpectedSignature();
-    const DiagramInput input = diagramInputOf(m_document);
+    const DiagramInput input = diagramInputOf(m_document.state());
     m_layout = DiagramLayout(input.topology, Catalog::builtIn(), input.checks.unexpectedByServer());
     m_highlighter.setLayout(input.topology, m_layout);
     QHash<QString, DiagramItem *> old = std::exchange(m_items, {});
@@ -149,22 +161,22 @@ void DiagramScene::applyServers(QHash<QString, DiagramItem *> &old)
     for (const DiagramLayout::PoolBox &p : m_layout.pools) {
         auto *item = reuse<BoxItem>(old, poolKey(p.pool), BoxItem::PoolKind);
         item->setGeometry(p.rect, p.titleRect);
-        item->setRef(TreeRef::pool(p.pool));
+        item->setRef(ElementRef::pool(p.pool));
         m_boxes.insert(item->ref(), item);
         m_refOf.insert(item->key(), ElementRef::pool(p.pool));
     }
     for (const DiagramLayout::ServerBox &s : m_layout.servers) {
         auto *item = reuse<BoxItem>(old, serverKey(s.server), BoxItem::ServerKind);
         item->setGeometry(s.rect, s.titleRect);
-        item->setRef(TreeRef::server(s.server));
+        item->setRef(ElementRef::server(s.server));
         m_boxes.insert(item->ref(), item);
         m_refOf.insert(item->key(), ElementRef::server(s.server));
     }
     for (const DiagramLayout::AddressBlock &b : m_layout.blocks) {
         auto *item = reuse<BoxItem>(old, b.key, BoxItem::AddressKind);
         item->setGeometry(b.rect, b.headerRect);
-        item->setRef(b.address.isEmpty() ? TreeRef::allInterfaces(b.server)
-                                         : TreeRef::address(b.address));
+        item->setRef(b.address.isEmpty() ? ElementRef::allInterfaces(b.server)
+                                         : ElementRef::address(b.address));
         m_boxes.insert(item->ref(), item);
         m_refOf.insert(item->key(), b.address.isEmpty() ? ElementRef::allInterfaces(b.server)
                                                         : ElementRef::address(b.address));
@@ -180,14 +192,14 @@ void DiagramScene::applyChips(QHash<QString, DiagramItem *> &old)
             item->setRef({});
             continue;
         }
-        item->setRef(TreeRef::listener(c.listener));
+        item->setRef(ElementRef::listener(c.listener));
         m_chips.insert(c.listener, item);
         m_refOf.insert(c.key, ElementRef::listener(c.listener));
     }
     for (const DiagramLayout::ServiceBand &b : m_layout.services) {
         auto *item = reuse<ServiceItem>(old, b.key);
         item->setGeometry(b.rect, b.links);
-        item->setRef(TreeRef::service(b.service));
+        item->setRef(ElementRef::service(b.service));
         m_refOf.insert(b.key, ElementRef::service(b.service));
     }
 }
@@ -197,7 +209,7 @@ void DiagramScene::applyPeersAndRoutes(QHash<QString, DiagramItem *> &old)
     for (const DiagramLayout::PeerBox &p : m_layout.peers) {
         auto *item = reuse<PeerItem>(old, peerKey(p.peer));
         item->setGeometry(p.rect, p.zone == Zone::Internet);
-        item->setRef(TreeRef::peer(p.peer));
+        item->setRef(ElementRef::peer(p.peer));
         m_peers.insert(p.peer, item);
         m_refOf.insert(item->key(), ElementRef::peer(p.peer));
     }
@@ -233,18 +245,15 @@ QList<RouteItem *> DiagramScene::routes() const
     return result;
 }
 
-DiagramItem *DiagramScene::itemFor(const TreeRef &ref) const
+DiagramItem *DiagramScene::itemFor(const ElementRef &ref) const
 {
-    switch (ref.kind) {
-    case TreeRef::Listener:
-        return m_chips.value(ListenerId(ref.id));
-    case TreeRef::Peer:
-        return m_peers.value(PeerId(ref.id));
-    case TreeRef::Interface:
-        return m_boxes.value(TreeRef::server(ServerId(ref.id.section(u'/', 0, 0))));
-    default:
-        return m_boxes.value(ref);
-    }
+    if (const ListenerId *listener = ref.as<ListenerId>())
+        return m_chips.value(*listener);
+    if (const PeerId *peer = ref.as<PeerId>())
+        return m_peers.value(*peer);
+    if (const InterfaceRef *nic = ref.as<InterfaceRef>())
+        return m_boxes.value(ElementRef::server(nic->server));
+    return m_boxes.value(ref);
 }
 
 void DiagramScene::highlightPeer(const PeerId &peer)
@@ -348,10 +357,12 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
                           : QString();
         if (!ref.isValid())
             return diagramtooltips::forUnexpected(chip->socketText()) + changed;
-        return diagramtooltips::forRef(diagramInputOf(m_document), *m_analysis, ref) + changed;
+        return diagramtooltips::forRef(diagramInputOf(m_document.state()), *m_analysis, ref)
+               + changed;
     }
     case RouteItem::Type: {
-        QString html = diagramtooltips::forRef(diagramInputOf(m_document), *m_analysis, ref);
+        QString html
+                = diagramtooltips::forRef(diagramInputOf(m_document.state()), *m_analysis, ref);
         if (!html.isEmpty() && static_cast<const RouteItem *>(item)->isLive())
             html += paragraph(tr("The snapshot shows established connections from this peer."));
         return html;
@@ -359,7 +370,7 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
     case BoxItem::WallType:
         return paragraph(static_cast<const BoxItem *>(item)->title());
     default:
-        return diagramtooltips::forRef(diagramInputOf(m_document), *m_analysis, ref);
+        return diagramtooltips::forRef(diagramInputOf(m_document.state()), *m_analysis, ref);
     }
 }
 

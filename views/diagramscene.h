@@ -5,8 +5,8 @@
 #include "diagramlayout.h"
 #include "diagramlook.h"
 #include "diagramstyle.h"
+#include "elementref.h"
 #include "pathanalysis.h"
-#include "treeref.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -19,10 +19,10 @@ namespace edgemap {
 
 class Document;
 
-// The Edge diagram of a Document. It observes the document: on topologyReset it lays the
+// The Edge diagram of a Document. It observes the document: on every topology change it lays the
 // topology out again and updates its items from the layout (reusing items by layout key); on
-// checkChanged it re-colours chips and flows in place from every server's check (unexpected
-// sockets of each checked server get chips of their own); on changesChanged it marks the chips
+// checksChanged it re-colours chips and flows in place from every server's check (unexpected
+// sockets of each checked server get chips of their own); and marks the chips
 // that differ from their server's previous snapshot. What the items show is the DiagramLook the
 // exporter draws too (lookFor()); how they are drawn is DiagramRenderer. Highlighting (paths,
 // scenarios, impact; DiagramHighlighter) and hover are view state: never in the model, the file
@@ -48,14 +48,14 @@ public:
     // Items by model id; nullptr when absent.
     ChipItem *chip(const ListenerId &id) const { return m_chips.value(id); }
     PeerItem *peer(const PeerId &id) const { return m_peers.value(id); }
-    BoxItem *server(const ServerId &id) const { return m_boxes.value(TreeRef::server(id)); }
+    BoxItem *server(const ServerId &id) const { return m_boxes.value(ElementRef::server(id)); }
     DiagramItem *item(const QString &layoutKey) const { return m_items.value(layoutKey); }
     QList<ChipItem *> unexpectedChips() const;
     // Chips with a "changed" mark (status changed, or an unexpected socket that appeared).
     QList<ChipItem *> changedChips() const;
     QList<RouteItem *> routes() const;
     // The item that shows a tree reference, nullptr when the diagram does not draw it.
-    DiagramItem *itemFor(const TreeRef &ref) const;
+    DiagramItem *itemFor(const ElementRef &ref) const;
 
     // Highlighting. Each call replaces the previous highlight.
     void highlightPeer(const PeerId &peer);
@@ -110,9 +110,9 @@ private:
     QHash<QString, DiagramItem *> m_items; // layout key -> item
     QHash<ListenerId, ChipItem *> m_chips;
     QHash<PeerId, PeerItem *> m_peers;
-    QHash<TreeRef, BoxItem *> m_boxes;  // pools, servers, addresses
-    QHash<QString, ElementRef> m_refOf; // layout key -> the element it draws (typed)
-    QStringList m_unexpectedKeys;       // the unexpected sockets the current layout has chips for
+    QHash<ElementRef, BoxItem *> m_boxes; // pools, servers, addresses
+    QHash<QString, ElementRef> m_refOf;   // layout key -> the element it draws (typed)
+    QStringList m_unexpectedKeys;         // the unexpected sockets the current layout has chips for
 
     QList<HopBadgeItem *> m_badges;
     QList<QPair<int, DiagramItem *>> m_badgeTargets;
