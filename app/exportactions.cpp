@@ -29,8 +29,6 @@
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include <memory>
-
 namespace edgemap {
 
 namespace {
@@ -126,10 +124,10 @@ bool ExportActions::startExport(const QString &path, const ExportOptions &option
         return false;
     m_exportPath = path;
     setBusy(true, tr("Exporting the diagram to %1…").arg(QDir::toNativeSeparators(path)));
-    // The worker draws from a copy of the document's state that later edits do not touch.
+    // The worker gets values only (a topology copy and what the checks say) and paints with a
+    // QPainter on an image, an SvgWriter or a QPdfWriter: no scene, no QObject of ours.
     m_exportRun.setFuture(QtConcurrent::run([state = m_document.state(), path, options] {
-        Document document(state);
-        return DiagramExporter(document, options).exportTo(path);
+        return DiagramExporter(diagramInputOf(state), options).exportTo(path);
     }));
     return true;
 }
@@ -143,18 +141,16 @@ void ExportActions::populateMenu(QMenu *file)
     file->addAction(m_print);
 }
 
-ExportHighlight ExportActions::currentHighlight() const
+ElementRef ExportActions::currentHighlight() const
 {
     const QString scenario = m_view->scenarioBox()->currentData().toString();
     if (!scenario.isEmpty())
-        return {ExportHighlight::Kind::Scenario, scenario};
+        return ElementRef::scenario(ScenarioId(scenario));
     if (!m_view->scene()->hasHighlight())
         return {};
     const ElementRef ref = m_view->selectedRef();
-    if (const PeerId *peer = ref.as<PeerId>())
-        return {ExportHighlight::Kind::Peer, peer->value()};
-    if (const ListenerId *listener = ref.as<ListenerId>())
-        return {ExportHighlight::Kind::Listener, listener->value()};
+    if (ref.as<PeerId>() || ref.as<ListenerId>())
+        return ref;
     return {};
 }
 
@@ -179,7 +175,7 @@ bool ExportActions::askOptions(ExportOptions &o)
     auto *author = new QLineEdit(o.author, &dialog);
     form->addRow(tr("&Author:"), author);
     auto *highlight = new QCheckBox(tr("Include the current &highlight"), &dialog);
-    highlight->setEnabled(o.highlight.kind != ExportHighlight::Kind::None);
+    highlight->setEnabled(o.highlight.isValid());
     highlight->setChecked(false);
     form->addRow(QString(), highlight);
     auto *dpi = new QSpinBox(&dialog);
@@ -281,8 +277,7 @@ void ExportActions::copyDiagram()
         return;
     setBusy(true, tr("Copying the diagram…"));
     m_copyRun.setFuture(QtConcurrent::run([state = m_document.state(), options] {
-        Document document(state);
-        const DiagramExporter exporter(document, options);
+        const DiagramExporter exporter(diagramInputOf(state), options);
         return Copied{exporter.image(), exporter.svg()};
     }));
 }

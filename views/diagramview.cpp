@@ -219,7 +219,7 @@ ElementRef DiagramView::selectedRef() const
     const QList<QGraphicsItem *> selected = m_scene->selectedItems();
     if (selected.size() != 1)
         return {};
-    const auto *item = dynamic_cast<const DiagramItem *>(selected.first());
+    const auto *item = diagramItemCast<DiagramItem>(selected.first());
     return item ? item->ref() : ElementRef();
 }
 
