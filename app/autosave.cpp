@@ -66,10 +66,13 @@ Autosave::Autosave(Document &document, const QString &directory, QObject *parent
     m_timer.setSingleShot(true);
     m_timer.setInterval(5000);
     connect(&m_timer, &QTimer::timeout, this, &Autosave::writeNow);
-    connect(&document, &Document::topologyReset, this, [this] {
+    const auto edited = [this] {
         if (m_document.isModified())
             m_timer.start();
-    });
+    };
+    connect(&document, &Document::topologyReplaced, this, edited);
+    connect(&document, &Document::fieldChanged, this, edited);
+    connect(&document, &Document::structureChanged, this, edited);
     connect(&document, &Document::modifiedChanged, this, [this](bool modified) {
         if (modified)
             m_timer.start();

@@ -375,7 +375,7 @@ const char *const kDescription
 struct Inputs
 {
     std::optional<Topology> topology;
-    CheckSet set;
+    CheckRun set;
     QStringList paths; // every input file, which -o must not name
     QStringList errors;
 };

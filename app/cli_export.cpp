@@ -1,6 +1,7 @@
 // `edgemap export`: the diagram as SVG, PNG, PDF or draw.io, through the same exporter as the
 // window's File > Export Diagram. Runs on a QGuiApplication (main() starts one on the offscreen
-// platform for this command: rendering needs fonts, not a display).
+// platform for this command: rendering needs fonts, not a display, and DiagramRenderer needs
+// no widgets).
 #include "cli.h"
 #include "cli_common.h"
 
@@ -145,8 +146,8 @@ int runExport(const QStringList &arguments)
     if (const QString error = readPageOptions(parser, opt, o); !error.isEmpty())
         return usageError(cmd, error);
     QString error;
-    const std::optional<ExportHighlight> highlight
-            = ExportHighlight::parse(parser.value(opt.highlight), &error);
+    const std::optional<ElementRef> highlight
+            = exporthighlight::parse(parser.value(opt.highlight), &error);
     if (!highlight)
         return usageError(cmd, error);
     o.highlight = *highlight;
@@ -166,7 +167,8 @@ int runExport(const QStringList &arguments)
                 = checkSnapshot(*t, snapshotPath, parser.value(opt.server));
         if (!check)
             return BadInput;
-        document.setCheck(std::make_shared<const CheckResult>(std::move(*check)));
+        document.setChecks(document.checks().withCheck(
+                std::make_shared<const CheckResult>(std::move(*check)), document.topology()));
     }
     const DiagramExporter exporter(document, o);
     if (!exporter.highlightError().isEmpty())

@@ -65,7 +65,7 @@ DocumentActions::DocumentActions(Document &document, QWidget *window)
     const auto updateReport = [this] {
         m_actions[CheckReport]->setEnabled(!currentChecks().isEmpty());
     };
-    connect(&m_document, &Document::checkChanged, this, updateReport);
+    connect(&m_document, &Document::checksChanged, this, updateReport);
     updateReport();
 }
 
@@ -85,7 +85,7 @@ QList<const CheckResult *> DocumentActions::currentChecks() const
 {
     // Every server's good check, in topology order (the document keeps one per server).
     QList<const CheckResult *> out;
-    for (const auto &check : m_document.checks())
+    for (const auto &check : m_document.checks().inOrder(m_document.topology()))
         out.append(check.get());
     return out;
 }

@@ -27,10 +27,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
-#include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
-
-#include <memory>
 
 namespace edgemap {
 
@@ -127,12 +124,10 @@ bool ExportActions::startExport(const QString &path, const ExportOptions &option
         return false;
     m_exportPath = path;
     setBusy(true, tr("Exporting the diagram to %1…").arg(QDir::toNativeSeparators(path)));
-    // The worker pulls the frozen copy into its thread and deletes it there.
-    Document *frozen = m_document.frozenCopy().release();
-    m_exportRun.setFuture(QtConcurrent::run([frozen, path, options] {
-        std::unique_ptr<Document> document(frozen);
-        document->moveToThread(QThread::currentThread());
-        return DiagramExporter(*document, options).exportTo(path);
+    // The worker gets values only (a topology copy and what the checks say) and paints with a
+    // QPainter on an image, an SvgWriter or a QPdfWriter: no scene, no QObject of ours.
+    m_exportRun.setFuture(QtConcurrent::run([state = m_document.state(), path, options] {
+        return DiagramExporter(diagramInputOf(state), options).exportTo(path);
     }));
     return true;
 }
@@ -146,18 +141,16 @@ void ExportActions::populateMenu(QMenu *file)
     file->addAction(m_print);
 }
 
-ExportHighlight ExportActions::currentHighlight() const
+ElementRef ExportActions::currentHighlight() const
 {
     const QString scenario = m_view->scenarioBox()->currentData().toString();
     if (!scenario.isEmpty())
-        return {ExportHighlight::Kind::Scenario, scenario};
+        return ElementRef::scenario(ScenarioId(scenario));
     if (!m_view->scene()->hasHighlight())
         return {};
-    const TreeRef ref = m_view->selectedRef();
-    if (ref.kind == TreeRef::Peer)
-        return {ExportHighlight::Kind::Peer, ref.id};
-    if (ref.kind == TreeRef::Listener)
-        return {ExportHighlight::Kind::Listener, ref.id};
+    const ElementRef ref = m_view->selectedRef();
+    if (ref.as<PeerId>() || ref.as<ListenerId>())
+        return ref;
     return {};
 }
 
@@ -182,7 +175,7 @@ bool ExportActions::askOptions(ExportOptions &o)
     auto *author = new QLineEdit(o.author, &dialog);
     form->addRow(tr("&Author:"), author);
     auto *highlight = new QCheckBox(tr("Include the current &highlight"), &dialog);
-    highlight->setEnabled(o.highlight.kind != ExportHighlight::Kind::None);
+    highlight->setEnabled(o.highlight.isValid());
     highlight->setChecked(false);
     form->addRow(QString(), highlight);
     auto *dpi = new QSpinBox(&dialog);
@@ -283,11 +276,8 @@ void ExportActions::copyDiagram()
     if (m_busy)
         return;
     setBusy(true, tr("Copying the diagram…"));
-    Document *frozen = m_document.frozenCopy().release();
-    m_copyRun.setFuture(QtConcurrent::run([frozen, options] {
-        std::unique_ptr<Document> document(frozen);
-        document->moveToThread(QThread::currentThread());
-        const DiagramExporter exporter(*document, options);
+    m_copyRun.setFuture(QtConcurrent::run([state = m_document.state(), options] {
+        const DiagramExporter exporter(diagramInputOf(state), options);
         return Copied{exporter.image(), exporter.svg()};
     }));
 }

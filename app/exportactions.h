@@ -16,9 +16,10 @@ class DiagramView;
 class Document;
 
 // File > Export Diagram…, Print…, Print Preview… and Copy Diagram for the main window, all
-// through DiagramExporter (its own scene: the on-screen selection and hover never reach the
-// output). The highlight the view shows (the scenario box, else the selected peer or listener)
-// is included only when the user asks. The author is remembered in QSettings.
+// through DiagramExporter (its own layout and look, drawn by DiagramRenderer: the on-screen
+// selection and hover never reach the output). The highlight the view shows (the scenario box, else
+// the selected peer or listener) is included only when the user asks. The author is remembered in
+// QSettings.
 class ExportActions : public QObject
 {
     Q_OBJECT
@@ -33,14 +34,15 @@ public:
     // Adds the four actions, after a separator, to the window's File menu.
     void populateMenu(QMenu *file);
 
-    // What the view highlights now, as an export highlight (None when nothing is).
-    ExportHighlight currentHighlight() const;
+    // What the view highlights now, as an export highlight (invalid when nothing is).
+    ElementRef currentHighlight() const;
     // Options for print and copy: remembered author, no highlight unless the view has one.
     ExportOptions defaultOptions(ExportFormat format) const;
 
-    // Writes the diagram to `path` off the GUI thread, from a frozen copy of the document (edits
-    // and snapshots that arrive meanwhile do not reach the file). The export, copy and print
-    // actions are disabled until it ends with exportFinished. False when one is already running.
+    // Writes the diagram to `path` off the GUI thread, from a copy of the document's data
+    // (diagramInputOf(): edits and snapshots that arrive meanwhile do not reach the file). The
+    // export, copy and print actions are disabled until it ends with exportFinished. False when one
+    // is already running.
     bool startExport(const QString &path, const ExportOptions &options);
     bool isExporting() const { return m_busy; }
     // Blocks until a running export or copy has finished (the window is closing).

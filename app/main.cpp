@@ -95,14 +95,14 @@ int main(int argc, char **argv)
     if (edgemap::cli::isCommand(arguments)) {
         if (edgemap::cli::needsGuiPlatform(arguments)) {
             // PDF layout needs fonts, which come with a GUI platform; offscreen needs no display.
-            // QApplication rather than QGuiApplication: `export` draws through a QGraphicsScene.
+            // QGuiApplication is enough: `export` paints through DiagramRenderer, no widgets.
             // Windows' own platform needs no display and is the one that finds the system's
             // fonts (offscreen there finds none).
 #ifndef Q_OS_WIN
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
 #endif
-            QApplication app(argc, argv);
+            QGuiApplication app(argc, argv);
             setIdentity();
             return edgemap::cli::run(QCoreApplication::arguments());
         }

@@ -8,6 +8,7 @@
 #include "diagramview.h"
 #include "document.h"
 #include "propertyeditor.h"
+#include "selection.h"
 #include "topologyheader.h"
 #include "topologytreemodel.h"
 
@@ -18,19 +19,18 @@
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QMenuBar>
-#include <QScrollBar>
 #include <QStatusBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <utility>
 
 namespace edgemap {
 
 MainWindow::MainWindow(Document &document, QWidget *parent)
     : QMainWindow(parent)
     , m_document(document)
+    , m_selection(Selection::of(document))
     , m_model(new TopologyTreeModel(document, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -54,23 +54,21 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     m_diagram->setAcceptDrops(false);
 
     connect(&m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
-    connect(&m_document, &Document::topologyReset, this, &MainWindow::updateTitle);
+    connect(&m_document, &Document::topologyReplaced, this, &MainWindow::updateTitle);
+    connect(&m_document, &Document::fieldChanged, this, &MainWindow::updateTitle);
     connect(&m_document, &Document::modifiedChanged, this, &MainWindow::setWindowModified);
-    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
-        // The selection and its ancestors: when an undo removes the selected node (an added
-        // member, a peer), the nearest one that survives is selected instead.
-        m_refBeforeReset.clear();
-        for (QModelIndex i = m_tree->currentIndex(); i.isValid(); i = i.parent())
-            if (const TreeRef ref = m_model->refAt(i); ref.isValid())
-                m_refBeforeReset.append(ref);
-        // Another topology starts with the default folding and column widths; an edit keeps
-        // the tree as the user left it.
-        if (m_document.isReplacingTopology())
-            m_treeBeforeReset.reset();
-        else
-            m_treeBeforeReset = treeState();
+    // Another topology starts with the default folding and column widths; an edit changes the
+    // tree in place, so it keeps the user's folding, and rows it adds (a new member) open as
+    // the network opens.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        expandNetwork();
+        showInTree(m_selection->current());
     });
-    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::restoreSelection);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &under, int first, int last) {
+                for (int row = first; row <= last; ++row)
+                    expandNetworkFrom(m_model->index(row, 0, under));
+            });
 
     updateTitle();
     setWindowModified(m_document.isModified());
@@ -91,9 +89,6 @@ void MainWindow::createCentre()
     layout->addWidget(m_header);
     layout->addWidget(m_diagram, 1);
     setCentralWidget(centre);
-    // One selection: a click in the diagram selects in the tree, which shows the details and
-    // tells the diagram (a no-op when it already shows that reference).
-    connect(m_diagram, &DiagramView::refSelected, this, &MainWindow::selectRef);
 }
 
 void MainWindow::updateTitle()
@@ -106,28 +101,12 @@ void MainWindow::updateTitle()
     setWindowTitle(tr("%1[*] — EdgeMap").arg(shown));
 }
 
-void MainWindow::expandNetwork(bool sizeColumns)
+void MainWindow::expandNetwork()
 {
     // Pools, servers, interfaces and addresses open: the listeners on each address (and their
     // status) are what the admin looks for first. The Services/Peers/Scenarios groups stay folded.
-    for (int p = 0; p < m_model->rowCount(); ++p) {
-        const QModelIndex pool = m_model->index(p, 0);
-        if (m_model->refAt(pool).kind != TreeRef::Pool)
-            continue;
-        m_tree->expand(pool);
-        for (int s = 0; s < m_model->rowCount(pool); ++s) {
-            const QModelIndex server = m_model->index(s, 0, pool);
-            m_tree->expand(server);
-            for (int i = 0; i < m_model->rowCount(server); ++i) {
-                const QModelIndex nic = m_model->index(i, 0, server);
-                m_tree->expand(nic);
-                for (int a = 0; a < m_model->rowCount(nic); ++a) // addresses: show the listeners
-                    m_tree->expand(m_model->index(a, 0, nic));
-            }
-        }
-    }
-    if (!sizeColumns) // after an edit: the widths the user chose stay
-        return;
+    for (int p = 0; p < m_model->rowCount(); ++p)
+        expandNetworkFrom(m_model->index(p, 0));
     // Wide enough for the addresses (NAT included), narrow enough to leave the detail column.
     m_tree->resizeColumnToContents(TopologyTreeModel::NameColumn);
     const int width = m_tree->columnWidth(TopologyTreeModel::NameColumn) + 24;
@@ -135,76 +114,48 @@ void MainWindow::expandNetwork(bool sizeColumns)
     m_tree->setColumnWidth(TopologyTreeModel::StatusColumn, 130);
 }
 
-namespace {
-
-// Calls `visit` for every node of the tree model with a reference, parents before children.
-template<typename Visit>
-void forEachNode(const TopologyTreeModel *model, Visit visit)
+void MainWindow::expandNetworkFrom(const QModelIndex &index)
 {
-    QList<QModelIndex> pending{QModelIndex()};
-    while (!pending.isEmpty()) {
-        const QModelIndex parent = pending.takeLast();
-        for (int row = 0; row < model->rowCount(parent); ++row) {
-            const QModelIndex index = model->index(row, 0, parent);
-            if (const TreeRef ref = model->refAt(index); ref.isValid())
-                visit(index, ref);
-            pending.append(index);
-        }
+    using K = ElementRef::Kind;
+    const ElementRef ref = m_model->refAt(index);
+    const auto *group = ref.as<GroupRef>();
+    const bool network = ref.kind() == K::Pool || ref.kind() == K::Server
+                         || ref.kind() == K::Interface || ref.kind() == K::Address
+                         || (group && group->kind == GroupRef::Kind::AllInterfaces);
+    if (!network)
+        return;
+    m_tree->expand(index);
+    for (int row = 0; row < m_model->rowCount(index); ++row)
+        expandNetworkFrom(m_model->index(row, 0, index));
+}
+
+void MainWindow::showInTree(const ElementRef &ref)
+{
+    const QModelIndex index = m_model->indexFor(ref);
+    if (index == m_tree->currentIndex())
+        return;
+    if (index.isValid()) {
+        m_tree->setCurrentIndex(index);
+        m_tree->scrollTo(index);
+    } else {
+        m_tree->selectionModel()->clearSelection();
+        m_tree->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
     }
 }
 
-} // namespace
-
-MainWindow::TreeState MainWindow::treeState() const
+bool MainWindow::selectRef(const ElementRef &ref)
 {
-    TreeState state;
-    state.scroll = m_tree->verticalScrollBar()->value();
-    forEachNode(m_model, [&](const QModelIndex &index, const TreeRef &ref) {
-        state.known.insert(ref);
-        if (m_tree->isExpanded(index))
-            state.expanded.insert(ref);
-    });
-    return state;
-}
-
-void MainWindow::restoreTreeState(const TreeState &state)
-{
-    // Nodes the tree had keep the user's choice; new ones (an added member, another topology)
-    // open as expandNetwork would open them.
-    expandNetwork(false);
-    forEachNode(m_model, [&](const QModelIndex &index, const TreeRef &ref) {
-        if (state.known.contains(ref))
-            m_tree->setExpanded(index, state.expanded.contains(ref));
-    });
-    m_tree->verticalScrollBar()->setValue(state.scroll);
-}
-
-void MainWindow::restoreSelection()
-{
-    if (m_treeBeforeReset)
-        restoreTreeState(*std::exchange(m_treeBeforeReset, std::nullopt));
-    else
-        expandNetwork();
-    for (const TreeRef &ref : std::exchange(m_refBeforeReset, {}))
-        if (selectRef(ref))
-            return;
-    m_details->showRef({});
-    m_properties->showRef({});
-}
-
-bool MainWindow::selectRef(const TreeRef &ref)
-{
-    const QModelIndex index = m_model->indexFor(ref);
-    if (!index.isValid())
+    if (!m_model->indexFor(ref).isValid())
         return false;
-    m_tree->setCurrentIndex(index);
-    m_tree->scrollTo(index);
+    m_selection->setCurrent(ref);
+    // Already current: the tree still reveals it (the user may have scrolled away).
+    m_tree->scrollTo(m_model->indexFor(ref));
     return true;
 }
 
-TreeRef MainWindow::selectedRef() const
+ElementRef MainWindow::selectedRef() const
 {
-    return m_model->refAt(m_tree->currentIndex());
+    return m_selection->current();
 }
 
 } // namespace edgemap

@@ -1,14 +1,12 @@
 #pragma once
 
+#include "elementref.h"
 #include "statusstyle.h"
-#include "treeref.h"
 
 #include <QHash>
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QSet>
-
-#include <optional>
 
 class QDockWidget;
 class QDragEnterEvent;
@@ -30,6 +28,7 @@ class ListenerTablePane;
 class NativeCaptureSource;
 class ProblemsPane;
 class PropertyEditor;
+class Selection;
 class SnapshotPane;
 class SnapshotSources;
 class DiagramView;
@@ -40,7 +39,7 @@ class TopologyTreeModel;
 
 // The EdgeMap main window over one Document: a header strip (topology and product) above the
 // Edge diagram in the centre, the topology tree in a dock on the left and the details of the
-// selected item in a dock on the right. The tree and the diagram share one selection.
+// selected item in a dock on the right. Every pane shows the document's one Selection.
 //
 // File operations have dialog-free entry points (openFile, saveTo) for the command line and the
 // tests. Every failure is recorded in lastError() and, when interactive (the default), shown in
@@ -89,7 +88,7 @@ public:
     QDockWidget *snapshotDock() const { return m_snapshotDock; }
 
     // Reads and judges a snapshot in the background; the result arrives through the Document
-    // (checkChanged) and the status bar; failures are shown like file errors.
+    // (checksChanged) and the status bar; failures are shown like file errors.
     void openSnapshot(const QString &path);
     SnapshotController *snapshots() const { return m_snapshots; }
     Autosave *autosave() const { return m_autosave; }
@@ -106,10 +105,11 @@ public:
     // number of copies restored).
     int offerAutosave();
 
-    // Selects (and reveals) an item in the tree, which shows it in the details. False when the
-    // reference is not in the current topology.
-    bool selectRef(const TreeRef &ref);
-    TreeRef selectedRef() const;
+    // Makes an item the document's selection, which every pane shows (the tree reveals it).
+    // False, with the selection unchanged, when the reference is not in the tree.
+    bool selectRef(const ElementRef &ref);
+    ElementRef selectedRef() const;
+    Selection *selection() const { return m_selection; }
 
 public Q_SLOTS:
     void newTopology();
@@ -142,8 +142,6 @@ private:
     void arrangeDocks();
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget,
                          Qt::DockWidgetArea area);
-    // Shows the tree's current reference in every other view (details, diagram, table).
-    void showSelection(const TreeRef &ref);
     void createViewMenu();
     void createMenus();
     void createEditMenu();
@@ -156,12 +154,16 @@ private:
     void addRecentFile(const QString &path);
     void updateCheckSummary();
     void updateTitle();
-    void expandNetwork(bool sizeColumns = true);
-    void restoreSelection();
+    void expandNetwork();
+    void expandNetworkFrom(const QModelIndex &index);
+    // The tree is a view of the selection: it makes the current element its current row.
+    void showInTree(const ElementRef &ref);
     bool maybeSave();
     QString dialogDirectory() const;
 
     Document &m_document;
+    // Before the tree model: it must fall back before the model removes the selected row.
+    Selection *m_selection = nullptr;
     TopologyTreeModel *m_model = nullptr;
     TopologyHeader *m_header = nullptr;
     DetailsView *m_details = nullptr;
@@ -199,18 +201,6 @@ private:
     QLabel *m_checkLabel = nullptr;
     bool m_interactive = true;
     QString m_lastError;
-    QList<TreeRef> m_refBeforeReset; // the selection, then its ancestors, nearest first
-    // The tree's state across a reset (an edit, an undo): which nodes existed, which were open,
-    // and where it was scrolled, so that an edit does not fold or jump the tree.
-    struct TreeState
-    {
-        QSet<TreeRef> known;
-        QSet<TreeRef> expanded;
-        int scroll = 0;
-    };
-    std::optional<TreeState> m_treeBeforeReset;
-    TreeState treeState() const;
-    void restoreTreeState(const TreeState &state);
 };
 
 } // namespace edgemap

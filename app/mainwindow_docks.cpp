@@ -1,5 +1,5 @@
 // MainWindow: the docks around the diagram (topology tree, details, listener table, problems)
-// and the one selection they share.
+// and the one selection they share (the document's Selection, which each pane reads and writes).
 #include "mainwindow.h"
 
 #include "detailsview.h"
@@ -9,6 +9,7 @@
 #include "listenertablepane.h"
 #include "problemspane.h"
 #include "propertyeditor.h"
+#include "selection.h"
 #include "topologytreemodel.h"
 
 #include <QDockWidget>
@@ -36,9 +37,13 @@ void MainWindow::createTreeDock()
     m_tree->setAllColumnsShowFocus(true);
     m_tree->header()->setStretchLastSection(true);
     m_tree->setAlternatingRowColors(true);
-    // The tree holds the selection; every other view follows it from here.
+    // The tree is a view of the selection, not its home: a row the user makes current becomes
+    // the selection, and a selection made elsewhere becomes the current row.
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { showSelection(m_model->refAt(current)); });
+            [this](const QModelIndex &current) {
+                m_selection->setCurrent(m_model->refAt(current));
+            });
+    connect(m_selection, &Selection::currentChanged, this, &MainWindow::showInTree);
     m_treeDock = addDock(tr("Topology"), QStringLiteral("topologyDock"), m_tree,
                          Qt::LeftDockWidgetArea);
 }
@@ -56,8 +61,6 @@ void MainWindow::createPropertiesDock()
     m_properties->setObjectName(QStringLiteral("propertyEditor"));
     m_propertiesDock = addDock(tr("Properties"), QStringLiteral("propertiesDock"), m_properties,
                                Qt::LeftDockWidgetArea);
-    // After adding or removing a member or peer, the editor names what to show next.
-    connect(m_properties, &PropertyEditor::refRequested, this, &MainWindow::selectRef);
 }
 
 void MainWindow::createTableDocks()
@@ -66,10 +69,6 @@ void MainWindow::createTableDocks()
     m_listeners->setObjectName(QStringLiteral("listenerTable"));
     m_listenerDock = addDock(tr("Listeners"), QStringLiteral("listenerDock"), m_listeners,
                              Qt::BottomDockWidgetArea);
-    connect(m_listeners, &ListenerTablePane::refActivated, this, &MainWindow::selectRef);
-    // The table is rebuilt after an edit too; it shows the window's selection again.
-    connect(m_listeners->model(), &QAbstractItemModel::modelReset, this,
-            [this] { m_listeners->selectRef(selectedRef()); });
 
     m_problems = new ProblemsPane(m_document, this);
     m_problems->setObjectName(QStringLiteral("problemsList"));
@@ -77,11 +76,6 @@ void MainWindow::createTableDocks()
                              Qt::BottomDockWidgetArea);
     connect(m_problems, &ProblemsPane::countChanged, this,
             [this] { m_problemsDock->setWindowTitle(m_problems->title()); });
-    // A problem is looked at in the diagram: select it everywhere and bring it into view.
-    connect(m_problems, &ProblemsPane::refActivated, this, [this](const TreeRef &ref) {
-        selectRef(ref);
-        m_diagram->selectRef(ref);
-    });
     // Problems appearing (none before): show them rather than leave them behind a tab. Not on
     // every check: a watched file or a capture re-checks every few seconds, and an edit
     // re-judges, while the user may be typing in the listener filter.
@@ -105,14 +99,6 @@ void MainWindow::arrangeDocks()
     resizeDocks({m_treeDock}, {300}, Qt::Horizontal);
     resizeDocks({m_treeDock, m_detailsDock}, {330, 250}, Qt::Vertical);
     resizeDocks({m_listenerDock}, {170}, Qt::Vertical);
-}
-
-void MainWindow::showSelection(const TreeRef &ref)
-{
-    m_details->showRef(ref);
-    m_properties->showRef(ref);
-    m_diagram->selectRef(ref);
-    m_listeners->selectRef(ref);
 }
 
 } // namespace edgemap

@@ -121,7 +121,7 @@ bool MainWindow::openAny(const QString &path)
 void MainWindow::forgetSnapshots()
 {
     m_snapshots->cancel(); // a load or re-judge under way would bring them back
-    m_document.clearChecks();
+    m_document.setChecks({});
 }
 
 QStringList MainWindow::recentFiles() const

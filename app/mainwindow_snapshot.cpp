@@ -105,13 +105,14 @@ void MainWindow::createSnapshotUi(QMenu *menu)
     m_acknowledgeAction->setStatusTip(
             tr("Clear the marks on listeners that changed since the previous snapshot"));
     m_acknowledgeAction->setEnabled(false);
-    connect(m_acknowledgeAction, &QAction::triggered, &m_document, &Document::acknowledgeChanges);
-    connect(&m_document, &Document::changesChanged, this,
-            [this] { m_acknowledgeAction->setEnabled(m_document.hasChanges()); });
+    connect(m_acknowledgeAction, &QAction::triggered, this,
+            [this] { m_document.setChecks(m_document.checks().acknowledged()); });
+    connect(&m_document, &Document::checksChanged, this,
+            [this] { m_acknowledgeAction->setEnabled(m_document.checks().hasChanges()); });
     QAction *clear = menu->addAction(tr("C&lear Snapshots"));
     clear->setStatusTip(tr("Forget every loaded snapshot: all listeners back to \"not checked\""));
-    connect(clear, &QAction::triggered, &m_document, &Document::clearChecks);
-    connect(&m_document, &Document::checkChanged, this, &MainWindow::updateCheckSummary);
+    connect(clear, &QAction::triggered, this, [this] { m_document.setChecks({}); });
+    connect(&m_document, &Document::checksChanged, this, &MainWindow::updateCheckSummary);
     updateCheckSummary();
 }
 
@@ -156,8 +157,9 @@ void MainWindow::createSnapshotDock()
 void MainWindow::updateCheckSummary()
 {
     // The whole pool: every server with a snapshot, then the latest load if it failed.
-    const QList<std::shared_ptr<const CheckResult>> checks = m_document.checks();
-    const CheckResult *latest = m_document.check();
+    const QList<std::shared_ptr<const CheckResult>> checks
+            = m_document.checks().inOrder(m_document.topology());
+    const CheckResult *latest = m_document.checks().latest().get();
     if (checks.isEmpty()) {
         m_checkLabel->setText(latest && !latest->ok()
                                       ? tr("Snapshot %1 not checked: %2")

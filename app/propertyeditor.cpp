@@ -2,6 +2,7 @@
 
 #include "document.h"
 #include "propertyeditor_dialogs.h"
+#include "selection.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -29,7 +30,8 @@ void writeEditor(QWidget *editor, const FieldSpec &spec, const Topology &t)
     const QVariant value = readField(t, spec.ref).value_or(QVariant());
     const QSignalBlocker blocker(editor);
     if (auto *spin = qobject_cast<QSpinBox *>(editor)) {
-        const Listener *l = t.listener(ListenerId(spec.ref.id));
+        const ListenerId *id = spec.ref.element.as<ListenerId>();
+        const Listener *l = id ? t.listener(*id) : nullptr;
         // The range keeps its length, so its first port can go no higher than this.
         spin->setRange(1, 65535 - (l ? l->portEnd - l->port : 0));
         spin->setValue(value.toInt());
@@ -45,6 +47,7 @@ void writeEditor(QWidget *editor, const FieldSpec &spec, const Topology &t)
 PropertyEditor::PropertyEditor(Document &document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
+    , m_selection(Selection::of(document)) // before the document's signals: it falls back first
     , m_scroll(new QScrollArea(this))
     , m_title(new QLabel(this))
 {
@@ -59,14 +62,25 @@ PropertyEditor::PropertyEditor(Document &document, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_scroll, 1);
-    connect(&document, &Document::topologyReset, this, &PropertyEditor::onTopologyReset);
-    showRef({});
+    connect(&document, &Document::topologyReplaced, this, &PropertyEditor::structureChanged);
+    connect(&document, &Document::structureChanged, this, &PropertyEditor::structureChanged);
+    connect(&document, &Document::fieldChanged, this, &PropertyEditor::fieldChanged);
+    connect(m_selection, &Selection::currentChanged, this, &PropertyEditor::follow);
+    follow(m_selection->current());
 }
 
-void PropertyEditor::showRef(const TreeRef &ref)
+void PropertyEditor::showRef(const ElementRef &ref)
+{
+    if (ref == m_selection->current())
+        follow(ref);
+    else
+        m_selection->setCurrent(ref);
+}
+
+void PropertyEditor::follow(const ElementRef &ref)
 {
     FormSpec form = propertyform::formFor(m_document.topology(), ref);
-    const TreeRef shown = form.exists ? ref : TreeRef();
+    const ElementRef shown = form.exists ? ref : ElementRef();
     if (!form.exists)
         form = propertyform::formFor(m_document.topology(), shown);
     const bool same = shown == m_ref && form.sameShape(m_form) && m_scroll->widget();
@@ -81,18 +95,25 @@ void PropertyEditor::showRef(const TreeRef &ref)
     }
 }
 
-void PropertyEditor::onTopologyReset()
+void PropertyEditor::fieldChanged(const FieldRef &field)
 {
+    // One value: its editor (if this form shows it) and the title, which may name it.
+    m_title->setText(propertyform::formFor(m_document.topology(), m_ref).title);
+    if (const Row *row = rowFor(field)) {
+        writeEditor(row->editor, row->spec, m_document.topology());
+        propertyform::showProblem(row->problem, {});
+    }
+}
+
+void PropertyEditor::structureChanged()
+{
+    // The selection has fallen back already when the element is gone (Selection); what is
+    // left to do is to show the element's form on the new topology.
     const Topology &t = m_document.topology();
     FormSpec form = propertyform::formFor(t, m_ref);
     if (!form.exists) {
-        // Undo of an add, a removal, a reload: show what held the item, else the topology.
-        m_ref = m_form.fallback;
+        m_ref = {};
         form = propertyform::formFor(t, m_ref);
-        if (!form.exists) {
-            m_ref = {};
-            form = propertyform::formFor(t, m_ref);
-        }
     }
     if (form.sameShape(m_form)) {
         m_form = form;

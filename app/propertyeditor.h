@@ -1,9 +1,9 @@
 #pragma once
 
+#include "elementref.h"
 #include "propertyeditor_p.h"
 #include "templates.h"
 #include "topologyops.h"
-#include "treeref.h"
 
 #include <QList>
 #include <QWidget>
@@ -14,8 +14,9 @@ class QScrollArea;
 namespace edgemap {
 
 class Document;
+class Selection;
 
-// Edits the topology item a TreeRef names, in place: the topology name and SIP domains, pool and
+// Edits the topology item a ElementRef names, in place: the topology name and SIP domains, pool and
 // server FQDNs, an address's IP, NAT public IP and FQDN, a listener's port and enabled flag, a
 // service's enabled flag, a peer's name and addresses. Each field applies on editingFinished
 // (check boxes on toggle) through Document::setField, one undo entry per change. A refused value
@@ -26,9 +27,11 @@ class Document;
 // go through topologyops and Document::applyEdit. The public functions behind the buttons take
 // the dialogs' values, so that they can be driven without a dialog.
 //
-// Follows Document::topologyReset (undo, redo, reload): the form keeps its reference while it
-// exists, refreshing values in place so that the field being typed in keeps the focus; when the
-// reference is gone it falls back to its parent (a removed server's pool, the peers group).
+// Shows the document's selection (Selection). A field change (an edit, its undo or redo)
+// refreshes the one editor that shows it; a structural change keeps the form while its element
+// exists, refreshing values in place so that the field being typed in keeps the focus. When
+// the element is gone the selection falls back to its parent (a removed server's pool, the
+// peers group) and the form follows it.
 class PropertyEditor : public QWidget
 {
     Q_OBJECT
@@ -36,7 +39,7 @@ class PropertyEditor : public QWidget
 public:
     explicit PropertyEditor(Document &document, QWidget *parent = nullptr);
 
-    TreeRef ref() const { return m_ref; }
+    ElementRef ref() const { return m_ref; }
 
     // The widget that edits a field (QLineEdit, QSpinBox or QCheckBox), nullptr when the form
     // has none; and the reason shown under it, empty when none is shown.
@@ -58,13 +61,14 @@ public:
     void commitPending();
 
 public Q_SLOTS:
-    // An invalid reference edits the topology itself (its name).
-    void showRef(const edgemap::TreeRef &ref);
+    // Makes the reference the document's selection, which the form follows; an invalid
+    // reference edits the topology itself (its name).
+    void showRef(const edgemap::ElementRef &ref);
 
 Q_SIGNALS:
     // A structural edit made something else the thing to show: the server or peer just added,
-    // the pool or peers group after a removal. The main window selects it in the tree.
-    void refRequested(const edgemap::TreeRef &ref);
+    // the pool or peers group after a removal. It is made the selection too.
+    void refRequested(const edgemap::ElementRef &ref);
 
 private:
     struct Row
@@ -74,7 +78,9 @@ private:
         QLabel *problem = nullptr;
     };
 
-    void onTopologyReset();
+    void follow(const ElementRef &ref);
+    void fieldChanged(const FieldRef &field);
+    void structureChanged();
     void rebuild(const propertyform::FormSpec &form);
     QWidget *buildButtons(const propertyform::FormSpec &form, QWidget *parent);
     Row makeRow(const propertyform::FieldSpec &spec, QWidget *parent);
@@ -83,12 +89,13 @@ private:
     void commit(const propertyform::FieldSpec &spec, QWidget *editor, QLabel *problem);
     const Row *rowFor(const FieldRef &field) const;
     QString finishEdit(const QString &label, const topologyops::EditResult &result,
-                       const TreeRef &show);
+                       const ElementRef &show);
     void openAddMemberDialog(const PoolId &pool);
     void openAddPeerDialog();
 
     Document &m_document;
-    TreeRef m_ref;
+    Selection *m_selection;
+    ElementRef m_ref;
     propertyform::FormSpec m_form;
     QList<Row> m_rows;
     QScrollArea *m_scroll = nullptr;

@@ -49,7 +49,7 @@ QString PropertyEditor::addPoolMember(const PoolId &pool, const MemberParams &me
 {
     const auto result = topologyops::addPoolMember(m_document.topology(), pool, member);
     return finishEdit(tr("Add pool member %1").arg(member.fqdn.trimmed()), result,
-                      TreeRef::server(ServerId(result.newId)));
+                      ElementRef::server(ServerId(result.newId)));
 }
 
 QString PropertyEditor::removePoolMember(const ServerId &server)
@@ -58,7 +58,7 @@ QString PropertyEditor::removePoolMember(const ServerId &server)
     const EdgeServer *s = t.server(server);
     const EdgePool *pool = t.poolOfServer(server);
     const QString label = tr("Remove pool member %1").arg(s ? s->fqdn : server.value());
-    const TreeRef show = pool ? TreeRef::pool(pool->id) : TreeRef();
+    const ElementRef show = pool ? ElementRef::pool(pool->id) : ElementRef();
     return finishEdit(label, topologyops::removePoolMember(t, server), show);
 }
 
@@ -66,7 +66,7 @@ QString PropertyEditor::addPeer(const QString &name, PeerKind kind, const QStrin
 {
     const auto result = topologyops::addPeer(m_document.topology(), name, kind, addresses);
     return finishEdit(tr("Add peer %1").arg(name.trimmed()), result,
-                      TreeRef::peer(PeerId(result.newId)));
+                      ElementRef::peer(PeerId(result.newId)));
 }
 
 QString PropertyEditor::removePeer(const PeerId &peer)
@@ -74,11 +74,11 @@ QString PropertyEditor::removePeer(const PeerId &peer)
     const Peer *p = m_document.topology().peer(peer);
     const QString label = tr("Remove peer %1").arg(p ? p->name : peer.value());
     return finishEdit(label, topologyops::removePeer(m_document.topology(), peer),
-                      TreeRef::peersGroup());
+                      ElementRef::peersGroup());
 }
 
 QString PropertyEditor::finishEdit(const QString &label, const topologyops::EditResult &result,
-                                   const TreeRef &show)
+                                   const ElementRef &show)
 {
     QString refusal = result.error;
     if (refusal.isEmpty())

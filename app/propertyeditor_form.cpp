@@ -19,15 +19,15 @@ QString tr(const char *text)
     return QCoreApplication::translate("edgemap::PropertyEditor", text);
 }
 
-FieldSpec field(Field f, const QString &id, Input input, const QString &label,
+FieldSpec field(Field f, const ElementRef &element, Input input, const QString &label,
                 const QString &section = {})
 {
-    return FieldSpec{FieldRef{f, id}, input, label, section};
+    return FieldSpec{FieldRef{f, element}, input, label, section};
 }
 
 void addAddressFields(FormSpec &form, const Address &a, const QString &section)
 {
-    const QString id = a.id.value();
+    const ElementRef id = ElementRef::address(a.id);
     form.fields << field(Field::AddressIp, id, Input::Ip, tr("IP address"), section)
                 << field(Field::AddressNatIp, id, Input::OptionalIp, tr("NAT public IP"), section)
                 << field(Field::AddressFqdn, id, Input::OptionalFqdn, tr("FQDN"), section);
@@ -40,28 +40,24 @@ void serverForm(FormSpec &form, const Topology &t, const ServerId &id)
         return;
     form.exists = true;
     form.title = tr("Edge server %1").arg(server->fqdn);
-    form.fields << field(Field::ServerFqdn, id.value(), Input::Fqdn, tr("Server FQDN"));
+    form.fields << field(Field::ServerFqdn, ElementRef::server(id), Input::Fqdn, tr("Server FQDN"));
     form.addMemberTo = t.poolOfServer(id)->id;
     form.removableMember = id;
-    form.fallback = TreeRef::pool(form.addMemberTo);
 }
 
-void interfaceForm(FormSpec &form, const Topology &t, const QString &ref)
+void interfaceForm(FormSpec &form, const Topology &t, const InterfaceRef &ref)
 {
-    const ServerId serverId(ref.section(u'/', 0, -2));
-    const auto side = interfaceSideFromString(ref.section(u'/', -1));
-    const EdgeServer *server = t.server(serverId);
-    if (!server || !side)
+    const EdgeServer *server = t.server(ref.server);
+    if (!server)
         return;
     for (const NetInterface &nic : server->interfaces) {
-        if (nic.side != *side)
+        if (nic.side != ref.side)
             continue;
         form.exists = true;
-        form.title = tr("%1 of %2").arg(treetext::interfaceName(*side), server->fqdn);
+        form.title = tr("%1 of %2").arg(treetext::interfaceName(ref.side), server->fqdn);
         for (const Address &a : nic.addresses)
             addAddressFields(form, a, tr("%1 (%2)").arg(a.id.value(), rolesText(a.roles)));
     }
-    form.fallback = TreeRef::server(serverId);
 }
 
 void listenerForm(FormSpec &form, const Topology &t, const ListenerId &id)
@@ -71,13 +67,13 @@ void listenerForm(FormSpec &form, const Topology &t, const ListenerId &id)
         return;
     form.exists = true;
     form.title = tr("Listener %1").arg(id.value());
-    form.fields << field(Field::ListenerPort, id.value(), Input::Port,
+    const ElementRef element = ElementRef::listener(id);
+    form.fields << field(Field::ListenerPort, element, Input::Port,
                          l->isRange() ? tr("First port") : tr("Port"))
-                << field(Field::ListenerEnabled, id.value(), Input::Flag, tr("Enabled"));
+                << field(Field::ListenerEnabled, element, Input::Flag, tr("Enabled"));
     if (l->isRange())
         form.note = tr("A range of %1 ports: moving the first port moves the whole range.")
                             .arg(l->portEnd - l->port + 1);
-    form.fallback = TreeRef::server(t.serverOfListener(id)->id);
 }
 
 void peerForm(FormSpec &form, const Topology &t, const PeerId &id)
@@ -87,13 +83,13 @@ void peerForm(FormSpec &form, const Topology &t, const PeerId &id)
         return;
     form.exists = true;
     form.title = tr("Peer: %1").arg(displayName(peer->kind));
-    form.fields << field(Field::PeerName, id.value(), Input::Text, tr("Name"))
-                << field(Field::PeerAddresses, id.value(), Input::AddressList, tr("Addresses"));
+    form.fields << field(Field::PeerName, ElementRef::peer(id), Input::Text, tr("Name"))
+                << field(Field::PeerAddresses, ElementRef::peer(id), Input::AddressList,
+                         tr("Addresses"));
     form.note = tr("Addresses are IPs or subnets (10.0.0.0/8), separated by commas; they tell "
                    "which peer a connection in a snapshot comes from.");
     form.addPeer = true;
     form.removablePeer = id;
-    form.fallback = TreeRef::peersGroup();
 }
 
 void topologyForm(FormSpec &form)
@@ -108,61 +104,62 @@ void topologyForm(FormSpec &form)
 
 } // namespace
 
-FormSpec formFor(const Topology &t, const TreeRef &ref)
+FormSpec formFor(const Topology &t, const ElementRef &ref)
 {
     FormSpec form;
     if (!ref.isValid()) {
         topologyForm(form);
         return form;
     }
-    switch (ref.kind) {
-    case TreeRef::Pool:
-        if (const EdgePool *pool = t.pool(PoolId(ref.id))) {
+    using K = ElementRef::Kind;
+    switch (ref.kind()) {
+    case K::None:
+    case K::Flow:
+        break;
+    case K::Pool:
+        if (const EdgePool *pool = t.pool(*ref.as<PoolId>())) {
             form.exists = true;
             form.title = tr("Edge pool %1").arg(pool->fqdn);
-            form.fields << field(Field::PoolFqdn, ref.id, Input::Fqdn, tr("Pool FQDN"));
+            form.fields << field(Field::PoolFqdn, ref, Input::Fqdn, tr("Pool FQDN"));
             form.addMemberTo = pool->id;
         }
         break;
-    case TreeRef::Server:
-        serverForm(form, t, ServerId(ref.id));
+    case K::Server:
+        serverForm(form, t, *ref.as<ServerId>());
         break;
-    case TreeRef::Interface:
-        interfaceForm(form, t, ref.id);
+    case K::Interface:
+        interfaceForm(form, t, *ref.as<InterfaceRef>());
         break;
-    case TreeRef::Address:
-        if (const Address *a = t.address(AddressId(ref.id))) {
+    case K::Address:
+        if (const Address *a = t.address(*ref.as<AddressId>())) {
             form.exists = true;
-            form.title = tr("Address %1 (%2)").arg(ref.id, rolesText(a->roles));
+            form.title = tr("Address %1 (%2)").arg(a->id.value(), rolesText(a->roles));
             addAddressFields(form, *a, {});
             form.note = tr("Leave the NAT public IP empty when the address is not translated.");
-            form.fallback = TreeRef::server(t.serverOfAddress(a->id)->id);
         }
         break;
-    case TreeRef::Listener:
-        listenerForm(form, t, ListenerId(ref.id));
+    case K::Listener:
+        listenerForm(form, t, *ref.as<ListenerId>());
         break;
-    case TreeRef::Service:
-        if (const Service *s = t.service(ServiceId(ref.id))) {
+    case K::Service:
+        if (const Service *s = t.service(*ref.as<ServiceId>())) {
             form.exists = true;
-            form.title = tr("Service %1 (%2)").arg(s->displayName, ref.id);
-            form.fields << field(Field::ServiceEnabled, ref.id, Input::Flag, tr("Enabled"));
-            form.fallback = TreeRef::servicesGroup();
+            form.title = tr("Service %1 (%2)").arg(s->displayName, s->id.value());
+            form.fields << field(Field::ServiceEnabled, ref, Input::Flag, tr("Enabled"));
         }
         break;
-    case TreeRef::Peer:
-        peerForm(form, t, PeerId(ref.id));
+    case K::Peer:
+        peerForm(form, t, *ref.as<PeerId>());
         break;
-    case TreeRef::Scenario:
-        if (const Scenario *s = t.scenario(ScenarioId(ref.id))) {
+    case K::Scenario:
+        if (const Scenario *s = t.scenario(*ref.as<ScenarioId>())) {
             form.exists = true;
             form.title = tr("Scenario: %1").arg(s->name);
             form.note = tr("Scenarios come from the product catalog; they are not edited here.");
-            form.fallback = TreeRef::scenariosGroup();
         }
         break;
-    case TreeRef::Group:
-        if (ref == TreeRef::peersGroup()) {
+    case K::Group:
+        if (ref == ElementRef::peersGroup()) {
             form.exists = true;
             form.title = tr("Peers");
             form.addPeer = true;
@@ -212,7 +209,9 @@ QString conflictOf(const Topology &t, const FieldSpec &spec, const QString &raw)
     const QString text = raw.trimmed();
     if ((spec.input != Input::Ip && spec.input != Input::OptionalIp) || text.isEmpty())
         return {};
-    if (const QString use = rules::addressUse(t, text, AddressId(spec.ref.id)); !use.isEmpty())
+    const AddressId *self = spec.ref.element.as<AddressId>();
+    if (const QString use = rules::addressUse(t, text, self ? *self : AddressId());
+        !use.isEmpty())
         return tr("%1 is already used by %2").arg(text, use);
     return {};
 }

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "elementref.h"
 #include "topologyedit.h"
-#include "treeref.h"
 
 #include <QList>
 #include <QString>
@@ -47,7 +47,6 @@ struct FormSpec
     ServerId removableMember; // "Remove this member"
     bool addPeer = false;     // "Add peer…"
     PeerId removablePeer;     // "Remove peer"
-    TreeRef fallback;         // what to show if the reference disappears (undo of an add...)
 
     // Same widgets: the form is refreshed in place instead of rebuilt, so that the field the
     // user is in keeps the focus when an edit elsewhere (or undo) changes the topology.
@@ -59,7 +58,7 @@ struct FormSpec
     }
 };
 
-FormSpec formFor(const Topology &topology, const TreeRef &ref);
+FormSpec formFor(const Topology &topology, const ElementRef &ref);
 
 // Why the typed text cannot be the value (empty when it can): the live check as the user types.
 QString problemOf(Input input, const QString &text);

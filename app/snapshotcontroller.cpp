@@ -11,7 +11,13 @@ SnapshotController::SnapshotController(Document &document, QObject *parent)
     : QObject(parent)
     , m_document(document)
 {
-    connect(&document, &Document::topologyReset, this, &SnapshotController::rejudgeAll);
+    connect(&document, &Document::topologyReplaced, this, &SnapshotController::rejudgeAll);
+    connect(&document, &Document::structureChanged, this, &SnapshotController::rejudgeAll);
+    // A name or a text that no verdict reads judges nothing again (affectsJudgement).
+    connect(&document, &Document::fieldChanged, this, [this](const FieldRef &ref) {
+        if (affectsJudgement(ref.field))
+            rejudgeAll();
+    });
 }
 
 SnapshotController::~SnapshotController()
@@ -76,9 +82,6 @@ void SnapshotController::start(const QString &source, Work work, bool announce)
             job.superseded = true;
             job.watcher->cancel();
         }
-    QHash<ServerId, std::shared_ptr<const CheckResult>> bases;
-    for (const std::shared_ptr<const CheckResult> &c : m_document.checks())
-        bases.insert(c->server, c);
 
     auto *watcher = new QFutureWatcher<Outcome>(this);
     m_jobs.append({source, m_generation, false, 0, watcher});
@@ -93,19 +96,16 @@ void SnapshotController::start(const QString &source, Work work, bool announce)
     if (announce)
         Q_EMIT started(source);
     updateBusy();
-    watcher->setFuture(QtConcurrent::run([work, bases](QPromise<Outcome> &promise) {
-        promise.setProgressRange(0, 1000);
-        Outcome outcome{work(promise), {}};
-        if (promise.isCanceled())
-            return;
-        const CheckResult &r = outcome.result;
-        if (r.ok())
-            if (const auto base = bases.value(r.server)) {
-                outcome.comparison.base = base;
-                outcome.comparison.diff = compareChecks(*base, r);
-            }
-        promise.addResult(std::move(outcome));
-    }));
+    watcher->setFuture(
+            QtConcurrent::run([work, base = m_document.checks(),
+                               topology = m_document.topology()](QPromise<Outcome> &promise) {
+                promise.setProgressRange(0, 1000);
+                auto result = std::make_shared<const CheckResult>(work(promise));
+                if (promise.isCanceled())
+                    return;
+                CheckSet next = base.withCheck(result, topology);
+                promise.addResult(Outcome{std::move(result), base, std::move(next)});
+            }));
 }
 
 void SnapshotController::deliver(QFutureWatcher<Outcome> *watcher)
@@ -121,10 +121,10 @@ void SnapshotController::deliver(QFutureWatcher<Outcome> *watcher)
     if (job.superseded) {
         // The newer request for the same source reports for both.
     } else if (future.isCanceled() || future.resultCount() == 0
-               || future.result().result.cancelled) {
+               || future.result().result->cancelled) {
         Q_EMIT cancelled(job.source);
     } else if (job.generation != m_generation) {
-        rejudgeLate(job, future.result().result);
+        rejudgeLate(job, *future.result().result);
     } else {
         deliverOutcome(job, future.result());
     }
@@ -132,16 +132,7 @@ void SnapshotController::deliver(QFutureWatcher<Outcome> *watcher)
     updateBusy();
 }
 
-std::shared_ptr<const CheckResult> SnapshotController::currentCheckOf(const ServerId &server) const
-{
-    for (const std::shared_ptr<const CheckResult> &c : m_document.checks())
-        if (c->server == server)
-            return c;
-    return nullptr;
-}
-
-void SnapshotController::compareAgain(const Job &job, Outcome outcome,
-                                      std::shared_ptr<const CheckResult> base)
+void SnapshotController::compareAgain(const Job &job, std::shared_ptr<const CheckResult> result)
 {
     // A job of its own: busy meanwhile, superseded by a newer read of the same source, judged
     // again if the topology changes, delivered through deliver() like any load.
@@ -150,32 +141,30 @@ void SnapshotController::compareAgain(const Job &job, Outcome outcome,
     connect(watcher, &QFutureWatcher<Outcome>::finished, this,
             [this, watcher] { deliver(watcher); });
     updateBusy();
-    auto pending = std::make_shared<Outcome>(std::move(outcome)); // no copy of the snapshot
-    watcher->setFuture(QtConcurrent::run([pending, base] {
-        Outcome o = std::move(*pending);
-        o.comparison = {base, compareChecks(*base, o.result)};
-        return o;
-    }));
+    watcher->setFuture(QtConcurrent::run(
+            [result, base = m_document.checks(), topology = m_document.topology()] {
+                return Outcome{result, base, base.withCheck(result, topology)};
+            }));
 }
 
-void SnapshotController::deliverOutcome(const Job &job, Outcome outcome)
+void SnapshotController::deliverOutcome(const Job &job, const Outcome &outcome)
 {
-    CheckResult &result = outcome.result;
+    const CheckResult &result = *outcome.result;
     if (result.error.isError() && result.snapshot.rows.isEmpty()) {
         // Unreadable: keep whatever checks the document has.
         Q_EMIT failed(job.source, result.error.toString());
         return;
     }
-    if (result.ok())
-        if (const auto current = currentCheckOf(result.server);
-            current && outcome.comparison.base != current) {
-            // Another load of this server landed while this one ran: compare with that one off
-            // the GUI thread (a big snapshot takes a while), then deliver.
-            compareAgain(job, std::move(outcome), current);
-            return;
-        }
+    const CheckSet &now = m_document.checks();
+    if (result.ok() && now.currentOf(result.server) != outcome.base.currentOf(result.server)) {
+        // Another load of this server landed while this one ran: compare with that one off the
+        // GUI thread (a big snapshot takes a while), then deliver.
+        compareAgain(job, outcome.result);
+        return;
+    }
     const QString matchError = result.error.isError() ? result.error.toString() : QString();
-    m_document.setCheck(std::make_shared<const CheckResult>(std::move(result)), outcome.comparison);
+    // Other servers keep what landed on them meanwhile; this result is the latest either way.
+    m_document.setChecks(now.merged(outcome.base, outcome.next).withLatest(outcome.result));
     if (!matchError.isEmpty())
         Q_EMIT failed(job.source, matchError);
     else

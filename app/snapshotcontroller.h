@@ -13,16 +13,17 @@
 
 namespace edgemap {
 
-// Loads snapshots off the GUI thread: reads, matches and judges in workers (QtConcurrent), then
-// hands each result to the Document on the GUI thread, where it lands on the server it matched
-// (a pool's members each keep their own). Several loads run at once; a newer request for the
-// same source (a file read again, a clipboard pasted again) supersedes the older one, whose
-// result never reaches the document. The comparison with the server's previous snapshot is made
-// in the worker too.
+// Loads snapshots off the GUI thread: reads, matches and judges in workers (QtConcurrent), each
+// computing the document's next CheckSet from a copy of the current one (the comparison with the
+// server's previous snapshot included); the GUI thread swaps it in, keeping whatever landed
+// meanwhile on other servers (CheckSet::merged). A check lands on the server it matched (a pool's
+// members each keep their own). Several loads run at once; a newer request for the same source
+// (a file read again, a clipboard pasted again) supersedes the older one, whose result never
+// reaches the document.
 //
 // When the topology changes, every server's check (and its previous one, so that the changes
 // stay meaningful) is judged again in the background; a load that was read against the old
-// topology is judged again before it is delivered.
+// topology is judged again before it is delivered. A generation count tells stale results.
 class SnapshotController : public QObject
 {
     Q_OBJECT
@@ -61,12 +62,12 @@ Q_SIGNALS:
     void rejudged();
 
 private:
-    // What a worker hands back: the check, and its comparison with the check its server had
-    // when the load started.
+    // What a worker hands back: the check, the checks it started from and the next checks.
     struct Outcome
     {
-        CheckResult result;
-        Document::Comparison comparison;
+        std::shared_ptr<const CheckResult> result;
+        CheckSet base;
+        CheckSet next;
     };
     using Work = std::function<CheckResult(QPromise<Outcome> &)>;
     struct Job
@@ -79,22 +80,21 @@ private:
     };
     struct RejudgeOutcome
     {
-        QList<Document::Rejudged> servers;
-        Document::Rejudged latest; // the latest result when it matched no server
+        CheckSet base;
+        CheckSet next;
     };
 
     void start(const QString &source, Work work, bool announce = true);
     void deliver(QFutureWatcher<Outcome> *watcher);
-    void deliverOutcome(const Job &job, Outcome outcome);
-    std::shared_ptr<const CheckResult> currentCheckOf(const ServerId &server) const;
-    void compareAgain(const Job &job, Outcome outcome, std::shared_ptr<const CheckResult> base);
+    void deliverOutcome(const Job &job, const Outcome &outcome);
+    void compareAgain(const Job &job, std::shared_ptr<const CheckResult> result);
     void updateProgress();
     void updateBusy();
 
     // snapshotcontroller_rejudge.cpp
     void rejudgeAll();
     void deliverRejudged(QFutureWatcher<RejudgeOutcome> *watcher, quint64 generation);
-    void rejudgeLate(const Job &job, CheckResult result);
+    void rejudgeLate(const Job &job, const CheckResult &result);
 
     Document &m_document;
     QList<Job> m_jobs;

@@ -10,13 +10,36 @@ namespace edgemap {
 
 namespace {
 
-// One server's checks to judge again, captured on the GUI thread (the snapshots' rows are
-// implicitly shared, so the copies are cheap).
-struct RejudgeInput
+// The checks judged again against `topology`: each server's current and previous checks on the
+// server they were on (the edit kept it: the document drops the checks of removed servers), the
+// latest result that matched no server matched again (the edit may have given it one).
+CheckSet rejudgeSet(const Topology &topology, const CheckSet &base, const QString &override)
 {
-    std::shared_ptr<const CheckResult> current;
-    std::optional<CheckResult> previous;
-};
+    CheckSet next = base;
+    std::shared_ptr<const CheckResult> latest = base.latest();
+    for (const ServerId &server : base.servers()) {
+        const std::shared_ptr<const CheckResult> current = base.currentOf(server);
+        auto judged
+                = std::make_shared<const CheckResult>(rejudge(topology, *current, server.value()));
+        std::shared_ptr<const CheckResult> previous;
+        SnapshotDiff diff;
+        if (const CheckResult *p = base.previousCheckFor(server)) {
+            previous = std::make_shared<const CheckResult>(rejudge(topology, *p, server.value()));
+            if (judged->ok() && previous->ok())
+                diff = compareChecks(*previous, *judged);
+        }
+        if (latest == current)
+            latest = judged;
+        // No longer matching its server: nothing left to show there.
+        next = next.withServer(server, judged->ok() ? judged : nullptr, std::move(previous),
+                               std::move(diff), base.showsChangesOf(server));
+    }
+    if (latest && latest == base.latest() && !latest->ok() && !latest->snapshot.rows.isEmpty()) {
+        auto again = std::make_shared<const CheckResult>(rejudge(topology, *latest, override));
+        return again->ok() ? next.withCheck(again, topology) : next.withLatest(again);
+    }
+    return next.withLatest(latest);
+}
 
 } // namespace
 
@@ -24,54 +47,24 @@ void SnapshotController::rejudgeAll()
 {
     ++m_generation;      // results read against the old topology are judged again on delivery
     m_rejudging = false; // an earlier re-judging in flight is stale now
-    QList<RejudgeInput> inputs;
-    for (const std::shared_ptr<const CheckResult> &c : m_document.checks()) {
-        RejudgeInput in{c, {}};
-        if (const CheckResult *p = m_document.previousCheckFor(c->server))
-            in.previous = *p;
-        inputs.append(std::move(in));
-    }
-    // The latest result matched no server: the edit may have given it one.
-    std::shared_ptr<const CheckResult> unmatched = m_document.latestCheck();
-    if (!unmatched || unmatched->ok() || unmatched->snapshot.rows.isEmpty())
-        unmatched.reset();
-    if (inputs.isEmpty() && !unmatched) {
+    const CheckSet base = m_document.checks();
+    const std::shared_ptr<const CheckResult> latest = base.latest();
+    const bool unmatched = latest && !latest->ok() && !latest->snapshot.rows.isEmpty();
+    if (base.servers().isEmpty() && !unmatched) {
         updateBusy();
         return;
     }
 
-    const Topology topology = m_document.topology();
-    const QString override = m_serverOverride;
     const quint64 generation = m_generation;
     auto *watcher = new QFutureWatcher<RejudgeOutcome>(this);
     connect(watcher, &QFutureWatcher<RejudgeOutcome>::finished, this,
             [this, watcher, generation] { deliverRejudged(watcher, generation); });
     m_rejudging = true;
     updateBusy();
-    watcher->setFuture(QtConcurrent::run([topology, inputs, unmatched, override] {
-        RejudgeOutcome out;
-        for (const RejudgeInput &in : inputs) {
-            // Judged against the server it was on, which the edit kept (the document drops the
-            // checks of removed servers), rather than matched again from scratch.
-            const QString server = in.current->server.value();
-            Document::Rejudged r;
-            r.replaces = in.current;
-            r.current = std::make_shared<const CheckResult>(rejudge(topology, *in.current, server));
-            if (in.previous) {
-                r.previous = std::make_shared<const CheckResult>(
-                        rejudge(topology, *in.previous, server));
-                if (r.current->ok() && r.previous->ok())
-                    r.diff = compareChecks(*r.previous, *r.current);
-            }
-            out.servers.append(std::move(r));
-        }
-        if (unmatched) {
-            out.latest.replaces = unmatched;
-            out.latest.current
-                    = std::make_shared<const CheckResult>(rejudge(topology, *unmatched, override));
-        }
-        return out;
-    }));
+    watcher->setFuture(QtConcurrent::run(
+            [topology = m_document.topology(), base, override = m_serverOverride] {
+                return RejudgeOutcome{base, rejudgeSet(topology, base, override)};
+            }));
 }
 
 void SnapshotController::deliverRejudged(QFutureWatcher<RejudgeOutcome> *watcher,
@@ -82,14 +75,8 @@ void SnapshotController::deliverRejudged(QFutureWatcher<RejudgeOutcome> *watcher
         return; // another change came in: its own re-judging delivers
     m_rejudging = false;
     const RejudgeOutcome out = watcher->future().result();
-    QList<Document::Rejudged> all = out.servers;
-    const bool nowMatched = out.latest.current && out.latest.current->ok()
-                            && m_document.latestCheck() == out.latest.replaces;
-    if (out.latest.current && !nowMatched)
-        all.append(out.latest); // still unmatched: the message may say something new
-    m_document.applyRejudged(all);
-    if (nowMatched)
-        m_document.setCheck(out.latest.current);
+    // A load that landed meanwhile was judged against this topology already: it keeps its place.
+    m_document.setChecks(m_document.checks().merged(out.base, out.next));
     // Only rejudged: finished() answers a load, and a live source waiting for its own read
     // must not take a re-judging of its old snapshot for it (its read could still fail).
     Q_EMIT rejudged();
@@ -98,10 +85,12 @@ void SnapshotController::deliverRejudged(QFutureWatcher<RejudgeOutcome> *watcher
 
 // A load that was read while the topology changed: judge it against the current topology
 // before it reaches the document, as the same job would have.
-void SnapshotController::rejudgeLate(const Job &job, CheckResult result)
+void SnapshotController::rejudgeLate(const Job &job, const CheckResult &result)
 {
     if (result.snapshot.rows.isEmpty()) {
-        deliverOutcome(job, {std::move(result), {}});
+        auto unread = std::make_shared<const CheckResult>(result);
+        const CheckSet &base = m_document.checks();
+        deliverOutcome(job, {unread, base, base.withCheck(unread, m_document.topology())});
         return;
     }
     const Topology topology = m_document.topology();

@@ -78,10 +78,10 @@ SnapshotInput snapshotInput(const Topology &topology, const QString &argument)
     return {argument.mid(eq + 1), name};
 }
 
-CheckSet runChecks(const Topology &topology, const QList<SnapshotInput> &inputs,
+CheckRun runChecks(const Topology &topology, const QList<SnapshotInput> &inputs,
                    const QString &serverOverride)
 {
-    CheckSet set;
+    CheckRun set;
     QHash<ServerId, QString> sourceOf;
     for (const SnapshotInput &input : inputs) {
         CheckResult r = runCheck(topology, input.path,

@@ -61,8 +61,9 @@ struct SnapshotInput
 // and the whole argument is not an existing file; anything else is a plain path.
 SnapshotInput snapshotInput(const Topology &topology, const QString &argument);
 
-// The checks of several snapshots, one per server, in topology order (as the window keeps them).
-struct CheckSet
+// The checks of several snapshots read in one run (the command line's check), one per server,
+// in topology order.
+struct CheckRun
 {
     QList<CheckResult> checks;
     // Every input that could not be read or matched, and every server two inputs matched, each
@@ -73,7 +74,7 @@ struct CheckSet
 
 // Reads, matches and judges each input as runCheck does (`serverOverride` applies to inputs that
 // name no server). Two snapshots of one server are an error naming both files.
-CheckSet runChecks(const Topology &topology, const QList<SnapshotInput> &inputs,
+CheckRun runChecks(const Topology &topology, const QList<SnapshotInput> &inputs,
                    const QString &serverOverride = {});
 
 } // namespace edgemap

@@ -59,6 +59,13 @@ Document::Document(Topology topology, QObject *parent)
     connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { setModified(!clean); });
 }
 
+Document::Document(const DocumentState &state, QObject *parent)
+    : Document(state.topology, parent)
+{
+    m_filePath = state.filePath;
+    m_checks = state.checks;
+}
+
 LoadError Document::setField(const FieldRef &ref, const QVariant &value)
 {
     const std::optional<QVariant> before = readField(m_topology, ref);
@@ -89,13 +96,14 @@ LoadError Document::applyEdit(const QString &label, Topology edited)
 void Document::applyTopology(const Topology &topology)
 {
     m_topology = topology;
-    announceTopology();
+    announceTopology(false);
 }
 
 void Document::applyField(const FieldRef &ref, const QVariant &value)
 {
     writeField(m_topology, ref, value);
-    announceTopology();
+    // No server comes or goes with a field: the checks stay as they are.
+    Q_EMIT fieldChanged(ref);
 }
 
 void Document::resetTopology(Topology topology, const QString &filePath)
@@ -104,9 +112,7 @@ void Document::resetTopology(Topology topology, const QString &filePath)
     m_undo->clear();
     setFilePath(filePath);
     setModified(false);
-    m_replacing = true;
-    announceTopology();
-    m_replacing = false;
+    announceTopology(true);
 }
 
 void Document::setFilePath(const QString &path)

@@ -83,7 +83,14 @@ QString ElementRef::keyOf(Kind kind)
 
 QString ElementRef::toString() const
 {
-    const QString id = std::visit(
+    if (!isValid())
+        return {};
+    return keyOf(kind()) + kSeparator + idText();
+}
+
+QString ElementRef::idText() const
+{
+    return std::visit(
             [](const auto &v) -> QString {
                 using T = std::decay_t<decltype(v)>;
                 if constexpr (std::is_same_v<T, std::monostate>)
@@ -96,9 +103,6 @@ QString ElementRef::toString() const
                     return v.value();
             },
             m_id);
-    if (!isValid())
-        return {};
-    return keyOf(kind()) + kSeparator + id;
 }
 
 std::optional<ElementRef> ElementRef::parse(const QString &text, QString *error)

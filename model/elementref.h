@@ -99,6 +99,9 @@ public:
 
     // "listener:ext-access-443"; empty for an invalid reference.
     QString toString() const;
+    // The id part alone ("ext-access-443", "edge01/external"), for messages that already say
+    // the kind; empty for an invalid reference.
+    QString idText() const;
     // The text form back; nullopt, with `error` naming what is wrong, for an unknown kind, an
     // empty id, or an interface without a side.
     static std::optional<ElementRef> parse(const QString &text, QString *error = nullptr);

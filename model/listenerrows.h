@@ -30,6 +30,8 @@ struct ListenerRow
     QString clients;
     bool dynamic = false;
     bool enabled = true;
+
+    friend bool operator==(const ListenerRow &, const ListenerRow &) = default;
 };
 
 // Rows in a stable order: pools, servers, then internal before external, address, transport, port.

@@ -15,34 +15,29 @@ T *findIn(QList<T> &list, const IdT &id)
     return nullptr;
 }
 
-EdgePool *poolById(Topology &t, const QString &id)
-{
-    return findIn(t.pools, PoolId(id));
-}
-
-EdgeServer *serverById(Topology &t, const QString &id)
+EdgeServer *serverById(Topology &t, const ServerId &id)
 {
     for (EdgePool &p : t.pools)
-        if (EdgeServer *s = findIn(p.servers, ServerId(id)))
+        if (EdgeServer *s = findIn(p.servers, id))
             return s;
     return nullptr;
 }
 
-Address *addressById(Topology &t, const QString &id)
+Address *addressById(Topology &t, const AddressId &id)
 {
     for (EdgePool &p : t.pools)
         for (EdgeServer &s : p.servers)
             for (NetInterface &nic : s.interfaces)
-                if (Address *a = findIn(nic.addresses, AddressId(id)))
+                if (Address *a = findIn(nic.addresses, id))
                     return a;
     return nullptr;
 }
 
-Listener *listenerById(Topology &t, const QString &id)
+Listener *listenerById(Topology &t, const ListenerId &id)
 {
     for (EdgePool &p : t.pools)
         for (EdgeServer &s : p.servers)
-            if (Listener *l = findIn(s.listeners, ListenerId(id)))
+            if (Listener *l = findIn(s.listeners, id))
                 return l;
     return nullptr;
 }
@@ -59,42 +54,45 @@ struct Slot
 
 Slot slotOf(Topology &t, const FieldRef &ref)
 {
+    if (!ref.isValid())
+        return {};
+    const ElementRef &e = ref.element;
     switch (ref.field) {
     case Field::TopologyName:
         return {&t.name};
     case Field::SipDomains:
         return {nullptr, &t.sipDomains};
     case Field::PoolFqdn:
-        if (EdgePool *p = poolById(t, ref.id))
+        if (EdgePool *p = findIn(t.pools, *e.as<PoolId>()))
             return {&p->fqdn};
         break;
     case Field::ServerFqdn:
-        if (EdgeServer *s = serverById(t, ref.id))
+        if (EdgeServer *s = serverById(t, *e.as<ServerId>()))
             return {&s->fqdn};
         break;
     case Field::AddressIp:
     case Field::AddressNatIp:
     case Field::AddressFqdn:
-        if (Address *a = addressById(t, ref.id))
+        if (Address *a = addressById(t, *e.as<AddressId>()))
             return {ref.field == Field::AddressIp      ? &a->ip
                     : ref.field == Field::AddressNatIp ? &a->natPublicIp
                                                        : &a->fqdn};
         break;
     case Field::ListenerPort:
-        if (Listener *l = listenerById(t, ref.id))
+        if (Listener *l = listenerById(t, *e.as<ListenerId>()))
             return {nullptr, nullptr, nullptr, l};
         break;
     case Field::ListenerEnabled:
-        if (Listener *l = listenerById(t, ref.id))
+        if (Listener *l = listenerById(t, *e.as<ListenerId>()))
             return {nullptr, nullptr, &l->enabled};
         break;
     case Field::ServiceEnabled:
-        if (Service *s = findIn(t.services, ServiceId(ref.id)))
+        if (Service *s = findIn(t.services, *e.as<ServiceId>()))
             return {nullptr, nullptr, &s->enabled};
         break;
     case Field::PeerName:
     case Field::PeerAddresses:
-        if (Peer *p = findIn(t.peers, PeerId(ref.id)))
+        if (Peer *p = findIn(t.peers, *e.as<PeerId>()))
             return ref.field == Field::PeerName ? Slot{&p->name} : Slot{nullptr, &p->addresses};
         break;
     }
@@ -102,6 +100,54 @@ Slot slotOf(Topology &t, const FieldRef &ref)
 }
 
 } // namespace
+
+ElementRef::Kind holderKind(Field field)
+{
+    using K = ElementRef::Kind;
+    switch (field) {
+    case Field::TopologyName:
+    case Field::SipDomains:
+        return K::None;
+    case Field::PoolFqdn:
+        return K::Pool;
+    case Field::ServerFqdn:
+        return K::Server;
+    case Field::AddressIp:
+    case Field::AddressNatIp:
+    case Field::AddressFqdn:
+        return K::Address;
+    case Field::ListenerPort:
+    case Field::ListenerEnabled:
+        return K::Listener;
+    case Field::ServiceEnabled:
+        return K::Service;
+    case Field::PeerName:
+    case Field::PeerAddresses:
+        return K::Peer;
+    }
+    return K::None;
+}
+
+bool affectsJudgement(Field field)
+{
+    switch (field) {
+    case Field::TopologyName:
+    case Field::PoolFqdn:
+    case Field::PeerName:
+    case Field::AddressFqdn:
+    case Field::AddressNatIp:
+    case Field::SipDomains:
+        return false;
+    case Field::ServerFqdn:
+    case Field::AddressIp:
+    case Field::ListenerPort:
+    case Field::ListenerEnabled:
+    case Field::ServiceEnabled:
+    case Field::PeerAddresses:
+        return true;
+    }
+    return true;
+}
 
 std::optional<QVariant> readField(const Topology &topology, const FieldRef &ref)
 {
@@ -140,29 +186,30 @@ QString describe(const FieldRef &ref)
     const auto tr = [](const char *text) {
         return QCoreApplication::translate("edgemap::Field", text);
     };
+    const QString id = ref.element.idText();
     switch (ref.field) {
     case Field::TopologyName:
         return tr("topology name");
     case Field::PoolFqdn:
-        return tr("pool FQDN of %1").arg(ref.id);
+        return tr("pool FQDN of %1").arg(id);
     case Field::ServerFqdn:
-        return tr("server FQDN of %1").arg(ref.id);
+        return tr("server FQDN of %1").arg(id);
     case Field::AddressIp:
-        return tr("address %1").arg(ref.id);
+        return tr("address %1").arg(id);
     case Field::AddressNatIp:
-        return tr("NAT public address of %1").arg(ref.id);
+        return tr("NAT public address of %1").arg(id);
     case Field::AddressFqdn:
-        return tr("FQDN of %1").arg(ref.id);
+        return tr("FQDN of %1").arg(id);
     case Field::ListenerPort:
-        return tr("port of %1").arg(ref.id);
+        return tr("port of %1").arg(id);
     case Field::ListenerEnabled:
-        return tr("listener %1 on/off").arg(ref.id);
+        return tr("listener %1 on/off").arg(id);
     case Field::ServiceEnabled:
-        return tr("service %1 on/off").arg(ref.id);
+        return tr("service %1 on/off").arg(id);
     case Field::PeerName:
-        return tr("name of peer %1").arg(ref.id);
+        return tr("name of peer %1").arg(id);
     case Field::PeerAddresses:
-        return tr("addresses of peer %1").arg(ref.id);
+        return tr("addresses of peer %1").arg(id);
     case Field::SipDomains:
         return tr("SIP domains");
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "elementref.h"
 #include "topology.h"
 
 #include <QString>
@@ -9,27 +10,43 @@
 
 namespace edgemap {
 
-// One editable value of a topology, addressed by the id of the element that holds it. Undo
-// commands store these plus the before/after values, never pointers into the topology.
+// One editable value of a topology, addressed by the element that holds it. Undo commands
+// store these plus the before/after values, never pointers into the topology.
 enum class Field {
-    TopologyName,    // id unused
-    PoolFqdn,        // pool id
-    ServerFqdn,      // server id
-    AddressIp,       // address id
-    AddressNatIp,    // address id; empty: no NAT
-    AddressFqdn,     // address id
-    ListenerPort,    // listener id; int, keeps the range length
-    ListenerEnabled, // listener id; bool
-    ServiceEnabled,  // service id; bool
-    PeerName,        // peer id
-    PeerAddresses,   // peer id; QStringList
-    SipDomains,      // id unused; QStringList, the default SIP domain first
+    TopologyName,    // the topology itself (no element)
+    PoolFqdn,        // pool
+    ServerFqdn,      // server
+    AddressIp,       // address
+    AddressNatIp,    // address; empty: no NAT
+    AddressFqdn,     // address
+    ListenerPort,    // listener; int, keeps the range length
+    ListenerEnabled, // listener; bool
+    ServiceEnabled,  // service; bool
+    PeerName,        // peer
+    PeerAddresses,   // peer; QStringList
+    SipDomains,      // the topology itself; QStringList, the default SIP domain first
 };
+
+// The kind of element that holds the field; None for the topology's own fields.
+ElementRef::Kind holderKind(Field field);
+
+// Whether a verdict on a snapshot (judgement, server matching, the comparison of two
+// snapshots) can change when the field does: false for names and texts that are only shown
+// (the topology and peer names, pool FQDN, an address's FQDN and NAT public IP, the SIP
+// domains), so that editing them does not judge every loaded snapshot again. A server's FQDN
+// does count: matchServer names servers by it (--server and the host-name tie-break).
+bool affectsJudgement(Field field);
 
 struct FieldRef
 {
     Field field = Field::TopologyName;
-    QString id;
+    ElementRef element; // invalid for the topology's own fields
+
+    // The topology's own fields (TopologyName, SipDomains).
+    static FieldRef ofTopology(Field field) { return {field, {}}; }
+    // The element is of the kind that holds the field.
+    bool isValid() const { return element.kind() == holderKind(field); }
+
     friend bool operator==(const FieldRef &, const FieldRef &) = default;
 };
 
@@ -42,3 +59,5 @@ bool writeField(Topology &topology, const FieldRef &ref, const QVariant &value);
 QString describe(const FieldRef &ref);
 
 } // namespace edgemap
+
+Q_DECLARE_METATYPE(edgemap::FieldRef)

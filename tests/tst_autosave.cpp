@@ -76,7 +76,8 @@ void TstAutosave::crashedSessionIsOfferedBack()
         Document doc(topologyfile::defaultTopology());
         doc.setFilePath(original);
         auto autosave = std::make_unique<Autosave>(doc, store);
-        QVERIFY(!doc.setField({Field::ServerFqdn, QStringLiteral("edge01")},
+        QVERIFY(!doc.setField({Field::ServerFqdn,
+                               ElementRef::server(ServerId(QStringLiteral("edge01")))},
                               QStringLiteral("edge-x.contoso.local"))
                          .isError());
         QVERIFY(autosave->writeNow());

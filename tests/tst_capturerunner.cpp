@@ -47,10 +47,10 @@ void TstCaptureRunner::outputIsChecked()
     QSignalSpy finished(&controller, &SnapshotController::finished);
     runner.start(profile(QStringLiteral("ok")));
     QVERIFY(finished.wait(10000));
-    QCOMPARE(doc.check()->source, QStringLiteral("fake edge01"));
-    QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge01-int-tcp-5061")))->status,
+    QCOMPARE(doc.checks().latest().get()->source, QStringLiteral("fake edge01"));
+    QCOMPARE(doc.checks().verdict(ListenerId(QStringLiteral("edge01-int-tcp-5061")))->status,
              ListenerStatus::Ok);
-    QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge01-int-tcp-5062")))->status,
+    QCOMPARE(doc.checks().verdict(ListenerId(QStringLiteral("edge01-int-tcp-5062")))->status,
              ListenerStatus::Missing);
 }
 
@@ -87,7 +87,7 @@ void TstCaptureRunner::failureSaysWhy()
     QVERIFY(failed.wait(10000));
     const QString text = failed.first().at(1).toString();
     QVERIFY2(text.contains(message), qPrintable(text));
-    QVERIFY(doc.check() == nullptr);
+    QVERIFY(doc.checks().latest().get() == nullptr);
 }
 
 void TstCaptureRunner::intervalRunsAgain()

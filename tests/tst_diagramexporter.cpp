@@ -8,6 +8,7 @@
 #include "document.h"
 #include "exportactions.h"
 #include "topologyfile.h"
+#include "tst_checks_util.h"
 #include "tst_snapshot_util.h"
 
 #include <QApplication>
@@ -165,8 +166,8 @@ void TstDiagramExporter::svgHasTitleBlockLegendAndChips()
 void TstDiagramExporter::svgShowsTheSnapshot()
 {
     Document doc(topologyfile::defaultTopology());
-    doc.setCheck(std::make_shared<CheckResult>(runCheck(doc.topology(), kSample)));
-    QVERIFY(doc.check() && doc.check()->ok());
+    deliverCheck(doc, std::make_shared<CheckResult>(runCheck(doc.topology(), kSample)));
+    QVERIFY(doc.checks().latest().get() && doc.checks().latest().get()->ok());
     DiagramExporter exporter(doc, options(ExportFormat::Svg));
     const Xml xml = parse(exporter.svg());
     QVERIFY(xml.text.contains(QStringLiteral("Contoso Edge (default)")));
@@ -270,11 +271,11 @@ void TstDiagramExporter::pdfFitsOrTiles()
 void TstDiagramExporter::drawioHasOneCellPerChipAndFlow()
 {
     Document doc(topologyfile::defaultTopology());
-    doc.setCheck(std::make_shared<CheckResult>(runCheck(doc.topology(), kSample)));
+    deliverCheck(doc, std::make_shared<CheckResult>(runCheck(doc.topology(), kSample)));
     DiagramExporter exporter(doc, options(ExportFormat::DrawIo));
     const Xml xml = parse(exporter.drawio());
     QVERIFY(xml.ok);
-    const DiagramLayout &layout = exporter.scene().diagramLayout();
+    const DiagramLayout &layout = exporter.layout();
     QSet<QString> chipKeys;
     for (const DiagramLayout::Chip &c : layout.chips)
         chipKeys.insert(c.key);
@@ -290,15 +291,22 @@ void TstDiagramExporter::drawioHasOneCellPerChipAndFlow()
     QCOMPARE(chips.size(), layout.chips.size());
     QCOMPARE(edges, layout.routes.size());
     QVERIFY(layout.chips.size() > doc.topology().allListeners().size()); // unexpected sockets
-    // Each chip shows its socket and its status, in the status colours.
-    const ChipItem *chip = exporter.scene().chip(doc.topology().allListeners().first()->id);
+    // Each chip shows its socket and its status, in the status colours, as the screen does.
+    const ListenerId first = doc.topology().allListeners().first()->id;
+    const auto chip
+            = std::find_if(layout.chips.cbegin(), layout.chips.cend(),
+                           [&](const DiagramLayout::Chip &c) { return c.listener == first; });
+    QVERIFY(chip != layout.chips.cend());
+    DiagramScene scene(doc);
+    const ChipItem *item = scene.chip(first);
     const auto cell = std::find_if(xml.cells.cbegin(), xml.cells.cend(), [&](const auto &c) {
-        return c.value(QStringLiteral("id")) == chip->key();
+        return c.value(QStringLiteral("id")) == chip->key;
     });
     QVERIFY(cell != xml.cells.cend());
-    QVERIFY(cell->value(QStringLiteral("value")).startsWith(chip->socketText()));
-    QVERIFY(cell->value(QStringLiteral("value")).contains(chip->statusLook().label));
-    QVERIFY(cell->value(QStringLiteral("style")).contains(chip->statusLook().fill.name()));
+    QVERIFY(cell->value(QStringLiteral("value")).startsWith(item->socketText()));
+    QVERIFY(cell->value(QStringLiteral("value")).contains(item->statusLook().label));
+    QVERIFY(cell->value(QStringLiteral("style"))
+                    .contains(QString(u"fillColor="_s + item->statusLook().fill.name())));
 }
 
 void TstDiagramExporter::drawioEscapesNames()
@@ -325,9 +333,10 @@ void TstDiagramExporter::highlightOnlyWhenAsked()
             = DiagramStyle::forPalette(StatusPalette::Light).highlight.name().toLatin1();
     const QByteArray plain = DiagramExporter(doc, options(ExportFormat::Svg)).svg();
     ExportOptions o = options(ExportFormat::Svg);
-    o.highlight = {ExportHighlight::Kind::Scenario, scenario.id.value()};
+    o.highlight = ElementRef::scenario(scenario.id);
     DiagramExporter highlighted(doc, o);
-    QVERIFY(highlighted.scene().hasHighlight());
+    QVERIFY(!highlighted.look().highlighted.isEmpty());
+    QVERIFY(!highlighted.look().badges.isEmpty());
     const QByteArray svg = highlighted.svg();
     QVERIFY(!plain.contains(colour));
     QVERIFY(svg.contains(colour));
@@ -340,11 +349,11 @@ void TstDiagramExporter::highlightOnlyWhenAsked()
 void TstDiagramExporter::unknownHighlightIsNamed()
 {
     QString error;
-    QVERIFY(!ExportHighlight::parse(QStringLiteral("server:edge01"), &error));
+    QVERIFY(!exporthighlight::parse(QStringLiteral("server:edge01"), &error));
     QVERIFY(error.contains(QStringLiteral("scenario:ID")));
     Document doc(topologyfile::defaultTopology());
     ExportOptions o = options(ExportFormat::Svg);
-    o.highlight = *ExportHighlight::parse(QStringLiteral("peer:nobody"), &error);
+    o.highlight = *exporthighlight::parse(QStringLiteral("peer:nobody"), &error);
     DiagramExporter exporter(doc, o);
     QVERIFY(exporter.highlightError().contains(QStringLiteral("'nobody'")));
     // The peers that exist are named, so that the next try can be right.
@@ -356,11 +365,11 @@ void TstDiagramExporter::unknownHighlightIsNamed()
     QVERIFY(!QFile::exists(path));
 
     // A mistyped scenario: the closest id comes first. Listeners are many: a few, and a count.
-    o.highlight = *ExportHighlight::parse(QStringLiteral("scenario:remote-sign"), &error);
+    o.highlight = *exporthighlight::parse(QStringLiteral("scenario:remote-sign"), &error);
     const QString scenario = DiagramExporter(doc, o).highlightError();
     QVERIFY2(scenario.contains(QStringLiteral("scenario ids: remote-sign-in")),
              qPrintable(scenario));
-    o.highlight = *ExportHighlight::parse(QStringLiteral("listener:edge01-access"), &error);
+    o.highlight = *exporthighlight::parse(QStringLiteral("listener:edge01-access"), &error);
     const QString listener = DiagramExporter(doc, o).highlightError();
     QVERIFY2(listener.contains(QStringLiteral("listener ids: edge01-access-")),
              qPrintable(listener));
@@ -415,10 +424,10 @@ void TstDiagramExporter::actionsCopyAndFollowTheView()
     actions.populateMenu(&file);
     QCOMPARE(file.actions().size(), 5); // a separator and four actions
     QCOMPARE(actions.printAction()->shortcut(), QKeySequence(QKeySequence::Print));
-    QCOMPARE(actions.currentHighlight().kind, ExportHighlight::Kind::None);
+    QVERIFY(!actions.currentHighlight().isValid());
     const ScenarioId scenario = doc.topology().scenarios.first().id;
     view->showScenario(scenario);
-    QCOMPARE(actions.currentHighlight().toString(), QStringLiteral("scenario:") + scenario.value());
+    QCOMPARE(actions.currentHighlight(), ElementRef::scenario(scenario));
     // The on-screen selection never reaches the copy: the exporter has its own scene.
     view->scene()->chip(doc.topology().allListeners().first()->id)->setSelected(true);
     QSignalSpy copied(&actions, &ExportActions::copied);
@@ -435,7 +444,7 @@ void TstDiagramExporter::actionsCopyAndFollowTheView()
 void TstDiagramExporter::guiExportRunsOffTheGuiThreadFromAFrozenCopy()
 {
     Document doc(topologyfile::defaultTopology());
-    doc.setCheck(std::make_shared<const CheckResult>(runCheck(doc.topology(), kSample)));
+    deliverCheck(doc, std::make_shared<const CheckResult>(runCheck(doc.topology(), kSample)));
     QMainWindow window;
     auto *view = new DiagramView(doc, &window);
     window.setCentralWidget(view);
@@ -455,7 +464,7 @@ void TstDiagramExporter::guiExportRunsOffTheGuiThreadFromAFrozenCopy()
     Topology renamed = doc.topology();
     renamed.name = QStringLiteral("Renamed meanwhile");
     QVERIFY(!doc.applyEdit(QStringLiteral("Rename"), renamed).isError());
-    doc.clearChecks();
+    doc.setChecks({});
 
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.constFirst().at(0).toString(), path);

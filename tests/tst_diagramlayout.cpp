@@ -195,8 +195,8 @@ void TstDiagramLayout::routesDoNotCrossChips()
         for (qsizetype i = 1; i < r.points.size(); ++i) {
             const QRectF segment = segmentRect(r.points.at(i - 1), r.points.at(i));
             for (const DiagramLayout::Chip &c : layout.chips) {
-                const QString node = DiagramLayout::listenerNode(c.listener);
-                if (node == r.fromNode || node == r.toNode)
+                const ElementRef node = ElementRef::listener(c.listener);
+                if (node == r.from || node == r.to)
                     continue;
                 QVERIFY2(!segment.intersects(c.rect), qPrintable(r.key + u" crosses "_s + c.key));
             }

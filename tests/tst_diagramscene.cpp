@@ -7,6 +7,7 @@
 #include "diagramview.h"
 #include "document.h"
 #include "topologyfile.h"
+#include "tst_checks_util.h"
 #include "tst_diagram_util.h"
 #include "tst_pool_util.h"
 #include "tst_sample_util.h"
@@ -60,6 +61,8 @@ private Q_SLOTS:
     void scenarioHopsNumbered();
     void tooltipsEscapeModelText();
     void rebuildOnTopologyReset();
+    void fieldEditKeepsThePathGraphUnlessAFlagChanged_data();
+    void fieldEditKeepsThePathGraphUnlessAFlagChanged();
     void viewSelectionAndEscape();
     void everyCheckedServerIsColoured();
     void changedChipsAreMarked();
@@ -116,7 +119,7 @@ void TstDiagramScene::coloursAfterCheck()
     Document doc(topologyfile::defaultTopology());
     DiagramScene scene(doc);
     const auto check = sampleCheck(doc.topology());
-    doc.setCheck(check);
+    deliverCheck(doc, check);
     for (const ListenerVerdict &v : check->judgement.listeners) {
         const ChipItem *chip = scene.chip(v.listener);
         QCOMPARE(chip->status(), v.status);
@@ -141,7 +144,7 @@ void TstDiagramScene::coloursAfterCheck()
              std::any_of(check->judgement.listeners.cbegin(), check->judgement.listeners.cend(),
                          [](const ListenerVerdict &v) { return !v.remotePeers.isEmpty(); }));
     // Clearing the check puts everything back to "not checked".
-    doc.setCheck(nullptr);
+    deliverCheck(doc, nullptr);
     for (const Listener *l : doc.topology().allListeners())
         QCOMPARE(scene.chip(l->id)->status(), ListenerStatus::NotChecked);
     QVERIFY(scene.unexpectedChips().isEmpty());
@@ -155,9 +158,9 @@ void TstDiagramScene::recolourKeepsItems()
     for (const Listener *l : doc.topology().allListeners())
         before.insert(l->id.value(), scene.chip(l->id));
     PeerItem *peer = scene.peer(PeerId(u"remote-users"_s));
-    doc.setCheck(sampleCheck(doc.topology()));
+    deliverCheck(doc, sampleCheck(doc.topology()));
     const QList<ChipItem *> unexpected = scene.unexpectedChips();
-    doc.setCheck(sampleCheck(doc.topology())); // a new snapshot with the same sockets
+    deliverCheck(doc, sampleCheck(doc.topology())); // a new snapshot with the same sockets
     for (auto it = before.cbegin(); it != before.cend(); ++it)
         QCOMPARE(scene.chip(ListenerId(it.key())), it.value());
     QCOMPARE(scene.peer(PeerId(u"remote-users"_s)), peer);
@@ -216,7 +219,7 @@ void TstDiagramScene::downListenerShowsImpact()
 {
     Document doc(topologyfile::defaultTopology());
     DiagramScene scene(doc);
-    doc.setCheck(sampleCheck(doc.topology()));
+    deliverCheck(doc, sampleCheck(doc.topology()));
     const Listener *webconf = listenerWith(doc.topology(), u"webconf-external-psom"_s);
     QVERIFY(isDown(scene.chip(webconf->id)->status()));
     scene.highlightListener(webconf->id);
@@ -280,7 +283,7 @@ void TstDiagramScene::tooltipsEscapeModelText()
     QVERIFY(chipTip.contains(u"RTCSrv.exe"_s));
     QVERIFY(chipTip.contains(u"Remote user sign-in"_s)); // what breaks if it is down
     QVERIFY(chipTip.contains(u"Not checked"_s));
-    doc.setCheck(sampleCheck(doc.topology()));
+    deliverCheck(doc, sampleCheck(doc.topology()));
     const QString observed = scene.toolTipFor(scene.chip(sip->id));
     QVERIFY2(observed.contains(u"RTCSrv.exe (PID"_s) || observed.contains(u"PID"_s),
              qPrintable(observed));
@@ -296,6 +299,40 @@ void TstDiagramScene::rebuildOnTopologyReset()
     QVERIFY(!scene.hasHighlight());
 }
 
+void TstDiagramScene::fieldEditKeepsThePathGraphUnlessAFlagChanged_data()
+{
+    QTest::addColumn<FieldRef>("field");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<bool>("rebuilt");
+    const ElementRef port = ElementRef::listener(ListenerId(u"edge01-int-tcp-5062"_s));
+    QTest::newRow("port") << FieldRef{Field::ListenerPort, port} << QVariant(5063) << false;
+    QTest::newRow("address") << FieldRef{Field::AddressIp,
+                                         ElementRef::address(AddressId(u"edge01-access"_s))}
+                             << QVariant(u"192.0.2.110"_s) << false;
+    QTest::newRow("name") << FieldRef::ofTopology(Field::TopologyName) << QVariant(u"Renamed"_s)
+                          << false;
+    QTest::newRow("listener off") << FieldRef{Field::ListenerEnabled, port} << QVariant(false)
+                                  << true;
+    QTest::newRow("service off") << FieldRef{Field::ServiceEnabled,
+                                             ElementRef::service(ServiceId(u"RTCDATAPROXY"_s))}
+                                 << QVariant(false) << true;
+}
+
+void TstDiagramScene::fieldEditKeepsThePathGraphUnlessAFlagChanged()
+{
+    QFETCH(FieldRef, field);
+    QFETCH(QVariant, value);
+    QFETCH(bool, rebuilt);
+    Document doc(topologyfile::defaultTopology());
+    DiagramScene scene(doc);
+    const PathAnalysis *before = &scene.analysis();
+    const int chips = countOf(scene, ChipItem::Type);
+    QVERIFY(!doc.setField(field, value).isError());
+    // Both graphs are alive while one replaces the other: a new one has another address.
+    QCOMPARE(&scene.analysis() != before, rebuilt);
+    QCOMPARE(countOf(scene, ChipItem::Type), chips);
+}
+
 void TstDiagramScene::viewSelectionAndEscape()
 {
     Document doc(topologyfile::defaultTopology());
@@ -306,15 +343,15 @@ void TstDiagramScene::viewSelectionAndEscape()
     QSignalSpy selected(&view, &DiagramView::refSelected);
     const Listener *sip = listenerWith(doc.topology(), u"access-client-sip"_s);
     // From the tree: selected and highlighted, no signal back.
-    QVERIFY(view.selectRef(TreeRef::listener(sip->id)));
-    QCOMPARE(view.selectedRef(), TreeRef::listener(sip->id));
+    QVERIFY(view.selectRef(ElementRef::listener(sip->id)));
+    QCOMPARE(view.selectedRef(), ElementRef::listener(sip->id));
     QVERIFY(view.scene()->hasHighlight());
     QCOMPARE(selected.count(), 0);
     // A click in the diagram: the reference goes out.
     view.scene()->clearSelection();
     view.scene()->peer(PeerId(u"director"_s))->setSelected(true);
     QCOMPARE(selected.count(), 1);
-    QCOMPARE(selected.last().at(0).value<TreeRef>(), TreeRef::peer(PeerId(u"director"_s)));
+    QCOMPARE(selected.last().at(0).value<ElementRef>(), ElementRef::peer(PeerId(u"director"_s)));
     // A scenario from the list, then Esc clears.
     view.showScenario(ScenarioId(u"remote-sign-in"_s));
     QVERIFY(!view.scene()->hopBadges().isEmpty());
@@ -346,8 +383,8 @@ void TstDiagramScene::everyCheckedServerIsColoured()
     DiagramScene scene(doc);
     const auto a = pooltest::check(doc.topology(), pooltest::sampleText(), u"a"_s);
     const auto b = pooltest::check(doc.topology(), pooltest::edge02Text(), u"b"_s);
-    doc.setCheck(a);
-    doc.setCheck(b);
+    deliverCheck(doc, a);
+    deliverCheck(doc, b);
     for (const auto &check : {a, b})
         for (const ListenerVerdict &v : check->judgement.listeners)
             QCOMPARE(scene.chip(v.listener)->status(), v.status);
@@ -371,13 +408,13 @@ void TstDiagramScene::changedChipsAreMarked()
     using namespace pooltest;
     Document doc(twoServerPool());
     DiagramScene scene(doc);
-    doc.setCheck(check(doc.topology(), sampleText(), u"first"_s));
+    deliverCheck(doc, check(doc.topology(), sampleText(), u"first"_s));
     // Replication stopped, and something new listens on all interfaces (TCP 8443).
     QString text = without(sampleText(), u"172.25.33.10:4443 "_s);
     text.replace(
             u"  TCP    0.0.0.0:3389 "_s,
             u"  TCP    0.0.0.0:8443           0.0.0.0:0              LISTENING       4242\r\n  TCP    0.0.0.0:3389 "_s);
-    doc.setCheck(check(doc.topology(), text, u"second"_s));
+    deliverCheck(doc, check(doc.topology(), text, u"second"_s));
 
     ChipItem *replication = scene.chip(ListenerId(u"edge01-int-tcp-4443"_s));
     QVERIFY(replication->isChanged());
@@ -396,7 +433,7 @@ void TstDiagramScene::changedChipsAreMarked()
     QVERIFY(!scene.chip(ListenerId(u"edge01-int-tcp-5061"_s))->isChanged());
     QVERIFY(!scene.chip(ListenerId(u"edge02-int-tcp-4443"_s))->isChanged());
 
-    doc.acknowledgeChanges();
+    doc.setChecks(doc.checks().acknowledged());
     QVERIFY(scene.changedChips().isEmpty());
     QVERIFY(!scene.toolTipFor(replication).contains(u"was OK"_s));
 }

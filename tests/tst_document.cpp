@@ -1,7 +1,10 @@
 // Editing the document: one undo entry per change, validation before anything changes, the
-// modified flag following the undo stack, views told through topologyReset.
+// modified flag following the undo stack, views told through topologyReplaced, fieldChanged and
+// structureChanged.
 #include "document.h"
 #include "topologyfile.h"
+#include "tst_checks_util.h"
+#include "tst_field_util.h"
 #include "tst_pool_util.h"
 
 #include <QSignalSpy>
@@ -27,6 +30,8 @@ private Q_SLOTS:
     void failedResultOnlyBecomesTheLatest();
     void secondCheckIsComparedWithTheFirst();
     void editsKeepChecksButNotThoseOfRemovedServers();
+    void mergeKeepsWhatLandedMeanwhile();
+    void aCopyKeepsItsVerdictsWhenTheOriginalMovesOn();
 };
 
 void TstDocument::editUndoRedo_data()
@@ -59,13 +64,16 @@ void TstDocument::editUndoRedo()
     QFETCH(QVariant, value);
     const Topology t = topologyfile::defaultTopology();
     Document doc(t);
-    const FieldRef ref{Field(field), id};
+    const FieldRef ref = fieldOf(Field(field), id);
     const QVariant before = *readField(doc.topology(), ref);
-    QSignalSpy reset(&doc, &Document::topologyReset);
+    QSignalSpy changed(&doc, &Document::fieldChanged);
+    QSignalSpy structure(&doc, &Document::structureChanged);
+    QSignalSpy replaced(&doc, &Document::topologyReplaced);
     const LoadError e = doc.setField(ref, value);
     QVERIFY2(!e.isError(), qPrintable(e.toString()));
     QCOMPARE(*readField(doc.topology(), ref), value);
-    QCOMPARE(reset.size(), 1);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().first().value<FieldRef>(), ref);
     QCOMPARE(doc.undoStack()->count(), 1);
     QVERIFY(doc.undoStack()->undoText().startsWith(QStringLiteral("Change ")));
     doc.undoStack()->undo();
@@ -73,6 +81,11 @@ void TstDocument::editUndoRedo()
     QCOMPARE(doc.topology(), t);
     doc.undoStack()->redo();
     QCOMPARE(*readField(doc.topology(), ref), value);
+    // Undo and redo are the same one-field change; nothing else is announced.
+    QCOMPARE(changed.size(), 3);
+    QCOMPARE(changed.last().first().value<FieldRef>(), ref);
+    QCOMPARE(structure.size(), 0);
+    QCOMPARE(replaced.size(), 0);
 }
 
 void TstDocument::invalidEditsAreRefused_data()
@@ -110,8 +123,8 @@ void TstDocument::invalidEditsAreRefused()
     QFETCH(QString, message);
     const Topology t = topologyfile::defaultTopology();
     Document doc(t);
-    QSignalSpy reset(&doc, &Document::topologyReset);
-    const LoadError e = doc.setField({Field(field), id}, value);
+    QSignalSpy reset(&doc, &Document::fieldChanged);
+    const LoadError e = doc.setField(fieldOf(Field(field), id), value);
     QVERIFY(e.isError());
     QVERIFY2(e.toString().contains(message), qPrintable(e.toString()));
     QCOMPARE(doc.topology(), t);
@@ -149,7 +162,9 @@ void TstDocument::structuralEditUndoRedo()
     added.id = PeerId(QStringLiteral("partner-b"));
     added.name = QStringLiteral("Partner B");
     edited.peers.append(added);
-    QSignalSpy reset(&doc, &Document::topologyReset);
+    QSignalSpy reset(&doc, &Document::structureChanged);
+    QSignalSpy field(&doc, &Document::fieldChanged);
+    QSignalSpy replaced(&doc, &Document::topologyReplaced);
     const LoadError e = doc.applyEdit(QStringLiteral("Add peer"), edited);
     QVERIFY2(!e.isError(), qPrintable(e.toString()));
     QCOMPARE(doc.topology(), edited);
@@ -165,6 +180,14 @@ void TstDocument::structuralEditUndoRedo()
     // The same topology again changes nothing and adds no undo entry.
     QVERIFY(!doc.applyEdit(QStringLiteral("Nothing"), edited).isError());
     QCOMPARE(doc.undoStack()->count(), 1);
+    QCOMPARE(reset.size(), 3);
+    QCOMPARE(field.size(), 0);
+    QCOMPARE(replaced.size(), 0);
+    // Another topology is neither an edit nor undoable.
+    doc.resetTopology(original, {});
+    QCOMPARE(replaced.size(), 1);
+    QCOMPARE(reset.size(), 3);
+    QCOMPARE(doc.undoStack()->count(), 0);
 }
 
 void TstDocument::neverSavedStaysModifiedThroughUndo()
@@ -207,33 +230,34 @@ void TstDocument::oneCheckPerServer()
     const ServerId edge01(QStringLiteral("edge01"));
     const ServerId edge02(QStringLiteral("edge02"));
     QVERIFY(doc.checks().isEmpty());
-    QSignalSpy changed(&doc, &Document::checkChanged);
+    QSignalSpy changed(&doc, &Document::checksChanged);
     // edge02 first: checks() still follows the topology's order.
     const auto b = check(doc.topology(), edge02Text(), QStringLiteral("b.txt"));
     const auto a = check(doc.topology(), sampleText(), QStringLiteral("a.txt"));
     QCOMPARE(b->server, edge02);
     QCOMPARE(a->server, edge01);
-    doc.setCheck(b);
-    doc.setCheck(a);
+    deliverCheck(doc, b);
+    deliverCheck(doc, a);
     QCOMPARE(changed.size(), 2);
-    QCOMPARE(doc.checks(), (QList<std::shared_ptr<const CheckResult>>{a, b}));
-    QCOMPARE(doc.checkFor(edge01), a.get());
-    QCOMPARE(doc.checkFor(edge02), b.get());
-    QCOMPARE(doc.check(), a.get()); // the most recent
+    QCOMPARE(doc.checks().inOrder(doc.topology()),
+             (QList<std::shared_ptr<const CheckResult>>{a, b}));
+    QCOMPARE(doc.checks().checkFor(edge01), a.get());
+    QCOMPARE(doc.checks().checkFor(edge02), b.get());
+    QCOMPARE(doc.checks().latest().get(), a.get()); // the most recent
     // Each listener's verdict comes from its own server's check.
-    QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
+    QCOMPARE(doc.checks().verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
              ListenerStatus::Missing);
-    QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061")))->status,
+    QCOMPARE(doc.checks().verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061")))->status,
              ListenerStatus::Ok);
-    QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))),
+    QCOMPARE(doc.checks().verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))),
              b->judgement.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))));
-    QVERIFY(!doc.hasChanges()); // nothing to compare with yet
-    QVERIFY(!doc.changesFor(edge01));
+    QVERIFY(!doc.checks().hasChanges()); // nothing to compare with yet
+    QVERIFY(!doc.checks().changesFor(edge01));
 
-    doc.clearChecks();
+    doc.setChecks({});
     QVERIFY(doc.checks().isEmpty());
-    QVERIFY(!doc.check());
-    QVERIFY(!doc.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))));
+    QVERIFY(!doc.checks().latest().get());
+    QVERIFY(!doc.checks().verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))));
 }
 
 void TstDocument::failedResultOnlyBecomesTheLatest()
@@ -241,18 +265,18 @@ void TstDocument::failedResultOnlyBecomesTheLatest()
     using namespace pooltest;
     Document doc(twoServerPool());
     const auto a = check(doc.topology(), sampleText(), QStringLiteral("a.txt"));
-    doc.setCheck(a);
+    deliverCheck(doc, a);
     auto unmatched = std::make_shared<const CheckResult>(
             runCheck(doc.topology(),
                      QByteArray("  Proto  Local Address  Foreign Address  State  PID\r\n"
                                 "  TCP    10.9.9.9:5061   0.0.0.0:0   LISTENING   2216\r\n"),
                      QStringLiteral("other.txt")));
     QVERIFY(!unmatched->ok());
-    doc.setCheck(unmatched);
-    QCOMPARE(doc.check(), unmatched.get()); // for the UI to show the error
-    QCOMPARE(doc.checks().size(), 1);
-    QCOMPARE(doc.checkFor(ServerId(QStringLiteral("edge01"))), a.get());
-    QVERIFY(doc.verdict(ListenerId(QStringLiteral("edge01-int-tcp-5061"))));
+    deliverCheck(doc, unmatched);
+    QCOMPARE(doc.checks().latest().get(), unmatched.get()); // for the UI to show the error
+    QCOMPARE(doc.checks().servers().size(), 1);
+    QCOMPARE(doc.checks().checkFor(ServerId(QStringLiteral("edge01"))), a.get());
+    QVERIFY(doc.checks().verdict(ListenerId(QStringLiteral("edge01-int-tcp-5061"))));
 }
 
 void TstDocument::secondCheckIsComparedWithTheFirst()
@@ -265,56 +289,109 @@ void TstDocument::secondCheckIsComparedWithTheFirst()
     const auto stopped
             = check(doc.topology(), without(sampleText(), QStringLiteral("172.25.33.10:4443 ")),
                     QStringLiteral("second"));
-    doc.setCheck(first);
-    doc.setCheck(check(doc.topology(), edge02Text(), QStringLiteral("edge02")));
-    QSignalSpy changes(&doc, &Document::changesChanged);
-    doc.setCheck(stopped);
+    deliverCheck(doc, first);
+    deliverCheck(doc, check(doc.topology(), edge02Text(), QStringLiteral("edge02")));
+    QSignalSpy changes(&doc, &Document::checksChanged);
+    deliverCheck(doc, stopped);
     QCOMPARE(changes.size(), 1);
-    QCOMPARE(doc.checkFor(edge01), stopped.get());
-    QCOMPARE(doc.previousCheckFor(edge01), first.get());
-    const SnapshotDiff *diff = doc.changesFor(edge01);
+    QCOMPARE(doc.checks().checkFor(edge01), stopped.get());
+    QCOMPARE(doc.checks().previousCheckFor(edge01), first.get());
+    const SnapshotDiff *diff = doc.checks().changesFor(edge01);
     QVERIFY(diff);
     QCOMPARE(diff->disappeared.size(), 1);
     QCOMPARE(diff->disappeared.first().port, 4443);
-    QVERIFY(doc.changeOf(replication));
-    QCOMPARE(doc.changeOf(replication)->before, ListenerStatus::Ok);
-    QCOMPARE(doc.changeOf(replication)->after, ListenerStatus::Missing);
-    QCOMPARE(changeText(*doc.changeOf(replication)), QStringLiteral("was OK, now Missing"));
-    QVERIFY(!doc.changesFor(ServerId(QStringLiteral("edge02")))); // its own first snapshot
-    QVERIFY(doc.hasChanges());
+    QVERIFY(doc.checks().changeOf(replication));
+    QCOMPARE(doc.checks().changeOf(replication)->before, ListenerStatus::Ok);
+    QCOMPARE(doc.checks().changeOf(replication)->after, ListenerStatus::Missing);
+    QCOMPARE(changeText(*doc.checks().changeOf(replication)),
+             QStringLiteral("was OK, now Missing"));
+    QVERIFY(!doc.checks().changesFor(ServerId(QStringLiteral("edge02")))); // its own first snapshot
+    QVERIFY(doc.checks().hasChanges());
 
-    doc.acknowledgeChanges();
+    doc.setChecks(doc.checks().acknowledged());
     QCOMPARE(changes.size(), 2);
-    QVERIFY(!doc.hasChanges());
-    QVERIFY(!doc.changeOf(replication));
-    QVERIFY(!doc.changesFor(edge01));
+    QVERIFY(!doc.checks().hasChanges());
+    QVERIFY(!doc.checks().changeOf(replication));
+    QVERIFY(!doc.checks().changesFor(edge01));
 
     // The listener comes back: the next comparison is against the one before, not the first.
-    doc.setCheck(first);
-    QCOMPARE(doc.changeOf(replication)->before, ListenerStatus::Missing);
-    QCOMPARE(doc.changeOf(replication)->after, ListenerStatus::Ok);
-    QCOMPARE(doc.changesFor(edge01)->appeared.size(), 1);
+    deliverCheck(doc, first);
+    QCOMPARE(doc.checks().changeOf(replication)->before, ListenerStatus::Missing);
+    QCOMPARE(doc.checks().changeOf(replication)->after, ListenerStatus::Ok);
+    QCOMPARE(doc.checks().changesFor(edge01)->appeared.size(), 1);
 }
 
 void TstDocument::editsKeepChecksButNotThoseOfRemovedServers()
 {
     using namespace pooltest;
     Document doc(twoServerPool());
-    doc.setCheck(check(doc.topology(), sampleText(), QStringLiteral("a")));
-    doc.setCheck(check(doc.topology(), edge02Text(), QStringLiteral("b")));
+    deliverCheck(doc, check(doc.topology(), sampleText(), QStringLiteral("a")));
+    deliverCheck(doc, check(doc.topology(), edge02Text(), QStringLiteral("b")));
     QVERIFY(!doc.setField({Field::TopologyName, {}}, QStringLiteral("Renamed")).isError());
-    QCOMPARE(doc.checks().size(), 2);
+    QCOMPARE(doc.checks().servers().size(), 2);
 
     Topology smaller = doc.topology();
     smaller.pools.first().servers.removeLast();
-    QSignalSpy changed(&doc, &Document::checkChanged);
+    QSignalSpy changed(&doc, &Document::checksChanged);
     QVERIFY(!doc.applyEdit(QStringLiteral("Remove edge02"), smaller).isError());
     QCOMPARE(changed.size(), 1);
-    QCOMPARE(doc.checks().size(), 1);
-    QVERIFY(!doc.checkFor(ServerId(QStringLiteral("edge02"))));
-    QVERIFY(!doc.check()); // the latest was edge02's
-    QVERIFY(!doc.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))));
-    QVERIFY(doc.checkFor(ServerId(QStringLiteral("edge01"))));
+    QCOMPARE(doc.checks().servers().size(), 1);
+    QVERIFY(!doc.checks().checkFor(ServerId(QStringLiteral("edge02"))));
+    QVERIFY(!doc.checks().latest().get()); // the latest was edge02's
+    QVERIFY(!doc.checks().verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))));
+    QVERIFY(doc.checks().checkFor(ServerId(QStringLiteral("edge01"))));
+}
+
+// A re-judging computed from `base` while a load landed on edge02: edge01 takes the re-judged
+// check, edge02 keeps the newer load, and the latest stays the load's.
+void TstDocument::mergeKeepsWhatLandedMeanwhile()
+{
+    using namespace pooltest;
+    const Topology t = twoServerPool();
+    const ServerId edge01(QStringLiteral("edge01"));
+    const ServerId edge02(QStringLiteral("edge02"));
+    const CheckSet base = CheckSet()
+                                  .withCheck(check(t, sampleText(), QStringLiteral("a")), t)
+                                  .withCheck(check(t, edge02Text(), QStringLiteral("b")), t);
+    const auto rejudged01 = check(t, sampleText(), QStringLiteral("a again"));
+    const auto rejudged02 = check(t, edge02Text(), QStringLiteral("b again"));
+    const CheckSet next = base.withServer(edge01, rejudged01, nullptr, {}, false)
+                                  .withServer(edge02, rejudged02, nullptr, {}, false)
+                                  .withLatest(rejudged02);
+    const auto landed = check(t, edge02Text(), QStringLiteral("b newer"));
+    const CheckSet now = base.withCheck(landed, t);
+
+    const CheckSet merged = now.merged(base, next);
+    QCOMPARE(merged.checkFor(edge01), rejudged01.get());
+    QCOMPARE(merged.checkFor(edge02), landed.get());
+    QCOMPARE(merged.previousCheckFor(edge02), base.checkFor(edge02)); // the load's comparison
+    QCOMPARE(merged.latest(), landed);
+    QCOMPARE(merged.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))),
+             landed->judgement.verdict(ListenerId(QStringLiteral("edge02-int-tcp-5061"))));
+    // Nothing landed meanwhile: the re-judged set as it is.
+    QCOMPARE(base.merged(base, next), next);
+    // A server the re-judging dropped (it no longer matches) goes, unless a load replaced it.
+    const CheckSet dropped = base.withServer(edge01, nullptr, nullptr, {}, false);
+    QVERIFY(!base.merged(base, dropped).checkFor(edge01));
+}
+
+// A worker holds a copy while the GUI thread moves on: the copy's lookups stay valid.
+void TstDocument::aCopyKeepsItsVerdictsWhenTheOriginalMovesOn()
+{
+    using namespace pooltest;
+    const Topology t = twoServerPool();
+    const ListenerId replication(QStringLiteral("edge01-int-tcp-4443"));
+    CheckSet live = CheckSet().withCheck(check(t, sampleText(), QStringLiteral("first")), t);
+    live = live.withCheck(
+            check(t, without(sampleText(), QStringLiteral("172.25.33.10:4443 ")), u"second"_qs), t);
+    const CheckSet copy = live;
+    QVERIFY(copy.changeOf(replication));
+    live = live.acknowledged();
+    live = live.withCheck(check(t, sampleText(), QStringLiteral("third")), t);
+    live = CheckSet();
+    QCOMPARE(copy.changeOf(replication)->after, ListenerStatus::Missing);
+    QCOMPARE(copy.verdict(replication)->status, ListenerStatus::Missing);
+    QVERIFY(copy.hasChanges());
 }
 
 QTEST_GUILESS_MAIN(TstDocument)

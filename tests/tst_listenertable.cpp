@@ -7,6 +7,7 @@
 #include "listenertablemodel.h"
 #include "listenertablepane.h"
 #include "topologyfile.h"
+#include "tst_checks_util.h"
 #include "tst_sample_util.h"
 
 #include <QAction>
@@ -46,12 +47,12 @@ QStringList columnTexts(const QTableView *view, int column)
     return out;
 }
 
-TreeRef refAt(const QModelIndex &index)
+ElementRef refAt(const QModelIndex &index)
 {
-    return index.data(ListenerTableModel::RefRole).value<TreeRef>();
+    return index.data(ListenerTableModel::RefRole).value<ElementRef>();
 }
 
-TreeRef currentRef(const ListenerTablePane &pane)
+ElementRef currentRef(const ListenerTablePane &pane)
 {
     return refAt(pane.view()->currentIndex());
 }
@@ -60,7 +61,7 @@ int statusRowOf(const ListenerTablePane &pane, const ListenerId &id)
 {
     const QAbstractItemModel *m = pane.view()->model();
     for (int r = 0; r < m->rowCount(); ++r)
-        if (refAt(m->index(r, 0)) == TreeRef::listener(id))
+        if (refAt(m->index(r, 0)) == ElementRef::listener(id))
             return r;
     return -1;
 }
@@ -97,14 +98,14 @@ void TstListenerTable::toolTipsNeverRenderFileText()
     const QString hostile = u"<img src=\"file://10.1.2.3/s/x.png\">RTCSrv.exe"_s;
     for (ListenerVerdict &v : check.judgement.listeners)
         v.detail = hostile;
-    m_doc.setCheck(std::make_shared<const CheckResult>(check));
+    deliverCheck(m_doc, std::make_shared<const CheckResult>(check));
     ListenerTableModel model(m_doc);
     const QModelIndex detail
             = model.index(model.indexFor(kPsom).row(), ListenerTableModel::DetailColumn);
     const QString tip = detail.data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(u"&lt;img"_s), qPrintable(tip));
     QVERIFY2(!tip.contains(u"<img"_s), qPrintable(tip));
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
 }
 
 void TstListenerTable::rowsAndHeaders()
@@ -128,11 +129,11 @@ void TstListenerTable::rowsAndHeaders()
 
 void TstListenerTable::statusesAfterCheck()
 {
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
     ListenerTablePane pane(m_doc);
     QCOMPARE(cell(pane.view(), statusRowOf(pane, kPsom), ListenerTableModel::StatusColumn),
              statusText(ListenerStatus::NotChecked));
-    m_doc.setCheck(sampleCheck(m_doc.topology()));
+    deliverCheck(m_doc, sampleCheck(m_doc.topology()));
     const QTableView *v = pane.view();
     QCOMPARE(cell(v, statusRowOf(pane, kPsom), ListenerTableModel::StatusColumn), u"✗ Missing"_s);
     const int sip = statusRowOf(pane, kInternalSip);
@@ -146,17 +147,17 @@ void TstListenerTable::statusesAfterCheck()
                      .data(Qt::BackgroundRole)
                      .value<QColor>(),
              missing.fill);
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
 }
 
 void TstListenerTable::filterWords()
 {
-    m_doc.setCheck(sampleCheck(m_doc.topology()));
+    deliverCheck(m_doc, sampleCheck(m_doc.topology()));
     ListenerTablePane pane(m_doc);
     pane.filterEdit()->setText(u"8057"_s);
     QCOMPARE(pane.view()->model()->rowCount(), 1);
-    QCOMPARE(currentRef(pane), TreeRef()); // filtering selects nothing
-    QCOMPARE(refAt(pane.view()->model()->index(0, 0)), TreeRef::listener(kPsom));
+    QCOMPARE(currentRef(pane), ElementRef()); // filtering selects nothing
+    QCOMPARE(refAt(pane.view()->model()->index(0, 0)), ElementRef::listener(kPsom));
     QCOMPARE(cell(pane.view(), 0, ListenerTableModel::StatusColumn), u"✗ Missing"_s);
     QCOMPARE(pane.countText(), u"1 of 14 listeners"_s);
 
@@ -175,7 +176,7 @@ void TstListenerTable::filterWords()
     QTest::keyClick(pane.filterEdit(), Qt::Key_Escape);
     QCOMPARE(pane.filterEdit()->text(), QString());
     QCOMPARE(pane.view()->model()->rowCount(), 14);
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
 }
 
 void TstListenerTable::statusFilter()
@@ -185,14 +186,14 @@ void TstListenerTable::statusFilter()
     QCOMPARE(status->itemText(0), u"All statuses"_s);
     status->setCurrentIndex(status->findText(u"Problems only"_s));
     QCOMPARE(pane.view()->model()->rowCount(), 0); // nothing is a problem before a check
-    m_doc.setCheck(sampleCheck(m_doc.topology()));
+    deliverCheck(m_doc, sampleCheck(m_doc.topology()));
     QCOMPARE(pane.view()->model()->rowCount(), 2);
     status->setCurrentIndex(status->findText(statusText(ListenerStatus::Dynamic)));
     QCOMPARE(columnTexts(pane.view(), ListenerTableModel::PortColumn),
              (QStringList{u"50000-59999"_s, u"50000-59999"_s}));
     pane.filterEdit()->setText(u"udp"_s); // both filters apply
     QCOMPARE(pane.countText(), u"1 of 14 listeners"_s);
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
 }
 
 void TstListenerTable::sortsPortsAsNumbersAndStatusBySeverity()
@@ -215,36 +216,36 @@ void TstListenerTable::sortsPortsAsNumbersAndStatusBySeverity()
     QCOMPARE(ports.first(), u"443"_s);
     QCOMPARE(ports.last(), u"50001-50003"_s);
 
-    m_doc.setCheck(sampleCheck(m_doc.topology()));
+    deliverCheck(m_doc, sampleCheck(m_doc.topology()));
     pane.view()->sortByColumn(ListenerTableModel::StatusColumn, Qt::DescendingOrder);
     const QStringList statuses = columnTexts(pane.view(), ListenerTableModel::StatusColumn);
     QCOMPARE(statuses.mid(0, 3), (QStringList{u"✗ Missing"_s, u"✗ Missing"_s, u"∿ Dynamic"_s}));
     QCOMPARE(statuses.last(), u"✓ OK"_s);
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
 }
 
 void TstListenerTable::checkUpdatesInPlace()
 {
-    m_doc.setCheck(sampleCheck(m_doc.topology()));
+    deliverCheck(m_doc, sampleCheck(m_doc.topology()));
     ListenerTablePane pane(m_doc);
     pane.view()->sortByColumn(ListenerTableModel::PortColumn, Qt::AscendingOrder);
-    pane.selectRef(TreeRef::listener(kPsom));
+    pane.selectRef(ElementRef::listener(kPsom));
     const QPersistentModelIndex source = pane.model()->indexFor(kPsom);
     const QPersistentModelIndex shown = pane.view()->currentIndex();
     QSignalSpy resets(pane.model(), &QAbstractItemModel::modelReset);
     QSignalSpy changes(pane.model(), &QAbstractItemModel::dataChanged);
     QSignalSpy activated(&pane, &ListenerTablePane::refActivated);
 
-    m_doc.setCheck(sampleCheck(m_doc.topology())); // the next snapshot
+    deliverCheck(m_doc, sampleCheck(m_doc.topology())); // the next snapshot
     QCOMPARE(resets.count(), 0);
     QVERIFY(changes.count() >= 1);
     QVERIFY(source.isValid());
     QVERIFY(shown.isValid());
-    QCOMPARE(refAt(shown), TreeRef::listener(kPsom));
-    QCOMPARE(currentRef(pane), TreeRef::listener(kPsom));
+    QCOMPARE(refAt(shown), ElementRef::listener(kPsom));
+    QCOMPARE(currentRef(pane), ElementRef::listener(kPsom));
     QCOMPARE(pane.view()->selectionModel()->selectedRows().size(), 1);
 
-    m_doc.setCheck(nullptr); // statuses go back to "not checked", in place as well
+    deliverCheck(m_doc, nullptr); // statuses go back to "not checked", in place as well
     QCOMPARE(resets.count(), 0);
     QCOMPARE(shown.sibling(shown.row(), ListenerTableModel::StatusColumn).data().toString(),
              statusText(ListenerStatus::NotChecked));
@@ -253,18 +254,18 @@ void TstListenerTable::checkUpdatesInPlace()
 
 void TstListenerTable::copiesSelectedRowsAsTsv()
 {
-    m_doc.setCheck(sampleCheck(m_doc.topology()));
+    deliverCheck(m_doc, sampleCheck(m_doc.topology()));
     ListenerTablePane pane(m_doc);
     QVERIFY(!pane.copyAction()->isEnabled());
     pane.view()->sortByColumn(ListenerTableModel::PortColumn, Qt::DescendingOrder);
-    pane.selectRef(TreeRef::listener(kPsom));
+    pane.selectRef(ElementRef::listener(kPsom));
     QVERIFY(pane.copyAction()->isEnabled());
     QCOMPARE(pane.copyAction()->shortcut(), QKeySequence(u"Ctrl+C"_s));
     QVERIFY(pane.view()->actions().contains(pane.copyAction())); // the context menu
     QApplication::clipboard()->clear();
     pane.copyAction()->trigger();
 
-    const QString detail = m_doc.verdict(kPsom)->detail;
+    const QString detail = m_doc.checks().verdict(kPsom)->detail;
     QVERIFY(!detail.isEmpty());
     const QString header = u"Server\tInterface\tAddress\tTransport\tPort\tProtocol\tService\t"
                            "Executable\tStatus\tObserved process\tEstablished\tDetail"_s;
@@ -286,7 +287,7 @@ void TstListenerTable::copiesSelectedRowsAsTsv()
     QVERIFY(lines[1].startsWith(u"Internal\t172.25.33.10\tTCP\t8057\t"_s));
     QCOMPARE(lines[2], u"Internal\t172.25.33.10\tTCP\t5061\tSIP/MTLS\tRTCSRV\tRTCSrv.exe\t"
                        "✓ OK\tRTCSrv.exe (PID 2216)\t2"_s);
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
 }
 
 void TstListenerTable::selectRefDoesNotEcho()
@@ -294,21 +295,21 @@ void TstListenerTable::selectRefDoesNotEcho()
     ListenerTablePane pane(m_doc);
     QSignalSpy activated(&pane, &ListenerTablePane::refActivated);
     pane.view()->sortByColumn(ListenerTableModel::PortColumn, Qt::DescendingOrder);
-    pane.selectRef(TreeRef::listener(kWebConf));
-    QCOMPARE(currentRef(pane), TreeRef::listener(kWebConf));
+    pane.selectRef(ElementRef::listener(kWebConf));
+    QCOMPARE(currentRef(pane), ElementRef::listener(kWebConf));
     const QModelIndexList selected = pane.view()->selectionModel()->selectedRows();
     QCOMPARE(selected.size(), 1);
-    QCOMPARE(refAt(selected.first()), TreeRef::listener(kWebConf));
+    QCOMPARE(refAt(selected.first()), ElementRef::listener(kWebConf));
     QCOMPARE(cell(pane.view(), selected.first().row(), ListenerTableModel::AddressColumn),
              u"10.45.16.20"_s);
 
-    pane.selectRef(TreeRef::listener(kPsom));
-    QCOMPARE(currentRef(pane), TreeRef::listener(kPsom));
+    pane.selectRef(ElementRef::listener(kPsom));
+    QCOMPARE(currentRef(pane), ElementRef::listener(kPsom));
     // Not a listener: nothing selected.
-    pane.selectRef(TreeRef::server(ServerId(u"edge01"_s)));
+    pane.selectRef(ElementRef::server(ServerId(u"edge01"_s)));
     QVERIFY(!pane.view()->selectionModel()->hasSelection());
     QVERIFY(!pane.view()->currentIndex().isValid());
-    pane.selectRef(TreeRef::listener(ListenerId(u"no-such-listener"_s)));
+    pane.selectRef(ElementRef::listener(ListenerId(u"no-such-listener"_s)));
     QVERIFY(!pane.view()->selectionModel()->hasSelection());
     QCOMPARE(activated.count(), 0);
 }
@@ -317,40 +318,40 @@ void TstListenerTable::userMovesAnnounceRef()
 {
     ListenerTablePane pane(m_doc);
     QSignalSpy activated(&pane, &ListenerTablePane::refActivated);
-    pane.selectRef(TreeRef::listener(kPsom));
+    pane.selectRef(ElementRef::listener(kPsom));
     const int row = pane.view()->currentIndex().row();
-    const TreeRef next = refAt(pane.view()->model()->index(row + 1, 0));
+    const ElementRef next = refAt(pane.view()->model()->index(row + 1, 0));
     QTest::keyClick(pane.view(), Qt::Key_Down);
     QCOMPARE(activated.count(), 1);
-    QCOMPARE(activated.first().first().value<TreeRef>(), next);
-    QCOMPARE(next.kind, TreeRef::Listener);
+    QCOMPARE(activated.first().first().value<ElementRef>(), next);
+    QCOMPARE(next.kind(), ElementRef::Kind::Listener);
 }
 
 void TstListenerTable::filteringAnnouncesNothing()
 {
-    m_doc.setCheck(sampleCheck(m_doc.topology()));
+    deliverCheck(m_doc, sampleCheck(m_doc.topology()));
     ListenerTablePane pane(m_doc);
     QSignalSpy activated(&pane, &ListenerTablePane::refActivated);
     // Hiding the current row moves the current index to a neighbour: not the user's choice.
     // First by a new snapshot in which the current row is no longer a problem...
     pane.statusFilter()->setCurrentIndex(pane.statusFilter()->findText(u"Problems only"_s));
-    pane.selectRef(TreeRef::listener(kPsom));
-    QCOMPARE(currentRef(pane), TreeRef::listener(kPsom));
+    pane.selectRef(ElementRef::listener(kPsom));
+    QCOMPARE(currentRef(pane), ElementRef::listener(kPsom));
     CheckResult fixed = *sampleCheck(m_doc.topology());
     for (ListenerVerdict &v : fixed.judgement.listeners)
         if (v.listener == kPsom)
             v.status = ListenerStatus::Ok;
-    m_doc.setCheck(std::make_shared<const CheckResult>(fixed));
+    deliverCheck(m_doc, std::make_shared<const CheckResult>(fixed));
     QCOMPARE(pane.view()->model()->rowCount(), 1);
     QCOMPARE(activated.count(), 0);
     // ... then by the filters.
     pane.statusFilter()->setCurrentIndex(0);
-    pane.selectRef(TreeRef::listener(kPsom));
+    pane.selectRef(ElementRef::listener(kPsom));
     pane.filterEdit()->setText(u"RTCSRV"_s);
     pane.statusFilter()->setCurrentIndex(pane.statusFilter()->findText(u"Problems only"_s));
     pane.filterEdit()->clear();
     pane.view()->sortByColumn(ListenerTableModel::StatusColumn, Qt::AscendingOrder);
-    m_doc.setCheck(nullptr); // every row leaves the "problems only" filter
+    deliverCheck(m_doc, nullptr); // every row leaves the "problems only" filter
     m_doc.resetTopology(topologyfile::defaultTopology(), {});
     QCOMPARE(activated.count(), 0);
 }

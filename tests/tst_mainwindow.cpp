@@ -167,11 +167,11 @@ void TstMainWindow::treeHasPoolServerInterfaceAddressListener()
     for (const QModelIndex &nic : {internal, external}) {
         for (int a = 0; a < model.rowCount(nic); ++a) {
             const QModelIndex address = model.index(a, 0, nic);
-            const AddressId id(model.refAt(address).id);
+            const AddressId id = *model.refAt(address).as<AddressId>();
             const auto expected = std::count_if(s.listeners.begin(), s.listeners.end(),
                                                 [&](const Listener &l) { return l.address == id; });
             QCOMPARE(model.rowCount(address), expected);
-            QCOMPARE(model.refAt(model.index(0, 0, address)).kind, TreeRef::Listener);
+            QCOMPARE(model.refAt(model.index(0, 0, address)).kind(), ElementRef::Kind::Listener);
             shown += model.rowCount(address);
         }
     }
@@ -209,7 +209,7 @@ void TstMainWindow::listenerRowTextAndToolTip()
     TopologyTreeModel model(doc);
     const Listener *l = listenerWith(m_topology, u"access-client-sip"_s);
     QVERIFY(l);
-    const QModelIndex index = model.indexFor(TreeRef::listener(l->id));
+    const QModelIndex index = model.indexFor(ElementRef::listener(l->id));
     QVERIFY(index.isValid());
     QCOMPARE(name(index), u"TCP 443 · SIP/TLS · RTCSRV"_s);
     QCOMPARE(name(index.siblingAtColumn(TopologyTreeModel::DetailColumn)), l->endpoints[0].purpose);
@@ -229,12 +229,12 @@ void TstMainWindow::disabledItemsAreGreyedAndSaySo()
     Document doc(t);
     TopologyTreeModel model(doc);
     const QColor grey = QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
-    const QModelIndex listener = model.indexFor(TreeRef::listener(l.id));
+    const QModelIndex listener = model.indexFor(ElementRef::listener(l.id));
     QCOMPARE(listener.data(Qt::ForegroundRole).value<QColor>(), grey);
     QVERIFY(name(listener).endsWith(u"(disabled)"_s));
-    const QModelIndex service = model.indexFor(TreeRef::service(t.services[0].id));
+    const QModelIndex service = model.indexFor(ElementRef::service(t.services[0].id));
     QCOMPARE(service.data(Qt::ForegroundRole).value<QColor>(), grey);
-    const QModelIndex pool = model.indexFor(TreeRef::pool(t.pools[0].id));
+    const QModelIndex pool = model.indexFor(ElementRef::pool(t.pools[0].id));
     QVERIFY(!pool.data(Qt::ForegroundRole).isValid());
 }
 
@@ -243,11 +243,11 @@ void TstMainWindow::indexForFindsEveryItem()
     Document doc(m_topology);
     TopologyTreeModel model(doc);
     int visited = 0;
-    QSet<TreeRef> refs;
+    QSet<ElementRef> refs;
     const std::function<void(const QModelIndex &)> walk = [&](const QModelIndex &parent) {
         for (int r = 0; r < model.rowCount(parent); ++r) {
             const QModelIndex index = model.index(r, 0, parent);
-            const auto ref = index.data(TopologyTreeModel::RefRole).value<TreeRef>();
+            const auto ref = index.data(TopologyTreeModel::RefRole).value<ElementRef>();
             QVERIFY(ref.isValid());
             QCOMPARE(model.indexFor(ref), index);
             refs.insert(ref);
@@ -257,18 +257,19 @@ void TstMainWindow::indexForFindsEveryItem()
     };
     walk({});
     QCOMPARE(refs.size(), visited); // every item has its own reference
-    QVERIFY(refs.contains(TreeRef::netInterface(ServerId(u"edge01"_s), InterfaceSide::External)));
-    QVERIFY(refs.contains(TreeRef::allInterfaces(ServerId(u"edge01"_s))));
-    QVERIFY(!model.indexFor(TreeRef()).isValid());
-    QVERIFY(!model.indexFor(TreeRef::listener(ListenerId(u"no-such-listener"_s))).isValid());
-    QVERIFY(!model.indexFor({TreeRef::Server, u"edgepool.contoso.local"_s}).isValid());
+    QVERIFY(refs.contains(
+            ElementRef::netInterface(ServerId(u"edge01"_s), InterfaceSide::External)));
+    QVERIFY(refs.contains(ElementRef::allInterfaces(ServerId(u"edge01"_s))));
+    QVERIFY(!model.indexFor(ElementRef()).isValid());
+    QVERIFY(!model.indexFor(ElementRef::listener(ListenerId(u"no-such-listener"_s))).isValid());
+    QVERIFY(!model.indexFor(ElementRef::server(ServerId(u"edgepool.contoso.local"_s))).isValid());
 }
 
 void TstMainWindow::indexForSurvivesReset()
 {
     Document doc(m_topology);
     TopologyTreeModel model(doc);
-    const TreeRef ref = TreeRef::listener(listenerWith(m_topology, u"av-media-udp"_s)->id);
+    const ElementRef ref = ElementRef::listener(listenerWith(m_topology, u"av-media-udp"_s)->id);
     QVERIFY(model.indexFor(ref).isValid());
     Topology smaller = m_topology;
     smaller.pools[0].servers.removeFirst(); // the listener moves up one row
@@ -309,7 +310,7 @@ void TstMainWindow::selectingListenerShowsItsDetails()
     MainWindow window(doc);
     const Listener *l = listenerWith(m_topology, u"access-client-sip"_s);
     // As a click would: through the tree's selection model.
-    const QModelIndex index = window.treeModel()->indexFor(TreeRef::listener(l->id));
+    const QModelIndex index = window.treeModel()->indexFor(ElementRef::listener(l->id));
     window.treeView()->selectionModel()->setCurrentIndex(index,
                                                          QItemSelectionModel::ClearAndSelect);
     const QString text = window.detailsView()->toPlainText();
@@ -318,34 +319,34 @@ void TstMainWindow::selectingListenerShowsItsDetails()
     QVERIFY2(text.contains(l->endpoints[0].purpose), qPrintable(text));
     QVERIFY2(text.contains(l->endpoints[0].clients), qPrintable(text));
     QVERIFY2(text.contains(u"TCP 443 on 192.0.2.11 (Access Edge)"_s), qPrintable(text));
-    QCOMPARE(window.selectedRef(), TreeRef::listener(l->id));
+    QCOMPARE(window.selectedRef(), ElementRef::listener(l->id));
 
-    QVERIFY(window.selectRef(TreeRef::service(ServiceId(u"RTCMEDIARELAY"_s))));
+    QVERIFY(window.selectRef(ElementRef::service(ServiceId(u"RTCMEDIARELAY"_s))));
     QVERIFY(window.detailsView()->toPlainText().contains(u"MediaRelaySvc.exe"_s));
-    QVERIFY(!window.selectRef(TreeRef::peer(PeerId(u"nobody"_s))));
+    QVERIFY(!window.selectRef(ElementRef::peer(PeerId(u"nobody"_s))));
 }
 
 void TstMainWindow::detailsForOtherKinds_data()
 {
-    QTest::addColumn<TreeRef>("ref");
+    QTest::addColumn<ElementRef>("ref");
     QTest::addColumn<QStringList>("expected");
-    QTest::newRow("pool") << TreeRef::pool(PoolId(u"pool1"_s))
+    QTest::newRow("pool") << ElementRef::pool(PoolId(u"pool1"_s))
                           << QStringList{u"edgepool.contoso.local"_s, u"edge02.contoso.local"_s};
-    QTest::newRow("server") << TreeRef::server(ServerId(u"edge01"_s))
+    QTest::newRow("server") << ElementRef::server(ServerId(u"edge01"_s))
                             << QStringList{u"External interface"_s, u"192.0.2.21"_s};
-    QTest::newRow("address") << TreeRef::address(AddressId(u"edge01-av"_s))
+    QTest::newRow("address") << ElementRef::address(AddressId(u"edge01-av"_s))
                              << QStringList{u"203.0.113.31"_s, u"UDP 3478"_s};
-    QTest::newRow("all interfaces") << TreeRef::allInterfaces(ServerId(u"edge01"_s))
+    QTest::newRow("all interfaces") << ElementRef::allInterfaces(ServerId(u"edge01"_s))
                                     << QStringList{u"TCP 4443 on all interfaces"_s};
-    QTest::newRow("peer") << TreeRef::peer(PeerId(u"remote-users"_s))
+    QTest::newRow("peer") << ElementRef::peer(PeerId(u"remote-users"_s))
                           << QStringList{u"Remote users"_s, u"TCP 443"_s};
     QTest::newRow("nothing selected")
-            << TreeRef() << QStringList{u"Overview"_s, u"Contoso Edge — Lync Server 2013"_s};
+            << ElementRef() << QStringList{u"Overview"_s, u"Contoso Edge — Lync Server 2013"_s};
 }
 
 void TstMainWindow::detailsForOtherKinds()
 {
-    QFETCH(TreeRef, ref);
+    QFETCH(ElementRef, ref);
     QFETCH(QStringList, expected);
     Document doc(m_topology);
     DetailsView view(doc);
@@ -362,9 +363,9 @@ void TstMainWindow::detailsEscapeModelText()
     t.scenarios[0].description = u"<img src=x> <script>x</script>"_s;
     Document doc(t);
     DetailsView view(doc);
-    view.showRef(TreeRef::peer(t.peers[0].id));
+    view.showRef(ElementRef::peer(t.peers[0].id));
     QVERIFY2(view.toPlainText().contains(t.peers[0].name), qPrintable(view.toPlainText()));
-    view.showRef(TreeRef::scenario(t.scenarios[0].id));
+    view.showRef(ElementRef::scenario(t.scenarios[0].id));
     QVERIFY2(view.toPlainText().contains(t.scenarios[0].description),
              qPrintable(view.toPlainText()));
     QVERIFY(!view.openLinks());
@@ -384,7 +385,7 @@ void TstMainWindow::openInvalidFileKeepsDocument()
     MainWindow window(doc);
     window.setInteractive(false);
     const QString title = window.windowTitle();
-    QSignalSpy resets(&doc, &Document::topologyReset);
+    QSignalSpy resets(&doc, &Document::topologyReplaced);
     QVERIFY(!window.openFile(path));
     QVERIFY2(window.lastError().contains(u"broken.edgemap.json"_s), qPrintable(window.lastError()));
     QCOMPARE(resets.size(), 0);
@@ -489,7 +490,7 @@ void TstMainWindow::selectionSurvivesReopen()
     MainWindow window(doc);
     window.setInteractive(false);
     QVERIFY(window.saveTo(path));
-    const TreeRef ref = TreeRef::address(AddressId(u"edge02-webconf"_s));
+    const ElementRef ref = ElementRef::address(AddressId(u"edge02-webconf"_s));
     QVERIFY(window.selectRef(ref));
     QVERIFY(window.openFile(path));
     QCOMPARE(window.selectedRef(), ref);
@@ -499,7 +500,7 @@ void TstMainWindow::selectionSurvivesReopen()
     other.pools[0].servers.removeLast();
     // The selected node is gone: its nearest surviving ancestor (the pool) is selected.
     doc.resetTopology(other, {});
-    const TreeRef pool = TreeRef::pool(other.pools[0].id);
+    const ElementRef pool = ElementRef::pool(other.pools[0].id);
     QCOMPARE(window.selectedRef(), pool);
     QCOMPARE(window.detailsView()->ref(), pool);
 

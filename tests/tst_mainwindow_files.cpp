@@ -194,8 +194,8 @@ void TstMainWindowFiles::openTellsTopologyFromSnapshot()
     QVERIFY(window.openAny(snap));
     QVERIFY(finished.wait(20000));
     QCOMPARE(doc.topology().name, u"Fabrikam Edge"_s);
-    QVERIFY(doc.check() && doc.check()->ok());
-    QCOMPARE(doc.check()->server.value(), u"edge01"_s);
+    QVERIFY(doc.checks().latest().get() && doc.checks().latest().get()->ok());
+    QCOMPARE(doc.checks().latest().get()->server.value(), u"edge01"_s);
 }
 
 void TstMainWindowFiles::openRefusesOtherFilesAndKeepsDocument()
@@ -212,7 +212,7 @@ void TstMainWindowFiles::openRefusesOtherFilesAndKeepsDocument()
     QVERIFY(!window.openAny(dir.filePath(u"gone.edgemap.json"_s)));
     QVERIFY2(window.lastError().contains(u"gone.edgemap.json"_s), qPrintable(window.lastError()));
     QCOMPARE(doc.topology().name, u"Kept"_s);
-    QVERIFY(!doc.check());
+    QVERIFY(!doc.checks().latest().get());
 }
 
 void TstMainWindowFiles::dropTopologySnapshotAndText()
@@ -237,7 +237,7 @@ void TstMainWindowFiles::dropTopologySnapshotAndText()
     mime->setUrls({QUrl::fromLocalFile(kSample)});
     drop(&window, mime);
     QVERIFY(finished.wait(20000));
-    QCOMPARE(doc.check()->source, kSample);
+    QCOMPARE(doc.checks().latest().get()->source, kSample);
     delete mime;
 
     // Text dragged out of a console: checked like a paste.
@@ -249,8 +249,8 @@ void TstMainWindowFiles::dropTopologySnapshotAndText()
     mime->setText(text.left(text.indexOf(u"UDP"_s)));
     drop(&window, mime);
     QVERIFY(finished.wait(20000));
-    QCOMPARE(doc.check()->source, u"dropped text"_s);
-    QVERIFY(doc.check()->ok());
+    QCOMPARE(doc.checks().latest().get()->source, u"dropped text"_s);
+    QVERIFY(doc.checks().latest().get()->ok());
     delete mime;
 }
 
@@ -314,7 +314,7 @@ void TstMainWindowFiles::undoActionsNameAndRevertEdits()
     auto *redo = window.findChild<QAction *>(u"redoAction"_s);
     QVERIFY(undo && redo);
     QVERIFY(!undo->isEnabled());
-    const FieldRef ref{Field::ServerFqdn, u"edge01"_s};
+    const FieldRef ref{Field::ServerFqdn, ElementRef::server(ServerId(u"edge01"_s))};
     const QVariant before = *readField(doc.topology(), ref);
     QVERIFY(!doc.setField(ref, u"edge-a.contoso.local"_s).isError());
     QVERIFY(undo->isEnabled());
@@ -421,16 +421,16 @@ void TstMainWindowFiles::anotherTopologyForgetsTheSnapshots()
     QSignalSpy finished(window.snapshots(), &SnapshotController::finished);
     window.openSnapshot(kSample);
     QVERIFY(finished.wait(20000));
-    QCOMPARE(doc.checks().size(), 1);
+    QCOMPARE(doc.checks().servers().size(), 1);
     // Reloading the same file keeps the snapshot (judged again)...
     QVERIFY(window.openFile(mine));
-    QCOMPARE(doc.checks().size(), 1);
+    QCOMPARE(doc.checks().servers().size(), 1);
     // ...another topology does not inherit it, even with a server of the same id.
     QVERIFY(window.openFile(other));
     QVERIFY(doc.checks().isEmpty());
     QTest::qWait(200); // no re-judge brings it back
     QVERIFY(doc.checks().isEmpty());
-    QVERIFY(!doc.check());
+    QVERIFY(!doc.checks().latest().get());
 }
 
 void TstMainWindowFiles::saveTakesTheValueBeingTyped()
@@ -442,10 +442,10 @@ void TstMainWindowFiles::saveTakesTheValueBeingTyped()
     window.show();
     QApplication::setActiveWindow(&window);
     QVERIFY(QTest::qWaitForWindowActive(&window));
-    QVERIFY(window.selectRef(TreeRef::server(ServerId(u"edge01"_s))));
+    QVERIFY(window.selectRef(ElementRef::server(ServerId(u"edge01"_s))));
     window.propertiesDock()->raise();
-    auto *fqdn = qobject_cast<QLineEdit *>(
-            window.propertyEditor()->editorFor({Field::ServerFqdn, u"edge01"_s}));
+    auto *fqdn = qobject_cast<QLineEdit *>(window.propertyEditor()->editorFor(
+            {Field::ServerFqdn, ElementRef::server(ServerId(u"edge01"_s))}));
     QVERIFY(fqdn);
     fqdn->setFocus();
     fqdn->selectAll();

@@ -1,6 +1,7 @@
 // The main window's docks working together: one selection across the tree, the diagram, the
 // listener table, the problems list and the property editor; one status palette; dock titles
 // and panes that follow a loaded snapshot; an edit in the property editor reaching every view.
+#include "detailsview.h"
 #include "diagramview.h"
 #include "document.h"
 #include "listenertablemodel.h"
@@ -9,12 +10,15 @@
 #include "problemsmodel.h"
 #include "problemspane.h"
 #include "propertyeditor.h"
+#include "selection.h"
 #include "snapshotcontroller.h"
 #include "snapshotpane.h"
 #include "snapshotsources.h"
 #include "statusstyle.h"
 #include "topologyfile.h"
+#include "topologyops.h"
 #include "topologytreemodel.h"
+#include "tst_pool_util.h"
 #include "tst_settings_util.h"
 #include "tst_snapshot_util.h"
 #include "tst_watch_util.h"
@@ -48,9 +52,9 @@ bool loadSample(MainWindow &window)
     return finished.wait(20000);
 }
 
-TreeRef tableRef(const QTableView *view, int row)
+ElementRef tableRef(const QTableView *view, int row)
 {
-    return view->model()->index(row, 0).data(ListenerTableModel::RefRole).value<TreeRef>();
+    return view->model()->index(row, 0).data(ListenerTableModel::RefRole).value<ElementRef>();
 }
 
 } // namespace
@@ -69,6 +73,8 @@ private Q_SLOTS:
     void paletteReachesEveryView();
     void propertyEditReachesEveryViewAndUndoes();
     void anEditKeepsTheTreeAndTableAsTheUserLeftThem();
+    void treeKeepsExpansionAndSelectionThroughEditsAndUndo();
+    void everyPaneFollowsASelectionMadeElsewhere();
     void onlyLoadsTheUserAskedForFailAloud();
     void watchedFileFeedsThePaneAndGoesStaleQuietly();
 
@@ -86,17 +92,17 @@ void TstMainWindowPanes::treeSelectionReachesEveryView()
     Document doc(topologyfile::defaultTopology());
     MainWindow window(doc);
     window.setInteractive(false);
-    const TreeRef ref = TreeRef::listener(kPsom);
+    const ElementRef ref = ElementRef::listener(kPsom);
     QVERIFY(window.selectRef(ref));
     QCOMPARE(window.diagramView()->selectedRef(), ref);
     QCOMPARE(window.propertyEditor()->ref(), ref);
     const QModelIndex current = window.listenerTable()->view()->currentIndex();
-    QCOMPARE(current.data(ListenerTableModel::RefRole).value<TreeRef>(), ref);
+    QCOMPARE(current.data(ListenerTableModel::RefRole).value<ElementRef>(), ref);
 
     // Something the table does not list (a server) leaves no stale row selected there.
-    QVERIFY(window.selectRef(TreeRef::server(ServerId(u"edge01"_s))));
+    QVERIFY(window.selectRef(ElementRef::server(ServerId(u"edge01"_s))));
     QVERIFY(!window.listenerTable()->view()->selectionModel()->hasSelection());
-    QCOMPARE(window.propertyEditor()->ref(), TreeRef::server(ServerId(u"edge01"_s)));
+    QCOMPARE(window.propertyEditor()->ref(), ElementRef::server(ServerId(u"edge01"_s)));
 }
 
 void TstMainWindowPanes::tableSelectionReachesTheTree()
@@ -106,8 +112,8 @@ void TstMainWindowPanes::tableSelectionReachesTheTree()
     window.setInteractive(false);
     window.show();
     QTableView *view = window.listenerTable()->view();
-    QVERIFY(window.selectRef(TreeRef::listener(kAccess443)));
-    const TreeRef next = tableRef(view, view->currentIndex().row() + 1);
+    QVERIFY(window.selectRef(ElementRef::listener(kAccess443)));
+    const ElementRef next = tableRef(view, view->currentIndex().row() + 1);
     view->setFocus();
     QTest::keyClick(view, Qt::Key_Down); // the user moves in the table
     QCOMPARE(window.selectedRef(), next);
@@ -148,7 +154,7 @@ void TstMainWindowPanes::problemSelectsAndRevealsInDiagram()
     window.show();
     QVERIFY(loadSample(window));
     ProblemsPane *problems = window.problemsList();
-    const int row = problems->model()->rowOf(TreeRef::listener(kPsom));
+    const int row = problems->model()->rowOf(ElementRef::listener(kPsom));
     QVERIFY(row >= 0);
     QTreeView *list = problems->view();
     window.problemsDock()->raise();
@@ -156,15 +162,15 @@ void TstMainWindowPanes::problemSelectsAndRevealsInDiagram()
     const QModelIndex index = list->model()->index(row, 1);
     list->scrollTo(index);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
-    QCOMPARE(window.selectedRef(), TreeRef::listener(kPsom));
-    QCOMPARE(window.diagramView()->selectedRef(), TreeRef::listener(kPsom));
+    QCOMPARE(window.selectedRef(), ElementRef::listener(kPsom));
+    QCOMPARE(window.diagramView()->selectedRef(), ElementRef::listener(kPsom));
     // The missing PSOM listener is the one shown in the table too.
     QCOMPARE(window.listenerTable()
                      ->view()
                      ->currentIndex()
                      .data(ListenerTableModel::RefRole)
-                     .value<TreeRef>(),
-             TreeRef::listener(kPsom));
+                     .value<ElementRef>(),
+             ElementRef::listener(kPsom));
 }
 
 void TstMainWindowPanes::panesFollowTheSnapshot()
@@ -224,10 +230,10 @@ void TstMainWindowPanes::propertyEditReachesEveryViewAndUndoes()
     MainWindow window(doc);
     window.setInteractive(false);
     window.show();
-    const TreeRef server = TreeRef::server(ServerId(u"edge01"_s));
+    const ElementRef server = ElementRef::server(ServerId(u"edge01"_s));
     QVERIFY(window.selectRef(server));
-    auto *fqdn = qobject_cast<QLineEdit *>(
-            window.propertyEditor()->editorFor({Field::ServerFqdn, u"edge01"_s}));
+    auto *fqdn = qobject_cast<QLineEdit *>(window.propertyEditor()->editorFor(
+            {Field::ServerFqdn, ElementRef::server(ServerId(u"edge01"_s))}));
     QVERIFY(fqdn);
     fqdn->setFocus();
     fqdn->selectAll();
@@ -258,28 +264,29 @@ void TstMainWindowPanes::anEditKeepsTheTreeAndTableAsTheUserLeftThem()
     const TopologyTreeModel *model = window.treeModel();
     // The user opens Peers, folds the internal interface, widens the name column and picks
     // a listener.
-    const TreeRef internal = TreeRef::netInterface(ServerId(u"edge01"_s), InterfaceSide::Internal);
-    tree->expand(model->indexFor(TreeRef::peersGroup()));
+    const ElementRef internal
+            = ElementRef::netInterface(ServerId(u"edge01"_s), InterfaceSide::Internal);
+    tree->expand(model->indexFor(ElementRef::peersGroup()));
     QVERIFY(tree->isExpanded(model->indexFor(internal)));
     tree->collapse(model->indexFor(internal));
     tree->setColumnWidth(TopologyTreeModel::NameColumn, 390);
-    QVERIFY(window.selectRef(TreeRef::listener(kAccess443)));
+    QVERIFY(window.selectRef(ElementRef::listener(kAccess443)));
 
     // An edit elsewhere (another listener's port) rebuilds every view.
-    QVERIFY(!doc.setField({Field::ListenerPort, kPsom.value()}, 8058).isError());
-    QVERIFY(tree->isExpanded(model->indexFor(TreeRef::peersGroup())));
+    QVERIFY(!doc.setField({Field::ListenerPort, ElementRef::listener(kPsom)}, 8058).isError());
+    QVERIFY(tree->isExpanded(model->indexFor(ElementRef::peersGroup())));
     QVERIFY(!tree->isExpanded(model->indexFor(internal)));
-    QVERIFY(!tree->isExpanded(model->indexFor(TreeRef::servicesGroup()))); // still folded
+    QVERIFY(!tree->isExpanded(model->indexFor(ElementRef::servicesGroup()))); // still folded
     QCOMPARE(tree->columnWidth(TopologyTreeModel::NameColumn), 390);
-    QCOMPARE(window.selectedRef(), TreeRef::listener(kAccess443));
+    QCOMPARE(window.selectedRef(), ElementRef::listener(kAccess443));
     const QTableView *table = window.listenerTable()->view();
-    QCOMPARE(tableRef(table, table->currentIndex().row()), TreeRef::listener(kAccess443));
+    QCOMPARE(tableRef(table, table->currentIndex().row()), ElementRef::listener(kAccess443));
     QVERIFY(table->selectionModel()->isRowSelected(table->currentIndex().row()));
 
     // Undo the same way.
     doc.undoStack()->undo();
-    QVERIFY(tree->isExpanded(model->indexFor(TreeRef::peersGroup())));
-    QCOMPARE(window.selectedRef(), TreeRef::listener(kAccess443));
+    QVERIFY(tree->isExpanded(model->indexFor(ElementRef::peersGroup())));
+    QCOMPARE(window.selectedRef(), ElementRef::listener(kAccess443));
 
     // Undoing the addition of the selected node selects its nearest surviving ancestor, and
     // every pane follows (no blank tree with a stale property form).
@@ -289,20 +296,172 @@ void TstMainWindowPanes::anEditKeepsTheTreeAndTableAsTheUserLeftThem()
     extra.name = u"Extra partner"_s;
     more.peers.append(extra);
     QVERIFY(!doc.applyEdit(u"Add peer"_s, more).isError());
-    QVERIFY(window.selectRef(TreeRef::peer(extra.id)));
-    QCOMPARE(window.propertyEditor()->ref(), TreeRef::peer(extra.id));
+    QVERIFY(window.selectRef(ElementRef::peer(extra.id)));
+    QCOMPARE(window.propertyEditor()->ref(), ElementRef::peer(extra.id));
     doc.undoStack()->undo();
-    QCOMPARE(window.selectedRef(), TreeRef::peersGroup());
-    QCOMPARE(window.propertyEditor()->ref(), TreeRef::peersGroup());
+    QCOMPARE(window.selectedRef(), ElementRef::peersGroup());
+    QCOMPARE(window.propertyEditor()->ref(), ElementRef::peersGroup());
 
     // Another topology (open, new, restored autosave) starts fresh: the default folding, and
     // the diagram fitted even though the user had zoomed in.
     window.diagramView()->zoomIn();
     const qreal zoomed = window.diagramView()->zoom();
     doc.resetTopology(topologyfile::defaultTopology(), {});
-    QVERIFY(!tree->isExpanded(model->indexFor(TreeRef::peersGroup())));
+    QVERIFY(!tree->isExpanded(model->indexFor(ElementRef::peersGroup())));
     QVERIFY(tree->isExpanded(model->indexFor(internal)));
     QVERIFY(window.diagramView()->zoom() < zoomed);
+}
+
+void TstMainWindowPanes::treeKeepsExpansionAndSelectionThroughEditsAndUndo()
+{
+    Document doc(pooltest::twoServerPool());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    window.resize(1280, 800);
+    window.show();
+    auto *tree = window.findChild<QTreeView *>(u"topologyTree"_s);
+    const TopologyTreeModel *model = window.treeModel();
+    const ElementRef edge01 = ElementRef::server(ServerId(u"edge01"_s));
+    const ElementRef internal02
+            = ElementRef::netInterface(ServerId(u"edge02"_s), InterfaceSide::Internal);
+    const ElementRef peers = ElementRef::peersGroup();
+    // The user's folding: edge01 closed, edge02's internal side closed, the peers open; and a
+    // listener of edge02 selected.
+    tree->collapse(model->indexFor(edge01));
+    tree->collapse(model->indexFor(internal02));
+    tree->expand(model->indexFor(peers));
+    const Listener *selected = nullptr;
+    for (const Listener &l : doc.topology().server(ServerId(u"edge02"_s))->listeners)
+        if (!l.address.isEmpty() && !l.isRange() && !selected)
+            selected = &l;
+    QVERIFY(selected);
+    const ElementRef listener = ElementRef::listener(selected->id);
+    QVERIFY(window.selectRef(listener));
+    const auto unchanged = [&](const char *step) {
+        const char *why = step;
+        QVERIFY2(!tree->isExpanded(model->indexFor(edge01)), why);
+        QVERIFY2(!tree->isExpanded(model->indexFor(internal02)), why);
+        QVERIFY2(tree->isExpanded(model->indexFor(peers)), why);
+        QVERIFY2(tree->isExpanded(model->indexFor(ElementRef::pool(doc.topology().pools[0].id))),
+                 why);
+        QVERIFY2(!tree->isExpanded(model->indexFor(ElementRef::servicesGroup())), why);
+        QVERIFY2(window.selectedRef() == listener, why);
+        QVERIFY2(model->refAt(tree->currentIndex()) == listener, why);
+        QVERIFY2(tree->selectionModel()->isSelected(tree->currentIndex()), why);
+        // The table follows too: a moved port moves its (still selected) row.
+        const QTableView *table = window.listenerTable()->view();
+        QVERIFY2(tableRef(table, table->currentIndex().row()) == listener, why);
+        QVERIFY2(table->selectionModel()->isRowSelected(table->currentIndex().row()), why);
+    };
+    unchanged("before");
+
+    // A field edit of the selected listener: its port moves it among its address's listeners.
+    const int port = selected->port;
+    QSignalSpy resets(model, &QAbstractItemModel::modelReset);
+    QVERIFY(!doc.setField({Field::ListenerPort, listener}, 65000).isError());
+    unchanged("port edit");
+    QVERIFY(model->indexFor(listener).data().toString().contains(u"65000"_s));
+    doc.undoStack()->undo();
+    unchanged("port undo");
+    QVERIFY(model->indexFor(listener).data().toString().contains(QString::number(port)));
+    doc.undoStack()->redo();
+    unchanged("port redo");
+    doc.undoStack()->undo();
+
+    // A structure edit: a third member comes and goes; the new one opens as the network does.
+    const PoolId pool = doc.topology().pools[0].id;
+    const auto added = topologyops::addPoolMember(doc.topology(), pool, pooltest::member(3));
+    QVERIFY2(added.error.isEmpty(), qPrintable(added.error));
+    QVERIFY(!doc.applyEdit(u"Add member"_s, added.topology).isError());
+    unchanged("member added");
+    const ElementRef edge03 = ElementRef::server(ServerId(added.newId));
+    QVERIFY(tree->isExpanded(model->indexFor(edge03)));
+    doc.undoStack()->undo();
+    unchanged("member add undone");
+    QVERIFY(!model->indexFor(edge03).isValid());
+    doc.undoStack()->redo();
+    unchanged("member add redone");
+
+    // Removing edge01 (folded, not selected) and undoing it.
+    const auto removed = topologyops::removePoolMember(doc.topology(), ServerId(u"edge01"_s));
+    QVERIFY2(removed.error.isEmpty(), qPrintable(removed.error));
+    QVERIFY(!doc.applyEdit(u"Remove member"_s, removed.topology).isError());
+    QVERIFY(!model->indexFor(edge01).isValid());
+    QCOMPARE(window.selectedRef(), listener);
+    doc.undoStack()->undo();
+    QVERIFY(model->indexFor(edge01).isValid());
+    QCOMPARE(window.selectedRef(), listener);
+    QVERIFY(tree->isExpanded(model->indexFor(peers)));
+    // None of it was a reset: the rows changed in place.
+    QCOMPARE(resets.size(), 0);
+}
+
+void TstMainWindowPanes::everyPaneFollowsASelectionMadeElsewhere()
+{
+    Document doc(topologyfile::defaultTopology());
+    MainWindow window(doc);
+    window.setInteractive(false);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(loadSample(window));
+    Selection *selection = Selection::of(doc);
+    QCOMPARE(window.selection(), selection);
+    const auto table = [&] {
+        const QTableView *view = window.listenerTable()->view();
+        return tableRef(view, view->currentIndex().row());
+    };
+    const auto problem = [&] {
+        const QTreeView *list = window.problemsList()->view();
+        return window.problemsList()->model()->refAt(list->currentIndex().row());
+    };
+
+    // Set from outside every pane (as a future search box would).
+    const ElementRef psom = ElementRef::listener(kPsom);
+    selection->setCurrent(psom);
+    QCOMPARE(window.treeModel()->refAt(window.treeView()->currentIndex()), psom);
+    QCOMPARE(table(), psom);
+    QCOMPARE(problem(), psom);
+    QCOMPARE(window.diagramView()->selectedRef(), psom);
+    QCOMPARE(window.detailsView()->ref(), psom);
+    QCOMPARE(window.propertyEditor()->ref(), psom);
+
+    // A peer: the table and the problems list have no row for it and select nothing.
+    const ElementRef director = ElementRef::peer(PeerId(u"director"_s));
+    selection->setCurrent(director);
+    QCOMPARE(window.treeModel()->refAt(window.treeView()->currentIndex()), director);
+    QCOMPARE(table(), ElementRef());
+    QCOMPARE(problem(), ElementRef());
+    QCOMPARE(window.diagramView()->selectedRef(), director);
+    QCOMPARE(window.propertyEditor()->ref(), director);
+
+    // A server: no listener row; its unexpected sockets are problems of the server.
+    const ElementRef server = ElementRef::server(ServerId(u"edge01"_s));
+    selection->setCurrent(server);
+    QCOMPARE(window.treeModel()->refAt(window.treeView()->currentIndex()), server);
+    QCOMPARE(table(), ElementRef());
+    QCOMPARE(problem(), server);
+    QCOMPARE(window.diagramView()->selectedRef(), server);
+    QCOMPARE(window.detailsView()->ref(), server);
+    QCOMPARE(window.propertyEditor()->ref(), server);
+
+    // Each pane writes it too: the table, the diagram and the details' owner.
+    window.listenerTable()->view()->setCurrentIndex(
+            window.listenerTable()->view()->model()->index(0, 0));
+    const ElementRef first = table();
+    QVERIFY(first.isValid());
+    QCOMPARE(selection->current(), first);
+    QCOMPARE(window.propertyEditor()->ref(), first);
+    QVERIFY(window.diagramView()->selectRef(psom));
+    QCOMPARE(selection->current(), first); // following (selectRef) does not write back
+    window.propertyEditor()->showRef(psom);
+    QCOMPARE(selection->current(), psom);
+    QCOMPARE(window.treeModel()->refAt(window.treeView()->currentIndex()), psom);
+
+    // Nothing: the overview and the topology's own form.
+    selection->setCurrent({});
+    QVERIFY(!window.treeView()->currentIndex().isValid());
+    QCOMPARE(window.detailsView()->ref(), ElementRef());
+    QCOMPARE(window.propertyEditor()->ref(), ElementRef());
 }
 
 void TstMainWindowPanes::onlyLoadsTheUserAskedForFailAloud()
@@ -345,7 +504,7 @@ void TstMainWindowPanes::watchedFileFeedsThePaneAndGoesStaleQuietly()
     QVERIFY(QFile::remove(path));
     QTRY_VERIFY_WITH_TIMEOUT(window.snapshotPane()->blockText(edge01).contains(u"stale"_s), 10000);
     // The last good check stays, and a live source's trouble is no message box.
-    QVERIFY(doc.checkFor(edge01) != nullptr);
+    QVERIFY(doc.checks().checkFor(edge01) != nullptr);
     QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
 }
 

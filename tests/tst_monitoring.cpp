@@ -133,7 +133,7 @@ void TstMonitoring::perfLabelsQuoted()
 void TstMonitoring::nagiosSeveralServers()
 {
     const Topology t = pooltest::twoServerPool();
-    const CheckSet set = [&] {
+    const CheckRun set = [&] {
         QTemporaryDir dir;
         const QString one = pooltest::writeText(dir, u"edge01.txt"_s, pooltest::sampleText());
         const QString two = pooltest::writeText(
@@ -250,7 +250,7 @@ void TstMonitoring::prometheusLabelEscaping()
     t.pools[0].servers[0].fqdn = odd;
     QTemporaryDir dir;
     const QString path = pooltest::writeText(dir, u"edge01.txt"_s, pooltest::sampleText());
-    const CheckSet set = runChecks(t, {{path, {}}});
+    const CheckRun set = runChecks(t, {{path, {}}});
     QVERIFY2(set.ok(), qPrintable(set.errors.join(u'\n')));
     const QString text = monitoring::prometheus(t, set.checks, kNow);
     QVERIFY(text.contains(u"server=\"edge\\\"01\\\\x\\ny\""_s));

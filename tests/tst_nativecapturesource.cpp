@@ -139,14 +139,15 @@ void TstNativeCaptureSource::captureNowJudgesOffTheGuiThread()
 
     // In the document like a loaded snapshot: its source, host and time for the Snapshot pane,
     // and judged.
-    const CheckResult *check = m_doc->check();
+    const CheckResult *check = m_doc->checks().latest().get();
     QVERIFY(check && check->ok());
     QCOMPARE(check->source, label);
     QCOMPARE(check->snapshot.format, u"native"_s);
     QCOMPARE(check->snapshot.header.host, u"EDGE01"_s);
     QVERIFY(check->snapshot.header.time.isValid());
-    QCOMPARE(m_doc->verdict(ListenerId(u"edge01-int-tcp-5061"_s))->status, ListenerStatus::Ok);
-    QCOMPARE(m_doc->verdict(ListenerId(u"edge01-webconf-tcp-443"_s))->status,
+    QCOMPARE(m_doc->checks().verdict(ListenerId(u"edge01-int-tcp-5061"_s))->status,
+             ListenerStatus::Ok);
+    QCOMPARE(m_doc->checks().verdict(ListenerId(u"edge01-webconf-tcp-443"_s))->status,
              ListenerStatus::Missing);
     // A single capture is no live source: nothing for the pane's source line, and no repeat.
     QVERIFY(states.isEmpty());
@@ -169,7 +170,7 @@ void TstNativeCaptureSource::refreshAtInterval()
     QVERIFY(lastState(states).state.contains(u"every 5 s"_s));
     QVERIFY(!lastState(states).stale);
     QTRY_VERIFY_WITH_TIMEOUT(m_fake->calls >= 3, 5000); // at the (shortened) interval
-    QCOMPARE(m_doc->check()->source, NativeCaptureSource::sourceLabel());
+    QCOMPARE(m_doc->checks().latest().get()->source, NativeCaptureSource::sourceLabel());
 
     m_source->stopRefreshing();
     QVERIFY(!m_source->isRefreshing());
@@ -191,7 +192,7 @@ void TstNativeCaptureSource::failureKeepsLastGood()
     QSignalSpy errors(m_source.get(), &NativeCaptureSource::errorOccurred);
     m_source->startRefreshing(60);
     QTRY_VERIFY_WITH_TIMEOUT(lastState(states).state.startsWith(u"captured "_s), 5000);
-    const CheckResult *good = m_doc->check();
+    const CheckResult *good = m_doc->checks().latest().get();
     QVERIFY(good);
     QVERIFY(lastState(states).state.contains(u"every 1 min"_s));
 
@@ -201,8 +202,8 @@ void TstNativeCaptureSource::failureKeepsLastGood()
     QVERIFY2(state.startsWith(u"capture failed: "_s), qPrintable(state));
     QVERIFY2(state.contains(u"GetExtendedTcpTable"_s), qPrintable(state));
     QVERIFY2(state.contains(u"last good "_s), qPrintable(state));
-    QCOMPARE(m_doc->check(), good); // the document keeps the last good check
-    QVERIFY(errors.isEmpty());      // a repeating capture fails quietly, in the pane
+    QCOMPARE(m_doc->checks().latest().get(), good); // the document keeps the last good check
+    QVERIFY(errors.isEmpty()); // a repeating capture fails quietly, in the pane
 
     m_fake->failing = false;
     QTRY_VERIFY_WITH_TIMEOUT(!lastState(states).stale, 5000);

@@ -5,6 +5,7 @@
 #include "problemsmodel.h"
 #include "problemspane.h"
 #include "topologyfile.h"
+#include "tst_checks_util.h"
 #include "tst_sample_util.h"
 
 #include <QFile>
@@ -75,7 +76,7 @@ private:
 
 void TstProblems::noSnapshot()
 {
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
     ProblemsPane pane(m_doc);
     QCOMPARE(pane.model()->rowCount(), 0);
     QCOMPARE(pane.model()->state(), ProblemsModel::State::NoSnapshot);
@@ -93,18 +94,18 @@ void TstProblems::snapshotFailed()
     const CheckResult bad
             = runCheck(m_doc.topology(), QByteArray("this is not netstat\n"), u"clipboard"_s);
     QVERIFY(!bad.ok());
-    m_doc.setCheck(shared(bad));
+    deliverCheck(m_doc, shared(bad));
     QCOMPARE(pane.model()->state(), ProblemsModel::State::SnapshotFailed);
     QVERIFY(pane.isShowingMessage());
     QVERIFY2(pane.message().contains(bad.error.toString()), qPrintable(pane.message()));
     QCOMPARE(pane.model()->rowCount(), 0);
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
 }
 
 void TstProblems::sampleOrderAndWords()
 {
     ProblemsPane pane(m_doc);
-    m_doc.setCheck(shared(sampleCheckResult(m_doc.topology())));
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
     const ProblemsModel &m = *pane.model();
     QVERIFY(!pane.isShowingMessage());
     QCOMPARE(m.rowCount(), 2 + 1 + 16); // two listeners down, one broken scenario, 16 unexpected
@@ -114,8 +115,8 @@ void TstProblems::sampleOrderAndWords()
                              "16 unexpected sockets"_s);
 
     // Missing listeners first, in the topology's order (internal interface first).
-    QCOMPARE(m.refAt(0), TreeRef::listener(ListenerId(u"edge01-int-tcp-8057"_s)));
-    QCOMPARE(m.refAt(1), TreeRef::listener(ListenerId(u"edge01-webconf-tcp-443"_s)));
+    QCOMPARE(m.refAt(0), ElementRef::listener(ListenerId(u"edge01-int-tcp-8057"_s)));
+    QCOMPARE(m.refAt(1), ElementRef::listener(ListenerId(u"edge01-webconf-tcp-443"_s)));
     QCOMPARE(text(m, 0, ProblemsModel::StatusColumn), u"✗ Missing"_s);
     QCOMPARE(text(m, 0, ProblemsModel::ServerColumn), u"edge01.contoso.local"_s);
     const QString webconf = text(m, 1);
@@ -127,7 +128,7 @@ void TstProblems::sampleOrderAndWords()
              qPrintable(text(m, 0)));
 
     // Then what they break.
-    QCOMPARE(m.refAt(2), TreeRef::scenario(ScenarioId(u"web-conference-join"_s)));
+    QCOMPARE(m.refAt(2), ElementRef::scenario(ScenarioId(u"web-conference-join"_s)));
     QCOMPARE(text(m, 2, ProblemsModel::StatusColumn), u"✗ Broken"_s);
     QCOMPARE(text(m, 2), u"External web conference join: broken by TCP 443 on 10.45.16.20, "
                          "TCP 8057 on 172.25.33.10"_s);
@@ -143,9 +144,9 @@ void TstProblems::sampleOrderAndWords()
     QCOMPARE(text(m, rdp), u"TCP 3389 on 0.0.0.0 (svchost.exe, PID 1160): unexpected — no "
                            "listener of the topology explains it"_s);
     // Bound on all interfaces: the server is the thing to show.
-    QCOMPARE(m.refAt(rdp), TreeRef::server(kEdge01));
+    QCOMPARE(m.refAt(rdp), ElementRef::server(kEdge01));
     QVERIFY(rowStartingWith(m, u"TCP 445 on 0.0.0.0 (System, PID 4): "_s) > 2);
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
 }
 
 void TstProblems::unexpectedLeadsToAddressOrServer()
@@ -156,25 +157,25 @@ void TstProblems::unexpectedLeadsToAddressOrServer()
             {u"::"_s, Transport::Udp, 3389, 1160, u"svchost.exe"_s},
             {u"198.51.100.7"_s, Transport::Tcp, 8080, -1, {}},
     };
-    m_doc.setCheck(shared(check));
+    deliverCheck(m_doc, shared(check));
     ProblemsModel m(m_doc);
     const int access = rowStartingWith(m, u"TCP 3389 on 10.45.16.10 "_s);
     QVERIFY(access >= 0);
-    QCOMPARE(m.refAt(access), TreeRef::address(AddressId(u"edge01-access"_s)));
-    QCOMPARE(m.refAt(rowStartingWith(m, u"UDP 3389 on :: "_s)), TreeRef::server(kEdge01));
+    QCOMPARE(m.refAt(access), ElementRef::address(AddressId(u"edge01-access"_s)));
+    QCOMPARE(m.refAt(rowStartingWith(m, u"UDP 3389 on :: "_s)), ElementRef::server(kEdge01));
     const int other = rowStartingWith(m, u"TCP 8080 on 198.51.100.7: unexpected"_s);
     QVERIFY(other >= 0);
-    QCOMPARE(m.refAt(other), TreeRef::server(kEdge01));
+    QCOMPARE(m.refAt(other), ElementRef::server(kEdge01));
     QCOMPARE(m.unexpectedCount(), 3);
     QCOMPARE(m.problemCount(), 3); // unexpected sockets are listed, not counted
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
 }
 
 void TstProblems::allWell()
 {
     ProblemsPane pane(m_doc);
     CheckResult check = allUp(sampleCheckResult(m_doc.topology()));
-    m_doc.setCheck(shared(check));
+    deliverCheck(m_doc, shared(check));
     // Unexpected sockets remain: listed, with a summary that says the listeners are fine.
     QCOMPARE(pane.model()->state(), ProblemsModel::State::Problems);
     QCOMPARE(pane.problemCount(), 0);
@@ -183,24 +184,24 @@ void TstProblems::allWell()
     QCOMPARE(pane.message(), u"every expected listener is up, 16 unexpected sockets"_s);
 
     check.judgement.unexpected.clear();
-    m_doc.setCheck(shared(check));
+    deliverCheck(m_doc, shared(check));
     QCOMPARE(pane.model()->state(), ProblemsModel::State::AllWell);
     QVERIFY(pane.isShowingMessage());
     QCOMPARE(pane.message(), u"No problems: every expected listener is up."_s);
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
 }
 
 void TstProblems::countFollowsChecks()
 {
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
     ProblemsPane pane(m_doc);
     QSignalSpy counts(&pane, &ProblemsPane::countChanged);
-    m_doc.setCheck(shared(sampleCheckResult(m_doc.topology())));
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
     QCOMPARE(counts.count(), 1);
     QCOMPARE(counts.last().first().toInt(), 3);
-    m_doc.setCheck(shared(sampleCheckResult(m_doc.topology()))); // same problems: no news
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology()))); // same problems: no news
     QCOMPARE(counts.count(), 1);
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
     QCOMPARE(counts.count(), 2);
     QCOMPARE(counts.last().first().toInt(), 0);
     QVERIFY(pane.isShowingMessage());
@@ -208,7 +209,7 @@ void TstProblems::countFollowsChecks()
 
 void TstProblems::clickAndEnterActivate()
 {
-    m_doc.setCheck(shared(sampleCheckResult(m_doc.topology())));
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
     ProblemsPane pane(m_doc);
     pane.resize(900, 400);
     pane.show();
@@ -218,33 +219,33 @@ void TstProblems::clickAndEnterActivate()
     const QModelIndex scenario = pane.model()->index(2, ProblemsModel::ProblemColumn);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(scenario).center());
     QCOMPARE(activated.count(), 1);
-    QCOMPARE(activated.last().first().value<TreeRef>(),
-             TreeRef::scenario(ScenarioId(u"web-conference-join"_s)));
+    QCOMPARE(activated.last().first().value<ElementRef>(),
+             ElementRef::scenario(ScenarioId(u"web-conference-join"_s)));
 
     view->setCurrentIndex(pane.model()->index(0, 0));
     QCOMPARE(activated.count(), 1); // moving is not activating
     QTest::keyClick(view, Qt::Key_Return);
     QCOMPARE(activated.count(), 2);
-    QCOMPARE(activated.last().first().value<TreeRef>(),
-             TreeRef::listener(ListenerId(u"edge01-int-tcp-8057"_s)));
-    m_doc.setCheck(nullptr);
+    QCOMPARE(activated.last().first().value<ElementRef>(),
+             ElementRef::listener(ListenerId(u"edge01-int-tcp-8057"_s)));
+    deliverCheck(m_doc, nullptr);
 }
 
 void TstProblems::keepsCurrentRowAcrossChecks()
 {
-    m_doc.setCheck(shared(sampleCheckResult(m_doc.topology())));
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
     ProblemsPane pane(m_doc);
     QSignalSpy activated(&pane, &ProblemsPane::refActivated);
     const int rdp = rowStartingWith(*pane.model(), u"TCP 3389 on 0.0.0.0 "_s);
     pane.view()->setCurrentIndex(pane.model()->index(rdp, 0));
-    m_doc.setCheck(shared(sampleCheckResult(m_doc.topology())));
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
     QCOMPARE(pane.view()->currentIndex().row(), rdp);
     const int scenario = 2;
     pane.view()->setCurrentIndex(pane.model()->index(scenario, 0));
-    m_doc.setCheck(shared(allUp(sampleCheckResult(m_doc.topology())))); // the scenario is gone
-    QVERIFY(pane.model()->rowOf(TreeRef::scenario(ScenarioId(u"web-conference-join"_s))) < 0);
+    deliverCheck(m_doc, shared(allUp(sampleCheckResult(m_doc.topology())))); // the scenario is gone
+    QVERIFY(pane.model()->rowOf(ElementRef::scenario(ScenarioId(u"web-conference-join"_s))) < 0);
     QCOMPARE(activated.count(), 0);
-    m_doc.setCheck(nullptr);
+    deliverCheck(m_doc, nullptr);
 }
 
 QTEST_MAIN(TstProblems)

@@ -7,6 +7,7 @@
 #include "statusstyle.h"
 #include "templates.h"
 #include "topologyfile.h"
+#include "tst_field_util.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -114,65 +115,65 @@ private Q_SLOTS:
 
 void TstPropertyEditor::typedEditUndoRedo_data()
 {
-    QTest::addColumn<TreeRef>("ref");
+    QTest::addColumn<ElementRef>("ref");
     QTest::addColumn<int>("field");
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QVariant>("stored");
-    const auto row = [](const char *name, const TreeRef &ref, Field field, const QString &id,
+    const auto row = [](const char *name, const ElementRef &ref, Field field, const QString &id,
                         const QString &typed, const QVariant &stored) {
         QTest::newRow(name) << ref << int(field) << id << typed << stored;
     };
     const QString access = QStringLiteral("edge01-access");
     const QString name = QStringLiteral("Fabrikam Edge");
-    row("topology name", TreeRef(), Field::TopologyName, {}, name, name);
-    row("sip domains", TreeRef(), Field::SipDomains, {},
+    row("topology name", ElementRef(), Field::TopologyName, {}, name, name);
+    row("sip domains", ElementRef(), Field::SipDomains, {},
         QStringLiteral(" contoso.com, Fabrikam.com "),
         QStringList{QStringLiteral("contoso.com"), QStringLiteral("Fabrikam.com")});
-    row("sip domains on the topology group", TreeRef::servicesGroup(), Field::SipDomains, {},
+    row("sip domains on the topology group", ElementRef::servicesGroup(), Field::SipDomains, {},
         QStringLiteral("fabrikam.com"), QStringList{QStringLiteral("fabrikam.com")});
-    row("no sip domains", TreeRef(), Field::SipDomains, {}, QString(), QStringList());
+    row("no sip domains", ElementRef(), Field::SipDomains, {}, QString(), QStringList());
     const QString pool = QStringLiteral("edgepool.contoso.local");
-    row("pool fqdn", TreeRef::pool(kPool), Field::PoolFqdn, kPool.value(), pool, pool);
+    row("pool fqdn", ElementRef::pool(kPool), Field::PoolFqdn, kPool.value(), pool, pool);
     const QString server = QStringLiteral("edge-a.contoso.local");
-    row("server fqdn", TreeRef::server(kEdge01), Field::ServerFqdn, kEdge01.value(), server,
+    row("server fqdn", ElementRef::server(kEdge01), Field::ServerFqdn, kEdge01.value(), server,
         server);
-    row("address ip", TreeRef::address(AddressId(access)), Field::AddressIp, access,
+    row("address ip", ElementRef::address(AddressId(access)), Field::AddressIp, access,
         QStringLiteral(" 192.0.2.110 "), QStringLiteral("192.0.2.110"));
-    row("ipv6 is stored canonical", TreeRef::address(AddressId(access)), Field::AddressIp, access,
-        QStringLiteral("2001:DB8:0::10"), QStringLiteral("2001:db8::10"));
+    row("ipv6 is stored canonical", ElementRef::address(AddressId(access)), Field::AddressIp,
+        access, QStringLiteral("2001:DB8:0::10"), QStringLiteral("2001:db8::10"));
     const QString av = QStringLiteral("edge01-av");
-    row("nat removed", TreeRef::address(AddressId(av)), Field::AddressNatIp, av, {}, QString());
-    row("nat changed", TreeRef::address(AddressId(av)), Field::AddressNatIp, av,
+    row("nat removed", ElementRef::address(AddressId(av)), Field::AddressNatIp, av, {}, QString());
+    row("nat changed", ElementRef::address(AddressId(av)), Field::AddressNatIp, av,
         QStringLiteral("203.0.113.99"), QStringLiteral("203.0.113.99"));
     const QString meet = QStringLiteral("meet.contoso.com");
-    row("address fqdn", TreeRef::address(AddressId(access)), Field::AddressFqdn, access, meet,
+    row("address fqdn", ElementRef::address(AddressId(access)), Field::AddressFqdn, access, meet,
         meet);
-    row("address on its interface", TreeRef::netInterface(kEdge01, InterfaceSide::External),
+    row("address on its interface", ElementRef::netInterface(kEdge01, InterfaceSide::External),
         Field::AddressIp, QStringLiteral("edge01-webconf"), QStringLiteral("192.0.2.120"),
         QStringLiteral("192.0.2.120"));
     const QString director = QStringLiteral("director");
-    row("peer name", TreeRef::peer(PeerId(director)), Field::PeerName, director,
+    row("peer name", ElementRef::peer(PeerId(director)), Field::PeerName, director,
         QStringLiteral("Director pool"), QStringLiteral("Director pool"));
-    row("peer addresses", TreeRef::peer(PeerId(director)), Field::PeerAddresses, director,
+    row("peer addresses", ElementRef::peer(PeerId(director)), Field::PeerAddresses, director,
         QStringLiteral("172.25.40.0/24,  10.0.0.5 2001:DB8::/32"),
         QStringList{QStringLiteral("172.25.40.0/24"), QStringLiteral("10.0.0.5"),
                     QStringLiteral("2001:db8::/32")});
     const QString port = QStringLiteral("edge01-int-tcp-5062");
-    row("listener port", TreeRef::listener(ListenerId(port)), Field::ListenerPort, port,
+    row("listener port", ElementRef::listener(ListenerId(port)), Field::ListenerPort, port,
         QStringLiteral("5063"), 5063);
 }
 
 void TstPropertyEditor::typedEditUndoRedo()
 {
-    QFETCH(TreeRef, ref);
+    QFETCH(ElementRef, ref);
     QFETCH(int, field);
     QFETCH(QString, id);
     QFETCH(QString, typed);
     QFETCH(QVariant, stored);
     Fixture f;
     f.editor.showRef(ref);
-    const FieldRef fieldRef{Field(field), id};
+    const FieldRef fieldRef = fieldOf(Field(field), id);
     QWidget *editor = f.editor.editorFor(fieldRef);
     QVERIFY(editor);
     const QVariant before = *readField(f.doc.topology(), fieldRef);
@@ -202,25 +203,25 @@ void TstPropertyEditor::typedEditUndoRedo()
 
 void TstPropertyEditor::toggles_data()
 {
-    QTest::addColumn<TreeRef>("ref");
+    QTest::addColumn<ElementRef>("ref");
     QTest::addColumn<int>("field");
     QTest::addColumn<QString>("id");
     const QString listener = QStringLiteral("edge01-int-tcp-8057");
-    QTest::newRow("listener") << TreeRef::listener(ListenerId(listener))
+    QTest::newRow("listener") << ElementRef::listener(ListenerId(listener))
                               << int(Field::ListenerEnabled) << listener;
     const QString service = QStringLiteral("RTCDATAPROXY");
-    QTest::newRow("service") << TreeRef::service(ServiceId(service)) << int(Field::ServiceEnabled)
-                             << service;
+    QTest::newRow("service") << ElementRef::service(ServiceId(service))
+                             << int(Field::ServiceEnabled) << service;
 }
 
 void TstPropertyEditor::toggles()
 {
-    QFETCH(TreeRef, ref);
+    QFETCH(ElementRef, ref);
     QFETCH(int, field);
     QFETCH(QString, id);
     Fixture f;
     f.editor.showRef(ref);
-    const FieldRef fieldRef{Field(field), id};
+    const FieldRef fieldRef = fieldOf(Field(field), id);
     auto *check = qobject_cast<QCheckBox *>(f.editor.editorFor(fieldRef));
     QVERIFY(check);
     QVERIFY(check->isChecked());
@@ -236,13 +237,13 @@ void TstPropertyEditor::toggles()
 
 void TstPropertyEditor::refusedValues_data()
 {
-    QTest::addColumn<TreeRef>("ref");
+    QTest::addColumn<ElementRef>("ref");
     QTest::addColumn<int>("field");
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QString>("reason");
     const QString access = QStringLiteral("edge01-access");
-    const TreeRef address = TreeRef::address(AddressId(access));
+    const ElementRef address = ElementRef::address(AddressId(access));
     QTest::newRow("bad ip") << address << int(Field::AddressIp) << access
                             << QStringLiteral("192.0.2.300")
                             << QStringLiteral("'192.0.2.300' is not an IPv4 or IPv6 address");
@@ -260,41 +261,41 @@ void TstPropertyEditor::refusedValues_data()
                                 << QStringLiteral("203.0.113.30")
                                 << QStringLiteral("203.0.113.30 is already used by the NAT public "
                                                   "address of edge01-av");
-    QTest::newRow("bad fqdn") << TreeRef::server(kEdge01) << int(Field::ServerFqdn)
+    QTest::newRow("bad fqdn") << ElementRef::server(kEdge01) << int(Field::ServerFqdn)
                               << kEdge01.value() << QStringLiteral("edge 01.contoso.local")
                               << QStringLiteral("is not a DNS name");
     const QString director = QStringLiteral("director");
     QTest::newRow("bad peer address")
-            << TreeRef::peer(PeerId(director)) << int(Field::PeerAddresses) << director
+            << ElementRef::peer(PeerId(director)) << int(Field::PeerAddresses) << director
             << QStringLiteral("10.0.0.0/8, 10.1")
             << QStringLiteral("'10.1' is not an IP address or subnet");
-    QTest::newRow("bad sip domain") << TreeRef() << int(Field::SipDomains) << QString()
+    QTest::newRow("bad sip domain") << ElementRef() << int(Field::SipDomains) << QString()
                                     << QStringLiteral("contoso.com, contoso")
                                     << QStringLiteral("'contoso' is not a "
                                                       "domain name");
     // Refused by the file's check through Document::setField.
-    QTest::newRow("sip domain twice") << TreeRef() << int(Field::SipDomains) << QString()
+    QTest::newRow("sip domain twice") << ElementRef() << int(Field::SipDomains) << QString()
                                       << QStringLiteral("contoso.com, fabrikam.com, CONTOSO.com")
                                       << QStringLiteral("SIP domain 'CONTOSO.com' is listed twice");
     QTest::newRow("empty peer name")
-            << TreeRef::peer(PeerId(director)) << int(Field::PeerName) << director
+            << ElementRef::peer(PeerId(director)) << int(Field::PeerName) << director
             << QStringLiteral("  ") << QStringLiteral("a name is needed");
     const QString port = QStringLiteral("edge01-int-tcp-5062");
     QTest::newRow("duplicate socket")
-            << TreeRef::listener(ListenerId(port)) << int(Field::ListenerPort) << port
+            << ElementRef::listener(ListenerId(port)) << int(Field::ListenerPort) << port
             << QStringLiteral("5061") << QStringLiteral("duplicate socket TCP 5061");
 }
 
 void TstPropertyEditor::refusedValues()
 {
-    QFETCH(TreeRef, ref);
+    QFETCH(ElementRef, ref);
     QFETCH(int, field);
     QFETCH(QString, id);
     QFETCH(QString, typed);
     QFETCH(QString, reason);
     Fixture f;
     f.editor.showRef(ref);
-    const FieldRef fieldRef{Field(field), id};
+    const FieldRef fieldRef = fieldOf(Field(field), id);
     QWidget *editor = f.editor.editorFor(fieldRef);
     const Topology before = f.doc.topology();
     const QVariant shownBefore = shown(editor);
@@ -314,7 +315,7 @@ void TstPropertyEditor::sipDomainsInTheTopologyForm()
 {
     Fixture f;
     f.editor.showRef({});
-    const FieldRef domains{Field::SipDomains, {}};
+    const FieldRef domains = FieldRef::ofTopology(Field::SipDomains);
     auto *edit = qobject_cast<QLineEdit *>(f.editor.editorFor(domains));
     QVERIFY(edit);
     QCOMPARE(edit->text(), QStringLiteral("contoso.com"));
@@ -352,8 +353,9 @@ void TstPropertyEditor::rangeKeepsItsLength()
 {
     Fixture f;
     const QString id = QStringLiteral("edge01-av-tcp-50000-59999");
-    f.editor.showRef(TreeRef::listener(ListenerId(id)));
-    auto *spin = qobject_cast<QSpinBox *>(f.editor.editorFor({Field::ListenerPort, id}));
+    f.editor.showRef(ElementRef::listener(ListenerId(id)));
+    auto *spin = qobject_cast<QSpinBox *>(
+            f.editor.editorFor({Field::ListenerPort, ElementRef::listener(ListenerId(id))}));
     QVERIFY(spin);
     QCOMPARE(spin->maximum(), 65535 - 9999);
     typeInto(spin, QStringLiteral("40000"));
@@ -367,8 +369,9 @@ void TstPropertyEditor::formFollowsOtherEdits()
     // An edit made elsewhere (another view, a script of the main window) shows in the form,
     // and a problem shown under a field goes once the topology changes.
     Fixture f;
-    const FieldRef ip{Field::AddressIp, QStringLiteral("edge01-int")};
-    f.editor.showRef(TreeRef::address(AddressId(ip.id)));
+    const FieldRef ip{Field::AddressIp,
+                      ElementRef::address(AddressId(QStringLiteral("edge01-int")))};
+    f.editor.showRef(ip.element);
     QWidget *editor = f.editor.editorFor(ip);
     typeInto(editor, QStringLiteral("nonsense"));
     QVERIFY(!f.editor.problemFor(ip).isEmpty());
@@ -380,21 +383,21 @@ void TstPropertyEditor::formFollowsOtherEdits()
 void TstPropertyEditor::addAndRemoveMember()
 {
     Fixture f;
-    f.editor.showRef(TreeRef::server(kEdge01));
+    f.editor.showRef(ElementRef::server(kEdge01));
     QSignalSpy requested(&f.editor, &PropertyEditor::refRequested);
     QCOMPARE(f.editor.addPoolMember(kPool, edge02()), QString());
-    const TreeRef added = TreeRef::server(ServerId(QStringLiteral("edge02")));
+    const ElementRef added = ElementRef::server(ServerId(QStringLiteral("edge02")));
     QCOMPARE(f.doc.topology().pool(kPool)->servers.size(), 2);
     QCOMPARE(f.editor.ref(), added);
     QCOMPARE(requested.size(), 1);
-    QCOMPARE(requested.first().first().value<TreeRef>(), added);
+    QCOMPARE(requested.first().first().value<ElementRef>(), added);
     QCOMPARE(f.doc.undoStack()->count(), 1);
     QVERIFY(f.doc.undoStack()->text(0).contains(QStringLiteral("edge02.contoso.local")));
 
     // Undo takes the new server away: the form falls back to its pool.
     f.doc.undoStack()->undo();
     QCOMPARE(f.doc.topology().pool(kPool)->servers.size(), 1);
-    QCOMPARE(f.editor.ref(), TreeRef::pool(kPool));
+    QCOMPARE(f.editor.ref(), ElementRef::pool(kPool));
     f.doc.undoStack()->redo();
     QCOMPARE(f.doc.topology().pool(kPool)->servers.size(), 2);
 
@@ -404,7 +407,7 @@ void TstPropertyEditor::addAndRemoveMember()
     QVERIFY(remove);
     remove->click();
     QCOMPARE(f.doc.topology().pool(kPool)->servers.size(), 1);
-    QCOMPARE(f.editor.ref(), TreeRef::pool(kPool));
+    QCOMPARE(f.editor.ref(), ElementRef::pool(kPool));
     QCOMPARE(f.doc.undoStack()->count(), 2);
     f.doc.undoStack()->undo();
     QVERIFY(f.doc.topology().server(ServerId(QStringLiteral("edge02"))));
@@ -413,12 +416,12 @@ void TstPropertyEditor::addAndRemoveMember()
 void TstPropertyEditor::removeLastMemberRefused()
 {
     Fixture f;
-    f.editor.showRef(TreeRef::server(kEdge01));
+    f.editor.showRef(ElementRef::server(kEdge01));
     const QString refusal = f.editor.removePoolMember(kEdge01);
     QVERIFY(refusal.contains(QStringLiteral("only server")));
     QCOMPARE(f.editor.actionProblem(), refusal);
     QCOMPARE(f.doc.undoStack()->count(), 0);
-    QCOMPARE(f.editor.ref(), TreeRef::server(kEdge01));
+    QCOMPARE(f.editor.ref(), ElementRef::server(kEdge01));
     // A duplicate address in a new member is refused the same way, naming the address.
     MemberParams m = edge02();
     m.internalIp = QStringLiteral("172.25.33.10");
@@ -429,22 +432,22 @@ void TstPropertyEditor::removeLastMemberRefused()
 void TstPropertyEditor::addAndRemovePeer()
 {
     Fixture f;
-    f.editor.showRef(TreeRef::peersGroup());
+    f.editor.showRef(ElementRef::peersGroup());
     QVERIFY(f.editor.findChild<QPushButton *>(QStringLiteral("addPeerButton")));
     QCOMPARE(f.editor.addPeer(QStringLiteral("Partner VPN"), PeerKind::InternalClients,
                               {QStringLiteral("10.20.0.0/16")}),
              QString());
     const PeerId id(QStringLiteral("partner-vpn"));
     QVERIFY(f.doc.topology().peer(id));
-    QCOMPARE(f.editor.ref(), TreeRef::peer(id));
-    auto *addresses = f.editor.editorFor({Field::PeerAddresses, id.value()});
+    QCOMPARE(f.editor.ref(), ElementRef::peer(id));
+    auto *addresses = f.editor.editorFor({Field::PeerAddresses, ElementRef::peer(id)});
     QCOMPARE(shown(addresses), QVariant(QStringLiteral("10.20.0.0/16")));
 
     auto *remove = f.editor.findChild<QPushButton *>(QStringLiteral("removePeerButton"));
     QVERIFY(remove);
     remove->click();
     QVERIFY(!f.doc.topology().peer(id));
-    QCOMPARE(f.editor.ref(), TreeRef::peersGroup());
+    QCOMPARE(f.editor.ref(), ElementRef::peersGroup());
     f.doc.undoStack()->undo();
     QVERIFY(f.doc.topology().peer(id));
 

@@ -3,11 +3,12 @@
 // several snapshots of a pool, each on its server; a second snapshot compared with the first.
 #include "detailsview.h"
 #include "document.h"
+#include "elementref.h"
 #include "mainwindow.h"
 #include "snapshotcontroller.h"
 #include "topologyfile.h"
 #include "topologytreemodel.h"
-#include "treeref.h"
+#include "tst_field_util.h"
 #include "tst_pool_util.h"
 #include "tst_snapshot_util.h"
 
@@ -16,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QUndoStack>
 
 using namespace edgemap;
 using edgemap::pooltest::waitFor;
@@ -25,14 +27,40 @@ namespace {
 
 const QString kSample = snapshottest::bundledSamplePath();
 
-QString statusCell(const TopologyTreeModel &model, const TreeRef &ref)
+QString statusCell(const TopologyTreeModel &model, const ElementRef &ref)
 {
     return model.indexFor(ref).siblingAtColumn(TopologyTreeModel::StatusColumn).data().toString();
 }
 
 QString statusCell(const MainWindow &w, const QString &listener)
 {
-    return statusCell(*w.treeModel(), TreeRef::listener(ListenerId(listener)));
+    return statusCell(*w.treeModel(), ElementRef::listener(ListenerId(listener)));
+}
+
+// Every verdict of a judgement as text: what the views show, and what must not change when a
+// field that no verdict reads is edited.
+QStringList verdictsOf(const Judgement &j)
+{
+    QStringList out;
+    for (const ListenerVerdict &v : j.listeners) {
+        QStringList peers;
+        for (const PeerId &p : v.remotePeers)
+            peers.append(p.value());
+        out.append(QStringLiteral("%1 %2 %3 %4 [%5]")
+                           .arg(v.listener.value())
+                           .arg(int(v.status))
+                           .arg(v.detail)
+                           .arg(v.established)
+                           .arg(peers.join(u',')));
+    }
+    for (const UnexpectedListener &u : j.unexpected)
+        out.append(QStringLiteral("unexpected %1 %2").arg(u.address).arg(u.port));
+    for (const ScenarioVerdict &sv : j.scenarios)
+        out.append(QStringLiteral("scenario %1 %2 %3")
+                           .arg(sv.scenario.value())
+                           .arg(sv.ok)
+                           .arg(sv.brokenBy.size()));
+    return out;
 }
 
 } // namespace
@@ -50,6 +78,8 @@ private Q_SLOTS:
     void sameServerAgainIsCompared();
     void overlappingLoadsOfOneServerCompareWithEachOther();
     void topologyChangeRejudgesEveryServer();
+    void fieldEditRejudgesOnlyWhatAVerdictReads_data();
+    void fieldEditRejudgesOnlyWhatAVerdictReads();
 };
 
 void TstSnapshotController::sampleIsJudgedAndShown()
@@ -62,8 +92,8 @@ void TstSnapshotController::sampleIsJudgedAndShown()
     QSignalSpy done(window.snapshots(), &SnapshotController::finished);
     window.openSnapshot(kSample);
     QVERIFY(done.wait(10000));
-    QVERIFY(doc.check() && doc.check()->ok());
-    QCOMPARE(doc.check()->server.value(), QStringLiteral("edge01"));
+    QVERIFY(doc.checks().latest().get() && doc.checks().latest().get()->ok());
+    QCOMPARE(doc.checks().latest().get()->server.value(), QStringLiteral("edge01"));
     QCOMPARE(statusCell(window, QStringLiteral("edge01-int-tcp-8057")),
              QStringLiteral("\u2717 Missing"));
     QCOMPARE(statusCell(window, QStringLiteral("edge01-webconf-tcp-443")),
@@ -73,11 +103,12 @@ void TstSnapshotController::sampleIsJudgedAndShown()
     QCOMPARE(statusCell(window, QStringLiteral("edge01-av-udp-50000-59999")),
              QStringLiteral("\u223f Dynamic"));
     const QModelIndex server
-            = window.treeModel()->indexFor(TreeRef::server(ServerId(QStringLiteral("edge01"))));
+            = window.treeModel()->indexFor(ElementRef::server(ServerId(QStringLiteral("edge01"))));
     QCOMPARE(server.siblingAtColumn(TopologyTreeModel::StatusColumn).data().toString(),
              QStringLiteral("\u2717 2 problems"));
 
-    QVERIFY(window.selectRef(TreeRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-5061")))));
+    QVERIFY(window.selectRef(
+            ElementRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-5061")))));
     const QString details = window.detailsView()->toPlainText();
     QVERIFY2(details.contains(QStringLiteral("In the snapshot")), qPrintable(details));
     QVERIFY(details.contains(QStringLiteral("RTCSrv.exe (PID 2216) on 172.25.33.10")));
@@ -94,7 +125,7 @@ void TstSnapshotController::unreadableSnapshotKeepsThePreviousCheck()
     QSignalSpy done(window.snapshots(), &SnapshotController::finished);
     window.openSnapshot(kSample);
     QVERIFY(done.wait(10000));
-    const CheckResult *before = doc.check();
+    const CheckResult *before = doc.checks().latest().get();
 
     QTemporaryDir dir;
     const QString garbage = dir.filePath(QStringLiteral("garbage.txt"));
@@ -105,7 +136,7 @@ void TstSnapshotController::unreadableSnapshotKeepsThePreviousCheck()
     QSignalSpy failed(window.snapshots(), &SnapshotController::failed);
     window.openSnapshot(garbage);
     QVERIFY(failed.wait(10000));
-    QCOMPARE(doc.check(), before);
+    QCOMPARE(doc.checks().latest().get(), before);
     QVERIFY2(window.lastError().contains(QStringLiteral("no netstat or PowerShell socket rows")),
              qPrintable(window.lastError()));
     QVERIFY(window.lastError().contains(garbage));
@@ -134,7 +165,7 @@ void TstSnapshotController::cancelLeavesTheDocumentAlone()
     controller.cancel();
     QVERIFY(cancelled.wait(20000));
     QCOMPARE(finished.size(), 0);
-    QVERIFY(doc.check() == nullptr);
+    QVERIFY(doc.checks().latest().get() == nullptr);
 }
 
 void TstSnapshotController::topologyChangeRejudges()
@@ -144,7 +175,7 @@ void TstSnapshotController::topologyChangeRejudges()
     QSignalSpy finished(&controller, &SnapshotController::finished);
     controller.openFile(kSample);
     QVERIFY(finished.wait(10000));
-    QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
+    QCOMPARE(doc.checks().verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
              ListenerStatus::Missing);
 
     // Disable the Web Conferencing service: its listeners are no longer expected.
@@ -156,9 +187,9 @@ void TstSnapshotController::topologyChangeRejudges()
     doc.resetTopology(changed, {});
     QVERIFY(rejudged.wait(10000));
     QCOMPARE(finished.size(), 1);
-    QCOMPARE(doc.verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
+    QCOMPARE(doc.checks().verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
              ListenerStatus::NotChecked);
-    QCOMPARE(doc.check()->judgement.problemCount(), 0);
+    QCOMPARE(doc.checks().latest().get()->judgement.problemCount(), 0);
 }
 
 void TstSnapshotController::poolSnapshotsLandOnTheirServers()
@@ -177,19 +208,19 @@ void TstSnapshotController::poolSnapshotsLandOnTheirServers()
     QVERIFY(waitFor(finished, 2));
     QVERIFY(!controller.isBusy());
     QCOMPARE(busy.size(), 2); // busy once for both, then idle
-    QCOMPARE(doc.checks().size(), 2);
-    QCOMPARE(doc.checkFor(ServerId(QStringLiteral("edge01")))->source, a);
-    QCOMPARE(doc.checkFor(ServerId(QStringLiteral("edge02")))->source, b);
+    QCOMPARE(doc.checks().servers().size(), 2);
+    QCOMPARE(doc.checks().checkFor(ServerId(QStringLiteral("edge01")))->source, a);
+    QCOMPARE(doc.checks().checkFor(ServerId(QStringLiteral("edge02")))->source, b);
     // Both servers show their own state, in the tree as in the verdicts.
     for (const QString &server : {QStringLiteral("edge01"), QStringLiteral("edge02")}) {
-        QCOMPARE(statusCell(tree, TreeRef::server(ServerId(server))),
+        QCOMPARE(statusCell(tree, ElementRef::server(ServerId(server))),
                  QStringLiteral("\u2717 2 problems"));
-        QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(server + u"-int-tcp-8057"_qs))),
+        QCOMPARE(statusCell(tree, ElementRef::listener(ListenerId(server + u"-int-tcp-8057"_qs))),
                  QStringLiteral("\u2717 Missing"));
-        QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(server + u"-int-tcp-5061"_qs))),
+        QCOMPARE(statusCell(tree, ElementRef::listener(ListenerId(server + u"-int-tcp-5061"_qs))),
                  QStringLiteral("\u2713 OK"));
     }
-    QVERIFY(!doc.hasChanges());
+    QVERIFY(!doc.checks().hasChanges());
 }
 
 void TstSnapshotController::sameServerAgainIsCompared()
@@ -199,24 +230,24 @@ void TstSnapshotController::sameServerAgainIsCompared()
     TopologyTreeModel tree(doc);
     SnapshotController controller(doc);
     QSignalSpy finished(&controller, &SnapshotController::finished);
-    QSignalSpy changes(&doc, &Document::changesChanged);
-    const TreeRef replication
-            = TreeRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-4443")));
-    const TreeRef edge01 = TreeRef::server(ServerId(QStringLiteral("edge01")));
+    const ElementRef replication
+            = ElementRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-4443")));
+    const ElementRef edge01 = ElementRef::server(ServerId(QStringLiteral("edge01")));
     controller.openBytes(sampleText().toUtf8(), QStringLiteral("first"));
     QVERIFY(waitFor(finished, 1));
     controller.openBytes(edge02Text().toUtf8(), QStringLiteral("edge02"));
     QVERIFY(waitFor(finished, 2));
-    QCOMPARE(changes.size(), 0);
+    QVERIFY(!doc.checks().hasChanges()); // each server's first snapshot: nothing to compare
 
     // The replica replicator stopped on edge01: the new snapshot replaces the first, and the
     // tree says what changed.
     controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
                          QStringLiteral("clipboard"));
     QVERIFY(waitFor(finished, 3));
-    QCOMPARE(doc.checks().size(), 2);
-    QCOMPARE(doc.checkFor(ServerId(QStringLiteral("edge01")))->source, QStringLiteral("clipboard"));
-    QCOMPARE(doc.previousCheckFor(ServerId(QStringLiteral("edge01")))->source,
+    QCOMPARE(doc.checks().servers().size(), 2);
+    QCOMPARE(doc.checks().checkFor(ServerId(QStringLiteral("edge01")))->source,
+             QStringLiteral("clipboard"));
+    QCOMPARE(doc.checks().previousCheckFor(ServerId(QStringLiteral("edge01")))->source,
              QStringLiteral("first"));
     QCOMPARE(statusCell(tree, replication), QStringLiteral("\u2717 Missing (was OK)"));
     QVERIFY(tree.indexFor(replication)
@@ -225,15 +256,16 @@ void TstSnapshotController::sameServerAgainIsCompared()
                     .toString()
                     .contains(QStringLiteral("was OK, now Missing")));
     QCOMPARE(statusCell(tree, edge01), QStringLiteral("\u2717 3 problems (1 changed)"));
-    QCOMPARE(doc.changesFor(ServerId(QStringLiteral("edge01")))->disappeared.size(), 1);
-    QCOMPARE(statusCell(tree, TreeRef::listener(ListenerId(QStringLiteral("edge02-int-tcp-4443")))),
+    QCOMPARE(doc.checks().changesFor(ServerId(QStringLiteral("edge01")))->disappeared.size(), 1);
+    QCOMPARE(statusCell(tree,
+                        ElementRef::listener(ListenerId(QStringLiteral("edge02-int-tcp-4443")))),
              QStringLiteral("\u2713 OK")); // the other server is untouched
 
     // It came back.
     controller.openBytes(sampleText().toUtf8(), QStringLiteral("third"));
     QVERIFY(waitFor(finished, 4));
     QCOMPARE(statusCell(tree, replication), QStringLiteral("\u2713 OK (was Missing)"));
-    doc.acknowledgeChanges();
+    doc.setChecks(doc.checks().acknowledged());
     QCOMPARE(statusCell(tree, replication), QStringLiteral("\u2713 OK"));
     QCOMPARE(statusCell(tree, edge01), QStringLiteral("\u2717 2 problems"));
 }
@@ -250,8 +282,8 @@ void TstSnapshotController::topologyChangeRejudgesEveryServer()
     controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
                          QStringLiteral("a2"));
     QVERIFY(waitFor(finished, 3));
-    const CheckResult *beforeA = doc.checkFor(ServerId(QStringLiteral("edge01")));
-    const CheckResult *beforeB = doc.checkFor(ServerId(QStringLiteral("edge02")));
+    const CheckResult *beforeA = doc.checks().checkFor(ServerId(QStringLiteral("edge01")));
+    const CheckResult *beforeB = doc.checks().checkFor(ServerId(QStringLiteral("edge02")));
 
     QSignalSpy rejudged(&controller, &SnapshotController::rejudged);
     Topology changed = doc.topology();
@@ -261,16 +293,16 @@ void TstSnapshotController::topologyChangeRejudgesEveryServer()
     QVERIFY(!doc.applyEdit(QStringLiteral("Disable Web Conferencing"), changed).isError());
     QVERIFY(rejudged.wait(10000));
     QCOMPARE(finished.size(), 3); // nothing was loaded: a live source must not think so
-    QVERIFY(doc.checkFor(ServerId(QStringLiteral("edge01"))) != beforeA);
-    QVERIFY(doc.checkFor(ServerId(QStringLiteral("edge02"))) != beforeB);
+    QVERIFY(doc.checks().checkFor(ServerId(QStringLiteral("edge01"))) != beforeA);
+    QVERIFY(doc.checks().checkFor(ServerId(QStringLiteral("edge02"))) != beforeB);
     for (const QString &server : {QStringLiteral("edge01"), QStringLiteral("edge02")}) {
-        QCOMPARE(doc.verdict(ListenerId(server + u"-int-tcp-8057"_qs))->status,
+        QCOMPARE(doc.checks().verdict(ListenerId(server + u"-int-tcp-8057"_qs))->status,
                  ListenerStatus::NotChecked);
-        QCOMPARE(doc.checkFor(ServerId(server))->source,
+        QCOMPARE(doc.checks().checkFor(ServerId(server))->source,
                  server == u"edge01"_qs ? QStringLiteral("a2") : QStringLiteral("b"));
     }
     // The comparison is made again between the re-judged snapshots: still the one change.
-    const SnapshotDiff *diff = doc.changesFor(ServerId(QStringLiteral("edge01")));
+    const SnapshotDiff *diff = doc.checks().changesFor(ServerId(QStringLiteral("edge01")));
     QVERIFY(diff);
     QCOMPARE(diff->statusChanges.size(), 1);
     QCOMPARE(diff->statusChanges.first().listener.value(), QStringLiteral("edge01-int-tcp-4443"));
@@ -294,12 +326,12 @@ void TstSnapshotController::overlappingLoadsOfOneServerCompareWithEachOther()
     QVERIFY(waitFor(finished, 3));
     QTRY_VERIFY(!controller.isBusy());
     const ServerId edge01(QStringLiteral("edge01"));
-    const CheckResult *current = doc.checkFor(edge01);
-    const CheckResult *previous = doc.previousCheckFor(edge01);
+    const CheckResult *current = doc.checks().checkFor(edge01);
+    const CheckResult *previous = doc.checks().previousCheckFor(edge01);
     QVERIFY(current && previous);
     QCOMPARE(QSet<QString>({current->source, previous->source}),
              QSet<QString>({QStringLiteral("x"), QStringLiteral("y")}));
-    const SnapshotDiff *diff = doc.changesFor(edge01);
+    const SnapshotDiff *diff = doc.checks().changesFor(edge01);
     QVERIFY(diff);
     // x lacks 4443, y lacks 5062: between them both change, in opposite directions.
     QCOMPARE(diff->statusChanges.size(), 2);
@@ -308,6 +340,76 @@ void TstSnapshotController::overlappingLoadsOfOneServerCompareWithEachOther()
     QCOMPARE(diff->disappeared.size(), expected.disappeared.size());
     for (const StatusChange &c : diff->statusChanges)
         QVERIFY2(c.before != ListenerStatus::NotChecked, qPrintable(c.listener.value()));
+}
+
+void TstSnapshotController::fieldEditRejudgesOnlyWhatAVerdictReads_data()
+{
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<bool>("rejudges");
+    const auto row = [](Field field, const QString &id, const QVariant &value, bool rejudges) {
+        QTest::addRow("%s", qPrintable(describe(fieldOf(field, id))))
+                << int(field) << id << value << rejudges;
+    };
+    // Only shown, never read by a verdict: no re-judge.
+    row(Field::TopologyName, {}, u"Renamed"_qs, false);
+    row(Field::PoolFqdn, u"pool1"_qs, u"edgepool2.contoso.local"_qs, false);
+    row(Field::PeerName, u"director"_qs, u"Director pool"_qs, false);
+    row(Field::AddressFqdn, u"edge01-access"_qs, u"meet.contoso.com"_qs, false);
+    row(Field::AddressNatIp, u"edge01-av"_qs, u"203.0.113.99"_qs, false);
+    // Certificates and DNS records are generated from the SIP domains; no verdict reads them.
+    row(Field::SipDomains, {}, QStringList{u"fabrikam.com"_qs}, false);
+    // Read by the judgement, the server match or the path graph: judged again.
+    row(Field::AddressIp, u"edge01-access"_qs, u"192.0.2.110"_qs, true);
+    row(Field::ListenerPort, u"edge01-int-tcp-5062"_qs, 5063, true);
+    row(Field::ListenerEnabled, u"edge01-int-tcp-8057"_qs, false, true);
+    row(Field::ServiceEnabled, u"RTCDATAPROXY"_qs, false, true);
+    row(Field::PeerAddresses, u"director"_qs, QStringList{u"172.25.40.0/24"_qs}, true);
+    row(Field::ServerFqdn, u"edge01"_qs, u"edge-a.contoso.local"_qs, true);
+}
+
+void TstSnapshotController::fieldEditRejudgesOnlyWhatAVerdictReads()
+{
+    QFETCH(int, field);
+    QFETCH(QString, id);
+    QFETCH(QVariant, value);
+    QFETCH(bool, rejudges);
+    QCOMPARE(affectsJudgement(Field(field)), rejudges);
+
+    Document doc(topologyfile::defaultTopology());
+    SnapshotController controller(doc);
+    QSignalSpy done(&controller, &SnapshotController::finished);
+    controller.openFile(kSample);
+    QVERIFY(done.wait(10000));
+    const ServerId edge01(u"edge01"_qs);
+    const std::shared_ptr<const CheckResult> before = doc.checks().latest();
+    QVERIFY(before && before->ok() && before->server == edge01);
+
+    QSignalSpy busy(&controller, &SnapshotController::busyChanged);
+    QSignalSpy rejudged(&controller, &SnapshotController::rejudged);
+    const FieldRef ref = fieldOf(Field(field), id);
+    const LoadError e = doc.setField(ref, value);
+    QVERIFY2(!e.isError(), qPrintable(e.toString()));
+    if (rejudges) {
+        QTRY_COMPARE_WITH_TIMEOUT(rejudged.size(), 1, 10000);
+        QVERIFY(doc.checks().latest() != before); // a new result object replaced the old one
+        QVERIFY(!busy.isEmpty());
+        return;
+    }
+    QTest::qWait(50); // a re-judge would have started synchronously and announced busy
+    QVERIFY(busy.isEmpty());
+    QVERIFY(rejudged.isEmpty());
+    QCOMPARE(doc.checks().latest(), before);
+    QCOMPARE(doc.checks().checkFor(edge01), before.get());
+    // And skipping it is right: judged again against the edited topology, nothing differs.
+    const CheckResult again = rejudge(doc.topology(), *before, edge01.value());
+    QVERIFY(again.ok());
+    QCOMPARE(verdictsOf(again.judgement), verdictsOf(before->judgement));
+    // Undo is a field change too, and skipped the same way.
+    doc.undoStack()->undo();
+    QVERIFY(busy.isEmpty());
+    QCOMPARE(doc.checks().latest(), before);
 }
 
 QTEST_MAIN(TstSnapshotController)

@@ -4,6 +4,7 @@
 #include "document.h"
 #include "snapshotcontroller.h"
 #include "snapshotpane.h"
+#include "tst_checks_util.h"
 #include "tst_pool_util.h"
 
 #include <QFile>
@@ -90,7 +91,7 @@ void TstSnapshotPane::oneBlockPerServer()
     pane.setClock([fileTime] { return fileTime.addSecs(125); });
 
     const QString text = pane.blockText(kEdge02);
-    const CheckResult *check = doc.checkFor(kEdge02);
+    const CheckResult *check = doc.checks().checkFor(kEdge02);
     QCOMPARE(check->established, 10); // counted with the judgement, not by the pane
     const QStringList expected{u"edge02.contoso.local"_s,
                                u"Source: "_s + b,
@@ -132,7 +133,7 @@ void TstSnapshotPane::captureHeaderTimeAndAge()
     Document doc(twoServerPool());
     SnapshotPane pane(doc);
     const QString text = u"# host: EDGE01\r\n# time: 2026-11-24T10:00:00Z\r\n"_s + sampleText();
-    doc.setCheck(check(doc.topology(), text, u"ssh edge01"_s));
+    deliverCheck(doc, check(doc.topology(), text, u"ssh edge01"_s));
     const QDateTime captured(QDate(2026, 11, 24), QTime(10, 0), Qt::UTC);
     QDateTime now = captured.addSecs(20);
     pane.setClock([&now] { return now; });
@@ -156,14 +157,14 @@ void TstSnapshotPane::readAssumptionsShown()
     SnapshotPane pane(doc);
     QString text = u"C:\\Users\\admin>netstat -ano | findstr :5\r\n"_s + sampleText();
     text.replace(u"\r\n"_s, u"\r"_s);
-    doc.setCheck(check(doc.topology(), text, u"paste"_s));
+    deliverCheck(doc, check(doc.topology(), text, u"paste"_s));
     const QString block = pane.blockText(kEdge01);
     QVERIFY2(block.split(u'\n').contains(
                      u"Assumed: console transcript: 1 prompt line(s) skipped; filtered by "
                      "findstr :5: listeners it could not show are unknown; line ends: cr"_s),
              qPrintable(block));
     // An ordinary capture has no such row.
-    doc.setCheck(check(doc.topology(), sampleText(), u"file"_s));
+    deliverCheck(doc, check(doc.topology(), sampleText(), u"file"_s));
     QVERIFY2(!pane.blockText(kEdge01).contains(u"Assumed:"_s), qPrintable(pane.blockText(kEdge01)));
 }
 
@@ -171,14 +172,14 @@ void TstSnapshotPane::changesSincePreviousSnapshot()
 {
     Document doc(twoServerPool());
     SnapshotPane pane(doc);
-    doc.setCheck(check(doc.topology(), sampleText(), u"first"_s));
-    doc.setCheck(
-            check(doc.topology(), without(sampleText(), u"172.25.33.10:4443 "_s), u"second"_s));
+    deliverCheck(doc, check(doc.topology(), sampleText(), u"first"_s));
+    deliverCheck(doc, check(doc.topology(), without(sampleText(), u"172.25.33.10:4443 "_s),
+                            u"second"_s));
     QVERIFY2(pane.blockText(kEdge01).contains(
                      u"Changes: 0 appeared, 1 disappeared, 1 status change"_s),
              qPrintable(pane.blockText(kEdge01)));
     QVERIFY(pane.blockText(kEdge01).contains(u"Source: second"_s));
-    doc.acknowledgeChanges();
+    doc.setChecks(doc.checks().acknowledged());
     QVERIFY(pane.blockText(kEdge01).contains(u"Changes: seen (acknowledged)"_s));
 }
 
@@ -186,8 +187,8 @@ void TstSnapshotPane::sourceState()
 {
     Document doc(twoServerPool());
     SnapshotPane pane(doc);
-    doc.setCheck(check(doc.topology(), sampleText(), u"/share/edge01.txt"_s));
-    doc.setCheck(check(doc.topology(), edge02Text(), u"/share/edge02.txt"_s));
+    deliverCheck(doc, check(doc.topology(), sampleText(), u"/share/edge01.txt"_s));
+    deliverCheck(doc, check(doc.topology(), edge02Text(), u"/share/edge02.txt"_s));
     pane.setSourceState(u"/share/edge02.txt"_s, u"stale: file deleted 3 min ago"_s, true);
     QVERIFY(pane.blockText(kEdge02).contains(u"Source state: stale: file deleted 3 min ago"_s));
     QVERIFY(!pane.blockText(kEdge01).contains(u"Source state"_s));
@@ -233,7 +234,7 @@ void TstSnapshotPane::failedLoadIsShownUntilALaterSuccess()
                          u"other server"_s);
     QVERIFY(failed.wait(10000));
     QVERIFY(!pane.errorText().isEmpty());
-    doc.clearChecks();
+    doc.setChecks({});
     QVERIFY2(pane.errorText().isEmpty(), qPrintable(pane.errorText()));
     QVERIFY(pane.isShowingEmptyState());
 }
@@ -242,8 +243,8 @@ void TstSnapshotPane::removedServerLosesItsBlock()
 {
     Document doc(twoServerPool());
     SnapshotPane pane(doc);
-    doc.setCheck(check(doc.topology(), sampleText(), u"a"_s));
-    doc.setCheck(check(doc.topology(), edge02Text(), u"b"_s));
+    deliverCheck(doc, check(doc.topology(), sampleText(), u"a"_s));
+    deliverCheck(doc, check(doc.topology(), edge02Text(), u"b"_s));
     QVERIFY(pane.findChild<QLabel *>(u"snapshotBlock:edge02"_s));
     Topology smaller = doc.topology();
     smaller.pools.first().servers.removeLast();
@@ -251,7 +252,7 @@ void TstSnapshotPane::removedServerLosesItsBlock()
     QVERIFY(pane.blockText(kEdge02).isEmpty());
     QVERIFY(!pane.findChild<QLabel *>(u"snapshotBlock:edge02"_s));
     QVERIFY(!pane.blockText(kEdge01).isEmpty());
-    doc.clearChecks();
+    doc.setChecks({});
     QVERIFY(pane.isShowingEmptyState());
 }
 

@@ -100,7 +100,7 @@ void TstSnapshotSources::watchFollowsTheFile()
     QSignalSpy states(m_sources.get(), &SnapshotSources::stateChanged);
     QSignalSpy stopped(m_sources.get(), &SnapshotSources::sourceStopped);
     QSignalSpy finished(m_controller.get(), &SnapshotController::finished);
-    QSignalSpy checks(m_doc.get(), &Document::checkChanged);
+    QSignalSpy checks(m_doc.get(), &Document::checksChanged);
 
     QVERIFY(writeFile(path, snapshotFor(m_doc->topology(), 8057)));
     m_sources->watchFile(path);
@@ -109,9 +109,9 @@ void TstSnapshotSources::watchFollowsTheFile()
     QVERIFY(lastStateOf(states, path).state.contains(QStringLiteral("reading")));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
     QCOMPARE(finished.first().first().toString(), path); // the same label as the state's source
-    QCOMPARE(m_doc->check()->source, path);
+    QCOMPARE(m_doc->checks().latest().get()->source, path);
     QVERIFY(checks.size() >= 1);
-    QCOMPARE(m_doc->check()->judgement.problemCount(), 1); // 8057 missing
+    QCOMPARE(m_doc->checks().latest().get()->judgement.problemCount(), 1); // 8057 missing
     QTRY_VERIFY_WITH_TIMEOUT(lastStateOf(states, path).state.contains(QStringLiteral("updated")),
                              5000);
     QVERIFY(!lastStateOf(states, path).stale);
@@ -119,8 +119,8 @@ void TstSnapshotSources::watchFollowsTheFile()
     // Replaced the way careful writers do it: written elsewhere, renamed over the old file.
     QVERIFY(replaceFile(path, snapshotFor(m_doc->topology())));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 5000);
-    QCOMPARE(m_doc->check()->judgement.problemCount(), 0);
-    const CheckResult *good = m_doc->check();
+    QCOMPARE(m_doc->checks().latest().get()->judgement.problemCount(), 0);
+    const CheckResult *good = m_doc->checks().latest().get();
 
     // Truncated: stale, with the reason and the time of the snapshot still shown.
     QVERIFY(writeFile(path, QByteArray()));
@@ -128,7 +128,7 @@ void TstSnapshotSources::watchFollowsTheFile()
     LastState s = lastStateOf(states, path);
     QVERIFY2(s.state.startsWith(QStringLiteral("stale: the file is empty")), qPrintable(s.state));
     QVERIFY2(s.state.contains(QStringLiteral("showing the ")), qPrintable(s.state));
-    QCOMPARE(m_doc->check(), good);
+    QCOMPARE(m_doc->checks().latest().get(), good);
 
     // Deleted.
     QVERIFY(QFile::remove(path));
@@ -137,7 +137,7 @@ void TstSnapshotSources::watchFollowsTheFile()
     s = lastStateOf(states, path);
     QVERIFY(s.stale);
     QVERIFY2(s.state.contains(QStringLiteral("showing the ")), qPrintable(s.state));
-    QCOMPARE(m_doc->check(), good);
+    QCOMPARE(m_doc->checks().latest().get(), good);
 
     // Stopped: the source says so, and a new file is no longer read.
     m_sources->stopWatching();
@@ -148,7 +148,7 @@ void TstSnapshotSources::watchFollowsTheFile()
     QVERIFY(writeFile(path, snapshotFor(m_doc->topology(), 5062)));
     QTest::qWait(500); // several poll and settle periods
     QCOMPARE(finished.size(), 2);
-    QCOMPARE(m_doc->check(), good);
+    QCOMPARE(m_doc->checks().latest().get(), good);
 }
 
 void TstSnapshotSources::watchRefusesAFolder()
@@ -176,8 +176,8 @@ void TstSnapshotSources::captureAtInterval()
     QCOMPARE(m_sources->captureSource(), profile.name);
     QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 10000);
     QCOMPARE(finished.first().first().toString(), profile.name);
-    QCOMPARE(m_doc->check()->source, profile.name);
-    QCOMPARE(m_doc->verdict(ListenerId(QStringLiteral("edge01-int-tcp-5061")))->status,
+    QCOMPARE(m_doc->checks().latest().get()->source, profile.name);
+    QCOMPARE(m_doc->checks().verdict(ListenerId(QStringLiteral("edge01-int-tcp-5061")))->status,
              ListenerStatus::Ok);
     QTRY_VERIFY_WITH_TIMEOUT(
             lastStateOf(states, profile.name).state.startsWith(QStringLiteral("captured ")), 5000);
@@ -212,7 +212,7 @@ void TstSnapshotSources::captureFailureKeepsLastGood()
     m_sources->startCapture(profile);
     QTRY_VERIFY_WITH_TIMEOUT(
             lastStateOf(states, profile.name).state.startsWith(QStringLiteral("captured ")), 10000);
-    const CheckResult *good = m_doc->check();
+    const CheckResult *good = m_doc->checks().latest().get();
     QVERIFY(good);
 
     // ssh cannot connect: the reason with its stderr, and when the shown snapshot was taken.
@@ -223,7 +223,7 @@ void TstSnapshotSources::captureFailureKeepsLastGood()
                                                "ssh: connect to host edge01 port 22: Connection "
                                                "refused (last good ")),
              qPrintable(s.state));
-    QCOMPARE(m_doc->check(), good);
+    QCOMPARE(m_doc->checks().latest().get(), good);
 
     // Output that is no snapshot (a login banner): also a failure, the good check stays.
     QVERIFY(writeFile(modeFile, "banner"));
@@ -233,12 +233,12 @@ void TstSnapshotSources::captureFailureKeepsLastGood()
     QVERIFY(s.stale);
     QVERIFY2(s.state.startsWith(QStringLiteral("capture failed: ")), qPrintable(s.state));
     QVERIFY2(s.state.contains(QStringLiteral("(last good ")), qPrintable(s.state));
-    QCOMPARE(m_doc->check(), good);
+    QCOMPARE(m_doc->checks().latest().get(), good);
 
     // Back: fresh again.
     QVERIFY(writeFile(modeFile, "ok"));
     QTRY_VERIFY_WITH_TIMEOUT(!lastStateOf(states, profile.name).stale, 10000);
-    QVERIFY(m_doc->check() != good);
+    QVERIFY(m_doc->checks().latest().get() != good);
 }
 
 void TstSnapshotSources::captureTimeout()
@@ -253,7 +253,7 @@ void TstSnapshotSources::captureTimeout()
     const LastState s = lastStateOf(states, profile.name);
     QVERIFY2(s.state.contains(QStringLiteral("did not finish within 1 s")), qPrintable(s.state));
     QVERIFY2(s.state.contains(QStringLiteral("no good capture yet")), qPrintable(s.state));
-    QVERIFY(m_doc->check() == nullptr);
+    QVERIFY(m_doc->checks().latest().get() == nullptr);
     // Stopping while a run hangs reports no failure of its own.
     const qsizetype before = states.size();
     QTest::qWait(400); // the next run starts and hangs

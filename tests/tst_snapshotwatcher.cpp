@@ -38,37 +38,37 @@ void TstSnapshotWatcher::followsReplaceTruncateDeleteRecreate()
     QVERIFY(writeFile(path, snapshotFor(doc.topology(), 8057)));
     watcher.watch(path);
     QVERIFY(finished.wait(5000));
-    QCOMPARE(doc.check()->judgement.problemCount(), 1); // 8057 missing
+    QCOMPARE(doc.checks().latest().get()->judgement.problemCount(), 1); // 8057 missing
     QVERIFY(!watcher.isStale());
 
     // Replaced the way careful writers do it: written elsewhere, renamed over the old file.
     QVERIFY(replaceFile(path, snapshotFor(doc.topology())));
     QVERIFY(finished.wait(5000));
-    QCOMPARE(doc.check()->judgement.problemCount(), 0);
+    QCOMPARE(doc.checks().latest().get()->judgement.problemCount(), 0);
 
     // Truncated while being rewritten: the last good check stays, marked stale.
-    const CheckResult *good = doc.check();
+    const CheckResult *good = doc.checks().latest().get();
     QVERIFY(writeFile(path, QByteArray()));
     QTRY_VERIFY_WITH_TIMEOUT(watcher.isStale(), 5000);
     QVERIFY2(watcher.staleReason().contains(QStringLiteral("empty")),
              qPrintable(watcher.staleReason()));
-    QCOMPARE(doc.check(), good);
+    QCOMPARE(doc.checks().latest().get(), good);
 
     // Gone for a while.
     QVERIFY(QFile::remove(path));
     QTRY_VERIFY_WITH_TIMEOUT(watcher.staleReason().contains(QStringLiteral("gone")), 5000);
-    QCOMPARE(doc.check(), good);
+    QCOMPARE(doc.checks().latest().get(), good);
 
     // Half-written garbage: the read fails, the good check stays.
     QVERIFY(writeFile(path, "  TCP    10.45.16.10:44"));
     QTRY_VERIFY_WITH_TIMEOUT(watcher.staleReason().contains(QStringLiteral("failed")), 5000);
-    QCOMPARE(doc.check(), good);
+    QCOMPARE(doc.checks().latest().get(), good);
 
     // Back again: fresh.
     QVERIFY(writeFile(path, snapshotFor(doc.topology(), 5062)));
     QVERIFY(finished.wait(5000));
     QTRY_VERIFY_WITH_TIMEOUT(!watcher.isStale(), 5000);
-    QCOMPARE(doc.check()->judgement.problemCount(), 1);
+    QCOMPARE(doc.checks().latest().get()->judgement.problemCount(), 1);
     QVERIFY(watcher.lastGoodRead().isValid());
 }
 
@@ -92,7 +92,7 @@ void TstSnapshotWatcher::switchingOrStoppingDropsTheLookInFlight()
     watcher.watch(b); // before the look at a has come back
     QVERIFY(finished.wait(5000));
     QCOMPARE(finished.constFirst().at(0).toString(), b);
-    QCOMPARE(doc.check()->judgement.problemCount(), 0);
+    QCOMPARE(doc.checks().latest().get()->judgement.problemCount(), 0);
     QTest::qWait(600); // polls keep looking at b, which has not changed: no second read
     QCOMPARE(finished.size(), 1);
 

@@ -74,15 +74,13 @@ QString server(const Topology &t, const ServerId &id)
     return w.html();
 }
 
-QString netInterface(const Topology &t, const QString &refId)
+QString netInterface(const Topology &t, const InterfaceRef &ref)
 {
-    const qsizetype slash = refId.lastIndexOf(u'/');
-    const EdgeServer *s = t.server(ServerId(refId.left(slash)));
-    const auto side = interfaceSideFromString(refId.mid(slash + 1));
-    if (slash < 0 || !s || !side)
+    const EdgeServer *s = t.server(ref.server);
+    if (!s)
         return {};
     for (const NetInterface &nic : s->interfaces) {
-        if (nic.side != *side)
+        if (nic.side != ref.side)
             continue;
         Writer w;
         w.heading(treetext::interfaceName(nic.side), s->fqdn);
@@ -294,28 +292,32 @@ QStringList listenerLines(const Topology &t, const EdgeServer &s, const AddressI
     return out;
 }
 
-QString forRef(const Topology &t, const TreeRef &ref, const CheckResult *check,
+QString forRef(const Topology &t, const ElementRef &ref, const CheckResult *check,
                const StatusChange *change, const EstablishedSummary *established)
 {
-    switch (ref.kind) {
-    case TreeRef::Pool:
-        return pool(t, PoolId(ref.id));
-    case TreeRef::Server:
-        return server(t, ServerId(ref.id));
-    case TreeRef::Interface:
-        return netInterface(t, ref.id);
-    case TreeRef::Address:
-        return address(t, AddressId(ref.id));
-    case TreeRef::Listener:
-        return listener(t, ListenerId(ref.id), check, change, established);
-    case TreeRef::Service:
-        return service(t, ServiceId(ref.id));
-    case TreeRef::Peer:
-        return peer(t, PeerId(ref.id));
-    case TreeRef::Scenario:
-        return scenario(t, ScenarioId(ref.id));
-    case TreeRef::Group:
-        return group(t, ref.id);
+    using K = ElementRef::Kind;
+    switch (ref.kind()) {
+    case K::None:
+    case K::Flow:
+        return {};
+    case K::Pool:
+        return pool(t, *ref.as<PoolId>());
+    case K::Server:
+        return server(t, *ref.as<ServerId>());
+    case K::Interface:
+        return netInterface(t, *ref.as<InterfaceRef>());
+    case K::Address:
+        return address(t, *ref.as<AddressId>());
+    case K::Listener:
+        return listener(t, *ref.as<ListenerId>(), check, change, established);
+    case K::Service:
+        return service(t, *ref.as<ServiceId>());
+    case K::Peer:
+        return peer(t, *ref.as<PeerId>());
+    case K::Scenario:
+        return scenario(t, *ref.as<ScenarioId>());
+    case K::Group:
+        return group(t, *ref.as<GroupRef>());
     }
     return {};
 }

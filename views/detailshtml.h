@@ -1,9 +1,9 @@
 #pragma once
 
 #include "check.h"
+#include "elementref.h"
 #include "snapshotdiff.h"
 #include "topology.h"
-#include "treeref.h"
 
 #include <QString>
 #include <QStringList>
@@ -21,7 +21,7 @@ namespace detailshtml {
 // check of the listener's server, listeners also show what the snapshot says about them, and
 // with `change` how that differs from the server's previous snapshot, and with `established`
 // the busiest remote addresses of its connections.
-QString forRef(const Topology &topology, const TreeRef &ref, const CheckResult *check = nullptr,
+QString forRef(const Topology &topology, const ElementRef &ref, const CheckResult *check = nullptr,
                const StatusChange *change = nullptr,
                const EstablishedSummary *established = nullptr);
 // What the view shows when nothing is selected: the topology at a glance.
@@ -51,7 +51,7 @@ QString yesNo(bool value);
 QString service(const Topology &t, const ServiceId &id);
 QString peer(const Topology &t, const PeerId &id);
 QString scenario(const Topology &t, const ScenarioId &id);
-QString group(const Topology &t, const QString &id);
+QString group(const Topology &t, const GroupRef &group);
 
 // "TCP 443 on 192.0.2.10 (Access Edge)" or "TCP 4443 on all interfaces"
 QString socketText(const Topology &t, const Listener &l);

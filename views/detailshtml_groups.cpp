@@ -121,11 +121,10 @@ QString hopText(const Topology &t, const ScenarioHop &hop)
     return hop.label.isEmpty() ? text : QStringLiteral("%1: %2").arg(hop.label, text);
 }
 
-QString allInterfacesGroup(const Topology &t, const QString &id)
+QString allInterfacesGroup(const Topology &t, const ServerId &server)
 {
-    const QString suffix = QStringLiteral("/all-interfaces");
-    const EdgeServer *s = t.server(ServerId(id.chopped(suffix.size())));
-    if (!id.endsWith(suffix) || !s)
+    const EdgeServer *s = t.server(server);
+    if (!s)
         return {};
     Writer w;
     w.heading(tr("All interfaces"), s->fqdn);
@@ -202,25 +201,29 @@ QString scenario(const Topology &t, const ScenarioId &id)
     return w.html();
 }
 
-QString group(const Topology &t, const QString &id)
+QString group(const Topology &t, const GroupRef &group)
 {
     Writer w;
     QStringList items;
-    if (id == TreeRef::servicesGroup().id) {
+    switch (group.kind) {
+    case GroupRef::Kind::Services:
         w.heading(tr("Services"));
         for (const Service &s : t.services)
             items.append(
                     QStringLiteral("%1 — %2 (%3)").arg(s.id.value(), s.displayName, s.executable));
-    } else if (id == TreeRef::peersGroup().id) {
+        break;
+    case GroupRef::Kind::Peers:
         w.heading(tr("Peers"));
         for (const Peer &p : t.peers)
             items.append(treetext::peerLabel(p));
-    } else if (id == TreeRef::scenariosGroup().id) {
+        break;
+    case GroupRef::Kind::Scenarios:
         w.heading(tr("Scenarios"));
         for (const Scenario &s : t.scenarios)
             items.append(s.name);
-    } else {
-        return allInterfacesGroup(t, id);
+        break;
+    case GroupRef::Kind::AllInterfaces:
+        return allInterfacesGroup(t, group.server);
     }
     w.list(items);
     return w.html();

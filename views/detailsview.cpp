@@ -3,29 +3,42 @@
 #include "detailshtml.h"
 #include "document.h"
 #include "establishedsummary.h"
+#include "selection.h"
 
 namespace edgemap {
 
 DetailsView::DetailsView(const Document &doc, QWidget *parent)
     : QTextBrowser(parent)
     , m_document(doc)
+    , m_selection(Selection::of(doc)) // before the document's signals: it falls back first
+    , m_ref(m_selection->current())
 {
     setObjectName(QStringLiteral("detailsView"));
     setOpenLinks(false);
     setOpenExternalLinks(false);
     setFrameShape(QFrame::NoFrame);
     document()->setDocumentMargin(16);
-    connect(&doc, &Document::topologyReset, this, &DetailsView::refresh);
-    connect(&doc, &Document::checkChanged, this, &DetailsView::refresh);
-    connect(&doc, &Document::changesChanged, this, &DetailsView::refresh);
+    connect(&doc, &Document::topologyReplaced, this, &DetailsView::refresh);
+    connect(&doc, &Document::structureChanged, this, &DetailsView::refresh);
+    connect(&doc, &Document::fieldChanged, this, &DetailsView::refresh);
+    connect(&doc, &Document::checksChanged, this, &DetailsView::refresh);
     connect(EstablishedSummaries::of(doc), &EstablishedSummaries::changed, this, [this] {
-        if (m_ref.kind == TreeRef::Listener)
+        if (m_ref.kind() == ElementRef::Kind::Listener)
             refresh();
     });
+    connect(m_selection, &Selection::currentChanged, this, &DetailsView::follow);
     refresh();
 }
 
-void DetailsView::showRef(const TreeRef &ref)
+void DetailsView::showRef(const ElementRef &ref)
+{
+    if (ref == m_selection->current())
+        follow(ref);
+    else
+        m_selection->setCurrent(ref);
+}
+
+void DetailsView::follow(const ElementRef &ref)
 {
     m_ref = ref;
     refresh();
@@ -38,12 +51,12 @@ void DetailsView::refresh()
     const CheckResult *check = nullptr;
     const StatusChange *change = nullptr;
     const EstablishedSummary *established = nullptr;
-    if (m_ref.kind == TreeRef::Listener) {
-        const ListenerId id(m_ref.id);
+    if (const ListenerId *listener = m_ref.as<ListenerId>()) {
+        const ListenerId &id = *listener;
         established = EstablishedSummaries::of(m_document)->summary(id);
         if (const EdgeServer *server = t.serverOfListener(id))
-            check = m_document.checkFor(server->id);
-        change = m_document.changeOf(id);
+            check = m_document.checks().checkFor(server->id);
+        change = m_document.checks().changeOf(id);
     }
     QString html = m_ref.isValid() ? detailshtml::forRef(t, m_ref, check, change, established)
                                    : QString();

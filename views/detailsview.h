@@ -1,20 +1,22 @@
 #pragma once
 
-#include "treeref.h"
+#include "elementref.h"
 
 #include <QTextBrowser>
 
 namespace edgemap {
 
 class Document;
+class Selection;
 
 // Read-only details of one topology item as HTML: the socket, service and endpoints of a
 // listener, the addresses of a server, the hops of a scenario. A widget of its own so that it
 // can move from the centre into a dock once the diagram takes the centre.
 //
-// Shows the topology overview when no item is selected, and follows Document::topologyReset
-// (keeps the item when it still exists, falls back to the overview when it does not). Links are
-// never followed: the text comes from an untrusted file.
+// Shows the document's selection (Selection), the topology overview when nothing is selected, and
+// follows every change of the document's topology (keeps the item when it still exists, falls back
+// to the overview when it does not). Links are never followed: the text comes from an untrusted
+// file.
 class DetailsView : public QTextBrowser
 {
     Q_OBJECT
@@ -22,17 +24,20 @@ class DetailsView : public QTextBrowser
 public:
     explicit DetailsView(const Document &document, QWidget *parent = nullptr);
 
-    TreeRef ref() const { return m_ref; }
+    ElementRef ref() const { return m_ref; }
 
 public Q_SLOTS:
-    // An invalid reference shows the overview.
-    void showRef(const edgemap::TreeRef &ref);
+    // Makes the reference the document's selection (Selection), which this view follows; an
+    // invalid reference shows the overview.
+    void showRef(const edgemap::ElementRef &ref);
 
 private:
+    void follow(const ElementRef &ref);
     void refresh();
 
     const Document &m_document;
-    TreeRef m_ref;
+    Selection *m_selection;
+    ElementRef m_ref;
 };
 
 } // namespace edgemap

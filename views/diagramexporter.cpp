@@ -1,11 +1,13 @@
-// DiagramExporter: its own scene, the sheet (title block, diagram, legend), SVG, PNG, the
-// clipboard and atomic files. Pages (PDF, print) are in diagramexporter_pages.cpp, draw.io in
-// diagramexporter_drawio.cpp.
+// DiagramExporter: its own layout and look, the sheet (title block, diagram, legend), SVG, PNG,
+// the clipboard and atomic files. Pages (PDF, print) are in diagramexporter_pages.cpp, draw.io
+// in diagramexporter_drawio.cpp.
 #include "diagramexporter.h"
 
-#include "diagramlegend.h"
-#include "diagramscene.h"
+#include "catalog.h"
+#include "diagramhighlighter.h"
+#include "diagramrenderer.h"
 #include "document.h"
+#include "pathanalysis.h"
 #include "savefile.h"
 #include "svgwriter.h"
 
@@ -40,41 +42,24 @@ QString utc(const QDateTime &time)
 
 } // namespace
 
-std::optional<ExportHighlight> ExportHighlight::parse(const QString &text, QString *error)
+std::optional<ElementRef> exporthighlight::parse(const QString &text, QString *error)
 {
-    ExportHighlight h;
     if (text.isEmpty() || text == QLatin1String("none"))
-        return h;
-    const QString kind = text.section(u':', 0, 0);
-    h.id = text.section(u':', 1);
-    if (kind == QLatin1String("peer"))
-        h.kind = Kind::Peer;
-    else if (kind == QLatin1String("listener"))
-        h.kind = Kind::Listener;
-    else if (kind == QLatin1String("scenario"))
-        h.kind = Kind::Scenario;
-    if (h.kind == Kind::None || h.id.isEmpty() || !text.contains(u':')) {
-        if (error)
-            *error = tr("'%1' is not a highlight: use peer:ID, listener:ID, scenario:ID or none")
-                             .arg(text);
-        return std::nullopt;
-    }
-    return h;
+        return ElementRef();
+    const std::optional<ElementRef> ref = ElementRef::parse(text);
+    if (ref
+        && (ref->kind() == ElementRef::Kind::Peer || ref->kind() == ElementRef::Kind::Listener
+            || ref->kind() == ElementRef::Kind::Scenario))
+        return ref;
+    if (error)
+        *error = tr("'%1' is not a highlight: use peer:ID, listener:ID, scenario:ID or none")
+                         .arg(text);
+    return std::nullopt;
 }
 
-QString ExportHighlight::toString() const
+QString exporthighlight::toString(const ElementRef &highlight)
 {
-    switch (kind) {
-    case Kind::Peer:
-        return QStringLiteral("peer:") + id;
-    case Kind::Listener:
-        return QStringLiteral("listener:") + id;
-    case Kind::Scenario:
-        return QStringLiteral("scenario:") + id;
-    case Kind::None:
-        break;
-    }
-    return QStringLiteral("none");
+    return highlight.isValid() ? highlight.toString() : QStringLiteral("none");
 }
 
 std::optional<ExportFormat> exportFormatForPath(const QString &path)
@@ -91,13 +76,13 @@ std::optional<ExportFormat> exportFormatForPath(const QString &path)
     return std::nullopt;
 }
 
-DiagramExporter::DiagramExporter(Document &document, ExportOptions options)
-    : m_document(document)
+DiagramExporter::DiagramExporter(DiagramInput input, ExportOptions options)
+    : m_input(std::move(input))
     , m_options(std::move(options))
-    , m_scene(std::make_unique<DiagramScene>(document))
-{
+    , m_layout(m_input.topology, Catalog::builtIn(), m_input.checks.unexpectedByServer())
     // Printed and exported diagrams are light whatever the screen uses.
-    m_scene->setStatusPalette(StatusPalette::Light);
+    , m_look(lookFor(m_input, m_layout, StatusPalette::Light))
+{
     if (!m_options.exportedAt.isValid())
         m_options.exportedAt = QDateTime::currentDateTimeUtc();
     m_options.dpi = std::clamp(m_options.dpi, 24, 1200);
@@ -105,80 +90,84 @@ DiagramExporter::DiagramExporter(Document &document, ExportOptions options)
     m_highlightError = applyHighlight();
 }
 
-DiagramExporter::~DiagramExporter() = default;
+DiagramExporter::DiagramExporter(const Document &document, ExportOptions options)
+    : DiagramExporter(diagramInputOf(document.state()), std::move(options))
+{}
 
 QString DiagramExporter::applyHighlight()
 {
-    const Topology &t = m_document.topology();
-    const ExportHighlight &h = m_options.highlight;
-    switch (h.kind) {
-    case ExportHighlight::Kind::None:
+    const Topology &t = m_input.topology;
+    const ElementRef &h = m_options.highlight;
+    if (!h.isValid())
         return {};
-    case ExportHighlight::Kind::Peer:
-        if (!t.peer(PeerId(h.id)))
-            break;
-        m_scene->highlightPeer(PeerId(h.id));
-        return {};
-    case ExportHighlight::Kind::Listener:
-        if (!t.listener(ListenerId(h.id)))
-            break;
-        m_scene->highlightListener(ListenerId(h.id));
-        return {};
-    case ExportHighlight::Kind::Scenario:
-        if (!t.scenario(ScenarioId(h.id)))
-            break;
-        m_scene->highlightScenario(ScenarioId(h.id));
+    if (exists(t, h)) {
+        const PathAnalysis analysis(t, Catalog::builtIn());
+        DiagramHighlighter highlighter;
+        highlighter.setLayout(t, m_layout);
+        if (const PeerId *peer = h.as<PeerId>()) {
+            highlighter.highlightPeer(analysis, *peer);
+        } else if (const ListenerId *listener = h.as<ListenerId>()) {
+            const ChipLook chip = m_look.chips.value(highlighter.chipKey(*listener));
+            highlighter.highlightListener(analysis, *listener, isDown(chip.status));
+        } else if (const ScenarioId *scenario = h.as<ScenarioId>()) {
+            highlighter.highlightScenario(analysis, *scenario);
+        }
+        m_look.highlighted = highlighter.highlighted();
+        m_look.badges = highlighter.badges();
         return {};
     }
     // Name what does exist, so that a typo can be fixed without another command.
+    QString typed;
     QStringList ids;
-    if (h.kind == ExportHighlight::Kind::Peer)
+    if (const PeerId *peer = h.as<PeerId>()) {
+        typed = peer->value();
         for (const Peer &p : t.peers)
             ids.append(p.id.value());
-    else if (h.kind == ExportHighlight::Kind::Scenario)
+    } else if (const ScenarioId *scenario = h.as<ScenarioId>()) {
+        typed = scenario->value();
         for (const Scenario &sc : t.scenarios)
             ids.append(sc.id.value());
-    else
+    } else if (const ListenerId *listener = h.as<ListenerId>()) {
+        typed = listener->value();
         for (const Listener *l : t.allListeners())
             ids.append(l->id.value());
+    }
     // The ones that share the most leading characters with what was typed come first.
-    const auto common = [&h](const QString &id) {
+    const auto common = [&typed](const QString &id) {
         qsizetype n = 0;
-        while (n < id.size() && n < h.id.size() && id.at(n) == h.id.at(n))
+        while (n < id.size() && n < typed.size() && id.at(n) == typed.at(n))
             ++n;
         return n;
     };
     std::stable_sort(ids.begin(), ids.end(),
                      [&](const QString &a, const QString &b) { return common(a) > common(b); });
-    const QString kind = h.toString().section(u':', 0, 0);
+    const QString kind = ElementRef::keyOf(h.kind());
     if (ids.isEmpty())
-        return tr("no %1 '%2': the topology has no %1s").arg(kind, h.id);
+        return tr("no %1 '%2': the topology has no %1s").arg(kind, typed);
     constexpr qsizetype kShown = 8;
     QString known = ids.mid(0, kShown).join(QStringLiteral(", "));
     if (ids.size() > kShown)
-        known += h.kind == ExportHighlight::Kind::Listener
+        known += h.kind() == ElementRef::Kind::Listener
                          ? tr(" and %1 more (edgemap show --format json lists them)")
                                    .arg(ids.size() - kShown)
                          : tr(" and %1 more").arg(ids.size() - kShown);
-    return tr("no %1 '%2' in the topology; %1 ids: %3").arg(kind, h.id, known);
+    return tr("no %1 '%2' in the topology; %1 ids: %3").arg(kind, typed, known);
 }
 
 QStringList DiagramExporter::titleLines() const
 {
-    const Topology &t = m_document.topology();
+    const Topology &t = m_input.topology;
     const QString title = m_options.title.isEmpty() ? t.name : m_options.title;
     QString product = displayName(t.product);
     QStringList servers;
     QDateTime captured;
     bool fromHeader = true; // a netstat file without EdgeMap's header says only when it was read
-    for (const std::shared_ptr<const CheckResult> &check : m_document.checks()) {
-        const EdgeServer *server = t.server(check->server);
-        servers.append(server ? server->fqdn : check->server.value());
-        const bool header = check->snapshot.header.time.isValid();
-        const QDateTime when = header ? check->snapshot.header.time : check->loadedAt;
-        if (when.isValid() && (!captured.isValid() || when > captured)) {
-            captured = when;
-            fromHeader = header;
+    for (const DiagramChecks::Server &check : m_input.checks.servers) {
+        const EdgeServer *server = t.server(check.server);
+        servers.append(server ? server->fqdn : check.server.value());
+        if (check.captured.isValid() && (!captured.isValid() || check.captured > captured)) {
+            captured = check.captured;
+            fromHeader = check.fromHeader;
         }
     }
     if (!servers.isEmpty()) {
@@ -191,20 +180,20 @@ QStringList DiagramExporter::titleLines() const
     QString exported = tr("Exported %1").arg(utc(m_options.exportedAt));
     if (!m_options.author.isEmpty())
         exported += tr(" by %1").arg(m_options.author);
-    if (m_options.highlight.kind != ExportHighlight::Kind::None && m_highlightError.isEmpty())
-        exported += tr(" · Highlight: %1").arg(m_options.highlight.toString());
+    if (m_options.highlight.isValid() && m_highlightError.isEmpty())
+        exported += tr(" · Highlight: %1").arg(exporthighlight::toString(m_options.highlight));
     return {title, product, exported};
 }
 
 QSizeF DiagramExporter::legendSize() const
 {
-    const qreal width = std::max(m_scene->sceneRect().width(), kMinContentWidth);
-    return DiagramLegend::sizeForWidth(int(width));
+    const qreal width = std::max(m_layout.bounds.width(), kMinContentWidth);
+    return DiagramRenderer::legendSizeForWidth(int(width));
 }
 
 QSizeF DiagramExporter::sheetSize() const
 {
-    const QRectF bounds = m_scene->sceneRect();
+    const QRectF bounds = m_layout.bounds;
     const qreal content = std::max({bounds.width(), kMinContentWidth, legendSize().width()});
     return {std::ceil(content + 2 * kMargin),
             std::ceil(2 * kMargin + kTitleHeight + kGap + bounds.height() + kGap
@@ -215,7 +204,7 @@ QSizeF DiagramExporter::sheetSize() const
 void DiagramExporter::paintTitleBlock(QPainter *painter, const QRectF &rect,
                                       const QString &pageNote) const
 {
-    const DiagramStyle &style = m_scene->diagramStyle();
+    const DiagramStyle &style = m_look.style;
     const QStringList lines = titleLines();
     painter->save();
     const QFont big = DiagramStyle::font(20, true);
@@ -248,7 +237,7 @@ void DiagramExporter::paintTitleBlock(QPainter *painter, const QRectF &rect,
 void DiagramExporter::paintSheet(QPainter *painter) const
 {
     const QSizeF sheet = sheetSize();
-    const QRectF bounds = m_scene->sceneRect();
+    const QRectF bounds = m_layout.bounds;
     const qreal content = sheet.width() - 2 * kMargin;
     painter->save();
     painter->setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
@@ -257,9 +246,10 @@ void DiagramExporter::paintSheet(QPainter *painter) const
     const qreal top = kMargin + kTitleHeight + kGap;
     const QRectF target(kMargin + (content - bounds.width()) / 2, top, bounds.width(),
                         bounds.height());
-    m_scene->render(painter, target, bounds, Qt::KeepAspectRatio);
+    const DiagramRenderer renderer(m_look.style);
+    renderer.drawDiagram(painter, m_layout, m_look, target, bounds);
     painter->translate(kMargin, target.bottom() + kGap);
-    DiagramLegend::paint(painter, legendSize(), m_scene->diagramStyle());
+    renderer.drawLegend(painter, legendSize());
     painter->restore();
 }
 

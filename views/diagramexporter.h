@@ -1,5 +1,9 @@
 #pragma once
 
+#include "diagramlayout.h"
+#include "diagramlook.h"
+#include "elementref.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QImage>
@@ -9,7 +13,6 @@
 #include <QSize>
 #include <QString>
 
-#include <memory>
 #include <optional>
 
 class QMimeData;
@@ -18,21 +21,18 @@ class QPainter;
 
 namespace edgemap {
 
-class DiagramScene;
 class Document;
 
-// What an export highlights: nothing, a peer's paths, a listener's paths (and what it breaks
-// when down) or a scenario's chain. Written "peer:ID", "listener:ID", "scenario:ID" or "none".
-struct ExportHighlight
-{
-    enum class Kind { None, Peer, Listener, Scenario };
-    Kind kind = Kind::None;
-    QString id;
-
-    // Parses the text form; nullopt (and `error` set) for an unknown kind.
-    static std::optional<ExportHighlight> parse(const QString &text, QString *error);
-    QString toString() const;
-};
+// What an export highlights is an element: nothing (an invalid reference), a peer's paths, a
+// listener's paths (and what it breaks when down) or a scenario's chain. Written "peer:ID",
+// "listener:ID", "scenario:ID" or "none".
+namespace exporthighlight {
+// Parses the text form with ElementRef::parse; "" and "none" are no highlight. nullopt (and
+// `error` set) for a kind that cannot be highlighted or a malformed reference.
+std::optional<ElementRef> parse(const QString &text, QString *error);
+// "peer:ID"...; "none" for no highlight.
+QString toString(const ElementRef &highlight);
+} // namespace exporthighlight
 
 enum class ExportFormat { Svg, Png, Pdf, DrawIo };
 
@@ -42,10 +42,10 @@ std::optional<ExportFormat> exportFormatForPath(const QString &path);
 struct ExportOptions
 {
     ExportFormat format = ExportFormat::Svg;
-    QString title;  // empty: the topology's name
-    QString author; // empty: left out of the title block
-    ExportHighlight highlight;
-    int dpi = 150; // PNG (and the clipboard image); 96 dpi is one pixel per diagram unit
+    QString title;        // empty: the topology's name
+    QString author;       // empty: left out of the title block
+    ElementRef highlight; // invalid: none
+    int dpi = 150;        // PNG (and the clipboard image); 96 dpi is one pixel per diagram unit
     QPageSize::PageSizeId pageSize = QPageSize::A4;
     QPageLayout::Orientation orientation = QPageLayout::Landscape;
     int tiles = 1;          // PDF and print: 1 fits the diagram on one page, N tiles it over N
@@ -62,24 +62,25 @@ struct ExportResult
 };
 
 // The one diagram exporter behind File > Export Diagram, Print, Copy Diagram and
-// `edgemap export`. It builds its own DiagramScene over the document (light palette, no
-// selection, no hover) so that nothing the user is doing on screen reaches the file; the
-// highlight is applied only when the options ask for it. Every output is the same "sheet":
-// a title block, the diagram and the legend, painted by one routine.
+// `edgemap export`. It lays the diagram out from a DiagramInput (values: a topology copy and
+// what the checks say) and draws it through DiagramRenderer with its own DiagramLook (light
+// palette, no selection, no hover), so that nothing the user is doing on screen reaches the
+// file; the highlight is applied only when the options ask for it. Every output is the same
+// "sheet": a title block, the diagram and the legend, painted by one routine.
 //
-// Needs a QGuiApplication (fonts); the offscreen platform will do. Files are written through
-// QSaveFile: on failure the previous file is untouched, and nothing is ever written anywhere
-// but the path given.
+// No scene and no widgets: it runs in a worker thread and under a QGuiApplication (fonts; the
+// offscreen platform will do). Files are written atomically: on failure the previous file is
+// untouched, and nothing is ever written anywhere but the path given.
 class DiagramExporter
 {
 public:
-    DiagramExporter(Document &document, ExportOptions options);
-    ~DiagramExporter();
-    DiagramExporter(const DiagramExporter &) = delete;
-    DiagramExporter &operator=(const DiagramExporter &) = delete;
+    DiagramExporter(DiagramInput input, ExportOptions options);
+    // The document's diagram as it is now (diagramInputOf()).
+    DiagramExporter(const Document &document, ExportOptions options);
 
     const ExportOptions &options() const { return m_options; }
-    const DiagramScene &scene() const { return *m_scene; }
+    const DiagramLayout &layout() const { return m_layout; }
+    const DiagramLook &look() const { return m_look; }
     // Empty when the options are usable; else why not (an unknown highlight id, named).
     QString highlightError() const { return m_highlightError; }
 
@@ -118,9 +119,10 @@ private:
     void paintTitleBlock(QPainter *painter, const QRectF &rect, const QString &pageNote) const;
     QSizeF legendSize() const;
 
-    Document &m_document;
+    DiagramInput m_input;
     ExportOptions m_options;
-    std::unique_ptr<DiagramScene> m_scene;
+    DiagramLayout m_layout;
+    DiagramLook m_look;
     QString m_highlightError;
 };
 

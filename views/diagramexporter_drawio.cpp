@@ -1,11 +1,10 @@
 // DiagramExporter: draw.io (diagrams.net) file, uncompressed mxGraph XML, so that the diagram
 // can be edited further. Geometry comes from the layout, labels and colours from the exporter's
-// own scene (the same words and status colours as the screen). QXmlStreamWriter escapes every
+// DiagramLook (the same words and status colours as the screen). QXmlStreamWriter escapes every
 // value, so no name in a topology can break the XML.
 #include "diagramexporter.h"
 
-#include "diagramscene.h"
-#include "document.h"
+#include "diagramrenderer.h"
 
 #include <QXmlStreamWriter>
 
@@ -127,48 +126,48 @@ QString boxStyle(const QColor &fill, const QColor &stroke, const QString &extra 
             .arg(fill.name(), stroke.name(), extra);
 }
 
-QString titleOf(const DiagramScene &scene, const QString &key)
+QString titleOf(const DiagramLook &look, const QString &key)
 {
-    const auto *box = dynamic_cast<const BoxItem *>(scene.item(key));
-    if (!box)
+    const auto box = look.boxes.constFind(key);
+    if (box == look.boxes.cend())
         return {};
-    return box->subtitle().isEmpty() ? box->title() : box->title() + u'\n' + box->subtitle();
+    return box->subtitle.isEmpty() ? box->title : box->title + u'\n' + box->subtitle;
 }
 
 } // namespace
 
 QByteArray DiagramExporter::drawio() const
 {
-    const DiagramScene &scene = *m_scene;
-    const DiagramLayout &layout = scene.diagramLayout();
-    const DiagramStyle &s = scene.diagramStyle();
-    const Topology &t = m_document.topology();
+    const DiagramLayout &layout = m_layout;
+    const DiagramLook &look = m_look;
+    const DiagramStyle &s = look.style;
+    const Topology &t = m_input.topology;
     QByteArray out;
     DrawIoWriter w(&out);
     w.begin(titleLines().at(0), layout.bounds);
     for (const DiagramLayout::ZoneBand &z : layout.zones) {
-        const QString key = QStringLiteral("zone:") + keyOf(z.zone);
-        w.vertex(key, titleOf(scene, key),
+        const QString key = zoneKey(z.zone);
+        w.vertex(key, titleOf(look, key),
                  boxStyle(s.zoneFill[static_cast<int>(z.zone)],
                           s.zoneFill[static_cast<int>(z.zone)], QStringLiteral("fontStyle=1;")),
                  z.rect);
     }
     for (const DiagramLayout::Wall &wall : layout.walls) {
-        const QString key = QStringLiteral("wall:") + keyOf(wall.firewall);
-        w.vertex(key, titleOf(scene, key),
+        const QString key = wallKey(wall.firewall);
+        w.vertex(key, titleOf(look, key),
                  boxStyle(s.wallFill, s.wallLine, QStringLiteral("horizontal=0;align=center;")),
                  wall.rect);
     }
     for (const DiagramLayout::PoolBox &p : layout.pools) {
-        const QString key = QStringLiteral("pool:") + p.pool.value();
-        w.vertex(key, titleOf(scene, key), boxStyle(s.poolFill, s.poolLine), p.rect);
+        const QString key = poolKey(p.pool);
+        w.vertex(key, titleOf(look, key), boxStyle(s.poolFill, s.poolLine), p.rect);
     }
     for (const DiagramLayout::ServerBox &server : layout.servers) {
-        const QString key = QStringLiteral("server:") + server.server.value();
-        w.vertex(key, titleOf(scene, key), boxStyle(s.serverFill, s.serverLine), server.rect);
+        const QString key = serverKey(server.server);
+        w.vertex(key, titleOf(look, key), boxStyle(s.serverFill, s.serverLine), server.rect);
     }
     for (const DiagramLayout::AddressBlock &b : layout.blocks)
-        w.vertex(b.key, titleOf(scene, b.key), boxStyle(s.blockFill, s.blockLine), b.rect);
+        w.vertex(b.key, titleOf(look, b.key), boxStyle(s.blockFill, s.blockLine), b.rect);
     for (const DiagramLayout::ServiceBand &b : layout.services) {
         const Service *service = t.service(b.service);
         const qsizetype index = service ? service - t.services.constData() : 0;
@@ -180,24 +179,25 @@ QByteArray DiagramExporter::drawio() const
                          .arg(s.serviceColour(int(index)).name()),
                  b.rect);
     }
+    QHash<ListenerId, QString> chipOf; // a route's listener end -> its chip's cell
     for (const DiagramLayout::Chip &c : layout.chips) {
-        const auto *chip = dynamic_cast<const ChipItem *>(scene.item(c.key));
-        if (!chip)
-            continue;
-        const StatusStyle look = chip->statusLook();
-        w.vertex(c.key, chip->socketText() + u'\n' + look.glyph + u' ' + look.label,
+        const ChipLook chip = look.chips.value(c.key);
+        const StatusStyle status = DiagramRenderer::chipStatusStyle(chip, s.palette);
+        w.vertex(c.key, chip.socket + u'\n' + status.glyph + u' ' + status.label,
                  QStringLiteral("rounded=1;whiteSpace=wrap;html=0;fillColor=%1;strokeColor=%2;"
                                 "fontColor=%3;%4")
-                         .arg(look.fill.name(), look.border.name(), look.text.name(),
-                              chip->isUnexpected() ? QStringLiteral("dashed=1;") : QString()),
+                         .arg(status.fill.name(), status.border.name(), status.text.name(),
+                              chip.unexpected ? QStringLiteral("dashed=1;") : QString()),
                  c.rect);
+        if (c.unexpected < 0)
+            chipOf.insert(c.listener, c.key);
     }
     for (const DiagramLayout::PeerBox &p : layout.peers) {
         const Peer *peer = t.peer(p.peer);
         const QString value
                 = peer ? (peer->fqdn.isEmpty() ? peer->name : peer->name + u'\n' + peer->fqdn)
                        : p.peer.value();
-        w.vertex(QStringLiteral("peer:") + p.peer.value(), value,
+        w.vertex(peerKey(p.peer), value,
                  QStringLiteral("rounded=1;whiteSpace=wrap;html=0;fillColor=%1;strokeColor=%2;")
                          .arg(s.peerFill[p.zone == Zone::Internet ? 0 : 1].name(),
                               s.peerLine.name()),
@@ -205,23 +205,22 @@ QByteArray DiagramExporter::drawio() const
     }
     // Edges end on the peer or chip cell they connect (so that they follow when moved); flows
     // from an address have no cell of their own and keep their end points.
-    const auto cellOf = [&](const QString &node) -> QString {
-        if (node.startsWith(QStringLiteral("peer:")))
-            return node;
-        if (node.startsWith(QStringLiteral("listener:")))
-            return QStringLiteral("chip:") + node.section(u':', 1);
+    const auto cellOf = [&](const ElementRef &node) -> QString {
+        if (const PeerId *peer = node.as<PeerId>())
+            return peerKey(*peer);
+        if (const ListenerId *listener = node.as<ListenerId>())
+            return chipOf.value(*listener);
         return {};
     };
     for (const DiagramLayout::Route &r : layout.routes) {
-        const auto *route = dynamic_cast<const RouteItem *>(scene.item(r.key));
-        const QColor colour = route && route->isLive() ? s.live
-                              : r.outbound             ? s.routeOutbound
-                                                       : s.route;
+        const QColor colour = look.liveRoutes.contains(r.key) ? s.live
+                              : r.outbound                    ? s.routeOutbound
+                                                              : s.route;
         w.edge(r.key, r.label,
                QStringLiteral("edgeStyle=none;rounded=0;html=0;endArrow=block;endFill=1;"
                               "strokeColor=%1;fontSize=9;%2")
                        .arg(colour.name(), r.outbound ? QStringLiteral("dashed=1;") : QString()),
-               cellOf(r.fromNode), cellOf(r.toNode), r.points);
+               cellOf(r.from), cellOf(r.to), r.points);
     }
     w.end();
     return out;

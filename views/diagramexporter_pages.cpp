@@ -3,8 +3,7 @@
 // Every page carries the title block (with its page number) and the legend.
 #include "diagramexporter.h"
 
-#include "diagramlegend.h"
-#include "diagramscene.h"
+#include "diagramrenderer.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -90,10 +89,11 @@ int DiagramExporter::paintPages(QPagedPaintDevice *device) const
     const qreal unit = device->logicalDpiX() / 96.0;
     painter.scale(unit, unit);
     const QSizeF page(device->width() / unit, device->height() / unit);
-    const QSizeF legend = DiagramLegend::sizeForWidth(int(page.width()));
+    const QSizeF legend = DiagramRenderer::legendSizeForWidth(int(page.width()));
     const QRectF area(0, kTitleHeight + kGap, page.width(),
                       page.height() - kTitleHeight - legend.height() - 2 * kGap);
-    const QRectF bounds = m_scene->sceneRect();
+    const QRectF bounds = m_layout.bounds;
+    const DiagramRenderer renderer(m_look.style);
     const int tiles = m_options.tiles;
     const Grid grid = gridFor(tiles, bounds.size(), area.size());
     const QSizeF tile(bounds.width() / grid.columns, bounds.height() / grid.rows);
@@ -123,7 +123,7 @@ int DiagramExporter::paintPages(QPagedPaintDevice *device) const
             const QRectF from(core - QPointF(overlap, overlap), source);
             painter.save();
             painter.setClipRect(target);
-            m_scene->render(&painter, target, from, Qt::KeepAspectRatio);
+            renderer.drawDiagram(&painter, m_layout, m_look, target, from);
             painter.restore();
             if (tiles > 1) {
                 const QRectF coreRect(target.topLeft() + QPointF(overlap, overlap) * scale,
@@ -133,7 +133,7 @@ int DiagramExporter::paintPages(QPagedPaintDevice *device) const
             }
             painter.save();
             painter.translate(0, page.height() - legend.height());
-            DiagramLegend::paint(&painter, legend, m_scene->diagramStyle());
+            renderer.drawLegend(&painter, legend);
             painter.restore();
         }
     }

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "diagramlook.h"
+#include "diagramrenderer.h"
 #include "diagramstyle.h"
+#include "elementref.h"
 #include "judgement.h"
-#include "treeref.h"
 
 #include <QGraphicsItem>
 #include <QPolygonF>
@@ -10,11 +12,15 @@
 #include <QString>
 #include <QStringList>
 
+#include <type_traits>
+
 namespace edgemap {
 
-// Items of the Edge diagram. They hold geometry (from DiagramLayout) and the text to show (set
-// by DiagramScene); how they look comes from the scene's DiagramStyle and the shared status
-// style table. Emphasis (highlighted, dimmed) is view state set by the scene.
+// Items of the Edge diagram. They hold geometry (from DiagramLayout) and their part of the
+// DiagramLook (set by DiagramScene), and keep hover and selection; their paint() is one call
+// into DiagramRenderer with the scene's DiagramStyle, so that exports, which paint through the
+// renderer with no scene, show the same pixels. Emphasis (highlighted, dimmed) is view state
+// set by the scene.
 class DiagramItem : public QGraphicsItem
 {
 public:
@@ -26,24 +32,20 @@ public:
     Emphasis emphasis() const { return m_emphasis; }
 
     // What the tree calls this item; invalid for decoration (zones, walls, routes, badges).
-    void setRef(const TreeRef &ref) { m_ref = ref; }
-    TreeRef ref() const { return m_ref; }
+    void setRef(const ElementRef &ref) { m_ref = ref; }
+    ElementRef ref() const { return m_ref; }
     // The layout key the item was made for.
     void setKey(const QString &key) { m_key = key; }
     QString key() const { return m_key; }
 
 protected:
     const DiagramStyle &style() const { return m_style; }
-    // Level of detail: false when text of this pixel size would be too small to read.
-    static bool readable(const QPainter *painter, qreal pixelSize);
-    static void drawText(QPainter *painter, const QRectF &rect, const QString &text,
-                         const QFont &font, const QColor &colour,
-                         Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter);
+    DiagramRenderer renderer() const { return DiagramRenderer(m_style); }
 
 private:
     const DiagramStyle &m_style;
     Emphasis m_emphasis = Emphasis::Normal;
-    TreeRef m_ref;
+    ElementRef m_ref;
     QString m_key;
 };
 
@@ -61,22 +63,19 @@ public:
     // `rect` and `titleRect` in scene coordinates; the item moves to rect's top left.
     void setGeometry(const QRectF &rect, const QRectF &titleRect);
     void setTitle(const QString &title, const QString &subtitle = {});
+    void setTitle(const BoxLook &look) { setTitle(look.title, look.subtitle); }
     void setZoneIndex(int index) { m_zoneIndex = index; } // fill of a zone: 0, 1 or 2
-    QString title() const { return m_title; }
-    QString subtitle() const { return m_subtitle; }
+    QString title() const { return m_look.title; }
+    QString subtitle() const { return m_look.subtitle; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
-    void paintWall(QPainter *painter) const;
-    void paintTitle(QPainter *painter) const;
-
     Kind m_kind;
     QRectF m_rect;
     QRectF m_titleRect; // local
-    QString m_title;
-    QString m_subtitle;
+    BoxLook m_look;
     int m_zoneIndex = 0;
 };
 
@@ -93,16 +92,19 @@ public:
     void setGeometry(const QRectF &rect);
     void setText(const QString &socket, const QString &protocol);
     void setUnexpected(bool unexpected);
-    bool isUnexpected() const { return m_unexpected; }
+    bool isUnexpected() const { return m_look.unexpected; }
     void setStatus(ListenerStatus status, int established);
-    ListenerStatus status() const { return m_status; }
-    int established() const { return m_established; }
-    QString socketText() const { return m_socket; }
+    ListenerStatus status() const { return m_look.status; }
+    int established() const { return m_look.established; }
+    QString socketText() const { return m_look.socket; }
     // An empty badge clears the mark; `description` is the tooltip's sentence about it.
     void setChange(const QString &badge, const QString &description);
-    bool isChanged() const { return !m_changeBadge.isEmpty(); }
-    QString changeBadge() const { return m_changeBadge; }
-    QString changeDescription() const { return m_changeDescription; }
+    bool isChanged() const { return !m_look.changeBadge.isEmpty(); }
+    QString changeBadge() const { return m_look.changeBadge; }
+    QString changeDescription() const { return m_look.changeDescription; }
+    // All of the above at once.
+    void setLook(const ChipLook &look);
+    const ChipLook &look() const { return m_look; }
     // The status as drawn (glyph and word), for tests and accessibility.
     StatusStyle statusLook() const;
 
@@ -111,15 +113,7 @@ public:
 
 private:
     QRectF m_rect;
-    QString m_socket;
-    QString m_protocol;
-    bool m_unexpected = false;
-    ListenerStatus m_status = ListenerStatus::NotChecked;
-    int m_established = 0;
-    QString m_changeBadge;
-    QString m_changeDescription;
-
-    qreal paintChangeBadge(QPainter *painter) const;
+    ChipLook m_look;
 };
 
 // A service inside a server box: its name and executable, linked to each of its chips.
@@ -132,6 +126,7 @@ public:
 
     void setGeometry(const QRectF &rect, const QList<QPolygonF> &links);
     void setText(const QString &name, const QString &executable, int colourIndex);
+    void setText(const ServiceLook &look) { setText(look.name, look.executable, look.colour); }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -140,9 +135,7 @@ public:
 private:
     QRectF m_rect;            // local
     QList<QPolygonF> m_links; // local
-    QString m_name;
-    QString m_executable;
-    int m_colour = 0;
+    ServiceLook m_look;
 };
 
 // A peer: remote users, partners, the Director, the Front End pool, internal clients.
@@ -155,7 +148,8 @@ public:
 
     void setGeometry(const QRectF &rect, bool internet);
     void setText(const QString &name, const QString &detail);
-    QString name() const { return m_name; }
+    void setText(const PeerLook &look) { setText(look.name, look.detail); }
+    QString name() const { return m_look.name; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -163,8 +157,7 @@ public:
 private:
     QRectF m_rect;
     bool m_internet = true;
-    QString m_name;
-    QString m_detail;
+    PeerLook m_look;
 };
 
 // A flow: an arrow along the layout's route, dashed when the Edge opens it, drawn in the live
@@ -211,5 +204,29 @@ public:
 private:
     int m_number;
 };
+
+// qgraphicsitem_cast for the diagram's items, by type(): DiagramItem (any of them), BoxItem (its
+// five kinds) or one item class. nullptr for an item of another type.
+template<class T>
+T *diagramItemCast(QGraphicsItem *item)
+{
+    if (!item)
+        return nullptr;
+    const int type = item->type();
+    bool ok = false;
+    if constexpr (std::is_same_v<std::remove_const_t<T>, DiagramItem>)
+        ok = type >= BoxItem::ZoneType && type <= HopBadgeItem::Type;
+    else if constexpr (std::is_same_v<std::remove_const_t<T>, BoxItem>)
+        ok = type >= BoxItem::ZoneType && type <= BoxItem::AddressType;
+    else
+        ok = type == T::Type;
+    return ok ? static_cast<T *>(item) : nullptr;
+}
+
+template<class T>
+const T *diagramItemCast(const QGraphicsItem *item)
+{
+    return diagramItemCast<const T>(const_cast<QGraphicsItem *>(item));
+}
 
 } // namespace edgemap

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "elementref.h"
 #include "judgement.h"
 #include "topology.h"
 
@@ -92,15 +93,15 @@ public:
         Zone zone = Zone::Internet;
         QRectF rect;
     };
-    // One flow drawn for one server (flows with a pool end are drawn once per server). The
-    // route's node keys ("peer:<id>", "listener:<id>", "address:<id>") say what it connects.
+    // One flow drawn for one server (flows with a pool end are drawn once per server). Its ends
+    // say what it connects: a peer, a listener, or an address (flows the Edge opens from it).
     struct Route
     {
         QString key;
         FlowId flow;
         ServerId server;
-        QString fromNode;
-        QString toNode;
+        ElementRef from;
+        ElementRef to;
         bool outbound = false; // opened by the Edge
         QPolygonF points;      // from the source to the target
         QString label;         // empty when the target chip already names the socket
@@ -129,17 +130,6 @@ public:
 
     // The rectangles text is drawn into (titles, headers, chip text, labels), for overlap tests.
     QList<QRectF> textRects() const;
-
-    // Node keys for routes and path highlighting.
-    static QString peerNode(const PeerId &id) { return QStringLiteral("peer:") + id.value(); }
-    static QString listenerNode(const ListenerId &id)
-    {
-        return QStringLiteral("listener:") + id.value();
-    }
-    static QString addressNode(const AddressId &id)
-    {
-        return QStringLiteral("address:") + id.value();
-    }
 
     // Fixed sizes, shared with the items that paint inside these rectangles.
     static constexpr qreal kChipWidth = 156;

@@ -263,11 +263,11 @@ void DiagramLayoutBuilder::buildRoutes()
         route.key = QStringLiteral("route:%1|%2").arg(spec.flow.value(), target);
         route.flow = spec.flow;
         route.server = spec.server;
-        const QString edgeNode
-                = spec.chip >= 0 ? DiagramLayout::listenerNode(m_out.chips.at(spec.chip).listener)
-                                 : DiagramLayout::addressNode(m_out.blocks.at(spec.block).address);
-        route.fromNode = spec.outbound ? edgeNode : DiagramLayout::peerNode(spec.peer);
-        route.toNode = spec.outbound ? DiagramLayout::peerNode(spec.peer) : edgeNode;
+        const ElementRef edgeNode
+                = spec.chip >= 0 ? ElementRef::listener(m_out.chips.at(spec.chip).listener)
+                                 : ElementRef::address(m_out.blocks.at(spec.block).address);
+        route.from = spec.outbound ? edgeNode : ElementRef::peer(spec.peer);
+        route.to = spec.outbound ? ElementRef::peer(spec.peer) : edgeNode;
         route.outbound = spec.outbound;
         if (spec.outbound)
             std::reverse(points.begin(), points.end());
@@ -319,8 +319,8 @@ void DiagramLayoutBuilder::buildPeerToPeer(bool withRoutes)
         DiagramLayout::Route route;
         route.key = QStringLiteral("route:%1").arg(p.flow.value());
         route.flow = p.flow;
-        route.fromNode = DiagramLayout::peerNode(p.from);
-        route.toNode = DiagramLayout::peerNode(p.to);
+        route.from = ElementRef::peer(p.from);
+        route.to = ElementRef::peer(p.to);
         route.points = QPolygonF({QPointF(ax, a.center().y()), QPointF(x, a.center().y()),
                                   QPointF(x, b.center().y()), QPointF(bx, b.center().y())});
         m_out.routes.append(route);

@@ -1,8 +1,10 @@
-// DiagramScene: building items from the layout, reusing them by key, and re-colouring them from
-// the check. Highlighting is in diagramscene_highlight.cpp, tooltips in diagramtooltips.cpp.
+// DiagramScene: building items from the layout, reusing them by key, giving them their look
+// (lookFor()) and re-colouring them from the check, showing the highlight, and tooltips (their
+// text is diagramtooltips.cpp).
 #include "diagramscene.h"
 
 #include "catalog.h"
+#include "diagramtooltips.h"
 #include "document.h"
 
 #include <QGraphicsSceneHelpEvent>
@@ -12,26 +14,6 @@
 
 namespace edgemap {
 
-namespace {
-
-QString protocolsOf(const Listener &listener)
-{
-    QString text = listener.protocols().join(QStringLiteral(", "));
-    if (listener.dynamic)
-        text += QObject::tr(" (dynamic)");
-    return text;
-}
-
-QString addressTitle(const Address &address)
-{
-    QStringList roles;
-    for (AddressRole role : address.roles)
-        roles.append(address.roles.size() > 1 ? shortName(role) : displayName(role));
-    return roles.join(QStringLiteral(" + "));
-}
-
-} // namespace
-
 DiagramScene::DiagramScene(Document &document, QObject *parent)
     : QGraphicsScene(parent)
     , m_document(document)
@@ -39,9 +21,20 @@ DiagramScene::DiagramScene(Document &document, QObject *parent)
 {
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     setBackgroundBrush(m_style.background);
-    connect(&m_document, &Document::topologyReset, this, &DiagramScene::rebuild);
-    connect(&m_document, &Document::checkChanged, this, &DiagramScene::onCheckChanged);
-    connect(&m_document, &Document::changesChanged, this, &DiagramScene::markChanges);
+    connect(&m_document, &Document::topologyReplaced, this, &DiagramScene::rebuild);
+    connect(&m_document, &Document::structureChanged, this, &DiagramScene::rebuild);
+    connect(&m_document, &Document::fieldChanged, this, [this](const FieldRef &ref) {
+        // The path graph is built from flows, endpoint keys and the enabled flags, not from
+        // ports, addresses or names: it is kept unless a flag changed.
+        if (ref.field == Field::ListenerEnabled || ref.field == Field::ServiceEnabled) {
+            rebuild();
+        } else {
+            applyLayout();
+            recolour();
+        }
+    });
+    connect(&m_document, &Document::checksChanged, this, &DiagramScene::onCheckChanged);
+    connect(&m_document, &Document::checksChanged, this, &DiagramScene::markChanges);
     rebuild();
 }
 
@@ -61,7 +54,8 @@ void DiagramScene::setStatusPalette(StatusPalette palette)
 QStringList DiagramScene::unexpectedSignature() const
 {
     QStringList keys;
-    for (const std::shared_ptr<const CheckResult> &check : m_document.checks())
+    for (const std::shared_ptr<const CheckResult> &check :
+         m_document.checks().inOrder(m_document.topology()))
         for (const UnexpectedListener &u : check->judgement.unexpected)
             keys.append(QStringLiteral("%1/%2/%3/%4")
                                 .arg(check->server.value(), u.address, keyOf(u.transport))
@@ -74,6 +68,31 @@ void DiagramScene::rebuild()
     m_analysis = std::make_unique<PathAnalysis>(m_document.topology(), Catalog::builtIn());
     applyLayout();
     recolour();
+}
+
+// Every item takes its part of the look: texts, statuses, change marks and live flows.
+void DiagramScene::applyLook()
+{
+    m_look = lookFor(diagramInputOf(m_document.state()), m_layout, m_style.palette);
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
+        switch (it.value()->type()) {
+        case ChipItem::Type:
+            static_cast<ChipItem *>(it.value())->setLook(m_look.chips.value(it.key()));
+            break;
+        case RouteItem::Type:
+            static_cast<RouteItem *>(it.value())->setLive(m_look.liveRoutes.contains(it.key()));
+            break;
+        case ServiceItem::Type:
+            static_cast<ServiceItem *>(it.value())->setText(m_look.services.value(it.key()));
+            break;
+        case PeerItem::Type:
+            static_cast<PeerItem *>(it.value())->setText(m_look.peers.value(it.key()));
+            break;
+        default:
+            static_cast<BoxItem *>(it.value())->setTitle(m_look.boxes.value(it.key()));
+            break;
+        }
+    }
 }
 
 void DiagramScene::onCheckChanged()
@@ -90,7 +109,7 @@ T *DiagramScene::reuse(QHash<QString, DiagramItem *> &old, const QString &key, A
 {
     T *item = nullptr;
     if (DiagramItem *existing = old.take(key)) {
-        item = dynamic_cast<T *>(existing);
+        item = diagramItemCast<T>(existing);
         if (!item)
             delete existing;
     }
@@ -107,20 +126,14 @@ void DiagramScene::applyLayout()
 {
     clearHighlight();
     m_unexpectedKeys = unexpectedSignature();
-    DiagramLayout::UnexpectedByServer unexpected;
-    for (const std::shared_ptr<const CheckResult> &check : m_document.checks())
-        if (!check->judgement.unexpected.isEmpty())
-            unexpected.insert(check->server, check->judgement.unexpected);
-    m_layout = DiagramLayout(m_document.topology(), Catalog::builtIn(), unexpected);
-    m_unexpectedOf.clear();
+    const DiagramInput input = diagramInputOf(m_document.state());
+    m_layout = DiagramLayout(input.topology, Catalog::builtIn(), input.checks.unexpectedByServer());
+    m_highlighter.setLayout(input.topology, m_layout);
     QHash<QString, DiagramItem *> old = std::exchange(m_items, {});
     m_chips.clear();
     m_peers.clear();
     m_boxes.clear();
-    m_serviceOf.clear();
-    m_routesBetween.clear();
-    m_addressOf.clear();
-    m_inbound.clear();
+    m_refOf.clear();
     applyFrame(old);
     applyServers(old);
     applyChips(old);
@@ -129,149 +142,90 @@ void DiagramScene::applyLayout()
     setSceneRect(m_layout.bounds);
 }
 
+// Geometry and references here; texts and statuses come with the look (applyLook).
 void DiagramScene::applyFrame(QHash<QString, DiagramItem *> &old)
 {
-    const QString zoneTitles[]
-            = {tr("Internet"), tr("Perimeter network (DMZ)"), tr("Internal network")};
     for (const DiagramLayout::ZoneBand &z : m_layout.zones) {
-        const int index = static_cast<int>(z.zone);
-        auto *item
-                = reuse<BoxItem>(old, QStringLiteral("zone:") + keyOf(z.zone), BoxItem::ZoneKind);
+        auto *item = reuse<BoxItem>(old, zoneKey(z.zone), BoxItem::ZoneKind);
         item->setGeometry(z.rect, z.titleRect);
-        item->setZoneIndex(index);
-        item->setTitle(zoneTitles[index]);
+        item->setZoneIndex(static_cast<int>(z.zone));
     }
     for (const DiagramLayout::Wall &w : m_layout.walls) {
-        auto *item = reuse<BoxItem>(old, QStringLiteral("wall:") + keyOf(w.firewall),
-                                    BoxItem::WallKind);
+        auto *item = reuse<BoxItem>(old, wallKey(w.firewall), BoxItem::WallKind);
         item->setGeometry(w.rect, w.titleRect);
-        item->setTitle(w.firewall == Firewall::External ? tr("External firewall")
-                                                        : tr("Internal firewall"));
     }
 }
 
 void DiagramScene::applyServers(QHash<QString, DiagramItem *> &old)
 {
-    const Topology &t = m_document.topology();
     for (const DiagramLayout::PoolBox &p : m_layout.pools) {
-        const EdgePool *pool = t.pool(p.pool);
-        auto *item
-                = reuse<BoxItem>(old, QStringLiteral("pool:") + p.pool.value(), BoxItem::PoolKind);
+        auto *item = reuse<BoxItem>(old, poolKey(p.pool), BoxItem::PoolKind);
         item->setGeometry(p.rect, p.titleRect);
-        QString detail = pool->site;
-        if (pool->servers.size() > 1)
-            detail += tr(" · %n servers", nullptr, int(pool->servers.size()));
-        if (pool->loadBalancing != LoadBalancing::None)
-            detail += tr(" · %1 load balancing")
-                              .arg(pool->loadBalancing == LoadBalancing::Dns ? tr("DNS")
-                                                                             : tr("hardware"));
-        item->setTitle(tr("Edge pool %1").arg(pool->fqdn), detail);
-        item->setRef(TreeRef::pool(p.pool));
+        item->setRef(ElementRef::pool(p.pool));
         m_boxes.insert(item->ref(), item);
+        m_refOf.insert(item->key(), ElementRef::pool(p.pool));
     }
     for (const DiagramLayout::ServerBox &s : m_layout.servers) {
-        auto *item = reuse<BoxItem>(old, QStringLiteral("server:") + s.server.value(),
-                                    BoxItem::ServerKind);
+        auto *item = reuse<BoxItem>(old, serverKey(s.server), BoxItem::ServerKind);
         item->setGeometry(s.rect, s.titleRect);
-        item->setTitle(t.server(s.server)->fqdn, tr("Edge server"));
-        item->setRef(TreeRef::server(s.server));
+        item->setRef(ElementRef::server(s.server));
         m_boxes.insert(item->ref(), item);
+        m_refOf.insert(item->key(), ElementRef::server(s.server));
     }
     for (const DiagramLayout::AddressBlock &b : m_layout.blocks) {
         auto *item = reuse<BoxItem>(old, b.key, BoxItem::AddressKind);
         item->setGeometry(b.rect, b.headerRect);
-        if (const Address *a = b.address.isEmpty() ? nullptr : t.address(b.address)) {
-            QString ip = a->ip;
-            if (!a->natPublicIp.isEmpty())
-                ip += tr(" → NAT %1").arg(a->natPublicIp);
-            item->setTitle(addressTitle(*a), ip + u'\n' + a->fqdn);
-            item->setRef(TreeRef::address(b.address));
-        } else if (b.unexpectedOnly) {
-            item->setTitle(tr("Unexpected: on all interfaces or another address"));
-            item->setRef(TreeRef::allInterfaces(b.server));
-        } else {
-            item->setTitle(tr("All interfaces"), tr("0.0.0.0 / [::] and others"));
-            item->setRef(TreeRef::allInterfaces(b.server));
-        }
+        item->setRef(b.address.isEmpty() ? ElementRef::allInterfaces(b.server)
+                                         : ElementRef::address(b.address));
         m_boxes.insert(item->ref(), item);
+        m_refOf.insert(item->key(), b.address.isEmpty() ? ElementRef::allInterfaces(b.server)
+                                                        : ElementRef::address(b.address));
     }
 }
 
 void DiagramScene::applyChips(QHash<QString, DiagramItem *> &old)
 {
-    const Topology &t = m_document.topology();
-    QHash<QString, const Listener *> listeners; // Topology::listener() is a linear search
-    for (const Listener *l : t.allListeners())
-        listeners.insert(l->id.value(), l);
     for (const DiagramLayout::Chip &c : m_layout.chips) {
         auto *item = reuse<ChipItem>(old, c.key);
         item->setGeometry(c.rect);
-        item->setUnexpected(c.unexpected >= 0);
         if (c.unexpected >= 0) {
-            // The layout was made from these checks a moment ago: the server has one.
-            const UnexpectedListener &u
-                    = m_document.checkFor(c.server)->judgement.unexpected.at(c.unexpected);
-            item->setText(socketLabel(u.transport, u.port, u.port),
-                          u.pid >= 0 ? tr("%1 (PID %2)").arg(u.process).arg(u.pid) : u.process);
             item->setRef({});
-            m_unexpectedOf.insert(item, {c.server, u});
             continue;
         }
-        const Listener *l = listeners.value(c.listener.value());
-        item->setText(socketLabel(l->transport, l->port, l->portEnd), protocolsOf(*l));
-        item->setRef(TreeRef::listener(c.listener));
-        m_chips.insert(c.listener.value(), item);
-        m_addressOf.insert(c.listener.value(), DiagramLayout::addressNode(l->address));
+        item->setRef(ElementRef::listener(c.listener));
+        m_chips.insert(c.listener, item);
+        m_refOf.insert(c.key, ElementRef::listener(c.listener));
     }
     for (const DiagramLayout::ServiceBand &b : m_layout.services) {
         auto *item = reuse<ServiceItem>(old, b.key);
         item->setGeometry(b.rect, b.links);
-        const Service *service = t.service(b.service);
-        const qsizetype index = service ? service - t.services.constData() : 0;
-        item->setText(b.service.value(), service ? service->executable : QString(), int(index));
-        item->setRef(TreeRef::service(b.service));
-        for (const ListenerId &id : b.listeners)
-            m_serviceOf.insert(id.value(), item);
+        item->setRef(ElementRef::service(b.service));
+        m_refOf.insert(b.key, ElementRef::service(b.service));
     }
 }
 
 void DiagramScene::applyPeersAndRoutes(QHash<QString, DiagramItem *> &old)
 {
-    const Topology &t = m_document.topology();
     for (const DiagramLayout::PeerBox &p : m_layout.peers) {
-        const Peer *peer = t.peer(p.peer);
-        auto *item = reuse<PeerItem>(old, QStringLiteral("peer:") + p.peer.value());
+        auto *item = reuse<PeerItem>(old, peerKey(p.peer));
         item->setGeometry(p.rect, p.zone == Zone::Internet);
-        item->setText(peer->name, peer->fqdn.isEmpty() ? displayName(peer->kind) : peer->fqdn);
-        item->setRef(TreeRef::peer(p.peer));
-        m_peers.insert(p.peer.value(), item);
+        item->setRef(ElementRef::peer(p.peer));
+        m_peers.insert(p.peer, item);
+        m_refOf.insert(item->key(), ElementRef::peer(p.peer));
     }
-    const QString listenerPrefix = QStringLiteral("listener:");
     for (const DiagramLayout::Route &r : m_layout.routes) {
         auto *item = reuse<RouteItem>(old, r.key);
         item->setGeometry(r.points, r.label, r.labelRect);
         item->setOutbound(r.outbound);
-        item->setLive(false);
-        m_routesBetween[r.fromNode + u'|' + r.toNode].append(item);
-        if (!r.outbound && r.toNode.startsWith(listenerPrefix))
-            m_inbound.append({item, r.toNode.mid(listenerPrefix.size()),
-                              PeerId(r.fromNode.section(u':', 1))});
+        m_refOf.insert(r.key, ElementRef::flow(r.flow));
     }
 }
 
-// Chips take the verdict's status and established count; inbound flows turn live when the
-// snapshot saw connections from their peer. No item is created or destroyed here.
+// Chips take the verdict's status, established count and change mark; inbound flows turn live
+// when the snapshot saw connections from their peer. No item is created or destroyed here.
 void DiagramScene::recolour()
 {
-    for (auto it = m_chips.cbegin(); it != m_chips.cend(); ++it) {
-        const ListenerVerdict *v = m_document.verdict(ListenerId(it.key()));
-        it.value()->setStatus(v ? v->status : ListenerStatus::NotChecked, v ? v->established : 0);
-    }
-    for (const RouteEnds &r : std::as_const(m_inbound)) {
-        const ListenerVerdict *v = m_document.verdict(ListenerId(r.listener));
-        r.route->setLive(v && v->established > 0 && v->remotePeers.contains(r.peer));
-    }
-    markChanges();
+    applyLook();
 }
 
 QList<ChipItem *> DiagramScene::unexpectedChips() const
@@ -291,17 +245,132 @@ QList<RouteItem *> DiagramScene::routes() const
     return result;
 }
 
-DiagramItem *DiagramScene::itemFor(const TreeRef &ref) const
+DiagramItem *DiagramScene::itemFor(const ElementRef &ref) const
 {
-    switch (ref.kind) {
-    case TreeRef::Listener:
-        return m_chips.value(ref.id);
-    case TreeRef::Peer:
-        return m_peers.value(ref.id);
-    case TreeRef::Interface:
-        return m_boxes.value(TreeRef::server(ServerId(ref.id.section(u'/', 0, 0))));
+    if (const ListenerId *listener = ref.as<ListenerId>())
+        return m_chips.value(*listener);
+    if (const PeerId *peer = ref.as<PeerId>())
+        return m_peers.value(*peer);
+    if (const InterfaceRef *nic = ref.as<InterfaceRef>())
+        return m_boxes.value(ElementRef::server(nic->server));
+    return m_boxes.value(ref);
+}
+
+void DiagramScene::highlightPeer(const PeerId &peer)
+{
+    clearHighlight();
+    m_highlighter.highlightPeer(*m_analysis, peer);
+    showHighlight();
+}
+
+void DiagramScene::highlightListener(const ListenerId &listener)
+{
+    clearHighlight();
+    const ChipItem *chip = m_chips.value(listener);
+    m_highlighter.highlightListener(*m_analysis, listener, chip && isDown(chip->status()));
+    showHighlight();
+}
+
+void DiagramScene::highlightScenario(const ScenarioId &scenario)
+{
+    clearHighlight();
+    m_highlighter.highlightScenario(*m_analysis, scenario);
+    showHighlight();
+}
+
+void DiagramScene::clearHighlight()
+{
+    const bool had = hasHighlight() || !m_badges.isEmpty();
+    m_highlighter.clear();
+    showHighlight();
+    if (had)
+        Q_EMIT highlightChanged();
+}
+
+QSet<DiagramItem *> DiagramScene::highlightedItems() const
+{
+    QSet<DiagramItem *> items;
+    for (const QString &key : m_highlighter.highlighted())
+        if (DiagramItem *item = m_items.value(key))
+            items.insert(item);
+    return items;
+}
+
+// Hop badges are overlay items pinned to the item that carries the hop.
+void DiagramScene::showHighlight()
+{
+    removeBadges();
+    for (const HopBadge &b : m_highlighter.badges()) {
+        DiagramItem *item = m_items.value(b.target);
+        if (!item)
+            continue;
+        auto *badge = new HopBadgeItem(m_style, b.number);
+        badge->setPos(item->sceneBoundingRect().topLeft() + QPointF(4 + 22 * qreal(b.slot), 4));
+        addItem(badge);
+        m_badges.append(badge);
+        m_badgeTargets.append({b.number, item});
+    }
+    applyEmphasis();
+}
+
+void DiagramScene::applyEmphasis()
+{
+    const QSet<QString> &lit = m_highlighter.highlighted();
+    const bool any = !lit.isEmpty();
+    for (DiagramItem *item : std::as_const(m_items)) {
+        const int type = item->type();
+        const bool dimmable = type == ChipItem::Type || type == PeerItem::Type
+                              || type == RouteItem::Type || type == ServiceItem::Type;
+        if (!dimmable)
+            continue;
+        item->setEmphasis(!any                        ? DiagramItem::Emphasis::Normal
+                          : lit.contains(item->key()) ? DiagramItem::Emphasis::Highlighted
+                                                      : DiagramItem::Emphasis::Dimmed);
+    }
+    if (any)
+        Q_EMIT highlightChanged();
+}
+
+void DiagramScene::removeBadges()
+{
+    qDeleteAll(m_badges);
+    m_badges.clear();
+    m_badgeTargets.clear();
+}
+
+// The element's tooltip, and what only the item knows: a chip's change mark, an unexpected
+// socket, a live flow, a wall's name.
+QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
+{
+    const auto *item = diagramItemCast<DiagramItem>(graphicsItem);
+    if (!item)
+        return {};
+    using diagramtooltips::paragraph;
+    const ElementRef ref = m_refOf.value(item->key());
+    switch (item->type()) {
+    case ChipItem::Type: {
+        const auto *chip = static_cast<const ChipItem *>(item);
+        const QString changed
+                = chip->isChanged()
+                          ? paragraph(QStringLiteral("<b>%1</b>")
+                                              .arg(chip->changeDescription().toHtmlEscaped()))
+                          : QString();
+        if (!ref.isValid())
+            return diagramtooltips::forUnexpected(chip->socketText()) + changed;
+        return diagramtooltips::forRef(diagramInputOf(m_document.state()), *m_analysis, ref)
+               + changed;
+    }
+    case RouteItem::Type: {
+        QString html
+                = diagramtooltips::forRef(diagramInputOf(m_document.state()), *m_analysis, ref);
+        if (!html.isEmpty() && static_cast<const RouteItem *>(item)->isLive())
+            html += paragraph(tr("The snapshot shows established connections from this peer."));
+        return html;
+    }
+    case BoxItem::WallType:
+        return paragraph(static_cast<const BoxItem *>(item)->title());
     default:
-        return m_boxes.value(ref);
+        return diagramtooltips::forRef(diagramInputOf(m_document.state()), *m_analysis, ref);
     }
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "diagramhighlighter.h"
 #include "diagramitems.h"
 #include "diagramlayout.h"
+#include "diagramlook.h"
 #include "diagramstyle.h"
+#include "elementref.h"
 #include "pathanalysis.h"
-#include "treeref.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -17,12 +19,14 @@ namespace edgemap {
 
 class Document;
 
-// The Edge diagram of a Document. It observes the document: on topologyReset it lays the
+// The Edge diagram of a Document. It observes the document: on every topology change it lays the
 // topology out again and updates its items from the layout (reusing items by layout key); on
-// checkChanged it re-colours chips and flows in place from every server's check (unexpected
-// sockets of each checked server get chips of their own); on changesChanged it marks the chips
-// that differ from their server's previous snapshot. Highlighting (paths, scenarios, impact)
-// and hover are view state: never in the model, the file or the undo stack.
+// checksChanged it re-colours chips and flows in place from every server's check (unexpected
+// sockets of each checked server get chips of their own); and marks the chips
+// that differ from their server's previous snapshot. What the items show is the DiagramLook the
+// exporter draws too (lookFor()); how they are drawn is DiagramRenderer. Highlighting (paths,
+// scenarios, impact; DiagramHighlighter) and hover are view state: never in the model, the file
+// or the undo stack.
 //
 // There is no default constructor: a diagram without a document is not supported.
 class DiagramScene : public QGraphicsScene
@@ -42,28 +46,28 @@ public:
     const DiagramStyle &diagramStyle() const { return m_style; }
 
     // Items by model id; nullptr when absent.
-    ChipItem *chip(const ListenerId &id) const { return m_chips.value(id.value()); }
-    PeerItem *peer(const PeerId &id) const { return m_peers.value(id.value()); }
-    BoxItem *server(const ServerId &id) const { return m_boxes.value(TreeRef::server(id)); }
+    ChipItem *chip(const ListenerId &id) const { return m_chips.value(id); }
+    PeerItem *peer(const PeerId &id) const { return m_peers.value(id); }
+    BoxItem *server(const ServerId &id) const { return m_boxes.value(ElementRef::server(id)); }
     DiagramItem *item(const QString &layoutKey) const { return m_items.value(layoutKey); }
     QList<ChipItem *> unexpectedChips() const;
     // Chips with a "changed" mark (status changed, or an unexpected socket that appeared).
     QList<ChipItem *> changedChips() const;
     QList<RouteItem *> routes() const;
     // The item that shows a tree reference, nullptr when the diagram does not draw it.
-    DiagramItem *itemFor(const TreeRef &ref) const;
+    DiagramItem *itemFor(const ElementRef &ref) const;
 
     // Highlighting. Each call replaces the previous highlight.
     void highlightPeer(const PeerId &peer);
     void highlightListener(const ListenerId &listener);
     void highlightScenario(const ScenarioId &scenario);
     void clearHighlight();
-    bool hasHighlight() const { return !m_highlighted.isEmpty(); }
-    QSet<DiagramItem *> highlightedItems() const { return m_highlighted; }
+    bool hasHighlight() const { return !m_highlighter.highlighted().isEmpty(); }
+    QSet<DiagramItem *> highlightedItems() const;
     // The numbered hops of the highlighted scenario: number and the item it is pinned to.
-    QList<QPair<int, DiagramItem *>> hopBadges() const;
+    QList<QPair<int, DiagramItem *>> hopBadges() const { return m_badgeTargets; }
     // Scenarios the highlighted listener breaks (set when it is down), for the view to list.
-    QList<ScenarioId> brokenScenarios() const { return m_broken; }
+    QList<ScenarioId> brokenScenarios() const { return m_highlighter.brokenScenarios(); }
 
     // The tooltip of an item, in the admin's terms, escaped HTML (computed when asked, so that
     // re-colouring stays cheap and the text always shows the current check).
@@ -80,6 +84,7 @@ private:
     void onCheckChanged();
     void applyLayout();
     void recolour();
+    void applyLook();
     // diagramscene_changes.cpp
     void markChanges();
     QStringList unexpectedSignature() const;
@@ -90,47 +95,27 @@ private:
     void applyChips(QHash<QString, DiagramItem *> &old);
     void applyPeersAndRoutes(QHash<QString, DiagramItem *> &old);
 
-    // diagramscene_highlight.cpp
-    void highlightPaths(const QList<Path> &paths);
-    void highlightEdge(const QString &from, const QString &to);
-    void highlightNode(const PathNode &node);
-    void addResolved(const ResolvedScenario &resolved, bool numbered);
-    QList<DiagramItem *> hopItems(const ResolvedHop &hop) const;
+    // The highlighter's result on the items: emphasis and hop badges.
+    void showHighlight();
     void applyEmphasis();
     void removeBadges();
 
     Document &m_document;
     std::unique_ptr<PathAnalysis> m_analysis;
     DiagramLayout m_layout;
+    DiagramLook m_look;
     DiagramStyle m_style;
+    DiagramHighlighter m_highlighter;
 
-    QHash<QString, DiagramItem *> m_items;              // layout key -> item
-    QHash<QString, ChipItem *> m_chips;                 // listener id -> chip
-    QHash<QString, PeerItem *> m_peers;                 // peer id -> peer
-    QHash<TreeRef, BoxItem *> m_boxes;                  // pools, servers, addresses
-    QHash<QString, ServiceItem *> m_serviceOf;          // listener id -> its service band
-    QHash<QString, QList<RouteItem *>> m_routesBetween; // "from|to" node keys -> routes
-    QHash<QString, QString> m_addressOf;                // listener id -> address node key
+    QHash<QString, DiagramItem *> m_items; // layout key -> item
+    QHash<ListenerId, ChipItem *> m_chips;
+    QHash<PeerId, PeerItem *> m_peers;
+    QHash<ElementRef, BoxItem *> m_boxes; // pools, servers, addresses
+    QHash<QString, ElementRef> m_refOf;   // layout key -> the element it draws (typed)
+    QStringList m_unexpectedKeys;         // the unexpected sockets the current layout has chips for
 
-    struct RouteEnds
-    {
-        RouteItem *route = nullptr;
-        QString listener; // target listener id of an inbound route
-        PeerId peer;
-    };
-    QList<RouteEnds> m_inbound;   // routes that can show established connections
-    QStringList m_unexpectedKeys; // the unexpected sockets the current layout has chips for
-    struct UnexpectedRef
-    {
-        ServerId server;
-        UnexpectedListener socket;
-    };
-    QHash<ChipItem *, UnexpectedRef> m_unexpectedOf; // unexpected chip -> its socket
-
-    QSet<DiagramItem *> m_highlighted;
     QList<HopBadgeItem *> m_badges;
     QList<QPair<int, DiagramItem *>> m_badgeTargets;
-    QList<ScenarioId> m_broken;
 };
 
 } // namespace edgemap

@@ -3,29 +3,12 @@
 // it, gets an outline and a badge; the tooltip says what changed.
 #include "diagramscene.h"
 
-#include "document.h"
-
 namespace edgemap {
 
+// The marks are part of the look (applyChecks() in diagramlook.cpp), shared with the exports.
 void DiagramScene::markChanges()
 {
-    for (auto it = m_chips.cbegin(); it != m_chips.cend(); ++it) {
-        const StatusChange *change = m_document.changeOf(ListenerId(it.key()));
-        if (change)
-            it.value()->setChange(
-                    changeBadge(*change),
-                    tr("Changed since the previous snapshot: %1").arg(changeText(*change)));
-        else
-            it.value()->setChange({}, {});
-    }
-    for (auto it = m_unexpectedOf.cbegin(); it != m_unexpectedOf.cend(); ++it) {
-        const SnapshotDiff *diff = m_document.changesFor(it->server);
-        const UnexpectedListener &u = it->socket;
-        if (diff && diff->hasAppeared(u.transport, u.address, u.port))
-            it.key()->setChange(tr("new"), tr("New since the previous snapshot of this server."));
-        else
-            it.key()->setChange({}, {});
-    }
+    applyLook();
 }
 
 QList<ChipItem *> DiagramScene::changedChips() const

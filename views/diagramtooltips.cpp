@@ -1,12 +1,19 @@
-// DiagramScene: tooltips in the admin's terms. Every piece of model text is HTML-escaped: a
-// topology file is untrusted input.
-#include "diagramscene.h"
+// The diagram's tooltips. Every piece of model text is HTML-escaped: a topology file is
+// untrusted input.
+#include "diagramtooltips.h"
 
-#include "document.h"
+#include "pathanalysis.h"
+
+#include <QCoreApplication>
 
 namespace edgemap {
 
 namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("edgemap::DiagramScene", text);
+}
 
 QString esc(const QString &text)
 {
@@ -54,136 +61,149 @@ QString observedText(const ListenerVerdict &v, const Topology &t)
     return html;
 }
 
+QString listenerTip(const DiagramInput &state, const PathAnalysis &analysis, const Listener &l)
+{
+    const Topology &t = state.topology;
+    const Service *s = t.service(l.service);
+    QString html = para(QStringLiteral("<b>%1</b> — %2")
+                                .arg(esc(socketLabel(l.transport, l.port, l.portEnd)),
+                                     esc(s ? s->displayName : l.service.value())));
+    const Address *a = t.address(l.address);
+    html += para(tr("Service %1 (%2) on %3")
+                         .arg(esc(l.service.value()), esc(s ? s->executable : QString()),
+                              a ? esc(a->ip) : tr("all interfaces")));
+    for (const Endpoint &e : l.endpoints)
+        html += para(tr("<b>%1</b>: %2 connect — %3")
+                             .arg(esc(e.protocol), esc(e.clients), esc(e.purpose)));
+    QStringList breaks;
+    for (const ScenarioId &id : analysis.scenariosBrokenBy(l.id))
+        if (const Scenario *sc = t.scenario(id))
+            breaks.append(esc(sc->name));
+    html += para(tr("<b>If it is down:</b> %1")
+                         .arg(breaks.isEmpty() ? tr("no modelled scenario breaks")
+                                               : breaks.join(QStringLiteral(", "))));
+    if (const auto v = state.checks.verdicts.constFind(l.id); v != state.checks.verdicts.cend())
+        html += observedText(*v, t);
+    else
+        html += para(tr("Not checked: load a snapshot of this server to see its state."));
+    return html;
+}
+
+QString peerTip(const Peer &p)
+{
+    QString html
+            = para(QStringLiteral("<b>%1</b> — %2").arg(esc(p.name), esc(displayName(p.kind))));
+    if (!p.fqdn.isEmpty())
+        html += para(esc(p.fqdn));
+    if (!p.addresses.isEmpty())
+        html += para(tr("Addresses: %1").arg(esc(p.addresses.join(QStringLiteral(", ")))));
+    return html + para(tr("Click to highlight every path it starts."));
+}
+
+QString flowTip(const Flow &flow)
+{
+    QString html = para(QStringLiteral("<b>%1 %2</b>")
+                                .arg(esc(socketLabel(flow.transport, flow.port, flow.portEnd)),
+                                     esc(flow.protocol)));
+    html += para(esc(flow.purpose));
+    // As the layout draws it: a flow that does not start at a peer is opened by the Edge.
+    html += para(flow.from.kind != FlowEnd::Kind::Peer ? tr("Opened by the Edge (outbound, dashed)")
+                                                       : tr("Opened towards the Edge (inbound)"));
+    if (flow.firewall != Firewall::None)
+        html += para(tr("Crosses the %1 firewall")
+                             .arg(flow.firewall == Firewall::External ? tr("external")
+                                                                      : tr("internal")));
+    return html;
+}
+
+QString serverTip(const Topology &t, const ServerId &id)
+{
+    const EdgeServer *s = t.server(id);
+    const EdgePool *p = t.poolOfServer(id);
+    if (!s || !p)
+        return {};
+    return para(QStringLiteral("<b>%1</b>").arg(esc(s->fqdn)))
+           + para(tr("Edge server of pool %1 (%2), %3 listeners")
+                          .arg(esc(p->fqdn), esc(p->site))
+                          .arg(s->listeners.size()));
+}
+
+QString addressTip(const Address &a)
+{
+    QStringList roles;
+    for (AddressRole r : a.roles)
+        roles.append(esc(displayName(r)));
+    QString html = para(
+            QStringLiteral("<b>%1</b> — %2").arg(esc(a.ip), roles.join(QStringLiteral(", "))));
+    if (!a.natPublicIp.isEmpty())
+        html += para(tr("Translated to public address %1 (NAT)").arg(esc(a.natPublicIp)));
+    if (!a.fqdn.isEmpty())
+        html += para(tr("Published as %1").arg(esc(a.fqdn)));
+    return html;
+}
+
+QString poolTip(const Topology &t, const EdgePool &p)
+{
+    const Peer *next = t.peer(p.nextHop);
+    return para(QStringLiteral("<b>%1</b> — %2").arg(esc(p.fqdn), esc(p.site)))
+           + para((p.servers.size() == 1 ? tr("1 server, next hop %1")
+                                         : tr("%1 servers, next hop %2").arg(p.servers.size()))
+                          .arg(next ? esc(next->name) : tr("none")));
+}
+
 } // namespace
 
-QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
+QString diagramtooltips::forRef(const DiagramInput &state, const PathAnalysis &analysis,
+                                const ElementRef &ref)
 {
-    const auto *item = dynamic_cast<const DiagramItem *>(graphicsItem);
-    if (!item)
-        return {};
-    const Topology &t = m_document.topology();
-    const TreeRef ref = item->ref();
-    switch (item->type()) {
-    case ChipItem::Type: {
-        const auto *chip = static_cast<const ChipItem *>(item);
-        const QString changed
-                = chip->isChanged()
-                          ? para(QStringLiteral("<b>%1</b>").arg(esc(chip->changeDescription())))
-                          : QString();
-        if (const Listener *l = ref.isValid() ? t.listener(ListenerId(ref.id)) : nullptr) {
-            const Service *s = t.service(l->service);
-            QString html = para(QStringLiteral("<b>%1</b> — %2")
-                                        .arg(esc(socketLabel(l->transport, l->port, l->portEnd)),
-                                             esc(s ? s->displayName : l->service.value())));
-            const Address *a = t.address(l->address);
-            html += para(tr("Service %1 (%2) on %3")
-                                 .arg(esc(l->service.value()), esc(s ? s->executable : QString()),
-                                      a ? esc(a->ip) : tr("all interfaces")));
-            for (const Endpoint &e : l->endpoints)
-                html += para(tr("<b>%1</b>: %2 connect — %3")
-                                     .arg(esc(e.protocol), esc(e.clients), esc(e.purpose)));
-            QStringList breaks;
-            for (const ScenarioId &id : m_analysis->scenariosBrokenBy(l->id))
-                if (const Scenario *sc = t.scenario(id))
-                    breaks.append(esc(sc->name));
-            html += para(tr("<b>If it is down:</b> %1")
-                                 .arg(breaks.isEmpty() ? tr("no modelled scenario breaks")
-                                                       : breaks.join(QStringLiteral(", "))));
-            if (const ListenerVerdict *v = m_document.verdict(l->id))
-                html += observedText(*v, t);
-            else
-                html += para(tr("Not checked: load a snapshot of this server to see its state."));
-            return html + changed;
-        }
-        return para(tr("<b>Unexpected listener</b> %1").arg(esc(chip->socketText())))
-               + para(tr("The snapshot shows this socket but the topology does not expect it."))
-               + changed;
+    const Topology &t = state.topology;
+    if (const ListenerId *id = ref.as<ListenerId>()) {
+        const Listener *l = t.listener(*id);
+        return l ? listenerTip(state, analysis, *l) : QString();
     }
-    case PeerItem::Type: {
-        const Peer *p = t.peer(PeerId(ref.id));
-        if (!p)
-            return {};
-        QString html = para(
-                QStringLiteral("<b>%1</b> — %2").arg(esc(p->name), esc(displayName(p->kind))));
-        if (!p->fqdn.isEmpty())
-            html += para(esc(p->fqdn));
-        if (!p->addresses.isEmpty())
-            html += para(tr("Addresses: %1").arg(esc(p->addresses.join(QStringLiteral(", ")))));
-        return html + para(tr("Click to highlight every path it starts."));
+    if (const PeerId *id = ref.as<PeerId>()) {
+        const Peer *p = t.peer(*id);
+        return p ? peerTip(*p) : QString();
     }
-    case RouteItem::Type: {
-        const QString flowId = item->key().mid(6).section(u'|', 0, 0);
-        const Flow *flow = nullptr;
+    if (const FlowId *id = ref.as<FlowId>()) {
         for (const Flow &f : t.flows)
-            if (f.id.value() == flowId)
-                flow = &f;
-        if (!flow)
-            return {};
-        const auto *route = static_cast<const RouteItem *>(item);
-        QString html
-                = para(QStringLiteral("<b>%1 %2</b>")
-                               .arg(esc(socketLabel(flow->transport, flow->port, flow->portEnd)),
-                                    esc(flow->protocol)));
-        html += para(esc(flow->purpose));
-        html += para(route->isOutbound() ? tr("Opened by the Edge (outbound, dashed)")
-                                         : tr("Opened towards the Edge (inbound)"));
-        if (flow->firewall != Firewall::None)
-            html += para(tr("Crosses the %1 firewall")
-                                 .arg(flow->firewall == Firewall::External ? tr("external")
-                                                                           : tr("internal")));
-        if (route->isLive())
-            html += para(tr("The snapshot shows established connections from this peer."));
-        return html;
+            if (f.id == *id)
+                return flowTip(f);
+        return {};
     }
-    case ServiceItem::Type: {
-        const Service *s = t.service(ServiceId(ref.id));
+    if (const ServiceId *id = ref.as<ServiceId>()) {
+        const Service *s = t.service(*id);
         if (!s)
             return {};
         return para(QStringLiteral("<b>%1</b> (%2)").arg(esc(s->displayName), esc(s->id.value())))
                + para(tr("Executable %1").arg(esc(s->executable)))
                + para(tr("Carries traffic between the listeners it is linked to."));
     }
-    case BoxItem::ServerType: {
-        const EdgeServer *s = t.server(ServerId(ref.id));
-        const EdgePool *p = t.poolOfServer(ServerId(ref.id));
-        if (!s || !p)
-            return {};
-        return para(QStringLiteral("<b>%1</b>").arg(esc(s->fqdn)))
-               + para(tr("Edge server of pool %1 (%2), %3 listeners")
-                              .arg(esc(p->fqdn), esc(p->site))
-                              .arg(s->listeners.size()));
+    if (const ServerId *id = ref.as<ServerId>())
+        return serverTip(t, *id);
+    if (const AddressId *id = ref.as<AddressId>()) {
+        const Address *a = t.address(*id);
+        return a ? addressTip(*a) : QString();
     }
-    case BoxItem::AddressType: {
-        const Address *a = t.address(AddressId(ref.id));
-        if (!a)
-            return para(tr("Sockets bound on all interfaces (0.0.0.0 or [::])"));
-        QStringList roles;
-        for (AddressRole r : a->roles)
-            roles.append(esc(displayName(r)));
-        QString html = para(
-                QStringLiteral("<b>%1</b> — %2").arg(esc(a->ip), roles.join(QStringLiteral(", "))));
-        if (!a->natPublicIp.isEmpty())
-            html += para(tr("Translated to public address %1 (NAT)").arg(esc(a->natPublicIp)));
-        if (!a->fqdn.isEmpty())
-            html += para(tr("Published as %1").arg(esc(a->fqdn)));
-        return html;
+    if (const GroupRef *group = ref.as<GroupRef>();
+        group && group->kind == GroupRef::Kind::AllInterfaces)
+        return para(tr("Sockets bound on all interfaces (0.0.0.0 or [::])"));
+    if (const PoolId *id = ref.as<PoolId>()) {
+        const EdgePool *p = t.pool(*id);
+        return p ? poolTip(t, *p) : QString();
     }
-    case BoxItem::PoolType: {
-        const EdgePool *p = t.pool(PoolId(ref.id));
-        if (!p)
-            return {};
-        const Peer *next = t.peer(p->nextHop);
-        return para(QStringLiteral("<b>%1</b> — %2").arg(esc(p->fqdn), esc(p->site)))
-               + para((p->servers.size() == 1
-                               ? tr("1 server, next hop %1")
-                               : tr("%1 servers, next hop %2").arg(p->servers.size()))
-                              .arg(next ? esc(next->name) : tr("none")));
-    }
-    case BoxItem::WallType:
-        return para(static_cast<const BoxItem *>(item)->title());
-    default:
-        return {};
-    }
+    return {};
+}
+
+QString diagramtooltips::forUnexpected(const QString &socket)
+{
+    return para(tr("<b>Unexpected listener</b> %1").arg(esc(socket)))
+           + para(tr("The snapshot shows this socket but the topology does not expect it."));
+}
+
+QString diagramtooltips::paragraph(const QString &html)
+{
+    return para(html);
 }
 
 } // namespace edgemap

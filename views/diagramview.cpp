@@ -4,6 +4,7 @@
 #include "diagramlegend.h"
 #include "diagramscene.h"
 #include "document.h"
+#include "selection.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -64,13 +65,24 @@ DiagramView::DiagramView(Document &document, QWidget *parent)
     });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &DiagramView::onSelectionChanged);
     connect(m_scene, &DiagramScene::highlightChanged, this, &DiagramView::updateInfo);
-    connect(&m_document, &Document::topologyReset, this, [this] {
+    // Another topology (open, new, restored autosave) is fitted; an edit (or undo) keeps the
+    // user's zoom and position, and a fitted view stays fitted.
+    connect(&m_document, &Document::topologyReplaced, this, [this] {
         fillScenarios();
-        // An edit (or undo) keeps the user's zoom and position; a fitted view stays fitted;
-        // another topology (open, new, restored autosave) is fitted.
-        if (m_canvas->isFitted() || m_document.isReplacingTopology())
-            m_canvas->fit();
+        m_canvas->fit();
+        selectRef(Selection::of(m_document)->current());
     });
+    const auto edited = [this] {
+        fillScenarios();
+        if (m_canvas->isFitted())
+            m_canvas->fit();
+        // Items are laid out again: the selection is still the document's.
+        selectRef(Selection::of(m_document)->current());
+    };
+    connect(Selection::of(m_document), &Selection::currentChanged, this,
+            [this](const ElementRef &ref) { selectRef(ref); });
+    connect(&m_document, &Document::structureChanged, this, edited);
+    connect(&m_document, &Document::fieldChanged, this, edited);
     fillScenarios();
     updateInfo();
 }
@@ -182,12 +194,12 @@ void DiagramView::clearHighlight()
     updateInfo();
 }
 
-bool DiagramView::selectRef(const TreeRef &ref)
+bool DiagramView::selectRef(const ElementRef &ref)
 {
     if (ref == selectedRef())
         return true;
-    if (ref.kind == TreeRef::Scenario) {
-        showScenario(ScenarioId(ref.id));
+    if (const ScenarioId *scenario = ref.as<ScenarioId>()) {
+        showScenario(*scenario);
         return true;
     }
     DiagramItem *item = m_scene->itemFor(ref);
@@ -198,26 +210,26 @@ bool DiagramView::selectRef(const TreeRef &ref)
         m_canvas->ensureVisible(item, 40, 40);
     }
     m_syncing = false;
-    highlightFor(item ? item->ref() : TreeRef());
+    highlightFor(item ? item->ref() : ElementRef());
     return item != nullptr;
 }
 
-TreeRef DiagramView::selectedRef() const
+ElementRef DiagramView::selectedRef() const
 {
     const QList<QGraphicsItem *> selected = m_scene->selectedItems();
     if (selected.size() != 1)
         return {};
-    const auto *item = dynamic_cast<const DiagramItem *>(selected.first());
-    return item ? item->ref() : TreeRef();
+    const auto *item = diagramItemCast<DiagramItem>(selected.first());
+    return item ? item->ref() : ElementRef();
 }
 
-void DiagramView::highlightFor(const TreeRef &ref)
+void DiagramView::highlightFor(const ElementRef &ref)
 {
     m_scenarios->setCurrentIndex(0);
-    if (ref.kind == TreeRef::Peer)
-        m_scene->highlightPeer(PeerId(ref.id));
-    else if (ref.kind == TreeRef::Listener)
-        m_scene->highlightListener(ListenerId(ref.id));
+    if (const PeerId *peer = ref.as<PeerId>())
+        m_scene->highlightPeer(*peer);
+    else if (const ListenerId *listener = ref.as<ListenerId>())
+        m_scene->highlightListener(*listener);
     else
         m_scene->clearHighlight();
     updateInfo();
@@ -227,10 +239,12 @@ void DiagramView::onSelectionChanged()
 {
     if (m_syncing)
         return;
-    const TreeRef ref = selectedRef();
+    const ElementRef ref = selectedRef();
     highlightFor(ref);
-    if (ref.isValid())
+    if (ref.isValid()) {
+        Selection::of(m_document)->setCurrent(ref);
         Q_EMIT refSelected(ref);
+    }
 }
 
 void DiagramView::updateInfo()

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "diagramstyle.h"
+#include "elementref.h"
 #include "ids.h"
-#include "treeref.h"
 
 #include <QGraphicsView>
 #include <QWidget>
@@ -24,8 +24,9 @@ class Document;
 // Zoom: wheel (Ctrl+wheel on a touchpad), pinch, Ctrl+= / Ctrl+-; fit: Ctrl+0. Pan: drag empty
 // space, middle button, Space+drag, arrow keys. Esc clears the highlight.
 //
-// Selection is shared with the main window's tree through TreeRef: selectRef() shows a
-// reference (without emitting), a click on an item emits refSelected().
+// A view of the document's Selection: a selection made elsewhere is shown with selectRef()
+// (which never emits), and an item the user picks becomes the selection (and is announced,
+// refSelected()).
 class DiagramView : public QWidget
 {
     Q_OBJECT
@@ -41,8 +42,8 @@ public:
 
     // Selects and reveals the item a reference names and highlights its paths (peers,
     // listeners) or chain (scenarios). False when the diagram does not draw it.
-    bool selectRef(const TreeRef &ref);
-    TreeRef selectedRef() const;
+    bool selectRef(const ElementRef &ref);
+    ElementRef selectedRef() const;
 
     void setStatusPalette(StatusPalette palette);
     bool isLegendVisible() const;
@@ -63,13 +64,13 @@ public Q_SLOTS:
     void clearHighlight();
 
 Q_SIGNALS:
-    void refSelected(const TreeRef &ref);
+    void refSelected(const ElementRef &ref);
 
 private:
     void createActions();
     void fillScenarios();
     void onSelectionChanged();
-    void highlightFor(const TreeRef &ref);
+    void highlightFor(const ElementRef &ref);
     void updateInfo();
 
     Document &m_document;

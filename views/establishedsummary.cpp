@@ -98,7 +98,8 @@ QList<Job> jobsOf(const Document &document)
 {
     const Topology &t = document.topology();
     QList<Job> jobs;
-    for (const std::shared_ptr<const CheckResult> &check : document.checks()) {
+    for (const std::shared_ptr<const CheckResult> &check :
+         document.checks().inOrder(document.topology())) {
         const EdgeServer *server = check && check->ok() ? t.server(check->server) : nullptr;
         if (!server)
             continue;
@@ -161,8 +162,14 @@ EstablishedSummaries::EstablishedSummaries(const Document &document)
     : QObject(const_cast<Document *>(&document))
     , m_document(document)
 {
-    connect(&document, &Document::checkChanged, this, &EstablishedSummaries::recount);
-    connect(&document, &Document::topologyReset, this, &EstablishedSummaries::recount);
+    connect(&document, &Document::checksChanged, this, &EstablishedSummaries::recount);
+    connect(&document, &Document::topologyReplaced, this, &EstablishedSummaries::recount);
+    connect(&document, &Document::structureChanged, this, &EstablishedSummaries::recount);
+    // Counted per listener from the server's addresses: only what a verdict reads matters.
+    connect(&document, &Document::fieldChanged, this, [this](const FieldRef &ref) {
+        if (affectsJudgement(ref.field))
+            recount();
+    });
     recount();
 }
 

@@ -2,12 +2,14 @@
 #include "plaintooltip.h"
 
 #include "document.h"
+#include "elementref.h"
 #include "establishedsummary.h"
 #include "ipaddress.h"
-#include "treeref.h"
 
 #include <QGuiApplication>
 #include <QPalette>
+
+#include <utility>
 
 namespace edgemap {
 
@@ -46,12 +48,15 @@ ListenerTableModel::ListenerTableModel(const Document &document, QObject *parent
     , m_summaries(EstablishedSummaries::of(document))
 {
     rebuild();
-    connect(&document, &Document::topologyReset, this, [this] {
+    const auto reset = [this] {
         beginResetModel();
         rebuild();
         endResetModel();
-    });
-    connect(&document, &Document::checkChanged, this, &ListenerTableModel::checkChanged);
+    };
+    connect(&document, &Document::topologyReplaced, this, reset);
+    connect(&document, &Document::structureChanged, this, reset);
+    connect(&document, &Document::fieldChanged, this, &ListenerTableModel::fieldChanged);
+    connect(&document, &Document::checksChanged, this, &ListenerTableModel::checkChanged);
     // The busiest remote addresses are counted in the background after each check.
     connect(m_summaries, &EstablishedSummaries::changed, this, [this] {
         if (!m_rows.isEmpty())
@@ -63,9 +68,47 @@ ListenerTableModel::ListenerTableModel(const Document &document, QObject *parent
 void ListenerTableModel::rebuild()
 {
     m_rows = listenerRows(m_document.topology());
+    rebuildIndex();
+}
+
+void ListenerTableModel::rebuildIndex()
+{
     m_rowOf.clear();
     for (int i = 0; i < m_rows.size(); ++i)
         m_rowOf.insert(m_rows[i].id, i);
+}
+
+void ListenerTableModel::fieldChanged()
+{
+    // One value changed: the same listeners, so the rows are updated in place (a port edit may
+    // move a row: its selection moves with it) and the view keeps its selection and scroll.
+    QList<ListenerRow> rows = listenerRows(m_document.topology());
+    if (rows.size() != m_rows.size()) { // not a field edit after all; never expected
+        beginResetModel();
+        rebuild();
+        endResetModel();
+        return;
+    }
+    bool sameOrder = true;
+    for (qsizetype i = 0; i < rows.size() && sameOrder; ++i)
+        sameOrder = rows[i].id == m_rows[i].id;
+    if (!sameOrder) {
+        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const QList<ListenerRow> old = std::exchange(m_rows, std::move(rows));
+        rebuildIndex();
+        const QModelIndexList persistent = persistentIndexList();
+        for (const QModelIndex &p : persistent) {
+            const int row = m_rowOf.value(old[p.row()].id, -1);
+            changePersistentIndex(p, row < 0 ? QModelIndex() : index(row, p.column()));
+        }
+        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+        return;
+    }
+    for (int i = 0; i < rows.size(); ++i)
+        if (!(rows[i] == m_rows[i])) {
+            m_rows[i] = rows[i];
+            Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
+        }
 }
 
 void ListenerTableModel::checkChanged()
@@ -122,7 +165,7 @@ int ListenerTableModel::columnCount(const QModelIndex &parent) const
 
 ListenerStatus ListenerTableModel::statusOf(const ListenerRow &row) const
 {
-    const ListenerVerdict *v = m_document.verdict(row.id);
+    const ListenerVerdict *v = m_document.checks().verdict(row.id);
     return v ? v->status : ListenerStatus::NotChecked;
 }
 
@@ -146,7 +189,7 @@ QVariant ListenerTableModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return {};
     case RefRole:
-        return QVariant::fromValue(TreeRef::listener(row.id));
+        return QVariant::fromValue(ElementRef::listener(row.id));
     case StatusRole:
         return int(statusOf(row));
     default:
@@ -156,7 +199,7 @@ QVariant ListenerTableModel::data(const QModelIndex &index, int role) const
 
 QVariant ListenerTableModel::displayText(const ListenerRow &row, int column) const
 {
-    const ListenerVerdict *v = m_document.verdict(row.id);
+    const ListenerVerdict *v = m_document.checks().verdict(row.id);
     switch (column) {
     case ServerColumn:
         return row.server;
@@ -198,7 +241,7 @@ QVariant ListenerTableModel::sortKey(const ListenerRow &row, int column) const
     case StatusColumn:
         return severity(statusOf(row));
     case EstablishedColumn: {
-        const ListenerVerdict *v = m_document.verdict(row.id);
+        const ListenerVerdict *v = m_document.checks().verdict(row.id);
         return v ? v->established : -1;
     }
     case AddressColumn:
@@ -230,7 +273,7 @@ QVariant ListenerTableModel::toolTip(const ListenerRow &row, int column) const
     case ObservedColumn:
     case DetailColumn:
     case EstablishedColumn: {
-        const ListenerVerdict *v = m_document.verdict(row.id);
+        const ListenerVerdict *v = m_document.checks().verdict(row.id);
         if (!v)
             return tr("No snapshot of this server is loaded");
         // A busy relay has tens of thousands of remote addresses: a count and the busiest few.

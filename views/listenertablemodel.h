@@ -15,9 +15,11 @@ class EstablishedSummaries;
 // Every expected listener of every server as one flat, sortable table: the admin's port list
 // with the verdict of the current check beside each socket.
 //
-// The model observes the Document: it rebuilds on topologyReset, and on checkChanged it only
-// announces dataChanged for the four check columns, so that a view's selection, current row and
-// scroll position survive a new snapshot. The verdict always comes from Document::verdict(), so
+// The model observes the Document: it rebuilds when another topology replaces the document's or
+// listeners come or go; a field edit updates the rows it changed in place (dataChanged; a moved
+// port moves its row with layoutChanged), and on checkChanged it only announces dataChanged for
+// the check columns, so that a view's selection, current row and scroll position survive edits
+// and new snapshots. The verdict always comes from Document::verdict(), so
 // the table does not care how many checks the document holds.
 //
 // SortRole gives keys that sort as the admin expects (ports as numbers, statuses by severity,
@@ -65,6 +67,8 @@ public:
 
 private:
     void rebuild();
+    void rebuildIndex();
+    void fieldChanged();
     void checkChanged();
     ListenerStatus statusOf(const ListenerRow &row) const;
     QVariant displayText(const ListenerRow &row, int column) const;

@@ -1,4 +1,5 @@
 #include "listenertablepane.h"
+#include "selection.h"
 
 #include "listenertablemodel.h"
 
@@ -95,6 +96,7 @@ private:
 
 ListenerTablePane::ListenerTablePane(const Document &document, QWidget *parent)
     : QWidget(parent)
+    , m_selection(Selection::of(document)) // before the model: it falls back first
     , m_model(new ListenerTableModel(document, this))
     , m_proxy(new ListenerFilterProxy(this))
     , m_filter(new QLineEdit(this))
@@ -122,6 +124,10 @@ ListenerTablePane::ListenerTablePane(const Document &document, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, leave);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, leave);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, leave);
+    // Listeners came or went: the rows are new, the selection is still the document's.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this,
+            [this] { follow(m_selection->current()); });
+    connect(m_selection, &Selection::currentChanged, this, &ListenerTablePane::follow);
 
     m_filter->setPlaceholderText(tr("Filter listeners (port, address, process, status…)"));
     m_filter->setClearButtonEnabled(true);
@@ -204,21 +210,31 @@ void ListenerTablePane::currentRowChanged(const QModelIndex &current)
 {
     if (m_programmatic > 0 || !current.isValid())
         return;
-    Q_EMIT refActivated(current.data(ListenerTableModel::RefRole).value<TreeRef>());
+    const auto ref = current.data(ListenerTableModel::RefRole).value<ElementRef>();
+    m_selection->setCurrent(ref);
+    Q_EMIT refActivated(ref);
 }
 
-void ListenerTablePane::selectRef(const TreeRef &ref)
+void ListenerTablePane::selectRef(const ElementRef &ref)
+{
+    if (ref == m_selection->current())
+        follow(ref);
+    else
+        m_selection->setCurrent(ref);
+}
+
+void ListenerTablePane::follow(const ElementRef &ref)
 {
     // The echo of the user's own click (table -> window -> table): the current row already is
     // this listener, and re-selecting it would undo a Ctrl+click extending the selection.
     if (ref.isValid()
-        && m_view->currentIndex().data(ListenerTableModel::RefRole).value<TreeRef>() == ref)
+        && m_view->currentIndex().data(ListenerTableModel::RefRole).value<ElementRef>() == ref)
         return;
     ++m_programmatic;
     QItemSelectionModel *selection = m_view->selectionModel();
-    const QModelIndex row = ref.kind == TreeRef::Listener
-                                    ? m_proxy->mapFromSource(m_model->indexFor(ListenerId(ref.id)))
-                                    : QModelIndex();
+    const ListenerId *listener = ref.as<ListenerId>();
+    const QModelIndex row
+            = listener ? m_proxy->mapFromSource(m_model->indexFor(*listener)) : QModelIndex();
     if (row.isValid()) {
         selection->setCurrentIndex(row,
                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

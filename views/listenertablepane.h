@@ -1,7 +1,7 @@
 #pragma once
 
+#include "elementref.h"
 #include "statusstyle.h"
-#include "treeref.h"
 
 #include <QWidget>
 
@@ -16,13 +16,14 @@ namespace edgemap {
 class Document;
 class ListenerFilterProxy;
 class ListenerTableModel;
+class Selection;
 
 // The listener table as a dock pane: a filter line (every word must match some column, case
 // insensitive), a status filter, the sortable table and a "14 of 40 listeners" count. Copy puts
 // the selected rows on the clipboard as TSV with a header line, in the order shown.
 //
-// Selection is shared with the other views by reference: a row the user makes current is
-// announced as refActivated; selectRef() follows another view without announcing anything back.
+// The table is a view of the document's Selection: a row the user makes current becomes the
+// selection (and is announced as refActivated); a selection made elsewhere selects its row.
 class ListenerTablePane : public QWidget
 {
     Q_OBJECT
@@ -46,21 +47,24 @@ public:
     void setStatusPalette(StatusPalette palette);
 
 public Q_SLOTS:
-    // Selects and scrolls to the listener's row; clears the selection for any other kind of
-    // reference, or when the row is hidden by the filter. Never emits refActivated.
-    void selectRef(const TreeRef &ref);
+    // Makes the reference the document's selection, which the table follows: it selects and
+    // scrolls to the listener's row, and clears the selection for any other kind of reference,
+    // or when the row is hidden by the filter. Never emits refActivated.
+    void selectRef(const ElementRef &ref);
     void copySelection();
 
 Q_SIGNALS:
-    void refActivated(const TreeRef &ref);
+    void refActivated(const ElementRef &ref);
 
 private:
     void buildStatusFilter();
     void applyFilter();
     void currentRowChanged(const QModelIndex &current);
+    void follow(const ElementRef &ref);
     void updateCount();
     void updateCopyAction();
 
+    Selection *m_selection = nullptr;
     ListenerTableModel *m_model = nullptr;
     ListenerFilterProxy *m_proxy = nullptr;
     QLineEdit *m_filter = nullptr;

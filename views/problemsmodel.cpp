@@ -26,9 +26,9 @@ constexpr int kUnexpectedRank = 3;
 QList<const CheckResult *> checksOf(const Document &document)
 {
     QList<const CheckResult *> checks;
-    for (const auto &check : document.checks())
+    for (const auto &check : document.checks().inOrder(document.topology()))
         checks.append(check.get());
-    const CheckResult *latest = document.check();
+    const CheckResult *latest = document.checks().latest().get();
     if (latest && !checks.contains(latest))
         checks.append(latest);
     return checks;
@@ -65,7 +65,7 @@ QString processOf(const UnexpectedListener &u)
 
 // The server's address a socket is bound to, or the server itself for 0.0.0.0 / [::] and for
 // addresses the topology does not give this server.
-TreeRef refOfBinding(const Topology &t, const ServerId &serverId, const QString &ip)
+ElementRef refOfBinding(const Topology &t, const ServerId &serverId, const QString &ip)
 {
     const std::optional<IpAddress> bound = IpAddress::parse(ip);
     if (const EdgeServer *server = t.server(serverId)) {
@@ -73,10 +73,10 @@ TreeRef refOfBinding(const Topology &t, const ServerId &serverId, const QString 
             for (const Address &a : nic.addresses) {
                 const std::optional<IpAddress> own = IpAddress::parse(a.ip);
                 if (a.ip == ip || (bound && own && bound->unmapped().sameHost(own->unmapped())))
-                    return TreeRef::address(a.id);
+                    return ElementRef::address(a.id);
             }
     }
-    return TreeRef::server(serverId);
+    return ElementRef::server(serverId);
 }
 
 } // namespace
@@ -95,8 +95,10 @@ ProblemsModel::ProblemsModel(const Document &document, QObject *parent)
         if (problemCount() != before)
             Q_EMIT countChanged(problemCount());
     };
-    connect(&document, &Document::topologyReset, this, reset);
-    connect(&document, &Document::checkChanged, this, reset);
+    connect(&document, &Document::topologyReplaced, this, reset);
+    connect(&document, &Document::structureChanged, this, reset);
+    connect(&document, &Document::fieldChanged, this, reset);
+    connect(&document, &Document::checksChanged, this, reset);
 }
 
 void ProblemsModel::rebuild()
@@ -129,7 +131,7 @@ void ProblemsModel::rebuild()
 void ProblemsModel::addListenerProblems()
 {
     for (const ListenerRow &row : listenerRows(m_document.topology())) {
-        const ListenerVerdict *v = m_document.verdict(row.id);
+        const ListenerVerdict *v = m_document.checks().verdict(row.id);
         if (!v || !isProblem(v->status))
             continue;
         Entry e;
@@ -144,7 +146,7 @@ void ProblemsModel::addListenerProblems()
                             ? v->detail
                             : tr("%1\n\nWhy it exists: %2").arg(v->detail, row.purpose);
         e.server = row.server;
-        e.ref = TreeRef::listener(row.id);
+        e.ref = ElementRef::listener(row.id);
         m_entries.append(e);
         ++m_listenerProblems;
     }
@@ -179,7 +181,7 @@ void ProblemsModel::addCheck(const CheckResult &check)
                          : tr("%1: broken by %2").arg(name, causes.join(QStringLiteral(", ")));
         e.toolTip = scenario ? scenario->description : QString();
         e.server = serverName;
-        e.ref = TreeRef::scenario(sv.scenario);
+        e.ref = ElementRef::scenario(sv.scenario);
         m_entries.append(e);
         ++m_brokenScenarios;
     }
@@ -271,12 +273,12 @@ QVariant ProblemsModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
-TreeRef ProblemsModel::refAt(int row) const
+ElementRef ProblemsModel::refAt(int row) const
 {
-    return row >= 0 && row < m_entries.size() ? m_entries[row].ref : TreeRef();
+    return row >= 0 && row < m_entries.size() ? m_entries[row].ref : ElementRef();
 }
 
-int ProblemsModel::rowOf(const TreeRef &ref) const
+int ProblemsModel::rowOf(const ElementRef &ref) const
 {
     for (int i = 0; i < m_entries.size(); ++i)
         if (m_entries[i].ref == ref)

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "elementref.h"
 #include "statusstyle.h"
-#include "treeref.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -13,10 +13,10 @@ struct CheckResult;
 
 // What is wrong, worst first, in the admin's words: expected listeners with a problem status
 // (missing and wrong process/address, then exposed and unknown), scenarios they break, then the
-// sockets no listener of the topology explains. Each row refers to the thing to show (TreeRef).
+// sockets no listener of the topology explains. Each row refers to the thing to show (ElementRef).
 //
 // Built from Document::verdict() for the listeners and from the current check for scenarios and
-// unexpected sockets; rebuilt (reset) on every topologyReset and checkChanged.
+// unexpected sockets; rebuilt (reset) on every change of the topology and on checkChanged.
 class ProblemsModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -36,9 +36,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    TreeRef refAt(int row) const;
+    ElementRef refAt(int row) const;
     // Row of the first entry with this reference, -1 when none.
-    int rowOf(const TreeRef &ref) const;
+    int rowOf(const ElementRef &ref) const;
 
     State state() const { return m_state; }
     // What to show instead of the list (empty when there are rows to show).
@@ -63,7 +63,7 @@ private:
         QString text;
         QString toolTip;
         QString server;
-        TreeRef ref;
+        ElementRef ref;
         ListenerStatus status = ListenerStatus::NotChecked;
     };
 

@@ -1,6 +1,7 @@
 #include "problemspane.h"
 
 #include "problemsmodel.h"
+#include "selection.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -13,6 +14,7 @@ namespace edgemap {
 
 ProblemsPane::ProblemsPane(const Document &document, QWidget *parent)
     : QWidget(parent)
+    , m_selection(Selection::of(document))
     , m_model(new ProblemsModel(document, this))
     , m_summary(new QLabel(this))
     , m_empty(new QLabel(this))
@@ -58,6 +60,7 @@ ProblemsPane::ProblemsPane(const Document &document, QWidget *parent)
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &ProblemsPane::modelReset);
     connect(m_model, &ProblemsModel::countChanged, this, &ProblemsPane::countChanged);
+    connect(m_selection, &Selection::currentChanged, this, &ProblemsPane::follow);
     modelReset();
 }
 
@@ -96,9 +99,28 @@ bool ProblemsPane::eventFilter(QObject *watched, QEvent *event)
 
 void ProblemsPane::activate(const QModelIndex &index)
 {
-    const TreeRef ref = m_model->refAt(index.row());
-    if (ref.isValid())
-        Q_EMIT refActivated(ref);
+    const ElementRef ref = m_model->refAt(index.row());
+    if (!ref.isValid())
+        return;
+    m_selection->setCurrent(ref);
+    Q_EMIT refActivated(ref);
+}
+
+void ProblemsPane::follow(const ElementRef &ref)
+{
+    // The echo of the user's own activation, or a problem of the same element already current
+    // (unexpected sockets of one server share their reference): the row stays.
+    if (ref.isValid() && m_model->refAt(m_view->currentIndex().row()) == ref)
+        return;
+    // Selecting a row is not an activation (that is a click or Enter): nothing is announced.
+    const int row = m_model->rowOf(ref);
+    if (ref.isValid() && row >= 0) {
+        m_view->setCurrentIndex(m_model->index(row, 0));
+        m_view->scrollTo(m_view->currentIndex());
+    } else {
+        m_view->selectionModel()->clearSelection();
+        m_view->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+    }
 }
 
 QString ProblemsPane::message() const

@@ -1,7 +1,7 @@
 #pragma once
 
+#include "elementref.h"
 #include "statusstyle.h"
-#include "treeref.h"
 
 #include <QWidget>
 
@@ -13,9 +13,11 @@ namespace edgemap {
 
 class Document;
 class ProblemsModel;
+class Selection;
 
 // The problems of the current check as a dock pane: a one-line summary over the list, worst
-// first; a click or Enter on a row announces the thing to show (refActivated). Without rows it
+// first; a click or Enter on a row makes its element the document's Selection (and announces
+// it, refActivated), and a selection made elsewhere selects its first problem. Without rows it
 // says why instead: no snapshot yet (and how to load one), the snapshot failed (its error), or
 // everything is up.
 class ProblemsPane : public QWidget
@@ -38,7 +40,7 @@ public:
     void setStatusPalette(StatusPalette palette);
 
 Q_SIGNALS:
-    void refActivated(const TreeRef &ref);
+    void refActivated(const ElementRef &ref);
     void countChanged(int problems);
 
 protected:
@@ -47,7 +49,9 @@ protected:
 private:
     void activate(const QModelIndex &index);
     void modelReset();
+    void follow(const ElementRef &ref);
 
+    Selection *m_selection = nullptr;
     ProblemsModel *m_model = nullptr;
     QLabel *m_summary = nullptr;
     QLabel *m_empty = nullptr;
@@ -55,7 +59,7 @@ private:
     QStackedWidget *m_stack = nullptr;
     // The row the user was on, kept across a rebuild; unexpected sockets of one server share
     // their reference, so the text tells them apart.
-    TreeRef m_currentRef;
+    ElementRef m_currentRef;
     QString m_currentText;
 };
 

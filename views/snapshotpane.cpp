@@ -64,9 +64,10 @@ SnapshotPane::SnapshotPane(const Document &document, QWidget *parent)
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
 
-    connect(&document, &Document::checkChanged, this, &SnapshotPane::checkChanged);
-    connect(&document, &Document::changesChanged, this, &SnapshotPane::refresh);
-    connect(&document, &Document::topologyReset, this, &SnapshotPane::refresh);
+    connect(&document, &Document::checksChanged, this, &SnapshotPane::checkChanged);
+    connect(&document, &Document::topologyReplaced, this, &SnapshotPane::refresh);
+    connect(&document, &Document::structureChanged, this, &SnapshotPane::refresh);
+    connect(&document, &Document::fieldChanged, this, &SnapshotPane::refresh);
     connect(&m_ageTimer, &QTimer::timeout, this, &SnapshotPane::refresh);
     checkChanged();
 }
@@ -111,7 +112,7 @@ void SnapshotPane::checkChanged()
 {
     // A new latest result decides the error line: a failed one shows its error, a good one
     // clears an older failure. Re-judging (same latest) changes neither.
-    const CheckResult *latest = m_document.check();
+    const CheckResult *latest = m_document.checks().latest().get();
     if (latest != m_seenLatest) {
         m_seenLatest = latest;
         if (latest && !latest->ok())
@@ -140,7 +141,8 @@ QLabel *SnapshotPane::blockLabel(const ServerId &server)
 void SnapshotPane::refresh()
 {
     const QDateTime now = m_clock();
-    const QList<std::shared_ptr<const CheckResult>> checks = m_document.checks();
+    const QList<std::shared_ptr<const CheckResult>> checks
+            = m_document.checks().inOrder(m_document.topology());
     // The status table's problem colour, so that a warning reads the same as in the diagram.
     const QString warn
             = statusStyle(ListenerStatus::Missing, statusPaletteFor(palette())).border.name();
@@ -150,8 +152,8 @@ void SnapshotPane::refresh()
     int row = 2; // after the error and the empty hint
     for (const std::shared_ptr<const CheckResult> &check : checks) {
         QList<snapshotpane::Field> fields = snapshotpane::blockFields(
-                m_document.topology(), *check, m_document.changesFor(check->server),
-                m_document.previousCheckFor(check->server) != nullptr, now);
+                m_document.topology(), *check, m_document.checks().changesFor(check->server),
+                m_document.checks().previousCheckFor(check->server) != nullptr, now);
         if (const auto it = m_sourceStates.constFind(check->source); it != m_sourceStates.cend())
             fields.append({tr("Source state"), it->text, it->stale});
         const EdgeServer *server = m_document.topology().server(check->server);

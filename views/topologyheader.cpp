@@ -60,7 +60,9 @@ TopologyHeader::TopologyHeader(const Document &document, QWidget *parent)
     layout->addStretch(1);
     layout->addWidget(m_summary);
 
-    connect(&document, &Document::topologyReset, this, &TopologyHeader::refresh);
+    connect(&document, &Document::topologyReplaced, this, &TopologyHeader::refresh);
+    connect(&document, &Document::structureChanged, this, &TopologyHeader::refresh);
+    connect(&document, &Document::fieldChanged, this, &TopologyHeader::refresh);
     refresh();
 }
 

@@ -8,22 +8,24 @@
 #include <QFont>
 #include <QGuiApplication>
 #include <QPalette>
+#include <QSet>
 
 #include <algorithm>
 
 namespace edgemap {
 
-// One row of the tree. The display text is computed once per reset: the tree is small (a few
-// hundred rows) and the topology only changes through Document::topologyReset.
+// One row of the tree. The display text is computed when the topology changes: the tree is
+// small (a few hundred rows), so a change builds a fresh tree and sync() moves what differs
+// into this one, row by row.
 struct TopologyTreeModel::Node
 {
-    TreeRef ref;
+    ElementRef ref;
     treetext::Texts text;
     Node *parent = nullptr;
     int row = 0;
     std::vector<std::unique_ptr<Node>> children;
 
-    Node *add(TreeRef childRef, treetext::Texts childText)
+    Node *add(ElementRef childRef, treetext::Texts childText)
     {
         auto child = std::make_unique<Node>();
         child->ref = std::move(childRef);
@@ -54,23 +56,23 @@ QList<const Listener *> listenersOn(const EdgeServer &server, const AddressId &a
 void addListeners(Node *parent, const Topology &t, const QList<const Listener *> &listeners)
 {
     for (const Listener *l : listeners)
-        parent->add(TreeRef::listener(l->id), treetext::listener(t, *l));
+        parent->add(ElementRef::listener(l->id), treetext::listener(t, *l));
 }
 
 void addServer(Node *poolNode, const Topology &t, const EdgeServer &server)
 {
-    Node *serverNode = poolNode->add(TreeRef::server(server.id), treetext::server(server));
+    Node *serverNode = poolNode->add(ElementRef::server(server.id), treetext::server(server));
     for (const NetInterface &nic : server.interfaces) {
-        Node *nicNode = serverNode->add(TreeRef::netInterface(server.id, nic.side),
+        Node *nicNode = serverNode->add(ElementRef::netInterface(server.id, nic.side),
                                         treetext::netInterface(nic));
         for (const Address &a : nic.addresses) {
-            Node *addressNode = nicNode->add(TreeRef::address(a.id), treetext::address(a));
+            Node *addressNode = nicNode->add(ElementRef::address(a.id), treetext::address(a));
             addListeners(addressNode, t, listenersOn(server, a.id));
         }
     }
     const QList<const Listener *> unbound = listenersOn(server, AddressId());
     if (!unbound.isEmpty()) {
-        Node *all = serverNode->add(TreeRef::allInterfaces(server.id),
+        Node *all = serverNode->add(ElementRef::allInterfaces(server.id),
                                     treetext::allInterfaces(unbound.size()));
         addListeners(all, t, unbound);
     }
@@ -78,25 +80,25 @@ void addServer(Node *poolNode, const Topology &t, const EdgeServer &server)
 
 void addGroups(Node *root, const Topology &t)
 {
-    Node *services = root->add(TreeRef::servicesGroup(),
+    Node *services = root->add(ElementRef::servicesGroup(),
                                treetext::group(QObject::tr("Services"), t.services.size()));
     for (const Service &s : t.services)
-        services->add(TreeRef::service(s.id), treetext::service(s));
-    Node *peers = root->add(TreeRef::peersGroup(),
+        services->add(ElementRef::service(s.id), treetext::service(s));
+    Node *peers = root->add(ElementRef::peersGroup(),
                             treetext::group(QObject::tr("Peers"), t.peers.size()));
     for (const Peer &p : t.peers)
-        peers->add(TreeRef::peer(p.id), treetext::peer(p));
-    Node *scenarios = root->add(TreeRef::scenariosGroup(),
+        peers->add(ElementRef::peer(p.id), treetext::peer(p));
+    Node *scenarios = root->add(ElementRef::scenariosGroup(),
                                 treetext::group(QObject::tr("Scenarios"), t.scenarios.size()));
     for (const Scenario &s : t.scenarios)
-        scenarios->add(TreeRef::scenario(s.id), treetext::scenario(s));
+        scenarios->add(ElementRef::scenario(s.id), treetext::scenario(s));
 }
 
 std::unique_ptr<Node> buildTree(const Topology &t)
 {
     auto root = std::make_unique<Node>();
     for (const EdgePool &pool : t.pools) {
-        Node *poolNode = root->add(TreeRef::pool(pool.id), treetext::pool(pool));
+        Node *poolNode = root->add(ElementRef::pool(pool.id), treetext::pool(pool));
         for (const EdgeServer &server : pool.servers)
             addServer(poolNode, t, server);
     }
@@ -111,13 +113,16 @@ TopologyTreeModel::TopologyTreeModel(const Document &document, QObject *parent)
     , m_document(document)
 {
     rebuild();
-    connect(&document, &Document::topologyReset, this, [this] {
+    connect(&document, &Document::topologyReplaced, this, [this] {
         beginResetModel();
         rebuild();
         endResetModel();
     });
-    connect(&document, &Document::checkChanged, this, &TopologyTreeModel::checkChanged);
-    connect(&document, &Document::changesChanged, this, &TopologyTreeModel::checkChanged);
+    // An edit changes rows in place, so that a view keeps its expansion, scroll position and
+    // selection with no code of its own to save and restore them.
+    connect(&document, &Document::structureChanged, this, &TopologyTreeModel::sync);
+    connect(&document, &Document::fieldChanged, this, &TopologyTreeModel::sync);
+    connect(&document, &Document::checksChanged, this, &TopologyTreeModel::checkChanged);
 }
 
 TopologyTreeModel::~TopologyTreeModel() = default;
@@ -136,6 +141,116 @@ void TopologyTreeModel::indexNodes(Node *node)
         if (!m_byRef.contains(child->ref))
             m_byRef.insert(child->ref, child.get());
         indexNodes(child.get());
+    }
+}
+
+void TopologyTreeModel::sync()
+{
+    std::unique_ptr<Node> fresh = buildTree(m_document.topology());
+    syncChildren(m_root.get(), *fresh);
+    m_byRef.clear();
+    indexNodes(m_root.get());
+}
+
+namespace {
+
+void renumber(Node *parent)
+{
+    for (size_t i = 0; i < parent->children.size(); ++i)
+        parent->children[i]->row = static_cast<int>(i);
+}
+
+bool uniqueRefs(const std::vector<std::unique_ptr<Node>> &nodes)
+{
+    QSet<ElementRef> seen;
+    for (const auto &n : nodes)
+        if (seen.contains(n->ref))
+            return false;
+        else
+            seen.insert(n->ref);
+    return true;
+}
+
+} // namespace
+
+void TopologyTreeModel::syncChildren(Node *node, Node &fresh)
+{
+    const QModelIndex parent = indexOf(node);
+    auto &kids = node->children;
+    auto &freshKids = fresh.children;
+    if (!uniqueRefs(kids) || !uniqueRefs(freshKids)) {
+        // A file that repeats an id: no row can be told from its twin, so replace them all.
+        if (!kids.empty()) {
+            beginRemoveRows(parent, 0, static_cast<int>(kids.size()) - 1);
+            kids.clear();
+            endRemoveRows();
+        }
+        if (!freshKids.empty()) {
+            beginInsertRows(parent, 0, static_cast<int>(freshKids.size()) - 1);
+            kids = std::move(freshKids);
+            for (auto &k : kids)
+                k->parent = node;
+            endInsertRows();
+        }
+        return;
+    }
+    // 1. Rows whose element is gone.
+    QHash<ElementRef, Node *> freshByRef;
+    for (const auto &k : freshKids)
+        freshByRef.insert(k->ref, k.get());
+    for (int row = static_cast<int>(kids.size()) - 1; row >= 0; --row) {
+        if (freshByRef.contains(kids[static_cast<size_t>(row)]->ref))
+            continue;
+        beginRemoveRows(parent, row, row);
+        kids.erase(kids.begin() + row);
+        renumber(node);
+        endRemoveRows();
+    }
+    // 2. The survivors in their new order (a port edit re-sorts the listeners of an address).
+    QHash<ElementRef, int> freshRow;
+    for (size_t i = 0; i < freshKids.size(); ++i)
+        freshRow.insert(freshKids[i]->ref, static_cast<int>(i));
+    const auto before = [&](const std::unique_ptr<Node> &a, const std::unique_ptr<Node> &b) {
+        return freshRow.value(a->ref) < freshRow.value(b->ref);
+    };
+    if (!std::is_sorted(kids.begin(), kids.end(), before)) {
+        Q_EMIT layoutAboutToBeChanged({parent}, QAbstractItemModel::VerticalSortHint);
+        std::stable_sort(kids.begin(), kids.end(), before);
+        renumber(node);
+        // Indexes point at nodes; only the rows of this parent's children changed.
+        const QModelIndexList persistent = persistentIndexList();
+        for (const QModelIndex &p : persistent)
+            if (p.parent() == parent) {
+                const Node *moved = nodeOf(p);
+                changePersistentIndex(p, createIndex(moved->row, p.column(), moved));
+            }
+        Q_EMIT layoutChanged({parent}, QAbstractItemModel::VerticalSortHint);
+    }
+    // 3. New rows, at their place among the survivors.
+    QSet<ElementRef> kept;
+    for (const auto &k : kids)
+        kept.insert(k->ref);
+    for (size_t i = 0; i < freshKids.size(); ++i) {
+        if (kept.contains(freshKids[i]->ref))
+            continue;
+        const int row = static_cast<int>(i);
+        beginInsertRows(parent, row, row);
+        std::unique_ptr<Node> added = std::move(freshKids[i]);
+        added->parent = node;
+        kids.insert(kids.begin() + row, std::move(added));
+        renumber(node);
+        endInsertRows();
+    }
+    // 4. Texts of the survivors, then their children.
+    for (size_t i = 0; i < freshKids.size(); ++i) {
+        if (!freshKids[i]) // moved in as a new row above
+            continue;
+        Node *mine = kids[i].get();
+        if (!(mine->text == freshKids[i]->text)) {
+            mine->text = freshKids[i]->text;
+            Q_EMIT dataChanged(indexOf(mine, NameColumn), indexOf(mine, DetailColumn));
+        }
+        syncChildren(mine, *freshKids[i]);
     }
 }
 
@@ -231,14 +346,15 @@ Qt::ItemFlags TopologyTreeModel::flags(const QModelIndex &index) const
 
 QVariant TopologyTreeModel::statusData(const Node *node, int role) const
 {
-    if (node->ref.kind == TreeRef::Server)
-        return serverStatusData(ServerId(node->ref.id), role);
-    if (node->ref.kind != TreeRef::Listener)
+    if (const ServerId *server = node->ref.as<ServerId>())
+        return serverStatusData(*server, role);
+    const ListenerId *listener = node->ref.as<ListenerId>();
+    if (!listener)
         return {};
-    const ListenerId id(node->ref.id);
-    const ListenerVerdict *v = m_document.verdict(id);
+    const ListenerId &id = *listener;
+    const ListenerVerdict *v = m_document.checks().verdict(id);
     const ListenerStatus status = v ? v->status : ListenerStatus::NotChecked;
-    const StatusChange *change = m_document.changeOf(id);
+    const StatusChange *change = m_document.checks().changeOf(id);
     switch (role) {
     case Qt::DisplayRole:
         // "✗ Missing (was OK)": the change since the previous snapshot, until acknowledged.
@@ -267,11 +383,11 @@ QVariant TopologyTreeModel::statusData(const Node *node, int role) const
 
 QVariant TopologyTreeModel::serverStatusData(const ServerId &server, int role) const
 {
-    const CheckResult *check = m_document.checkFor(server);
+    const CheckResult *check = m_document.checks().checkFor(server);
     if (!check)
         return {};
     const int problems = check->judgement.problemCount();
-    const SnapshotDiff *diff = m_document.changesFor(server);
+    const SnapshotDiff *diff = m_document.checks().changesFor(server);
     const int changes = diff ? int(diff->statusChanges.size()) : 0;
     if (role == Qt::DisplayRole) {
         const QString bad = statusStyle(ListenerStatus::Missing, StatusPalette::Light).glyph;
@@ -298,21 +414,22 @@ void TopologyTreeModel::checkChanged()
 {
     // Only the Status column changes: update in place so that expansion and selection stay.
     for (auto it = m_byRef.cbegin(); it != m_byRef.cend(); ++it)
-        if (it.key().kind == TreeRef::Listener || it.key().kind == TreeRef::Server) {
+        if (it.key().kind() == ElementRef::Kind::Listener
+            || it.key().kind() == ElementRef::Kind::Server) {
             const QModelIndex i = indexOf(it.value(), StatusColumn);
             Q_EMIT dataChanged(
                     i, i, {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::FontRole});
         }
 }
 
-QModelIndex TopologyTreeModel::indexFor(const TreeRef &ref) const
+QModelIndex TopologyTreeModel::indexFor(const ElementRef &ref) const
 {
     return indexOf(m_byRef.value(ref, nullptr));
 }
 
-TreeRef TopologyTreeModel::refAt(const QModelIndex &index) const
+ElementRef TopologyTreeModel::refAt(const QModelIndex &index) const
 {
-    return index.isValid() ? nodeOf(index)->ref : TreeRef();
+    return index.isValid() ? nodeOf(index)->ref : ElementRef();
 }
 
 } // namespace edgemap

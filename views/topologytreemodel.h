@@ -1,7 +1,7 @@
 #pragma once
 
+#include "elementref.h"
 #include "ids.h"
-#include "treeref.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -15,10 +15,13 @@ class Document;
 
 // The topology as a read-only tree: Edge pools > servers > interfaces > addresses > listeners
 // (all-interface listeners under a per-server "All interfaces" node), then the Services, Peers
-// and Scenarios groups. Every item carries its TreeRef (RefRole), so that a selection can be
+// and Scenarios groups. Every item carries its ElementRef (RefRole), so that a selection can be
 // passed to other views by reference rather than by index.
 //
-// The model observes the Document and rebuilds on topologyReset; it never changes the topology.
+// The model observes the Document: another topology resets it; an edit (a field, an added or
+// removed member, their undo) changes it in place, with dataChanged for the rows whose text
+// changed and row insertions, removals and moves for the rest, so that a view keeps its
+// expansion, scroll position and selection. It never changes the topology.
 // The Status column shows each listener's verdict from its server's check (glyph and word, with
 // the status colour), what changed since that server's previous snapshot ("✗ Missing (was
 // OK)", in bold until acknowledged), and a problem count on each checked server; it updates in
@@ -44,13 +47,15 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     // The item a reference points to (column 0), or an invalid index when it is not in the tree.
-    QModelIndex indexFor(const TreeRef &ref) const;
-    TreeRef refAt(const QModelIndex &index) const;
+    QModelIndex indexFor(const ElementRef &ref) const;
+    ElementRef refAt(const QModelIndex &index) const;
 
     struct Node;
 
 private:
     void rebuild();
+    void sync();
+    void syncChildren(Node *node, Node &fresh);
     void checkChanged();
     QVariant statusData(const Node *node, int role) const;
     QVariant serverStatusData(const ServerId &server, int role) const;
@@ -60,7 +65,7 @@ private:
 
     const Document &m_document;
     std::unique_ptr<Node> m_root;
-    QHash<TreeRef, Node *> m_byRef;
+    QHash<ElementRef, Node *> m_byRef;
 };
 
 } // namespace edgemap

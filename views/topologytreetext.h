@@ -14,6 +14,8 @@ struct Texts
     QString detail;
     QString toolTip;
     bool disabled = false;
+
+    friend bool operator==(const Texts &, const Texts &) = default;
 };
 
 Texts pool(const EdgePool &pool);

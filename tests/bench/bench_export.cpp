@@ -1,6 +1,6 @@
 // Export speed: the 3 sites x 12 Edge servers topology written as SVG, PNG at 150 dpi, PDF (one
-// page and 4 tiles) and draw.io, each through a fresh DiagramExporter (its own scene) as File >
-// Export Diagram and `edgemap export` do. Reports the median time and the output size.
+// page and 4 tiles) and draw.io, each through a fresh DiagramExporter (its own layout and look) as
+// File > Export Diagram and `edgemap export` do. Reports the median time and the output size.
 //
 // Usage: bench_export [repeats]   (default 3; the median is reported)
 #include "../tst_diagram_util.h"
