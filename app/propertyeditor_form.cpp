@@ -210,8 +210,7 @@ QString conflictOf(const Topology &t, const FieldSpec &spec, const QString &raw)
     if ((spec.input != Input::Ip && spec.input != Input::OptionalIp) || text.isEmpty())
         return {};
     const AddressId *self = spec.ref.element.as<AddressId>();
-    if (const QString use = rules::addressUse(t, text, self ? *self : AddressId());
-        !use.isEmpty())
+    if (const QString use = rules::addressUse(t, text, self ? *self : AddressId()); !use.isEmpty())
         return tr("%1 is already used by %2").arg(text, use);
     return {};
 }
