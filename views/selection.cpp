@@ -25,10 +25,12 @@ Selection::Selection(const Document &document)
 
 void Selection::setCurrent(const ElementRef &ref)
 {
-    m_lineage = lineageOf(m_document.topology(), ref);
-    if (ref == m_current)
+    // A copy first: `ref` may be an element of m_lineage, which the next line replaces.
+    const ElementRef next = ref;
+    m_lineage = lineageOf(m_document.topology(), next);
+    if (next == m_current)
         return;
-    m_current = ref;
+    m_current = next;
     Q_EMIT currentChanged(m_current);
 }
 
@@ -39,7 +41,8 @@ void Selection::topologyChanged()
         m_lineage = lineageOf(t, m_current);
         return;
     }
-    for (const ElementRef &ref : std::as_const(m_lineage))
+    const QList<ElementRef> lineage = m_lineage; // setCurrent replaces m_lineage
+    for (const ElementRef &ref : lineage)
         if (exists(t, ref)) {
             setCurrent(ref);
             return;
