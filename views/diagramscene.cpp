@@ -73,7 +73,8 @@ void DiagramScene::rebuild()
 // Every item takes its part of the look: texts, statuses, change marks and live flows.
 void DiagramScene::applyLook()
 {
-    m_look = lookFor(diagramInputOf(m_document.state()), m_layout, m_style.palette);
+    m_input = diagramInputOf(m_document.state());
+    m_look = lookFor(m_input, m_layout, m_style.palette);
     for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
         switch (it.value()->type()) {
         case ChipItem::Type:
@@ -357,12 +358,10 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
                           : QString();
         if (!ref.isValid())
             return diagramtooltips::forUnexpected(chip->socketText()) + changed;
-        return diagramtooltips::forRef(diagramInputOf(m_document.state()), *m_analysis, ref)
-               + changed;
+        return diagramtooltips::forRef(m_input, *m_analysis, ref) + changed;
     }
     case RouteItem::Type: {
-        QString html
-                = diagramtooltips::forRef(diagramInputOf(m_document.state()), *m_analysis, ref);
+        QString html = diagramtooltips::forRef(m_input, *m_analysis, ref);
         if (!html.isEmpty() && static_cast<const RouteItem *>(item)->isLive())
             html += paragraph(tr("The snapshot shows established connections from this peer."));
         return html;
@@ -370,7 +369,7 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
     case BoxItem::WallType:
         return paragraph(static_cast<const BoxItem *>(item)->title());
     default:
-        return diagramtooltips::forRef(diagramInputOf(m_document.state()), *m_analysis, ref);
+        return diagramtooltips::forRef(m_input, *m_analysis, ref);
     }
 }
 

@@ -104,6 +104,7 @@ private:
     std::unique_ptr<PathAnalysis> m_analysis;
     DiagramLayout m_layout;
     DiagramLook m_look;
+    DiagramInput m_input; // what m_look was made from; tooltips read it (applyLook keeps it)
     DiagramStyle m_style;
     DiagramHighlighter m_highlighter;
 
