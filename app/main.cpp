@@ -1,11 +1,11 @@
 // EdgeMap entry point: a headless command (new, validate, show, ...) runs on a QCoreApplication;
 // anything else opens the main window.
 #include "appicon.h"
-#include "cli.h"
-#include "consoleio.h"
-#include "document.h"
-#include "mainwindow.h"
-#include "topologyfile.h"
+#include "cli/cli.h"
+#include "cli/consoleio.h"
+#include "document/document.h"
+#include "io/topologyfile.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

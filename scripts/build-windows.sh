@@ -14,7 +14,7 @@
 #
 # What is not built: Qt SVG. Debian serves the qt6-svg .dsc but not its tarballs (404, seen
 # 2026-12), and this project builds nothing taken from anywhere but Debian's packages. EdgeMap
-# does not need it: its SVG export is its own writer (views/svgpaintengine), and its icons are
+# does not need it: its SVG export is its own writer (views/export/svgpaintengine), and its icons are
 # PNG on Windows.
 set -euo pipefail
 

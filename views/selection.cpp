@@ -1,6 +1,6 @@
 #include "selection.h"
 
-#include "document.h"
+#include "document/document.h"
 
 namespace edgemap {
 

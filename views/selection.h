@@ -1,6 +1,6 @@
 #pragma once
 
-#include "elementref.h"
+#include "core/elementref.h"
 
 #include <QList>
 #include <QObject>

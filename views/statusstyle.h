@@ -1,6 +1,6 @@
 #pragma once
 
-#include "judgement.h"
+#include "snapshot/judgement.h"
 
 #include <QColor>
 #include <QString>

@@ -3,12 +3,12 @@
 // then re-colours the big diagram after new snapshots (in place, must stay under one 16 ms frame).
 //
 // Usage: bench_diagram [repeats]   (default 5; the median is reported)
-#include "../tst_diagram_util.h"
-#include "catalog.h"
-#include "check.h"
-#include "diagramlayout.h"
-#include "diagramscene.h"
-#include "document.h"
+#include "core/catalog.h"
+#include "diagram/diagramlayout.h"
+#include "diagram/diagramscene.h"
+#include "document/document.h"
+#include "snapshot/check.h"
+#include "support/tst_diagram_util.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -136,7 +136,7 @@ int main(int argc, char **argv)
     DiagramScene scene(doc);
     const QByteArray bytes = snapshotOf(big, 20);
     auto check = [&] {
-        return std::make_shared<CheckResult>(runCheck(big, bytes, QStringLiteral("bench")));
+        return std::make_shared<CheckResult>(readAndJudge(big, bytes, QStringLiteral("bench")));
     };
     if (!check()->ok()) {
         std::fprintf(stderr, "check failed: %s\n", qPrintable(check()->error.message));

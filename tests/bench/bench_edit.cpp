@@ -37,16 +37,16 @@
 // Usage: bench_edit [CAPTURE] [--repeat N] [--rows N] [--verbose]
 //   Without CAPTURE, scripts/make-busy-capture.py writes the capture of edge01 (--rows, default
 //   300,000, UTF-16LE as PowerShell 5.1 saves it) into a temporary directory (needs python3).
-#include "../tst_settings_util.h"
-#include "catalog.h"
-#include "check.h"
-#include "document.h"
-#include "mainwindow.h"
+#include "core/catalog.h"
+#include "core/templates.h"
+#include "document/document.h"
+#include "document/topologyedit.h"
+#include "io/topologyfile.h"
+#include "live/snapshotcontroller.h"
 #include "selection.h"
-#include "snapshotcontroller.h"
-#include "templates.h"
-#include "topologyedit.h"
-#include "topologyfile.h"
+#include "snapshot/check.h"
+#include "support/tst_settings_util.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -492,7 +492,7 @@ int main(int argc, char **argv)
     }
     const Topology topology = poolTopology(4);
     const QString topologyPath = dir.filePath(QStringLiteral("pool.edgemap.json"));
-    if (const LoadError e = topologyfile::save(topology, topologyPath); e.isError()) {
+    if (const Error e = topologyfile::save(topology, topologyPath); e.isError()) {
         std::fprintf(stderr, "%s\n", qPrintable(e.toString()));
         return 2;
     }
@@ -619,11 +619,11 @@ int main(int argc, char **argv)
             const QVariant value = i % 2 == 0 ? e.b : e.a;
             QElapsedTimer floorTimer;
             floorTimer.start();
-            const LoadError bareError = bare.setField(e.ref, value);
+            const Error bareError = bare.setField(e.ref, value);
             row.floor.append(ms(floorTimer.nsecsElapsed()));
             protocol::select(window, e.ref);
             bench.settle(bench.clock.nsecsElapsed(), 100);
-            LoadError error;
+            Error error;
             const Figure f = bench.measure([&] { error = doc.setField(e.ref, value); });
             if (error.isError() || bareError.isError()) {
                 std::fprintf(stderr, "%s refused: %s\n", qPrintable(e.label),

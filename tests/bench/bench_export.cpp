@@ -3,9 +3,9 @@
 // File > Export Diagram and `edgemap export` do. Reports the median time and the output size.
 //
 // Usage: bench_export [repeats]   (default 3; the median is reported)
-#include "../tst_diagram_util.h"
-#include "diagramexporter.h"
-#include "document.h"
+#include "document/document.h"
+#include "export/diagramexporter.h"
+#include "support/tst_diagram_util.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

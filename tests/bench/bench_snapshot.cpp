@@ -1,6 +1,6 @@
 // What `edgemap check` costs on a busy Edge, measured in one run on one capture:
 //   - the floor: a plain newline count over the same bytes, read from the file;
-//   - in this process, the calls `edgemap check` makes: runCheck (read + decode + parse,
+//   - in this process, the calls `edgemap check` makes: readAndJudge (read + decode + parse,
 //     matchServer, judge), then the report, each stage also on its own;
 //   - the real `edgemap check` process on the same file (wall and CPU time, peak memory), and
 //     whether it agrees with the in-process figure within 20% (if not, this benchmark measures
@@ -15,12 +15,12 @@
 //   plain rows) into a temporary directory. --node-netstat needs node and the node-netstat
 //   package installed in MODULE_DIR (tests/bench/compare-node-netstat.sh does both).
 #include "bench_heap_glibc.h"
-#include "check.h"
-#include "checkreport.h"
-#include "judgement.h"
-#include "snapshotfile.h"
-#include "tablewriters.h"
-#include "topologyfile.h"
+#include "io/topologyfile.h"
+#include "reports/checkreport.h"
+#include "reports/tablewriters.h"
+#include "snapshot/check.h"
+#include "snapshot/judgement.h"
+#include "snapshot/snapshotfile.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -287,7 +287,7 @@ int main(int argc, char **argv)
     QString report;
     const double whole = bestTime(a.repeat, [&] {
         check = CheckResult();
-        check = runCheck(topology, a.capture);
+        check = readAndJudge(topology, a.capture);
         report = reportText(topology, check);
     });
     const qint64 rssPeak = statusKb("VmHWM:");

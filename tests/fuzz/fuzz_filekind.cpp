@@ -1,6 +1,6 @@
 // The classifier that tells dropped, opened and pasted files apart by content.
-#include "filekind.h"
 #include "fuzz_common.h"
+#include "snapshot/filekind.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -3,7 +3,7 @@
 // forces that path whatever the fuzzer's bytes are; inputs that start with a BOM or look like
 // UTF-16 belong to the other targets and are skipped.
 #include "fuzz_common.h"
-#include "snapshotfile.h"
+#include "snapshot/snapshotfile.h"
 
 namespace {
 

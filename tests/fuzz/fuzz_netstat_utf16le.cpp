@@ -1,7 +1,7 @@
 // netstat text, UTF-16LE with a BOM (what `netstat -anob > file` writes from PowerShell 5).
 // The fuzzer's bytes are the UTF-16LE code units after the BOM.
 #include "fuzz_common.h"
-#include "snapshotfile.h"
+#include "snapshot/snapshotfile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,7 +1,7 @@
 // netstat text, UTF-8 with a BOM (what PowerShell 7 and editors write). Inputs without the BOM
 // that are valid UTF-8 reach the same decoder through the other targets.
 #include "fuzz_common.h"
-#include "snapshotfile.h"
+#include "snapshot/snapshotfile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -2,7 +2,7 @@
 // JSON; the encoding is detected from the bytes). Built twice, as fuzz_powershell and
 // fuzz_capture_json: the same entry point, seeded with different corpora and dictionaries.
 #include "fuzz_common.h"
-#include "snapshotfile.h"
+#include "snapshot/snapshotfile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,6 +1,6 @@
 // The *.edgemap.json topology file: topologyfile::parse is what load() calls on a file's bytes.
 #include "fuzz_common.h"
-#include "topologyfile.h"
+#include "io/topologyfile.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

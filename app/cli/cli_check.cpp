@@ -1,0 +1,495 @@
+// `edgemap check`: judge a snapshot against a topology, as text or as stable JSON.
+#include "cli/cli.h"
+#include "cli/cli_common.h"
+
+#include "reports/listenerrows.h"
+#include "reports/monitoring.h"
+#include "snapshot/check.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+namespace edgemap::cli {
+
+namespace {
+
+using ordered_json = nlohmann::ordered_json;
+
+std::string u8(const QString &s)
+{
+    return s.toStdString();
+}
+
+// One server's check, as the text and JSON writers read it.
+struct CheckInput
+{
+    const Topology &topology;
+    const Snapshot &snapshot;
+    const Judgement &judgement;
+    QString source;
+};
+
+std::vector<CheckInput> inputsOf(const Topology &topology, const QList<CheckResult> &checks)
+{
+    std::vector<CheckInput> out;
+    for (const CheckResult &c : checks)
+        out.push_back({topology, c.snapshot, c.judgement, c.source});
+    return out;
+}
+
+ordered_json snapshotJson(const CheckInput &in)
+{
+    const Snapshot &s = in.snapshot;
+    const EdgeServer *server = in.topology.server(in.judgement.server);
+    ordered_json j;
+    j["format"] = u8(s.format);
+    j["encoding"] = u8(s.encoding);
+    j["rows"] = s.rows.size();
+    j["unrecognised_lines"] = s.unrecognisedLines;
+    j["server"] = u8(server ? server->fqdn : QString());
+    if (!s.header.host.isEmpty())
+        j["host"] = u8(s.header.host);
+    if (s.header.time.isValid())
+        j["time"] = u8(s.header.time.toString(Qt::ISODate));
+    // What the reader assumed (added keys; the ones above stay as they were).
+    j["line_ends"] = u8(s.lineEnds);
+    j["transcript_lines_skipped"] = s.transcriptLines;
+    ordered_json commands = ordered_json::array();
+    for (const QString &c : s.commands)
+        commands.push_back(u8(c));
+    j["commands"] = commands;
+    j["filter"] = s.filter.isEmpty() ? ordered_json() : ordered_json(u8(s.filter));
+    j["encoding_guessed"] = s.encodingGuessed;
+    return j;
+}
+
+ordered_json listenerJson(const ListenerRow &row, const ListenerVerdict &v)
+{
+    ordered_json l;
+    l["server"] = u8(row.server);
+    l["service"] = u8(row.service.value());
+    l["executable"] = u8(row.executable);
+    l["address"] = u8(row.address);
+    l["transport"] = u8(keyOf(row.transport));
+    l["port"] = row.port;
+    if (row.portEnd > row.port)
+        l["port_end"] = row.portEnd;
+    l["protocol"] = u8(row.protocol);
+    l["status"] = u8(keyOf(v.status));
+    l["detail"] = u8(v.detail);
+    if (v.observed)
+        l["observed"] = {
+                {"address", u8(v.observed->address)},
+                {"pid", v.observed->pid >= 0 ? ordered_json(v.observed->pid) : ordered_json()},
+                {"process", v.observed->process.isEmpty() ? ordered_json()
+                                                          : ordered_json(u8(v.observed->process))}};
+    else
+        l["observed"] = nullptr;
+    l["established"] = v.established;
+    l["remote_addresses"] = v.remoteAddresses.size();
+    ordered_json peers = ordered_json::array();
+    for (const PeerId &p : v.remotePeers)
+        peers.push_back(u8(p.value()));
+    l["remote_peers"] = peers;
+    if (row.dynamic)
+        l["relay_ports"] = row.transport == Transport::Tcp ? v.relayTcp : v.relayUdp;
+    return l;
+}
+
+QList<std::pair<ListenerRow, ListenerVerdict>> judgedRows(const QList<ListenerRow> &all,
+                                                          const CheckInput &in)
+{
+    QList<std::pair<ListenerRow, ListenerVerdict>> out;
+    for (monitoring::JudgedListener &l : monitoring::judgedListeners(all, in.judgement))
+        out.append({std::move(l.row), std::move(l.verdict)});
+    return out;
+}
+
+// Problems first, each group in listener order (and server order across servers).
+void problemsFirst(QList<std::pair<ListenerRow, ListenerVerdict>> &rows)
+{
+    std::stable_sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
+        return isProblem(a.second.status) && !isProblem(b.second.status);
+    });
+}
+
+QList<std::pair<ListenerRow, ListenerVerdict>> judgedRows(const CheckInput &in)
+{
+    auto out = judgedRows(listenerRows(in.topology), in);
+    problemsFirst(out);
+    return out;
+}
+
+ordered_json summaryJson(qsizetype expected, qsizetype ok, qsizetype unexpected)
+{
+    return {{"expected", expected},
+            {"ok", ok},
+            {"problems", expected - ok},
+            {"unexpected", unexpected}};
+}
+
+qsizetype okCount(const QList<std::pair<ListenerRow, ListenerVerdict>> &rows)
+{
+    return std::count_if(rows.cbegin(), rows.cend(),
+                         [](const auto &r) { return !isProblem(r.second.status); });
+}
+
+// With several snapshots, entries that are not per listener name their server (a listener's
+// entry always does); with one, the document is exactly the one-snapshot shape of the README.
+void appendUnexpected(ordered_json &out, const CheckInput &in, bool several)
+{
+    const EdgeServer *server = in.topology.server(in.judgement.server);
+    for (const UnexpectedListener &u : in.judgement.unexpected) {
+        ordered_json j;
+        if (several)
+            j["server"] = u8(server ? server->fqdn : QString());
+        j["address"] = u8(u.address);
+        j["transport"] = u8(keyOf(u.transport));
+        j["port"] = u.port;
+        j["pid"] = u.pid >= 0 ? ordered_json(u.pid) : ordered_json();
+        j["process"] = u.process.isEmpty() ? ordered_json() : ordered_json(u8(u.process));
+        out.push_back(j);
+    }
+}
+
+void appendScenarios(ordered_json &out, const CheckInput &in, bool several)
+{
+    const EdgeServer *server = in.topology.server(in.judgement.server);
+    for (const ScenarioVerdict &sv : in.judgement.scenarios) {
+        const Scenario *s = in.topology.scenario(sv.scenario);
+        ordered_json broken = ordered_json::array();
+        for (const ListenerId &id : sv.brokenBy)
+            broken.push_back(u8(id.value()));
+        ordered_json j;
+        if (several)
+            j["server"] = u8(server ? server->fqdn : QString());
+        j["id"] = u8(sv.scenario.value());
+        j["name"] = u8(s ? s->name : QString());
+        j["status"] = sv.ok ? "ok" : "broken";
+        j["broken_by"] = broken;
+        out.push_back(j);
+    }
+}
+
+QString checkJson(const Topology &topology, const std::vector<CheckInput> &inputs)
+{
+    const bool several = inputs.size() > 1;
+    const QList<ListenerRow> all = listenerRows(topology);
+    ordered_json root;
+    root["topology"] = {{"name", u8(topology.name)}, {"product", u8(keyOf(topology.product))}};
+    QList<std::pair<ListenerRow, ListenerVerdict>> rows;
+    ordered_json snapshots = ordered_json::array();
+    qsizetype unexpectedCount = 0;
+    for (const CheckInput &in : inputs) {
+        const auto own = judgedRows(all, in);
+        ordered_json s = snapshotJson(in);
+        s["file"] = u8(in.source);
+        s["summary"] = summaryJson(own.size(), okCount(own), in.judgement.unexpected.size());
+        snapshots.push_back(s);
+        rows += own;
+        unexpectedCount += in.judgement.unexpected.size();
+    }
+    problemsFirst(rows);
+    if (several)
+        root["snapshots"] = snapshots;
+    else
+        root["snapshot"] = snapshotJson(inputs.front());
+    root["summary"] = summaryJson(rows.size(), okCount(rows), unexpectedCount);
+    ordered_json listeners = ordered_json::array();
+    for (const auto &[row, v] : rows)
+        listeners.push_back(listenerJson(row, v));
+    root["listeners"] = listeners;
+    ordered_json unexpected = ordered_json::array();
+    ordered_json scenarios = ordered_json::array();
+    for (const CheckInput &in : inputs) {
+        appendUnexpected(unexpected, in, several);
+        appendScenarios(scenarios, in, several);
+    }
+    root["unexpected"] = unexpected;
+    root["scenarios"] = scenarios;
+    return QString::fromStdString(root.dump(2)) + QLatin1Char('\n');
+}
+
+QString checkText(const CheckInput &in)
+{
+    const EdgeServer *server = in.topology.server(in.judgement.server);
+    const auto rows = judgedRows(in);
+    int problems = 0;
+    for (const auto &[row, v] : rows)
+        problems += isProblem(v.status);
+    QString out = QStringLiteral("%1 (%2): %3\nSnapshot: %4, %5, %6 rows")
+                          .arg(in.topology.name, displayName(in.topology.product), server->fqdn,
+                               in.snapshot.format, in.snapshot.encoding)
+                          .arg(in.snapshot.rows.size());
+    if (in.snapshot.unrecognisedLines > 0)
+        out += QStringLiteral(", %1 unrecognised lines (first at line %2)")
+                       .arg(in.snapshot.unrecognisedLines)
+                       .arg(in.snapshot.firstUnrecognisedLine);
+    for (const QString &assumption : readAssumptions(in.snapshot))
+        out += QStringLiteral("\nAssumed: ") + assumption;
+    out += QStringLiteral("\n%1 expected listeners: %2 OK, %3 with problems, %4 unexpected\n\n")
+                   .arg(rows.size())
+                   .arg(rows.size() - problems)
+                   .arg(problems)
+                   .arg(in.judgement.unexpected.size());
+    for (const auto &[row, v] : rows) {
+        QString line = QStringLiteral("%1 %2 %3 %4 %5 — %6")
+                               .arg(displayName(v.status).toUpper(), -14)
+                               .arg(socketLabel(row.transport, row.port, row.portEnd), -16)
+                               .arg(row.address, -16)
+                               .arg(row.service.value(), -14)
+                               .arg(row.protocol, v.detail);
+        if (v.established > 0) {
+            QStringList peers;
+            for (const PeerId &p : v.remotePeers)
+                if (const Peer *peer = in.topology.peer(p))
+                    peers.append(peer->name);
+            line += QStringLiteral(" [%1 established from %2 address(es)%3]")
+                            .arg(v.established)
+                            .arg(v.remoteAddresses.size())
+                            .arg(peers.isEmpty()
+                                         ? QString()
+                                         : QStringLiteral(": ") + peers.join(QStringLiteral(", ")));
+        }
+        out += line + QLatin1Char('\n');
+    }
+    if (!in.judgement.unexpected.isEmpty()) {
+        out += QStringLiteral("\nUnexpected listeners (bound on an external address or on all "
+                              "interfaces, explained by no listener of the topology):\n");
+        for (const UnexpectedListener &u : in.judgement.unexpected)
+            out += QStringLiteral("  %1 on %2%3\n")
+                           .arg(socketLabel(u.transport, u.port, u.port), u.address,
+                                u.process.isEmpty()
+                                        ? (u.pid >= 0 ? QStringLiteral(" (PID %1)").arg(u.pid)
+                                                      : QString())
+                                        : QStringLiteral(" (%1, PID %2)")
+                                                  .arg(u.process)
+                                                  .arg(u.pid));
+    }
+    out += QStringLiteral("\nScenarios:\n");
+    for (const ScenarioVerdict &sv : in.judgement.scenarios) {
+        const Scenario *s = in.topology.scenario(sv.scenario);
+        QStringList broken;
+        for (const ListenerId &id : sv.brokenBy)
+            broken.append(id.value());
+        out += QStringLiteral("  %1 %2%3\n")
+                       .arg(sv.ok ? QStringLiteral("OK    ") : QStringLiteral("BROKEN"),
+                            s ? s->name : sv.scenario.value(),
+                            sv.ok ? QString()
+                                  : QStringLiteral(" — broken by ")
+                                            + broken.join(QStringLiteral(", ")));
+    }
+    return out;
+}
+
+// Several servers: each one's report as for one snapshot, then the totals.
+QString checkText(const std::vector<CheckInput> &inputs)
+{
+    if (inputs.size() == 1)
+        return checkText(inputs.front());
+    QString out;
+    qsizetype expected = 0;
+    qsizetype problems = 0;
+    qsizetype unexpected = 0;
+    for (const CheckInput &in : inputs) {
+        const auto rows = judgedRows(in);
+        expected += rows.size();
+        problems += rows.size() - okCount(rows);
+        unexpected += in.judgement.unexpected.size();
+        out += QStringLiteral("== %1\n").arg(in.source) + checkText(in) + QLatin1Char('\n');
+    }
+    out += QStringLiteral("All %1 servers: %2 expected listeners: %3 OK, %4 with problems, %5 "
+                          "unexpected\n")
+                   .arg(inputs.size())
+                   .arg(expected)
+                   .arg(expected - problems)
+                   .arg(problems)
+                   .arg(unexpected);
+    return out;
+}
+
+enum class Format { Text, Json, Nagios, Prometheus };
+
+std::optional<Format> formatOf(const QString &name)
+{
+    if (name == QLatin1String("text"))
+        return Format::Text;
+    if (name == QLatin1String("json"))
+        return Format::Json;
+    if (name == QLatin1String("nagios"))
+        return Format::Nagios;
+    if (name == QLatin1String("prometheus"))
+        return Format::Prometheus;
+    return std::nullopt;
+}
+
+// Whether the command line asks for the plugin format, read before (or without) a successful
+// parse: a monitoring plugin reports even its usage errors as UNKNOWN.
+bool asksForNagios(const QStringList &arguments)
+{
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--format=nagios") || a == QLatin1String("-format=nagios"))
+            return true;
+        if ((a == QLatin1String("--format") || a == QLatin1String("-format"))
+            && arguments.value(i + 1) == QLatin1String("nagios"))
+            return true;
+    }
+    return false;
+}
+
+int pluginResult(const monitoring::PluginOutput &output)
+{
+    printOut(output.text);
+    return int(output.state);
+}
+
+const char *const kUsage = "edgemap check TOPOLOGY SNAPSHOT... [--server NAME] "
+                           "[--format text|json|nagios|prometheus] [-o FILE] [--strict]";
+
+const char *const kDescription
+        = "Judge netstat or PowerShell snapshots taken on Edge servers against the topology: for "
+          "every expected listener, whether it is really there and why not; unexpected "
+          "listeners; which scenarios are broken.\n"
+          "Give one snapshot per server of a pool to check them in one run: each is matched to "
+          "its server by its addresses, or named NAME=FILE (NAME a server id, FQDN or host name "
+          "of the topology); two snapshots of one server are an error. --server NAME names the "
+          "server of a single snapshot.\n"
+          "Formats: text; json (stable, see README); nagios (a monitoring plugin's status line "
+          "with performance data, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN: a listener that "
+          "does not work is CRITICAL, an exposed or unknown one WARNING, with --strict an "
+          "unexpected listener WARNING, bad usage or input UNKNOWN); prometheus (the "
+          "node_exporter textfile collector format; with -o the file is replaced atomically, "
+          "and bad input writes edgemap_check_success 0).\n"
+          "Exit codes except for nagios: 0 when every expected listener is OK or dynamic, 1 "
+          "when any is not (with --strict, also when there are unexpected listeners), 2 for bad "
+          "usage or input.";
+
+// Reads the topology and every snapshot; the errors of all that could not be read or matched.
+struct Inputs
+{
+    std::optional<Topology> topology;
+    CheckRun set;
+    QStringList paths; // every input file, which -o must not name
+    QStringList errors;
+};
+
+Inputs readInputs(const QStringList &positional, const QString &server)
+{
+    Inputs in;
+    in.paths.append(positional.constFirst());
+    topologyfile::ReadResult t = topologyfile::load(positional.constFirst());
+    if (!t.ok()) {
+        in.errors.append(t.error.toString());
+        return in;
+    }
+    in.topology = std::move(t.topology);
+    QList<SnapshotInput> snapshots;
+    for (const QString &argument : positional.mid(1)) {
+        snapshots.append(snapshotInput(*in.topology, argument));
+        in.paths.append(snapshots.constLast().path);
+    }
+    in.set = runChecks(*in.topology, snapshots, server);
+    in.errors = in.set.errors;
+    return in;
+}
+
+int checkAndReport(Format fmt, const QStringList &positional, const QString &server,
+                   const QString &outPath, bool strict)
+{
+    const QString cmd = QStringLiteral("check");
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Inputs in = readInputs(positional, server);
+    if (!in.errors.isEmpty()) {
+        if (fmt == Format::Nagios)
+            return pluginResult(monitoring::nagiosUnknown(in.errors));
+        printErr(in.errors.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+        // The collector keeps exporting what the file says: say that this run failed rather
+        // than leave the previous run's figures looking current.
+        if (fmt == Format::Prometheus)
+            writeOutput(cmd, outPath, monitoring::prometheusFailed(now).toUtf8(), in.paths);
+        return BadInput;
+    }
+    const Topology &topology = *in.topology;
+    const QList<CheckResult> &checks = in.set.checks;
+    QString text;
+    int code = Ok;
+    bool problems = false;
+    for (const CheckResult &c : checks)
+        problems = problems || c.judgement.problemCount() > 0
+                   || (strict && !c.judgement.unexpected.isEmpty());
+    switch (fmt) {
+    case Format::Nagios: {
+        const monitoring::PluginOutput plugin = monitoring::nagios(topology, checks, strict, now);
+        text = plugin.text;
+        code = int(plugin.state);
+        break;
+    }
+    case Format::Prometheus:
+        text = monitoring::prometheus(topology, checks, now);
+        break;
+    case Format::Json:
+        text = checkJson(topology, inputsOf(topology, checks));
+        break;
+    case Format::Text:
+        text = checkText(inputsOf(topology, checks));
+        break;
+    }
+    if (fmt != Format::Nagios)
+        code = problems ? ProblemsFound : Ok;
+    if (const int written = writeOutput(cmd, outPath, text.toUtf8(), in.paths); written != Ok)
+        return fmt == Format::Nagios ? int(monitoring::PluginState::Unknown) : written;
+    return code;
+}
+
+} // namespace
+
+int runCheck(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QString::fromUtf8(kDescription));
+    parser.addPositionalArgument(QStringLiteral("TOPOLOGY"), QStringLiteral("Topology file."));
+    parser.addPositionalArgument(QStringLiteral("SNAPSHOT..."),
+                                 QStringLiteral("Snapshot files, one per server: FILE or "
+                                                "NAME=FILE."));
+    const QCommandLineOption server = serverOption();
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("text, json, nagios or prometheus."),
+                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
+                                    QStringLiteral("Write to FILE (replaced atomically) instead "
+                                                   "of stdout."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption strict(QStringLiteral("strict"),
+                                    QStringLiteral("Unexpected listeners are problems too."));
+    parser.addOptions({server, format, output, strict});
+    const bool plugin = asksForNagios(arguments);
+    const QString cmd = QStringLiteral("check");
+    const auto usage = [&](const QString &message) {
+        return plugin ? pluginResult(
+                       monitoring::nagiosUnknown({QStringLiteral("edgemap check: ") + message}))
+                      : usageError(cmd, message);
+    };
+    if (const int code = parseCommand(parser, arguments, QString::fromUtf8(kUsage)); code >= 0)
+        return code == BadInput && plugin ? usage(parser.errorText()) : code;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2)
+        return usage(QStringLiteral("give a TOPOLOGY and a SNAPSHOT file"));
+    const std::optional<Format> fmt = formatOf(parser.value(format));
+    if (!fmt)
+        return usage(QStringLiteral("--format must be text, json, nagios or prometheus, not '%1'")
+                             .arg(parser.value(format)));
+    if (positional.size() > 2 && parser.isSet(server))
+        return usage(QStringLiteral("--server names the server of one snapshot; with several, "
+                                    "name each as NAME=FILE"));
+    return checkAndReport(*fmt, positional, parser.value(server), parser.value(output),
+                          parser.isSet(strict));
+}
+
+} // namespace edgemap::cli

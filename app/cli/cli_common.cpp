@@ -1,0 +1,38 @@
+#include "cli/cli_common.h"
+
+#include "cli/cli.h"
+
+#include <utility>
+
+namespace edgemap::cli {
+
+QCommandLineOption serverOption()
+{
+    return QCommandLineOption(QStringLiteral("server"),
+                              QStringLiteral("The server the snapshot was taken on (id or FQDN), "
+                                             "when it cannot be told from the addresses."),
+                              QStringLiteral("NAME"));
+}
+
+std::optional<Topology> loadTopology(const QString &path)
+{
+    topologyfile::ReadResult r = topologyfile::load(path);
+    if (!r.ok()) {
+        printErr(r.error.toString() + QLatin1Char('\n'));
+        return std::nullopt;
+    }
+    return std::move(r.topology);
+}
+
+std::optional<CheckResult> checkSnapshot(const Topology &topology, const QString &snapshotPath,
+                                         const QString &server)
+{
+    CheckResult r = readAndJudge(topology, snapshotPath, server);
+    if (!r.ok()) {
+        printErr(r.error.toString() + QLatin1Char('\n'));
+        return std::nullopt;
+    }
+    return r;
+}
+
+} // namespace edgemap::cli

@@ -1,0 +1,185 @@
+// `edgemap export`: the diagram as SVG, PNG, PDF or draw.io, through the same exporter as the
+// window's File > Export Diagram. Runs on a QGuiApplication (main() starts one on the offscreen
+// platform for this command: rendering needs fonts, not a display, and DiagramRenderer needs
+// no widgets).
+#include "cli/cli.h"
+#include "cli/cli_common.h"
+
+#include "document/document.h"
+#include "export/diagramexporter.h"
+#include "io/topologyfile.h"
+#include "snapshot/check.h"
+
+#include <QCommandLineParser>
+
+namespace edgemap::cli {
+
+namespace {
+
+struct Options
+{
+    QCommandLineOption snapshot{QStringLiteral("snapshot"),
+                                QStringLiteral("Snapshot to judge: chips show its statuses and "
+                                               "the title block its server and capture time."),
+                                QStringLiteral("FILE")};
+    QCommandLineOption server = serverOption();
+    QCommandLineOption highlight{QStringLiteral("highlight"),
+                                 QStringLiteral("Highlight peer:ID, listener:ID or scenario:ID "
+                                                "(ids as `edgemap show --format json` lists "
+                                                "them)."),
+                                 QStringLiteral("WHAT")};
+    QCommandLineOption title{QStringLiteral("title"),
+                             QStringLiteral("Title (default: the topology's name)."),
+                             QStringLiteral("TEXT")};
+    QCommandLineOption author{QStringLiteral("author"),
+                              QStringLiteral("Author shown in the title block."),
+                              QStringLiteral("TEXT")};
+    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
+                              QStringLiteral("Output file: .svg, .png, .pdf or .drawio."),
+                              QStringLiteral("FILE")};
+    QCommandLineOption dpi{QStringLiteral("dpi"),
+                           QStringLiteral("PNG resolution, 24 to 1200 (default 150)."),
+                           QStringLiteral("N"), QStringLiteral("150")};
+    QCommandLineOption page{QStringLiteral("page"),
+                            QStringLiteral("PDF page size: A4 (default) or Letter."),
+                            QStringLiteral("SIZE"), QStringLiteral("A4")};
+    QCommandLineOption landscape{QStringLiteral("landscape"),
+                                 QStringLiteral("PDF pages in landscape (the default).")};
+    QCommandLineOption portrait{QStringLiteral("portrait"),
+                                QStringLiteral("PDF pages in portrait.")};
+    QCommandLineOption tiles{QStringLiteral("tiles"),
+                             QStringLiteral("PDF: tile the diagram over N pages, 1 to 64 "
+                                            "(default 1: fit to one page)."),
+                             QStringLiteral("N"), QStringLiteral("1")};
+};
+
+// Reads --dpi, --page, --tiles and the orientation into `o`; an error message when one is bad.
+QString readPageOptions(const QCommandLineParser &parser, const Options &opt, ExportOptions &o)
+{
+    bool ok = false;
+    o.dpi = parser.value(opt.dpi).toInt(&ok);
+    if (!ok || o.dpi < 24 || o.dpi > 1200)
+        return QStringLiteral("--dpi must be a number from 24 to 1200, not '%1'")
+                .arg(parser.value(opt.dpi));
+    o.tiles = parser.value(opt.tiles).toInt(&ok);
+    if (!ok || o.tiles < 1 || o.tiles > 64)
+        return QStringLiteral("--tiles must be a number from 1 to 64, not '%1'")
+                .arg(parser.value(opt.tiles));
+    const QString page = parser.value(opt.page).toLower();
+    if (page == QLatin1String("a4"))
+        o.pageSize = QPageSize::A4;
+    else if (page == QLatin1String("letter"))
+        o.pageSize = QPageSize::Letter;
+    else
+        return QStringLiteral("--page must be A4 or Letter, not '%1'").arg(parser.value(opt.page));
+    if (parser.isSet(opt.landscape) && parser.isSet(opt.portrait))
+        return QStringLiteral("--landscape and --portrait exclude each other");
+    o.orientation = parser.isSet(opt.portrait) ? QPageLayout::Portrait : QPageLayout::Landscape;
+    return {};
+}
+
+QString summary(const QString &out, const ExportOptions &o, const ExportResult &r)
+{
+    switch (o.format) {
+    case ExportFormat::Png:
+        return QStringLiteral("%1: %2 x %3 pixels at %4 dpi\n")
+                .arg(out)
+                .arg(r.pixelSize.width())
+                .arg(r.pixelSize.height())
+                .arg(o.dpi);
+    case ExportFormat::Svg:
+        return QStringLiteral("%1: %2 x %3\n")
+                .arg(out)
+                .arg(r.pixelSize.width())
+                .arg(r.pixelSize.height());
+    case ExportFormat::Pdf:
+        return QStringLiteral("%1: %2, %3 %4\n")
+                .arg(out,
+                     r.pages == 1 ? QStringLiteral("1 page")
+                                  : QStringLiteral("%1 pages").arg(r.pages),
+                     QPageSize::name(o.pageSize),
+                     o.orientation == QPageLayout::Portrait ? QStringLiteral("portrait")
+                                                            : QStringLiteral("landscape"));
+    case ExportFormat::DrawIo:
+        break;
+    }
+    return out + QLatin1Char('\n');
+}
+
+} // namespace
+
+int runExport(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "Write the Edge diagram with a title block and the legend. The format follows the "
+            "suffix of -o: .svg (vector, real text), .png, .pdf (vector; one page, or --tiles N "
+            "pages with overlap marks) or .drawio (editable in diagrams.net). Selection and "
+            "hover never reach the file; a highlight only with --highlight. The output file is "
+            "replaced only once it is complete. Needs no display.\n"
+            "Exit 0 when written, 2 for bad usage, unreadable input, an unknown highlight or an "
+            "unwritable output file."));
+    parser.addPositionalArgument(QStringLiteral("TOPOLOGY"), QStringLiteral("Topology file."));
+    const Options opt;
+    parser.addOptions({opt.snapshot, opt.server, opt.highlight, opt.title, opt.author, opt.output,
+                       opt.dpi, opt.page, opt.landscape, opt.portrait, opt.tiles});
+    if (const int code = parseCommand(
+                parser, arguments,
+                QStringLiteral("edgemap export TOPOLOGY [--snapshot FILE] [--highlight "
+                               "peer:ID|listener:ID|scenario:ID] [--title TEXT] [--author TEXT] "
+                               "-o OUT.svg|.png|.pdf|.drawio [--dpi N] [--page A4|Letter] "
+                               "[--landscape|--portrait] [--tiles N]"));
+        code >= 0)
+        return code;
+    const QString cmd = QStringLiteral("export");
+    if (parser.positionalArguments().size() != 1)
+        return usageError(cmd, QStringLiteral("give one TOPOLOGY file"));
+    const QString out = parser.value(opt.output);
+    if (out.isEmpty())
+        return usageError(cmd, QStringLiteral("give the output file with -o"));
+    ExportOptions o;
+    const std::optional<ExportFormat> format = exportFormatForPath(out);
+    if (!format)
+        return usageError(
+                cmd, QStringLiteral("-o '%1' must end in .svg, .png, .pdf or .drawio").arg(out));
+    o.format = *format;
+    if (const QString error = readPageOptions(parser, opt, o); !error.isEmpty())
+        return usageError(cmd, error);
+    QString error;
+    const std::optional<ElementRef> highlight
+            = exporthighlight::parse(parser.value(opt.highlight), &error);
+    if (!highlight)
+        return usageError(cmd, error);
+    o.highlight = *highlight;
+    o.title = parser.value(opt.title);
+    o.author = parser.value(opt.author);
+
+    const QString topologyPath = parser.positionalArguments().at(0);
+    const QString snapshotPath = parser.value(opt.snapshot);
+    if (const int code = refuseInputAsOutput(cmd, out, {topologyPath, snapshotPath}); code != Ok)
+        return code;
+    const std::optional<Topology> t = loadTopology(topologyPath);
+    if (!t)
+        return BadInput;
+    Document document(*t);
+    if (!snapshotPath.isEmpty()) {
+        std::optional<CheckResult> check
+                = checkSnapshot(*t, snapshotPath, parser.value(opt.server));
+        if (!check)
+            return BadInput;
+        document.setChecks(document.checks().withCheck(
+                std::make_shared<const CheckResult>(std::move(*check)), document.topology()));
+    }
+    const DiagramExporter exporter(document, o);
+    if (!exporter.highlightError().isEmpty())
+        return usageError(cmd, exporter.highlightError());
+    const ExportResult r = exporter.exportTo(out);
+    if (!r.ok()) {
+        printErr(QStringLiteral("edgemap %1: %2\n").arg(cmd, r.error));
+        return BadInput;
+    }
+    printOut(summary(out, o, r));
+    return Ok;
+}
+
+} // namespace edgemap::cli

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "document/document.h"
+#include "snapshot/check.h"
+
+#include <QFutureWatcher>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace edgemap {
+
+// Loads snapshots off the GUI thread: reads, matches and judges in workers (QtConcurrent), each
+// computing the document's next CheckSet from a copy of the current one (the comparison with the
+// server's previous snapshot included); the GUI thread swaps it in, keeping whatever landed
+// meanwhile on other servers (CheckSet::merged). A check lands on the server it matched (a pool's
+// members each keep their own). Several loads run at once; a newer request for the same source
+// (a file read again, a clipboard pasted again) supersedes the older one, whose result never
+// reaches the document.
+//
+// When the topology changes, every server's check (and its previous one, so that the changes
+// stay meaningful) is judged again in the background; a load that was read against the old
+// topology is judged again before it is delivered. A generation count tells stale results.
+class SnapshotController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SnapshotController(Document &document, QObject *parent = nullptr);
+    ~SnapshotController() override;
+
+    void openFile(const QString &path);
+    void openBytes(const QByteArray &bytes, const QString &label);
+    // Runs `read` in a worker (a native capture of this computer), then matches and judges its
+    // snapshot like a file's; `label` is the source. `read` must be safe to call off the GUI
+    // thread.
+    void openRead(const QString &label, std::function<snapshotfile::ReadResult()> read);
+    // Each file is read concurrently and delivered to the server it matches, as it finishes.
+    void openFiles(const QStringList &paths);
+    // Cancels every load in progress (each reports cancelled).
+    void cancel();
+    bool isBusy() const { return !m_jobs.isEmpty() || m_rejudging; }
+
+    // The server to judge against when the addresses cannot tell (id or FQDN); empty: automatic.
+    void setServerOverride(const QString &server) { m_serverOverride = server; }
+
+Q_SIGNALS:
+    void started(const QString &source);
+    // Of all loads in progress together.
+    void progress(int permille);
+    // The document has the new check (which may carry a match error for the user to see).
+    void finished(const QString &source);
+    void failed(const QString &source, const QString &message);
+    void cancelled(const QString &source);
+    // Some load or re-judging is in progress / none is any more.
+    void busyChanged(bool busy);
+    // The checks were judged again after a topology change (no finished() for those: nothing
+    // was loaded).
+    void rejudged();
+
+private:
+    // What a worker hands back: the check, the checks it started from and the next checks.
+    struct Outcome
+    {
+        std::shared_ptr<const CheckResult> result;
+        CheckSet base;
+        CheckSet next;
+    };
+    using Work = std::function<CheckResult(QPromise<Outcome> &)>;
+    struct Job
+    {
+        QString source;
+        quint64 generation = 0;
+        bool superseded = false;
+        int permille = 0;
+        QFutureWatcher<Outcome> *watcher = nullptr;
+    };
+    struct RejudgeOutcome
+    {
+        CheckSet base;
+        CheckSet next;
+    };
+
+    void start(const QString &source, Work work, bool announce = true);
+    void deliver(QFutureWatcher<Outcome> *watcher);
+    void deliverOutcome(const Job &job, const Outcome &outcome);
+    void compareAgain(const Job &job, std::shared_ptr<const CheckResult> result);
+    void updateProgress();
+    void updateBusy();
+
+    // snapshotcontroller_rejudge.cpp
+    void rejudgeAll();
+    void deliverRejudged(QFutureWatcher<RejudgeOutcome> *watcher, quint64 generation);
+    void rejudgeLate(const Job &job, const CheckResult &result);
+
+    Document &m_document;
+    QList<Job> m_jobs;
+    QString m_serverOverride;
+    quint64 m_generation = 0; // topology changes seen
+    bool m_rejudging = false;
+    bool m_announcedBusy = false; // the last busyChanged, so that it is sent on changes only
+};
+
+} // namespace edgemap

@@ -1,0 +1,161 @@
+// MainWindow: layout, docks, title and selection. Menus and the toolbar are in
+// mainwindow_menus.cpp, file operations in mainwindow_file.cpp, snapshots in
+// mainwindow_snapshot.cpp.
+#include "window/mainwindow.h"
+
+#include "diagram/diagrampane.h"
+#include "document/document.h"
+#include "editing/propertyeditor.h"
+#include "panes/detailsview.h"
+#include "panes/topologyheader.h"
+#include "panes/topologytreemodel.h"
+#include "selection.h"
+#include "window/autosave.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QMenuBar>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace edgemap {
+
+MainWindow::MainWindow(Document &document, QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(document)
+    , m_selection(Selection::of(document))
+    , m_model(new TopologyTreeModel(document, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    createCentre();
+    createTreeDock();
+    createDetailsDock();
+    createPropertiesDock();
+    createTableDocks();
+    createSnapshotDock();
+    arrangeDocks();
+    setStatusPalette(m_palette);
+    statusBar(); // created up front so that the actions' status tips have somewhere to go
+    createMenus();
+    createToolBar();
+    m_autosave = new Autosave(m_document, {}, this);
+    connect(m_autosave, &Autosave::writeFailed, this, [this](const Error &error) {
+        statusBar()->showMessage(tr("Autosave failed: %1").arg(error.toString()), 15000);
+    });
+    setAcceptDrops(true);
+    // The diagram would take drops for its scene; the window tells files apart instead.
+    m_diagram->setAcceptDrops(false);
+
+    connect(&m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(&m_document, &Document::topologyReplaced, this, &MainWindow::updateTitle);
+    connect(&m_document, &Document::fieldChanged, this, &MainWindow::updateTitle);
+    connect(&m_document, &Document::modifiedChanged, this, &MainWindow::setWindowModified);
+    // Another topology starts with the default folding and column widths; an edit changes the
+    // tree in place, so it keeps the user's folding, and rows it adds (a new member) open as
+    // the network opens.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        expandNetwork();
+        showInTree(m_selection->current());
+    });
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &under, int first, int last) {
+                for (int row = first; row <= last; ++row)
+                    expandNetworkFrom(m_model->index(row, 0, under));
+            });
+
+    updateTitle();
+    setWindowModified(m_document.isModified());
+    expandNetwork();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createCentre()
+{
+    auto *centre = new QWidget(this);
+    auto *layout = new QVBoxLayout(centre);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_header = new TopologyHeader(m_document, centre);
+    m_diagram = new DiagramPane(m_document, centre);
+    m_palette = statusPaletteFor(palette());
+    layout->addWidget(m_header);
+    layout->addWidget(m_diagram, 1);
+    setCentralWidget(centre);
+}
+
+void MainWindow::updateTitle()
+{
+    const QString path = m_document.filePath();
+    QString shown = path.isEmpty() ? m_document.topology().name : QFileInfo(path).fileName();
+    if (shown.isEmpty())
+        shown = tr("Untitled");
+    setWindowFilePath(path);
+    setWindowTitle(tr("%1[*] — EdgeMap").arg(shown));
+}
+
+void MainWindow::expandNetwork()
+{
+    // Pools, servers, interfaces and addresses open: the listeners on each address (and their
+    // status) are what the admin looks for first. The Services/Peers/Scenarios groups stay folded.
+    for (int p = 0; p < m_model->rowCount(); ++p)
+        expandNetworkFrom(m_model->index(p, 0));
+    // Wide enough for the addresses (NAT included), narrow enough to leave the detail column.
+    m_tree->resizeColumnToContents(TopologyTreeModel::NameColumn);
+    const int width = m_tree->columnWidth(TopologyTreeModel::NameColumn) + 24;
+    m_tree->setColumnWidth(TopologyTreeModel::NameColumn, std::clamp(width, 280, 420));
+    m_tree->setColumnWidth(TopologyTreeModel::StatusColumn, 130);
+}
+
+void MainWindow::expandNetworkFrom(const QModelIndex &index)
+{
+    using K = ElementRef::Kind;
+    const ElementRef ref = m_model->refAt(index);
+    const auto *group = ref.as<GroupRef>();
+    const bool network = ref.kind() == K::Pool || ref.kind() == K::Server
+                         || ref.kind() == K::Interface || ref.kind() == K::Address
+                         || (group && group->kind == GroupRef::Kind::AllInterfaces);
+    if (!network)
+        return;
+    m_tree->expand(index);
+    for (int row = 0; row < m_model->rowCount(index); ++row)
+        expandNetworkFrom(m_model->index(row, 0, index));
+}
+
+void MainWindow::showInTree(const ElementRef &ref)
+{
+    const QModelIndex index = m_model->indexFor(ref);
+    if (index == m_tree->currentIndex())
+        return;
+    if (index.isValid()) {
+        m_tree->setCurrentIndex(index);
+        m_tree->scrollTo(index);
+    } else {
+        m_tree->selectionModel()->clearSelection();
+        m_tree->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+    }
+}
+
+bool MainWindow::selectRef(const ElementRef &ref)
+{
+    if (!m_model->indexFor(ref).isValid())
+        return false;
+    m_selection->setCurrent(ref);
+    // Already current: the tree still reveals it (the user may have scrolled away).
+    m_tree->scrollTo(m_model->indexFor(ref));
+    return true;
+}
+
+ElementRef MainWindow::selectedRef() const
+{
+    return m_selection->current();
+}
+
+} // namespace edgemap

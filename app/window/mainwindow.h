@@ -1,0 +1,206 @@
+#pragma once
+
+#include "core/elementref.h"
+#include "statusstyle.h"
+
+#include <QHash>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QSet>
+
+class QDockWidget;
+class QDragEnterEvent;
+class QDropEvent;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QToolBar;
+class QToolButton;
+class QTreeView;
+
+namespace edgemap {
+
+class Autosave;
+class DetailsView;
+class DocumentActions;
+class ExportActions;
+class ListenerTablePane;
+class NativeCaptureSource;
+class ProblemsPane;
+class PropertyEditor;
+class Selection;
+class SnapshotPane;
+class SnapshotSources;
+class DiagramPane;
+class Document;
+class SnapshotController;
+class TopologyHeader;
+class TopologyTreeModel;
+
+// The EdgeMap main window over one Document: a header strip (topology and product) above the
+// Edge diagram in the centre, the topology tree in a dock on the left and the details of the
+// selected item in a dock on the right. Every pane shows the document's one Selection.
+//
+// File operations have dialog-free entry points (openFile, saveTo) for the command line and the
+// tests. Every failure is recorded in lastError() and, when interactive (the default), shown in
+// a message box; setInteractive(false) records without blocking on a modal box.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(Document &document, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Loads a topology file into the document; on failure the document is left untouched.
+    bool openFile(const QString &path);
+    // Opens a topology or a snapshot, told apart by content (File > Open, drops, the command
+    // line). A topology replaces the document (after the unsaved-changes prompt); a snapshot
+    // is checked against it. False, with the reason in lastError(), for anything else.
+    bool openAny(const QString &path);
+    // Topology files opened or saved, newest first (QSettings "recentFiles", at most 8).
+    QStringList recentFiles() const;
+    // Writes the topology atomically; on success the document takes the path and is unmodified.
+    bool saveTo(const QString &path);
+
+    // The status colours of the diagram, the table and the problems list (View > Status Colours).
+    void setStatusPalette(StatusPalette palette);
+    StatusPalette statusPalette() const { return m_palette; }
+
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    bool isInteractive() const { return m_interactive; }
+    QString lastError() const { return m_lastError; }
+
+    QTreeView *treeView() const { return m_tree; }
+    TopologyTreeModel *treeModel() const { return m_model; }
+    DetailsView *detailsView() const { return m_details; }
+    TopologyHeader *header() const { return m_header; }
+    QDockWidget *treeDock() const { return m_treeDock; }
+    QDockWidget *detailsDock() const { return m_detailsDock; }
+    DiagramPane *diagramPane() const { return m_diagram; }
+    ListenerTablePane *listenerTable() const { return m_listeners; }
+    QDockWidget *listenerDock() const { return m_listenerDock; }
+    ProblemsPane *problemsList() const { return m_problems; }
+    QDockWidget *problemsDock() const { return m_problemsDock; }
+    PropertyEditor *propertyEditor() const { return m_properties; }
+    QDockWidget *propertiesDock() const { return m_propertiesDock; }
+    SnapshotPane *snapshotPane() const { return m_snapshotPane; }
+    QDockWidget *snapshotDock() const { return m_snapshotDock; }
+
+    // Reads and judges a snapshot in the background; the result arrives through the Document
+    // (checksChanged) and the status bar; failures are shown like file errors.
+    void openSnapshot(const QString &path);
+    SnapshotController *snapshots() const { return m_snapshots; }
+    Autosave *autosave() const { return m_autosave; }
+    SnapshotSources *snapshotSources() const { return m_sources; }
+    // Capture This Computer; null where it is not available (everywhere but Windows).
+    NativeCaptureSource *nativeCapture() const { return m_nativeCapture; }
+    ExportActions *exportActions() const { return m_exports; }
+    DocumentActions *documentActions() const { return m_documents; }
+
+    // Window geometry, dock layout and view options from QSettings; saved on close.
+    void restoreSettings();
+    void saveSettings() const;
+    // Offers back autosaved work left by a crashed session (asks when interactive; returns the
+    // number of copies restored).
+    int offerAutosave();
+
+    // Makes an item the document's selection, which every pane shows (the tree reveals it).
+    // False, with the selection unchanged, when the reference is not in the tree.
+    bool selectRef(const ElementRef &ref);
+    ElementRef selectedRef() const;
+    Selection *selection() const { return m_selection; }
+
+public Q_SLOTS:
+    void newTopology();
+    void open();
+    bool save();
+    bool saveAs();
+    void openSnapshotDialog();
+    void pasteSnapshot();
+    void about();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    // Records the error and, when interactive, shows it. Overridable for tests and embedding.
+    virtual void showError(const QString &title, const QString &message);
+    // Save / Discard / Cancel for unsaved changes; Cancel when not interactive, so that nothing
+    // is lost without a person deciding.
+    virtual QMessageBox::StandardButton askToSave();
+    // Restore / Discard / Later for one autosaved copy; Later (NoButton) when not interactive.
+    virtual QMessageBox::StandardButton askToRestore(const QString &description);
+
+private:
+    void createCentre();
+    void createTreeDock();
+    void createDetailsDock();
+    void createTableDocks();
+    void createPropertiesDock();
+    void createSnapshotDock();
+    void arrangeDocks();
+    QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget,
+                         Qt::DockWidgetArea area);
+    void createViewMenu();
+    void createMenus();
+    void createEditMenu();
+    void createHelpMenu();
+    void createToolBar();
+    void createSnapshotUi(QMenu *menu);
+    void updateRecentMenu();
+    // Before another topology replaces this one: its snapshots belong to this one's servers.
+    void forgetSnapshots();
+    void addRecentFile(const QString &path);
+    void updateCheckSummary();
+    void updateTitle();
+    void expandNetwork();
+    void expandNetworkFrom(const QModelIndex &index);
+    // The tree is a view of the selection: it makes the current element its current row.
+    void showInTree(const ElementRef &ref);
+    bool maybeSave();
+    QString dialogDirectory() const;
+
+    Document &m_document;
+    // Before the tree model: it must fall back before the model removes the selected row.
+    Selection *m_selection = nullptr;
+    TopologyTreeModel *m_model = nullptr;
+    TopologyHeader *m_header = nullptr;
+    DetailsView *m_details = nullptr;
+    QTreeView *m_tree = nullptr;
+    QDockWidget *m_treeDock = nullptr;
+    QDockWidget *m_detailsDock = nullptr;
+    DiagramPane *m_diagram = nullptr;
+    ListenerTablePane *m_listeners = nullptr;
+    QDockWidget *m_listenerDock = nullptr;
+    ProblemsPane *m_problems = nullptr;
+    QDockWidget *m_problemsDock = nullptr;
+    PropertyEditor *m_properties = nullptr;
+    QDockWidget *m_propertiesDock = nullptr;
+    SnapshotPane *m_snapshotPane = nullptr;
+    QDockWidget *m_snapshotDock = nullptr;
+    QAction *m_acknowledgeAction = nullptr;
+    SnapshotSources *m_sources = nullptr;
+    NativeCaptureSource *m_nativeCapture = nullptr;
+    ExportActions *m_exports = nullptr;
+    DocumentActions *m_documents = nullptr;
+    // Loads the user asked for (open, paste, drop) and not answered yet, by source: their
+    // failures get a box; a live source's only reach the snapshot pane. A set: a second load of
+    // a source still loading supersedes the first, and the two get one answer.
+    QSet<QString> m_userLoads;
+    SnapshotController *m_snapshots = nullptr;
+    Autosave *m_autosave = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_snapshotMenu = nullptr;
+    QAction *m_openSnapshotAction = nullptr;
+    QAction *m_pasteSnapshotAction = nullptr;
+    StatusPalette m_palette = StatusPalette::Light;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancel = nullptr;
+    QLabel *m_checkLabel = nullptr;
+    bool m_interactive = true;
+    QString m_lastError;
+};
+
+} // namespace edgemap

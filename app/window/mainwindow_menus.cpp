@@ -1,0 +1,263 @@
+// MainWindow: menus (File, Edit, View, Snapshot, Help), the toolbar and the About box.
+#include "window/mainwindow.h"
+
+#include "diagram/diagrampane.h"
+#include "document/document.h"
+#include "editing/propertyeditor.h"
+#include "panes/listenertablepane.h"
+#include "panes/problemspane.h"
+#include "window/documentactions.h"
+#include "window/exportactions.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QKeySequence>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QUndoStack>
+
+#include <utility>
+
+namespace edgemap {
+
+namespace {
+
+// A standard action's shortcuts, completed with what Windows users expect where Qt's Windows
+// key scheme has none: Save As is Ctrl+Shift+S in most editors and F12 in Office.
+QList<QKeySequence> standardShortcuts(QKeySequence::StandardKey key)
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    if (key == QKeySequence::SaveAs && keys.isEmpty())
+        keys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), QKeySequence(Qt::Key_F12)};
+    return keys;
+}
+
+QAction *addMenuAction(QMenu *menu, const QString &text, const QList<QKeySequence> &keys,
+                       const QString &tip)
+{
+    QAction *action = menu->addAction(text);
+    action->setShortcuts(keys);
+    action->setStatusTip(tip);
+    return action;
+}
+
+} // namespace
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    const auto add = [this, file](const QString &text, QKeySequence::StandardKey key,
+                                  const QString &tip, auto slot) {
+        QAction *action = addMenuAction(file, text, standardShortcuts(key), tip);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    QStyle *s = style();
+    add(tr("&New Topology…"), QKeySequence::New,
+        tr("Describe an Edge pool step by step: product, addresses, members, next hop"),
+        &MainWindow::newTopology)
+            ->setIcon(s->standardIcon(QStyle::SP_FileIcon));
+    add(tr("&Open…"), QKeySequence::Open, tr("Open a topology file, or a snapshot to check"),
+        &MainWindow::open)
+            ->setIcon(s->standardIcon(QStyle::SP_DialogOpenButton));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+    add(tr("&Save"), QKeySequence::Save, tr("Save the topology"), &MainWindow::save)
+            ->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
+    add(tr("Save &As…"), QKeySequence::SaveAs, tr("Save the topology under a new name"),
+        &MainWindow::saveAs);
+    // Export Diagram, Copy Diagram, Print Preview, Print: one exporter for the GUI and the CLI.
+    m_exports = new ExportActions(m_document, m_diagram, this);
+    m_exports->populateMenu(file);
+    m_documents = new DocumentActions(m_document, this);
+    m_documents->populateMenu(file);
+    connect(m_documents, &DocumentActions::failed, this, &MainWindow::showError);
+    connect(m_documents, &DocumentActions::exported, this, [this](const QString &path) {
+        statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
+    });
+    file->addSeparator();
+    QAction *quit = add(tr("&Quit"), QKeySequence::Quit, tr("Close EdgeMap"), &QWidget::close);
+    quit->setMenuRole(QAction::QuitRole);
+
+    createEditMenu();
+    createViewMenu();
+    m_snapshotMenu = menuBar()->addMenu(tr("&Snapshot"));
+    m_snapshotMenu->setObjectName(QStringLiteral("snapshotMenu"));
+    createSnapshotUi(m_snapshotMenu);
+    createHelpMenu();
+}
+
+void MainWindow::createEditMenu()
+{
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    // The stack's own actions: their text names the edit ("Undo Change server FQDN of edge01")
+    // and they enable themselves.
+    QAction *undo = m_document.undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("undoAction"));
+    undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    QAction *redo = m_document.undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts(QKeySequence::Redo);
+    redo->setObjectName(QStringLiteral("redoAction"));
+    redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *properties = edit->addAction(tr("Edit &Properties"));
+    properties->setShortcut(QKeySequence(Qt::Key_F2));
+    properties->setStatusTip(tr("Edit the selected item: names, addresses, NAT, ports, members, "
+                                "peers"));
+    connect(properties, &QAction::triggered, this, [this] {
+        m_propertiesDock->show();
+        m_propertiesDock->raise();
+        // The first field of the form, ready to type in.
+        if (auto *field = m_properties->findChild<QLineEdit *>()) {
+            field->setFocus(Qt::ShortcutFocusReason);
+            field->selectAll();
+        }
+    });
+    edit->addSeparator();
+    edit->addAction(m_listeners->copyAction());
+    QAction *find = edit->addAction(tr("&Filter Listeners"));
+    find->setShortcuts(QKeySequence::Find);
+    find->setStatusTip(tr("Find listeners by port, address, process or status"));
+    connect(find, &QAction::triggered, this, [this] {
+        m_listenerDock->show();
+        m_listenerDock->raise();
+        m_listeners->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_listeners->filterEdit()->selectAll();
+    });
+}
+
+void MainWindow::createViewMenu()
+{
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    view->addAction(m_diagram->zoomInAction());
+    view->addAction(m_diagram->zoomOutAction());
+    view->addAction(m_diagram->fitAction());
+    view->addSeparator();
+    view->addAction(m_diagram->legendAction());
+    QMenu *colours = view->addMenu(tr("Status &Colours"));
+    auto *group = new QActionGroup(this);
+    const std::pair<QString, StatusPalette> choices[]
+            = {{tr("&Light"), StatusPalette::Light},
+               {tr("&Dark"), StatusPalette::Dark},
+               {tr("Colour-&blind safe"), StatusPalette::ColourBlind}};
+    for (const auto &[text, palette] : choices) {
+        QAction *action = colours->addAction(text);
+        action->setCheckable(true);
+        action->setData(int(palette));
+        group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, p = palette] { setStatusPalette(p); });
+    }
+    // Tick the palette in use when the menu opens: restoreSettings() may have changed it.
+    connect(colours, &QMenu::aboutToShow, this, [this, group] {
+        for (QAction *a : group->actions())
+            a->setChecked(a->data().toInt() == int(m_palette));
+    });
+    view->addSeparator();
+    for (QDockWidget *dock : {m_treeDock, m_detailsDock, m_propertiesDock, m_listenerDock,
+                              m_problemsDock, m_snapshotDock})
+        view->addAction(dock->toggleViewAction());
+}
+
+void MainWindow::setStatusPalette(StatusPalette palette)
+{
+    // One palette for every view that colours a status.
+    m_palette = palette;
+    m_diagram->setStatusPalette(palette);
+    m_listeners->setStatusPalette(palette);
+    m_problems->setStatusPalette(palette);
+}
+
+void MainWindow::createHelpMenu()
+{
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About EdgeMap"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::about);
+    QAction *aboutQt = help->addAction(tr("About &Qt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createToolBar()
+{
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(16, 16));
+    // The File actions are found by their shortcut so that the menu stays the one definition.
+    const auto byKey = [this](QKeySequence::StandardKey key) -> QAction * {
+        const QKeySequence wanted = QKeySequence::keyBindings(key).value(0);
+        for (QAction *a : menuBar()->actions().constFirst()->menu()->actions())
+            if (!wanted.isEmpty() && a->shortcut() == wanted)
+                return a;
+        return nullptr;
+    };
+    for (auto key : {QKeySequence::New, QKeySequence::Open, QKeySequence::Save})
+        if (QAction *a = byKey(key))
+            m_toolBar->addAction(a);
+    m_toolBar->addSeparator();
+    for (const QString &name : {QStringLiteral("undoAction"), QStringLiteral("redoAction")})
+        if (auto *a = findChild<QAction *>(name))
+            m_toolBar->addAction(a);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_openSnapshotAction);
+    m_toolBar->addAction(m_pasteSnapshotAction);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_diagram->fitAction());
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    int n = 0;
+    for (const QString &path : files) {
+        ++n;
+        // &1 … &8: keyboard access in the order shown.
+        QAction *a = m_recentMenu->addAction(
+                QStringLiteral("&%1 %2").arg(n).arg(QFileInfo(path).fileName()));
+        a->setStatusTip(QDir::toNativeSeparators(path));
+        a->setToolTip(QDir::toNativeSeparators(path));
+        connect(a, &QAction::triggered, this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        });
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    connect(m_recentMenu->addAction(tr("&Clear Menu")), &QAction::triggered, this,
+            [] { QSettings().remove(QStringLiteral("recentFiles")); });
+}
+
+void MainWindow::about()
+{
+    const QString text
+            = tr("<h3>EdgeMap %1</h3>"
+                 "<p>Understand and troubleshoot a Lync / Skype for Business Server Edge: the "
+                 "topology as a diagram, every listener checked against a netstat snapshot, the "
+                 "inbound paths each scenario takes.</p>"
+                 "<p>Built with Qt %2 (running on Qt %3).</p>")
+                      .arg(QApplication::applicationVersion().toHtmlEscaped(),
+                           QStringLiteral(QT_VERSION_STR), QString::fromLatin1(qVersion()));
+    if (m_interactive)
+        QMessageBox::about(this, tr("About EdgeMap"), text);
+}
+
+} // namespace edgemap

@@ -1,0 +1,218 @@
+#include "reports/checkreport.h"
+
+#include "reports/listenerrows.h"
+#include "reports/porttable.h"
+#include "snapshot/check.h"
+
+#include <QHash>
+
+namespace edgemap {
+
+namespace {
+
+struct Judged
+{
+    ListenerRow row;
+    ListenerVerdict verdict;
+};
+
+QList<Judged> judgedRows(const Topology &t, const Judgement &j)
+{
+    QList<Judged> out;
+    for (const ListenerRow &row : listenerRows(t))
+        if (row.serverId == j.server)
+            if (const ListenerVerdict *v = j.verdict(row.id))
+                out.append({row, *v});
+    return out;
+}
+
+QString observedText(const ListenerVerdict &v)
+{
+    if (!v.observed)
+        return {};
+    const ObservedSocket &o = *v.observed;
+    QStringList parts;
+    if (!o.process.isEmpty())
+        parts.append(o.process);
+    if (o.pid >= 0)
+        parts.append(QStringLiteral("PID %1").arg(o.pid));
+    return parts.isEmpty() ? o.address
+                           : QStringLiteral("%1 on %2").arg(parts.join(u' '), o.address);
+}
+
+QString establishedText(const Topology &t, const ListenerVerdict &v)
+{
+    if (v.established == 0)
+        return QStringLiteral("0");
+    QStringList peers;
+    for (const PeerId &p : v.remotePeers)
+        peers.append(t.peer(p) ? t.peer(p)->name : p.value());
+    QString text = QStringLiteral("%1 from %2 address(es)")
+                           .arg(v.established)
+                           .arg(v.remoteAddresses.size());
+    if (!peers.isEmpty())
+        text += QStringLiteral(": ") + peers.join(QStringLiteral(", "));
+    return text;
+}
+
+TextTable listenerTable(const Topology &t, const QList<Judged> &rows, const QString &heading)
+{
+    TextTable table;
+    table.heading = heading;
+    table.columns = {
+            QStringLiteral("Status"),    QStringLiteral("Role"),       QStringLiteral("Address"),
+            QStringLiteral("Transport"), QStringLiteral("Port"),       QStringLiteral("Protocol"),
+            QStringLiteral("Service"),   QStringLiteral("Executable"), QStringLiteral("Detail"),
+            QStringLiteral("Observed"),  QStringLiteral("Established")};
+    table.statusColumn = 0;
+    for (const Judged &j : rows) {
+        const ListenerRow &r = j.row;
+        table.rows.append({displayName(j.verdict.status), r.addressRoles, r.address,
+                           transportLabel(r.transport), portLabel(r.port, r.portEnd), r.protocol,
+                           r.service.value(), r.executable, j.verdict.detail,
+                           observedText(j.verdict), establishedText(t, j.verdict)});
+        table.statusKeys.append(keyOf(j.verdict.status));
+    }
+    return table;
+}
+
+TextTable scenarioTable(const Topology &t, const Judgement &j, const QList<Judged> &rows)
+{
+    QHash<ListenerId, QString> labels;
+    for (const Judged &r : rows)
+        labels.insert(r.row.id, QStringLiteral("%1 %2 on %3 (%4)")
+                                        .arg(transportLabel(r.row.transport),
+                                             portLabel(r.row.port, r.row.portEnd), r.row.address,
+                                             r.row.service.value()));
+    TextTable table;
+    table.heading = QStringLiteral("Scenarios");
+    table.columns
+            = {QStringLiteral("Scenario"), QStringLiteral("Status"), QStringLiteral("Broken by")};
+    table.statusColumn = 1;
+    for (const ScenarioVerdict &sv : j.scenarios) {
+        const Scenario *s = t.scenario(sv.scenario);
+        QStringList broken;
+        for (const ListenerId &id : sv.brokenBy)
+            broken.append(labels.value(id, id.value()));
+        table.rows.append({s ? s->name : sv.scenario.value(),
+                           sv.ok ? QStringLiteral("OK") : QStringLiteral("Broken"),
+                           broken.join(QStringLiteral("; "))});
+        table.statusKeys.append(sv.ok ? QStringLiteral("ok") : QStringLiteral("broken"));
+    }
+    if (table.rows.isEmpty())
+        table.note = QStringLiteral("The topology has no scenarios on this server.");
+    return table;
+}
+
+TextTable unexpectedTable(const Judgement &j)
+{
+    TextTable table;
+    table.heading = QStringLiteral("Unexpected listeners");
+    table.note = QStringLiteral("Bound on an external address or on all interfaces, and "
+                                "explained by no listener of the topology.");
+    table.columns = {QStringLiteral("Address"), QStringLiteral("Transport"), QStringLiteral("Port"),
+                     QStringLiteral("PID"), QStringLiteral("Process")};
+    for (const UnexpectedListener &u : j.unexpected)
+        table.rows.append({u.address, transportLabel(u.transport), QString::number(u.port),
+                           u.pid >= 0 ? QString::number(u.pid) : QString(), u.process});
+    if (table.rows.isEmpty())
+        table.note = QStringLiteral("None.");
+    return table;
+}
+
+void addFacts(TableDocument &doc, const Topology &t, const CheckResult &c, const QString &server)
+{
+    const Snapshot &s = c.snapshot;
+    doc.facts = {{QStringLiteral("Topology"), t.name},
+                 {QStringLiteral("Product"), displayName(t.product)},
+                 {QStringLiteral("Server"), server},
+                 {QStringLiteral("Snapshot"), c.source}};
+    if (!s.header.host.isEmpty())
+        doc.facts.append({QStringLiteral("Host"), s.header.host});
+    if (s.header.time.isValid())
+        doc.facts.append({QStringLiteral("Captured"), s.header.time.toString(Qt::ISODate)});
+    if (!s.header.command.isEmpty())
+        doc.facts.append({QStringLiteral("Command"), s.header.command});
+    doc.facts.append({QStringLiteral("Format"), s.format});
+    doc.facts.append({QStringLiteral("Encoding"), s.encoding});
+    if (const QStringList assumed = readAssumptions(s); !assumed.isEmpty())
+        doc.facts.append({QStringLiteral("Assumed"), assumed.join(QStringLiteral("; "))});
+    doc.facts.append({QStringLiteral("Rows"), QString::number(s.rows.size())});
+    doc.facts.append({QStringLiteral("Unrecognised lines"),
+                      s.unrecognisedLines > 0 ? QStringLiteral("%1 (first at line %2)")
+                                                        .arg(s.unrecognisedLines)
+                                                        .arg(s.firstUnrecognisedLine)
+                                              : QStringLiteral("0")});
+    if (c.loadedAt.isValid())
+        doc.facts.append({QStringLiteral("Checked"), c.loadedAt.toString(Qt::ISODate)});
+}
+
+} // namespace
+
+namespace {
+
+QString serverName(const Topology &t, const ServerId &id)
+{
+    const EdgeServer *server = t.server(id);
+    return server ? server->fqdn : id.value();
+}
+
+} // namespace
+
+TableDocument checkReportDocument(const Topology &t, const CheckResult &c)
+{
+    const Judgement &j = c.judgement;
+    const QString fqdn = serverName(t, j.server);
+    TableDocument doc;
+    doc.title = QStringLiteral("Check report: %1").arg(fqdn);
+    addFacts(doc, t, c, fqdn);
+
+    const QList<Judged> rows = judgedRows(t, j);
+    QList<Judged> problems;
+    for (const Judged &r : rows)
+        if (isProblem(r.verdict.status))
+            problems.append(r);
+    const auto broken = std::count_if(j.scenarios.cbegin(), j.scenarios.cend(),
+                                      [](const ScenarioVerdict &v) { return !v.ok; });
+    doc.paragraphs.append(
+            QStringLiteral("%1 expected listeners: %2 OK, %3 with problems; %4 unexpected "
+                           "listeners; %5 of %6 scenarios broken.")
+                    .arg(rows.size())
+                    .arg(rows.size() - problems.size())
+                    .arg(problems.size())
+                    .arg(j.unexpected.size())
+                    .arg(broken)
+                    .arg(j.scenarios.size()));
+
+    TextTable problemTable = listenerTable(t, problems, QStringLiteral("Problems"));
+    if (problems.isEmpty())
+        problemTable.note = QStringLiteral("None: every expected listener is OK or dynamic.");
+    doc.tables.append(problemTable);
+    doc.tables.append(listenerTable(t, rows, QStringLiteral("All listeners")));
+    doc.tables.append(scenarioTable(t, j, rows));
+    doc.tables.append(unexpectedTable(j));
+    return doc;
+}
+
+TableDocument checkReportDocument(const Topology &t, const QList<const CheckResult *> &checks)
+{
+    if (checks.size() == 1)
+        return checkReportDocument(t, *checks.constFirst());
+    TableDocument doc;
+    doc.title = QStringLiteral("Check report: %1").arg(t.name);
+    for (const CheckResult *c : checks) {
+        const TableDocument one = checkReportDocument(t, *c);
+        const QString fqdn = serverName(t, c->judgement.server);
+        for (const auto &[key, value] : one.facts)
+            doc.facts.append({QStringLiteral("%1: %2").arg(fqdn, key), value});
+        for (const QString &p : one.paragraphs)
+            doc.paragraphs.append(QStringLiteral("%1: %2").arg(fqdn, p));
+        for (TextTable table : one.tables) {
+            table.heading = QStringLiteral("%1: %2").arg(fqdn, table.heading);
+            doc.tables.append(table);
+        }
+    }
+    return doc;
+}
+
+} // namespace edgemap

@@ -1,0 +1,115 @@
+#include "snapshot/check.h"
+
+#include <QFileInfo>
+#include <QHash>
+
+#include <algorithm>
+
+namespace edgemap {
+
+namespace {
+
+CheckResult finish(const Topology &topology, snapshotfile::ReadResult read, const QString &source,
+                   const QString &serverOverride)
+{
+    CheckResult r;
+    r.source = source;
+    r.loadedAt = QDateTime::currentDateTimeUtc();
+    r.cancelled = read.cancelled;
+    if (!read.ok()) {
+        r.error = read.error;
+        return r;
+    }
+    r.snapshot = std::move(*read.snapshot);
+    return rejudge(topology, std::move(r), serverOverride);
+}
+
+} // namespace
+
+CheckResult readAndJudge(const Topology &topology, const QString &path,
+                         const QString &serverOverride, const snapshotfile::Progress &progress)
+{
+    // Before the read: if the writer changes the file meanwhile, the older time is the safe one.
+    const QDateTime modified = QFileInfo(path).lastModified();
+    CheckResult r = finish(topology, snapshotfile::load(path, progress), path, serverOverride);
+    r.fileModified = modified;
+    return r;
+}
+
+CheckResult readAndJudge(const Topology &topology, const QByteArray &bytes, const QString &label,
+                         const QString &serverOverride)
+{
+    return finish(topology, snapshotfile::parse(bytes, label), label, serverOverride);
+}
+
+CheckResult readAndJudge(const Topology &topology, snapshotfile::ReadResult read,
+                         const QString &source, const QString &serverOverride)
+{
+    return finish(topology, std::move(read), source, serverOverride);
+}
+
+CheckResult rejudge(const Topology &topology, CheckResult r, const QString &serverOverride)
+{
+    r.established = int(
+            std::count_if(r.snapshot.rows.cbegin(), r.snapshot.rows.cend(),
+                          [](const SocketRow &row) { return row.state == TcpState::Established; }));
+    const ServerMatch match = matchServer(topology, r.snapshot, serverOverride);
+    if (!match.ok()) {
+        r.error = Error::inFile(r.source, match.error);
+        r.server = {};
+        r.judgement = {};
+        return r;
+    }
+    r.error = {};
+    r.server = match.server;
+    r.judgement = judge(topology, r.snapshot, match.server);
+    return r;
+}
+
+SnapshotInput snapshotInput(const Topology &topology, const QString &argument)
+{
+    const qsizetype eq = argument.indexOf(QLatin1Char('='));
+    if (eq <= 0 || QFileInfo::exists(argument))
+        return {argument, {}};
+    const QString name = argument.left(eq);
+    // The same rule as --server: matchServer decides what names a server.
+    if (!matchServer(topology, Snapshot{}, name).ok())
+        return {argument, {}};
+    return {argument.mid(eq + 1), name};
+}
+
+CheckRun runChecks(const Topology &topology, const QList<SnapshotInput> &inputs,
+                   const QString &serverOverride)
+{
+    CheckRun set;
+    QHash<ServerId, QString> sourceOf;
+    for (const SnapshotInput &input : inputs) {
+        CheckResult r = readAndJudge(topology, input.path,
+                                     input.server.isEmpty() ? serverOverride : input.server);
+        if (!r.ok()) {
+            set.errors.append(r.error.toString());
+            continue;
+        }
+        if (const auto it = sourceOf.constFind(r.server); it != sourceOf.cend()) {
+            const EdgeServer *server = topology.server(r.server);
+            set.errors.append(
+                    QStringLiteral("%1 and %2 are both snapshots of %3: give one "
+                                   "snapshot per server")
+                            .arg(*it, r.source, server ? server->fqdn : r.server.value()));
+            continue;
+        }
+        sourceOf.insert(r.server, r.source);
+        set.checks.append(std::move(r));
+    }
+    QHash<ServerId, int> order;
+    for (const EdgePool &pool : topology.pools)
+        for (const EdgeServer &server : pool.servers)
+            order.insert(server.id, int(order.size()));
+    std::stable_sort(set.checks.begin(), set.checks.end(),
+                     [&](const CheckResult &a, const CheckResult &b) {
+                         return order.value(a.server) < order.value(b.server);
+                     });
+    return set;
+}
+
+} // namespace edgemap

@@ -1,0 +1,442 @@
+// The diagram scene as the admin sees it: items per kind, colours after a judged snapshot (in
+// place, never recreated), "not checked" without one, highlighted paths and numbered scenario
+// hops, tooltips that escape model text, and the view's selection and Esc.
+#include "core/catalog.h"
+#include "diagram/diagrampane.h"
+#include "diagram/diagramscene.h"
+#include "document/document.h"
+#include "io/topologyfile.h"
+#include "snapshot/check.h"
+#include "support/tst_checks_util.h"
+#include "support/tst_diagram_util.h"
+#include "support/tst_pool_util.h"
+#include "support/tst_sample_util.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+using namespace edgemap;
+using namespace edgemap::testing;
+using namespace Qt::StringLiterals;
+using edgemap::sampletest::sampleCheck;
+
+namespace {
+
+int countOf(const QGraphicsScene &scene, int type)
+{
+    const QList<QGraphicsItem *> items = scene.items();
+    return int(std::count_if(items.cbegin(), items.cend(),
+                             [type](const QGraphicsItem *i) { return i->type() == type; }));
+}
+
+const Listener *listenerWith(const Topology &t, const QString &endpoint)
+{
+    for (const Listener *l : t.allListeners())
+        if (l->hasEndpoint(endpoint))
+            return l;
+    return nullptr;
+}
+
+} // namespace
+
+class TstDiagramScene : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void itemCounts_data();
+    void itemCounts();
+    void notCheckedWithoutSnapshot();
+    void coloursAfterCheck();
+    void recolourKeepsItems();
+    void highlightPeer();
+    void highlightListener();
+    void downListenerShowsImpact();
+    void scenarioHopsNumbered_data();
+    void scenarioHopsNumbered();
+    void tooltipsEscapeModelText();
+    void rebuildOnTopologyReset();
+    void fieldEditKeepsThePathGraphUnlessAFlagChanged_data();
+    void fieldEditKeepsThePathGraphUnlessAFlagChanged();
+    void viewSelectionAndEscape();
+    void everyCheckedServerIsColoured();
+    void changedChipsAreMarked();
+};
+
+void TstDiagramScene::itemCounts_data()
+{
+    QTest::addColumn<Topology>("topology");
+    QTest::newRow("three IPs") << build(params(1));
+    QTest::newRow("single IP") << build(params(1, true));
+    QTest::newRow("xmpp") << build(params(1, false, true));
+    QTest::newRow("no xmpp") << build(params(1, false, false));
+    QTest::newRow("12-server pool") << build(params(12));
+    QTest::newRow("two sites") << sites(2, 2);
+}
+
+void TstDiagramScene::itemCounts()
+{
+    QFETCH(Topology, topology);
+    Document doc(topology);
+    DiagramScene scene(doc);
+    const DiagramLayout &layout = scene.diagramLayout();
+    QCOMPARE(countOf(scene, ChipItem::Type), int(topology.allListeners().size()));
+    QCOMPARE(countOf(scene, PeerItem::Type), int(topology.peers.size()));
+    QCOMPARE(countOf(scene, BoxItem::ServerType), int(layout.servers.size()));
+    QCOMPARE(countOf(scene, BoxItem::PoolType), int(topology.pools.size()));
+    QCOMPARE(countOf(scene, BoxItem::AddressType), int(layout.blocks.size()));
+    QCOMPARE(countOf(scene, BoxItem::ZoneType), 3);
+    QCOMPARE(countOf(scene, BoxItem::WallType), 2);
+    QCOMPARE(countOf(scene, ServiceItem::Type), int(layout.services.size()));
+    QCOMPARE(countOf(scene, RouteItem::Type), int(layout.routes.size()));
+    QCOMPARE(countOf(scene, HopBadgeItem::Type), 0);
+    for (const Listener *l : topology.allListeners())
+        QVERIFY(scene.chip(l->id));
+}
+
+void TstDiagramScene::notCheckedWithoutSnapshot()
+{
+    Document doc(topologyfile::defaultTopology());
+    DiagramScene scene(doc);
+    for (const Listener *l : doc.topology().allListeners()) {
+        const ChipItem *chip = scene.chip(l->id);
+        QCOMPARE(chip->status(), ListenerStatus::NotChecked);
+        QCOMPARE(chip->statusLook().label, displayName(ListenerStatus::NotChecked));
+        QCOMPARE(chip->established(), 0);
+    }
+    QVERIFY(scene.unexpectedChips().isEmpty());
+    for (const RouteItem *r : scene.routes())
+        QVERIFY(!r->isLive());
+}
+
+void TstDiagramScene::coloursAfterCheck()
+{
+    Document doc(topologyfile::defaultTopology());
+    DiagramScene scene(doc);
+    const auto check = sampleCheck(doc.topology());
+    deliverCheck(doc, check);
+    for (const ListenerVerdict &v : check->judgement.listeners) {
+        const ChipItem *chip = scene.chip(v.listener);
+        QCOMPARE(chip->status(), v.status);
+        QCOMPARE(chip->established(), v.established);
+        QCOMPARE(chip->statusLook().glyph, statusStyle(v.status, StatusPalette::Light).glyph);
+    }
+    // The sample has the Web Conferencing Edge stopped and the access SIP port in use.
+    QCOMPARE(scene.chip(listenerWith(doc.topology(), u"webconf-external-psom"_s)->id)->status(),
+             ListenerStatus::Missing);
+    QCOMPARE(scene.chip(listenerWith(doc.topology(), u"access-client-sip"_s)->id)->status(),
+             ListenerStatus::Ok);
+    QCOMPARE(scene.unexpectedChips().size(), check->judgement.unexpected.size());
+    for (const ChipItem *chip : scene.unexpectedChips()) {
+        QVERIFY(chip->isUnexpected());
+        QCOMPARE(chip->statusLook().label, unexpectedStyle(StatusPalette::Light).label);
+    }
+    // Flows from peers the snapshot saw connections from are drawn live.
+    bool anyLive = false;
+    for (const RouteItem *r : scene.routes())
+        anyLive = anyLive || r->isLive();
+    QCOMPARE(anyLive,
+             std::any_of(check->judgement.listeners.cbegin(), check->judgement.listeners.cend(),
+                         [](const ListenerVerdict &v) { return !v.remotePeers.isEmpty(); }));
+    // Clearing the check puts everything back to "not checked".
+    deliverCheck(doc, nullptr);
+    for (const Listener *l : doc.topology().allListeners())
+        QCOMPARE(scene.chip(l->id)->status(), ListenerStatus::NotChecked);
+    QVERIFY(scene.unexpectedChips().isEmpty());
+}
+
+void TstDiagramScene::recolourKeepsItems()
+{
+    Document doc(topologyfile::defaultTopology());
+    DiagramScene scene(doc);
+    QHash<QString, ChipItem *> before;
+    for (const Listener *l : doc.topology().allListeners())
+        before.insert(l->id.value(), scene.chip(l->id));
+    PeerItem *peer = scene.peer(PeerId(u"remote-users"_s));
+    deliverCheck(doc, sampleCheck(doc.topology()));
+    const QList<ChipItem *> unexpected = scene.unexpectedChips();
+    deliverCheck(doc, sampleCheck(doc.topology())); // a new snapshot with the same sockets
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        QCOMPARE(scene.chip(ListenerId(it.key())), it.value());
+    QCOMPARE(scene.peer(PeerId(u"remote-users"_s)), peer);
+    QCOMPARE(scene.unexpectedChips(), unexpected);
+}
+
+void TstDiagramScene::highlightPeer()
+{
+    Document doc(topologyfile::defaultTopology());
+    DiagramScene scene(doc);
+    const PeerId remote(u"remote-users"_s);
+    scene.highlightPeer(remote);
+    const QSet<DiagramItem *> lit = scene.highlightedItems();
+    QVERIFY(lit.contains(scene.peer(remote)));
+    for (const Path &path : scene.analysis().pathsFrom(remote))
+        for (const PathStep &step : path) {
+            DiagramItem *item = step.node.kind == PathNode::Kind::Peer
+                                        ? static_cast<DiagramItem *>(scene.peer(step.node.peer))
+                                        : scene.chip(step.node.listener);
+            QVERIFY(lit.contains(item));
+        }
+    const Topology &t = doc.topology();
+    for (const QString &key : {u"access-client-sip"_s, u"access-internal-sip"_s,
+                               u"webconf-external-psom"_s, u"av-external-turn-udp"_s})
+        QVERIFY2(lit.contains(scene.chip(listenerWith(t, key)->id)), qPrintable(key));
+    // The route from remote users into the access SIP chip is lit; CMS replication is dimmed.
+    QVERIFY(std::any_of(lit.cbegin(), lit.cend(),
+                        [](DiagramItem *i) { return i->type() == RouteItem::Type; }));
+    ChipItem *cms = scene.chip(listenerWith(t, u"cms-replication"_s)->id);
+    QVERIFY(!lit.contains(cms));
+    QCOMPARE(cms->emphasis(), DiagramItem::Emphasis::Dimmed);
+    scene.clearHighlight();
+    QCOMPARE(cms->emphasis(), DiagramItem::Emphasis::Normal);
+    QVERIFY(!scene.hasHighlight());
+}
+
+void TstDiagramScene::highlightListener()
+{
+    Document doc(topologyfile::defaultTopology());
+    DiagramScene scene(doc);
+    const Topology &t = doc.topology();
+    const Listener *internalSip = listenerWith(t, u"access-internal-sip"_s);
+    scene.highlightListener(internalSip->id);
+    const QSet<DiagramItem *> lit = scene.highlightedItems();
+    QVERIFY(lit.contains(scene.chip(internalSip->id)));
+    for (const QString &peer : {u"remote-users"_s, u"federated-partners"_s, u"director"_s})
+        QVERIFY2(lit.contains(scene.peer(PeerId(peer))), qPrintable(peer));
+    QVERIFY(lit.contains(scene.chip(listenerWith(t, u"access-client-sip"_s)->id)));
+    QVERIFY(!lit.contains(scene.chip(listenerWith(t, u"av-media-udp"_s)->id)));
+    QVERIFY(std::any_of(lit.cbegin(), lit.cend(),
+                        [](DiagramItem *i) { return i->type() == ServiceItem::Type; }));
+    QVERIFY(scene.brokenScenarios().isEmpty()); // not checked, so not down
+}
+
+void TstDiagramScene::downListenerShowsImpact()
+{
+    Document doc(topologyfile::defaultTopology());
+    DiagramScene scene(doc);
+    deliverCheck(doc, sampleCheck(doc.topology()));
+    const Listener *webconf = listenerWith(doc.topology(), u"webconf-external-psom"_s);
+    QVERIFY(isDown(scene.chip(webconf->id)->status()));
+    scene.highlightListener(webconf->id);
+    QCOMPARE(scene.brokenScenarios(), scene.analysis().scenariosBrokenBy(webconf->id));
+    QVERIFY(scene.brokenScenarios().contains(ScenarioId(u"web-conference-join"_s)));
+    QVERIFY(scene.highlightedItems().contains(scene.peer(PeerId(u"front-end"_s))));
+}
+
+void TstDiagramScene::scenarioHopsNumbered_data()
+{
+    QTest::addColumn<QString>("scenario");
+    for (const Scenario &s : topologyfile::defaultTopology().scenarios)
+        QTest::newRow(qPrintable(s.id.value())) << s.id.value();
+}
+
+void TstDiagramScene::scenarioHopsNumbered()
+{
+    QFETCH(QString, scenario);
+    Document doc(topologyfile::defaultTopology());
+    DiagramScene scene(doc);
+    scene.highlightScenario(ScenarioId(scenario));
+    const QList<ResolvedScenario> resolved = scene.analysis().resolve(ScenarioId(scenario));
+    QCOMPARE(resolved.size(), 1);
+    const auto badges = scene.hopBadges();
+    QCOMPARE(countOf(scene, HopBadgeItem::Type), int(badges.size()));
+    // Every hop's items carry its number, in order; each badge belongs to a hop.
+    int expected = 0;
+    for (qsizetype i = 0; i < resolved.first().hops.size(); ++i) {
+        const ResolvedHop &hop = resolved.first().hops.at(i);
+        QList<DiagramItem *> items;
+        if (hop.kind == ScenarioHop::Kind::Endpoints)
+            for (const ListenerId &id : hop.alternatives)
+                items.append(scene.chip(id));
+        else
+            items.append(scene.peer(hop.peer));
+        for (DiagramItem *item : items) {
+            QVERIFY(scene.highlightedItems().contains(item));
+            QVERIFY(badges.contains(qMakePair(int(i) + 1, item)));
+            ++expected;
+        }
+    }
+    QCOMPARE(badges.size(), expected);
+    for (qsizetype i = 1; i < badges.size(); ++i)
+        QVERIFY(badges.at(i - 1).first <= badges.at(i).first);
+    scene.clearHighlight();
+    QCOMPARE(countOf(scene, HopBadgeItem::Type), 0);
+}
+
+void TstDiagramScene::tooltipsEscapeModelText()
+{
+    Topology t = topologyfile::defaultTopology();
+    t.peers[0].name = u"<b>Remote</b> & co"_s;
+    t.services[0].displayName = u"<img src=x>"_s;
+    Document doc(t);
+    DiagramScene scene(doc);
+    const QString peerTip = scene.toolTipFor(scene.peer(t.peers[0].id));
+    QVERIFY2(peerTip.contains(u"&lt;b&gt;Remote&lt;/b&gt; &amp; co"_s), qPrintable(peerTip));
+    const Listener *sip = listenerWith(t, u"access-client-sip"_s);
+    const QString chipTip = scene.toolTipFor(scene.chip(sip->id));
+    QVERIFY(!chipTip.contains(u"<img"_s));
+    QVERIFY(chipTip.contains(u"RTCSrv.exe"_s));
+    QVERIFY(chipTip.contains(u"Remote user sign-in"_s)); // what breaks if it is down
+    QVERIFY(chipTip.contains(u"Not checked"_s));
+    deliverCheck(doc, sampleCheck(doc.topology()));
+    const QString observed = scene.toolTipFor(scene.chip(sip->id));
+    QVERIFY2(observed.contains(u"RTCSrv.exe (PID"_s) || observed.contains(u"PID"_s),
+             qPrintable(observed));
+}
+
+void TstDiagramScene::rebuildOnTopologyReset()
+{
+    Document doc(topologyfile::defaultTopology());
+    DiagramScene scene(doc);
+    doc.resetTopology(build(params(3)), {});
+    QCOMPARE(countOf(scene, BoxItem::ServerType), 3);
+    QCOMPARE(countOf(scene, ChipItem::Type), int(doc.topology().allListeners().size()));
+    QVERIFY(!scene.hasHighlight());
+}
+
+void TstDiagramScene::fieldEditKeepsThePathGraphUnlessAFlagChanged_data()
+{
+    QTest::addColumn<FieldRef>("field");
+    QTest::addColumn<QVariant>("value");
+    QTest::addColumn<bool>("rebuilt");
+    const ElementRef port = ElementRef::listener(ListenerId(u"edge01-int-tcp-5062"_s));
+    QTest::newRow("port") << FieldRef{Field::ListenerPort, port} << QVariant(5063) << false;
+    QTest::newRow("address") << FieldRef{Field::AddressIp,
+                                         ElementRef::address(AddressId(u"edge01-access"_s))}
+                             << QVariant(u"192.0.2.110"_s) << false;
+    QTest::newRow("name") << FieldRef::ofTopology(Field::TopologyName) << QVariant(u"Renamed"_s)
+                          << false;
+    QTest::newRow("listener off") << FieldRef{Field::ListenerEnabled, port} << QVariant(false)
+                                  << true;
+    QTest::newRow("service off") << FieldRef{Field::ServiceEnabled,
+                                             ElementRef::service(ServiceId(u"RTCDATAPROXY"_s))}
+                                 << QVariant(false) << true;
+}
+
+void TstDiagramScene::fieldEditKeepsThePathGraphUnlessAFlagChanged()
+{
+    QFETCH(FieldRef, field);
+    QFETCH(QVariant, value);
+    QFETCH(bool, rebuilt);
+    Document doc(topologyfile::defaultTopology());
+    DiagramScene scene(doc);
+    const PathAnalysis *before = &scene.analysis();
+    const int chips = countOf(scene, ChipItem::Type);
+    QVERIFY(!doc.setField(field, value).isError());
+    // Both graphs are alive while one replaces the other: a new one has another address.
+    QCOMPARE(&scene.analysis() != before, rebuilt);
+    QCOMPARE(countOf(scene, ChipItem::Type), chips);
+}
+
+void TstDiagramScene::viewSelectionAndEscape()
+{
+    Document doc(topologyfile::defaultTopology());
+    DiagramPane view(doc);
+    view.resize(1000, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy selected(&view, &DiagramPane::refSelected);
+    const Listener *sip = listenerWith(doc.topology(), u"access-client-sip"_s);
+    // From the tree: selected and highlighted, no signal back.
+    QVERIFY(view.selectRef(ElementRef::listener(sip->id)));
+    QCOMPARE(view.selectedRef(), ElementRef::listener(sip->id));
+    QVERIFY(view.scene()->hasHighlight());
+    QCOMPARE(selected.count(), 0);
+    // A click in the diagram: the reference goes out.
+    view.scene()->clearSelection();
+    view.scene()->peer(PeerId(u"director"_s))->setSelected(true);
+    QCOMPARE(selected.count(), 1);
+    QCOMPARE(selected.last().at(0).value<ElementRef>(), ElementRef::peer(PeerId(u"director"_s)));
+    // A scenario from the list, then Esc clears.
+    view.showScenario(ScenarioId(u"remote-sign-in"_s));
+    QVERIFY(!view.scene()->hopBadges().isEmpty());
+    QTest::keyClick(view.graphicsView(), Qt::Key_Escape);
+    QVERIFY(!view.scene()->hasHighlight());
+    QCOMPARE(view.scenarioBox()->currentIndex(), 0);
+    // Zoom keys and fit.
+    view.fitToWindow();
+    const qreal fitted = view.zoom();
+    view.zoomIn();
+    QVERIFY(view.zoom() > fitted);
+    view.fitToWindow();
+    QCOMPARE(view.zoom(), fitted);
+    // An edit keeps the zoom the user chose (the scene is rebuilt underneath).
+    view.zoomIn();
+    view.zoomIn();
+    const qreal zoomed = view.zoom();
+    Topology renamed = doc.topology();
+    renamed.name = u"Renamed"_s;
+    QVERIFY(!doc.applyEdit(u"Rename"_s, renamed).isError());
+    QCOMPARE(view.zoom(), zoomed);
+    view.setLegendVisible(false);
+    QVERIFY(!view.isLegendVisible());
+}
+
+void TstDiagramScene::everyCheckedServerIsColoured()
+{
+    Document doc(pooltest::twoServerPool());
+    DiagramScene scene(doc);
+    const auto a = pooltest::check(doc.topology(), pooltest::sampleText(), u"a"_s);
+    const auto b = pooltest::check(doc.topology(), pooltest::edge02Text(), u"b"_s);
+    deliverCheck(doc, a);
+    deliverCheck(doc, b);
+    for (const auto &check : {a, b})
+        for (const ListenerVerdict &v : check->judgement.listeners)
+            QCOMPARE(scene.chip(v.listener)->status(), v.status);
+    QCOMPARE(scene.chip(ListenerId(u"edge01-int-tcp-8057"_s))->status(), ListenerStatus::Missing);
+    QCOMPARE(scene.chip(ListenerId(u"edge02-int-tcp-8057"_s))->status(), ListenerStatus::Missing);
+    // Unexpected sockets of both servers, each inside its own server's box.
+    QCOMPARE(scene.unexpectedChips().size(),
+             a->judgement.unexpected.size() + b->judgement.unexpected.size());
+    for (const char *id : {"edge01", "edge02"}) {
+        const QRectF box = scene.server(ServerId(QString::fromLatin1(id)))->sceneBoundingRect();
+        int inside = 0;
+        for (const ChipItem *chip : scene.unexpectedChips())
+            inside += box.contains(chip->sceneBoundingRect());
+        QCOMPARE(inside, int(a->judgement.unexpected.size()));
+    }
+    QVERIFY(scene.changedChips().isEmpty());
+}
+
+void TstDiagramScene::changedChipsAreMarked()
+{
+    using namespace pooltest;
+    Document doc(twoServerPool());
+    DiagramScene scene(doc);
+    deliverCheck(doc, check(doc.topology(), sampleText(), u"first"_s));
+    // Replication stopped, and something new listens on all interfaces (TCP 8443).
+    QString text = without(sampleText(), u"172.25.33.10:4443 "_s);
+    text.replace(
+            u"  TCP    0.0.0.0:3389 "_s,
+            u"  TCP    0.0.0.0:8443           0.0.0.0:0              LISTENING       4242\r\n  TCP    0.0.0.0:3389 "_s);
+    deliverCheck(doc, check(doc.topology(), text, u"second"_s));
+
+    ChipItem *replication = scene.chip(ListenerId(u"edge01-int-tcp-4443"_s));
+    QVERIFY(replication->isChanged());
+    QCOMPARE(replication->changeBadge(), u"was OK"_s);
+    const QString tip = scene.toolTipFor(replication);
+    QVERIFY2(tip.contains(u"was OK, now Missing"_s), qPrintable(tip));
+    ChipItem *appeared = nullptr;
+    for (ChipItem *chip : scene.unexpectedChips())
+        if (chip->socketText().contains(u"8443"_s))
+            appeared = chip;
+    QVERIFY(appeared);
+    QVERIFY(appeared->isChanged());
+    QCOMPARE(appeared->changeBadge(), u"new"_s);
+    QVERIFY(scene.toolTipFor(appeared).contains(u"New since the previous snapshot"_s));
+    QCOMPARE(scene.changedChips().size(), 2); // nothing else is marked
+    QVERIFY(!scene.chip(ListenerId(u"edge01-int-tcp-5061"_s))->isChanged());
+    QVERIFY(!scene.chip(ListenerId(u"edge02-int-tcp-4443"_s))->isChanged());
+
+    doc.setChecks(doc.checks().acknowledged());
+    QVERIFY(scene.changedChips().isEmpty());
+    QVERIFY(!scene.toolTipFor(replication).contains(u"was OK"_s));
+}
+
+QTEST_MAIN(TstDiagramScene)
+#include "tst_diagramscene.moc"

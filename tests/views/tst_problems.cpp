@@ -1,0 +1,252 @@
+// The problems pane as the admin reads it: worst first, in the admin's words, each row leading to
+// the listener, scenario or address concerned; and a clear message instead of an empty list.
+#include "document/document.h"
+#include "io/topologyfile.h"
+#include "panes/problemsmodel.h"
+#include "panes/problemspane.h"
+#include "snapshot/check.h"
+#include "support/tst_checks_util.h"
+#include "support/tst_sample_util.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
+using namespace edgemap;
+using namespace Qt::StringLiterals;
+using edgemap::sampletest::sampleCheckResult;
+
+namespace {
+
+std::shared_ptr<const CheckResult> shared(CheckResult check)
+{
+    return std::make_shared<const CheckResult>(std::move(check));
+}
+
+// The sample with every listener up and every scenario working; unexpected sockets are kept.
+CheckResult allUp(CheckResult check)
+{
+    for (ListenerVerdict &v : check.judgement.listeners)
+        if (isProblem(v.status))
+            v.status = ListenerStatus::Ok;
+    for (ScenarioVerdict &s : check.judgement.scenarios) {
+        s.ok = true;
+        s.brokenBy.clear();
+    }
+    return check;
+}
+
+const ServerId kEdge01(u"edge01"_s);
+
+QString text(const ProblemsModel &m, int row, int column = ProblemsModel::ProblemColumn)
+{
+    return m.index(row, column).data().toString();
+}
+
+int rowStartingWith(const ProblemsModel &m, const QString &start)
+{
+    for (int r = 0; r < m.rowCount(); ++r)
+        if (text(m, r).startsWith(start))
+            return r;
+    return -1;
+}
+
+} // namespace
+
+class TstProblems : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void noSnapshot();
+    void snapshotFailed();
+    void sampleOrderAndWords();
+    void unexpectedLeadsToAddressOrServer();
+    void allWell();
+    void countFollowsChecks();
+    void clickAndEnterActivate();
+    void keepsCurrentRowAcrossChecks();
+
+private:
+    Document m_doc{topologyfile::defaultTopology()};
+};
+
+void TstProblems::noSnapshot()
+{
+    deliverCheck(m_doc, nullptr);
+    ProblemsPane pane(m_doc);
+    QCOMPARE(pane.model()->rowCount(), 0);
+    QCOMPARE(pane.model()->state(), ProblemsModel::State::NoSnapshot);
+    QVERIFY(pane.isShowingMessage());
+    QVERIFY2(pane.message().startsWith(u"Load a snapshot to check the listeners"_s),
+             qPrintable(pane.message()));
+    QVERIFY(pane.message().contains(u"Ctrl+Shift+O"_s));
+    QCOMPARE(pane.problemCount(), 0);
+    QCOMPARE(pane.title(), u"Problems"_s);
+}
+
+void TstProblems::snapshotFailed()
+{
+    ProblemsPane pane(m_doc);
+    const CheckResult bad
+            = readAndJudge(m_doc.topology(), QByteArray("this is not netstat\n"), u"clipboard"_s);
+    QVERIFY(!bad.ok());
+    deliverCheck(m_doc, shared(bad));
+    QCOMPARE(pane.model()->state(), ProblemsModel::State::SnapshotFailed);
+    QVERIFY(pane.isShowingMessage());
+    QVERIFY2(pane.message().contains(bad.error.toString()), qPrintable(pane.message()));
+    QCOMPARE(pane.model()->rowCount(), 0);
+    deliverCheck(m_doc, nullptr);
+}
+
+void TstProblems::sampleOrderAndWords()
+{
+    ProblemsPane pane(m_doc);
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
+    const ProblemsModel &m = *pane.model();
+    QVERIFY(!pane.isShowingMessage());
+    QCOMPARE(m.rowCount(), 2 + 1 + 16); // two listeners down, one broken scenario, 16 unexpected
+    QCOMPARE(pane.problemCount(), 3);
+    QCOMPARE(pane.title(), u"Problems (3)"_s);
+    QCOMPARE(pane.message(), u"2 listeners with problems, 1 broken scenario, "
+                             "16 unexpected sockets"_s);
+
+    // Missing listeners first, in the topology's order (internal interface first).
+    QCOMPARE(m.refAt(0), ElementRef::listener(ListenerId(u"edge01-int-tcp-8057"_s)));
+    QCOMPARE(m.refAt(1), ElementRef::listener(ListenerId(u"edge01-webconf-tcp-443"_s)));
+    QCOMPARE(text(m, 0, ProblemsModel::StatusColumn), u"✗ Missing"_s);
+    QCOMPARE(text(m, 0, ProblemsModel::ServerColumn), u"edge01.contoso.local"_s);
+    const QString webconf = text(m, 1);
+    QVERIFY2(webconf.startsWith(u"TCP 443 on 10.45.16.20 (Web Conferencing Edge, RTCDATAPROXY): "
+                                "missing — nothing listening"_s),
+             qPrintable(webconf));
+    QVERIFY2(text(m, 0).startsWith(u"TCP 8057 on 172.25.33.10 (Web Conferencing Edge, "
+                                   "RTCDATAPROXY): missing — "_s),
+             qPrintable(text(m, 0)));
+
+    // Then what they break.
+    QCOMPARE(m.refAt(2), ElementRef::scenario(ScenarioId(u"web-conference-join"_s)));
+    QCOMPARE(text(m, 2, ProblemsModel::StatusColumn), u"✗ Broken"_s);
+    QCOMPARE(text(m, 2), u"External web conference join: broken by TCP 443 on 10.45.16.20, "
+                         "TCP 8057 on 172.25.33.10"_s);
+
+    // Then the noise: every other row is an unexpected socket, RDP among them.
+    for (int r = 3; r < m.rowCount(); ++r) {
+        QCOMPARE(m.index(r, 0).data(ProblemsModel::KindRole).toInt(),
+                 int(ProblemsModel::Kind::Unexpected));
+        QCOMPARE(text(m, r, ProblemsModel::StatusColumn), u"! Unexpected"_s);
+    }
+    const int rdp = rowStartingWith(m, u"TCP 3389 on 0.0.0.0 "_s);
+    QVERIFY(rdp > 2);
+    QCOMPARE(text(m, rdp), u"TCP 3389 on 0.0.0.0 (svchost.exe, PID 1160): unexpected — no "
+                           "listener of the topology explains it"_s);
+    // Bound on all interfaces: the server is the thing to show.
+    QCOMPARE(m.refAt(rdp), ElementRef::server(kEdge01));
+    QVERIFY(rowStartingWith(m, u"TCP 445 on 0.0.0.0 (System, PID 4): "_s) > 2);
+    deliverCheck(m_doc, nullptr);
+}
+
+void TstProblems::unexpectedLeadsToAddressOrServer()
+{
+    CheckResult check = sampleCheckResult(m_doc.topology());
+    check.judgement.unexpected = {
+            {u"10.45.16.10"_s, Transport::Tcp, 3389, 1160, u"svchost.exe"_s},
+            {u"::"_s, Transport::Udp, 3389, 1160, u"svchost.exe"_s},
+            {u"198.51.100.7"_s, Transport::Tcp, 8080, -1, {}},
+    };
+    deliverCheck(m_doc, shared(check));
+    ProblemsModel m(m_doc);
+    const int access = rowStartingWith(m, u"TCP 3389 on 10.45.16.10 "_s);
+    QVERIFY(access >= 0);
+    QCOMPARE(m.refAt(access), ElementRef::address(AddressId(u"edge01-access"_s)));
+    QCOMPARE(m.refAt(rowStartingWith(m, u"UDP 3389 on :: "_s)), ElementRef::server(kEdge01));
+    const int other = rowStartingWith(m, u"TCP 8080 on 198.51.100.7: unexpected"_s);
+    QVERIFY(other >= 0);
+    QCOMPARE(m.refAt(other), ElementRef::server(kEdge01));
+    QCOMPARE(m.unexpectedCount(), 3);
+    QCOMPARE(m.problemCount(), 3); // unexpected sockets are listed, not counted
+    deliverCheck(m_doc, nullptr);
+}
+
+void TstProblems::allWell()
+{
+    ProblemsPane pane(m_doc);
+    CheckResult check = allUp(sampleCheckResult(m_doc.topology()));
+    deliverCheck(m_doc, shared(check));
+    // Unexpected sockets remain: listed, with a summary that says the listeners are fine.
+    QCOMPARE(pane.model()->state(), ProblemsModel::State::Problems);
+    QCOMPARE(pane.problemCount(), 0);
+    QCOMPARE(pane.title(), u"Problems"_s);
+    QCOMPARE(pane.model()->rowCount(), 16);
+    QCOMPARE(pane.message(), u"every expected listener is up, 16 unexpected sockets"_s);
+
+    check.judgement.unexpected.clear();
+    deliverCheck(m_doc, shared(check));
+    QCOMPARE(pane.model()->state(), ProblemsModel::State::AllWell);
+    QVERIFY(pane.isShowingMessage());
+    QCOMPARE(pane.message(), u"No problems: every expected listener is up."_s);
+    deliverCheck(m_doc, nullptr);
+}
+
+void TstProblems::countFollowsChecks()
+{
+    deliverCheck(m_doc, nullptr);
+    ProblemsPane pane(m_doc);
+    QSignalSpy counts(&pane, &ProblemsPane::countChanged);
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
+    QCOMPARE(counts.count(), 1);
+    QCOMPARE(counts.last().first().toInt(), 3);
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology()))); // same problems: no news
+    QCOMPARE(counts.count(), 1);
+    deliverCheck(m_doc, nullptr);
+    QCOMPARE(counts.count(), 2);
+    QCOMPARE(counts.last().first().toInt(), 0);
+    QVERIFY(pane.isShowingMessage());
+}
+
+void TstProblems::clickAndEnterActivate()
+{
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
+    ProblemsPane pane(m_doc);
+    pane.resize(900, 400);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QSignalSpy activated(&pane, &ProblemsPane::refActivated);
+    QTreeView *view = pane.view();
+    const QModelIndex scenario = pane.model()->index(2, ProblemsModel::ProblemColumn);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(scenario).center());
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.last().first().value<ElementRef>(),
+             ElementRef::scenario(ScenarioId(u"web-conference-join"_s)));
+
+    view->setCurrentIndex(pane.model()->index(0, 0));
+    QCOMPARE(activated.count(), 1); // moving is not activating
+    QTest::keyClick(view, Qt::Key_Return);
+    QCOMPARE(activated.count(), 2);
+    QCOMPARE(activated.last().first().value<ElementRef>(),
+             ElementRef::listener(ListenerId(u"edge01-int-tcp-8057"_s)));
+    deliverCheck(m_doc, nullptr);
+}
+
+void TstProblems::keepsCurrentRowAcrossChecks()
+{
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
+    ProblemsPane pane(m_doc);
+    QSignalSpy activated(&pane, &ProblemsPane::refActivated);
+    const int rdp = rowStartingWith(*pane.model(), u"TCP 3389 on 0.0.0.0 "_s);
+    pane.view()->setCurrentIndex(pane.model()->index(rdp, 0));
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
+    QCOMPARE(pane.view()->currentIndex().row(), rdp);
+    const int scenario = 2;
+    pane.view()->setCurrentIndex(pane.model()->index(scenario, 0));
+    deliverCheck(m_doc, shared(allUp(sampleCheckResult(m_doc.topology())))); // the scenario is gone
+    QVERIFY(pane.model()->rowOf(ElementRef::scenario(ScenarioId(u"web-conference-join"_s))) < 0);
+    QCOMPARE(activated.count(), 0);
+    deliverCheck(m_doc, nullptr);
+}
+
+QTEST_MAIN(TstProblems)
+#include "tst_problems.moc"

@@ -1,0 +1,184 @@
+// DiagramHighlighter: paths, scenario chains (numbered) and the impact of a down listener, as
+// the layout keys they light up.
+#include "diagram/diagramhighlighter.h"
+
+#include "diagram/diagramlayout.h"
+
+#include <algorithm>
+
+namespace edgemap {
+
+namespace {
+
+ElementRef nodeRef(const PathNode &node)
+{
+    return node.kind == PathNode::Kind::Peer ? ElementRef::peer(node.peer)
+                                             : ElementRef::listener(node.listener);
+}
+
+QList<ElementRef> hopNodes(const ResolvedHop &hop)
+{
+    if (hop.kind != ScenarioHop::Kind::Endpoints)
+        return {ElementRef::peer(hop.peer)};
+    QList<ElementRef> nodes;
+    for (const ListenerId &id : hop.alternatives)
+        nodes.append(ElementRef::listener(id));
+    return nodes;
+}
+
+} // namespace
+
+void DiagramHighlighter::setLayout(const Topology &topology, const DiagramLayout &layout)
+{
+    clear();
+    m_chipOf.clear();
+    m_peerOf.clear();
+    m_serverOf.clear();
+    m_serviceOf.clear();
+    m_addressOf.clear();
+    m_routesBetween.clear();
+    QHash<ListenerId, AddressId> addresses; // Topology::listener() is a linear search
+    for (const Listener *l : topology.allListeners())
+        addresses.insert(l->id, l->address);
+    for (const DiagramLayout::Chip &c : layout.chips) {
+        if (c.unexpected >= 0)
+            continue;
+        m_chipOf.insert(c.listener, c.key);
+        m_serverOf.insert(c.listener, c.server);
+        m_addressOf.insert(c.listener, ElementRef::address(addresses.value(c.listener)));
+    }
+    for (const DiagramLayout::ServiceBand &b : layout.services)
+        for (const ListenerId &id : b.listeners)
+            m_serviceOf.insert(id, b.key);
+    for (const DiagramLayout::PeerBox &p : layout.peers)
+        m_peerOf.insert(p.peer, peerKey(p.peer));
+    for (const DiagramLayout::Route &r : layout.routes)
+        m_routesBetween[{r.from, r.to}].append(r.key);
+}
+
+void DiagramHighlighter::clear()
+{
+    m_highlighted.clear();
+    m_badges.clear();
+    m_broken.clear();
+}
+
+void DiagramHighlighter::highlightPeer(const PathAnalysis &analysis, const PeerId &peer)
+{
+    clear();
+    const QString key = m_peerOf.value(peer);
+    if (key.isEmpty())
+        return;
+    m_highlighted.insert(key);
+    highlightPaths(analysis.pathsFrom(peer));
+}
+
+void DiagramHighlighter::highlightListener(const PathAnalysis &analysis, const ListenerId &listener,
+                                           bool down)
+{
+    clear();
+    const QString key = m_chipOf.value(listener);
+    if (key.isEmpty())
+        return;
+    m_highlighted.insert(key);
+    highlightPaths(analysis.pathsThrough(listener));
+    // A down listener also shows what it breaks: the chains of those scenarios on its server.
+    if (down) {
+        m_broken = analysis.scenariosBrokenBy(listener);
+        const ServerId server = m_serverOf.value(listener);
+        for (const ScenarioId &id : std::as_const(m_broken))
+            for (const ResolvedScenario &r : analysis.resolve(id))
+                if (r.server == server)
+                    addResolved(r, false);
+    }
+}
+
+void DiagramHighlighter::highlightScenario(const PathAnalysis &analysis, const ScenarioId &scenario)
+{
+    clear();
+    for (const ResolvedScenario &r : analysis.resolve(scenario))
+        addResolved(r, true);
+}
+
+QString DiagramHighlighter::keyOf(const ElementRef &node) const
+{
+    if (const PeerId *peer = node.as<PeerId>())
+        return m_peerOf.value(*peer);
+    if (const ListenerId *listener = node.as<ListenerId>())
+        return m_chipOf.value(*listener);
+    return {};
+}
+
+void DiagramHighlighter::highlightPaths(const QList<Path> &paths)
+{
+    for (const Path &path : paths) {
+        for (qsizetype i = 0; i < path.size(); ++i) {
+            if (const QString key = keyOf(nodeRef(path.at(i).node)); !key.isEmpty())
+                m_highlighted.insert(key);
+            if (i > 0)
+                highlightEdge(nodeRef(path.at(i - 1).node), nodeRef(path.at(i).node));
+        }
+    }
+}
+
+void DiagramHighlighter::addRoutes(const ElementRef &a, const ElementRef &b)
+{
+    for (const QString &key : m_routesBetween.value({a, b}))
+        m_highlighted.insert(key);
+    for (const QString &key : m_routesBetween.value({b, a}))
+        m_highlighted.insert(key);
+}
+
+// The routes drawn between two nodes (either direction; a listener also stands for flows the
+// Edge opens from its address) and, between two listeners, the service bands that relay.
+void DiagramHighlighter::highlightEdge(const ElementRef &from, const ElementRef &to)
+{
+    addRoutes(from, to);
+    const ListenerId *fromListener = from.as<ListenerId>();
+    const ListenerId *toListener = to.as<ListenerId>();
+    if (fromListener && !toListener)
+        addRoutes(m_addressOf.value(*fromListener), to);
+    if (toListener && !fromListener)
+        addRoutes(from, m_addressOf.value(*toListener));
+    if (fromListener && toListener) {
+        for (const ListenerId *id : {fromListener, toListener})
+            if (const QString band = m_serviceOf.value(*id); !band.isEmpty())
+                m_highlighted.insert(band);
+    }
+}
+
+// One server's chain: its hops, the flows and relays between consecutive hops, the listeners it
+// also needs, and (numbered) a badge with the hop's number on each element that carries it.
+void DiagramHighlighter::addResolved(const ResolvedScenario &resolved, bool numbered)
+{
+    for (qsizetype i = 0; i < resolved.hops.size(); ++i) {
+        const ResolvedHop &hop = resolved.hops.at(i);
+        for (const ElementRef &node : hopNodes(hop)) {
+            const QString key = keyOf(node);
+            if (key.isEmpty())
+                continue;
+            m_highlighted.insert(key);
+            if (!numbered)
+                continue;
+            const int number = int(i) + 1;
+            const auto same = [&](const HopBadge &b) {
+                return b.number == number && b.target == key;
+            };
+            if (std::any_of(m_badges.cbegin(), m_badges.cend(), same))
+                continue;
+            const auto onItem = std::count_if(m_badges.cbegin(), m_badges.cend(),
+                                              [&](const HopBadge &b) { return b.target == key; });
+            m_badges.append({number, key, int(onItem)});
+        }
+        if (i == 0)
+            continue;
+        for (const ElementRef &a : hopNodes(resolved.hops.at(i - 1)))
+            for (const ElementRef &b : hopNodes(hop))
+                highlightEdge(a, b);
+    }
+    for (const ListenerId &id : resolved.required)
+        if (const QString key = m_chipOf.value(id); !key.isEmpty())
+            m_highlighted.insert(key);
+}
+
+} // namespace edgemap

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/elementref.h"
+#include "core/pathanalysis.h"
+#include "diagram/diagramlook.h"
+
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QSet>
+#include <QString>
+
+namespace edgemap {
+
+class DiagramLayout;
+
+// What a highlight lights up on a DiagramLayout, by layout key: a peer's paths, a listener's
+// paths (and, when it is down, the chains of the scenarios it breaks on its server), or a
+// scenario's chain with numbered hop badges. View state computed from values: the scene maps
+// the keys to its items, the exporter puts them in its DiagramLook.
+class DiagramHighlighter
+{
+public:
+    // Indexes the layout's chips, peers, routes and service bands; clears the highlight.
+    void setLayout(const Topology &topology, const DiagramLayout &layout);
+
+    // Each call replaces the previous highlight; nothing is lit when the element is not drawn.
+    void highlightPeer(const PathAnalysis &analysis, const PeerId &peer);
+    void highlightListener(const PathAnalysis &analysis, const ListenerId &listener, bool down);
+    void highlightScenario(const PathAnalysis &analysis, const ScenarioId &scenario);
+    void clear();
+
+    bool isEmpty() const { return m_highlighted.isEmpty() && m_badges.isEmpty(); }
+    const QSet<QString> &highlighted() const { return m_highlighted; }
+    // The numbered hops of a highlighted scenario, in the order they were pinned.
+    const QList<HopBadge> &badges() const { return m_badges; }
+    // Scenarios the highlighted listener breaks (set when it is down).
+    const QList<ScenarioId> &brokenScenarios() const { return m_broken; }
+
+    // The layout key of a listener's chip or a peer's box; empty when not drawn.
+    QString chipKey(const ListenerId &listener) const { return m_chipOf.value(listener); }
+    QString peerBoxKey(const PeerId &peer) const { return m_peerOf.value(peer); }
+
+private:
+    void highlightPaths(const QList<Path> &paths);
+    void highlightEdge(const ElementRef &from, const ElementRef &to);
+    void addRoutes(const ElementRef &a, const ElementRef &b);
+    void addResolved(const ResolvedScenario &resolved, bool numbered);
+    QString keyOf(const ElementRef &node) const;
+
+    QHash<ListenerId, QString> m_chipOf;    // listener -> chip key
+    QHash<PeerId, QString> m_peerOf;        // peer -> box key
+    QHash<ListenerId, ServerId> m_serverOf; // listener -> the server its chip is drawn on
+    QHash<ListenerId, QString> m_serviceOf; // listener -> its service band's key
+    QHash<ListenerId, ElementRef> m_addressOf;
+    QHash<QPair<ElementRef, ElementRef>, QStringList> m_routesBetween; // route keys
+
+    QSet<QString> m_highlighted;
+    QList<HopBadge> m_badges;
+    QList<ScenarioId> m_broken;
+};
+
+} // namespace edgemap

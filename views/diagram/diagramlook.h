@@ -1,0 +1,124 @@
+#pragma once
+
+#include "core/topology.h"
+#include "diagram/diagramlayout.h"
+#include "diagram/diagramstyle.h"
+#include "document/documentstate.h"
+#include "snapshot/judgement.h"
+#include "snapshot/snapshotdiff.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+namespace edgemap {
+
+class Document;
+
+// What the diagram reads from the checks, and nothing more: the verdict and the change mark of
+// each listener, and per checked server its unexpected sockets (with whether each appeared since
+// the previous snapshot) and when it was captured. A value, so that an export worker can hold
+// it with no document behind it.
+struct DiagramChecks
+{
+    struct Server
+    {
+        ServerId server;
+        QList<UnexpectedListener> unexpected;
+        QList<bool> appeared; // per unexpected socket: new since the previous snapshot
+        QDateTime captured;   // the snapshot header's time, else when the file was read
+        bool fromHeader = true;
+    };
+    QList<Server> servers; // the good checks, in topology order
+    QHash<ListenerId, ListenerVerdict> verdicts;
+    QHash<ListenerId, StatusChange> changes; // unacknowledged verdict changes
+
+    const Server *server(const ServerId &id) const;
+    // The unexpected sockets of each checked server, as DiagramLayout places them.
+    DiagramLayout::UnexpectedByServer unexpectedByServer() const;
+};
+
+// What a diagram is drawn from: a copy of the topology and what its checks say.
+struct DiagramInput
+{
+    Topology topology;
+    DiagramChecks checks;
+};
+
+// The one place that reads a document's state for the diagram (export workers call it on their
+// own copy of the state, off the GUI thread).
+DiagramInput diagramInputOf(const DocumentState &state);
+
+// How one element looks: the texts and state an item holds and the renderer draws.
+struct BoxLook
+{
+    QString title;
+    QString subtitle; // address blocks: one line per '\n'
+};
+
+struct ChipLook
+{
+    QString socket;
+    QString protocol;
+    bool unexpected = false;
+    ListenerStatus status = ListenerStatus::NotChecked;
+    int established = 0;
+    QString changeBadge; // empty: unchanged
+    QString changeDescription;
+};
+
+struct ServiceLook
+{
+    QString name;
+    QString executable;
+    int colour = 0; // the service's index in the topology
+};
+
+struct PeerLook
+{
+    QString name;
+    QString detail;
+};
+
+// The number of a scenario hop pinned to a chip or a peer; `slot` counts the badges before it
+// on the same element.
+struct HopBadge
+{
+    int number = 0;
+    QString target; // layout key
+    int slot = 0;
+};
+
+// How the whole diagram looks over a DiagramLayout, by layout key: the palette, every text, the
+// statuses, change marks and live flows, and the highlight (when `highlighted` is not empty,
+// chips, peers, routes and service bands outside it are dimmed). A value: built once, painted by
+// DiagramRenderer into any QPainter, read by the draw.io writer.
+struct DiagramLook
+{
+    DiagramStyle style;
+    QHash<QString, BoxLook> boxes; // zones, walls, pools, servers, address blocks
+    QHash<QString, ChipLook> chips;
+    QHash<QString, ServiceLook> services;
+    QHash<QString, PeerLook> peers;
+    QSet<QString> liveRoutes;
+    QSet<QString> highlighted;
+    QList<HopBadge> badges;
+};
+
+// Layout keys of the elements whose layout record has no key field.
+QString zoneKey(Zone zone);
+QString wallKey(Firewall firewall);
+QString poolKey(const PoolId &id);
+QString serverKey(const ServerId &id);
+QString peerKey(const PeerId &id);
+
+// The look of `layout` (made from `input`) in `palette`, without a highlight.
+DiagramLook lookFor(const DiagramInput &input, const DiagramLayout &layout,
+                    StatusPalette palette = StatusPalette::Light);
+// The status part alone: the chips' verdicts and change marks, and the live routes, for a
+// re-colouring that keeps the texts.
+void applyChecks(DiagramLook &look, const DiagramInput &input, const DiagramLayout &layout);
+
+} // namespace edgemap

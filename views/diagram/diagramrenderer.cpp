@@ -1,0 +1,519 @@
+// DiagramRenderer: the diagram's drawing, element by element and as a whole. QtGui only.
+#include "diagram/diagramrenderer.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QLineF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace edgemap {
+
+namespace {
+
+void drawText(QPainter *painter, const QRectF &rect, const QString &text, const QFont &font,
+              const QColor &colour, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter)
+{
+    if (text.isEmpty() || !DiagramRenderer::readable(painter, font.pixelSize()))
+        return;
+    painter->setFont(font);
+    painter->setPen(colour);
+    const QString shown = QFontMetricsF(font).elidedText(text, Qt::ElideRight, rect.width());
+    painter->drawText(rect, int(align) | Qt::TextSingleLine, shown);
+}
+
+constexpr ListenerStatus kLegendStatuses[] = {
+        ListenerStatus::NotChecked,   ListenerStatus::Ok,           ListenerStatus::Missing,
+        ListenerStatus::WrongProcess, ListenerStatus::WrongAddress, ListenerStatus::Exposed,
+        ListenerStatus::Dynamic,      ListenerStatus::Unknown,
+};
+constexpr int kLegendRow = 20;
+constexpr int kLegendStatusCount = int(sizeof(kLegendStatuses) / sizeof(kLegendStatuses[0]));
+constexpr int kLegendLineRows = 3; // inbound, outbound, live
+constexpr int kLegendCount = kLegendStatusCount + 1 + kLegendLineRows;
+constexpr int kLegendEntry = 142; // width of one entry
+
+// Paints one element the way the scene paints an item: at its position, at its opacity, with
+// the painter's state kept.
+class ElementPainter
+{
+public:
+    ElementPainter(QPainter *painter, bool anyHighlight)
+        : m_painter(painter)
+        , m_base(painter->worldTransform())
+        , m_opacity(painter->opacity())
+        , m_anyHighlight(anyHighlight)
+    {}
+
+    template<class Paint>
+    void at(const QPointF &pos, bool dimmed, Paint paint) const
+    {
+        m_painter->save();
+        m_painter->setWorldTransform(QTransform::fromTranslate(pos.x(), pos.y()) * m_base);
+        m_painter->setOpacity(dimmed ? m_opacity * DiagramRenderer::kDimmedOpacity : m_opacity);
+        paint();
+        m_painter->restore();
+    }
+    // Highlighted, and dimmed: how a dimmable element (chip, peer, route, service) looks.
+    bool strong(const DiagramLook &look, const QString &key) const
+    {
+        return m_anyHighlight && look.highlighted.contains(key);
+    }
+    bool dimmed(const DiagramLook &look, const QString &key) const
+    {
+        return m_anyHighlight && !look.highlighted.contains(key);
+    }
+
+private:
+    QPainter *m_painter;
+    QTransform m_base;
+    qreal m_opacity;
+    bool m_anyHighlight;
+};
+
+} // namespace
+
+bool DiagramRenderer::readable(const QPainter *painter, qreal pixelSize)
+{
+    // Below about five device pixels text is noise: draw the shapes only. The level of detail is
+    // the scale of a unit square's area, as QStyleOptionGraphicsItem computes it.
+    const QTransform &t = painter->worldTransform();
+    qreal lod = 1;
+    if (t.type() > QTransform::TxTranslate)
+        lod = std::sqrt(t.map(QLineF(0, 0, 1, 0)).length() * t.map(QLineF(0, 0, 0, 1)).length());
+    return lod * pixelSize >= 5.0;
+}
+
+StatusStyle DiagramRenderer::chipStatusStyle(const ChipLook &look, StatusPalette palette)
+{
+    return look.unexpected ? unexpectedStyle(palette) : statusStyle(look.status, palette);
+}
+
+QPointF DiagramRenderer::hopBadgePosition(const QRectF &target, int slot)
+{
+    // The top left of the element's bounding rectangle (two units outside its frame).
+    return target.adjusted(-2, -2, 2, 2).topLeft() + QPointF(4 + 22 * qreal(slot), 4);
+}
+
+void DiagramRenderer::drawBox(QPainter *painter, Box kind, const QRectF &rect,
+                              const QRectF &titleRect, const BoxLook &look, int zoneIndex,
+                              bool selected) const
+{
+    const DiagramStyle &s = m_style;
+    const QPen selectedPen = DiagramStyle::pen(s.highlight, 2.5);
+    switch (kind) {
+    case Box::Zone:
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(s.zoneFill[zoneIndex]);
+        painter->drawRect(rect);
+        break;
+    case Box::Wall:
+        drawWall(painter, rect);
+        break;
+    case Box::Pool:
+        painter->setPen(selected ? selectedPen : DiagramStyle::pen(s.poolLine, 1, Qt::DashLine));
+        painter->setBrush(s.poolFill);
+        painter->drawRoundedRect(rect, 8, 8);
+        break;
+    case Box::Server:
+        painter->setPen(selected ? selectedPen : DiagramStyle::pen(s.serverLine, 1.5));
+        painter->setBrush(s.serverFill);
+        painter->drawRoundedRect(rect, 6, 6);
+        break;
+    case Box::Address:
+        painter->setPen(selected ? selectedPen : DiagramStyle::pen(s.blockLine));
+        painter->setBrush(s.blockFill);
+        painter->drawRoundedRect(rect, 4, 4);
+        break;
+    }
+    drawBoxTitle(painter, kind, rect, titleRect, look);
+}
+
+// A wall of bricks: the firewall reads as a firewall without a legend.
+void DiagramRenderer::drawWall(QPainter *painter, const QRectF &rect) const
+{
+    const DiagramStyle &s = m_style;
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(s.wallFill);
+    painter->drawRect(rect);
+    painter->setPen(DiagramStyle::pen(s.wallLine));
+    constexpr qreal brick = 10;
+    const int rows = int(rect.height() / brick);
+    for (int r = 1; r <= rows; ++r) {
+        const qreal y = r * brick;
+        painter->drawLine(QPointF(0, y), QPointF(rect.width(), y));
+        const qreal x = (r % 2 ? 0.33 : 0.66) * rect.width();
+        painter->drawLine(QPointF(x, y - brick), QPointF(x, y));
+    }
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRect(rect);
+}
+
+void DiagramRenderer::drawBoxTitle(QPainter *painter, Box kind, const QRectF &rect,
+                                   const QRectF &titleRect, const BoxLook &look) const
+{
+    const DiagramStyle &s = m_style;
+    switch (kind) {
+    case Box::Zone:
+        drawText(painter, titleRect, look.title, DiagramStyle::font(15, true), s.zoneTitle,
+                 Qt::AlignHCenter | Qt::AlignVCenter);
+        break;
+    case Box::Wall: {
+        // Vertical text along the wall, on a plate so that it reads over the bricks.
+        if (!readable(painter, 10))
+            return;
+        painter->save();
+        painter->translate(rect.center());
+        painter->rotate(-90);
+        const QRectF plate(-70, -rect.width() / 2 + 1, 140, rect.width() - 2);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(s.wallLine);
+        painter->drawRect(plate);
+        drawText(painter, plate, look.title, DiagramStyle::font(10, true), Qt::white,
+                 Qt::AlignCenter);
+        painter->restore();
+        break;
+    }
+    case Box::Pool:
+    case Box::Server: {
+        const QFont bold = DiagramStyle::font(kind == Box::Server ? 13 : 12, true);
+        drawText(painter, titleRect, look.title, bold, s.text);
+        const qreal used = std::min(titleRect.width(),
+                                    QFontMetricsF(bold).horizontalAdvance(look.title) + 8);
+        drawText(painter, titleRect.adjusted(used, 0, 0, 0), look.subtitle, DiagramStyle::font(11),
+                 s.mutedText);
+        break;
+    }
+    case Box::Address: {
+        const QRectF top(titleRect.left(), titleRect.top(), titleRect.width(), 14);
+        drawText(painter, top, look.title, DiagramStyle::font(11, true), s.text);
+        const QStringList lines = look.subtitle.split(QLatin1Char('\n'));
+        for (int i = 0; i < lines.size(); ++i)
+            drawText(painter, top.translated(0, 14 * (i + 1)), lines.at(i), DiagramStyle::font(11),
+                     s.mutedText);
+        break;
+    }
+    }
+}
+
+// Glyph column on the left; socket, protocol and status word on three lines. The status is told
+// by colour, glyph and word together.
+void DiagramRenderer::drawChip(QPainter *painter, const QRectF &rect, const ChipLook &chip,
+                               bool strong) const
+{
+    const StatusStyle look = chipStatusStyle(chip, m_style.palette);
+    QPen border = strong ? DiagramStyle::pen(m_style.highlight, 2.5)
+                         : DiagramStyle::pen(look.border, 1.2);
+    if (!chip.changeBadge.isEmpty() && !strong)
+        border = DiagramStyle::pen(m_style.badgeFill, 2.2);
+    if (chip.unexpected && !strong)
+        border.setStyle(Qt::DashLine);
+    painter->setPen(border);
+    painter->setBrush(look.fill);
+    painter->drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 5, 5);
+
+    constexpr qreal glyph = 18;
+    const qreal pad = DiagramLayout::kChipPadding;
+    const qreal badge = drawChangeBadge(painter, rect, chip.changeBadge);
+    if (rect.height() < 30) { // compact: one line
+        drawText(painter, QRectF(pad - 2, 0, glyph, rect.height()), look.glyph,
+                 DiagramStyle::font(13, true), look.border, Qt::AlignCenter);
+        drawText(painter, rect.adjusted(pad + glyph - 2, 0, -pad - badge, 0),
+                 chip.socket + QStringLiteral("  ") + chip.protocol, DiagramStyle::font(10, true),
+                 look.text);
+        return;
+    }
+    drawText(painter, QRectF(pad - 2, 0, glyph, rect.height()), look.glyph,
+             DiagramStyle::font(16, true), look.border, Qt::AlignCenter);
+    const QRectF text(pad + glyph, 2, rect.width() - 2 * pad - glyph, 13);
+    drawText(painter, text.adjusted(0, 0, -badge, 0), chip.socket, DiagramStyle::font(11, true),
+             look.text);
+    drawText(painter, text.translated(0, 13), chip.protocol, DiagramStyle::font(10), look.text);
+    QString state = look.label;
+    if (chip.established > 0)
+        state += QStringLiteral(" · %1 conn.").arg(chip.established);
+    drawText(painter, text.translated(0, 26), state, DiagramStyle::font(10, true), look.text);
+}
+
+// The change badge in the top right corner; returns the width it takes from the text.
+qreal DiagramRenderer::drawChangeBadge(QPainter *painter, const QRectF &rect,
+                                       const QString &badge) const
+{
+    if (badge.isEmpty())
+        return 0;
+    const QFont font = DiagramStyle::font(9, true);
+    const qreal width = QFontMetricsF(font).horizontalAdvance(badge) + 8;
+    const qreal height = 12;
+    const QRectF pill(rect.right() - width - 3,
+                      rect.height() < 30 ? (rect.height() - height) / 2 : 3, width, height);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(m_style.badgeFill);
+    painter->drawRoundedRect(pill, height / 2, height / 2);
+    drawText(painter, pill, badge, font, m_style.badgeText, Qt::AlignCenter);
+    return width + 4;
+}
+
+// Links as smooth curves from each chip to the label: the service carries traffic between them.
+void DiagramRenderer::drawService(QPainter *painter, const QRectF &rect,
+                                  const QList<QPolygonF> &links, const ServiceLook &look,
+                                  bool strong) const
+{
+    const DiagramStyle &s = m_style;
+    QColor hue = s.serviceColour(look.colour);
+    QColor line = hue;
+    line.setAlpha(strong ? 255 : 170);
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(DiagramStyle::pen(strong ? s.highlight : line, strong ? 3 : 2));
+    for (const QPolygonF &link : links) {
+        if (link.size() < 2)
+            continue;
+        const QPointF a = link.first();
+        const QPointF b = link.last();
+        const qreal mid = (a.x() + b.x()) / 2;
+        QPainterPath path(a);
+        path.cubicTo(QPointF(mid, a.y()), QPointF(mid, b.y()), b);
+        painter->drawPath(path);
+    }
+    QColor fill = hue;
+    fill.setAlpha(s.palette == StatusPalette::Dark ? 90 : 40);
+    painter->setPen(strong ? DiagramStyle::pen(s.highlight, 2.5) : DiagramStyle::pen(hue, 1.5));
+    painter->setBrush(s.serverFill);
+    painter->drawRoundedRect(rect, 10, 10);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(rect, 10, 10);
+    const QRectF text = rect.adjusted(6, 3, -6, -3);
+    drawText(painter, QRectF(text.left(), text.top(), text.width(), 14), look.name,
+             DiagramStyle::font(11, true), s.text, Qt::AlignCenter);
+    drawText(painter, QRectF(text.left(), text.top() + 14, text.width(), 14), look.executable,
+             DiagramStyle::font(10), s.mutedText, Qt::AlignCenter);
+}
+
+void DiagramRenderer::drawPeer(QPainter *painter, const QRectF &rect, bool internet,
+                               const PeerLook &look, bool strong) const
+{
+    const DiagramStyle &s = m_style;
+    painter->setPen(strong ? DiagramStyle::pen(s.highlight, 2.5) : DiagramStyle::pen(s.peerLine));
+    painter->setBrush(s.peerFill[internet ? 0 : 1]);
+    painter->drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 12, 12);
+    const QRectF text = rect.adjusted(10, 5, -10, -5);
+    drawText(painter, QRectF(text.left(), text.top(), text.width(), 18), look.name,
+             DiagramStyle::font(11, true), s.text, Qt::AlignCenter);
+    drawText(painter, QRectF(text.left(), text.top() + 18, text.width(), 16), look.detail,
+             DiagramStyle::font(10), s.mutedText, Qt::AlignCenter);
+}
+
+void DiagramRenderer::drawRoute(QPainter *painter, const QPolygonF &points, const QString &label,
+                                const QRectF &labelRect, bool outbound, bool live,
+                                bool strong) const
+{
+    if (points.size() < 2)
+        return;
+    const DiagramStyle &s = m_style;
+    QColor colour = live ? s.live : outbound ? s.routeOutbound : s.route;
+    if (strong)
+        colour = s.highlight;
+    const qreal width = strong ? 3 : live ? 2.2 : 1.2;
+    painter->setPen(DiagramStyle::pen(colour, width, outbound ? Qt::DashLine : Qt::SolidLine));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPolyline(points);
+
+    // Arrowhead at the target, in scene units so that it scales with the boxes.
+    const QLineF last(points.at(points.size() - 2), points.last());
+    const qreal angle = std::atan2(last.dy(), last.dx());
+    constexpr qreal size = 8;
+    const QPointF tip = points.last();
+    const QPointF a = tip - QPointF(std::cos(angle - 0.45) * size, std::sin(angle - 0.45) * size);
+    const QPointF b = tip - QPointF(std::cos(angle + 0.45) * size, std::sin(angle + 0.45) * size);
+    painter->setPen(DiagramStyle::pen(colour));
+    painter->setBrush(colour);
+    painter->drawPolygon(QPolygonF({tip, a, b}));
+
+    if (label.isEmpty() || !readable(painter, 10))
+        return;
+    const QFont font = DiagramStyle::font(10);
+    const QStringList lines = label.split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size(); ++i) {
+        const QRectF line(labelRect.left(), labelRect.top() + i * DiagramLayout::kLabelLine,
+                          labelRect.width(), DiagramLayout::kLabelLine);
+        drawText(painter, line, lines.at(i), font, colour, Qt::AlignRight | Qt::AlignVCenter);
+    }
+}
+
+void DiagramRenderer::drawHopBadge(QPainter *painter, int number) const
+{
+    const DiagramStyle &s = m_style;
+    painter->setPen(DiagramStyle::pen(s.background, 1.5));
+    painter->setBrush(s.badgeFill);
+    painter->drawEllipse(QRectF(-10, -10, 20, 20));
+    painter->setFont(DiagramStyle::font(12, true));
+    painter->setPen(s.badgeText);
+    painter->drawText(QRectF(-10, -10, 20, 20), Qt::AlignCenter, QString::number(number));
+}
+
+void DiagramRenderer::drawDiagram(QPainter *painter, const DiagramLayout &layout,
+                                  const DiagramLook &look, const QRectF &target,
+                                  const QRectF &source) const
+{
+    // What QGraphicsScene::render does: clip to the target, map the source onto it with one
+    // scale for both axes, fill the background, then the elements.
+    const qreal ratio
+            = std::min(target.width() / source.width(), target.height() / source.height());
+    painter->save();
+    painter->setClipRect(target, Qt::IntersectClip);
+    painter->setWorldTransform(QTransform()
+                                       .translate(target.left(), target.top())
+                                       .scale(ratio, ratio)
+                                       .translate(-source.left(), -source.top()),
+                               true);
+    painter->save();
+    painter->setBrushOrigin(0, 0);
+    painter->fillRect(source, QBrush(m_style.background));
+    painter->restore();
+    drawElements(painter, layout, look);
+    painter->restore();
+}
+
+// In the scene's stacking order: by z value (zones -10, walls -6, pools -5, servers -4,
+// address blocks -3, routes -1, chips/services/peers 0, badges 10), then in the order the scene
+// adds its items.
+void DiagramRenderer::drawElements(QPainter *painter, const DiagramLayout &layout,
+                                   const DiagramLook &look) const
+{
+    const ElementPainter at(painter, !look.highlighted.isEmpty());
+    for (const DiagramLayout::ZoneBand &z : layout.zones)
+        at.at(z.rect.topLeft(), false, [&] {
+            drawBox(painter, Box::Zone, QRectF(QPointF(0, 0), z.rect.size()),
+                    z.titleRect.translated(-z.rect.topLeft()), look.boxes.value(zoneKey(z.zone)),
+                    static_cast<int>(z.zone), false);
+        });
+    for (const DiagramLayout::Wall &w : layout.walls)
+        at.at(w.rect.topLeft(), false, [&] {
+            drawBox(painter, Box::Wall, QRectF(QPointF(0, 0), w.rect.size()),
+                    w.titleRect.translated(-w.rect.topLeft()),
+                    look.boxes.value(wallKey(w.firewall)), 0, false);
+        });
+    for (const DiagramLayout::PoolBox &p : layout.pools)
+        at.at(p.rect.topLeft(), false, [&] {
+            drawBox(painter, Box::Pool, QRectF(QPointF(0, 0), p.rect.size()),
+                    p.titleRect.translated(-p.rect.topLeft()), look.boxes.value(poolKey(p.pool)), 0,
+                    false);
+        });
+    for (const DiagramLayout::ServerBox &s : layout.servers)
+        at.at(s.rect.topLeft(), false, [&] {
+            drawBox(painter, Box::Server, QRectF(QPointF(0, 0), s.rect.size()),
+                    s.titleRect.translated(-s.rect.topLeft()),
+                    look.boxes.value(serverKey(s.server)), 0, false);
+        });
+    for (const DiagramLayout::AddressBlock &b : layout.blocks)
+        at.at(b.rect.topLeft(), false, [&] {
+            drawBox(painter, Box::Address, QRectF(QPointF(0, 0), b.rect.size()),
+                    b.headerRect.translated(-b.rect.topLeft()), look.boxes.value(b.key), 0, false);
+        });
+    for (const DiagramLayout::Route &r : layout.routes)
+        at.at({}, at.dimmed(look, r.key), [&] {
+            drawRoute(painter, r.points, r.label, r.labelRect, r.outbound,
+                      look.liveRoutes.contains(r.key), at.strong(look, r.key));
+        });
+    for (const DiagramLayout::Chip &c : layout.chips)
+        at.at(c.rect.topLeft(), at.dimmed(look, c.key), [&] {
+            drawChip(painter, QRectF(QPointF(0, 0), c.rect.size()), look.chips.value(c.key),
+                     at.strong(look, c.key));
+        });
+    for (const DiagramLayout::ServiceBand &b : layout.services)
+        at.at(b.rect.topLeft(), at.dimmed(look, b.key), [&] {
+            QList<QPolygonF> links;
+            for (const QPolygonF &link : b.links)
+                links.append(link.translated(-b.rect.topLeft()));
+            drawService(painter, QRectF(QPointF(0, 0), b.rect.size()), links,
+                        look.services.value(b.key), at.strong(look, b.key));
+        });
+    for (const DiagramLayout::PeerBox &p : layout.peers) {
+        const QString key = peerKey(p.peer);
+        at.at(p.rect.topLeft(), at.dimmed(look, key), [&] {
+            drawPeer(painter, QRectF(QPointF(0, 0), p.rect.size()), p.zone == Zone::Internet,
+                     look.peers.value(key), at.strong(look, key));
+        });
+    }
+    QHash<QString, QRectF> targets;
+    for (const DiagramLayout::Chip &c : layout.chips)
+        targets.insert(c.key, c.rect);
+    for (const DiagramLayout::PeerBox &p : layout.peers)
+        targets.insert(peerKey(p.peer), p.rect);
+    for (const HopBadge &badge : look.badges)
+        at.at(hopBadgePosition(targets.value(badge.target), badge.slot), false,
+              [&] { drawHopBadge(painter, badge.number); });
+}
+
+QSize DiagramRenderer::legendSizeForWidth(int availableWidth)
+{
+    const int columns = std::clamp((availableWidth - 16) / kLegendEntry, 1, kLegendCount);
+    const int rows = (kLegendCount + columns - 1) / columns;
+    return {columns * kLegendEntry + 16, rows * kLegendRow + 10};
+}
+
+QStringList DiagramRenderer::legendEntries(StatusPalette palette)
+{
+    QStringList words;
+    for (ListenerStatus s : kLegendStatuses)
+        words.append(statusStyle(s, palette).label);
+    words.append(unexpectedStyle(palette).label);
+    words << QCoreApplication::translate("edgemap::DiagramLegend", "Inbound flow")
+          << QCoreApplication::translate("edgemap::DiagramLegend", "Outbound flow")
+          << QCoreApplication::translate("edgemap::DiagramLegend", "Connections seen");
+    return words;
+}
+
+void DiagramRenderer::drawLegend(QPainter *painter, const QSizeF &size) const
+{
+    const DiagramStyle &style = m_style;
+    QPainter &p = *painter;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
+    QColor panel = style.background;
+    panel.setAlpha(235);
+    p.setPen(DiagramStyle::pen(style.blockLine));
+    p.setBrush(panel);
+    p.drawRoundedRect(QRectF(QPointF(0, 0), size).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    const QStringList words = legendEntries(style.palette);
+    const int columns = std::max(1, (int(size.width()) - 16) / kLegendEntry);
+    const QColor lines[kLegendLineRows] = {style.route, style.routeOutbound, style.live};
+    const Qt::PenStyle styles[kLegendLineRows] = {Qt::SolidLine, Qt::DashLine, Qt::SolidLine};
+    const qreal widths[kLegendLineRows] = {1.2, 1.2, 2.2};
+    for (int i = 0; i < kLegendCount; ++i) {
+        const QPointF at(8 + (i % columns) * kLegendEntry, 5 + (i / columns) * kLegendRow);
+        if (i <= kLegendStatusCount) {
+            const StatusStyle s = i < kLegendStatusCount
+                                          ? statusStyle(kLegendStatuses[i], style.palette)
+                                          : unexpectedStyle(style.palette);
+            const QRectF chip(at.x(), at.y() + 2, 26, kLegendRow - 4);
+            QPen border = DiagramStyle::pen(s.border, 1.2);
+            if (i == kLegendStatusCount)
+                border.setStyle(Qt::DashLine);
+            p.setPen(border);
+            p.setBrush(s.fill);
+            p.drawRoundedRect(chip, 4, 4);
+            p.setFont(DiagramStyle::font(13, true));
+            p.setPen(s.border);
+            p.drawText(chip, Qt::AlignCenter, s.glyph);
+        } else {
+            const int l = i - kLegendStatusCount - 1;
+            const qreal y = at.y() + kLegendRow / 2.0;
+            p.setPen(DiagramStyle::pen(lines[l], widths[l], styles[l]));
+            p.drawLine(QPointF(at.x(), y), QPointF(at.x() + 22, y));
+            p.setPen(lines[l]);
+            p.setBrush(lines[l]);
+            const QPointF tip(at.x() + 26, y);
+            p.drawPolygon(QPolygonF({tip, tip + QPointF(-6, -3.5), tip + QPointF(-6, 3.5)}));
+        }
+        p.setFont(DiagramStyle::font(12));
+        p.setPen(style.text);
+        p.drawText(QRectF(at.x() + 32, at.y(), kLegendEntry - 36, kLegendRow),
+                   Qt::AlignLeft | Qt::AlignVCenter, words.at(i));
+    }
+    p.restore();
+}
+
+} // namespace edgemap

@@ -1,0 +1,392 @@
+// DiagramScene: building items from the layout, reusing them by key, giving them their look
+// (lookFor()) and re-colouring them from the check, showing the highlight, and tooltips (their
+// text is diagramtooltips.cpp).
+#include "diagram/diagramscene.h"
+
+#include "core/catalog.h"
+#include "diagram/diagramtooltips.h"
+#include "document/document.h"
+
+#include <QGraphicsSceneHelpEvent>
+#include <QToolTip>
+
+#include <utility>
+
+namespace edgemap {
+
+DiagramScene::DiagramScene(Document &document, QObject *parent)
+    : QGraphicsScene(parent)
+    , m_document(document)
+    , m_style(DiagramStyle::forPalette(StatusPalette::Light))
+{
+    setItemIndexMethod(QGraphicsScene::BspTreeIndex);
+    setBackgroundBrush(m_style.background);
+    connect(&m_document, &Document::topologyReplaced, this, &DiagramScene::rebuild);
+    connect(&m_document, &Document::structureChanged, this, &DiagramScene::rebuild);
+    connect(&m_document, &Document::fieldChanged, this, [this](const FieldRef &ref) {
+        // The path graph is built from flows, endpoint keys and the enabled flags, not from
+        // ports, addresses or names: it is kept unless a flag changed.
+        if (ref.field == Field::ListenerEnabled || ref.field == Field::ServiceEnabled) {
+            rebuild();
+        } else {
+            applyLayout();
+            recolour();
+        }
+    });
+    connect(&m_document, &Document::checksChanged, this, &DiagramScene::onCheckChanged);
+    connect(&m_document, &Document::checksChanged, this, &DiagramScene::markChanges);
+    rebuild();
+}
+
+DiagramScene::~DiagramScene()
+{
+    removeBadges();
+}
+
+void DiagramScene::setStatusPalette(StatusPalette palette)
+{
+    // The items hold a reference to m_style: replacing its value restyles them all.
+    m_style = DiagramStyle::forPalette(palette);
+    setBackgroundBrush(m_style.background);
+    update();
+}
+
+QStringList DiagramScene::unexpectedSignature() const
+{
+    QStringList keys;
+    for (const std::shared_ptr<const CheckResult> &check :
+         m_document.checks().inOrder(m_document.topology()))
+        for (const UnexpectedListener &u : check->judgement.unexpected)
+            keys.append(QStringLiteral("%1/%2/%3/%4")
+                                .arg(check->server.value(), u.address, keyOf(u.transport))
+                                .arg(u.port));
+    return keys;
+}
+
+void DiagramScene::rebuild()
+{
+    m_analysis = std::make_unique<PathAnalysis>(m_document.topology(), Catalog::builtIn());
+    applyLayout();
+    recolour();
+}
+
+// Every item takes its part of the look: texts, statuses, change marks and live flows.
+void DiagramScene::applyLook()
+{
+    m_input = diagramInputOf(m_document.state());
+    m_look = lookFor(m_input, m_layout, m_style.palette);
+    for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
+        switch (it.value()->type()) {
+        case ChipItem::Type:
+            static_cast<ChipItem *>(it.value())->setLook(m_look.chips.value(it.key()));
+            break;
+        case RouteItem::Type:
+            static_cast<RouteItem *>(it.value())->setLive(m_look.liveRoutes.contains(it.key()));
+            break;
+        case ServiceItem::Type:
+            static_cast<ServiceItem *>(it.value())->setText(m_look.services.value(it.key()));
+            break;
+        case PeerItem::Type:
+            static_cast<PeerItem *>(it.value())->setText(m_look.peers.value(it.key()));
+            break;
+        default:
+            static_cast<BoxItem *>(it.value())->setTitle(m_look.boxes.value(it.key()));
+            break;
+        }
+    }
+}
+
+void DiagramScene::onCheckChanged()
+{
+    // Unexpected sockets have chips of their own, so a different set needs a new layout; the
+    // items of everything else are kept and moved, never recreated.
+    if (unexpectedSignature() != m_unexpectedKeys)
+        applyLayout();
+    recolour();
+}
+
+template<class T, class... Args>
+T *DiagramScene::reuse(QHash<QString, DiagramItem *> &old, const QString &key, Args &&...args)
+{
+    T *item = nullptr;
+    if (DiagramItem *existing = old.take(key)) {
+        item = diagramItemCast<T>(existing);
+        if (!item)
+            delete existing;
+    }
+    if (!item) {
+        item = new T(std::forward<Args>(args)..., m_style);
+        addItem(item);
+    }
+    item->setKey(key);
+    m_items.insert(key, item);
+    return item;
+}
+
+void DiagramScene::applyLayout()
+{
+    clearHighlight();
+    m_unexpectedKeys = unexpectedSignature();
+    const DiagramInput input = diagramInputOf(m_document.state());
+    m_layout = DiagramLayout(input.topology, Catalog::builtIn(), input.checks.unexpectedByServer());
+    m_highlighter.setLayout(input.topology, m_layout);
+    QHash<QString, DiagramItem *> old = std::exchange(m_items, {});
+    m_chips.clear();
+    m_peers.clear();
+    m_boxes.clear();
+    m_refOf.clear();
+    applyFrame(old);
+    applyServers(old);
+    applyChips(old);
+    applyPeersAndRoutes(old);
+    qDeleteAll(old);
+    setSceneRect(m_layout.bounds);
+}
+
+// Geometry and references here; texts and statuses come with the look (applyLook).
+void DiagramScene::applyFrame(QHash<QString, DiagramItem *> &old)
+{
+    for (const DiagramLayout::ZoneBand &z : m_layout.zones) {
+        auto *item = reuse<BoxItem>(old, zoneKey(z.zone), BoxItem::ZoneKind);
+        item->setGeometry(z.rect, z.titleRect);
+        item->setZoneIndex(static_cast<int>(z.zone));
+    }
+    for (const DiagramLayout::Wall &w : m_layout.walls) {
+        auto *item = reuse<BoxItem>(old, wallKey(w.firewall), BoxItem::WallKind);
+        item->setGeometry(w.rect, w.titleRect);
+    }
+}
+
+void DiagramScene::applyServers(QHash<QString, DiagramItem *> &old)
+{
+    for (const DiagramLayout::PoolBox &p : m_layout.pools) {
+        auto *item = reuse<BoxItem>(old, poolKey(p.pool), BoxItem::PoolKind);
+        item->setGeometry(p.rect, p.titleRect);
+        item->setRef(ElementRef::pool(p.pool));
+        m_boxes.insert(item->ref(), item);
+        m_refOf.insert(item->key(), ElementRef::pool(p.pool));
+    }
+    for (const DiagramLayout::ServerBox &s : m_layout.servers) {
+        auto *item = reuse<BoxItem>(old, serverKey(s.server), BoxItem::ServerKind);
+        item->setGeometry(s.rect, s.titleRect);
+        item->setRef(ElementRef::server(s.server));
+        m_boxes.insert(item->ref(), item);
+        m_refOf.insert(item->key(), ElementRef::server(s.server));
+    }
+    for (const DiagramLayout::AddressBlock &b : m_layout.blocks) {
+        auto *item = reuse<BoxItem>(old, b.key, BoxItem::AddressKind);
+        item->setGeometry(b.rect, b.headerRect);
+        item->setRef(b.address.isEmpty() ? ElementRef::allInterfaces(b.server)
+                                         : ElementRef::address(b.address));
+        m_boxes.insert(item->ref(), item);
+        m_refOf.insert(item->key(), b.address.isEmpty() ? ElementRef::allInterfaces(b.server)
+                                                        : ElementRef::address(b.address));
+    }
+}
+
+void DiagramScene::applyChips(QHash<QString, DiagramItem *> &old)
+{
+    for (const DiagramLayout::Chip &c : m_layout.chips) {
+        auto *item = reuse<ChipItem>(old, c.key);
+        item->setGeometry(c.rect);
+        if (c.unexpected >= 0) {
+            item->setRef({});
+            continue;
+        }
+        item->setRef(ElementRef::listener(c.listener));
+        m_chips.insert(c.listener, item);
+        m_refOf.insert(c.key, ElementRef::listener(c.listener));
+    }
+    for (const DiagramLayout::ServiceBand &b : m_layout.services) {
+        auto *item = reuse<ServiceItem>(old, b.key);
+        item->setGeometry(b.rect, b.links);
+        item->setRef(ElementRef::service(b.service));
+        m_refOf.insert(b.key, ElementRef::service(b.service));
+    }
+}
+
+void DiagramScene::applyPeersAndRoutes(QHash<QString, DiagramItem *> &old)
+{
+    for (const DiagramLayout::PeerBox &p : m_layout.peers) {
+        auto *item = reuse<PeerItem>(old, peerKey(p.peer));
+        item->setGeometry(p.rect, p.zone == Zone::Internet);
+        item->setRef(ElementRef::peer(p.peer));
+        m_peers.insert(p.peer, item);
+        m_refOf.insert(item->key(), ElementRef::peer(p.peer));
+    }
+    for (const DiagramLayout::Route &r : m_layout.routes) {
+        auto *item = reuse<RouteItem>(old, r.key);
+        item->setGeometry(r.points, r.label, r.labelRect);
+        item->setOutbound(r.outbound);
+        m_refOf.insert(r.key, ElementRef::flow(r.flow));
+    }
+}
+
+// Chips take the verdict's status, established count and change mark; inbound flows turn live
+// when the snapshot saw connections from their peer. No item is created or destroyed here.
+void DiagramScene::recolour()
+{
+    applyLook();
+}
+
+QList<ChipItem *> DiagramScene::unexpectedChips() const
+{
+    QList<ChipItem *> result;
+    for (const DiagramLayout::Chip &c : m_layout.chips)
+        if (c.unexpected >= 0)
+            result.append(static_cast<ChipItem *>(m_items.value(c.key)));
+    return result;
+}
+
+QList<RouteItem *> DiagramScene::routes() const
+{
+    QList<RouteItem *> result;
+    for (const DiagramLayout::Route &r : m_layout.routes)
+        result.append(static_cast<RouteItem *>(m_items.value(r.key)));
+    return result;
+}
+
+DiagramItem *DiagramScene::itemFor(const ElementRef &ref) const
+{
+    if (const ListenerId *listener = ref.as<ListenerId>())
+        return m_chips.value(*listener);
+    if (const PeerId *peer = ref.as<PeerId>())
+        return m_peers.value(*peer);
+    if (const InterfaceRef *nic = ref.as<InterfaceRef>())
+        return m_boxes.value(ElementRef::server(nic->server));
+    return m_boxes.value(ref);
+}
+
+void DiagramScene::highlightPeer(const PeerId &peer)
+{
+    clearHighlight();
+    m_highlighter.highlightPeer(*m_analysis, peer);
+    showHighlight();
+}
+
+void DiagramScene::highlightListener(const ListenerId &listener)
+{
+    clearHighlight();
+    const ChipItem *chip = m_chips.value(listener);
+    m_highlighter.highlightListener(*m_analysis, listener, chip && isDown(chip->status()));
+    showHighlight();
+}
+
+void DiagramScene::highlightScenario(const ScenarioId &scenario)
+{
+    clearHighlight();
+    m_highlighter.highlightScenario(*m_analysis, scenario);
+    showHighlight();
+}
+
+void DiagramScene::clearHighlight()
+{
+    const bool had = hasHighlight() || !m_badges.isEmpty();
+    m_highlighter.clear();
+    showHighlight();
+    if (had)
+        Q_EMIT highlightChanged();
+}
+
+QSet<DiagramItem *> DiagramScene::highlightedItems() const
+{
+    QSet<DiagramItem *> items;
+    for (const QString &key : m_highlighter.highlighted())
+        if (DiagramItem *item = m_items.value(key))
+            items.insert(item);
+    return items;
+}
+
+// Hop badges are overlay items pinned to the item that carries the hop.
+void DiagramScene::showHighlight()
+{
+    removeBadges();
+    for (const HopBadge &b : m_highlighter.badges()) {
+        DiagramItem *item = m_items.value(b.target);
+        if (!item)
+            continue;
+        auto *badge = new HopBadgeItem(m_style, b.number);
+        badge->setPos(item->sceneBoundingRect().topLeft() + QPointF(4 + 22 * qreal(b.slot), 4));
+        addItem(badge);
+        m_badges.append(badge);
+        m_badgeTargets.append({b.number, item});
+    }
+    applyEmphasis();
+}
+
+void DiagramScene::applyEmphasis()
+{
+    const QSet<QString> &lit = m_highlighter.highlighted();
+    const bool any = !lit.isEmpty();
+    for (DiagramItem *item : std::as_const(m_items)) {
+        const int type = item->type();
+        const bool dimmable = type == ChipItem::Type || type == PeerItem::Type
+                              || type == RouteItem::Type || type == ServiceItem::Type;
+        if (!dimmable)
+            continue;
+        item->setEmphasis(!any                        ? DiagramItem::Emphasis::Normal
+                          : lit.contains(item->key()) ? DiagramItem::Emphasis::Highlighted
+                                                      : DiagramItem::Emphasis::Dimmed);
+    }
+    if (any)
+        Q_EMIT highlightChanged();
+}
+
+void DiagramScene::removeBadges()
+{
+    qDeleteAll(m_badges);
+    m_badges.clear();
+    m_badgeTargets.clear();
+}
+
+// The element's tooltip, and what only the item knows: a chip's change mark, an unexpected
+// socket, a live flow, a wall's name.
+QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
+{
+    const auto *item = diagramItemCast<DiagramItem>(graphicsItem);
+    if (!item)
+        return {};
+    using diagramtooltips::paragraph;
+    const ElementRef ref = m_refOf.value(item->key());
+    switch (item->type()) {
+    case ChipItem::Type: {
+        const auto *chip = static_cast<const ChipItem *>(item);
+        const QString changed
+                = chip->isChanged()
+                          ? paragraph(QStringLiteral("<b>%1</b>")
+                                              .arg(chip->changeDescription().toHtmlEscaped()))
+                          : QString();
+        if (!ref.isValid())
+            return diagramtooltips::forUnexpected(chip->socketText()) + changed;
+        return diagramtooltips::forRef(m_input, *m_analysis, ref) + changed;
+    }
+    case RouteItem::Type: {
+        QString html = diagramtooltips::forRef(m_input, *m_analysis, ref);
+        if (!html.isEmpty() && static_cast<const RouteItem *>(item)->isLive())
+            html += paragraph(tr("The snapshot shows established connections from this peer."));
+        return html;
+    }
+    case BoxItem::WallType:
+        return paragraph(static_cast<const BoxItem *>(item)->title());
+    default:
+        return diagramtooltips::forRef(m_input, *m_analysis, ref);
+    }
+}
+
+void DiagramScene::helpEvent(QGraphicsSceneHelpEvent *event)
+{
+    const QList<QGraphicsItem *> under
+            = items(event->scenePos(), Qt::IntersectsItemShape, Qt::DescendingOrder);
+    for (const QGraphicsItem *item : under) {
+        const QString text = toolTipFor(item);
+        if (text.isEmpty())
+            continue;
+        QToolTip::showText(event->screenPos(), text, event->widget());
+        event->setAccepted(true);
+        return;
+    }
+    QToolTip::hideText();
+    event->setAccepted(false);
+}
+
+} // namespace edgemap

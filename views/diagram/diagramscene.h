@@ -1,0 +1,122 @@
+#pragma once
+
+#include "core/elementref.h"
+#include "core/pathanalysis.h"
+#include "diagram/diagramhighlighter.h"
+#include "diagram/diagramitems.h"
+#include "diagram/diagramlayout.h"
+#include "diagram/diagramlook.h"
+#include "diagram/diagramstyle.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QList>
+#include <QSet>
+
+#include <memory>
+
+namespace edgemap {
+
+class Document;
+
+// The Edge diagram of a Document. It observes the document: on every topology change it lays the
+// topology out again and updates its items from the layout (reusing items by layout key); on
+// checksChanged it re-colours chips and flows in place from every server's check (unexpected
+// sockets of each checked server get chips of their own); and marks the chips
+// that differ from their server's previous snapshot. What the items show is the DiagramLook the
+// exporter draws too (lookFor()); how they are drawn is DiagramRenderer. Highlighting (paths,
+// scenarios, impact; DiagramHighlighter) and hover are view state: never in the model, the file
+// or the undo stack.
+//
+// There is no default constructor: a diagram without a document is not supported.
+class DiagramScene : public QGraphicsScene
+{
+    Q_OBJECT
+
+public:
+    explicit DiagramScene(Document &document, QObject *parent = nullptr);
+    ~DiagramScene() override;
+
+    const Document &document() const { return m_document; }
+    const DiagramLayout &diagramLayout() const { return m_layout; }
+    const PathAnalysis &analysis() const { return *m_analysis; }
+
+    void setStatusPalette(StatusPalette palette);
+    StatusPalette statusPalette() const { return m_style.palette; }
+    const DiagramStyle &diagramStyle() const { return m_style; }
+
+    // Items by model id; nullptr when absent.
+    ChipItem *chip(const ListenerId &id) const { return m_chips.value(id); }
+    PeerItem *peer(const PeerId &id) const { return m_peers.value(id); }
+    BoxItem *server(const ServerId &id) const { return m_boxes.value(ElementRef::server(id)); }
+    DiagramItem *item(const QString &layoutKey) const { return m_items.value(layoutKey); }
+    QList<ChipItem *> unexpectedChips() const;
+    // Chips with a "changed" mark (status changed, or an unexpected socket that appeared).
+    QList<ChipItem *> changedChips() const;
+    QList<RouteItem *> routes() const;
+    // The item that shows a tree reference, nullptr when the diagram does not draw it.
+    DiagramItem *itemFor(const ElementRef &ref) const;
+
+    // Highlighting. Each call replaces the previous highlight.
+    void highlightPeer(const PeerId &peer);
+    void highlightListener(const ListenerId &listener);
+    void highlightScenario(const ScenarioId &scenario);
+    void clearHighlight();
+    bool hasHighlight() const { return !m_highlighter.highlighted().isEmpty(); }
+    QSet<DiagramItem *> highlightedItems() const;
+    // The numbered hops of the highlighted scenario: number and the item it is pinned to.
+    QList<QPair<int, DiagramItem *>> hopBadges() const { return m_badgeTargets; }
+    // Scenarios the highlighted listener breaks (set when it is down), for the view to list.
+    QList<ScenarioId> brokenScenarios() const { return m_highlighter.brokenScenarios(); }
+
+    // The tooltip of an item, in the admin's terms, escaped HTML (computed when asked, so that
+    // re-colouring stays cheap and the text always shows the current check).
+    QString toolTipFor(const QGraphicsItem *item) const;
+
+Q_SIGNALS:
+    void highlightChanged();
+
+protected:
+    void helpEvent(QGraphicsSceneHelpEvent *event) override;
+
+private:
+    void rebuild();
+    void onCheckChanged();
+    void applyLayout();
+    void recolour();
+    void applyLook();
+    // diagramscene_changes.cpp
+    void markChanges();
+    QStringList unexpectedSignature() const;
+    template<class T, class... Args>
+    T *reuse(QHash<QString, DiagramItem *> &old, const QString &key, Args &&...args);
+    void applyFrame(QHash<QString, DiagramItem *> &old);
+    void applyServers(QHash<QString, DiagramItem *> &old);
+    void applyChips(QHash<QString, DiagramItem *> &old);
+    void applyPeersAndRoutes(QHash<QString, DiagramItem *> &old);
+
+    // The highlighter's result on the items: emphasis and hop badges.
+    void showHighlight();
+    void applyEmphasis();
+    void removeBadges();
+
+    Document &m_document;
+    std::unique_ptr<PathAnalysis> m_analysis;
+    DiagramLayout m_layout;
+    DiagramLook m_look;
+    DiagramInput m_input; // what m_look was made from; tooltips read it (applyLook keeps it)
+    DiagramStyle m_style;
+    DiagramHighlighter m_highlighter;
+
+    QHash<QString, DiagramItem *> m_items; // layout key -> item
+    QHash<ListenerId, ChipItem *> m_chips;
+    QHash<PeerId, PeerItem *> m_peers;
+    QHash<ElementRef, BoxItem *> m_boxes; // pools, servers, addresses
+    QHash<QString, ElementRef> m_refOf;   // layout key -> the element it draws (typed)
+    QStringList m_unexpectedKeys;         // the unexpected sockets the current layout has chips for
+
+    QList<HopBadgeItem *> m_badges;
+    QList<QPair<int, DiagramItem *>> m_badgeTargets;
+};
+
+} // namespace edgemap

@@ -1,0 +1,342 @@
+#include "panes/problemsmodel.h"
+#include "plaintooltip.h"
+
+#include "core/ipaddress.h"
+#include "document/document.h"
+#include "reports/listenerrows.h"
+
+#include <QGuiApplication>
+#include <QPalette>
+
+#include <algorithm>
+
+namespace edgemap {
+
+namespace {
+
+// Sort ranks: what stops a service first, then what is merely risky, then the consequences,
+// then the noise.
+constexpr int kDownRank = 0;
+constexpr int kRiskRank = 1;
+constexpr int kScenarioRank = 2;
+constexpr int kUnexpectedRank = 3;
+
+// The checks the problems come from: the good one of each server, plus the latest result when
+// it failed (for its error).
+QList<const CheckResult *> checksOf(const Document &document)
+{
+    QList<const CheckResult *> checks;
+    for (const auto &check : document.checks().inOrder(document.topology()))
+        checks.append(check.get());
+    const CheckResult *latest = document.checks().latest().get();
+    if (latest && !checks.contains(latest))
+        checks.append(latest);
+    return checks;
+}
+
+// Windows service display names carry the product ("Lync Server Web Conferencing Edge"); in a
+// one-line problem the role is what the admin reads.
+QString serviceRole(const QString &displayName)
+{
+    for (const QString &prefix :
+         {QStringLiteral("Lync Server "), QStringLiteral("Skype for Business Server ")})
+        if (displayName.startsWith(prefix))
+            return displayName.mid(prefix.size());
+    return displayName;
+}
+
+QString where(const ListenerRow &row)
+{
+    return row.allInterfaces ? ProblemsModel::tr("all interfaces") : row.address;
+}
+
+QString socketOf(const ListenerRow &row)
+{
+    return ProblemsModel::tr("%1 on %2")
+            .arg(socketLabel(row.transport, row.port, row.portEnd), where(row));
+}
+
+QString processOf(const UnexpectedListener &u)
+{
+    if (u.process.isEmpty())
+        return u.pid >= 0 ? ProblemsModel::tr("PID %1").arg(u.pid) : QString();
+    return u.pid >= 0 ? ProblemsModel::tr("%1, PID %2").arg(u.process).arg(u.pid) : u.process;
+}
+
+// The server's address a socket is bound to, or the server itself for 0.0.0.0 / [::] and for
+// addresses the topology does not give this server.
+ElementRef refOfBinding(const Topology &t, const ServerId &serverId, const QString &ip)
+{
+    const std::optional<IpAddress> bound = IpAddress::parse(ip);
+    if (const EdgeServer *server = t.server(serverId)) {
+        for (const NetInterface &nic : server->interfaces)
+            for (const Address &a : nic.addresses) {
+                const std::optional<IpAddress> own = IpAddress::parse(a.ip);
+                if (a.ip == ip || (bound && own && bound->unmapped().sameHost(own->unmapped())))
+                    return ElementRef::address(a.id);
+            }
+    }
+    return ElementRef::server(serverId);
+}
+
+} // namespace
+
+ProblemsModel::ProblemsModel(const Document &document, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_document(document)
+    , m_palette(statusPaletteFor(QGuiApplication::palette()))
+{
+    rebuild();
+    const auto reset = [this] {
+        const int before = problemCount();
+        beginResetModel();
+        rebuild();
+        endResetModel();
+        if (problemCount() != before)
+            Q_EMIT countChanged(problemCount());
+    };
+    connect(&document, &Document::topologyReplaced, this, reset);
+    connect(&document, &Document::structureChanged, this, reset);
+    connect(&document, &Document::fieldChanged, this, reset);
+    connect(&document, &Document::checksChanged, this, reset);
+}
+
+void ProblemsModel::rebuild()
+{
+    m_entries.clear();
+    m_listenerProblems = m_brokenScenarios = m_unexpected = 0;
+    m_error.clear();
+    const QList<const CheckResult *> checks = checksOf(m_document);
+    bool anyOk = false;
+    for (const CheckResult *check : checks) {
+        if (check->ok()) {
+            anyOk = true;
+            addCheck(*check);
+        } else if (m_error.isEmpty()) {
+            m_error = check->cancelled ? tr("Reading the snapshot was cancelled.")
+                                       : check->error.toString();
+        }
+    }
+    addListenerProblems();
+    std::stable_sort(m_entries.begin(), m_entries.end(),
+                     [](const Entry &a, const Entry &b) { return a.rank < b.rank; });
+    if (checks.isEmpty())
+        m_state = State::NoSnapshot;
+    else if (!anyOk)
+        m_state = State::SnapshotFailed;
+    else
+        m_state = m_entries.isEmpty() ? State::AllWell : State::Problems;
+}
+
+void ProblemsModel::addListenerProblems()
+{
+    for (const ListenerRow &row : listenerRows(m_document.topology())) {
+        const ListenerVerdict *v = m_document.checks().verdict(row.id);
+        if (!v || !isProblem(v->status))
+            continue;
+        Entry e;
+        e.kind = Kind::Listener;
+        e.status = v->status;
+        e.rank = isDown(v->status) ? kDownRank : kRiskRank;
+        const QString what = tr("%1 (%2, %3): %4")
+                                     .arg(socketOf(row), serviceRole(row.serviceName),
+                                          row.service.value(), displayName(v->status).toLower());
+        e.text = v->detail.isEmpty() ? what : tr("%1 — %2").arg(what, v->detail);
+        e.toolTip = row.purpose.isEmpty()
+                            ? v->detail
+                            : tr("%1\n\nWhy it exists: %2").arg(v->detail, row.purpose);
+        e.server = row.server;
+        e.ref = ElementRef::listener(row.id);
+        m_entries.append(e);
+        ++m_listenerProblems;
+    }
+}
+
+void ProblemsModel::addCheck(const CheckResult &check)
+{
+    const Topology &t = m_document.topology();
+    const EdgeServer *server = t.server(check.server);
+    const QString serverName = server ? server->fqdn : check.server.value();
+    for (const ScenarioVerdict &sv : check.judgement.scenarios) {
+        if (sv.ok)
+            continue;
+        const Scenario *scenario = t.scenario(sv.scenario);
+        QStringList causes;
+        for (const ListenerId &id : sv.brokenBy) {
+            const Listener *l = t.listener(id);
+            const Address *a = l ? t.address(l->address) : nullptr;
+            if (!l)
+                causes.append(id.value());
+            else
+                causes.append(tr("%1 on %2")
+                                      .arg(socketLabel(l->transport, l->port, l->portEnd),
+                                           a ? a->ip : tr("all interfaces")));
+        }
+        Entry e;
+        e.kind = Kind::Scenario;
+        e.rank = kScenarioRank;
+        const QString name = scenario ? scenario->name : sv.scenario.value();
+        e.text = causes.isEmpty()
+                         ? tr("%1: broken").arg(name)
+                         : tr("%1: broken by %2").arg(name, causes.join(QStringLiteral(", ")));
+        e.toolTip = scenario ? scenario->description : QString();
+        e.server = serverName;
+        e.ref = ElementRef::scenario(sv.scenario);
+        m_entries.append(e);
+        ++m_brokenScenarios;
+    }
+    for (const UnexpectedListener &u : check.judgement.unexpected) {
+        Entry e;
+        e.kind = Kind::Unexpected;
+        e.rank = kUnexpectedRank;
+        const QString socket
+                = tr("%1 on %2").arg(socketLabel(u.transport, u.port, u.port), u.address);
+        const QString process = processOf(u);
+        e.text = tr("%1: unexpected — no listener of the topology explains it")
+                         .arg(process.isEmpty() ? socket : tr("%1 (%2)").arg(socket, process));
+        e.toolTip = tr("Bound on an external address or on all interfaces, but not in the "
+                       "topology: close it, or model it if it is meant to be there.");
+        e.server = serverName;
+        e.ref = refOfBinding(t, check.server, u.address);
+        m_entries.append(e);
+        ++m_unexpected;
+    }
+}
+
+int ProblemsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int ProblemsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+StatusStyle ProblemsModel::styleOf(const Entry &entry) const
+{
+    switch (entry.kind) {
+    case Kind::Listener:
+        return statusStyle(entry.status, m_palette);
+    case Kind::Scenario: {
+        // A broken scenario looks like the missing listeners that break it, but says "Broken".
+        StatusStyle style = statusStyle(ListenerStatus::Missing, m_palette);
+        style.label = tr("Broken");
+        return style;
+    }
+    case Kind::Unexpected:
+        break;
+    }
+    return unexpectedStyle(m_palette);
+}
+
+QVariant ProblemsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Entry &e = m_entries[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+        if (index.column() == StatusColumn) {
+            const StatusStyle style = styleOf(e);
+            return QString(style.glyph + QLatin1Char(' ') + style.label);
+        }
+        return index.column() == ProblemColumn ? e.text : e.server;
+    case Qt::ToolTipRole:
+        return index.column() == ServerColumn ? QVariant() : QVariant(plainToolTip(e.toolTip));
+    case Qt::BackgroundRole:
+        return index.column() == StatusColumn ? QVariant(styleOf(e).fill) : QVariant();
+    case Qt::ForegroundRole:
+        return index.column() == StatusColumn ? QVariant(styleOf(e).text) : QVariant();
+    case RefRole:
+        return QVariant::fromValue(e.ref);
+    case KindRole:
+        return int(e.kind);
+    default:
+        return {};
+    }
+}
+
+QVariant ProblemsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case StatusColumn:
+        return tr("Status");
+    case ProblemColumn:
+        return tr("Problem");
+    case ServerColumn:
+        return tr("Server");
+    default:
+        return {};
+    }
+}
+
+ElementRef ProblemsModel::refAt(int row) const
+{
+    return row >= 0 && row < m_entries.size() ? m_entries[row].ref : ElementRef();
+}
+
+int ProblemsModel::rowOf(const ElementRef &ref) const
+{
+    for (int i = 0; i < m_entries.size(); ++i)
+        if (m_entries[i].ref == ref)
+            return i;
+    return -1;
+}
+
+QString ProblemsModel::emptyMessage() const
+{
+    switch (m_state) {
+    case State::NoSnapshot:
+        return tr("Load a snapshot to check the listeners (Snapshot ▸ Open Snapshot, %1).")
+                .arg(QStringLiteral("Ctrl+Shift+O"));
+    case State::SnapshotFailed:
+        return tr("The snapshot could not be checked: %1").arg(m_error);
+    case State::AllWell:
+        if (!m_error.isEmpty()) // another server's snapshot failed; the checked ones are fine
+            return tr("No problems: every expected listener is up. The last snapshot could not "
+                      "be checked: %1")
+                    .arg(m_error);
+        return tr("No problems: every expected listener is up.");
+    case State::Problems:
+        break;
+    }
+    return {};
+}
+
+QString ProblemsModel::summary() const
+{
+    if (m_state != State::Problems)
+        return emptyMessage();
+    QStringList parts;
+    if (m_listenerProblems > 0)
+        parts.append(m_listenerProblems == 1
+                             ? tr("1 listener with a problem")
+                             : tr("%1 listeners with problems").arg(m_listenerProblems));
+    if (m_brokenScenarios > 0)
+        parts.append(m_brokenScenarios == 1 ? tr("1 broken scenario")
+                                            : tr("%1 broken scenarios").arg(m_brokenScenarios));
+    if (problemCount() == 0)
+        parts.append(tr("every expected listener is up"));
+    if (m_unexpected > 0)
+        parts.append(m_unexpected == 1 ? tr("1 unexpected socket")
+                                       : tr("%1 unexpected sockets").arg(m_unexpected));
+    // Other servers' checks still hold; the failed snapshot must not go unnoticed.
+    if (!m_error.isEmpty())
+        parts.append(tr("the last snapshot could not be checked: %1").arg(m_error));
+    return parts.join(QStringLiteral(", "));
+}
+
+void ProblemsModel::setStatusPalette(StatusPalette palette)
+{
+    if (palette == m_palette)
+        return;
+    m_palette = palette;
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, StatusColumn),
+                           {Qt::BackgroundRole, Qt::ForegroundRole});
+}
+
+} // namespace edgemap

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/elementref.h"
+#include "statusstyle.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace edgemap {
+
+class Document;
+struct CheckResult;
+
+// What is wrong, worst first, in the admin's words: expected listeners with a problem status
+// (missing and wrong process/address, then exposed and unknown), scenarios they break, then the
+// sockets no listener of the topology explains. Each row refers to the thing to show (ElementRef).
+//
+// Built from Document::verdict() for the listeners and from the current check for scenarios and
+// unexpected sockets; rebuilt (reset) on every change of the topology and on checkChanged.
+class ProblemsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { StatusColumn, ProblemColumn, ServerColumn, ColumnCount };
+    enum Role { RefRole = Qt::UserRole + 1, KindRole };
+    enum class Kind { Listener, Scenario, Unexpected };
+    // Why the list is what it is; the pane shows a message instead of an empty list.
+    enum class State { NoSnapshot, SnapshotFailed, AllWell, Problems };
+
+    explicit ProblemsModel(const Document &document, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    ElementRef refAt(int row) const;
+    // Row of the first entry with this reference, -1 when none.
+    int rowOf(const ElementRef &ref) const;
+
+    State state() const { return m_state; }
+    // What to show instead of the list (empty when there are rows to show).
+    QString emptyMessage() const;
+    // "2 listeners with problems, 1 broken scenario, 16 unexpected sockets"
+    QString summary() const;
+    // Listener problems and broken scenarios: what the dock title counts. Unexpected sockets are
+    // listed but not counted, as in `edgemap check` (they only fail it with --strict).
+    int problemCount() const { return m_listenerProblems + m_brokenScenarios; }
+    int unexpectedCount() const { return m_unexpected; }
+
+    void setStatusPalette(StatusPalette palette);
+
+Q_SIGNALS:
+    void countChanged(int problems);
+
+private:
+    struct Entry
+    {
+        Kind kind = Kind::Listener;
+        int rank = 0; // sort order: lower first
+        QString text;
+        QString toolTip;
+        QString server;
+        ElementRef ref;
+        ListenerStatus status = ListenerStatus::NotChecked;
+    };
+
+    void rebuild();
+    void addListenerProblems();
+    void addCheck(const CheckResult &check);
+    StatusStyle styleOf(const Entry &entry) const;
+
+    const Document &m_document;
+    QList<Entry> m_entries;
+    State m_state = State::NoSnapshot;
+    QString m_error;
+    int m_listenerProblems = 0;
+    int m_brokenScenarios = 0;
+    int m_unexpected = 0;
+    StatusPalette m_palette;
+};
+
+} // namespace edgemap

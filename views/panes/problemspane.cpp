@@ -1,0 +1,152 @@
+#include "panes/problemspane.h"
+
+#include "panes/problemsmodel.h"
+#include "selection.h"
+
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace edgemap {
+
+ProblemsPane::ProblemsPane(const Document &document, QWidget *parent)
+    : QWidget(parent)
+    , m_selection(Selection::of(document))
+    , m_model(new ProblemsModel(document, this))
+    , m_summary(new QLabel(this))
+    , m_empty(new QLabel(this))
+    , m_view(new QTreeView(this))
+    , m_stack(new QStackedWidget(this))
+{
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setWordWrap(false);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(ProblemsModel::StatusColumn,
+                                           QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(ProblemsModel::ProblemColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(ProblemsModel::ServerColumn,
+                                           QHeaderView::ResizeToContents);
+    // Activation is a click or Enter, on every platform: QAbstractItemView::activated is a
+    // double click on some styles and a single click on others (and then fires with clicked).
+    m_view->installEventFilter(this);
+    connect(m_view, &QAbstractItemView::clicked, this, &ProblemsPane::activate);
+
+    m_summary->setWordWrap(true);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setTextFormat(Qt::PlainText); // the error text comes from a file
+    m_summary->setTextFormat(Qt::PlainText);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_empty);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        const QModelIndex current = m_view->currentIndex();
+        m_currentRef = m_model->refAt(current.row());
+        m_currentText = current.siblingAtColumn(ProblemsModel::ProblemColumn).data().toString();
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ProblemsPane::modelReset);
+    connect(m_model, &ProblemsModel::countChanged, this, &ProblemsPane::countChanged);
+    connect(m_selection, &Selection::currentChanged, this, &ProblemsPane::follow);
+    modelReset();
+}
+
+void ProblemsPane::modelReset()
+{
+    const bool rows = m_model->rowCount() > 0;
+    m_stack->setCurrentWidget(rows ? static_cast<QWidget *>(m_view) : m_empty);
+    m_empty->setText(m_model->emptyMessage());
+    m_summary->setText(m_model->summary());
+    m_summary->setVisible(rows);
+    // Keep the row the user was reading (the list is rebuilt for every snapshot); selecting it
+    // again is not an activation.
+    int row = m_model->rowOf(m_currentRef);
+    for (int r = row; r >= 0 && r < m_model->rowCount(); ++r) {
+        const QModelIndex problem = m_model->index(r, ProblemsModel::ProblemColumn);
+        if (m_model->refAt(r) == m_currentRef && problem.data().toString() == m_currentText) {
+            row = r;
+            break;
+        }
+    }
+    if (m_currentRef.isValid() && row >= 0)
+        m_view->setCurrentIndex(m_model->index(row, 0));
+}
+
+bool ProblemsPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && m_view->currentIndex().isValid()) {
+            activate(m_view->currentIndex());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ProblemsPane::activate(const QModelIndex &index)
+{
+    const ElementRef ref = m_model->refAt(index.row());
+    if (!ref.isValid())
+        return;
+    m_selection->setCurrent(ref);
+    Q_EMIT refActivated(ref);
+}
+
+void ProblemsPane::follow(const ElementRef &ref)
+{
+    // The echo of the user's own activation, or a problem of the same element already current
+    // (unexpected sockets of one server share their reference): the row stays.
+    if (ref.isValid() && m_model->refAt(m_view->currentIndex().row()) == ref)
+        return;
+    // Selecting a row is not an activation (that is a click or Enter): nothing is announced.
+    const int row = m_model->rowOf(ref);
+    if (ref.isValid() && row >= 0) {
+        m_view->setCurrentIndex(m_model->index(row, 0));
+        m_view->scrollTo(m_view->currentIndex());
+    } else {
+        m_view->selectionModel()->clearSelection();
+        m_view->selectionModel()->setCurrentIndex({}, QItemSelectionModel::NoUpdate);
+    }
+}
+
+QString ProblemsPane::message() const
+{
+    return m_model->rowCount() > 0 ? m_summary->text() : m_empty->text();
+}
+
+bool ProblemsPane::isShowingMessage() const
+{
+    return m_stack->currentWidget() == m_empty;
+}
+
+int ProblemsPane::problemCount() const
+{
+    return m_model->problemCount();
+}
+
+QString ProblemsPane::title() const
+{
+    const int n = problemCount();
+    return n > 0 ? tr("Problems (%1)").arg(n) : tr("Problems");
+}
+
+void ProblemsPane::setStatusPalette(StatusPalette palette)
+{
+    m_model->setStatusPalette(palette);
+}
+
+} // namespace edgemap
