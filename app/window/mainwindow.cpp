@@ -1,16 +1,18 @@
-// MainWindow: layout, docks, title and selection. Menus and the toolbar are in
-// mainwindow_menus.cpp, file operations in mainwindow_file.cpp, snapshots in
-// mainwindow_snapshot.cpp.
+// MainWindow: layout, title and selection. The docks are in mainwindow_docks.cpp, menus and the
+// toolbar in mainwindow_menus.cpp, file operations in mainwindow_file.cpp; the snapshot controls
+// are a SnapshotUi.
 #include "window/mainwindow.h"
 
 #include "diagram/diagrampane.h"
 #include "document/document.h"
 #include "editing/propertyeditor.h"
 #include "panes/detailsview.h"
+#include "panes/snapshotpane.h"
 #include "panes/topologyheader.h"
 #include "panes/topologytreemodel.h"
 #include "selection.h"
 #include "window/autosave.h"
+#include "window/snapshotui.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -40,6 +42,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     createPropertiesDock();
     createTableDocks();
     createSnapshotDock();
+    createSnapshotUi();
     arrangeDocks();
     setStatusPalette(m_palette);
     statusBar(); // created up front so that the actions' status tips have somewhere to go
@@ -156,6 +159,46 @@ bool MainWindow::selectRef(const ElementRef &ref)
 ElementRef MainWindow::selectedRef() const
 {
     return m_selection->current();
+}
+
+void MainWindow::createSnapshotUi()
+{
+    m_snapshotUi = new SnapshotUi(m_document, statusBar(), this);
+    connect(m_snapshotUi->openAction(), &QAction::triggered, this, &MainWindow::openSnapshotDialog);
+    connect(m_snapshotUi, &SnapshotUi::errorOccurred, this, &MainWindow::showError);
+    connect(m_snapshotUi, &SnapshotUi::loadFailed, m_snapshotPane, &SnapshotPane::showLoadError);
+    connect(m_snapshotUi, &SnapshotUi::sourceStateChanged, m_snapshotPane,
+            &SnapshotPane::setSourceState);
+}
+
+SnapshotController *MainWindow::snapshots() const
+{
+    return m_snapshotUi->controller();
+}
+
+SnapshotSources *MainWindow::snapshotSources() const
+{
+    return m_snapshotUi->sources();
+}
+
+NativeCaptureSource *MainWindow::nativeCapture() const
+{
+    return m_snapshotUi->nativeCapture();
+}
+
+void MainWindow::openSnapshot(const QString &path)
+{
+    m_snapshotUi->openFile(path);
+}
+
+void MainWindow::openSnapshotDialog()
+{
+    m_snapshotUi->openDialog(dialogDirectory());
+}
+
+void MainWindow::pasteSnapshot()
+{
+    m_snapshotUi->paste();
 }
 
 } // namespace edgemap

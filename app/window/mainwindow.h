@@ -6,16 +6,12 @@
 #include <QHash>
 #include <QMainWindow>
 #include <QMessageBox>
-#include <QSet>
 
 class QDockWidget;
 class QDragEnterEvent;
 class QDropEvent;
-class QLabel;
 class QMenu;
-class QProgressBar;
 class QToolBar;
-class QToolButton;
 class QTreeView;
 
 namespace edgemap {
@@ -31,6 +27,7 @@ class PropertyEditor;
 class Selection;
 class SnapshotPane;
 class SnapshotSources;
+class SnapshotUi;
 class DiagramPane;
 class Document;
 class SnapshotController;
@@ -90,11 +87,11 @@ public:
     // Reads and judges a snapshot in the background; the result arrives through the Document
     // (checksChanged) and the status bar; failures are shown like file errors.
     void openSnapshot(const QString &path);
-    SnapshotController *snapshots() const { return m_snapshots; }
+    SnapshotController *snapshots() const;
     Autosave *autosave() const { return m_autosave; }
-    SnapshotSources *snapshotSources() const { return m_sources; }
+    SnapshotSources *snapshotSources() const;
     // Capture This Computer; null where it is not available (everywhere but Windows).
-    NativeCaptureSource *nativeCapture() const { return m_nativeCapture; }
+    NativeCaptureSource *nativeCapture() const;
     ExportActions *exportActions() const { return m_exports; }
     DocumentActions *documentActions() const { return m_documents; }
 
@@ -147,12 +144,11 @@ private:
     void createEditMenu();
     void createHelpMenu();
     void createToolBar();
-    void createSnapshotUi(QMenu *menu);
+    void createSnapshotUi();
     void updateRecentMenu();
     // Before another topology replaces this one: its snapshots belong to this one's servers.
     void forgetSnapshots();
     void addRecentFile(const QString &path);
-    void updateCheckSummary();
     void updateTitle();
     void expandNetwork();
     void expandNetworkFrom(const QModelIndex &index);
@@ -179,26 +175,14 @@ private:
     QDockWidget *m_propertiesDock = nullptr;
     SnapshotPane *m_snapshotPane = nullptr;
     QDockWidget *m_snapshotDock = nullptr;
-    QAction *m_acknowledgeAction = nullptr;
-    SnapshotSources *m_sources = nullptr;
-    NativeCaptureSource *m_nativeCapture = nullptr;
     ExportActions *m_exports = nullptr;
     DocumentActions *m_documents = nullptr;
-    // Loads the user asked for (open, paste, drop) and not answered yet, by source: their
-    // failures get a box; a live source's only reach the snapshot pane. A set: a second load of
-    // a source still loading supersedes the first, and the two get one answer.
-    QSet<QString> m_userLoads;
-    SnapshotController *m_snapshots = nullptr;
+    SnapshotUi *m_snapshotUi = nullptr;
     Autosave *m_autosave = nullptr;
     QToolBar *m_toolBar = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_snapshotMenu = nullptr;
-    QAction *m_openSnapshotAction = nullptr;
-    QAction *m_pasteSnapshotAction = nullptr;
     StatusPalette m_palette = StatusPalette::Light;
-    QProgressBar *m_progress = nullptr;
-    QToolButton *m_cancel = nullptr;
-    QLabel *m_checkLabel = nullptr;
     bool m_interactive = true;
     QString m_lastError;
 };

@@ -9,6 +9,7 @@
 #include "panes/listenertablemodel.h"
 #include "panes/listenertablepane.h"
 #include "panes/problemspane.h"
+#include "panes/snapshotpane.h"
 #include "panes/topologytreemodel.h"
 #include "selection.h"
 
@@ -99,6 +100,18 @@ void MainWindow::arrangeDocks()
     resizeDocks({m_treeDock}, {300}, Qt::Horizontal);
     resizeDocks({m_treeDock, m_detailsDock}, {330, 250}, Qt::Vertical);
     resizeDocks({m_listenerDock}, {170}, Qt::Vertical);
+}
+
+void MainWindow::createSnapshotDock()
+{
+    m_snapshotPane = new SnapshotPane(m_document, this);
+    m_snapshotPane->setObjectName(QStringLiteral("snapshotPane"));
+    m_snapshotDock = addDock(tr("Snapshot"), QStringLiteral("snapshotDock"), m_snapshotPane,
+                             Qt::BottomDockWidgetArea);
+    connect(m_snapshotPane, &SnapshotPane::filesDropped, this, [this](const QStringList &files) {
+        for (const QString &path : files)
+            openAny(path);
+    });
 }
 
 } // namespace edgemap

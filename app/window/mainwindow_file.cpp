@@ -6,10 +6,10 @@
 #include "editing/newtopologywizard.h"
 #include "editing/propertyeditor.h"
 #include "io/topologyfile.h"
-#include "live/snapshotcontroller.h"
 #include "snapshot/filekind.h"
 #include "window/autosave.h"
 #include "window/exportactions.h"
+#include "window/snapshotui.h"
 
 #include <QAbstractButton>
 #include <QCloseEvent>
@@ -120,8 +120,7 @@ bool MainWindow::openAny(const QString &path)
 
 void MainWindow::forgetSnapshots()
 {
-    m_snapshots->cancel(); // a load or re-judge under way would bring them back
-    m_document.setChecks({});
+    m_snapshotUi->forgetChecks();
 }
 
 QStringList MainWindow::recentFiles() const
@@ -285,8 +284,7 @@ void MainWindow::dropEvent(QDropEvent *event)
             [this, files, text] {
                 if (files.isEmpty()) {
                     // Text dragged from a console or an RDP clipboard: the same as a paste.
-                    m_userLoads.insert(tr("dropped text"));
-                    m_snapshots->openBytes(text, tr("dropped text"));
+                    m_snapshotUi->openBytes(text, tr("dropped text"));
                     return;
                 }
                 for (const QString &path : files)

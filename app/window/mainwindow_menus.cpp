@@ -8,6 +8,7 @@
 #include "panes/problemspane.h"
 #include "window/documentactions.h"
 #include "window/exportactions.h"
+#include "window/snapshotui.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -93,7 +94,7 @@ void MainWindow::createMenus()
     createViewMenu();
     m_snapshotMenu = menuBar()->addMenu(tr("&Snapshot"));
     m_snapshotMenu->setObjectName(QStringLiteral("snapshotMenu"));
-    createSnapshotUi(m_snapshotMenu);
+    m_snapshotUi->populateMenu(m_snapshotMenu);
     createHelpMenu();
 }
 
@@ -214,8 +215,8 @@ void MainWindow::createToolBar()
         if (auto *a = findChild<QAction *>(name))
             m_toolBar->addAction(a);
     m_toolBar->addSeparator();
-    m_toolBar->addAction(m_openSnapshotAction);
-    m_toolBar->addAction(m_pasteSnapshotAction);
+    m_toolBar->addAction(m_snapshotUi->openAction());
+    m_toolBar->addAction(m_snapshotUi->pasteAction());
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_diagram->fitAction());
 }
