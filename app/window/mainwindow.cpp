@@ -12,6 +12,7 @@
 #include "panes/topologytreemodel.h"
 #include "selection.h"
 #include "window/autosave.h"
+#include "window/fileactions.h"
 #include "window/snapshotui.h"
 
 #include <QAction>
@@ -46,12 +47,14 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     arrangeDocks();
     setStatusPalette(m_palette);
     statusBar(); // created up front so that the actions' status tips have somewhere to go
-    createMenus();
-    createToolBar();
     m_autosave = new Autosave(m_document, {}, this);
     connect(m_autosave, &Autosave::writeFailed, this, [this](const Error &error) {
         statusBar()->showMessage(tr("Autosave failed: %1").arg(error.toString()), 15000);
     });
+    m_files = new FileActions(m_document, *m_snapshotUi, *m_properties, *m_autosave, *this,
+                              statusBar(), this);
+    createMenus();
+    createToolBar();
     setAcceptDrops(true);
     // The diagram would take drops for its scene; the window tells files apart instead.
     m_diagram->setAcceptDrops(false);
@@ -193,7 +196,7 @@ void MainWindow::openSnapshot(const QString &path)
 
 void MainWindow::openSnapshotDialog()
 {
-    m_snapshotUi->openDialog(dialogDirectory());
+    m_snapshotUi->openDialog(m_files->dialogDirectory());
 }
 
 void MainWindow::pasteSnapshot()

@@ -2,6 +2,7 @@
 
 #include "core/elementref.h"
 #include "statusstyle.h"
+#include "window/fileactions.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -17,6 +18,7 @@ class QTreeView;
 namespace edgemap {
 
 class Autosave;
+class FileActions;
 class DetailsView;
 class DocumentActions;
 class ExportActions;
@@ -41,7 +43,7 @@ class TopologyTreeModel;
 // File operations have dialog-free entry points (openFile, saveTo) for the command line and the
 // tests. Every failure is recorded in lastError() and, when interactive (the default), shown in
 // a message box; setInteractive(false) records without blocking on a modal box.
-class MainWindow : public QMainWindow
+class MainWindow : public QMainWindow, protected FilePrompts
 {
     Q_OBJECT
 
@@ -94,6 +96,7 @@ public:
     NativeCaptureSource *nativeCapture() const;
     ExportActions *exportActions() const { return m_exports; }
     DocumentActions *documentActions() const { return m_documents; }
+    FileActions *fileActions() const { return m_files; }
 
     // Window geometry, dock layout and view options from QSettings; saved on close.
     void restoreSettings();
@@ -122,12 +125,12 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     // Records the error and, when interactive, shows it. Overridable for tests and embedding.
-    virtual void showError(const QString &title, const QString &message);
+    void showError(const QString &title, const QString &message) override;
     // Save / Discard / Cancel for unsaved changes; Cancel when not interactive, so that nothing
     // is lost without a person deciding.
-    virtual QMessageBox::StandardButton askToSave();
+    QMessageBox::StandardButton askToSave() override;
     // Restore / Discard / Later for one autosaved copy; Later (NoButton) when not interactive.
-    virtual QMessageBox::StandardButton askToRestore(const QString &description);
+    QMessageBox::StandardButton askToRestore(const QString &description) override;
 
 private:
     void createCentre();
@@ -145,17 +148,11 @@ private:
     void createHelpMenu();
     void createToolBar();
     void createSnapshotUi();
-    void updateRecentMenu();
-    // Before another topology replaces this one: its snapshots belong to this one's servers.
-    void forgetSnapshots();
-    void addRecentFile(const QString &path);
     void updateTitle();
     void expandNetwork();
     void expandNetworkFrom(const QModelIndex &index);
     // The tree is a view of the selection: it makes the current element its current row.
     void showInTree(const ElementRef &ref);
-    bool maybeSave();
-    QString dialogDirectory() const;
 
     Document &m_document;
     // Before the tree model: it must fall back before the model removes the selected row.
@@ -178,9 +175,9 @@ private:
     ExportActions *m_exports = nullptr;
     DocumentActions *m_documents = nullptr;
     SnapshotUi *m_snapshotUi = nullptr;
+    FileActions *m_files = nullptr;
     Autosave *m_autosave = nullptr;
     QToolBar *m_toolBar = nullptr;
-    QMenu *m_recentMenu = nullptr;
     QMenu *m_snapshotMenu = nullptr;
     StatusPalette m_palette = StatusPalette::Light;
     bool m_interactive = true;

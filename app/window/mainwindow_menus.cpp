@@ -8,6 +8,7 @@
 #include "panes/problemspane.h"
 #include "window/documentactions.h"
 #include "window/exportactions.h"
+#include "window/fileactions.h"
 #include "window/snapshotui.h"
 
 #include <QAction>
@@ -29,54 +30,10 @@
 
 namespace edgemap {
 
-namespace {
-
-// A standard action's shortcuts, completed with what Windows users expect where Qt's Windows
-// key scheme has none: Save As is Ctrl+Shift+S in most editors and F12 in Office.
-QList<QKeySequence> standardShortcuts(QKeySequence::StandardKey key)
-{
-    QList<QKeySequence> keys = QKeySequence::keyBindings(key);
-    if (key == QKeySequence::SaveAs && keys.isEmpty())
-        keys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), QKeySequence(Qt::Key_F12)};
-    return keys;
-}
-
-QAction *addMenuAction(QMenu *menu, const QString &text, const QList<QKeySequence> &keys,
-                       const QString &tip)
-{
-    QAction *action = menu->addAction(text);
-    action->setShortcuts(keys);
-    action->setStatusTip(tip);
-    return action;
-}
-
-} // namespace
-
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    const auto add = [this, file](const QString &text, QKeySequence::StandardKey key,
-                                  const QString &tip, auto slot) {
-        QAction *action = addMenuAction(file, text, standardShortcuts(key), tip);
-        connect(action, &QAction::triggered, this, slot);
-        return action;
-    };
-    QStyle *s = style();
-    add(tr("&New Topology…"), QKeySequence::New,
-        tr("Describe an Edge pool step by step: product, addresses, members, next hop"),
-        &MainWindow::newTopology)
-            ->setIcon(s->standardIcon(QStyle::SP_FileIcon));
-    add(tr("&Open…"), QKeySequence::Open, tr("Open a topology file, or a snapshot to check"),
-        &MainWindow::open)
-            ->setIcon(s->standardIcon(QStyle::SP_DialogOpenButton));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
-    updateRecentMenu();
-    add(tr("&Save"), QKeySequence::Save, tr("Save the topology"), &MainWindow::save)
-            ->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
-    add(tr("Save &As…"), QKeySequence::SaveAs, tr("Save the topology under a new name"),
-        &MainWindow::saveAs);
+    m_files->populateMenu(file);
     // Export Diagram, Copy Diagram, Print Preview, Print: one exporter for the GUI and the CLI.
     m_exports = new ExportActions(m_document, m_diagram, this);
     m_exports->populateMenu(file);
@@ -87,8 +44,11 @@ void MainWindow::createMenus()
         statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
     file->addSeparator();
-    QAction *quit = add(tr("&Quit"), QKeySequence::Quit, tr("Close EdgeMap"), &QWidget::close);
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcuts(QKeySequence::Quit);
+    quit->setStatusTip(tr("Close EdgeMap"));
     quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
 
     createEditMenu();
     createViewMenu();
@@ -219,32 +179,6 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_snapshotUi->pasteAction());
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_diagram->fitAction());
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList files = recentFiles();
-    int n = 0;
-    for (const QString &path : files) {
-        ++n;
-        // &1 … &8: keyboard access in the order shown.
-        QAction *a = m_recentMenu->addAction(
-                QStringLiteral("&%1 %2").arg(n).arg(QFileInfo(path).fileName()));
-        a->setStatusTip(QDir::toNativeSeparators(path));
-        a->setToolTip(QDir::toNativeSeparators(path));
-        connect(a, &QAction::triggered, this, [this, path] {
-            if (maybeSave())
-                openFile(path);
-        });
-    }
-    if (files.isEmpty()) {
-        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
-        return;
-    }
-    m_recentMenu->addSeparator();
-    connect(m_recentMenu->addAction(tr("&Clear Menu")), &QAction::triggered, this,
-            [] { QSettings().remove(QStringLiteral("recentFiles")); });
 }
 
 void MainWindow::about()
