@@ -39,7 +39,7 @@ std::vector<CheckInput> inputsOf(const Topology &topology, const QList<CheckResu
 {
     std::vector<CheckInput> out;
     for (const CheckResult &c : checks)
-        out.push_back({topology, c.snapshot, c.judgement, c.source});
+        out.push_back({topology, c.snapshot, c.judgement, c.source.text()});
     return out;
 }
 

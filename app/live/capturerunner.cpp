@@ -102,7 +102,7 @@ void CaptureRunner::processFinished(int exitCode, QProcess::ExitStatus status)
                             .arg(err.isEmpty() ? QString() : QStringLiteral(": ") + err));
     Q_EMIT output(m_profile.name, m_output);
     if (m_controller) {
-        m_controller->openBytes(m_output, m_profile.name);
+        m_controller->openBytes(m_output, SnapshotSource::capture(m_profile.name));
         Q_EMIT captured(m_profile.name);
     }
 }

@@ -26,10 +26,11 @@ struct CaptureProfile
 };
 
 // Runs a capture profile (once or at its interval) and feeds its standard output to the
-// SnapshotController (without one, only hands the output over: "Test now" in the profile
-// dialog). A run that fails to start, times out, exits non-zero or prints too much is reported
-// with the reason (and what the program wrote to standard error); the document keeps its last
-// good check. A run never overlaps the previous one, and stop() reports nothing.
+// SnapshotController as SnapshotSource::capture(profile name) (without one, only hands the output
+// over: "Test now" in the profile dialog). A run that fails to start, times out, exits non-zero or
+// prints too much is reported with the reason (and what the program wrote to standard error); the
+// document keeps its last good check. A run never overlaps the previous one, and stop() reports
+// nothing.
 class CaptureRunner : public QObject
 {
     Q_OBJECT

@@ -1,46 +1,42 @@
 #pragma once
 
 #include "snapshot/snapshotfile.h"
+#include "snapshot/snapshotsource.h"
 
 #include <QDateTime>
-#include <QList>
 #include <QObject>
 #include <QString>
 #include <QTimer>
 
 #include <functional>
 
-class QAction;
-class QActionGroup;
-class QMenu;
-
 namespace edgemap {
 
 class SnapshotController;
 
-// Snapshot > Capture This Computer: reads the sockets of the machine EdgeMap runs on from the
-// system's own tables (nativecapture.h; no netstat, PowerShell or temporary file) off the GUI
-// thread, once or every N seconds, and hands the snapshot to the SnapshotController under one
-// source label, so that it is matched, judged and shown like any loaded snapshot.
+// Capture This Computer: reads the sockets of the machine EdgeMap runs on from the system's own
+// tables (nativecapture.h; no netstat, PowerShell or temporary file) off the GUI thread, once or
+// every N seconds, and hands the snapshot to the SnapshotController as
+// SnapshotSource::thisComputer(), so that it is matched, judged and shown like any loaded
+// snapshot.
 //
-// Repeating reads like a capture profile (SnapshotSources): the same interval floor, a run never
+// Repeating reads like a capture profile (LiveSources): the same interval floor, a run never
 // overlaps the previous one, and a one-line state for the snapshot pane ("captured 12:01:33 —
 // every 1 min", "capture failed: … (last good …)"); stopping reports an empty state, then
 // sourceStopped. A single capture the user asked for that fails is reported by errorOccurred.
+//
+// The logic only: the menu entries are NativeCaptureMenu's (window/nativecapturemenu.h).
 class NativeCaptureSource : public QObject
 {
     Q_OBJECT
 
 public:
-    // Called off the GUI thread with the source label; the default reads this computer.
+    // Called off the GUI thread with the source's text (for errors); the default reads this
+    // computer.
     using CaptureFunction = std::function<snapshotfile::ReadResult(const QString &label)>;
 
     // Whether this computer can be captured (Windows); elsewhere the menu entries are absent.
     static bool isAvailable();
-    // The source label of every native capture: what the pane shows as the snapshot's source.
-    static QString sourceLabel();
-    // The intervals the Refresh menu offers, in seconds.
-    static QList<int> refreshChoices();
 
     explicit NativeCaptureSource(SnapshotController &controller, QObject *parent = nullptr,
                                  CaptureFunction capture = {});
@@ -48,11 +44,6 @@ public:
 
     bool isRefreshing() const { return m_refreshSeconds > 0; }
     int refreshSeconds() const { return m_refreshSeconds; }
-
-    // Capture This Computer, and Refresh This Computer ▸ Off / Every 5 s / …; owned by this
-    // object and following its state.
-    void populateMenu(QMenu *menu);
-    QAction *captureAction() const { return m_captureAction; }
 
     // Tests: run every `ms` milliseconds instead of the chosen interval; 0: the interval.
     void setIntervalOverride(int ms) { m_intervalOverrideMs = ms; }
@@ -64,16 +55,17 @@ public Q_SLOTS:
     void stopRefreshing();
 
 Q_SIGNALS:
-    // As SnapshotSources::stateChanged, for sourceLabel(); only while refreshing.
-    void stateChanged(const QString &source, const QString &state, bool stale);
-    void sourceStopped(const QString &source);
+    // As LiveSources::stateChanged, for SnapshotSource::thisComputer(); only while refreshing.
+    void stateChanged(const edgemap::SnapshotSource &source, const QString &state, bool stale);
+    void sourceStopped(const edgemap::SnapshotSource &source);
+    // Refreshing started, stopped or changed its interval (what the menu entries follow).
+    void refreshChanged();
     void errorOccurred(const QString &message);
 
 private:
     void run(bool userAsked);
     void loadEnded(const QString &error);
     void emitState();
-    void updateActions();
 
     SnapshotController &m_controller;
     CaptureFunction m_capture;
@@ -84,10 +76,6 @@ private:
     bool m_userAsked = false; // ... and the user asked for it (its failure gets a box)
     QDateTime m_lastGood;
     QString m_error;
-
-    QAction *m_captureAction;
-    QActionGroup *m_refreshGroup;
-    QList<QAction *> m_refreshActions; // Off, then one per refreshChoices()
 };
 
 } // namespace edgemap

@@ -30,12 +30,13 @@ SnapshotController::~SnapshotController()
         w->waitForFinished();
 }
 
-void SnapshotController::openFile(const QString &path)
+void SnapshotController::openFile(const SnapshotSource &file)
 {
+    Q_ASSERT(file.isFile());
     const Topology topology = m_document.topology();
     const QString server = m_serverOverride;
-    start(path, [topology, path, server](QPromise<Outcome> &promise) {
-        return readAndJudge(topology, path, server, [&promise](qint64 done, qint64 total) {
+    start(file, [topology, file, server](QPromise<Outcome> &promise) {
+        return readAndJudge(topology, file, server, [&promise](qint64 done, qint64 total) {
             if (total > 0)
                 promise.setProgressValue(int(done * 1000 / total));
             return !promise.isCanceled();
@@ -43,29 +44,29 @@ void SnapshotController::openFile(const QString &path)
     });
 }
 
-void SnapshotController::openBytes(const QByteArray &bytes, const QString &label)
+void SnapshotController::openBytes(const QByteArray &bytes, const SnapshotSource &source)
 {
     const Topology topology = m_document.topology();
     const QString server = m_serverOverride;
-    start(label, [topology, bytes, label, server](QPromise<Outcome> &) {
-        return readAndJudge(topology, bytes, label, server);
+    start(source, [topology, bytes, source, server](QPromise<Outcome> &) {
+        return readAndJudge(topology, bytes, source, server);
     });
 }
 
-void SnapshotController::openRead(const QString &label,
+void SnapshotController::openRead(const SnapshotSource &source,
                                   std::function<snapshotfile::ReadResult()> read)
 {
     const Topology topology = m_document.topology();
     const QString server = m_serverOverride;
-    start(label, [topology, read = std::move(read), label, server](QPromise<Outcome> &) {
-        return readAndJudge(topology, read(), label, server);
+    start(source, [topology, read = std::move(read), source, server](QPromise<Outcome> &) {
+        return readAndJudge(topology, read(), source, server);
     });
 }
 
 void SnapshotController::openFiles(const QStringList &paths)
 {
     for (const QString &path : paths)
-        openFile(path);
+        openFile(SnapshotSource::file(path));
 }
 
 void SnapshotController::cancel()
@@ -74,7 +75,7 @@ void SnapshotController::cancel()
         job.watcher->cancel();
 }
 
-void SnapshotController::start(const QString &source, Work work, bool announce)
+void SnapshotController::start(const SnapshotSource &source, Work work, bool announce)
 {
     for (Job &job : m_jobs)
         if (job.source == source && !job.superseded) {

@@ -2,6 +2,7 @@
 
 #include "document/document.h"
 #include "snapshot/check.h"
+#include "snapshot/snapshotsource.h"
 
 #include <QFutureWatcher>
 #include <QList>
@@ -18,8 +19,8 @@ namespace edgemap {
 // server's previous snapshot included); the GUI thread swaps it in, keeping whatever landed
 // meanwhile on other servers (CheckSet::merged). A check lands on the server it matched (a pool's
 // members each keep their own). Several loads run at once; a newer request for the same source
-// (a file read again, a clipboard pasted again) supersedes the older one, whose result never
-// reaches the document.
+// (a file read again, a clipboard pasted again: equal SnapshotSources) supersedes the older one,
+// whose result never reaches the document, and only the newer one is answered.
 //
 // When the topology changes, every server's check (and its previous one, so that the changes
 // stay meaningful) is judged again in the background; a load that was read against the old
@@ -32,13 +33,14 @@ public:
     explicit SnapshotController(Document &document, QObject *parent = nullptr);
     ~SnapshotController() override;
 
-    void openFile(const QString &path);
-    void openBytes(const QByteArray &bytes, const QString &label);
+    // Reads the file of `file` (SnapshotSource::isFile: one the user opened or a watched one).
+    void openFile(const SnapshotSource &file);
+    void openBytes(const QByteArray &bytes, const SnapshotSource &source);
     // Runs `read` in a worker (a native capture of this computer), then matches and judges its
-    // snapshot like a file's; `label` is the source. `read` must be safe to call off the GUI
-    // thread.
-    void openRead(const QString &label, std::function<snapshotfile::ReadResult()> read);
-    // Each file is read concurrently and delivered to the server it matches, as it finishes.
+    // snapshot like a file's. `read` must be safe to call off the GUI thread.
+    void openRead(const SnapshotSource &source, std::function<snapshotfile::ReadResult()> read);
+    // Files the user opened (SnapshotSource::file), each read concurrently and delivered to the
+    // server it matches, as it finishes.
     void openFiles(const QStringList &paths);
     // Cancels every load in progress (each reports cancelled).
     void cancel();
@@ -48,13 +50,13 @@ public:
     void setServerOverride(const QString &server) { m_serverOverride = server; }
 
 Q_SIGNALS:
-    void started(const QString &source);
+    void started(const edgemap::SnapshotSource &source);
     // Of all loads in progress together.
     void progress(int permille);
     // The document has the new check (which may carry a match error for the user to see).
-    void finished(const QString &source);
-    void failed(const QString &source, const QString &message);
-    void cancelled(const QString &source);
+    void finished(const edgemap::SnapshotSource &source);
+    void failed(const edgemap::SnapshotSource &source, const QString &message);
+    void cancelled(const edgemap::SnapshotSource &source);
     // Some load or re-judging is in progress / none is any more.
     void busyChanged(bool busy);
     // The checks were judged again after a topology change (no finished() for those: nothing
@@ -72,7 +74,7 @@ private:
     using Work = std::function<CheckResult(QPromise<Outcome> &)>;
     struct Job
     {
-        QString source;
+        SnapshotSource source;
         quint64 generation = 0;
         bool superseded = false;
         int permille = 0;
@@ -84,7 +86,7 @@ private:
         CheckSet next;
     };
 
-    void start(const QString &source, Work work, bool announce = true);
+    void start(const SnapshotSource &source, Work work, bool announce = true);
     void deliver(QFutureWatcher<Outcome> *watcher);
     void deliverOutcome(const Job &job, const Outcome &outcome);
     void compareAgain(const Job &job, std::shared_ptr<const CheckResult> result);

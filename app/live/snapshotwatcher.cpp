@@ -22,8 +22,8 @@ SnapshotWatcher::SnapshotWatcher(SnapshotController &controller, QObject *parent
     connect(&m_poll, &QTimer::timeout, this, changed);
     connect(&m_settle, &QTimer::timeout, this, [this] { look(Look::Settled); });
     connect(&m_look, &QFutureWatcher<Stamp>::finished, this, &SnapshotWatcher::looked);
-    connect(&controller, &SnapshotController::finished, this, [this](const QString &source) {
-        if (!m_reading || source != m_path)
+    connect(&controller, &SnapshotController::finished, this, [this](const SnapshotSource &source) {
+        if (!m_reading || source != this->source())
             return;
         m_reading = false;
         m_lastGood = QDateTime::currentDateTimeUtc();
@@ -31,15 +31,20 @@ SnapshotWatcher::SnapshotWatcher(SnapshotController &controller, QObject *parent
         m_staleSince = {};
         Q_EMIT stateChanged();
     });
-    const auto readFailed = [this](const QString &source, const QString &message) {
-        if (!m_reading || source != m_path)
+    const auto readFailed = [this](const SnapshotSource &source, const QString &message) {
+        if (!m_reading || source != this->source())
             return;
         m_reading = false;
         setStale(tr("the last read failed: %1").arg(message));
     };
     connect(&controller, &SnapshotController::failed, this, readFailed);
     connect(&controller, &SnapshotController::cancelled, this,
-            [readFailed](const QString &source) { readFailed(source, tr("cancelled")); });
+            [readFailed](const SnapshotSource &source) { readFailed(source, tr("cancelled")); });
+}
+
+SnapshotSource SnapshotWatcher::source() const
+{
+    return isWatching() ? SnapshotSource::watchedFile(m_path) : SnapshotSource();
 }
 
 void SnapshotWatcher::watch(const QString &path)
@@ -150,7 +155,7 @@ void SnapshotWatcher::settled(const Stamp &now)
         return;
     }
     m_reading = true;
-    m_controller.openFile(m_path);
+    m_controller.openFile(source());
 }
 
 void SnapshotWatcher::setStale(const QString &reason)

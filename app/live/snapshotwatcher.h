@@ -1,5 +1,7 @@
 #pragma once
 
+#include "snapshot/snapshotsource.h"
+
 #include <QDateTime>
 #include <QFileSystemWatcher>
 #include <QFutureWatcher>
@@ -30,8 +32,11 @@ public:
 
     void watch(const QString &path);
     void stop();
-    QString path() const { return m_path; }
+    QString path() const { return m_path; } // absolute; empty when not watching
     bool isWatching() const { return !m_path.isEmpty(); }
+    // What its reads reach the controller as: SnapshotSource::watchedFile(path()); null when not
+    // watching.
+    SnapshotSource source() const;
 
     // Stale: the last read failed or the file is gone or empty; the reason says which.
     bool isStale() const { return !m_staleReason.isEmpty(); }

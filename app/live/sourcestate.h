@@ -6,9 +6,9 @@
 #include <QString>
 
 // The wording of a live source's one-line state in the snapshot pane, shared by the capture
-// profiles and the watched file (SnapshotSources) and Capture This Computer (NativeCapture-
-// Source), so that every repeating source reads the same way. Translated in the context
-// "SnapshotSources", where these phrases started.
+// profiles and the watched file (LiveSources) and Capture This Computer (NativeCaptureSource),
+// so that every repeating source reads the same way. Translated in the context "LiveSources",
+// where these phrases started.
 namespace edgemap::sourcestate {
 
 // Local wall-clock time; with the date when it is not today (a share can stay stale for days).
@@ -22,8 +22,8 @@ inline QString clock(const QDateTime &utc)
 inline QString duration(int seconds)
 {
     return seconds >= 60 && seconds % 60 == 0
-                   ? QCoreApplication::translate("SnapshotSources", "%1 min").arg(seconds / 60)
-                   : QCoreApplication::translate("SnapshotSources", "%1 s").arg(seconds);
+                   ? QCoreApplication::translate("LiveSources", "%1 min").arg(seconds / 60)
+                   : QCoreApplication::translate("LiveSources", "%1 s").arg(seconds);
 }
 
 // States are one line in the pane; stderr or a Windows error may bring many.
@@ -42,17 +42,16 @@ inline QString captureState(int seconds, const QString &error, const QDateTime &
     if (!error.isEmpty()) {
         const QString last
                 = lastGood.isValid()
-                          ? QCoreApplication::translate("SnapshotSources", "last good %1")
+                          ? QCoreApplication::translate("LiveSources", "last good %1")
                                     .arg(clock(lastGood))
-                          : QCoreApplication::translate("SnapshotSources", "no good capture yet");
-        return QCoreApplication::translate("SnapshotSources", "capture failed: %1 (%2)")
+                          : QCoreApplication::translate("LiveSources", "no good capture yet");
+        return QCoreApplication::translate("LiveSources", "capture failed: %1 (%2)")
                 .arg(oneLine(error), last);
     }
     if (lastGood.isValid())
-        return QCoreApplication::translate("SnapshotSources", "captured %1 \u2014 every %2")
+        return QCoreApplication::translate("LiveSources", "captured %1 \u2014 every %2")
                 .arg(clock(lastGood), duration(seconds));
-    return QCoreApplication::translate("SnapshotSources",
-                                       "capturing every %1 \u2014 first run\u2026")
+    return QCoreApplication::translate("LiveSources", "capturing every %1 \u2014 first run\u2026")
             .arg(duration(seconds));
 }
 

@@ -179,9 +179,9 @@ SnapshotController *MainWindow::snapshots() const
     return m_snapshotUi->controller();
 }
 
-SnapshotSources *MainWindow::snapshotSources() const
+LiveSources *MainWindow::liveSources() const
 {
-    return m_snapshotUi->sources();
+    return m_snapshotUi->liveSources();
 }
 
 NativeCaptureSource *MainWindow::nativeCapture() const

@@ -23,12 +23,12 @@ class DetailsView;
 class DocumentActions;
 class ExportActions;
 class ListenerTablePane;
+class LiveSources;
 class NativeCaptureSource;
 class ProblemsPane;
 class PropertyEditor;
 class Selection;
 class SnapshotPane;
-class SnapshotSources;
 class SnapshotUi;
 class DiagramPane;
 class Document;
@@ -91,7 +91,8 @@ public:
     void openSnapshot(const QString &path);
     SnapshotController *snapshots() const;
     Autosave *autosave() const { return m_autosave; }
-    SnapshotSources *snapshotSources() const;
+    // The watched file and the capture profiles (the menu entries are the window's own).
+    LiveSources *liveSources() const;
     // Capture This Computer; null where it is not available (everywhere but Windows).
     NativeCaptureSource *nativeCapture() const;
     ExportActions *exportActions() const { return m_exports; }

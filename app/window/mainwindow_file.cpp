@@ -127,7 +127,7 @@ void MainWindow::dropEvent(QDropEvent *event)
             [this, files, text] {
                 if (files.isEmpty()) {
                     // Text dragged from a console or an RDP clipboard: the same as a paste.
-                    m_snapshotUi->openBytes(text, tr("dropped text"));
+                    m_snapshotUi->openBytes(text, SnapshotSource::droppedText());
                     return;
                 }
                 for (const QString &path : files)

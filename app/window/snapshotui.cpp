@@ -1,14 +1,15 @@
 #include "window/snapshotui.h"
 
 #include "document/document.h"
+#include "live/livesources.h"
 #include "live/nativecapturesource.h"
 #include "live/snapshotcontroller.h"
-#include "live/snapshotsources.h"
+#include "window/livesourcesmenu.h"
+#include "window/nativecapturemenu.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMenu>
@@ -25,7 +26,8 @@ SnapshotUi::SnapshotUi(Document &document, QStatusBar *statusBar, QWidget *windo
     , m_statusBar(statusBar)
     , m_window(window)
     , m_controller(new SnapshotController(document, this))
-    , m_sources(new SnapshotSources(*m_controller, window))
+    , m_liveSources(new LiveSources(*m_controller, this))
+    , m_liveSourcesMenu(new LiveSourcesMenu(*m_liveSources, window))
     , m_openAction(new QAction(tr("&Open Snapshot…"), this))
     , m_pasteAction(new QAction(tr("&Paste Snapshot"), this))
     , m_acknowledgeAction(new QAction(tr("&Mark Changes as Seen"), this))
@@ -35,8 +37,10 @@ SnapshotUi::SnapshotUi(Document &document, QStatusBar *statusBar, QWidget *windo
     , m_cancel(new QToolButton(window))
 {
     // Capture This Computer: only where EdgeMap can read the system's socket tables (Windows).
-    if (NativeCaptureSource::isAvailable())
-        m_nativeCapture = new NativeCaptureSource(*m_controller, window);
+    if (NativeCaptureSource::isAvailable()) {
+        m_nativeCapture = new NativeCaptureSource(*m_controller, this);
+        m_nativeCaptureMenu = new NativeCaptureMenu(*m_nativeCapture, this);
+    }
 
     m_openAction->setIcon(window->style()->standardIcon(QStyle::SP_FileDialogContentsView));
     m_openAction->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
@@ -78,6 +82,16 @@ SnapshotUi::SnapshotUi(Document &document, QStatusBar *statusBar, QWidget *windo
     updateCheckSummary();
 }
 
+SnapshotUi::~SnapshotUi()
+{
+    // The menus before the sources they drive, the sources before the controller they load
+    // through (children would go in the order they were made).
+    delete m_nativeCaptureMenu;
+    delete m_nativeCapture;
+    delete m_liveSourcesMenu;
+    delete m_liveSources;
+}
+
 void SnapshotUi::connectController()
 {
     // Several loads may run together (a pool's snapshots, a watched file, a capture): the bar
@@ -89,31 +103,30 @@ void SnapshotUi::connectController()
         if (!on)
             m_statusBar->clearMessage();
     });
-    connect(m_controller, &SnapshotController::started, this, [this](const QString &source) {
-        m_statusBar->showMessage(tr("Reading %1…").arg(QFileInfo(source).fileName()));
+    connect(m_controller, &SnapshotController::started, this, [this](const SnapshotSource &source) {
+        m_statusBar->showMessage(tr("Reading %1…").arg(source.label()));
     });
     connect(m_controller, &SnapshotController::progress, m_progress, &QProgressBar::setValue);
     connect(m_controller, &SnapshotController::cancelled, this,
             [this] { m_statusBar->showMessage(tr("Snapshot reading cancelled"), 5000); });
+    // The kind of the source tells whether the user asked for this load (the controller answers
+    // a superseded load only through the newer one, so the two get one box).
     connect(m_controller, &SnapshotController::failed, this,
-            [this](const QString &source, const QString &message) {
+            [this](const SnapshotSource &source, const QString &message) {
                 Q_EMIT loadFailed(source, message);
-                if (m_userLoads.remove(source))
+                if (!source.isLive())
                     Q_EMIT errorOccurred(tr("Cannot check the snapshot"), message);
             });
-    for (auto signal : {&SnapshotController::finished, &SnapshotController::cancelled})
-        connect(m_controller, signal, this,
-                [this](const QString &source) { m_userLoads.remove(source); });
 }
 
 void SnapshotUi::connectSources()
 {
-    const auto showState = [this](const QString &source, const QString &state, bool stale) {
+    const auto showState = [this](const SnapshotSource &source, const QString &state, bool stale) {
         Q_EMIT sourceStateChanged(source, state, stale);
         m_statusBar->showMessage(state, 5000);
     };
-    connect(m_sources, &SnapshotSources::stateChanged, this, showState);
-    connect(m_sources, &SnapshotSources::errorOccurred, this,
+    connect(m_liveSources, &LiveSources::stateChanged, this, showState);
+    connect(m_liveSources, &LiveSources::errorOccurred, this,
             [this](const QString &message) { Q_EMIT errorOccurred(tr("Cannot start"), message); });
     if (m_nativeCapture) {
         connect(m_nativeCapture, &NativeCaptureSource::stateChanged, this, showState);
@@ -130,10 +143,10 @@ void SnapshotUi::populateMenu(QMenu *menu)
     menu->addAction(m_pasteAction);
     // The live sources: a watched file and capture profiles, with their own menu entries.
     menu->addSeparator();
-    m_sources->populateMenu(menu);
-    if (m_nativeCapture) {
+    m_liveSourcesMenu->populateMenu(menu);
+    if (m_nativeCaptureMenu) {
         menu->addSeparator();
-        m_nativeCapture->populateMenu(menu);
+        m_nativeCaptureMenu->populateMenu(menu);
     }
     menu->addSeparator();
     menu->addAction(m_acknowledgeAction);
@@ -142,14 +155,12 @@ void SnapshotUi::populateMenu(QMenu *menu)
 
 void SnapshotUi::openFile(const QString &path)
 {
-    m_userLoads.insert(path);
-    m_controller->openFile(path);
+    m_controller->openFile(SnapshotSource::file(path));
 }
 
-void SnapshotUi::openBytes(const QByteArray &bytes, const QString &label)
+void SnapshotUi::openBytes(const QByteArray &bytes, const SnapshotSource &source)
 {
-    m_userLoads.insert(label);
-    m_controller->openBytes(bytes, label);
+    m_controller->openBytes(bytes, source);
 }
 
 void SnapshotUi::openDialog(const QString &directory)
@@ -168,7 +179,7 @@ void SnapshotUi::paste()
         Q_EMIT errorOccurred(tr("Nothing to paste"), tr("The clipboard holds no text."));
         return;
     }
-    openBytes(text.toUtf8(), tr("clipboard"));
+    openBytes(text.toUtf8(), SnapshotSource::clipboard());
 }
 
 void SnapshotUi::forgetChecks()
@@ -184,11 +195,10 @@ void SnapshotUi::updateCheckSummary()
             = m_document.checks().inOrder(m_document.topology());
     const CheckResult *latest = m_document.checks().latest().get();
     if (checks.isEmpty()) {
-        m_checkLabel->setText(latest && !latest->ok()
-                                      ? tr("Snapshot %1 not checked: %2")
-                                                .arg(QFileInfo(latest->source).fileName(),
-                                                     latest->error.message.left(80))
-                                      : tr("No snapshot: listeners not checked"));
+        m_checkLabel->setText(latest && !latest->ok() ? tr("Snapshot %1 not checked: %2")
+                                                                .arg(latest->source.label(),
+                                                                     latest->error.message.left(80))
+                                                      : tr("No snapshot: listeners not checked"));
         return;
     }
     int ok = 0;
@@ -207,8 +217,7 @@ void SnapshotUi::updateCheckSummary()
     }
     const QString where
             = checks.size() == 1
-                      ? tr("%1 on %2")
-                                .arg(QFileInfo(checks.first()->source).fileName(), servers.first())
+                      ? tr("%1 on %2").arg(checks.first()->source.label(), servers.first())
                       : tr("%1 servers checked").arg(checks.size());
     // Plurals spelled out: without a translation loaded, tr("%n problem(s)") stays as written.
     const QString problemText = problems == 1 ? tr("1 problem") : tr("%1 problems").arg(problems);

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "snapshot/snapshotsource.h"
+
 #include <QObject>
-#include <QSet>
 #include <QString>
 
 class QAction;
@@ -15,19 +16,23 @@ class QWidget;
 namespace edgemap {
 
 class Document;
+class LiveSources;
+class LiveSourcesMenu;
+class NativeCaptureMenu;
 class NativeCaptureSource;
 class SnapshotController;
-class SnapshotSources;
 
 // The main window's snapshot controls: Snapshot > Open Snapshot, Paste Snapshot, the live
 // sources' entries (Watch File, Capture, Capture This Computer), Mark Changes as Seen and Clear
 // Snapshots; and in the status bar the progress of the loads under way, their Cancel button and
 // the check summary ("edge01-netstat.txt on edge01.contoso.local: 12 OK, 2 problems, ...").
-// It owns the SnapshotController and the live sources.
+// It owns the SnapshotController, the live sources and their menu entries.
 //
-// A load the user asked for (open, paste, drop) gets an answer: its failure is errorOccurred (the
-// window shows a box). A live source's failure (a watched file, a capture, even one stopped
-// since) only reaches the snapshot pane, through loadFailed.
+// A load the user asked for (open, paste, drop: a source that is not live) gets an answer: its
+// failure is errorOccurred (the window shows a box). A live source's failure (a watched file, a
+// capture, even one stopped since; SnapshotSource::isLive) only reaches the snapshot pane,
+// through loadFailed. A second load of a source still loading supersedes the first, and the two
+// get one answer (the controller answers the newer one only).
 class SnapshotUi : public QObject
 {
     Q_OBJECT
@@ -35,6 +40,7 @@ class SnapshotUi : public QObject
 public:
     // `window` parents the dialogs and this object; the status bar gets the progress widgets.
     SnapshotUi(Document &document, QStatusBar *statusBar, QWidget *window);
+    ~SnapshotUi() override;
 
     void populateMenu(QMenu *menu);
     // Open Snapshot: the window connects it (its dialog starts in the window's folder).
@@ -42,13 +48,14 @@ public:
     QAction *pasteAction() const { return m_pasteAction; }
 
     SnapshotController *controller() const { return m_controller; }
-    SnapshotSources *sources() const { return m_sources; }
+    LiveSources *liveSources() const { return m_liveSources; }
     // Capture This Computer; null where it is not available (everywhere but Windows).
     NativeCaptureSource *nativeCapture() const { return m_nativeCapture; }
 
     // Loads the user asked for: read and judged in the background, failures answered.
     void openFile(const QString &path);
-    void openBytes(const QByteArray &bytes, const QString &label);
+    // Text from the clipboard or a drop (SnapshotSource::clipboard, droppedText).
+    void openBytes(const QByteArray &bytes, const SnapshotSource &source);
     void openDialog(const QString &directory);
     // The clipboard's text; an error when it holds none.
     void paste();
@@ -58,9 +65,10 @@ public:
 
 Q_SIGNALS:
     void errorOccurred(const QString &title, const QString &message);
-    void loadFailed(const QString &source, const QString &message);
-    // A live source's one-line state (SnapshotSources::stateChanged), for the snapshot pane.
-    void sourceStateChanged(const QString &source, const QString &state, bool stale);
+    void loadFailed(const edgemap::SnapshotSource &source, const QString &message);
+    // A live source's one-line state (LiveSources::stateChanged), for the snapshot pane.
+    void sourceStateChanged(const edgemap::SnapshotSource &source, const QString &state,
+                            bool stale);
 
 private:
     void connectController();
@@ -71,8 +79,10 @@ private:
     QStatusBar *m_statusBar;
     QWidget *m_window;
     SnapshotController *m_controller;
-    SnapshotSources *m_sources;
+    LiveSources *m_liveSources;
+    LiveSourcesMenu *m_liveSourcesMenu;
     NativeCaptureSource *m_nativeCapture = nullptr;
+    NativeCaptureMenu *m_nativeCaptureMenu = nullptr;
     QAction *m_openAction;
     QAction *m_pasteAction;
     QAction *m_acknowledgeAction;
@@ -80,9 +90,6 @@ private:
     QLabel *m_checkLabel;
     QProgressBar *m_progress;
     QToolButton *m_cancel;
-    // Loads the user asked for and not answered yet, by source. A set: a second load of a
-    // source still loading supersedes the first, and the two get one answer.
-    QSet<QString> m_userLoads;
 };
 
 } // namespace edgemap

@@ -126,7 +126,7 @@ void addFacts(TableDocument &doc, const Topology &t, const CheckResult &c, const
     doc.facts = {{QStringLiteral("Topology"), t.name},
                  {QStringLiteral("Product"), displayName(t.product)},
                  {QStringLiteral("Server"), server},
-                 {QStringLiteral("Snapshot"), c.source}};
+                 {QStringLiteral("Snapshot"), c.source.text()}};
     if (!s.header.host.isEmpty())
         doc.facts.append({QStringLiteral("Host"), s.header.host});
     if (s.header.time.isValid())

@@ -163,7 +163,7 @@ ServerFigures figuresOf(const Topology &topology, const CheckResult &check,
 {
     ServerFigures f;
     f.server = fqdnOf(topology, check.judgement.server);
-    f.source = check.source;
+    f.source = check.source.text();
     f.expected = int(listeners.size());
     for (const JudgedListener &l : listeners) {
         const ListenerVerdict &v = l.verdict;

@@ -147,7 +147,7 @@ PortTable buildPortTable(const Topology &t, const QList<const CheckResult *> &ch
         byServer.insert(check->judgement.server, check);
         table.checked = true;
         table.checkedServers.append(check->judgement.server);
-        table.snapshotSources.append(check->source);
+        table.snapshotSources.append(check->source.text());
     }
     for (const ListenerRow &lr : listenerRows(t)) {
         const Listener *l = t.listener(lr.id);

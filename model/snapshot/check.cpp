@@ -9,8 +9,8 @@ namespace edgemap {
 
 namespace {
 
-CheckResult finish(const Topology &topology, snapshotfile::ReadResult read, const QString &source,
-                   const QString &serverOverride)
+CheckResult finish(const Topology &topology, snapshotfile::ReadResult read,
+                   const SnapshotSource &source, const QString &serverOverride)
 {
     CheckResult r;
     r.source = source;
@@ -26,24 +26,32 @@ CheckResult finish(const Topology &topology, snapshotfile::ReadResult read, cons
 
 } // namespace
 
-CheckResult readAndJudge(const Topology &topology, const QString &path,
+CheckResult readAndJudge(const Topology &topology, const SnapshotSource &file,
                          const QString &serverOverride, const snapshotfile::Progress &progress)
 {
+    Q_ASSERT(file.isFile());
+    const QString path = file.path();
     // Before the read: if the writer changes the file meanwhile, the older time is the safe one.
     const QDateTime modified = QFileInfo(path).lastModified();
-    CheckResult r = finish(topology, snapshotfile::load(path, progress), path, serverOverride);
+    CheckResult r = finish(topology, snapshotfile::load(path, progress), file, serverOverride);
     r.fileModified = modified;
     return r;
 }
 
-CheckResult readAndJudge(const Topology &topology, const QByteArray &bytes, const QString &label,
-                         const QString &serverOverride)
+CheckResult readAndJudge(const Topology &topology, const QString &path,
+                         const QString &serverOverride, const snapshotfile::Progress &progress)
 {
-    return finish(topology, snapshotfile::parse(bytes, label), label, serverOverride);
+    return readAndJudge(topology, SnapshotSource::file(path), serverOverride, progress);
+}
+
+CheckResult readAndJudge(const Topology &topology, const QByteArray &bytes,
+                         const SnapshotSource &source, const QString &serverOverride)
+{
+    return finish(topology, snapshotfile::parse(bytes, source.text()), source, serverOverride);
 }
 
 CheckResult readAndJudge(const Topology &topology, snapshotfile::ReadResult read,
-                         const QString &source, const QString &serverOverride)
+                         const SnapshotSource &source, const QString &serverOverride)
 {
     return finish(topology, std::move(read), source, serverOverride);
 }
@@ -55,7 +63,7 @@ CheckResult rejudge(const Topology &topology, CheckResult r, const QString &serv
                           [](const SocketRow &row) { return row.state == TcpState::Established; }));
     const ServerMatch match = matchServer(topology, r.snapshot, serverOverride);
     if (!match.ok()) {
-        r.error = Error::inFile(r.source, match.error);
+        r.error = Error::inFile(r.source.text(), match.error);
         r.server = {};
         r.judgement = {};
         return r;
@@ -95,10 +103,10 @@ CheckRun runChecks(const Topology &topology, const QList<SnapshotInput> &inputs,
             set.errors.append(
                     QStringLiteral("%1 and %2 are both snapshots of %3: give one "
                                    "snapshot per server")
-                            .arg(*it, r.source, server ? server->fqdn : r.server.value()));
+                            .arg(*it, r.source.text(), server ? server->fqdn : r.server.value()));
             continue;
         }
-        sourceOf.insert(r.server, r.source);
+        sourceOf.insert(r.server, r.source.text());
         set.checks.append(std::move(r));
     }
     QHash<ServerId, int> order;

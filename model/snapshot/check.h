@@ -5,6 +5,7 @@
 #include "snapshot/judgement.h"
 #include "snapshot/snapshot.h"
 #include "snapshot/snapshotfile.h"
+#include "snapshot/snapshotsource.h"
 
 #include <QDateTime>
 #include <QString>
@@ -15,7 +16,9 @@ namespace edgemap {
 // what `edgemap check` prints. Plain data, so that it can be produced off the GUI thread.
 struct CheckResult
 {
-    QString source; // file path, or a label such as "clipboard"
+    // Where the snapshot came from; source.text() is what reports and errors show (the file's
+    // path as given, "clipboard", a capture profile's name...).
+    SnapshotSource source;
     QDateTime loadedAt;
     // The file's modification time as it was when read (invalid for text): "captured" when the
     // snapshot has no header. Taken at read time, so a file that later stops changing or vanishes
@@ -34,16 +37,21 @@ struct CheckResult
 };
 
 // Reads, matches and judges. Thread-safe: works on its arguments only. `progress` may cancel.
+// `file` is a file source (SnapshotSource::isFile), read from its path.
+CheckResult readAndJudge(const Topology &topology, const SnapshotSource &file,
+                         const QString &serverOverride = {},
+                         const snapshotfile::Progress &progress = {});
+// The same for a file named by its path (the command line): SnapshotSource::file(path).
 CheckResult readAndJudge(const Topology &topology, const QString &path,
                          const QString &serverOverride = {},
                          const snapshotfile::Progress &progress = {});
-CheckResult readAndJudge(const Topology &topology, const QByteArray &bytes, const QString &label,
-                         const QString &serverOverride = {});
+CheckResult readAndJudge(const Topology &topology, const QByteArray &bytes,
+                         const SnapshotSource &source, const QString &serverOverride = {});
 
 // Matches and judges a snapshot read some other way (Capture This Computer): `read` as
 // snapshotfile returns it, `source` labels the result.
 CheckResult readAndJudge(const Topology &topology, snapshotfile::ReadResult read,
-                         const QString &source, const QString &serverOverride = {});
+                         const SnapshotSource &source, const QString &serverOverride = {});
 
 // Judges an already read snapshot again (after the topology changed).
 CheckResult rejudge(const Topology &topology, CheckResult previous,

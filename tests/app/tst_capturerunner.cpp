@@ -4,6 +4,7 @@
 #include "io/topologyfile.h"
 #include "live/capturerunner.h"
 #include "live/snapshotcontroller.h"
+#include "support/tst_source_util.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -47,7 +48,11 @@ void TstCaptureRunner::outputIsChecked()
     QSignalSpy finished(&controller, &SnapshotController::finished);
     runner.start(profile(QStringLiteral("ok")));
     QVERIFY(finished.wait(10000));
-    QCOMPARE(doc.checks().latest().get()->source, QStringLiteral("fake edge01"));
+    // Its output reaches the controller as the profile's run, named by the profile.
+    const SnapshotSource source = SnapshotSource::capture(QStringLiteral("fake edge01"));
+    QCOMPARE(sourcetest::sourceAt(finished.first()), source);
+    QCOMPARE(doc.checks().latest().get()->source, source);
+    QCOMPARE(doc.checks().latest().get()->source.text(), QStringLiteral("fake edge01"));
     QCOMPARE(doc.checks().verdict(ListenerId(QStringLiteral("edge01-int-tcp-5061")))->status,
              ListenerStatus::Ok);
     QCOMPARE(doc.checks().verdict(ListenerId(QStringLiteral("edge01-int-tcp-5062")))->status,

@@ -8,6 +8,7 @@
 #include "live/snapshotcontroller.h"
 #include "support/tst_settings_util.h"
 #include "support/tst_snapshot_util.h"
+#include "support/tst_source_util.h"
 #include "window/autosave.h"
 #include "window/documentactions.h"
 #include "window/mainwindow.h"
@@ -237,7 +238,7 @@ void TstMainWindowFiles::dropTopologySnapshotAndText()
     mime->setUrls({QUrl::fromLocalFile(kSample)});
     drop(&window, mime);
     QVERIFY(finished.wait(20000));
-    QCOMPARE(doc.checks().latest().get()->source, kSample);
+    QCOMPARE(doc.checks().latest().get()->source, SnapshotSource::file(kSample));
     delete mime;
 
     // Text dragged out of a console: checked like a paste.
@@ -249,7 +250,8 @@ void TstMainWindowFiles::dropTopologySnapshotAndText()
     mime->setText(text.left(text.indexOf(u"UDP"_s)));
     drop(&window, mime);
     QVERIFY(finished.wait(20000));
-    QCOMPARE(doc.checks().latest().get()->source, u"dropped text"_s);
+    QCOMPARE(doc.checks().latest().get()->source, SnapshotSource::droppedText());
+    QCOMPARE(doc.checks().latest().get()->source.text(), u"dropped text"_s);
     QVERIFY(doc.checks().latest().get()->ok());
     delete mime;
 }

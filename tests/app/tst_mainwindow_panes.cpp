@@ -6,8 +6,8 @@
 #include "document/topologyops.h"
 #include "editing/propertyeditor.h"
 #include "io/topologyfile.h"
+#include "live/livesources.h"
 #include "live/snapshotcontroller.h"
-#include "live/snapshotsources.h"
 #include "panes/detailsview.h"
 #include "panes/listenertablemodel.h"
 #include "panes/listenertablepane.h"
@@ -20,12 +20,15 @@
 #include "support/tst_pool_util.h"
 #include "support/tst_settings_util.h"
 #include "support/tst_snapshot_util.h"
+#include "support/tst_source_util.h"
 #include "support/tst_watch_util.h"
 #include "window/mainwindow.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QDockWidget>
 #include <QFile>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -472,7 +475,8 @@ void TstMainWindowPanes::onlyLoadsTheUserAskedForFailAloud()
     QSignalSpy failed(window.snapshots(), &SnapshotController::failed);
     // A load nobody in the window asked for (a live source, even one stopped since the read
     // began): the pane says it, no box.
-    window.snapshots()->openBytes("not netstat at all\n", u"capture edge01"_s);
+    window.snapshots()->openBytes("not netstat at all\n",
+                                  SnapshotSource::capture(u"capture edge01"_s));
     QVERIFY(failed.wait(10000));
     QVERIFY(window.lastError().isEmpty());
     QVERIFY(window.snapshotPane()->errorText().contains(u"capture edge01"_s));
@@ -484,6 +488,23 @@ void TstMainWindowPanes::onlyLoadsTheUserAskedForFailAloud()
     QVERIFY(failed.wait(10000));
     QVERIFY2(window.lastError().contains(u"no netstat or PowerShell socket rows"_s),
              qPrintable(window.lastError()));
+    QVERIFY(window.lastError().contains(bad));
+    // A capture profile named like that file is still a live source: the pane, no box.
+    const QString boxed = window.lastError();
+    window.snapshots()->openBytes("  Proto  Local Address  Foreign Address  State  PID\r\n"
+                                  "  TCP    10.9.9.9:5061   0.0.0.0:0   LISTENING   2216\r\n",
+                                  SnapshotSource::capture(bad));
+    QVERIFY(failed.wait(10000));
+    const QString matchError = failed.last().at(1).toString();
+    QVERIFY(matchError != boxed);
+    QVERIFY2(window.snapshotPane()->errorText().contains(matchError),
+             qPrintable(window.snapshotPane()->errorText()));
+    QCOMPARE(window.lastError(), boxed);
+    // Text the user pasted: a box too.
+    QGuiApplication::clipboard()->setText(u"nothing to see here\n"_s);
+    window.pasteSnapshot();
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(window.lastError().contains(u"clipboard"_s), qPrintable(window.lastError()));
 }
 
 void TstMainWindowPanes::watchedFileFeedsThePaneAndGoesStaleQuietly()
@@ -494,9 +515,9 @@ void TstMainWindowPanes::watchedFileFeedsThePaneAndGoesStaleQuietly()
     Document doc(topologyfile::defaultTopology());
     MainWindow window(doc);
     window.setInteractive(false);
-    window.snapshotSources()->setTimingForTests(50, 50, 0);
+    window.liveSources()->setTimingForTests(50, 50, 0);
     QSignalSpy finished(window.snapshots(), &SnapshotController::finished);
-    window.snapshotSources()->watchFile(path);
+    window.liveSources()->watchFile(path);
     QVERIFY(finished.wait(20000));
     const ServerId edge01(u"edge01"_s);
     QTRY_VERIFY_WITH_TIMEOUT(window.snapshotPane()->blockText(edge01).contains(u"watching"_s),

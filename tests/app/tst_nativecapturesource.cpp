@@ -1,8 +1,9 @@
 // Capture This Computer, window side: the capture runs off the GUI thread and lands in the
 // document like any snapshot (judged, with its source, host and time); Refresh repeats it like a
 // capture profile (states for the snapshot pane, failures keep the last good check, runs never
-// overlap, Off stops it); the menu entries exist only where native capture does. The capture
-// itself is a fake here (synthetic tables), so this runs on every platform.
+// overlap, Off stops it); the menu entries (NativeCaptureMenu) drive it and follow it, and exist
+// only where native capture does. The capture itself is a fake here (synthetic tables), so this
+// runs on every platform.
 #include "document/document.h"
 #include "io/topologyfile.h"
 #include "live/nativecapturesource.h"
@@ -10,7 +11,9 @@
 #include "snapshot/nativecapture.h"
 #include "support/tst_nativecapture_util.h"
 #include "support/tst_settings_util.h"
+#include "support/tst_source_util.h"
 #include "window/mainwindow.h"
+#include "window/nativecapturemenu.h"
 
 #include <QAction>
 #include <QMenu>
@@ -24,6 +27,7 @@
 
 using namespace edgemap;
 using namespace Qt::StringLiterals;
+using edgemap::sourcetest::sourceAt;
 
 namespace {
 
@@ -132,8 +136,8 @@ void TstNativeCaptureSource::captureNowJudgesOffTheGuiThread()
     QSignalSpy states(m_source.get(), &NativeCaptureSource::stateChanged);
     m_source->captureNow();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
-    const QString label = NativeCaptureSource::sourceLabel();
-    QCOMPARE(finished.first().first().toString(), label);
+    const SnapshotSource source = SnapshotSource::thisComputer();
+    QCOMPARE(sourceAt(finished.first()), source);
     QCOMPARE(m_fake->calls.load(), 1);
     QVERIFY(m_fake->threads.first() != QThread::currentThread());
 
@@ -141,7 +145,8 @@ void TstNativeCaptureSource::captureNowJudgesOffTheGuiThread()
     // and judged.
     const CheckResult *check = m_doc->checks().latest().get();
     QVERIFY(check && check->ok());
-    QCOMPARE(check->source, label);
+    QCOMPARE(check->source, source);
+    QCOMPARE(check->source.text(), u"This computer (native capture)"_s);
     QCOMPARE(check->snapshot.format, u"native"_s);
     QCOMPARE(check->snapshot.header.host, u"EDGE01"_s);
     QVERIFY(check->snapshot.header.time.isValid());
@@ -163,19 +168,19 @@ void TstNativeCaptureSource::refreshAtInterval()
     m_source->startRefreshing(5);
     QVERIFY(m_source->isRefreshing());
     QCOMPARE(m_source->refreshSeconds(), 5);
-    QCOMPARE(states.first().first().toString(), NativeCaptureSource::sourceLabel());
+    QCOMPARE(sourceAt(states.first()), SnapshotSource::thisComputer());
     QVERIFY2(lastState(states).state.startsWith(u"capturing every 5 s"_s),
              qPrintable(lastState(states).state));
     QTRY_VERIFY_WITH_TIMEOUT(lastState(states).state.startsWith(u"captured "_s), 5000);
     QVERIFY(lastState(states).state.contains(u"every 5 s"_s));
     QVERIFY(!lastState(states).stale);
     QTRY_VERIFY_WITH_TIMEOUT(m_fake->calls >= 3, 5000); // at the (shortened) interval
-    QCOMPARE(m_doc->checks().latest().get()->source, NativeCaptureSource::sourceLabel());
+    QCOMPARE(m_doc->checks().latest().get()->source, SnapshotSource::thisComputer());
 
     m_source->stopRefreshing();
     QVERIFY(!m_source->isRefreshing());
     QCOMPARE(stopped.size(), 1);
-    QCOMPARE(stopped.first().first().toString(), NativeCaptureSource::sourceLabel());
+    QCOMPARE(sourceAt(stopped.first()), SnapshotSource::thisComputer());
     QCOMPARE(lastState(states).state, QString()); // the pane clears the source line
     QTest::qWait(300);                            // let a capture that was under way finish
     const int calls = m_fake->calls;
@@ -239,10 +244,11 @@ void TstNativeCaptureSource::runsNeverOverlap()
 
 void TstNativeCaptureSource::menu()
 {
+    NativeCaptureMenu entries(*m_source);
     QMenu menu;
-    m_source->populateMenu(&menu);
-    QVERIFY(menu.actions().contains(m_source->captureAction()));
-    QCOMPARE(m_source->captureAction()->objectName(), u"captureThisComputerAction"_s);
+    entries.populateMenu(&menu);
+    QVERIFY(menu.actions().contains(entries.captureAction()));
+    QCOMPARE(entries.captureAction()->objectName(), u"captureThisComputerAction"_s);
     auto *refresh = menu.findChild<QMenu *>(u"refreshThisComputerMenu"_s);
     QVERIFY(refresh);
     QStringList texts;
@@ -253,7 +259,7 @@ void TstNativeCaptureSource::menu()
     QVERIFY(refresh->actions().first()->isChecked());
 
     QSignalSpy finished(m_controller.get(), &SnapshotController::finished);
-    m_source->captureAction()->trigger();
+    entries.captureAction()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
 
     refresh->actions().at(2)->trigger(); // every 15 s
@@ -262,6 +268,16 @@ void TstNativeCaptureSource::menu()
     QVERIFY(refresh->actions().at(2)->isChecked());
     refresh->actions().first()->trigger(); // off
     QVERIFY(!m_source->isRefreshing());
+    QVERIFY(refresh->actions().first()->isChecked());
+
+    // The entries follow the source whoever drives it: an interval the menu offers is checked,
+    // one it does not offer leaves every entry unchecked.
+    m_source->startRefreshing(60);
+    QVERIFY(refresh->actions().at(3)->isChecked()); // every 1 min
+    m_source->startRefreshing(30);
+    for (QAction *a : refresh->actions())
+        QVERIFY2(!a->isChecked(), qPrintable(a->text()));
+    m_source->stopRefreshing();
     QVERIFY(refresh->actions().first()->isChecked());
 }
 

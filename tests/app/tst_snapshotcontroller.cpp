@@ -1,6 +1,7 @@
 // Loading a snapshot in the GUI: off the GUI thread, into the Document, shown in the tree and the
 // details; failures keep the previous check; cancel; re-judging after the topology changes;
-// several snapshots of a pool, each on its server; a second snapshot compared with the first.
+// several snapshots of a pool, each on its server; a second snapshot compared with the first; a
+// newer load of the same source (equal SnapshotSources, not equal texts) superseding the older.
 #include "core/elementref.h"
 #include "document/document.h"
 #include "io/topologyfile.h"
@@ -10,6 +11,7 @@
 #include "support/tst_field_util.h"
 #include "support/tst_pool_util.h"
 #include "support/tst_snapshot_util.h"
+#include "support/tst_source_util.h"
 #include "window/mainwindow.h"
 
 #include <QFile>
@@ -22,6 +24,7 @@
 using namespace edgemap;
 using edgemap::pooltest::waitFor;
 using edgemap::pooltest::writeText;
+using edgemap::sourcetest::sourceAt;
 
 namespace {
 
@@ -77,6 +80,7 @@ private Q_SLOTS:
     void poolSnapshotsLandOnTheirServers();
     void sameServerAgainIsCompared();
     void overlappingLoadsOfOneServerCompareWithEachOther();
+    void newerLoadOfTheSameSourceSupersedes();
     void topologyChangeRejudgesEveryServer();
     void fieldEditRejudgesOnlyWhatAVerdictReads_data();
     void fieldEditRejudgesOnlyWhatAVerdictReads();
@@ -136,6 +140,7 @@ void TstSnapshotController::unreadableSnapshotKeepsThePreviousCheck()
     QSignalSpy failed(window.snapshots(), &SnapshotController::failed);
     window.openSnapshot(garbage);
     QVERIFY(failed.wait(10000));
+    QCOMPARE(sourceAt(failed.first()), SnapshotSource::file(garbage));
     QCOMPARE(doc.checks().latest().get(), before);
     QVERIFY2(window.lastError().contains(QStringLiteral("no netstat or PowerShell socket rows")),
              qPrintable(window.lastError()));
@@ -161,9 +166,10 @@ void TstSnapshotController::cancelLeavesTheDocumentAlone()
     }
     QSignalSpy cancelled(&controller, &SnapshotController::cancelled);
     QSignalSpy finished(&controller, &SnapshotController::finished);
-    controller.openFile(big);
+    controller.openFile(SnapshotSource::file(big));
     controller.cancel();
     QVERIFY(cancelled.wait(20000));
+    QCOMPARE(sourceAt(cancelled.first()), SnapshotSource::file(big));
     QCOMPARE(finished.size(), 0);
     QVERIFY(doc.checks().latest().get() == nullptr);
 }
@@ -173,7 +179,7 @@ void TstSnapshotController::topologyChangeRejudges()
     Document doc(topologyfile::defaultTopology());
     SnapshotController controller(doc);
     QSignalSpy finished(&controller, &SnapshotController::finished);
-    controller.openFile(kSample);
+    controller.openFile(SnapshotSource::file(kSample));
     QVERIFY(finished.wait(10000));
     QCOMPARE(doc.checks().verdict(ListenerId(QStringLiteral("edge01-int-tcp-8057")))->status,
              ListenerStatus::Missing);
@@ -209,8 +215,10 @@ void TstSnapshotController::poolSnapshotsLandOnTheirServers()
     QVERIFY(!controller.isBusy());
     QCOMPARE(busy.size(), 2); // busy once for both, then idle
     QCOMPARE(doc.checks().servers().size(), 2);
-    QCOMPARE(doc.checks().checkFor(ServerId(QStringLiteral("edge01")))->source, a);
-    QCOMPARE(doc.checks().checkFor(ServerId(QStringLiteral("edge02")))->source, b);
+    QCOMPARE(doc.checks().checkFor(ServerId(QStringLiteral("edge01")))->source,
+             SnapshotSource::file(a));
+    QCOMPARE(doc.checks().checkFor(ServerId(QStringLiteral("edge02")))->source,
+             SnapshotSource::file(b));
     // Both servers show their own state, in the tree as in the verdicts.
     for (const QString &server : {QStringLiteral("edge01"), QStringLiteral("edge02")}) {
         QCOMPARE(statusCell(tree, ElementRef::server(ServerId(server))),
@@ -233,22 +241,22 @@ void TstSnapshotController::sameServerAgainIsCompared()
     const ElementRef replication
             = ElementRef::listener(ListenerId(QStringLiteral("edge01-int-tcp-4443")));
     const ElementRef edge01 = ElementRef::server(ServerId(QStringLiteral("edge01")));
-    controller.openBytes(sampleText().toUtf8(), QStringLiteral("first"));
+    controller.openBytes(sampleText().toUtf8(), SnapshotSource::named(QStringLiteral("first")));
     QVERIFY(waitFor(finished, 1));
-    controller.openBytes(edge02Text().toUtf8(), QStringLiteral("edge02"));
+    controller.openBytes(edge02Text().toUtf8(), SnapshotSource::named(QStringLiteral("edge02")));
     QVERIFY(waitFor(finished, 2));
     QVERIFY(!doc.checks().hasChanges()); // each server's first snapshot: nothing to compare
 
     // The replica replicator stopped on edge01: the new snapshot replaces the first, and the
     // tree says what changed.
     controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
-                         QStringLiteral("clipboard"));
+                         SnapshotSource::clipboard());
     QVERIFY(waitFor(finished, 3));
     QCOMPARE(doc.checks().servers().size(), 2);
     QCOMPARE(doc.checks().checkFor(ServerId(QStringLiteral("edge01")))->source,
-             QStringLiteral("clipboard"));
+             SnapshotSource::clipboard());
     QCOMPARE(doc.checks().previousCheckFor(ServerId(QStringLiteral("edge01")))->source,
-             QStringLiteral("first"));
+             SnapshotSource::named(QStringLiteral("first")));
     QCOMPARE(statusCell(tree, replication), QStringLiteral("\u2717 Missing (was OK)"));
     QVERIFY(tree.indexFor(replication)
                     .siblingAtColumn(TopologyTreeModel::StatusColumn)
@@ -262,7 +270,7 @@ void TstSnapshotController::sameServerAgainIsCompared()
              QStringLiteral("\u2713 OK")); // the other server is untouched
 
     // It came back.
-    controller.openBytes(sampleText().toUtf8(), QStringLiteral("third"));
+    controller.openBytes(sampleText().toUtf8(), SnapshotSource::named(QStringLiteral("third")));
     QVERIFY(waitFor(finished, 4));
     QCOMPARE(statusCell(tree, replication), QStringLiteral("\u2713 OK (was Missing)"));
     doc.setChecks(doc.checks().acknowledged());
@@ -276,11 +284,11 @@ void TstSnapshotController::topologyChangeRejudgesEveryServer()
     Document doc(twoServerPool());
     SnapshotController controller(doc);
     QSignalSpy finished(&controller, &SnapshotController::finished);
-    controller.openBytes(sampleText().toUtf8(), QStringLiteral("a"));
-    controller.openBytes(edge02Text().toUtf8(), QStringLiteral("b"));
+    controller.openBytes(sampleText().toUtf8(), SnapshotSource::named(QStringLiteral("a")));
+    controller.openBytes(edge02Text().toUtf8(), SnapshotSource::named(QStringLiteral("b")));
     QVERIFY(waitFor(finished, 2));
     controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
-                         QStringLiteral("a2"));
+                         SnapshotSource::named(QStringLiteral("a2")));
     QVERIFY(waitFor(finished, 3));
     const CheckResult *beforeA = doc.checks().checkFor(ServerId(QStringLiteral("edge01")));
     const CheckResult *beforeB = doc.checks().checkFor(ServerId(QStringLiteral("edge02")));
@@ -299,7 +307,8 @@ void TstSnapshotController::topologyChangeRejudgesEveryServer()
         QCOMPARE(doc.checks().verdict(ListenerId(server + u"-int-tcp-8057"_qs))->status,
                  ListenerStatus::NotChecked);
         QCOMPARE(doc.checks().checkFor(ServerId(server))->source,
-                 server == u"edge01"_qs ? QStringLiteral("a2") : QStringLiteral("b"));
+                 SnapshotSource::named(server == u"edge01"_qs ? QStringLiteral("a2")
+                                                              : QStringLiteral("b")));
     }
     // The comparison is made again between the re-judged snapshots: still the one change.
     const SnapshotDiff *diff = doc.checks().changesFor(ServerId(QStringLiteral("edge01")));
@@ -317,20 +326,21 @@ void TstSnapshotController::overlappingLoadsOfOneServerCompareWithEachOther()
     Document doc(twoServerPool());
     SnapshotController controller(doc);
     QSignalSpy finished(&controller, &SnapshotController::finished);
-    controller.openBytes(sampleText().toUtf8(), QStringLiteral("first"));
+    controller.openBytes(sampleText().toUtf8(), SnapshotSource::named(QStringLiteral("first")));
     QVERIFY(waitFor(finished, 1));
     controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
-                         QStringLiteral("x"));
+                         SnapshotSource::named(QStringLiteral("x")));
     controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:5062 ")).toUtf8(),
-                         QStringLiteral("y"));
+                         SnapshotSource::named(QStringLiteral("y")));
     QVERIFY(waitFor(finished, 3));
     QTRY_VERIFY(!controller.isBusy());
     const ServerId edge01(QStringLiteral("edge01"));
     const CheckResult *current = doc.checks().checkFor(edge01);
     const CheckResult *previous = doc.checks().previousCheckFor(edge01);
     QVERIFY(current && previous);
-    QCOMPARE(QSet<QString>({current->source, previous->source}),
-             QSet<QString>({QStringLiteral("x"), QStringLiteral("y")}));
+    QCOMPARE(QSet<SnapshotSource>({current->source, previous->source}),
+             QSet<SnapshotSource>({SnapshotSource::named(QStringLiteral("x")),
+                                   SnapshotSource::named(QStringLiteral("y"))}));
     const SnapshotDiff *diff = doc.checks().changesFor(edge01);
     QVERIFY(diff);
     // x lacks 4443, y lacks 5062: between them both change, in opposite directions.
@@ -340,6 +350,42 @@ void TstSnapshotController::overlappingLoadsOfOneServerCompareWithEachOther()
     QCOMPARE(diff->disappeared.size(), expected.disappeared.size());
     for (const StatusChange &c : diff->statusChanges)
         QVERIFY2(c.before != ListenerStatus::NotChecked, qPrintable(c.listener.value()));
+}
+
+void TstSnapshotController::newerLoadOfTheSameSourceSupersedes()
+{
+    // Pasted again before the first paste was judged: only the newer one reaches the document,
+    // and the two get one answer.
+    using namespace pooltest;
+    Document doc(twoServerPool());
+    SnapshotController controller(doc);
+    QSignalSpy started(&controller, &SnapshotController::started);
+    QSignalSpy finished(&controller, &SnapshotController::finished);
+    QSignalSpy cancelled(&controller, &SnapshotController::cancelled);
+    controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
+                         SnapshotSource::clipboard());
+    controller.openBytes(sampleText().toUtf8(), SnapshotSource::clipboard());
+    QVERIFY(waitFor(finished, 1));
+    QTRY_VERIFY(!controller.isBusy());
+    QCOMPARE(started.size(), 2);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(cancelled.isEmpty());
+    QCOMPARE(sourceAt(finished.first()), SnapshotSource::clipboard());
+    const ServerId edge01(QStringLiteral("edge01"));
+    QCOMPARE(doc.checks().checkFor(edge01)->judgement.problemCount(), 2); // the sample's, not 3
+    QVERIFY(doc.checks().previousCheckFor(edge01) == nullptr);
+
+    // The same text from another origin is another source: both are loaded and answered.
+    controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:4443 ")).toUtf8(),
+                         SnapshotSource::named(QStringLiteral("clipboard")));
+    controller.openBytes(without(sampleText(), QStringLiteral("172.25.33.10:5062 ")).toUtf8(),
+                         SnapshotSource::clipboard());
+    QVERIFY(waitFor(finished, 3));
+    QTRY_VERIFY(!controller.isBusy());
+    QCOMPARE(finished.size(), 3);
+    QCOMPARE(QSet<SnapshotSource>({sourceAt(finished.at(1)), sourceAt(finished.at(2))}),
+             QSet<SnapshotSource>({SnapshotSource::named(QStringLiteral("clipboard")),
+                                   SnapshotSource::clipboard()}));
 }
 
 void TstSnapshotController::fieldEditRejudgesOnlyWhatAVerdictReads_data()
@@ -380,7 +426,7 @@ void TstSnapshotController::fieldEditRejudgesOnlyWhatAVerdictReads()
     Document doc(topologyfile::defaultTopology());
     SnapshotController controller(doc);
     QSignalSpy done(&controller, &SnapshotController::finished);
-    controller.openFile(kSample);
+    controller.openFile(SnapshotSource::file(kSample));
     QVERIFY(done.wait(10000));
     const ServerId edge01(u"edge01"_qs);
     const std::shared_ptr<const CheckResult> before = doc.checks().latest();

@@ -1,11 +1,13 @@
 // The snapshot pane: one block per loaded snapshot with where it came from, when it was taken,
 // how old it is, what it is and what the check found; changes since the server's previous
-// snapshot; the state a watcher reports about a source; the failed load; the empty hint.
+// snapshot; the state a watcher reports about a source (on the blocks that source brought, and
+// no other source's even when its text is the same); the failed load; the empty hint.
 #include "document/document.h"
 #include "live/snapshotcontroller.h"
 #include "panes/snapshotpane.h"
 #include "support/tst_checks_util.h"
 #include "support/tst_pool_util.h"
+#include "support/tst_source_util.h"
 
 #include <QFile>
 #include <QLabel>
@@ -187,14 +189,28 @@ void TstSnapshotPane::sourceState()
 {
     Document doc(twoServerPool());
     SnapshotPane pane(doc);
-    deliverCheck(doc, check(doc.topology(), sampleText(), u"/share/edge01.txt"_s));
-    deliverCheck(doc, check(doc.topology(), edge02Text(), u"/share/edge02.txt"_s));
-    pane.setSourceState(u"/share/edge02.txt"_s, u"stale: file deleted 3 min ago"_s, true);
+    const SnapshotSource edge01 = SnapshotSource::watchedFile(u"/share/edge01.txt"_s);
+    const SnapshotSource edge02 = SnapshotSource::watchedFile(u"/share/edge02.txt"_s);
+    deliverCheck(doc, check(doc.topology(), sampleText(), edge01));
+    deliverCheck(doc, check(doc.topology(), edge02Text(), edge02));
+    QVERIFY(pane.blockText(kEdge02).split(u'\n').contains(u"Source: /share/edge02.txt"_s));
+    pane.setSourceState(edge02, u"stale: file deleted 3 min ago"_s, true);
     QVERIFY(pane.blockText(kEdge02).contains(u"Source state: stale: file deleted 3 min ago"_s));
     QVERIFY(!pane.blockText(kEdge01).contains(u"Source state"_s));
     const auto *label = pane.findChild<QLabel *>(u"snapshotBlock:edge02"_s);
     QVERIFY(label->text().contains(u"stale: file deleted 3 min ago"_s));
-    pane.setSourceState(u"/share/edge02.txt"_s, {}, false);
+
+    // A capture profile named like the watched file, or the same file opened by hand, is another
+    // source: its state is not this block's, and clearing it leaves this block's alone.
+    pane.setSourceState(SnapshotSource::capture(u"/share/edge01.txt"_s), u"captured 12:00:00"_s,
+                        false);
+    pane.setSourceState(SnapshotSource::file(u"/share/edge01.txt"_s), u"opened"_s, false);
+    QVERIFY2(!pane.blockText(kEdge01).contains(u"Source state"_s),
+             qPrintable(pane.blockText(kEdge01)));
+    pane.setSourceState(SnapshotSource::capture(u"/share/edge02.txt"_s), {}, false);
+    QVERIFY(pane.blockText(kEdge02).contains(u"Source state: stale: file deleted 3 min ago"_s));
+
+    pane.setSourceState(edge02, {}, false);
     QVERIFY(!pane.blockText(kEdge02).contains(u"Source state"_s));
 }
 
@@ -206,7 +222,7 @@ void TstSnapshotPane::failedLoadIsShownUntilALaterSuccess()
     QObject::connect(&controller, &SnapshotController::failed, &pane, &SnapshotPane::showLoadError);
     QSignalSpy failed(&controller, &SnapshotController::failed);
     QSignalSpy finished(&controller, &SnapshotController::finished);
-    controller.openBytes("this is not netstat output\n", u"clipboard"_s);
+    controller.openBytes("this is not netstat output\n", SnapshotSource::clipboard());
     QVERIFY(failed.wait(10000));
     QVERIFY2(pane.errorText().contains(u"no netstat or PowerShell socket rows"_s),
              qPrintable(pane.errorText()));
@@ -217,12 +233,12 @@ void TstSnapshotPane::failedLoadIsShownUntilALaterSuccess()
     // A snapshot of no server of the topology: the document's latest result carries the error.
     controller.openBytes("  Proto  Local Address  Foreign Address  State  PID\r\n"
                          "  TCP    10.9.9.9:5061   0.0.0.0:0   LISTENING   2216\r\n",
-                         u"other server"_s);
+                         SnapshotSource::named(u"other server"_s));
     QVERIFY(failed.wait(10000));
     QVERIFY2(pane.errorText().startsWith(u"Loading other server failed: "_s),
              qPrintable(pane.errorText()));
 
-    controller.openBytes(sampleText().toUtf8(), u"good"_s);
+    controller.openBytes(sampleText().toUtf8(), SnapshotSource::named(u"good"_s));
     QVERIFY(waitFor(finished, 1));
     QVERIFY(pane.errorText().isEmpty());
     QVERIFY(!pane.findChild<QLabel *>(u"snapshotError"_s)->isVisibleTo(&pane));
@@ -231,7 +247,7 @@ void TstSnapshotPane::failedLoadIsShownUntilALaterSuccess()
     // Clear Snapshots forgets a failure too: the pane is back to its empty state.
     controller.openBytes("  Proto  Local Address  Foreign Address  State  PID\r\n"
                          "  TCP    10.9.9.9:5061   0.0.0.0:0   LISTENING   2216\r\n",
-                         u"other server"_s);
+                         SnapshotSource::named(u"other server"_s));
     QVERIFY(failed.wait(10000));
     QVERIFY(!pane.errorText().isEmpty());
     doc.setChecks({});

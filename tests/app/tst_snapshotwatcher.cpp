@@ -4,15 +4,18 @@
 #include "io/topologyfile.h"
 #include "live/snapshotcontroller.h"
 #include "live/snapshotwatcher.h"
+#include "support/tst_source_util.h"
 #include "support/tst_watch_util.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace edgemap;
 using namespace edgemap::watchtest;
+using edgemap::sourcetest::sourceAt;
 
 class TstSnapshotWatcher : public QObject
 {
@@ -37,7 +40,11 @@ void TstSnapshotWatcher::followsReplaceTruncateDeleteRecreate()
 
     QVERIFY(writeFile(path, snapshotFor(doc.topology(), 8057)));
     watcher.watch(path);
+    const SnapshotSource source = SnapshotSource::watchedFile(QFileInfo(path).absoluteFilePath());
+    QCOMPARE(watcher.source(), source);
     QVERIFY(finished.wait(5000));
+    QCOMPARE(sourceAt(finished.constFirst()), source); // its reads come as the watched file
+    QCOMPARE(doc.checks().latest().get()->source, source);
     QCOMPARE(doc.checks().latest().get()->judgement.problemCount(), 1); // 8057 missing
     QVERIFY(!watcher.isStale());
 
@@ -91,7 +98,8 @@ void TstSnapshotWatcher::switchingOrStoppingDropsTheLookInFlight()
     watcher.watch(a);
     watcher.watch(b); // before the look at a has come back
     QVERIFY(finished.wait(5000));
-    QCOMPARE(finished.constFirst().at(0).toString(), b);
+    QCOMPARE(sourceAt(finished.constFirst()),
+             SnapshotSource::watchedFile(QFileInfo(b).absoluteFilePath()));
     QCOMPARE(doc.checks().latest().get()->judgement.problemCount(), 0);
     QTest::qWait(600); // polls keep looking at b, which has not changed: no second read
     QCOMPARE(finished.size(), 1);
@@ -103,6 +111,7 @@ void TstSnapshotWatcher::switchingOrStoppingDropsTheLookInFlight()
     QTest::qWait(600);
     QCOMPARE(finished.size(), 1);
     QVERIFY(!watcher.isWatching());
+    QCOMPARE(watcher.source(), SnapshotSource());
     QVERIFY(!watcher.isStale());
 }
 

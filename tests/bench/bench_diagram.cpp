@@ -136,7 +136,8 @@ int main(int argc, char **argv)
     DiagramScene scene(doc);
     const QByteArray bytes = snapshotOf(big, 20);
     auto check = [&] {
-        return std::make_shared<CheckResult>(readAndJudge(big, bytes, QStringLiteral("bench")));
+        return std::make_shared<CheckResult>(
+                readAndJudge(big, bytes, SnapshotSource::named(QStringLiteral("bench"))));
     };
     if (!check()->ok()) {
         std::fprintf(stderr, "check failed: %s\n", qPrintable(check()->error.message));

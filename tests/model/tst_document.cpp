@@ -270,7 +270,7 @@ void TstDocument::failedResultOnlyBecomesTheLatest()
             readAndJudge(doc.topology(),
                          QByteArray("  Proto  Local Address  Foreign Address  State  PID\r\n"
                                     "  TCP    10.9.9.9:5061   0.0.0.0:0   LISTENING   2216\r\n"),
-                         QStringLiteral("other.txt")));
+                         SnapshotSource::named(QStringLiteral("other.txt"))));
     QVERIFY(!unmatched->ok());
     deliverCheck(doc, unmatched);
     QCOMPARE(doc.checks().latest().get(), unmatched.get()); // for the UI to show the error

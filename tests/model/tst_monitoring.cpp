@@ -29,7 +29,7 @@ Topology defaultTopology()
 
 CheckResult checkOf(const Topology &t, const QString &text, const QString &label = u"snap"_s)
 {
-    CheckResult r = readAndJudge(t, text.toUtf8(), label);
+    CheckResult r = readAndJudge(t, text.toUtf8(), SnapshotSource::named(label));
     if (!r.ok())
         qFatal("check failed: %s", qPrintable(r.error.toString()));
     return r;
@@ -144,7 +144,8 @@ void TstMonitoring::nagiosSeveralServers()
     }();
     QVERIFY2(set.ok(), qPrintable(set.errors.join(u'\n')));
     QCOMPARE(set.checks.size(), 2);
-    QVERIFY(set.checks.at(0).source.endsWith(u"edge01.txt"_s));
+    QVERIFY(set.checks.at(0).source.text().endsWith(u"edge01.txt"_s));
+    QCOMPARE(set.checks.at(0).source.kind(), SnapshotSource::Kind::File);
     // The files were just written: their modification time is the capture time.
     const monitoring::PluginOutput out
             = monitoring::nagios(t, set.checks, false, QDateTime::currentDateTimeUtc());

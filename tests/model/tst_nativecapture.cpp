@@ -329,9 +329,11 @@ void TstNativeCapture::judgedLikeALoadedSnapshot()
     const Topology topology = topologyfile::defaultTopology();
     snapshotfile::ReadResult native;
     native.snapshot = edge01Snapshot();
-    const CheckResult check = readAndJudge(topology, std::move(native), u"this computer"_s);
+    const CheckResult check
+            = readAndJudge(topology, std::move(native), SnapshotSource::thisComputer());
     QVERIFY2(check.ok(), qPrintable(check.error.toString()));
-    QCOMPARE(check.source, u"this computer"_s);
+    QVERIFY(check.source == SnapshotSource::thisComputer());
+    QCOMPARE(check.source.text(), u"This computer (native capture)"_s);
     QCOMPARE(check.server.value(), u"edge01"_s);
     QCOMPARE(check.established, 1);
 
@@ -366,7 +368,8 @@ void TstNativeCapture::judgedLikeALoadedSnapshot()
     QVERIFY(denied);
 
     // Judged exactly like the netstat capture of the same machine.
-    const CheckResult fromText = readAndJudge(topology, edge01Netstat(), u"netstat"_s);
+    const CheckResult fromText
+            = readAndJudge(topology, edge01Netstat(), SnapshotSource::named(u"netstat"_s));
     QVERIFY(fromText.ok());
     QCOMPARE(statuses(check.judgement), statuses(fromText.judgement));
     QCOMPARE(check.judgement.unexpected.size(), fromText.judgement.unexpected.size());
@@ -396,9 +399,9 @@ void TstNativeCapture::notAvailableElsewhere()
              qPrintable(r.error.message));
     QCOMPARE(r.error.file, u"this computer"_s);
     // And through the check, as the window would get it: an error, no check.
-    const CheckResult check
-            = readAndJudge(topologyfile::defaultTopology(),
-                           nativecapture::capture(u"this computer"_s), u"this computer"_s);
+    const CheckResult check = readAndJudge(topologyfile::defaultTopology(),
+                                           nativecapture::capture(u"this computer"_s),
+                                           SnapshotSource::thisComputer());
     QVERIFY(!check.ok());
 #endif
 }

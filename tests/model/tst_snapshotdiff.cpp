@@ -13,7 +13,7 @@ const QByteArray kHeader
 
 CheckResult check(const Topology &t, const QByteArray &rows)
 {
-    return readAndJudge(t, kHeader + rows, QStringLiteral("test"));
+    return readAndJudge(t, kHeader + rows, SnapshotSource::named(QStringLiteral("test")));
 }
 
 } // namespace

@@ -88,12 +88,19 @@ inline QString without(const QString &text, const QString &needle)
 }
 
 inline std::shared_ptr<const CheckResult> check(const Topology &t, const QString &text,
-                                                const QString &label)
+                                                const SnapshotSource &source)
 {
-    auto r = std::make_shared<const CheckResult>(readAndJudge(t, text.toUtf8(), label));
+    auto r = std::make_shared<const CheckResult>(readAndJudge(t, text.toUtf8(), source));
     if (!r->ok())
         qFatal("check failed: %s", qPrintable(r->error.toString()));
     return r;
+}
+
+// The same under a name of the test's choosing (SnapshotSource::named).
+inline std::shared_ptr<const CheckResult> check(const Topology &t, const QString &text,
+                                                const QString &name)
+{
+    return check(t, text, SnapshotSource::named(name));
 }
 
 // Writes `text` as UTF-8 to `name` in `dir` and returns its path.

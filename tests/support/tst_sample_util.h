@@ -12,13 +12,14 @@
 
 namespace edgemap::sampletest {
 
-// The sample, read as the bytes on disk and labelled "sample", judged against `topology`.
+// The sample, read as the bytes on disk and named "sample", judged against `topology`.
 inline CheckResult sampleCheckResult(const Topology &topology)
 {
     QFile file(snapshottest::bundledSamplePath());
     if (!file.open(QIODevice::ReadOnly))
         qFatal("cannot read the sample snapshot");
-    CheckResult result = readAndJudge(topology, file.readAll(), QStringLiteral("sample"));
+    CheckResult result = readAndJudge(topology, file.readAll(),
+                                      SnapshotSource::named(QStringLiteral("sample")));
     if (!result.ok())
         qFatal("sample check failed: %s", qPrintable(result.error.message));
     return result;

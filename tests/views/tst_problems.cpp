@@ -91,8 +91,8 @@ void TstProblems::noSnapshot()
 void TstProblems::snapshotFailed()
 {
     ProblemsPane pane(m_doc);
-    const CheckResult bad
-            = readAndJudge(m_doc.topology(), QByteArray("this is not netstat\n"), u"clipboard"_s);
+    const CheckResult bad = readAndJudge(m_doc.topology(), QByteArray("this is not netstat\n"),
+                                         SnapshotSource::clipboard());
     QVERIFY(!bad.ok());
     deliverCheck(m_doc, shared(bad));
     QCOMPARE(pane.model()->state(), ProblemsModel::State::SnapshotFailed);

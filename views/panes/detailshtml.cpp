@@ -176,7 +176,7 @@ void listenerObserved(Writer &w, const Topology &t, const Listener &l, const Che
     if (l.dynamic)
         w.row(tr("Relay ports in use"),
               QString::number(l.transport == Transport::Tcp ? v->relayTcp : v->relayUdp));
-    w.row(tr("Snapshot"), check->source);
+    w.row(tr("Snapshot"), check->source.text());
     w.endTable();
 }
 

@@ -93,7 +93,7 @@ bool SnapshotPane::isShowingEmptyState() const
     return !m_empty->isHidden();
 }
 
-void SnapshotPane::setSourceState(const QString &source, const QString &state, bool stale)
+void SnapshotPane::setSourceState(const SnapshotSource &source, const QString &state, bool stale)
 {
     if (state.isEmpty())
         m_sourceStates.remove(source);
@@ -102,9 +102,9 @@ void SnapshotPane::setSourceState(const QString &source, const QString &state, b
     refresh();
 }
 
-void SnapshotPane::showLoadError(const QString &source, const QString &message)
+void SnapshotPane::showLoadError(const SnapshotSource &source, const QString &message)
 {
-    m_errorText = tr("Loading %1 failed: %2").arg(source, message);
+    m_errorText = tr("Loading %1 failed: %2").arg(source.text(), message);
     refresh();
 }
 
@@ -116,7 +116,8 @@ void SnapshotPane::checkChanged()
     if (latest != m_seenLatest) {
         m_seenLatest = latest;
         if (latest && !latest->ok())
-            m_errorText = tr("Loading %1 failed: %2").arg(latest->source, latest->error.message);
+            m_errorText
+                    = tr("Loading %1 failed: %2").arg(latest->source.text(), latest->error.message);
         else // a good load, or Clear Snapshots: no failure to show any more
             m_errorText.clear();
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ids.h"
+#include "snapshot/snapshotsource.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -48,11 +49,12 @@ public:
 
 public Q_SLOTS:
     // What the code that feeds a source (a watched file, a capture profile) knows about it, e.g.
-    // "stale: file deleted 3 min ago", shown on the block whose snapshot came from `source`. An
-    // empty state clears it.
-    void setSourceState(const QString &source, const QString &state, bool stale);
+    // "stale: file deleted 3 min ago", shown on the block whose snapshot came from `source`
+    // (CheckResult::source equal to it: a capture profile named like a watched file is not that
+    // file). An empty state clears it.
+    void setSourceState(const edgemap::SnapshotSource &source, const QString &state, bool stale);
     // A load that never reached the document (unreadable file, failed capture).
-    void showLoadError(const QString &source, const QString &message);
+    void showLoadError(const edgemap::SnapshotSource &source, const QString &message);
     void refresh();
 
 Q_SIGNALS:
@@ -79,7 +81,7 @@ private:
     QLabel *m_error = nullptr;
     QHash<ServerId, QLabel *> m_labels;
     QHash<ServerId, QString> m_texts; // plain text of each block, for blockText()
-    QHash<QString, SourceState> m_sourceStates;
+    QHash<SnapshotSource, SourceState> m_sourceStates;
     const CheckResult *m_seenLatest = nullptr;
     QString m_errorText;
 };

@@ -84,7 +84,7 @@ QList<Field> blockFields(const Topology &topology, const CheckResult &check,
     const Snapshot &s = check.snapshot;
     const EdgeServer *server = topology.server(check.server);
     QList<Field> f;
-    f.append({tr("Source"), check.source});
+    f.append({tr("Source"), check.source.text()});
     QString how;
     const QDateTime captured = capturedAt(check, &how);
     f.append({tr("Captured"), captured.isValid() ? tr("%1 (%2)").arg(timeText(captured), how)

@@ -402,7 +402,7 @@ QVariant TopologyTreeModel::serverStatusData(const ServerId &server, int role) c
         return text;
     }
     if (role == Qt::ToolTipRole)
-        return tr("Checked against %1").arg(check->source);
+        return tr("Checked against %1").arg(check->source.text());
     if (role == Qt::ForegroundRole)
         return statusStyle(problems == 0 ? ListenerStatus::Ok : ListenerStatus::Missing,
                            statusPaletteFor(QGuiApplication::palette()))

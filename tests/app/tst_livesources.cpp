@@ -1,12 +1,16 @@
 // The live snapshot sources of the main window: a watched file followed through rewrites,
 // renames, truncation and deletion; a capture profile run at its interval, its failures and
-// time-outs reported as stale states with the last good time; the Snapshot menu.
+// time-outs reported as stale states with the last good time; each under its own SnapshotSource
+// (a capture profile named like the watched file is another source); the Snapshot menu entries
+// (LiveSourcesMenu) that drive them.
 #include "document/document.h"
 #include "io/topologyfile.h"
+#include "live/livesources.h"
 #include "live/snapshotcontroller.h"
-#include "live/snapshotsources.h"
 #include "support/tst_settings_util.h"
+#include "support/tst_source_util.h"
 #include "support/tst_watch_util.h"
+#include "window/livesourcesmenu.h"
 
 #include "live/captureprofiles.h"
 
@@ -20,6 +24,7 @@
 
 using namespace edgemap;
 using namespace edgemap::watchtest;
+using edgemap::sourcetest::sourceAt;
 
 namespace {
 
@@ -30,10 +35,10 @@ struct LastState
     bool stale = false;
 };
 
-LastState lastStateOf(const QSignalSpy &spy, const QString &source)
+LastState lastStateOf(const QSignalSpy &spy, const SnapshotSource &source)
 {
     for (qsizetype i = spy.size() - 1; i >= 0; --i)
-        if (spy.at(i).at(0).toString() == source)
+        if (sourceAt(spy.at(i)) == source)
             return {spy.at(i).at(1).toString(), spy.at(i).at(2).toBool()};
     return {};
 }
@@ -49,7 +54,7 @@ CaptureProfile fakeProfile(const QString &mode, int timeout = 10)
 
 } // namespace
 
-class TstSnapshotSources : public QObject
+class TstLiveSources : public QObject
 {
     Q_OBJECT
 
@@ -64,57 +69,60 @@ private Q_SLOTS:
     void captureTimeout();
     void invalidProfileRefused();
     void menuListsProfiles();
+    void captureNamedLikeTheWatchedFile();
 
 private:
     QTemporaryDir m_home;
     std::unique_ptr<Document> m_doc;
     std::unique_ptr<SnapshotController> m_controller;
-    std::unique_ptr<SnapshotSources> m_sources;
+    std::unique_ptr<LiveSources> m_sources;
 };
 
-void TstSnapshotSources::initTestCase()
+void TstLiveSources::initTestCase()
 {
     QVERIFY(m_home.isValid());
     testutil::isolateUserFiles(m_home);
 }
 
-void TstSnapshotSources::init()
+void TstLiveSources::init()
 {
     m_doc = std::make_unique<Document>(topologyfile::defaultTopology());
     m_controller = std::make_unique<SnapshotController>(*m_doc);
-    m_sources = std::make_unique<SnapshotSources>(*m_controller, nullptr);
+    m_sources = std::make_unique<LiveSources>(*m_controller);
     m_sources->setTimingForTests(100, 150, 300);
 }
 
-void TstSnapshotSources::cleanup()
+void TstLiveSources::cleanup()
 {
     m_sources.reset();
     m_controller.reset();
     m_doc.reset();
 }
 
-void TstSnapshotSources::watchFollowsTheFile()
+void TstLiveSources::watchFollowsTheFile()
 {
     QTemporaryDir dir;
     const QString path = QFileInfo(dir.filePath(QStringLiteral("edge01.txt"))).absoluteFilePath();
-    QSignalSpy states(m_sources.get(), &SnapshotSources::stateChanged);
-    QSignalSpy stopped(m_sources.get(), &SnapshotSources::sourceStopped);
+    const SnapshotSource source = SnapshotSource::watchedFile(path);
+    QSignalSpy states(m_sources.get(), &LiveSources::stateChanged);
+    QSignalSpy stopped(m_sources.get(), &LiveSources::sourceStopped);
     QSignalSpy finished(m_controller.get(), &SnapshotController::finished);
     QSignalSpy checks(m_doc.get(), &Document::checksChanged);
 
     QVERIFY(writeFile(path, snapshotFor(m_doc->topology(), 8057)));
     m_sources->watchFile(path);
     QVERIFY(m_sources->isWatching());
-    QCOMPARE(m_sources->watchedSource(), path);
-    QVERIFY(lastStateOf(states, path).state.contains(QStringLiteral("reading")));
+    QCOMPARE(m_sources->watchedSource(), source);
+    QVERIFY(lastStateOf(states, source).state.contains(QStringLiteral("reading")));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
-    QCOMPARE(finished.first().first().toString(), path); // the same label as the state's source
-    QCOMPARE(m_doc->checks().latest().get()->source, path);
+    QCOMPARE(sourceAt(finished.first()), source); // the same source as the state's
+    QCOMPARE(m_doc->checks().latest().get()->source, source);
+    QCOMPARE(m_doc->checks().latest().get()->source.text(), path); // what reports show
     QVERIFY(checks.size() >= 1);
     QCOMPARE(m_doc->checks().latest().get()->judgement.problemCount(), 1); // 8057 missing
-    QTRY_VERIFY_WITH_TIMEOUT(lastStateOf(states, path).state.contains(QStringLiteral("updated")),
+    QTRY_VERIFY_WITH_TIMEOUT(lastStateOf(states, source).state.contains(QStringLiteral("updated")),
                              5000);
-    QVERIFY(!lastStateOf(states, path).stale);
+    QVERIFY(!lastStateOf(states, source).stale);
 
     // Replaced the way careful writers do it: written elsewhere, renamed over the old file.
     QVERIFY(replaceFile(path, snapshotFor(m_doc->topology())));
@@ -124,8 +132,8 @@ void TstSnapshotSources::watchFollowsTheFile()
 
     // Truncated: stale, with the reason and the time of the snapshot still shown.
     QVERIFY(writeFile(path, QByteArray()));
-    QTRY_VERIFY_WITH_TIMEOUT(lastStateOf(states, path).stale, 5000);
-    LastState s = lastStateOf(states, path);
+    QTRY_VERIFY_WITH_TIMEOUT(lastStateOf(states, source).stale, 5000);
+    LastState s = lastStateOf(states, source);
     QVERIFY2(s.state.startsWith(QStringLiteral("stale: the file is empty")), qPrintable(s.state));
     QVERIFY2(s.state.contains(QStringLiteral("showing the ")), qPrintable(s.state));
     QCOMPARE(m_doc->checks().latest().get(), good);
@@ -133,8 +141,8 @@ void TstSnapshotSources::watchFollowsTheFile()
     // Deleted.
     QVERIFY(QFile::remove(path));
     QTRY_VERIFY_WITH_TIMEOUT(
-            lastStateOf(states, path).state.contains(QStringLiteral("the file is gone")), 5000);
-    s = lastStateOf(states, path);
+            lastStateOf(states, source).state.contains(QStringLiteral("the file is gone")), 5000);
+    s = lastStateOf(states, source);
     QVERIFY(s.stale);
     QVERIFY2(s.state.contains(QStringLiteral("showing the ")), qPrintable(s.state));
     QCOMPARE(m_doc->checks().latest().get(), good);
@@ -143,17 +151,18 @@ void TstSnapshotSources::watchFollowsTheFile()
     m_sources->stopWatching();
     QVERIFY(!m_sources->isWatching());
     QCOMPARE(stopped.size(), 1);
-    QCOMPARE(stopped.first().first().toString(), path);
-    QCOMPARE(lastStateOf(states, path).state, QString()); // the pane clears it
+    QCOMPARE(sourceAt(stopped.first()), source);
+    QCOMPARE(m_sources->watchedSource(), SnapshotSource());
+    QCOMPARE(lastStateOf(states, source).state, QString()); // the pane clears it
     QVERIFY(writeFile(path, snapshotFor(m_doc->topology(), 5062)));
     QTest::qWait(500); // several poll and settle periods
     QCOMPARE(finished.size(), 2);
     QCOMPARE(m_doc->checks().latest().get(), good);
 }
 
-void TstSnapshotSources::watchRefusesAFolder()
+void TstLiveSources::watchRefusesAFolder()
 {
-    QSignalSpy errors(m_sources.get(), &SnapshotSources::errorOccurred);
+    QSignalSpy errors(m_sources.get(), &LiveSources::errorOccurred);
     m_sources->watchFile(m_home.path());
     QCOMPARE(errors.size(), 1);
     QVERIFY(errors.first().first().toString().contains(QStringLiteral("folder")));
@@ -162,43 +171,46 @@ void TstSnapshotSources::watchRefusesAFolder()
     QVERIFY(!m_sources->isWatching());
 }
 
-void TstSnapshotSources::captureAtInterval()
+void TstLiveSources::captureAtInterval()
 {
 #ifndef Q_OS_UNIX
     QSKIP("the fake capture command is a POSIX shell script");
 #endif
-    QSignalSpy states(m_sources.get(), &SnapshotSources::stateChanged);
+    QSignalSpy states(m_sources.get(), &LiveSources::stateChanged);
     QSignalSpy started(m_controller.get(), &SnapshotController::started);
     QSignalSpy finished(m_controller.get(), &SnapshotController::finished);
     const CaptureProfile profile = fakeProfile(QStringLiteral("ok"));
+    const SnapshotSource source = SnapshotSource::capture(profile.name);
     m_sources->startCapture(profile);
     QVERIFY(m_sources->isCapturing());
-    QCOMPARE(m_sources->captureSource(), profile.name);
+    QCOMPARE(m_sources->captureSource(), source);
     QTRY_VERIFY_WITH_TIMEOUT(finished.size() >= 1, 10000);
-    QCOMPARE(finished.first().first().toString(), profile.name);
-    QCOMPARE(m_doc->checks().latest().get()->source, profile.name);
+    QCOMPARE(sourceAt(finished.first()), source);
+    QCOMPARE(m_doc->checks().latest().get()->source, source);
+    QCOMPARE(m_doc->checks().latest().get()->source.text(), profile.name);
     QCOMPARE(m_doc->checks().verdict(ListenerId(QStringLiteral("edge01-int-tcp-5061")))->status,
              ListenerStatus::Ok);
     QTRY_VERIFY_WITH_TIMEOUT(
-            lastStateOf(states, profile.name).state.startsWith(QStringLiteral("captured ")), 5000);
-    QVERIFY(!lastStateOf(states, profile.name).state.contains(QStringLiteral("failed")));
-    QVERIFY(lastStateOf(states, profile.name).state.contains(QStringLiteral("every 5 s")));
-    QVERIFY(!lastStateOf(states, profile.name).stale);
+            lastStateOf(states, source).state.startsWith(QStringLiteral("captured ")), 5000);
+    QVERIFY(!lastStateOf(states, source).state.contains(QStringLiteral("failed")));
+    QVERIFY(lastStateOf(states, source).state.contains(QStringLiteral("every 5 s")));
+    QVERIFY(!lastStateOf(states, source).stale);
 
     // Runs again at the (shortened) interval, then stops when told.
     QTRY_VERIFY_WITH_TIMEOUT(started.size() >= 3, 10000);
-    QSignalSpy stopped(m_sources.get(), &SnapshotSources::sourceStopped);
+    QSignalSpy stopped(m_sources.get(), &LiveSources::sourceStopped);
     m_sources->stopCapture();
     QVERIFY(!m_sources->isCapturing());
     QCOMPARE(stopped.size(), 1);
-    QCOMPARE(stopped.first().first().toString(), profile.name);
-    QCOMPARE(lastStateOf(states, profile.name).state, QString());
+    QCOMPARE(sourceAt(stopped.first()), source);
+    QCOMPARE(m_sources->captureSource(), SnapshotSource());
+    QCOMPARE(lastStateOf(states, source).state, QString());
     const qsizetype runs = started.size();
     QTest::qWait(1000); // three intervals
     QCOMPARE(started.size(), runs);
 }
 
-void TstSnapshotSources::captureFailureKeepsLastGood()
+void TstLiveSources::captureFailureKeepsLastGood()
 {
 #ifndef Q_OS_UNIX
     QSKIP("the fake capture command is a POSIX shell script");
@@ -208,17 +220,18 @@ void TstSnapshotSources::captureFailureKeepsLastGood()
     QVERIFY(writeFile(modeFile, "ok"));
     CaptureProfile profile = fakeProfile(QStringLiteral("from-file"));
     profile.arguments.append(modeFile);
-    QSignalSpy states(m_sources.get(), &SnapshotSources::stateChanged);
+    const SnapshotSource source = SnapshotSource::capture(profile.name);
+    QSignalSpy states(m_sources.get(), &LiveSources::stateChanged);
     m_sources->startCapture(profile);
     QTRY_VERIFY_WITH_TIMEOUT(
-            lastStateOf(states, profile.name).state.startsWith(QStringLiteral("captured ")), 10000);
+            lastStateOf(states, source).state.startsWith(QStringLiteral("captured ")), 10000);
     const CheckResult *good = m_doc->checks().latest().get();
     QVERIFY(good);
 
     // ssh cannot connect: the reason with its stderr, and when the shown snapshot was taken.
     QVERIFY(writeFile(modeFile, "fail"));
-    QTRY_VERIFY_WITH_TIMEOUT(lastStateOf(states, profile.name).stale, 10000);
-    LastState s = lastStateOf(states, profile.name);
+    QTRY_VERIFY_WITH_TIMEOUT(lastStateOf(states, source).stale, 10000);
+    LastState s = lastStateOf(states, source);
     QVERIFY2(s.state.startsWith(QStringLiteral("capture failed: '/bin/sh' exited with code 255: "
                                                "ssh: connect to host edge01 port 22: Connection "
                                                "refused (last good ")),
@@ -227,9 +240,9 @@ void TstSnapshotSources::captureFailureKeepsLastGood()
 
     // Output that is no snapshot (a login banner): also a failure, the good check stays.
     QVERIFY(writeFile(modeFile, "banner"));
-    QTRY_VERIFY_WITH_TIMEOUT(
-            !lastStateOf(states, profile.name).state.contains(QStringLiteral("255")), 10000);
-    s = lastStateOf(states, profile.name);
+    QTRY_VERIFY_WITH_TIMEOUT(!lastStateOf(states, source).state.contains(QStringLiteral("255")),
+                             10000);
+    s = lastStateOf(states, source);
     QVERIFY(s.stale);
     QVERIFY2(s.state.startsWith(QStringLiteral("capture failed: ")), qPrintable(s.state));
     QVERIFY2(s.state.contains(QStringLiteral("(last good ")), qPrintable(s.state));
@@ -237,20 +250,21 @@ void TstSnapshotSources::captureFailureKeepsLastGood()
 
     // Back: fresh again.
     QVERIFY(writeFile(modeFile, "ok"));
-    QTRY_VERIFY_WITH_TIMEOUT(!lastStateOf(states, profile.name).stale, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!lastStateOf(states, source).stale, 10000);
     QVERIFY(m_doc->checks().latest().get() != good);
 }
 
-void TstSnapshotSources::captureTimeout()
+void TstLiveSources::captureTimeout()
 {
 #ifndef Q_OS_UNIX
     QSKIP("the fake capture command is a POSIX shell script");
 #endif
-    QSignalSpy states(m_sources.get(), &SnapshotSources::stateChanged);
+    QSignalSpy states(m_sources.get(), &LiveSources::stateChanged);
     const CaptureProfile profile = fakeProfile(QStringLiteral("slow"), 1);
+    const SnapshotSource source = SnapshotSource::capture(profile.name);
     m_sources->startCapture(profile);
-    QTRY_VERIFY_WITH_TIMEOUT(lastStateOf(states, profile.name).stale, 10000);
-    const LastState s = lastStateOf(states, profile.name);
+    QTRY_VERIFY_WITH_TIMEOUT(lastStateOf(states, source).stale, 10000);
+    const LastState s = lastStateOf(states, source);
     QVERIFY2(s.state.contains(QStringLiteral("did not finish within 1 s")), qPrintable(s.state));
     QVERIFY2(s.state.contains(QStringLiteral("no good capture yet")), qPrintable(s.state));
     QVERIFY(m_doc->checks().latest().get() == nullptr);
@@ -264,9 +278,9 @@ void TstSnapshotSources::captureTimeout()
     QVERIFY(running >= before);
 }
 
-void TstSnapshotSources::invalidProfileRefused()
+void TstLiveSources::invalidProfileRefused()
 {
-    QSignalSpy errors(m_sources.get(), &SnapshotSources::errorOccurred);
+    QSignalSpy errors(m_sources.get(), &LiveSources::errorOccurred);
     CaptureProfile profile = fakeProfile(QStringLiteral("ok"));
     profile.intervalSeconds = 1;
     m_sources->startCapture(profile);
@@ -276,7 +290,7 @@ void TstSnapshotSources::invalidProfileRefused()
              qPrintable(errors.first().first().toString()));
 }
 
-void TstSnapshotSources::menuListsProfiles()
+void TstLiveSources::menuListsProfiles()
 {
 #ifndef Q_OS_UNIX
     QSKIP("the fake capture command is a POSIX shell script");
@@ -284,10 +298,17 @@ void TstSnapshotSources::menuListsProfiles()
     CaptureProfile other = fakeProfile(QStringLiteral("ok"));
     other.name = QStringLiteral("R&D edge");
     captureprofiles::save({fakeProfile(QStringLiteral("ok")), other});
+    LiveSourcesMenu entries(*m_sources, nullptr);
     QMenu menu;
-    m_sources->populateMenu(&menu);
+    entries.populateMenu(&menu);
     QStringList texts;
     QMenu *capture = nullptr;
+    const auto action = [&menu](const QString &text) -> QAction * {
+        for (QAction *a : menu.actions())
+            if (a->text() == text)
+                return a;
+        return nullptr;
+    };
     for (QAction *a : menu.actions()) {
         texts.append(a->text());
         if (a->menu())
@@ -296,6 +317,11 @@ void TstSnapshotSources::menuListsProfiles()
     QVERIFY(texts.contains(QStringLiteral("&Watch File\u2026")));
     QVERIFY(texts.contains(QStringLiteral("Capture &Profiles\u2026")));
     QVERIFY(capture);
+    QAction *stopWatching = action(QStringLiteral("Stop &Watching"));
+    QAction *stopCapture = action(QStringLiteral("Stop &Capture"));
+    QVERIFY(stopWatching && stopCapture);
+    QVERIFY(!stopWatching->isEnabled());
+    QVERIFY(!stopCapture->isEnabled());
     const auto entry = [&capture](const QString &text) -> QAction * {
         for (QAction *a : capture->actions())
             if (a->text() == text)
@@ -308,14 +334,74 @@ void TstSnapshotSources::menuListsProfiles()
 
     entry(QStringLiteral("fake edge01"))->trigger();
     QVERIFY(m_sources->isCapturing());
-    QCOMPARE(m_sources->captureSource(), QStringLiteral("fake edge01"));
+    QCOMPARE(m_sources->captureSource(), SnapshotSource::capture(QStringLiteral("fake edge01")));
     QVERIFY(entry(QStringLiteral("fake edge01"))->isChecked());
     QVERIFY(!entry(QStringLiteral("R&&D edge"))->isChecked());
+    QVERIFY(stopCapture->isEnabled());
     // Choosing the running one again stops it.
     entry(QStringLiteral("fake edge01"))->trigger();
     QVERIFY(!m_sources->isCapturing());
     QVERIFY(!entry(QStringLiteral("fake edge01"))->isChecked());
+    QVERIFY(!stopCapture->isEnabled());
+
+    // The entries follow the sources whoever drives them, and drive them back.
+    m_sources->startCapture(other);
+    QVERIFY(entry(QStringLiteral("R&&D edge"))->isChecked());
+    QVERIFY(stopCapture->isEnabled());
+    stopCapture->trigger();
+    QVERIFY(!m_sources->isCapturing());
+    QVERIFY(!entry(QStringLiteral("R&&D edge"))->isChecked());
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("edge01.txt"));
+    QVERIFY(writeFile(path, snapshotFor(m_doc->topology())));
+    m_sources->watchFile(path);
+    QVERIFY(stopWatching->isEnabled());
+    stopWatching->trigger();
+    QVERIFY(!m_sources->isWatching());
+    QVERIFY(!stopWatching->isEnabled());
 }
 
-QTEST_MAIN(TstSnapshotSources)
-#include "tst_snapshotsources.moc"
+void TstLiveSources::captureNamedLikeTheWatchedFile()
+{
+#ifndef Q_OS_UNIX
+    QSKIP("the fake capture command is a POSIX shell script");
+#endif
+    // A capture profile may be named anything, a path too: it is still not the watched file.
+    // Each keeps its own loads (neither supersedes the other's), its own state, and stopping
+    // one clears only its own.
+    QTemporaryDir dir;
+    const QString path = QFileInfo(dir.filePath(QStringLiteral("edge01.txt"))).absoluteFilePath();
+    QVERIFY(writeFile(path, snapshotFor(m_doc->topology(), 8057)));
+    CaptureProfile profile = fakeProfile(QStringLiteral("ok"));
+    profile.name = path;
+    const SnapshotSource watched = SnapshotSource::watchedFile(path);
+    const SnapshotSource captured = SnapshotSource::capture(path);
+    QCOMPARE(watched.text(), captured.text());
+    QSignalSpy states(m_sources.get(), &LiveSources::stateChanged);
+    QSignalSpy stopped(m_sources.get(), &LiveSources::sourceStopped);
+    QSignalSpy finished(m_controller.get(), &SnapshotController::finished);
+
+    m_sources->watchFile(path);
+    m_sources->startCapture(profile);
+    QTRY_VERIFY_WITH_TIMEOUT(lastStateOf(states, watched).state.contains(QStringLiteral("updated")),
+                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            lastStateOf(states, captured).state.startsWith(QStringLiteral("captured ")), 10000);
+    QVERIFY(!lastStateOf(states, watched).stale);
+    QVERIFY(!lastStateOf(states, captured).stale);
+    QList<SnapshotSource> answered;
+    for (const QList<QVariant> &args : std::as_const(finished))
+        answered.append(sourceAt(args));
+    QVERIFY(answered.contains(watched));
+    QVERIFY(answered.contains(captured));
+
+    m_sources->stopCapture();
+    QCOMPARE(stopped.size(), 1);
+    QCOMPARE(sourceAt(stopped.first()), captured);
+    QCOMPARE(lastStateOf(states, captured).state, QString());
+    QVERIFY(lastStateOf(states, watched).state.contains(QStringLiteral("updated")));
+    QVERIFY(m_sources->isWatching());
+}
+
+QTEST_MAIN(TstLiveSources)
+#include "tst_livesources.moc"
