@@ -1,6 +1,7 @@
 #include "cli/cli_common.h"
 
 #include "cli/cli.h"
+#include "core/pathanalysis.h"
 
 #include <utility>
 
@@ -27,7 +28,13 @@ std::optional<Topology> loadTopology(const QString &path)
 std::optional<CheckResult> checkSnapshot(const Topology &topology, const QString &snapshotPath,
                                          const QString &server)
 {
-    CheckResult r = readAndJudge(topology, snapshotPath, server);
+    return checkSnapshot(topology, PathAnalysis(topology), snapshotPath, server);
+}
+
+std::optional<CheckResult> checkSnapshot(const Topology &topology, const PathAnalysis &analysis,
+                                         const QString &snapshotPath, const QString &server)
+{
+    CheckResult r = readAndJudge(topology, analysis, snapshotPath, server);
     if (!r.ok()) {
         printErr(r.error.toString() + QLatin1Char('\n'));
         return std::nullopt;

@@ -20,8 +20,11 @@ QCommandLineOption serverOption();
 std::optional<Topology> loadTopology(const QString &path);
 
 // Reads the snapshot file and judges it against `topology`, as readAndJudge does. On failure prints
-// the error to stderr and returns nothing: the command then returns BadInput.
+// the error to stderr and returns nothing: the command then returns BadInput. Without `analysis`
+// (the topology's path analysis, when the command has one already) it builds its own.
 std::optional<CheckResult> checkSnapshot(const Topology &topology, const QString &snapshotPath,
                                          const QString &server);
+std::optional<CheckResult> checkSnapshot(const Topology &topology, const PathAnalysis &analysis,
+                                         const QString &snapshotPath, const QString &server);
 
 } // namespace edgemap::cli

@@ -163,8 +163,9 @@ int runExport(const QStringList &arguments)
         return BadInput;
     Document document(*t);
     if (!snapshotPath.isEmpty()) {
-        std::optional<CheckResult> check
-                = checkSnapshot(*t, snapshotPath, parser.value(opt.server));
+        // The document's path analysis: the judgement and the highlight share it.
+        std::optional<CheckResult> check = checkSnapshot(document.topology(), *document.analysis(),
+                                                         snapshotPath, parser.value(opt.server));
         if (!check)
             return BadInput;
         document.setChecks(document.checks().withCheck(

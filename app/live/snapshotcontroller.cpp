@@ -30,35 +30,38 @@ SnapshotController::~SnapshotController()
         w->waitForFinished();
 }
 
+// Each job judges against the document's state as it is now, with the state's path analysis:
+// the one the diagram and the details use, built once by whichever needs it first.
 void SnapshotController::openFile(const QString &path)
 {
-    const Topology topology = m_document.topology();
+    const DocumentState state = m_document.state();
     const QString server = m_serverOverride;
-    start(path, [topology, path, server](QPromise<Outcome> &promise) {
-        return readAndJudge(topology, path, server, [&promise](qint64 done, qint64 total) {
-            if (total > 0)
-                promise.setProgressValue(int(done * 1000 / total));
-            return !promise.isCanceled();
-        });
+    start(path, [state, path, server](QPromise<Outcome> &promise) {
+        return readAndJudge(state.topology, *state.analysis, path, server,
+                            [&promise](qint64 done, qint64 total) {
+                                if (total > 0)
+                                    promise.setProgressValue(int(done * 1000 / total));
+                                return !promise.isCanceled();
+                            });
     });
 }
 
 void SnapshotController::openBytes(const QByteArray &bytes, const QString &label)
 {
-    const Topology topology = m_document.topology();
+    const DocumentState state = m_document.state();
     const QString server = m_serverOverride;
-    start(label, [topology, bytes, label, server](QPromise<Outcome> &) {
-        return readAndJudge(topology, bytes, label, server);
+    start(label, [state, bytes, label, server](QPromise<Outcome> &) {
+        return readAndJudge(state.topology, *state.analysis, bytes, label, server);
     });
 }
 
 void SnapshotController::openRead(const QString &label,
                                   std::function<snapshotfile::ReadResult()> read)
 {
-    const Topology topology = m_document.topology();
+    const DocumentState state = m_document.state();
     const QString server = m_serverOverride;
-    start(label, [topology, read = std::move(read), label, server](QPromise<Outcome> &) {
-        return readAndJudge(topology, read(), label, server);
+    start(label, [state, read = std::move(read), label, server](QPromise<Outcome> &) {
+        return readAndJudge(state.topology, *state.analysis, read(), label, server);
     });
 }
 

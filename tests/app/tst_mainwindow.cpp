@@ -1,5 +1,6 @@
 // The main window as a user sees it (title, header, tree, details, open and save), and the
 // topology tree model on its own.
+#include "core/pathanalysis.h"
 #include "core/templates.h"
 #include "document/document.h"
 #include "panes/detailsview.h"
@@ -112,6 +113,7 @@ private Q_SLOTS:
     void detailsForOtherKinds_data();
     void detailsForOtherKinds();
     void detailsEscapeModelText();
+    void detailsReadTheDocumentsAnalysis();
     void openInvalidFileKeepsDocument();
     void openErrorIsShownInteractively();
     void saveThenOpenRoundTrips();
@@ -370,6 +372,34 @@ void TstMainWindow::detailsEscapeModelText()
              qPrintable(view.toPlainText()));
     QVERIFY(!view.openLinks());
     QVERIFY(!view.openExternalLinks());
+}
+
+// The details read the document's path analysis: following the selection builds none, and a
+// flag the analysis reads shows at once in what a listener breaks.
+void TstMainWindow::detailsReadTheDocumentsAnalysis()
+{
+    Document doc(m_topology);
+    DetailsView view(doc);
+    const std::shared_ptr<const PathAnalysis> analysis = doc.analysis();
+    const Listener *tcp = listenerWith(m_topology, u"av-external-turn-tcp"_s);
+    const Listener *udp = listenerWith(m_topology, u"av-external-turn-udp"_s);
+    QVERIFY(tcp && udp);
+    const QString call = u"External A/V call"_s;
+    const auto ifDown = [&view] {
+        return view.toPlainText().section(u"If it is down"_s, 1);
+    };
+    view.showRef(ElementRef::listener(tcp->id));
+    QVERIFY(analysis->isBuilt());
+    QVERIFY2(!ifDown().contains(call), qPrintable(ifDown())); // UDP still carries the call
+    view.showRef(ElementRef::listener(udp->id));
+    view.showRef(ElementRef::listener(tcp->id));
+    QVERIFY(!doc.setField({Field::ListenerPort, ElementRef::listener(tcp->id)}, 5443).isError());
+    QCOMPARE(doc.analysis().get(), analysis.get());
+
+    QVERIFY(!doc.setField({Field::ListenerEnabled, ElementRef::listener(udp->id)}, false)
+                     .isError());
+    QVERIFY(doc.analysis() != analysis);
+    QVERIFY2(ifDown().contains(call), qPrintable(ifDown()));
 }
 
 void TstMainWindow::openInvalidFileKeepsDocument()
