@@ -2,6 +2,7 @@
 // judged snapshot (updated in place, selection kept), the filter line and status filter, numeric
 // sorting, TSV copy, and selection shared with other views without ping-pong.
 #include "document/document.h"
+#include "document/topologyops.h"
 #include "io/topologyfile.h"
 #include "panes/listenertablemodel.h"
 #include "panes/listenertablepane.h"
@@ -20,6 +21,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QUndoStack>
 
 #include <memory>
 
@@ -85,6 +87,7 @@ private Q_SLOTS:
     void userMovesAnnounceRef();
     void filteringAnnouncesNothing();
     void disabledListenersSayIt();
+    void membersComeAndGoInPlace();
 
 private:
     Document m_doc{topologyfile::defaultTopology()};
@@ -377,6 +380,55 @@ void TstListenerTable::disabledListenersSayIt()
     const int sip = statusRowOf(pane, kInternalSip);
     QCOMPARE(cell(pane.view(), sip, ListenerTableModel::ServiceColumn), u"RTCSRV"_s);
     QVERIFY(!pane.view()->model()->index(sip, 0).data(Qt::ForegroundRole).isValid());
+}
+
+void TstListenerTable::membersComeAndGoInPlace()
+{
+    // Adding a pool member adds its listeners' rows, removing it removes them, and undo/redo
+    // the same: no reset, so the row the admin selected stays selected and the table reads as
+    // one built fresh for the topology.
+    deliverCheck(m_doc, sampleCheck(m_doc.topology()));
+    ListenerTablePane pane(m_doc);
+    ListenerTableModel &model = *pane.model();
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    pane.selectRef(ElementRef::listener(kPsom));
+    const auto selected = [&] {
+        return currentRef(pane);
+    };
+    const auto same = [&] {
+        const ListenerTableModel fresh(m_doc);
+        if (fresh.rowCount() != model.rowCount())
+            return u"%1 rows, a fresh table has %2"_s.arg(model.rowCount()).arg(fresh.rowCount());
+        for (int r = 0; r < model.rowCount(); ++r)
+            for (int c = 0; c < ListenerTableModel::ColumnCount; ++c)
+                if (model.index(r, c).data() != fresh.index(r, c).data())
+                    return u"row %1 column %2 differs"_s.arg(r).arg(c);
+        return QString();
+    };
+    const int before = model.rowCount();
+    MemberParams second;
+    second.fqdn = u"edge09.contoso.local"_s;
+    second.internalIp = u"172.25.33.99"_s;
+    second.externalIps = {u"10.45.16.97"_s, u"10.45.16.98"_s, u"10.45.16.99"_s};
+    second.accessPublicIp = u"203.0.113.97"_s;
+    second.webConfPublicIp = u"203.0.113.98"_s;
+    second.avPublicIp = u"203.0.113.99"_s;
+    const topologyops::EditResult added = topologyops::addPoolMember(
+            m_doc.topology(), m_doc.topology().pools.first().id, second);
+    QVERIFY2(added.ok(), qPrintable(added.error));
+    QVERIFY(!m_doc.applyEdit(u"Add edge09"_s, added.topology).isError());
+    QVERIFY(model.rowCount() > before);
+    QVERIFY2(same().isEmpty(), qPrintable(same()));
+    QCOMPARE(selected(), ElementRef::listener(kPsom));
+    m_doc.undoStack()->undo();
+    QCOMPARE(model.rowCount(), before);
+    QVERIFY2(same().isEmpty(), qPrintable(same()));
+    QCOMPARE(selected(), ElementRef::listener(kPsom));
+    m_doc.undoStack()->redo();
+    QVERIFY2(same().isEmpty(), qPrintable(same()));
+    m_doc.undoStack()->undo();
+    QCOMPARE(resets.count(), 0);
+    deliverCheck(m_doc, nullptr);
 }
 
 QTEST_MAIN(TstListenerTable)

@@ -48,7 +48,7 @@ protected:
 
 private:
     void activate(const QModelIndex &index);
-    void modelReset();
+    void showState();
     void follow(const ElementRef &ref);
 
     Selection *m_selection = nullptr;
@@ -59,8 +59,6 @@ private:
     QStackedWidget *m_stack = nullptr;
     // The row the user was on, kept across a rebuild; unexpected sockets of one server share
     // their reference, so the text tells them apart.
-    ElementRef m_currentRef;
-    QString m_currentText;
 };
 
 } // namespace edgemap
