@@ -5,6 +5,7 @@
 #include "io/topologyfile.h"
 #include "panes/problemsmodel.h"
 #include "panes/problemspane.h"
+#include "selection.h"
 #include "snapshot/check.h"
 #include "support/tst_checks_util.h"
 #include "support/tst_sample_util.h"
@@ -217,7 +218,7 @@ void TstProblems::clickAndEnterActivate()
     pane.resize(900, 400);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
-    QSignalSpy activated(&pane, &ProblemsPane::refActivated);
+    QSignalSpy activated(Selection::of(m_doc), &Selection::currentChanged);
     QTreeView *view = pane.view();
     const QModelIndex scenario = pane.model()->index(2, ProblemsModel::ProblemColumn);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(scenario).center());
@@ -238,7 +239,7 @@ void TstProblems::keepsCurrentRowAcrossChecks()
 {
     deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
     ProblemsPane pane(m_doc);
-    QSignalSpy activated(&pane, &ProblemsPane::refActivated);
+    QSignalSpy activated(Selection::of(m_doc), &Selection::currentChanged);
     const int rdp = rowStartingWith(*pane.model(), u"TCP 3389 on 0.0.0.0 "_s);
     pane.view()->setCurrentIndex(pane.model()->index(rdp, 0));
     deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));

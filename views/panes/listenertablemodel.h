@@ -19,8 +19,9 @@ class EstablishedSummaries;
 // Listeners that come or go (a pool member added or removed) are inserted and removed in place, a
 // field edit updates the rows it changed (dataChanged; a moved port moves its row with
 // layoutChanged), and on checkChanged it only announces dataChanged for the check columns, so
-// that a view's selection, current row and scroll position survive edits and new snapshots. The verdict always comes from Document::verdict(), so
-// the table does not care how many checks the document holds.
+// that a view's selection, current row and scroll position survive edits and new snapshots. The
+// verdict always comes from Document::verdict(), so the table does not care how many checks the
+// document holds.
 //
 // SortRole gives keys that sort as the admin expects (ports as numbers, statuses by severity,
 // worst highest); StatusRole gives the ListenerStatus as an int for filters.

@@ -87,7 +87,6 @@ void ProblemsPane::activate(const QModelIndex &index)
     if (!ref.isValid())
         return;
     m_selection->setCurrent(ref);
-    Q_EMIT refActivated(ref);
 }
 
 void ProblemsPane::follow(const ElementRef &ref)

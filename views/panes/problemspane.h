@@ -16,8 +16,8 @@ class ProblemsModel;
 class Selection;
 
 // The problems of the current check as a dock pane: a one-line summary over the list, worst
-// first; a click or Enter on a row makes its element the document's Selection (and announces
-// it, refActivated), and a selection made elsewhere selects its first problem. Without rows it
+// first; a click or Enter on a row makes its element the document's Selection, and a selection
+// made elsewhere selects its first problem. Without rows it
 // says why instead: no snapshot yet (and how to load one), the snapshot failed (its error), or
 // everything is up.
 class ProblemsPane : public QWidget
@@ -40,7 +40,6 @@ public:
     void setStatusPalette(StatusPalette palette);
 
 Q_SIGNALS:
-    void refActivated(const ElementRef &ref);
     void countChanged(int problems);
 
 protected:
