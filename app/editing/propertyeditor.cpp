@@ -2,6 +2,7 @@
 
 #include "document/document.h"
 #include "editing/propertyeditor_dialogs.h"
+#include "editing/propertyeditor_p.h"
 #include "selection.h"
 
 #include <QApplication>
@@ -21,6 +22,8 @@ namespace edgemap {
 using propertyform::FieldSpec;
 using propertyform::FormSpec;
 using propertyform::Input;
+using propertyform::Row;
+using propertyform::ShownForm;
 
 namespace {
 
@@ -50,6 +53,7 @@ PropertyEditor::PropertyEditor(Document &document, QWidget *parent)
     , m_selection(Selection::of(document)) // before the document's signals: it falls back first
     , m_scroll(new QScrollArea(this))
     , m_title(new QLabel(this))
+    , m_shown(std::make_unique<ShownForm>())
 {
     setObjectName(QStringLiteral("propertyEditor"));
     QFont bold = m_title->font();
@@ -69,6 +73,8 @@ PropertyEditor::PropertyEditor(Document &document, QWidget *parent)
     follow(m_selection->current());
 }
 
+PropertyEditor::~PropertyEditor() = default;
+
 void PropertyEditor::showRef(const ElementRef &ref)
 {
     if (ref == m_selection->current())
@@ -83,11 +89,11 @@ void PropertyEditor::follow(const ElementRef &ref)
     const ElementRef shown = form.exists ? ref : ElementRef();
     if (!form.exists)
         form = propertyform::formFor(m_document.topology(), shown);
-    const bool same = shown == m_ref && form.sameShape(m_form) && m_scroll->widget();
+    const bool same = shown == m_ref && form.sameShape(m_shown->spec) && m_scroll->widget();
     m_ref = shown;
     propertyform::showProblem(m_actionProblem, {});
     if (same) {
-        m_form = form;
+        m_shown->spec = form;
         m_title->setText(form.title);
         refreshValues();
     } else {
@@ -115,8 +121,8 @@ void PropertyEditor::structureChanged()
         m_ref = {};
         form = propertyform::formFor(t, m_ref);
     }
-    if (form.sameShape(m_form)) {
-        m_form = form;
+    if (form.sameShape(m_shown->spec)) {
+        m_shown->spec = form;
         m_title->setText(form.title);
         refreshValues();
     } else {
@@ -128,14 +134,14 @@ void PropertyEditor::rebuild(const FormSpec &form)
 {
     // The old editors must not commit on their way out (losing the focus when hidden), and a
     // button of the old form may be the one whose click got us here: delete it later.
-    for (const Row &row : std::as_const(m_rows))
+    for (const Row &row : std::as_const(m_shown->rows))
         row.editor->disconnect(this);
-    m_rows.clear();
+    m_shown->rows.clear();
     if (QWidget *old = m_scroll->takeWidget()) {
         old->hide();
         old->deleteLater();
     }
-    m_form = form;
+    m_shown->spec = form;
     m_title->setText(form.title);
 
     auto *page = new QWidget;
@@ -165,7 +171,7 @@ void PropertyEditor::rebuild(const FormSpec &form)
         fields->addRow(spec.label, row.editor);
         // A row of its own under the field: a wrapped reason gets its full height there.
         fields->addRow(nullptr, row.problem);
-        m_rows.append(row);
+        m_shown->rows.append(row);
     }
     layout->addLayout(fields);
     if (QWidget *buttons = buildButtons(form, page))
@@ -179,7 +185,7 @@ void PropertyEditor::rebuild(const FormSpec &form)
     refreshValues();
 }
 
-PropertyEditor::Row PropertyEditor::makeRow(const FieldSpec &spec, QWidget *parent)
+Row PropertyEditor::makeRow(const FieldSpec &spec, QWidget *parent)
 {
     Row row{spec, nullptr, propertyform::makeProblemLabel(parent)};
     if (spec.input == Input::Port) {
@@ -212,7 +218,7 @@ PropertyEditor::Row PropertyEditor::makeRow(const FieldSpec &spec, QWidget *pare
 void PropertyEditor::refreshValues()
 {
     const Topology &t = m_document.topology();
-    for (const Row &row : std::as_const(m_rows)) {
+    for (const Row &row : std::as_const(m_shown->rows)) {
         writeEditor(row.editor, row.spec, t);
         propertyform::showProblem(row.problem, {});
     }
@@ -223,7 +229,7 @@ void PropertyEditor::commitPending()
     const QWidget *focus = QApplication::focusWidget();
     if (!focus)
         return;
-    for (const Row &row : std::as_const(m_rows))
+    for (const Row &row : std::as_const(m_shown->rows))
         if (row.editor == focus || row.editor->isAncestorOf(focus)) {
             commit(row.spec, row.editor, row.problem);
             return;
@@ -256,9 +262,9 @@ void PropertyEditor::commit(const FieldSpec &spec, QWidget *editor, QLabel *prob
         propertyform::showProblem(problem, refusal);
 }
 
-const PropertyEditor::Row *PropertyEditor::rowFor(const FieldRef &field) const
+const Row *PropertyEditor::rowFor(const FieldRef &field) const
 {
-    for (const Row &row : m_rows)
+    for (const Row &row : m_shown->rows)
         if (row.spec.ref == field)
             return &row;
     return nullptr;
