@@ -3,6 +3,7 @@
 #include "core/templates.h"
 #include "document/document.h"
 #include "panes/detailsview.h"
+#include "panes/listenertablepane.h"
 #include "panes/topologyheader.h"
 #include "panes/topologytreemodel.h"
 #include "support/tst_settings_util.h"
@@ -12,9 +13,12 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFile>
+#include <QHeaderView>
 #include <QMessageBox>
 #include <QPalette>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocumentFragment>
@@ -118,6 +122,9 @@ private Q_SLOTS:
     void saveFailureIsReported();
     void closeAsksWhenModified();
     void selectionSurvivesReopen();
+    void firstStartPlacement_data();
+    void firstStartPlacement();
+    void smallScreenShowsTreeStatusAndTableRows();
 
 private:
     Topology m_topology;
@@ -510,6 +517,60 @@ void TstMainWindow::selectionSurvivesReopen()
     doc.resetTopology(empty, {});
     QVERIFY(!window.selectedRef().isValid());
     QVERIFY(window.detailsView()->toPlainText().contains(u"Select an item"_s));
+}
+
+void TstMainWindow::firstStartPlacement_data()
+{
+    QTest::addColumn<QSize>("available");
+    QTest::addColumn<bool>("maximised");
+    QTest::newRow("1366x768 laptop, taskbar") << QSize(1366, 728) << true;
+    QTest::newRow("small RDP session") << QSize(1024, 728) << true;
+    QTest::newRow("1600x900") << QSize(1600, 860) << false;
+    QTest::newRow("1920x1080") << QSize(1920, 1040) << false;
+    QTest::newRow("2560x1440") << QSize(2560, 1400) << false;
+}
+
+void TstMainWindow::firstStartPlacement()
+{
+    QFETCH(QSize, available);
+    QFETCH(bool, maximised);
+    const MainWindow::Placement p = MainWindow::firstStartPlacement(available);
+    QCOMPARE(p.maximised, maximised);
+    // Never larger than the screen's free area, title bar and frame included.
+    QVERIFY2(p.size.width() + 16 <= available.width() && p.size.height() + 40 <= available.height(),
+             qPrintable(u"%1x%2 on %3x%4"_s.arg(p.size.width())
+                                .arg(p.size.height())
+                                .arg(available.width())
+                                .arg(available.height())));
+    if (!maximised) // a large screen: at least the size the panes are laid out for
+        QVERIFY(p.size.width() >= 1280 && p.size.height() >= 800);
+}
+
+void TstMainWindow::smallScreenShowsTreeStatusAndTableRows()
+{
+    // A first start (no saved geometry) on the free area of a 1366x768 laptop: the tree's Status
+    // column is in view without scrolling, and the listener table shows about eight rows.
+    QSettings().clear();
+    Document doc(m_topology);
+    MainWindow window(doc);
+    window.setInteractive(false);
+    window.showPlaced();
+    window.setWindowState(Qt::WindowNoState);
+    window.resize(1350, 688);
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(50);
+    QTreeView *tree = window.treeView();
+    const QHeaderView *header = tree->header();
+    const int statusRight = header->sectionViewportPosition(TopologyTreeModel::StatusColumn)
+                            + header->sectionSize(TopologyTreeModel::StatusColumn);
+    QVERIFY2(statusRight <= tree->viewport()->width(),
+             qPrintable(u"Status ends at %1, the tree shows %2"_s.arg(statusRight)
+                                .arg(tree->viewport()->width())));
+    QVERIFY(header->sectionSize(TopologyTreeModel::StatusColumn)
+            >= tree->fontMetrics().horizontalAdvance(u"Not checked"_s));
+    const QTableView *table = window.listenerTable()->view();
+    const int rows = table->viewport()->height() / table->verticalHeader()->defaultSectionSize();
+    QVERIFY2(rows >= 7, qPrintable(u"the listener table shows %1 rows"_s.arg(rows)));
 }
 
 QTEST_MAIN(TstMainWindow)
