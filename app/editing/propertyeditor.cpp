@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -192,6 +193,7 @@ Row PropertyEditor::makeRow(const FieldSpec &spec, QWidget *parent)
         auto *spin = new QSpinBox(parent);
         connect(spin, &QSpinBox::editingFinished, this,
                 [this, spec, spin, problem = row.problem] { commit(spec, spin, problem); });
+        spin->installEventFilter(this);
         row.editor = spin;
     } else if (spec.input == Input::Flag) {
         auto *check = new QCheckBox(parent);
@@ -210,9 +212,31 @@ Row PropertyEditor::makeRow(const FieldSpec &spec, QWidget *parent)
                 });
         connect(line, &QLineEdit::editingFinished, this,
                 [this, spec, line, problem = row.problem] { commit(spec, line, problem); });
+        line->installEventFilter(this);
         row.editor = line;
     }
     return row;
+}
+
+bool PropertyEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // A field takes Ctrl+Z for its own typing. Once what was typed is committed (the field then
+    // shows the model's value and has no typing of its own to undo), Undo and Redo are the
+    // document's: the window's actions get the keys, not the field.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *line = qobject_cast<QLineEdit *>(watched);
+        if (!line)
+            if (auto *spin = qobject_cast<QSpinBox *>(watched))
+                line = spin->findChild<QLineEdit *>();
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (line
+            && ((key->matches(QKeySequence::Undo) && !line->isUndoAvailable())
+                || (key->matches(QKeySequence::Redo) && !line->isRedoAvailable()))) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void PropertyEditor::refreshValues()

@@ -69,6 +69,9 @@ public:
     // that do not move the focus call it first, so that Ctrl+S saves what is on the screen.
     void commitPending();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 public Q_SLOTS:
     // Makes the reference the document's selection, which the form follows; an invalid
     // reference edits the topology itself (its name).

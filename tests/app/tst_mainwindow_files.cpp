@@ -131,6 +131,7 @@ private Q_SLOTS:
     void tablesExportFromTheWindow();
     void anotherTopologyForgetsTheSnapshots();
     void saveTakesTheValueBeingTyped();
+    void undoFromAFieldAfterItsCommit();
     void exportDialogAddsTheSuffixBeforeAskingToOverwrite();
     void exportDialogNeverStartsInTheRootFolder();
 
@@ -453,6 +454,41 @@ void TstMainWindowFiles::saveTakesTheValueBeingTyped()
     QVERIFY(window.saveTo(path));
     QCOMPARE(topologyfile::load(path).topology->server(ServerId(u"edge01"_s))->fqdn,
              u"edge-typed.contoso.local"_s);
+}
+
+void TstMainWindowFiles::undoFromAFieldAfterItsCommit()
+{
+    // Typing in a field, Ctrl+Z undoes the typing; once Return committed it, Ctrl+Z in the same
+    // field undoes the edit in the document (the field took the key for itself before).
+    Document doc(topologyfile::defaultTopology());
+    TestWindow window(doc);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const ElementRef edge01 = ElementRef::server(ServerId(u"edge01"_s));
+    QVERIFY(window.selectRef(edge01));
+    window.propertiesDock()->raise();
+    auto *fqdn = qobject_cast<QLineEdit *>(
+            window.propertyEditor()->editorFor({Field::ServerFqdn, edge01}));
+    QVERIFY(fqdn);
+    const QString before = fqdn->text();
+    fqdn->setFocus();
+    fqdn->selectAll();
+    QTest::keyClicks(fqdn, u"edge-undo.contoso.local"_s);
+    QTest::keyClick(fqdn, Qt::Key_Z, Qt::ControlModifier); // the typing, not the document
+    QCOMPARE(doc.undoStack()->count(), 0);
+    QTest::keyClicks(fqdn, u"x"_s);
+    fqdn->selectAll();
+    QTest::keyClicks(fqdn, u"edge-undo.contoso.local"_s);
+    QTest::keyClick(fqdn, Qt::Key_Return);
+    QCOMPARE(doc.topology().server(ServerId(u"edge01"_s))->fqdn, u"edge-undo.contoso.local"_s);
+    QCOMPARE(doc.undoStack()->count(), 1);
+    QVERIFY(fqdn->hasFocus());
+    QTest::keyClick(fqdn, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(doc.topology().server(ServerId(u"edge01"_s))->fqdn, before);
+    QCOMPARE(fqdn->text(), before);
+    QTest::keyClick(fqdn, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); // redo
+    QCOMPARE(doc.topology().server(ServerId(u"edge01"_s))->fqdn, u"edge-undo.contoso.local"_s);
 }
 
 void TstMainWindowFiles::exportDialogAddsTheSuffixBeforeAskingToOverwrite()
