@@ -6,6 +6,7 @@
 #include "panes/listenertablepane.h"
 #include "panes/topologyheader.h"
 #include "panes/topologytreemodel.h"
+#include "statusstyle.h"
 #include "support/tst_settings_util.h"
 #include "window/mainwindow.h"
 
@@ -125,6 +126,7 @@ private Q_SLOTS:
     void firstStartPlacement_data();
     void firstStartPlacement();
     void smallScreenShowsTreeStatusAndTableRows();
+    void darkColoursReachDocksAndTables();
 
 private:
     Topology m_topology;
@@ -571,6 +573,33 @@ void TstMainWindow::smallScreenShowsTreeStatusAndTableRows()
     const QTableView *table = window.listenerTable()->view();
     const int rows = table->viewport()->height() / table->verticalHeader()->defaultSectionSize();
     QVERIFY2(rows >= 7, qPrintable(u"the listener table shows %1 rows"_s.arg(rows)));
+}
+
+void TstMainWindow::darkColoursReachDocksAndTables()
+{
+    // View > Status Colours > Dark darkens the whole window, not only the diagram: the tree, the
+    // tables and the docks, with the status colours of the dark palette in the tree. Light brings
+    // the system's colours back; colour-blind selects in grey, not in the blue of OK.
+    const QPalette system = QApplication::palette();
+    Document doc(m_topology);
+    MainWindow window(doc);
+    window.setStatusPalette(StatusPalette::Dark);
+    QCoreApplication::processEvents(); // the widgets hear of the application's palette
+    QVERIFY(window.treeView()->palette().color(QPalette::Base).lightness() < 80);
+    QVERIFY(window.listenerTable()->palette().color(QPalette::Window).lightness() < 80);
+    QVERIFY(window.treeView()->palette().color(QPalette::Text).lightness() > 200);
+    const QModelIndex listener = window.treeModel()->indexFor(
+            ElementRef::listener(m_topology.pools[0].servers[0].listeners[0].id));
+    const QModelIndex status = listener.siblingAtColumn(TopologyTreeModel::StatusColumn);
+    QCOMPARE(status.data(Qt::ForegroundRole).value<QColor>(),
+             statusStyle(ListenerStatus::NotChecked, StatusPalette::Dark).border);
+    window.setStatusPalette(StatusPalette::ColourBlind);
+    QCOMPARE(QApplication::palette().color(QPalette::Base), system.color(QPalette::Base));
+    const QColor selection = QApplication::palette().color(QPalette::Highlight);
+    QCOMPARE(selection.saturation(), 0);
+    window.setStatusPalette(StatusPalette::Light);
+    QCOMPARE(QApplication::palette().color(QPalette::Highlight), system.color(QPalette::Highlight));
+    QCOMPARE(QApplication::palette().color(QPalette::Base), system.color(QPalette::Base));
 }
 
 QTEST_MAIN(TstMainWindow)

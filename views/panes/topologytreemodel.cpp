@@ -111,6 +111,7 @@ std::unique_ptr<Node> buildTree(const Topology &t)
 TopologyTreeModel::TopologyTreeModel(const Document &document, QObject *parent)
     : QAbstractItemModel(parent)
     , m_document(document)
+    , m_palette(statusPaletteFor(QGuiApplication::palette()))
 {
     rebuild();
     connect(&document, &Document::topologyReplaced, this, [this] {
@@ -368,7 +369,7 @@ QVariant TopologyTreeModel::statusData(const Node *node, int role) const
         return tip;
     }
     case Qt::ForegroundRole:
-        return statusStyle(status, statusPaletteFor(QGuiApplication::palette())).border;
+        return statusStyle(status, m_palette).border;
     case Qt::FontRole:
         if (change) {
             QFont bold;
@@ -404,8 +405,7 @@ QVariant TopologyTreeModel::serverStatusData(const ServerId &server, int role) c
     if (role == Qt::ToolTipRole)
         return tr("Checked against %1").arg(check->source);
     if (role == Qt::ForegroundRole)
-        return statusStyle(problems == 0 ? ListenerStatus::Ok : ListenerStatus::Missing,
-                           statusPaletteFor(QGuiApplication::palette()))
+        return statusStyle(problems == 0 ? ListenerStatus::Ok : ListenerStatus::Missing, m_palette)
                 .border;
     return {};
 }
@@ -430,6 +430,16 @@ QModelIndex TopologyTreeModel::indexFor(const ElementRef &ref) const
 ElementRef TopologyTreeModel::refAt(const QModelIndex &index) const
 {
     return index.isValid() ? nodeOf(index)->ref : ElementRef();
+}
+
+void TopologyTreeModel::setStatusPalette(StatusPalette palette)
+{
+    if (palette == m_palette)
+        return;
+    m_palette = palette;
+    // Only colours change: the views repaint, rows and selection stay.
+    Q_EMIT layoutAboutToBeChanged();
+    Q_EMIT layoutChanged();
 }
 
 } // namespace edgemap

@@ -2,6 +2,7 @@
 
 #include "core/elementref.h"
 #include "core/ids.h"
+#include "statusstyle.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -52,6 +53,9 @@ public:
 
     struct Node;
 
+    // The colours of the Status column (View > Status Colours).
+    void setStatusPalette(StatusPalette palette);
+
 private:
     void rebuild();
     void sync();
@@ -64,6 +68,7 @@ private:
     void indexNodes(Node *node);
 
     const Document &m_document;
+    StatusPalette m_palette;
     std::unique_ptr<Node> m_root;
     QHash<ElementRef, Node *> m_byRef;
 };
