@@ -89,9 +89,10 @@ ProblemsModel::ProblemsModel(const Document &document, QObject *parent)
     m_entries = build();
     const auto sync = [this] {
         const int before = problemCount();
+        const int unexpectedBefore = unexpectedCount();
         QList<Entry> fresh = build();
         syncRows(m_entries, std::move(fresh), [](const Entry &e) { return e.key(); });
-        if (problemCount() != before)
+        if (problemCount() != before || unexpectedCount() != unexpectedBefore)
             Q_EMIT countChanged(problemCount());
         Q_EMIT updated();
     };

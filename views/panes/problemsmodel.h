@@ -55,6 +55,7 @@ public:
     void setStatusPalette(StatusPalette palette);
 
 Q_SIGNALS:
+    // The problems or the unexpected sockets counted differently; `problems` is problemCount().
     void countChanged(int problems);
     // The rows, the state and the summary are up to date after a change of the document.
     void updated();

@@ -123,7 +123,14 @@ int ProblemsPane::problemCount() const
 
 QString ProblemsPane::title() const
 {
+    // What the list shows, counted as it is listed: problems, and the unexpected sockets apart
+    // (they only fail `edgemap check` with --strict).
     const int n = problemCount();
+    const int unexpected = m_model->unexpectedCount();
+    if (n > 0 && unexpected > 0)
+        return tr("Problems (%1 + %2 unexpected)").arg(n).arg(unexpected);
+    if (unexpected > 0)
+        return tr("Problems (%1 unexpected)").arg(unexpected);
     return n > 0 ? tr("Problems (%1)").arg(n) : tr("Problems");
 }
 
