@@ -106,4 +106,27 @@ QString statusText(ListenerStatus status)
     return s.glyph + QLatin1Char(' ') + s.label;
 }
 
+int statusSeverity(ListenerStatus status)
+{
+    switch (status) {
+    case ListenerStatus::Missing:
+        return 7;
+    case ListenerStatus::WrongProcess:
+        return 6;
+    case ListenerStatus::WrongAddress:
+        return 5;
+    case ListenerStatus::Exposed:
+        return 4;
+    case ListenerStatus::Unknown:
+        return 3;
+    case ListenerStatus::Dynamic:
+        return 2;
+    case ListenerStatus::Ok:
+        return 1;
+    case ListenerStatus::NotChecked:
+        break;
+    }
+    return 0;
+}
+
 } // namespace edgemap

@@ -2,11 +2,14 @@
 // topology tree model on its own.
 #include "core/templates.h"
 #include "document/document.h"
+#include "io/topologyfile.h"
 #include "panes/detailsview.h"
 #include "panes/listenertablepane.h"
 #include "panes/topologyheader.h"
 #include "panes/topologytreemodel.h"
 #include "statusstyle.h"
+#include "support/tst_checks_util.h"
+#include "support/tst_sample_util.h"
 #include "support/tst_settings_util.h"
 #include "window/mainwindow.h"
 
@@ -110,6 +113,7 @@ private Q_SLOTS:
     void disabledItemsAreGreyedAndSaySo();
     void indexForFindsEveryItem();
     void indexForSurvivesReset();
+    void parentsRollUpTheWorstStatus();
     // MainWindow
     void titleAndHeader();
     void modifiedMarkerFollowsDocument();
@@ -600,6 +604,34 @@ void TstMainWindow::darkColoursReachDocksAndTables()
     window.setStatusPalette(StatusPalette::Light);
     QCOMPARE(QApplication::palette().color(QPalette::Highlight), system.color(QPalette::Highlight));
     QCOMPARE(QApplication::palette().color(QPalette::Base), system.color(QPalette::Base));
+}
+
+void TstMainWindow::parentsRollUpTheWorstStatus()
+{
+    // The sample: TCP 8057 missing on the internal address, TCP 443 missing on the Web
+    // Conferencing address. Every folded parent of a problem shows it, in the worst status's
+    // colour; a parent whose listeners are all up says so; nothing before a check.
+    Document doc(topologyfile::defaultTopology());
+    TopologyTreeModel model(doc);
+    const auto status = [&](const ElementRef &ref) {
+        return model.indexFor(ref).siblingAtColumn(TopologyTreeModel::StatusColumn);
+    };
+    const ElementRef pool = ElementRef::pool(doc.topology().pools[0].id);
+    const ServerId edge01(u"edge01"_s);
+    QCOMPARE(status(pool).data().toString(), QString());
+    deliverCheck(doc, sampletest::sampleCheck(doc.topology()));
+    QCOMPARE(status(pool).data().toString(), u"\u2717 2 problems"_s);
+    QCOMPARE(status(pool).data(Qt::ForegroundRole).value<QColor>(),
+             statusStyle(ListenerStatus::Missing, StatusPalette::Light).border);
+    QCOMPARE(status(ElementRef::netInterface(edge01, InterfaceSide::Internal)).data().toString(),
+             u"\u2717 1 problem"_s);
+    QCOMPARE(status(ElementRef::address(AddressId(u"edge01-webconf"_s))).data().toString(),
+             u"\u2717 1 problem"_s);
+    QCOMPARE(status(ElementRef::address(AddressId(u"edge01-access"_s))).data().toString(),
+             u"\u2713 all OK"_s);
+    QVERIFY(status(pool).data(Qt::ToolTipRole).toString().contains(u"2 of the 14"_s));
+    deliverCheck(doc, nullptr);
+    QCOMPARE(status(pool).data().toString(), QString());
 }
 
 QTEST_MAIN(TstMainWindow)

@@ -107,29 +107,6 @@ void ListenerTableModel::setStatusPalette(StatusPalette palette)
                            {Qt::BackgroundRole, Qt::ForegroundRole});
 }
 
-int ListenerTableModel::severity(ListenerStatus status)
-{
-    switch (status) {
-    case ListenerStatus::Missing:
-        return 7;
-    case ListenerStatus::WrongProcess:
-        return 6;
-    case ListenerStatus::WrongAddress:
-        return 5;
-    case ListenerStatus::Exposed:
-        return 4;
-    case ListenerStatus::Unknown:
-        return 3;
-    case ListenerStatus::Dynamic:
-        return 2;
-    case ListenerStatus::Ok:
-        return 1;
-    case ListenerStatus::NotChecked:
-        break;
-    }
-    return 0;
-}
-
 int ListenerTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -216,7 +193,7 @@ QVariant ListenerTableModel::sortKey(const ListenerRow &row, int column) const
         // Ranges after the single port they start with.
         return qint64(row.port) * 100000 + row.portEnd;
     case StatusColumn:
-        return severity(statusOf(row));
+        return statusSeverity(statusOf(row));
     case EstablishedColumn: {
         const ListenerVerdict *v = m_document.checks().verdict(row.id);
         return v ? v->established : -1;

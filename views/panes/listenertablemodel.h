@@ -63,9 +63,6 @@ public:
     void setStatusPalette(StatusPalette palette);
     StatusPalette statusPalette() const { return m_palette; }
 
-    // Higher is worse: problems sort above OK when the Status column is sorted descending.
-    static int severity(ListenerStatus status);
-
 private:
     void rebuild();
     void rebuildIndex();

@@ -63,6 +63,7 @@ private:
     void checkChanged();
     QVariant statusData(const Node *node, int role) const;
     QVariant serverStatusData(const ServerId &server, int role) const;
+    QVariant rollupStatusData(const Node *node, int role) const;
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOf(const Node *node, int column = 0) const;
     void indexNodes(Node *node);
