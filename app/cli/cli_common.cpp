@@ -7,12 +7,10 @@
 
 namespace edgemap::cli {
 
-QCommandLineOption serverOption()
+int usageError(const QString &command, const QString &message)
 {
-    return QCommandLineOption(QStringLiteral("server"),
-                              QStringLiteral("The server the snapshot was taken on (id or FQDN), "
-                                             "when it cannot be told from the addresses."),
-                              QStringLiteral("NAME"));
+    printErr(QStringLiteral("edgemap %1: %2\nTry 'edgemap %1 --help'.\n").arg(command, message));
+    return BadInput;
 }
 
 std::optional<Topology> loadTopology(const QString &path)

@@ -1,20 +1,24 @@
-// MainWindow: layout, docks, title and selection. Menus and the toolbar are in
-// mainwindow_menus.cpp, file operations in mainwindow_file.cpp, snapshots in
-// mainwindow_snapshot.cpp.
+// MainWindow: layout, title and selection. The docks are in mainwindow_docks.cpp, menus and the
+// toolbar in mainwindow_menus.cpp, file operations in mainwindow_file.cpp; the snapshot controls
+// are a SnapshotUi.
 #include "window/mainwindow.h"
 
 #include "diagram/diagrampane.h"
 #include "document/document.h"
 #include "editing/propertyeditor.h"
 #include "panes/detailsview.h"
+#include "panes/snapshotpane.h"
 #include "panes/topologyheader.h"
 #include "panes/topologytreemodel.h"
 #include "selection.h"
 #include "window/autosave.h"
+#include "window/fileactions.h"
+#include "window/snapshotui.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QDockWidget>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -40,15 +44,18 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     createPropertiesDock();
     createTableDocks();
     createSnapshotDock();
+    createSnapshotUi();
     arrangeDocks();
     setStatusPalette(m_palette);
     statusBar(); // created up front so that the actions' status tips have somewhere to go
-    createMenus();
-    createToolBar();
     m_autosave = new Autosave(m_document, {}, this);
     connect(m_autosave, &Autosave::writeFailed, this, [this](const Error &error) {
         statusBar()->showMessage(tr("Autosave failed: %1").arg(error.toString()), 15000);
     });
+    m_files = new FileActions(m_document, *m_snapshotUi, *m_properties, *m_autosave, *this,
+                              statusBar(), this);
+    createMenus();
+    createToolBar();
     setAcceptDrops(true);
     // The diagram would take drops for its scene; the window tells files apart instead.
     m_diagram->setAcceptDrops(false);
@@ -107,11 +114,32 @@ void MainWindow::expandNetwork()
     // status) are what the admin looks for first. The Services/Peers/Scenarios groups stay folded.
     for (int p = 0; p < m_model->rowCount(); ++p)
         expandNetworkFrom(m_model->index(p, 0));
-    // Wide enough for the addresses (NAT included), narrow enough to leave the detail column.
+    fitTreeColumns();
+}
+
+void MainWindow::fitTreeColumns()
+{
+    if (m_treeSizedByUser)
+        return;
+    m_fittingTree = true;
+    // The Status column as wide as its words; the names as wide as they need (NAT addresses
+    // included) but never pushing Status out of the dock: the Detail column comes after.
+    m_tree->resizeColumnToContents(TopologyTreeModel::StatusColumn);
+    const int status = m_tree->columnWidth(TopologyTreeModel::StatusColumn) + 8;
+    m_tree->setColumnWidth(TopologyTreeModel::StatusColumn, status);
     m_tree->resizeColumnToContents(TopologyTreeModel::NameColumn);
-    const int width = m_tree->columnWidth(TopologyTreeModel::NameColumn) + 24;
-    m_tree->setColumnWidth(TopologyTreeModel::NameColumn, std::clamp(width, 280, 420));
-    m_tree->setColumnWidth(TopologyTreeModel::StatusColumn, 130);
+    const int wanted = m_tree->columnWidth(TopologyTreeModel::NameColumn) + 24;
+    const int room = m_tree->viewport()->width() - status;
+    m_tree->setColumnWidth(TopologyTreeModel::NameColumn,
+                           std::clamp(wanted, 120, std::max(120, room)));
+    m_fittingTree = false;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize)
+        fitTreeColumns();
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::expandNetworkFrom(const QModelIndex &index)
@@ -156,6 +184,46 @@ bool MainWindow::selectRef(const ElementRef &ref)
 ElementRef MainWindow::selectedRef() const
 {
     return m_selection->current();
+}
+
+void MainWindow::createSnapshotUi()
+{
+    m_snapshotUi = new SnapshotUi(m_document, statusBar(), this);
+    connect(m_snapshotUi->openAction(), &QAction::triggered, this, &MainWindow::openSnapshotDialog);
+    connect(m_snapshotUi, &SnapshotUi::errorOccurred, this, &MainWindow::showError);
+    connect(m_snapshotUi, &SnapshotUi::loadFailed, m_snapshotPane, &SnapshotPane::showLoadError);
+    connect(m_snapshotUi, &SnapshotUi::sourceStateChanged, m_snapshotPane,
+            &SnapshotPane::setSourceState);
+}
+
+SnapshotController *MainWindow::snapshots() const
+{
+    return m_snapshotUi->controller();
+}
+
+SnapshotSources *MainWindow::snapshotSources() const
+{
+    return m_snapshotUi->sources();
+}
+
+NativeCaptureSource *MainWindow::nativeCapture() const
+{
+    return m_snapshotUi->nativeCapture();
+}
+
+void MainWindow::openSnapshot(const QString &path)
+{
+    m_snapshotUi->openFile(path);
+}
+
+void MainWindow::openSnapshotDialog()
+{
+    m_snapshotUi->openDialog(m_files->dialogDirectory());
+}
+
+void MainWindow::pasteSnapshot()
+{
+    m_snapshotUi->paste();
 }
 
 } // namespace edgemap

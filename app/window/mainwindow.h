@@ -2,25 +2,23 @@
 
 #include "core/elementref.h"
 #include "statusstyle.h"
+#include "window/fileactions.h"
 
 #include <QHash>
 #include <QMainWindow>
 #include <QMessageBox>
-#include <QSet>
 
 class QDockWidget;
 class QDragEnterEvent;
 class QDropEvent;
-class QLabel;
 class QMenu;
-class QProgressBar;
 class QToolBar;
-class QToolButton;
 class QTreeView;
 
 namespace edgemap {
 
 class Autosave;
+class FileActions;
 class DetailsView;
 class DocumentActions;
 class ExportActions;
@@ -31,6 +29,7 @@ class PropertyEditor;
 class Selection;
 class SnapshotPane;
 class SnapshotSources;
+class SnapshotUi;
 class DiagramPane;
 class Document;
 class SnapshotController;
@@ -44,7 +43,7 @@ class TopologyTreeModel;
 // File operations have dialog-free entry points (openFile, saveTo) for the command line and the
 // tests. Every failure is recorded in lastError() and, when interactive (the default), shown in
 // a message box; setInteractive(false) records without blocking on a modal box.
-class MainWindow : public QMainWindow
+class MainWindow : public QMainWindow, protected FilePrompts
 {
     Q_OBJECT
 
@@ -90,16 +89,30 @@ public:
     // Reads and judges a snapshot in the background; the result arrives through the Document
     // (checksChanged) and the status bar; failures are shown like file errors.
     void openSnapshot(const QString &path);
-    SnapshotController *snapshots() const { return m_snapshots; }
+    SnapshotController *snapshots() const;
     Autosave *autosave() const { return m_autosave; }
-    SnapshotSources *snapshotSources() const { return m_sources; }
+    SnapshotSources *snapshotSources() const;
     // Capture This Computer; null where it is not available (everywhere but Windows).
-    NativeCaptureSource *nativeCapture() const { return m_nativeCapture; }
+    NativeCaptureSource *nativeCapture() const;
     ExportActions *exportActions() const { return m_exports; }
     DocumentActions *documentActions() const { return m_documents; }
+    FileActions *fileActions() const { return m_files; }
 
-    // Window geometry, dock layout and view options from QSettings; saved on close.
-    void restoreSettings();
+    // Window geometry, dock layout and view options from QSettings; saved on close. False when
+    // no geometry was saved (a first start).
+    bool restoreSettings();
+    // Where the window starts when no geometry was saved: maximised on a screen narrower than
+    // 1600 px (a 1366x768 laptop, an RDP session), else most of the screen; never larger than
+    // the screen's free area (`available`, less the frame and title bar).
+    struct Placement
+    {
+        QSize size;
+        bool maximised = false;
+    };
+    static Placement firstStartPlacement(const QSize &available);
+    // Restores the saved settings and shows the window: where it was, else placed for a first
+    // start with the tables tall enough for about eight rows.
+    void showPlaced();
     void saveSettings() const;
     // Offers back autosaved work left by a crashed session (asks when interactive; returns the
     // number of copies restored).
@@ -125,12 +138,12 @@ protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     // Records the error and, when interactive, shows it. Overridable for tests and embedding.
-    virtual void showError(const QString &title, const QString &message);
+    void showError(const QString &title, const QString &message) override;
     // Save / Discard / Cancel for unsaved changes; Cancel when not interactive, so that nothing
     // is lost without a person deciding.
-    virtual QMessageBox::StandardButton askToSave();
+    QMessageBox::StandardButton askToSave() override;
     // Restore / Discard / Later for one autosaved copy; Later (NoButton) when not interactive.
-    virtual QMessageBox::StandardButton askToRestore(const QString &description);
+    QMessageBox::StandardButton askToRestore(const QString &description) override;
 
 private:
     void createCentre();
@@ -147,19 +160,16 @@ private:
     void createEditMenu();
     void createHelpMenu();
     void createToolBar();
-    void createSnapshotUi(QMenu *menu);
-    void updateRecentMenu();
-    // Before another topology replaces this one: its snapshots belong to this one's servers.
-    void forgetSnapshots();
-    void addRecentFile(const QString &path);
-    void updateCheckSummary();
+    void createSnapshotUi();
     void updateTitle();
     void expandNetwork();
+    // The tree's columns: the names as wide as they need within the dock, the Status column
+    // always in view (until the user sizes the columns).
+    void fitTreeColumns();
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void expandNetworkFrom(const QModelIndex &index);
     // The tree is a view of the selection: it makes the current element its current row.
     void showInTree(const ElementRef &ref);
-    bool maybeSave();
-    QString dialogDirectory() const;
 
     Document &m_document;
     // Before the tree model: it must fall back before the model removes the selected row.
@@ -179,27 +189,17 @@ private:
     QDockWidget *m_propertiesDock = nullptr;
     SnapshotPane *m_snapshotPane = nullptr;
     QDockWidget *m_snapshotDock = nullptr;
-    QAction *m_acknowledgeAction = nullptr;
-    SnapshotSources *m_sources = nullptr;
-    NativeCaptureSource *m_nativeCapture = nullptr;
     ExportActions *m_exports = nullptr;
     DocumentActions *m_documents = nullptr;
-    // Loads the user asked for (open, paste, drop) and not answered yet, by source: their
-    // failures get a box; a live source's only reach the snapshot pane. A set: a second load of
-    // a source still loading supersedes the first, and the two get one answer.
-    QSet<QString> m_userLoads;
-    SnapshotController *m_snapshots = nullptr;
+    SnapshotUi *m_snapshotUi = nullptr;
+    FileActions *m_files = nullptr;
     Autosave *m_autosave = nullptr;
     QToolBar *m_toolBar = nullptr;
-    QMenu *m_recentMenu = nullptr;
     QMenu *m_snapshotMenu = nullptr;
-    QAction *m_openSnapshotAction = nullptr;
-    QAction *m_pasteSnapshotAction = nullptr;
     StatusPalette m_palette = StatusPalette::Light;
-    QProgressBar *m_progress = nullptr;
-    QToolButton *m_cancel = nullptr;
-    QLabel *m_checkLabel = nullptr;
     bool m_interactive = true;
+    bool m_treeSizedByUser = false;
+    bool m_fittingTree = false;
     QString m_lastError;
 };
 

@@ -9,6 +9,7 @@
 #include "panes/listenertablemodel.h"
 #include "panes/listenertablepane.h"
 #include "panes/problemspane.h"
+#include "panes/snapshotpane.h"
 #include "panes/topologytreemodel.h"
 #include "selection.h"
 
@@ -36,6 +37,12 @@ void MainWindow::createTreeDock()
     m_tree->setUniformRowHeights(true);
     m_tree->setAllColumnsShowFocus(true);
     m_tree->header()->setStretchLastSection(true);
+    // A column the user drags keeps its width; until then the columns follow the dock's width.
+    connect(m_tree->header(), &QHeaderView::sectionResized, this, [this] {
+        if (!m_fittingTree)
+            m_treeSizedByUser = true;
+    });
+    m_tree->viewport()->installEventFilter(this);
     m_tree->setAlternatingRowColors(true);
     // The tree is a view of the selection, not its home: a row the user makes current becomes
     // the selection, and a selection made elsewhere becomes the current row.
@@ -99,6 +106,18 @@ void MainWindow::arrangeDocks()
     resizeDocks({m_treeDock}, {300}, Qt::Horizontal);
     resizeDocks({m_treeDock, m_detailsDock}, {330, 250}, Qt::Vertical);
     resizeDocks({m_listenerDock}, {170}, Qt::Vertical);
+}
+
+void MainWindow::createSnapshotDock()
+{
+    m_snapshotPane = new SnapshotPane(m_document, this);
+    m_snapshotPane->setObjectName(QStringLiteral("snapshotPane"));
+    m_snapshotDock = addDock(tr("Snapshot"), QStringLiteral("snapshotDock"), m_snapshotPane,
+                             Qt::BottomDockWidgetArea);
+    connect(m_snapshotPane, &SnapshotPane::filesDropped, this, [this](const QStringList &files) {
+        for (const QString &path : files)
+            openAny(path);
+    });
 }
 
 } // namespace edgemap

@@ -1,210 +1,70 @@
-// MainWindow: opening, saving and the unsaved-changes prompt.
+// MainWindow: the file entry points (delegated to FileActions), the user's answers to its
+// prompts, closing, drops and the window's settings.
 #include "window/mainwindow.h"
 
 #include "diagram/diagrampane.h"
 #include "document/document.h"
-#include "editing/newtopologywizard.h"
-#include "editing/propertyeditor.h"
-#include "io/topologyfile.h"
-#include "live/snapshotcontroller.h"
-#include "snapshot/filekind.h"
 #include "window/autosave.h"
 #include "window/exportactions.h"
+#include "window/fileactions.h"
+#include "window/snapshotui.h"
 
 #include <QAbstractButton>
 #include <QCloseEvent>
-#include <QDir>
-#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QFile>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QLocale>
 #include <QMimeData>
-#include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
-#include <QStandardPaths>
-#include <QStatusBar>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace edgemap {
 
-namespace {
-
-constexpr int kMaxRecentFiles = 8;
-const QString kRecentKey = QStringLiteral("recentFiles");
-
-QString nameFilters()
-{
-    return MainWindow::tr("EdgeMap topology (*.edgemap.json);;JSON (*.json);;All files (*)");
-}
-
-QString openFilters()
-{
-    return MainWindow::tr("Topologies and snapshots (*.edgemap.json *.json *.txt *.out *.log "
-                          "*.csv);;EdgeMap topology (*.edgemap.json);;Snapshots (*.txt *.out "
-                          "*.log *.json *.csv);;All files (*)");
-}
-
-// The first 64 KiB decide what a file is (classifyContent); reading more would only cost time
-// on a 200 MB capture.
-FileKind kindOfFile(const QString &path, QString *error)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = MainWindow::tr("%1: cannot be read: %2")
-                         .arg(QDir::toNativeSeparators(path), file.errorString());
-        return FileKind::Unknown;
-    }
-    const FileKind kind = classifyContent(file.read(64 * 1024));
-    if (kind == FileKind::Unknown)
-        *error = MainWindow::tr("%1 is neither an EdgeMap topology (JSON with \"format\" and "
-                                "\"pools\") nor a snapshot (netstat, Get-NetTCPConnection, CSV "
-                                "or JSON output with socket rows).")
-                         .arg(QDir::toNativeSeparators(path));
-    return kind;
-}
-
-// A Error names its file; make sure the message does even when the loader left it out.
-QString describe(const Error &error, const QString &path)
-{
-    const QString text = error.toString();
-    return text.contains(path) ? text : QStringLiteral("%1: %2").arg(path, text);
-}
-
-// "Contoso Edge" -> "Contoso Edge.edgemap.json", without characters file systems refuse.
-QString suggestedFileName(const QString &topologyName)
-{
-    QString base = topologyName.trimmed();
-    base.replace(QRegularExpression(QStringLiteral(R"([\\/:*?"<>|])")), QStringLiteral("-"));
-    if (base.isEmpty())
-        base = MainWindow::tr("topology");
-    return base + QStringLiteral(".edgemap.json");
-}
-
-} // namespace
-
 bool MainWindow::openFile(const QString &path)
 {
-    const topologyfile::ReadResult result = topologyfile::load(path);
-    if (!result.ok()) {
-        showError(tr("Could not open the topology"), describe(result.error, path));
-        return false;
-    }
-    // Another topology: its servers may share ids with this one's (edge01), and judging this
-    // one's snapshots against them would blame the wrong Edge. Reloading the same file keeps them.
-    if (QFileInfo(path).absoluteFilePath() != m_document.filePath())
-        forgetSnapshots();
-    m_document.resetTopology(*result.topology, QFileInfo(path).absoluteFilePath());
-    addRecentFile(m_document.filePath());
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
-    return true;
+    return m_files->openFile(path);
 }
 
 bool MainWindow::openAny(const QString &path)
 {
-    QString error;
-    switch (kindOfFile(path, &error)) {
-    case FileKind::Topology:
-        return maybeSave() && openFile(path);
-    case FileKind::Snapshot:
-        openSnapshot(path);
-        return true;
-    case FileKind::Unknown:
-        break;
-    }
-    showError(tr("Cannot open the file"), error);
-    return false;
-}
-
-void MainWindow::forgetSnapshots()
-{
-    m_snapshots->cancel(); // a load or re-judge under way would bring them back
-    m_document.setChecks({});
+    return m_files->openAny(path);
 }
 
 QStringList MainWindow::recentFiles() const
 {
-    return QSettings().value(kRecentKey).toStringList().mid(0, kMaxRecentFiles);
-}
-
-void MainWindow::addRecentFile(const QString &path)
-{
-    QStringList files = recentFiles();
-    files.removeAll(path);
-    files.prepend(path);
-    QSettings().setValue(kRecentKey, files.mid(0, kMaxRecentFiles));
-}
-
-void MainWindow::newTopology()
-{
-    if (!maybeSave())
-        return;
-    NewTopologyWizard wizard(this);
-    if (wizard.exec() != QDialog::Accepted)
-        return;
-    const TemplateResult result = wizard.result();
-    if (!result.ok()) { // the last page refuses to finish on this; kept as a safety net
-        showError(tr("Cannot create the topology"), result.error);
-        return;
-    }
-    forgetSnapshots();
-    m_document.resetTopology(result.topology, {});
-    // Never saved: closing must ask, and the autosave must protect it.
-    m_document.setModified(true);
+    return m_files->recentFiles();
 }
 
 bool MainWindow::saveTo(const QString &path)
 {
-    m_properties->commitPending();
-    const Error error = topologyfile::save(m_document.topology(), path);
-    if (error.isError()) {
-        showError(tr("Could not save the topology"), describe(error, path));
-        return false;
-    }
-    m_document.setFilePath(QFileInfo(path).absoluteFilePath());
-    m_document.setModified(false);
-    addRecentFile(m_document.filePath());
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
-    return true;
+    return m_files->saveTo(path);
+}
+
+void MainWindow::newTopology()
+{
+    m_files->newTopology();
 }
 
 void MainWindow::open()
 {
-    // Asked before the dialog only when the file turns out to be a topology (openAny): opening a
-    // snapshot never replaces the document.
-    const QString path
-            = QFileDialog::getOpenFileName(this, tr("Open"), dialogDirectory(), openFilters());
-    if (!path.isEmpty())
-        openAny(path);
+    m_files->open();
 }
 
 bool MainWindow::save()
 {
-    const QString path = m_document.filePath();
-    return path.isEmpty() ? saveAs() : saveTo(path);
+    return m_files->save();
 }
 
 bool MainWindow::saveAs()
 {
-    QFileDialog dialog(this, tr("Save Topology As"), dialogDirectory(), nameFilters());
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setDefaultSuffix(QStringLiteral("edgemap.json"));
-    const QString current = m_document.filePath();
-    dialog.selectFile(current.isEmpty() ? suggestedFileName(m_document.topology().name)
-                                        : QFileInfo(current).fileName());
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
-        return false;
-    return saveTo(dialog.selectedFiles().constFirst());
+    return m_files->saveAs();
 }
 
-QString MainWindow::dialogDirectory() const
+int MainWindow::offerAutosave()
 {
-    const QString current = m_document.filePath();
-    if (!current.isEmpty())
-        return QFileInfo(current).absolutePath();
-    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return m_files->offerAutosave();
 }
 
 void MainWindow::showError(const QString &title, const QString &message)
@@ -229,24 +89,9 @@ QMessageBox::StandardButton MainWindow::askToSave()
     return static_cast<QMessageBox::StandardButton>(box.exec());
 }
 
-bool MainWindow::maybeSave()
-{
-    m_properties->commitPending(); // a value still being typed counts as a change
-    if (!m_document.isModified())
-        return true;
-    switch (askToSave()) {
-    case QMessageBox::Save:
-        return save();
-    case QMessageBox::Discard:
-        return true;
-    default:
-        return false;
-    }
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeSave()) {
+    if (!m_files->maybeSave()) {
         event->ignore();
         return;
     }
@@ -285,21 +130,20 @@ void MainWindow::dropEvent(QDropEvent *event)
             [this, files, text] {
                 if (files.isEmpty()) {
                     // Text dragged from a console or an RDP clipboard: the same as a paste.
-                    m_userLoads.insert(tr("dropped text"));
-                    m_snapshots->openBytes(text, tr("dropped text"));
+                    m_snapshotUi->openBytes(text, tr("dropped text"));
                     return;
                 }
                 for (const QString &path : files)
-                    openAny(path);
+                    m_files->openAny(path);
             },
             Qt::QueuedConnection);
 }
 
-void MainWindow::restoreSettings()
+bool MainWindow::restoreSettings()
 {
     QSettings settings;
     settings.beginGroup(QStringLiteral("mainWindow"));
-    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    const bool placed = restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
     const int palette = settings.value(QStringLiteral("statusPalette"), -1).toInt();
     if (palette >= int(StatusPalette::Light) && palette <= int(StatusPalette::ColourBlind)) {
@@ -307,6 +151,40 @@ void MainWindow::restoreSettings()
     }
     if (settings.contains(QStringLiteral("legend")))
         m_diagram->setLegendVisible(settings.value(QStringLiteral("legend")).toBool());
+    return placed;
+}
+
+MainWindow::Placement MainWindow::firstStartPlacement(const QSize &available)
+{
+    // resize() sets the client area: leave room for the title bar and frame, so that the window
+    // never starts with its title or status bar off screen.
+    const QSize room = (available - QSize(16, 40)).expandedTo(QSize(640, 480));
+    if (available.width() < 1600)
+        return {room, true};
+    // A large screen: most of it, at least the 1280x800 the panes are laid out for.
+    const QSize most(available.width() * 4 / 5, available.height() * 17 / 20);
+    return {most.expandedTo(QSize(1280, 800)).boundedTo(room), false};
+}
+
+void MainWindow::showPlaced()
+{
+    if (restoreSettings()) {
+        show();
+        return;
+    }
+    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1280, 800);
+    const Placement placement = firstStartPlacement(available);
+    resize(placement.size);
+    // The tree and details a quarter of the width: names and statuses side by side.
+    resizeDocks({m_treeDock}, {std::clamp(placement.size.width() / 4, 300, 440)}, Qt::Horizontal);
+    // The bottom tables: the header, the filter bar and about eight rows.
+    const QFontMetrics fm(font());
+    const int row = std::max(fm.height() + 8, 22);
+    resizeDocks({m_listenerDock}, {row * 8 + 3 * (fm.height() + 14)}, Qt::Vertical);
+    if (placement.maximised)
+        showMaximized();
+    else
+        show();
 }
 
 void MainWindow::saveSettings() const
@@ -317,39 +195,6 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("state"), saveState());
     settings.setValue(QStringLiteral("statusPalette"), int(m_palette));
     settings.setValue(QStringLiteral("legend"), m_diagram->isLegendVisible());
-}
-
-int MainWindow::offerAutosave()
-{
-    int restored = 0;
-    for (const Autosave::Entry &entry : m_autosave->pending()) {
-        if (restored > 0)
-            break; // one document at a time: the other copies are offered next time
-        const QString what = entry.originalPath.isEmpty()
-                                     ? tr("the untitled topology \"%1\"").arg(entry.topologyName)
-                                     : QDir::toNativeSeparators(entry.originalPath);
-        const QString when = QLocale().toString(entry.saved, QLocale::ShortFormat);
-        switch (askToRestore(tr("EdgeMap was closed without saving %1. A copy autosaved at %2 "
-                                "is available.\nRestore it?")
-                                     .arg(what, when))) {
-        case QMessageBox::Yes: {
-            if (!maybeSave())
-                return restored;
-            forgetSnapshots();
-            if (const Error error = m_autosave->restore(entry); !error.isError())
-                ++restored;
-            else
-                showError(tr("Cannot restore the autosaved copy"), error.toString());
-            break;
-        }
-        case QMessageBox::Discard:
-            m_autosave->discard(entry);
-            break;
-        default: // later: keep the copy
-            break;
-        }
-    }
-    return restored;
 }
 
 QMessageBox::StandardButton MainWindow::askToRestore(const QString &description)

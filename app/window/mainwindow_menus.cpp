@@ -6,8 +6,11 @@
 #include "editing/propertyeditor.h"
 #include "panes/listenertablepane.h"
 #include "panes/problemspane.h"
+#include "panes/topologytreemodel.h"
 #include "window/documentactions.h"
 #include "window/exportactions.h"
+#include "window/fileactions.h"
+#include "window/snapshotui.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -18,9 +21,11 @@
 #include <QKeySequence>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPalette>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QStyleFactory>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -28,54 +33,10 @@
 
 namespace edgemap {
 
-namespace {
-
-// A standard action's shortcuts, completed with what Windows users expect where Qt's Windows
-// key scheme has none: Save As is Ctrl+Shift+S in most editors and F12 in Office.
-QList<QKeySequence> standardShortcuts(QKeySequence::StandardKey key)
-{
-    QList<QKeySequence> keys = QKeySequence::keyBindings(key);
-    if (key == QKeySequence::SaveAs && keys.isEmpty())
-        keys = {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), QKeySequence(Qt::Key_F12)};
-    return keys;
-}
-
-QAction *addMenuAction(QMenu *menu, const QString &text, const QList<QKeySequence> &keys,
-                       const QString &tip)
-{
-    QAction *action = menu->addAction(text);
-    action->setShortcuts(keys);
-    action->setStatusTip(tip);
-    return action;
-}
-
-} // namespace
-
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    const auto add = [this, file](const QString &text, QKeySequence::StandardKey key,
-                                  const QString &tip, auto slot) {
-        QAction *action = addMenuAction(file, text, standardShortcuts(key), tip);
-        connect(action, &QAction::triggered, this, slot);
-        return action;
-    };
-    QStyle *s = style();
-    add(tr("&New Topology…"), QKeySequence::New,
-        tr("Describe an Edge pool step by step: product, addresses, members, next hop"),
-        &MainWindow::newTopology)
-            ->setIcon(s->standardIcon(QStyle::SP_FileIcon));
-    add(tr("&Open…"), QKeySequence::Open, tr("Open a topology file, or a snapshot to check"),
-        &MainWindow::open)
-            ->setIcon(s->standardIcon(QStyle::SP_DialogOpenButton));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
-    updateRecentMenu();
-    add(tr("&Save"), QKeySequence::Save, tr("Save the topology"), &MainWindow::save)
-            ->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
-    add(tr("Save &As…"), QKeySequence::SaveAs, tr("Save the topology under a new name"),
-        &MainWindow::saveAs);
+    m_files->populateMenu(file);
     // Export Diagram, Copy Diagram, Print Preview, Print: one exporter for the GUI and the CLI.
     m_exports = new ExportActions(m_document, m_diagram, this);
     m_exports->populateMenu(file);
@@ -86,14 +47,17 @@ void MainWindow::createMenus()
         statusBar()->showMessage(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), 5000);
     });
     file->addSeparator();
-    QAction *quit = add(tr("&Quit"), QKeySequence::Quit, tr("Close EdgeMap"), &QWidget::close);
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcuts(QKeySequence::Quit);
+    quit->setStatusTip(tr("Close EdgeMap"));
     quit->setMenuRole(QAction::QuitRole);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
 
     createEditMenu();
     createViewMenu();
     m_snapshotMenu = menuBar()->addMenu(tr("&Snapshot"));
     m_snapshotMenu->setObjectName(QStringLiteral("snapshotMenu"));
-    createSnapshotUi(m_snapshotMenu);
+    m_snapshotUi->populateMenu(m_snapshotMenu);
     createHelpMenu();
 }
 
@@ -172,10 +136,58 @@ void MainWindow::createViewMenu()
         view->addAction(dock->toggleViewAction());
 }
 
+namespace {
+
+// The window's own colours for a status palette. Dark makes the whole window dark (Fusion, whose
+// drawing follows the palette on every platform; the native Windows style ignores most of it).
+// The colour-blind palette keeps the system's colours but selects in neutral grey, so that a
+// selected row is never the blue of OK.
+void applyWindowColours(StatusPalette palette)
+{
+    static const QPalette systemPalette = QApplication::palette();
+    static const QString systemStyle = QApplication::style()->name();
+    static StatusPalette applied = statusPaletteFor(systemPalette);
+    if (palette == applied)
+        return;
+    const bool darkWanted = palette == StatusPalette::Dark
+                            && statusPaletteFor(systemPalette) != StatusPalette::Dark;
+    const QString style = darkWanted ? QStringLiteral("Fusion") : systemStyle;
+    if (QApplication::style()->name().compare(style, Qt::CaseInsensitive) != 0)
+        if (QStyle *s = QStyleFactory::create(style))
+            QApplication::setStyle(s);
+    QPalette p = systemPalette;
+    if (darkWanted) {
+        p = QPalette(QColor(0x2b, 0x2f, 0x36), QColor(0x24, 0x28, 0x2e));
+        p.setColor(QPalette::Base, QColor(0x1e, 0x22, 0x27));
+        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x2b, 0x31));
+        p.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::ToolTipBase, QColor(0x31, 0x36, 0x3e));
+        p.setColor(QPalette::ToolTipText, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa8, 0xb0));
+        p.setColor(QPalette::Highlight, QColor(0x3d, 0x6f, 0xa8));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+        p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x88, 0x90));
+        p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x88, 0x90));
+        p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x88, 0x90));
+    } else if (palette == StatusPalette::ColourBlind) {
+        p.setColor(QPalette::Highlight, QColor(0x4d, 0x4d, 0x4d));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+    }
+    QApplication::setPalette(p);
+    applied = palette;
+}
+
+} // namespace
+
 void MainWindow::setStatusPalette(StatusPalette palette)
 {
-    // One palette for every view that colours a status.
+    // One palette for every view that colours a status, and the window's own colours with it.
     m_palette = palette;
+    applyWindowColours(palette);
+    m_model->setStatusPalette(palette);
     m_diagram->setStatusPalette(palette);
     m_listeners->setStatusPalette(palette);
     m_problems->setStatusPalette(palette);
@@ -214,36 +226,10 @@ void MainWindow::createToolBar()
         if (auto *a = findChild<QAction *>(name))
             m_toolBar->addAction(a);
     m_toolBar->addSeparator();
-    m_toolBar->addAction(m_openSnapshotAction);
-    m_toolBar->addAction(m_pasteSnapshotAction);
+    m_toolBar->addAction(m_snapshotUi->openAction());
+    m_toolBar->addAction(m_snapshotUi->pasteAction());
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_diagram->fitAction());
-}
-
-void MainWindow::updateRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList files = recentFiles();
-    int n = 0;
-    for (const QString &path : files) {
-        ++n;
-        // &1 … &8: keyboard access in the order shown.
-        QAction *a = m_recentMenu->addAction(
-                QStringLiteral("&%1 %2").arg(n).arg(QFileInfo(path).fileName()));
-        a->setStatusTip(QDir::toNativeSeparators(path));
-        a->setToolTip(QDir::toNativeSeparators(path));
-        connect(a, &QAction::triggered, this, [this, path] {
-            if (maybeSave())
-                openFile(path);
-        });
-    }
-    if (files.isEmpty()) {
-        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
-        return;
-    }
-    m_recentMenu->addSeparator();
-    connect(m_recentMenu->addAction(tr("&Clear Menu")), &QAction::triggered, this,
-            [] { QSettings().remove(QStringLiteral("recentFiles")); });
 }
 
 void MainWindow::about()

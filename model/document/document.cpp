@@ -1,5 +1,6 @@
 #include "document/document.h"
 
+#include "core/rules.h"
 #include "io/topologyfile.h"
 
 #include <QCoreApplication>
@@ -81,6 +82,11 @@ Error Document::setField(const FieldRef &ref, const QVariant &value)
     if (!writeField(candidate, ref, value))
         return Error::plain(
                 tr("%1 cannot take the value '%2'").arg(describe(ref), value.toString()));
+    // A socket clash said from the edited listener's side (the file check names whichever of
+    // the two listeners comes first in the file).
+    if (const ListenerId *listener = ref.element.as<ListenerId>())
+        if (const QString clash = rules::socketClash(candidate, *listener); !clash.isEmpty())
+            return Error::plain(clash);
     if (Error e = topologyfile::validate(candidate); e.isError())
         return e;
     m_undo->push(new FieldCommand(*this, ref, *before, value));

@@ -141,7 +141,7 @@ void TstDocument::invalidEditsAreRefused_data()
             << QVariant(QStringLiteral("10.45.16.20")) << QStringLiteral("10.45.16.20");
     QTest::newRow("duplicate socket")
             << int(Field::ListenerPort) << QStringLiteral("edge01-access-tcp-443") << QVariant(5061)
-            << QStringLiteral("duplicate socket TCP 5061");
+            << QStringLiteral("is already used by listener edge01-access-tcp-5061 (RTCSRV)");
     QTest::newRow("port out of range")
             << int(Field::ListenerPort) << QStringLiteral("edge01-int-tcp-5062") << QVariant(70000)
             << QStringLiteral("out of range");

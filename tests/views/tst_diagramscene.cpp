@@ -6,6 +6,7 @@
 #include "diagram/diagramscene.h"
 #include "document/document.h"
 #include "io/topologyfile.h"
+#include "selection.h"
 #include "snapshot/check.h"
 #include "support/tst_checks_util.h"
 #include "support/tst_diagram_util.h"
@@ -341,7 +342,7 @@ void TstDiagramScene::viewSelectionAndEscape()
     view.resize(1000, 700);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QSignalSpy selected(&view, &DiagramPane::refSelected);
+    QSignalSpy selected(Selection::of(doc), &Selection::currentChanged);
     const Listener *sip = listenerWith(doc.topology(), u"access-client-sip"_s);
     // From the tree: selected and highlighted, no signal back.
     QVERIFY(view.selectRef(ElementRef::listener(sip->id)));

@@ -1,0 +1,226 @@
+#include "window/snapshotui.h"
+
+#include "document/document.h"
+#include "live/nativecapturesource.h"
+#include "live/snapshotcontroller.h"
+#include "live/snapshotsources.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QMenu>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolButton>
+
+namespace edgemap {
+
+SnapshotUi::SnapshotUi(Document &document, QStatusBar *statusBar, QWidget *window)
+    : QObject(window)
+    , m_document(document)
+    , m_statusBar(statusBar)
+    , m_window(window)
+    , m_controller(new SnapshotController(document, this))
+    , m_sources(new SnapshotSources(*m_controller, window))
+    , m_openAction(new QAction(tr("&Open Snapshot…"), this))
+    , m_pasteAction(new QAction(tr("&Paste Snapshot"), this))
+    , m_acknowledgeAction(new QAction(tr("&Mark Changes as Seen"), this))
+    , m_clearAction(new QAction(tr("C&lear Snapshots"), this))
+    , m_checkLabel(new QLabel(window))
+    , m_progress(new QProgressBar(window))
+    , m_cancel(new QToolButton(window))
+{
+    // Capture This Computer: only where EdgeMap can read the system's socket tables (Windows).
+    if (NativeCaptureSource::isAvailable())
+        m_nativeCapture = new NativeCaptureSource(*m_controller, window);
+
+    m_openAction->setIcon(window->style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    m_openAction->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    m_openAction->setStatusTip(
+            tr("Read a netstat or PowerShell capture of an Edge server and check it"));
+    m_pasteAction->setIcon(window->style()->standardIcon(QStyle::SP_DialogApplyButton));
+    m_pasteAction->setShortcut(QKeySequence(tr("Ctrl+Shift+V")));
+    m_pasteAction->setStatusTip(tr("Check the netstat output on the clipboard (e.g. copied from "
+                                   "an RDP session)"));
+    m_acknowledgeAction->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    m_acknowledgeAction->setStatusTip(
+            tr("Clear the marks on listeners that changed since the previous snapshot"));
+    m_acknowledgeAction->setEnabled(false);
+    m_clearAction->setStatusTip(
+            tr("Forget every loaded snapshot: all listeners back to \"not checked\""));
+    connect(m_pasteAction, &QAction::triggered, this, &SnapshotUi::paste);
+    connect(m_acknowledgeAction, &QAction::triggered, this,
+            [this] { m_document.setChecks(m_document.checks().acknowledged()); });
+    connect(m_clearAction, &QAction::triggered, this, [this] { m_document.setChecks({}); });
+
+    m_checkLabel->setTextFormat(Qt::PlainText); // file names and load errors
+    m_checkLabel->setObjectName(QStringLiteral("checkSummary"));
+    m_progress->setRange(0, 1000);
+    m_progress->setMaximumWidth(160);
+    m_progress->hide();
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->hide();
+    m_statusBar->addPermanentWidget(m_checkLabel);
+    m_statusBar->addPermanentWidget(m_progress);
+    m_statusBar->addPermanentWidget(m_cancel);
+    connect(m_cancel, &QToolButton::clicked, m_controller, &SnapshotController::cancel);
+
+    connectController();
+    connectSources();
+    connect(&m_document, &Document::checksChanged, this, [this] {
+        m_acknowledgeAction->setEnabled(m_document.checks().hasChanges());
+        updateCheckSummary();
+    });
+    updateCheckSummary();
+}
+
+void SnapshotUi::connectController()
+{
+    // Several loads may run together (a pool's snapshots, a watched file, a capture): the bar
+    // follows the controller's busy state, not any one load.
+    connect(m_controller, &SnapshotController::busyChanged, this, [this](bool on) {
+        m_progress->setVisible(on);
+        m_cancel->setVisible(on);
+        m_progress->setValue(0);
+        if (!on)
+            m_statusBar->clearMessage();
+    });
+    connect(m_controller, &SnapshotController::started, this, [this](const QString &source) {
+        m_statusBar->showMessage(tr("Reading %1…").arg(QFileInfo(source).fileName()));
+    });
+    connect(m_controller, &SnapshotController::progress, m_progress, &QProgressBar::setValue);
+    connect(m_controller, &SnapshotController::cancelled, this,
+            [this] { m_statusBar->showMessage(tr("Snapshot reading cancelled"), 5000); });
+    connect(m_controller, &SnapshotController::failed, this,
+            [this](const QString &source, const QString &message) {
+                Q_EMIT loadFailed(source, message);
+                if (m_userLoads.remove(source))
+                    Q_EMIT errorOccurred(tr("Cannot check the snapshot"), message);
+            });
+    for (auto signal : {&SnapshotController::finished, &SnapshotController::cancelled})
+        connect(m_controller, signal, this,
+                [this](const QString &source) { m_userLoads.remove(source); });
+}
+
+void SnapshotUi::connectSources()
+{
+    const auto showState = [this](const QString &source, const QString &state, bool stale) {
+        Q_EMIT sourceStateChanged(source, state, stale);
+        m_statusBar->showMessage(state, 5000);
+    };
+    connect(m_sources, &SnapshotSources::stateChanged, this, showState);
+    connect(m_sources, &SnapshotSources::errorOccurred, this,
+            [this](const QString &message) { Q_EMIT errorOccurred(tr("Cannot start"), message); });
+    if (m_nativeCapture) {
+        connect(m_nativeCapture, &NativeCaptureSource::stateChanged, this, showState);
+        connect(m_nativeCapture, &NativeCaptureSource::errorOccurred, this,
+                [this](const QString &message) {
+                    Q_EMIT errorOccurred(tr("Cannot capture"), message);
+                });
+    }
+}
+
+void SnapshotUi::populateMenu(QMenu *menu)
+{
+    menu->addAction(m_openAction);
+    menu->addAction(m_pasteAction);
+    // The live sources: a watched file and capture profiles, with their own menu entries.
+    menu->addSeparator();
+    m_sources->populateMenu(menu);
+    if (m_nativeCapture) {
+        menu->addSeparator();
+        m_nativeCapture->populateMenu(menu);
+    }
+    menu->addSeparator();
+    menu->addAction(m_acknowledgeAction);
+    menu->addAction(m_clearAction);
+}
+
+void SnapshotUi::openFile(const QString &path)
+{
+    m_userLoads.insert(path);
+    m_controller->openFile(path);
+}
+
+void SnapshotUi::openBytes(const QByteArray &bytes, const QString &label)
+{
+    m_userLoads.insert(label);
+    m_controller->openBytes(bytes, label);
+}
+
+void SnapshotUi::openDialog(const QString &directory)
+{
+    const QString path = QFileDialog::getOpenFileName(
+            m_window, tr("Open Snapshot"), directory,
+            tr("Snapshots (*.txt *.out *.log *.json *.csv);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void SnapshotUi::paste()
+{
+    const QString text = QGuiApplication::clipboard()->text();
+    if (text.trimmed().isEmpty()) {
+        Q_EMIT errorOccurred(tr("Nothing to paste"), tr("The clipboard holds no text."));
+        return;
+    }
+    openBytes(text.toUtf8(), tr("clipboard"));
+}
+
+void SnapshotUi::forgetChecks()
+{
+    m_controller->cancel();
+    m_document.setChecks({});
+}
+
+void SnapshotUi::updateCheckSummary()
+{
+    // The whole pool: every server with a snapshot, then the latest load if it failed.
+    const QList<std::shared_ptr<const CheckResult>> checks
+            = m_document.checks().inOrder(m_document.topology());
+    const CheckResult *latest = m_document.checks().latest().get();
+    if (checks.isEmpty()) {
+        m_checkLabel->setText(latest && !latest->ok()
+                                      ? tr("Snapshot %1 not checked: %2")
+                                                .arg(QFileInfo(latest->source).fileName(),
+                                                     latest->error.message.left(80))
+                                      : tr("No snapshot: listeners not checked"));
+        return;
+    }
+    int ok = 0;
+    int problems = 0;
+    int unexpected = 0;
+    int broken = 0;
+    QStringList servers;
+    for (const auto &check : checks) {
+        const EdgeServer *server = m_document.topology().server(check->server);
+        servers.append(server ? server->fqdn : check->server.value());
+        problems += check->judgement.problemCount();
+        ok += int(check->judgement.listeners.size()) - check->judgement.problemCount();
+        unexpected += int(check->judgement.unexpected.size());
+        for (const ScenarioVerdict &s : check->judgement.scenarios)
+            broken += !s.ok;
+    }
+    const QString where
+            = checks.size() == 1
+                      ? tr("%1 on %2")
+                                .arg(QFileInfo(checks.first()->source).fileName(), servers.first())
+                      : tr("%1 servers checked").arg(checks.size());
+    // Plurals spelled out: without a translation loaded, tr("%n problem(s)") stays as written.
+    const QString problemText = problems == 1 ? tr("1 problem") : tr("%1 problems").arg(problems);
+    const QString brokenText
+            = broken == 1 ? tr("1 broken scenario") : tr("%1 broken scenarios").arg(broken);
+    m_checkLabel->setText(tr("%1: %2 OK, %3, %4 unexpected, %5")
+                                  .arg(where)
+                                  .arg(ok)
+                                  .arg(problemText)
+                                  .arg(unexpected)
+                                  .arg(brokenText));
+    m_checkLabel->setToolTip(servers.join(QLatin1Char('\n')));
+}
+
+} // namespace edgemap
