@@ -11,7 +11,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QGuiApplication>
-#include <QScreen>
 
 #include <cstdlib>
 
@@ -69,14 +68,8 @@ int runGui(int argc, char **argv)
 
     edgemap::Document document(edgemap::topologyfile::defaultTopology());
     edgemap::MainWindow window(document);
-    // 1280x800 where it fits; on a 1366x768 laptop (taskbar included) or a small RDP session,
-    // the screen's free area less room for the title bar and frame, which resize() leaves out:
-    // the window must never start with its title or status bar off screen.
-    const QSize room = window.screen() ? window.screen()->availableGeometry().size() - QSize(16, 40)
-                                       : QSize(1280, 800);
-    window.resize(QSize(1280, 800).boundedTo(room));
-    window.restoreSettings();
-    window.show();
+    // Where it was, else maximised on a laptop or RDP screen and most of a large one.
+    window.showPlaced();
     // Work lost in a crash comes first: the user may want it rather than the file named here.
     window.offerAutosave();
     for (const QString &file : parser.positionalArguments())

@@ -17,14 +17,15 @@ struct Entry
     QRgb colourBlind[3];
 };
 
-// Colour-blind-safe entries use the Okabe-Ito palette (blue, vermillion, orange, reddish purple,
-// sky blue), which stays distinct under the common red-green deficiencies.
+// Colour-blind-safe entries use the Okabe-Ito palette (blue, vermillion, orange, bluish green,
+// reddish purple, sky blue), which stays distinct under the common red-green deficiencies; the
+// outlines (the glyph's colour) are darkened where needed for 3:1 on white (WCAG graphics).
 constexpr Entry kEntries[] = {
         {ListenerStatus::NotChecked,
          u"\u2013",
-         {0xffeceff1, 0xff90a4ae, 0xff37474f},
+         {0xffeceff1, 0xff78909c, 0xff37474f},
          {0xff37474f, 0xff78909c, 0xffeceff1},
-         {0xffeceff1, 0xff90a4ae, 0xff37474f}},
+         {0xffeceff1, 0xff78909c, 0xff37474f}},
         {ListenerStatus::Ok,
          u"\u2713",
          {0xffc8e6c9, 0xff2e7d32, 0xff1b5e20},
@@ -39,22 +40,23 @@ constexpr Entry kEntries[] = {
          u"\u2260",
          {0xffffe0b2, 0xffef6c00, 0xff8a3c00},
          {0xff6d3a00, 0xffffa726, 0xfffff3e0},
-         {0xfffbe8c2, 0xffe69f00, 0xff5c4000}},
+         {0xfffbe8c2, 0xffb07800, 0xff5c4000}},
         {ListenerStatus::WrongAddress,
          u"\u21c4",
          {0xffffe0b2, 0xffef6c00, 0xff8a3c00},
          {0xff6d3a00, 0xffffa726, 0xfffff3e0},
-         {0xfffbe8c2, 0xffe69f00, 0xff5c4000}},
+         // bluish green: not the orange of a wrong process, for those who cannot tell by glyph
+         {0xffc4e9dc, 0xff009e73, 0xff003d2c}},
         {ListenerStatus::Exposed,
          u"\u25ce",
-         {0xffffecb3, 0xffc79100, 0xff6d4c00},
+         {0xffffecb3, 0xffa67800, 0xff6d4c00},
          {0xff5c4a00, 0xffffca28, 0xfffff8e1},
          {0xfff2d7e6, 0xffcc79a7, 0xff5e2448}},
         {ListenerStatus::Dynamic,
          u"\u223f",
          {0xffbbdefb, 0xff1565c0, 0xff0d47a1},
          {0xff0d3b66, 0xff64b5f6, 0xffe3f2fd},
-         {0xffd9eefb, 0xff56b4e9, 0xff1a4a66}},
+         {0xffd9eefb, 0xff2f8fc4, 0xff1a4a66}},
         {ListenerStatus::Unknown,
          u"?",
          {0xffe0e0e0, 0xff757575, 0xff212121},
@@ -102,6 +104,29 @@ QString statusText(ListenerStatus status)
 {
     const StatusStyle s = statusStyle(status, StatusPalette::Light);
     return s.glyph + QLatin1Char(' ') + s.label;
+}
+
+int statusSeverity(ListenerStatus status)
+{
+    switch (status) {
+    case ListenerStatus::Missing:
+        return 7;
+    case ListenerStatus::WrongProcess:
+        return 6;
+    case ListenerStatus::WrongAddress:
+        return 5;
+    case ListenerStatus::Exposed:
+        return 4;
+    case ListenerStatus::Unknown:
+        return 3;
+    case ListenerStatus::Dynamic:
+        return 2;
+    case ListenerStatus::Ok:
+        return 1;
+    case ListenerStatus::NotChecked:
+        break;
+    }
+    return 0;
 }
 
 } // namespace edgemap

@@ -30,5 +30,8 @@ StatusStyle unexpectedStyle(StatusPalette palette);
 StatusPalette statusPaletteFor(const QPalette &palette);
 // "✗ Missing"
 QString statusText(ListenerStatus status);
+// How bad a status is, for sorting and for the worst of several: Missing highest, then wrong
+// process, wrong address, exposed, unknown, dynamic, OK; not checked 0.
+int statusSeverity(ListenerStatus status);
 
 } // namespace edgemap

@@ -1,6 +1,8 @@
 // `edgemap check`: judge a snapshot against a topology, as text or as stable JSON.
 #include "cli/cli.h"
+#include "cli/cli_command.h"
 #include "cli/cli_common.h"
+#include "cli/cli_options.h"
 
 #include "reports/listenerrows.h"
 #include "reports/monitoring.h"
@@ -13,6 +15,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace edgemap::cli {
@@ -350,10 +353,151 @@ int pluginResult(const monitoring::PluginOutput &output)
     return int(output.state);
 }
 
-const char *const kUsage = "edgemap check TOPOLOGY SNAPSHOT... [--server NAME] "
-                           "[--format text|json|nagios|prometheus] [-o FILE] [--strict]";
+// Reads the topology and every snapshot; the errors of all that could not be read or matched.
+struct Inputs
+{
+    std::optional<Topology> topology;
+    CheckRun set;
+    QStringList paths; // every input file, which -o must not name
+    QStringList errors;
+};
 
-const char *const kDescription
+Inputs readInputs(const SnapshotArgs &args)
+{
+    Inputs in;
+    in.paths.append(args.topology);
+    topologyfile::ReadResult t = topologyfile::load(args.topology);
+    if (!t.ok()) {
+        in.errors.append(t.error.toString());
+        return in;
+    }
+    in.topology = std::move(t.topology);
+    QList<SnapshotInput> snapshots;
+    for (const QString &argument : args.snapshots) {
+        snapshots.append(snapshotInput(*in.topology, argument));
+        in.paths.append(snapshots.constLast().path);
+    }
+    in.set = runChecks(*in.topology, snapshots, args.server);
+    in.errors = in.set.errors;
+    return in;
+}
+
+SnapshotOptions checkSnapshots()
+{
+    return SnapshotOptions::perServer();
+}
+
+OutputOptions checkOutput()
+{
+    return OutputOptions({.formats = {QStringLiteral("text"), QStringLiteral("json"),
+                                      QStringLiteral("nagios"), QStringLiteral("prometheus")},
+                          .formatList = QStringLiteral("text, json, nagios or prometheus"),
+                          .bySuffix = false,
+                          .outputHelp = QStringLiteral("Write to FILE (replaced atomically) "
+                                                       "instead of stdout.")});
+}
+
+QCommandLineOption strictOption()
+{
+    return QCommandLineOption(QStringLiteral("strict"),
+                              QStringLiteral("Unexpected listeners are problems too."));
+}
+
+void declareCheck(QCommandLineParser &parser)
+{
+    checkSnapshots().declare(parser);
+    checkOutput().declare(parser);
+    parser.addOption(strictOption());
+}
+
+struct CheckParams
+{
+    SnapshotArgs inputs;
+    Output output;
+    Format format = Format::Text;
+    bool strict = false;
+};
+
+Validated<CheckParams> readCheck(const Parsed &parsed)
+{
+    const Validated<SnapshotArgs> inputs = checkSnapshots().read(parsed);
+    if (const UsageError *error = errorOf(inputs))
+        return *error;
+    const Validated<Output> output = checkOutput().read(parsed);
+    if (const UsageError *error = errorOf(output))
+        return *error;
+    if (const std::optional<UsageError> error = checkSnapshots().checkServer(parsed))
+        return *error;
+    const Output &out = std::get<Output>(output);
+    return CheckParams{std::get<SnapshotArgs>(inputs), out, *formatOf(out.format),
+                       parsed.parser.isSet(strictOption())};
+}
+
+// A monitoring plugin reports even its usage errors as UNKNOWN.
+std::optional<int> pluginUsageError(const QStringList &arguments, const QString &message)
+{
+    if (!asksForNagios(arguments))
+        return std::nullopt;
+    return pluginResult(monitoring::nagiosUnknown({QStringLiteral("edgemap check: ") + message}));
+}
+
+// Inputs that could not be read or matched: the errors, as the format reports them.
+int inputsFailed(const CheckParams &p, const Inputs &in, const QDateTime &now)
+{
+    if (p.format == Format::Nagios)
+        return pluginResult(monitoring::nagiosUnknown(in.errors));
+    printErr(in.errors.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    // The collector keeps exporting what the file says: say that this run failed rather than
+    // leave the previous run's figures looking current.
+    if (p.format == Format::Prometheus)
+        p.output.write(monitoring::prometheusFailed(now).toUtf8(), in.paths);
+    return BadInput;
+}
+
+// The checks in the chosen format, and the exit code they call for.
+std::pair<QString, int> reportChecks(const CheckParams &p, const Topology &topology,
+                                     const QList<CheckResult> &checks, const QDateTime &now)
+{
+    bool problems = false;
+    for (const CheckResult &c : checks)
+        problems = problems || c.judgement.problemCount() > 0
+                   || (p.strict && !c.judgement.unexpected.isEmpty());
+    const int code = problems ? ProblemsFound : Ok;
+    switch (p.format) {
+    case Format::Nagios: {
+        const monitoring::PluginOutput plugin = monitoring::nagios(topology, checks, p.strict, now);
+        return {plugin.text, int(plugin.state)};
+    }
+    case Format::Prometheus:
+        return {monitoring::prometheus(topology, checks, now), code};
+    case Format::Json:
+        return {checkJson(topology, inputsOf(topology, checks)), code};
+    case Format::Text:
+        break;
+    }
+    return {checkText(inputsOf(topology, checks)), code};
+}
+
+int runCheck(const CheckParams &p)
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Inputs in = readInputs(p.inputs);
+    if (!in.errors.isEmpty())
+        return inputsFailed(p, in, now);
+    const auto [text, code] = reportChecks(p, *in.topology, in.set.checks, now);
+    if (const int written = p.output.write(text.toUtf8(), in.paths); written != Ok)
+        return p.format == Format::Nagios ? int(monitoring::PluginState::Unknown) : written;
+    return code;
+}
+
+} // namespace
+
+constinit const CommandSpec checkCommand{
+        .name = "check",
+        .summary = "Judge a netstat snapshot against the topology: each listener OK or why not",
+        .usage = "edgemap check TOPOLOGY SNAPSHOT... [--server NAME] "
+                 "[--format text|json|nagios|prometheus] [-o FILE] [--strict]",
+        .description
         = "Judge netstat or PowerShell snapshots taken on Edge servers against the topology: for "
           "every expected listener, whether it is really there and why not; unexpected "
           "listeners; which scenarios are broken.\n"
@@ -369,127 +513,10 @@ const char *const kDescription
           "and bad input writes edgemap_check_success 0).\n"
           "Exit codes except for nagios: 0 when every expected listener is OK or dynamic, 1 "
           "when any is not (with --strict, also when there are unexpected listeners), 2 for bad "
-          "usage or input.";
-
-// Reads the topology and every snapshot; the errors of all that could not be read or matched.
-struct Inputs
-{
-    std::optional<Topology> topology;
-    CheckRun set;
-    QStringList paths; // every input file, which -o must not name
-    QStringList errors;
+          "usage or input.",
+        .declare = declareCheck,
+        .run = runValidated<readCheck, runCheck>,
+        .ownUsageError = pluginUsageError,
 };
-
-Inputs readInputs(const QStringList &positional, const QString &server)
-{
-    Inputs in;
-    in.paths.append(positional.constFirst());
-    topologyfile::ReadResult t = topologyfile::load(positional.constFirst());
-    if (!t.ok()) {
-        in.errors.append(t.error.toString());
-        return in;
-    }
-    in.topology = std::move(t.topology);
-    QList<SnapshotInput> snapshots;
-    for (const QString &argument : positional.mid(1)) {
-        snapshots.append(snapshotInput(*in.topology, argument));
-        in.paths.append(snapshots.constLast().path);
-    }
-    in.set = runChecks(*in.topology, snapshots, server);
-    in.errors = in.set.errors;
-    return in;
-}
-
-int checkAndReport(Format fmt, const QStringList &positional, const QString &server,
-                   const QString &outPath, bool strict)
-{
-    const QString cmd = QStringLiteral("check");
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const Inputs in = readInputs(positional, server);
-    if (!in.errors.isEmpty()) {
-        if (fmt == Format::Nagios)
-            return pluginResult(monitoring::nagiosUnknown(in.errors));
-        printErr(in.errors.join(QLatin1Char('\n')) + QLatin1Char('\n'));
-        // The collector keeps exporting what the file says: say that this run failed rather
-        // than leave the previous run's figures looking current.
-        if (fmt == Format::Prometheus)
-            writeOutput(cmd, outPath, monitoring::prometheusFailed(now).toUtf8(), in.paths);
-        return BadInput;
-    }
-    const Topology &topology = *in.topology;
-    const QList<CheckResult> &checks = in.set.checks;
-    QString text;
-    int code = Ok;
-    bool problems = false;
-    for (const CheckResult &c : checks)
-        problems = problems || c.judgement.problemCount() > 0
-                   || (strict && !c.judgement.unexpected.isEmpty());
-    switch (fmt) {
-    case Format::Nagios: {
-        const monitoring::PluginOutput plugin = monitoring::nagios(topology, checks, strict, now);
-        text = plugin.text;
-        code = int(plugin.state);
-        break;
-    }
-    case Format::Prometheus:
-        text = monitoring::prometheus(topology, checks, now);
-        break;
-    case Format::Json:
-        text = checkJson(topology, inputsOf(topology, checks));
-        break;
-    case Format::Text:
-        text = checkText(inputsOf(topology, checks));
-        break;
-    }
-    if (fmt != Format::Nagios)
-        code = problems ? ProblemsFound : Ok;
-    if (const int written = writeOutput(cmd, outPath, text.toUtf8(), in.paths); written != Ok)
-        return fmt == Format::Nagios ? int(monitoring::PluginState::Unknown) : written;
-    return code;
-}
-
-} // namespace
-
-int runCheck(const QStringList &arguments)
-{
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QString::fromUtf8(kDescription));
-    parser.addPositionalArgument(QStringLiteral("TOPOLOGY"), QStringLiteral("Topology file."));
-    parser.addPositionalArgument(QStringLiteral("SNAPSHOT..."),
-                                 QStringLiteral("Snapshot files, one per server: FILE or "
-                                                "NAME=FILE."));
-    const QCommandLineOption server = serverOption();
-    const QCommandLineOption format(QStringLiteral("format"),
-                                    QStringLiteral("text, json, nagios or prometheus."),
-                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Write to FILE (replaced atomically) instead "
-                                                   "of stdout."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption strict(QStringLiteral("strict"),
-                                    QStringLiteral("Unexpected listeners are problems too."));
-    parser.addOptions({server, format, output, strict});
-    const bool plugin = asksForNagios(arguments);
-    const QString cmd = QStringLiteral("check");
-    const auto usage = [&](const QString &message) {
-        return plugin ? pluginResult(
-                       monitoring::nagiosUnknown({QStringLiteral("edgemap check: ") + message}))
-                      : usageError(cmd, message);
-    };
-    if (const int code = parseCommand(parser, arguments, QString::fromUtf8(kUsage)); code >= 0)
-        return code == BadInput && plugin ? usage(parser.errorText()) : code;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() < 2)
-        return usage(QStringLiteral("give a TOPOLOGY and a SNAPSHOT file"));
-    const std::optional<Format> fmt = formatOf(parser.value(format));
-    if (!fmt)
-        return usage(QStringLiteral("--format must be text, json, nagios or prometheus, not '%1'")
-                             .arg(parser.value(format)));
-    if (positional.size() > 2 && parser.isSet(server))
-        return usage(QStringLiteral("--server names the server of one snapshot; with several, "
-                                    "name each as NAME=FILE"));
-    return checkAndReport(*fmt, positional, parser.value(server), parser.value(output),
-                          parser.isSet(strict));
-}
 
 } // namespace edgemap::cli

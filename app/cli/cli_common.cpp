@@ -1,17 +1,16 @@
 #include "cli/cli_common.h"
 
 #include "cli/cli.h"
+#include "core/pathanalysis.h"
 
 #include <utility>
 
 namespace edgemap::cli {
 
-QCommandLineOption serverOption()
+int usageError(const QString &command, const QString &message)
 {
-    return QCommandLineOption(QStringLiteral("server"),
-                              QStringLiteral("The server the snapshot was taken on (id or FQDN), "
-                                             "when it cannot be told from the addresses."),
-                              QStringLiteral("NAME"));
+    printErr(QStringLiteral("edgemap %1: %2\nTry 'edgemap %1 --help'.\n").arg(command, message));
+    return BadInput;
 }
 
 std::optional<Topology> loadTopology(const QString &path)
@@ -27,7 +26,13 @@ std::optional<Topology> loadTopology(const QString &path)
 std::optional<CheckResult> checkSnapshot(const Topology &topology, const QString &snapshotPath,
                                          const QString &server)
 {
-    CheckResult r = readAndJudge(topology, snapshotPath, server);
+    return checkSnapshot(topology, PathAnalysis(topology), snapshotPath, server);
+}
+
+std::optional<CheckResult> checkSnapshot(const Topology &topology, const PathAnalysis &analysis,
+                                         const QString &snapshotPath, const QString &server)
+{
+    CheckResult r = readAndJudge(topology, analysis, snapshotPath, server);
     if (!r.ok()) {
         printErr(r.error.toString() + QLatin1Char('\n'));
         return std::nullopt;

@@ -3,7 +3,9 @@
 // platform for this command: rendering needs fonts, not a display, and DiagramRenderer needs
 // no widgets).
 #include "cli/cli.h"
+#include "cli/cli_command.h"
 #include "cli/cli_common.h"
+#include "cli/cli_options.h"
 
 #include "document/document.h"
 #include "export/diagramexporter.h"
@@ -16,13 +18,9 @@ namespace edgemap::cli {
 
 namespace {
 
+// The options of `export` besides the snapshot, --server and -o.
 struct Options
 {
-    QCommandLineOption snapshot{QStringLiteral("snapshot"),
-                                QStringLiteral("Snapshot to judge: chips show its statuses and "
-                                               "the title block its server and capture time."),
-                                QStringLiteral("FILE")};
-    QCommandLineOption server = serverOption();
     QCommandLineOption highlight{QStringLiteral("highlight"),
                                  QStringLiteral("Highlight peer:ID, listener:ID or scenario:ID "
                                                 "(ids as `edgemap show --format json` lists "
@@ -34,9 +32,6 @@ struct Options
     QCommandLineOption author{QStringLiteral("author"),
                               QStringLiteral("Author shown in the title block."),
                               QStringLiteral("TEXT")};
-    QCommandLineOption output{{QStringLiteral("o"), QStringLiteral("output")},
-                              QStringLiteral("Output file: .svg, .png, .pdf or .drawio."),
-                              QStringLiteral("FILE")};
     QCommandLineOption dpi{QStringLiteral("dpi"),
                            QStringLiteral("PNG resolution, 24 to 1200 (default 150)."),
                            QStringLiteral("N"), QStringLiteral("150")};
@@ -52,6 +47,30 @@ struct Options
                                             "(default 1: fit to one page)."),
                              QStringLiteral("N"), QStringLiteral("1")};
 };
+
+SnapshotOptions exportSnapshot()
+{
+    return SnapshotOptions::option(QStringLiteral("Snapshot to judge: chips show its statuses and "
+                                                  "the title block its server and capture time."),
+                                   QStringLiteral("give one TOPOLOGY file"));
+}
+
+const char *const kOutputRequired = "give the output file with -o";
+
+OutputOptions exportOutput()
+{
+    return OutputOptions({.outputHelp = QStringLiteral("Output file: .svg, .png, .pdf or .drawio."),
+                          .outputRequired = QString::fromLatin1(kOutputRequired)});
+}
+
+void declareExport(QCommandLineParser &parser)
+{
+    const Options opt;
+    exportSnapshot().declare(parser);
+    parser.addOptions({opt.highlight, opt.title, opt.author});
+    exportOutput().declare(parser);
+    parser.addOptions({opt.dpi, opt.page, opt.landscape, opt.portrait, opt.tiles});
+}
 
 // Reads --dpi, --page, --tiles and the orientation into `o`; an error message when one is bad.
 QString readPageOptions(const QCommandLineParser &parser, const Options &opt, ExportOptions &o)
@@ -106,80 +125,105 @@ QString summary(const QString &out, const ExportOptions &o, const ExportResult &
     return out + QLatin1Char('\n');
 }
 
-} // namespace
-
-int runExport(const QStringList &arguments)
+struct ExportParams
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-            "Write the Edge diagram with a title block and the legend. The format follows the "
-            "suffix of -o: .svg (vector, real text), .png, .pdf (vector; one page, or --tiles N "
-            "pages with overlap marks) or .drawio (editable in diagrams.net). Selection and "
-            "hover never reach the file; a highlight only with --highlight. The output file is "
-            "replaced only once it is complete. Needs no display.\n"
-            "Exit 0 when written, 2 for bad usage, unreadable input, an unknown highlight or an "
-            "unwritable output file."));
-    parser.addPositionalArgument(QStringLiteral("TOPOLOGY"), QStringLiteral("Topology file."));
-    const Options opt;
-    parser.addOptions({opt.snapshot, opt.server, opt.highlight, opt.title, opt.author, opt.output,
-                       opt.dpi, opt.page, opt.landscape, opt.portrait, opt.tiles});
-    if (const int code = parseCommand(
-                parser, arguments,
-                QStringLiteral("edgemap export TOPOLOGY [--snapshot FILE] [--highlight "
-                               "peer:ID|listener:ID|scenario:ID] [--title TEXT] [--author TEXT] "
-                               "-o OUT.svg|.png|.pdf|.drawio [--dpi N] [--page A4|Letter] "
-                               "[--landscape|--portrait] [--tiles N]"));
-        code >= 0)
-        return code;
-    const QString cmd = QStringLiteral("export");
-    if (parser.positionalArguments().size() != 1)
-        return usageError(cmd, QStringLiteral("give one TOPOLOGY file"));
-    const QString out = parser.value(opt.output);
-    if (out.isEmpty())
-        return usageError(cmd, QStringLiteral("give the output file with -o"));
+    SnapshotArgs inputs; // --server without --snapshot is not refused: it is ignored
+    Output output;
+    ExportOptions options;
+};
+
+// The format by the suffix of -o, the page options, the highlight, the title block.
+Validated<ExportOptions> readExportOptions(const QCommandLineParser &parser, const Output &out)
+{
+    if (out.path.isEmpty()) // -o '' names no file either
+        return UsageError{QString::fromLatin1(kOutputRequired)};
     ExportOptions o;
-    const std::optional<ExportFormat> format = exportFormatForPath(out);
+    const std::optional<ExportFormat> format = exportFormatForPath(out.path);
     if (!format)
-        return usageError(
-                cmd, QStringLiteral("-o '%1' must end in .svg, .png, .pdf or .drawio").arg(out));
+        return UsageError{
+                QStringLiteral("-o '%1' must end in .svg, .png, .pdf or .drawio").arg(out.path)};
     o.format = *format;
+    const Options opt;
     if (const QString error = readPageOptions(parser, opt, o); !error.isEmpty())
-        return usageError(cmd, error);
+        return UsageError{error};
     QString error;
     const std::optional<ElementRef> highlight
             = exporthighlight::parse(parser.value(opt.highlight), &error);
     if (!highlight)
-        return usageError(cmd, error);
+        return UsageError{error};
     o.highlight = *highlight;
     o.title = parser.value(opt.title);
     o.author = parser.value(opt.author);
+    return o;
+}
 
-    const QString topologyPath = parser.positionalArguments().at(0);
-    const QString snapshotPath = parser.value(opt.snapshot);
-    if (const int code = refuseInputAsOutput(cmd, out, {topologyPath, snapshotPath}); code != Ok)
+Validated<ExportParams> readExport(const Parsed &parsed)
+{
+    const Validated<SnapshotArgs> inputs = exportSnapshot().read(parsed);
+    if (const UsageError *error = errorOf(inputs))
+        return *error;
+    const Validated<Output> output = exportOutput().read(parsed);
+    if (const UsageError *error = errorOf(output))
+        return *error;
+    const Validated<ExportOptions> options
+            = readExportOptions(parsed.parser, std::get<Output>(output));
+    if (const UsageError *error = errorOf(options))
+        return *error;
+    return ExportParams{std::get<SnapshotArgs>(inputs), std::get<Output>(output),
+                        std::get<ExportOptions>(options)};
+}
+
+int runExport(const ExportParams &p)
+{
+    const QString &cmd = p.output.command;
+    const QString snapshotPath = p.inputs.snapshot();
+    if (const int code = p.output.refuseInputs({p.inputs.topology, snapshotPath}); code != Ok)
         return code;
-    const std::optional<Topology> t = loadTopology(topologyPath);
+    const std::optional<Topology> t = loadTopology(p.inputs.topology);
     if (!t)
         return BadInput;
     Document document(*t);
     if (!snapshotPath.isEmpty()) {
-        std::optional<CheckResult> check
-                = checkSnapshot(*t, snapshotPath, parser.value(opt.server));
+        // The document's path analysis: the judgement and the highlight share it.
+        std::optional<CheckResult> check = checkSnapshot(document.topology(), *document.analysis(),
+                                                         snapshotPath, p.inputs.server);
         if (!check)
             return BadInput;
         document.setChecks(document.checks().withCheck(
                 std::make_shared<const CheckResult>(std::move(*check)), document.topology()));
     }
-    const DiagramExporter exporter(document, o);
+    const DiagramExporter exporter(document, p.options);
     if (!exporter.highlightError().isEmpty())
         return usageError(cmd, exporter.highlightError());
-    const ExportResult r = exporter.exportTo(out);
+    const ExportResult r = exporter.exportTo(p.output.path);
     if (!r.ok()) {
         printErr(QStringLiteral("edgemap %1: %2\n").arg(cmd, r.error));
         return BadInput;
     }
-    printOut(summary(out, o, r));
+    printOut(summary(p.output.path, p.options, r));
     return Ok;
 }
+
+} // namespace
+
+constinit const CommandSpec exportCommand{
+        .name = "export",
+        .summary = "Write the diagram as SVG, PNG, PDF or draw.io",
+        .usage = "edgemap export TOPOLOGY [--snapshot FILE] [--highlight "
+                 "peer:ID|listener:ID|scenario:ID] [--title TEXT] [--author TEXT] "
+                 "-o OUT.svg|.png|.pdf|.drawio [--dpi N] [--page A4|Letter] "
+                 "[--landscape|--portrait] [--tiles N]",
+        .description
+        = "Write the Edge diagram with a title block and the legend. The format follows the "
+          "suffix of -o: .svg (vector, real text), .png, .pdf (vector; one page, or --tiles N "
+          "pages with overlap marks) or .drawio (editable in diagrams.net). Selection and hover "
+          "never reach the file; a highlight only with --highlight. The output file is replaced "
+          "only once it is complete. Needs no display.\n"
+          "Exit 0 when written, 2 for bad usage, unreadable input, an unknown highlight or an "
+          "unwritable output file.",
+        .declare = declareExport,
+        .run = runValidated<readExport, runExport>,
+        .needsGui = true,
+};
 
 } // namespace edgemap::cli

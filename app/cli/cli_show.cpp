@@ -1,6 +1,8 @@
 // `edgemap show`: the expected listeners and the scenarios, as text or as stable JSON.
 #include "cli/cli.h"
+#include "cli/cli_command.h"
 #include "cli/cli_common.h"
+#include "cli/cli_options.h"
 
 #include "io/topologyfile.h"
 #include "reports/listenerrows.h"
@@ -158,33 +160,54 @@ QString showText(const Topology &t)
     return out;
 }
 
-} // namespace
-
-int runShow(const QStringList &arguments)
+OutputOptions showFormat()
 {
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-            "List the listeners the topology expects on each server and interface, and its "
-            "scenarios. --format json is stable (see README)."));
+    return OutputOptions({.formats = {QStringLiteral("text"), QStringLiteral("json")},
+                          .formatList = QStringLiteral("text or json"),
+                          .bySuffix = false});
+}
+
+void declareShow(QCommandLineParser &parser)
+{
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Topology file."));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("text or json."),
-                                    QStringLiteral("FORMAT"), QStringLiteral("text"));
-    parser.addOption(format);
-    if (const int code
-        = parseCommand(parser, arguments, QStringLiteral("edgemap show FILE [--format text|json]"));
-        code >= 0)
-        return code;
-    const QString cmd = QStringLiteral("show");
-    if (parser.positionalArguments().size() != 1)
-        return usageError(cmd, QStringLiteral("give exactly one FILE"));
-    const QString fmt = parser.value(format);
-    if (fmt != QLatin1String("text") && fmt != QLatin1String("json"))
-        return usageError(cmd, QStringLiteral("--format must be text or json, not '%1'").arg(fmt));
-    const std::optional<Topology> t = loadTopology(parser.positionalArguments().first());
+    showFormat().declare(parser);
+}
+
+struct ShowParams
+{
+    QString path;
+    QString format;
+};
+
+Validated<ShowParams> readShow(const Parsed &parsed)
+{
+    if (parsed.positional().size() != 1)
+        return UsageError{QStringLiteral("give exactly one FILE")};
+    const Validated<Output> output = showFormat().read(parsed);
+    if (const UsageError *error = errorOf(output))
+        return *error;
+    return ShowParams{parsed.positional().first(), std::get<Output>(output).format};
+}
+
+int runShow(const ShowParams &p)
+{
+    const std::optional<Topology> t = loadTopology(p.path);
     if (!t)
         return BadInput;
-    printOut(fmt == QLatin1String("json") ? showJson(*t) : showText(*t));
+    printOut(p.format == QLatin1String("json") ? showJson(*t) : showText(*t));
     return Ok;
 }
+
+} // namespace
+
+constinit const CommandSpec showCommand{
+        .name = "show",
+        .summary = "List the expected listeners per server and interface, and the scenarios",
+        .usage = "edgemap show FILE [--format text|json]",
+        .description = "List the listeners the topology expects on each server and interface, "
+                       "and its scenarios. --format json is stable (see README).",
+        .declare = declareShow,
+        .run = runValidated<readShow, runShow>,
+};
 
 } // namespace edgemap::cli

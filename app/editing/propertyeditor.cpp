@@ -2,12 +2,14 @@
 
 #include "document/document.h"
 #include "editing/propertyeditor_dialogs.h"
+#include "editing/propertyeditor_p.h"
 #include "selection.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -21,6 +23,8 @@ namespace edgemap {
 using propertyform::FieldSpec;
 using propertyform::FormSpec;
 using propertyform::Input;
+using propertyform::Row;
+using propertyform::ShownForm;
 
 namespace {
 
@@ -50,6 +54,7 @@ PropertyEditor::PropertyEditor(Document &document, QWidget *parent)
     , m_selection(Selection::of(document)) // before the document's signals: it falls back first
     , m_scroll(new QScrollArea(this))
     , m_title(new QLabel(this))
+    , m_shown(std::make_unique<ShownForm>())
 {
     setObjectName(QStringLiteral("propertyEditor"));
     QFont bold = m_title->font();
@@ -69,6 +74,8 @@ PropertyEditor::PropertyEditor(Document &document, QWidget *parent)
     follow(m_selection->current());
 }
 
+PropertyEditor::~PropertyEditor() = default;
+
 void PropertyEditor::showRef(const ElementRef &ref)
 {
     if (ref == m_selection->current())
@@ -83,11 +90,11 @@ void PropertyEditor::follow(const ElementRef &ref)
     const ElementRef shown = form.exists ? ref : ElementRef();
     if (!form.exists)
         form = propertyform::formFor(m_document.topology(), shown);
-    const bool same = shown == m_ref && form.sameShape(m_form) && m_scroll->widget();
+    const bool same = shown == m_ref && form.sameShape(m_shown->spec) && m_scroll->widget();
     m_ref = shown;
     propertyform::showProblem(m_actionProblem, {});
     if (same) {
-        m_form = form;
+        m_shown->spec = form;
         m_title->setText(form.title);
         refreshValues();
     } else {
@@ -115,8 +122,8 @@ void PropertyEditor::structureChanged()
         m_ref = {};
         form = propertyform::formFor(t, m_ref);
     }
-    if (form.sameShape(m_form)) {
-        m_form = form;
+    if (form.sameShape(m_shown->spec)) {
+        m_shown->spec = form;
         m_title->setText(form.title);
         refreshValues();
     } else {
@@ -128,14 +135,14 @@ void PropertyEditor::rebuild(const FormSpec &form)
 {
     // The old editors must not commit on their way out (losing the focus when hidden), and a
     // button of the old form may be the one whose click got us here: delete it later.
-    for (const Row &row : std::as_const(m_rows))
+    for (const Row &row : std::as_const(m_shown->rows))
         row.editor->disconnect(this);
-    m_rows.clear();
+    m_shown->rows.clear();
     if (QWidget *old = m_scroll->takeWidget()) {
         old->hide();
         old->deleteLater();
     }
-    m_form = form;
+    m_shown->spec = form;
     m_title->setText(form.title);
 
     auto *page = new QWidget;
@@ -165,7 +172,7 @@ void PropertyEditor::rebuild(const FormSpec &form)
         fields->addRow(spec.label, row.editor);
         // A row of its own under the field: a wrapped reason gets its full height there.
         fields->addRow(nullptr, row.problem);
-        m_rows.append(row);
+        m_shown->rows.append(row);
     }
     layout->addLayout(fields);
     if (QWidget *buttons = buildButtons(form, page))
@@ -179,13 +186,14 @@ void PropertyEditor::rebuild(const FormSpec &form)
     refreshValues();
 }
 
-PropertyEditor::Row PropertyEditor::makeRow(const FieldSpec &spec, QWidget *parent)
+Row PropertyEditor::makeRow(const FieldSpec &spec, QWidget *parent)
 {
     Row row{spec, nullptr, propertyform::makeProblemLabel(parent)};
     if (spec.input == Input::Port) {
         auto *spin = new QSpinBox(parent);
         connect(spin, &QSpinBox::editingFinished, this,
                 [this, spec, spin, problem = row.problem] { commit(spec, spin, problem); });
+        spin->installEventFilter(this);
         row.editor = spin;
     } else if (spec.input == Input::Flag) {
         auto *check = new QCheckBox(parent);
@@ -204,15 +212,37 @@ PropertyEditor::Row PropertyEditor::makeRow(const FieldSpec &spec, QWidget *pare
                 });
         connect(line, &QLineEdit::editingFinished, this,
                 [this, spec, line, problem = row.problem] { commit(spec, line, problem); });
+        line->installEventFilter(this);
         row.editor = line;
     }
     return row;
 }
 
+bool PropertyEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // A field takes Ctrl+Z for its own typing. Once what was typed is committed (the field then
+    // shows the model's value and has no typing of its own to undo), Undo and Redo are the
+    // document's: the window's actions get the keys, not the field.
+    if (event->type() == QEvent::ShortcutOverride) {
+        auto *line = qobject_cast<QLineEdit *>(watched);
+        if (!line)
+            if (auto *spin = qobject_cast<QSpinBox *>(watched))
+                line = spin->findChild<QLineEdit *>();
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (line
+            && ((key->matches(QKeySequence::Undo) && !line->isUndoAvailable())
+                || (key->matches(QKeySequence::Redo) && !line->isRedoAvailable()))) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void PropertyEditor::refreshValues()
 {
     const Topology &t = m_document.topology();
-    for (const Row &row : std::as_const(m_rows)) {
+    for (const Row &row : std::as_const(m_shown->rows)) {
         writeEditor(row.editor, row.spec, t);
         propertyform::showProblem(row.problem, {});
     }
@@ -223,7 +253,7 @@ void PropertyEditor::commitPending()
     const QWidget *focus = QApplication::focusWidget();
     if (!focus)
         return;
-    for (const Row &row : std::as_const(m_rows))
+    for (const Row &row : std::as_const(m_shown->rows))
         if (row.editor == focus || row.editor->isAncestorOf(focus)) {
             commit(row.spec, row.editor, row.problem);
             return;
@@ -256,9 +286,9 @@ void PropertyEditor::commit(const FieldSpec &spec, QWidget *editor, QLabel *prob
         propertyform::showProblem(problem, refusal);
 }
 
-const PropertyEditor::Row *PropertyEditor::rowFor(const FieldRef &field) const
+const Row *PropertyEditor::rowFor(const FieldRef &field) const
 {
-    for (const Row &row : m_rows)
+    for (const Row &row : m_shown->rows)
         if (row.spec.ref == field)
             return &row;
     return nullptr;

@@ -2,16 +2,24 @@
 
 #include "core/elementref.h"
 #include "core/templates.h"
+#include "document/topologyedit.h"
 #include "document/topologyops.h"
-#include "editing/propertyeditor_p.h"
 
-#include <QList>
 #include <QWidget>
+
+#include <memory>
 
 class QLabel;
 class QScrollArea;
 
 namespace edgemap {
+
+namespace propertyform {
+struct FieldSpec;
+struct FormSpec;
+struct Row;
+struct ShownForm;
+} // namespace propertyform
 
 class Document;
 class Selection;
@@ -38,6 +46,7 @@ class PropertyEditor : public QWidget
 
 public:
     explicit PropertyEditor(Document &document, QWidget *parent = nullptr);
+    ~PropertyEditor() override;
 
     ElementRef ref() const { return m_ref; }
 
@@ -60,6 +69,9 @@ public:
     // that do not move the focus call it first, so that Ctrl+S saves what is on the screen.
     void commitPending();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 public Q_SLOTS:
     // Makes the reference the document's selection, which the form follows; an invalid
     // reference edits the topology itself (its name).
@@ -71,23 +83,16 @@ Q_SIGNALS:
     void refRequested(const edgemap::ElementRef &ref);
 
 private:
-    struct Row
-    {
-        propertyform::FieldSpec spec;
-        QWidget *editor = nullptr;
-        QLabel *problem = nullptr;
-    };
-
     void follow(const ElementRef &ref);
     void fieldChanged(const FieldRef &field);
     void structureChanged();
     void rebuild(const propertyform::FormSpec &form);
     QWidget *buildButtons(const propertyform::FormSpec &form, QWidget *parent);
-    Row makeRow(const propertyform::FieldSpec &spec, QWidget *parent);
+    propertyform::Row makeRow(const propertyform::FieldSpec &spec, QWidget *parent);
     void refreshValues();
-    void setEditorValue(const Row &row);
+    void setEditorValue(const propertyform::Row &row);
     void commit(const propertyform::FieldSpec &spec, QWidget *editor, QLabel *problem);
-    const Row *rowFor(const FieldRef &field) const;
+    const propertyform::Row *rowFor(const FieldRef &field) const;
     QString finishEdit(const QString &label, const topologyops::EditResult &result,
                        const ElementRef &show);
     void openAddMemberDialog(const PoolId &pool);
@@ -96,11 +101,11 @@ private:
     Document &m_document;
     Selection *m_selection;
     ElementRef m_ref;
-    propertyform::FormSpec m_form;
-    QList<Row> m_rows;
     QScrollArea *m_scroll = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_actionProblem = nullptr;
+    // The form on screen (propertyeditor_p.h), kept out of this header.
+    std::unique_ptr<propertyform::ShownForm> m_shown;
 };
 
 } // namespace edgemap

@@ -1,5 +1,6 @@
 // The property editor's structural edits: add or remove a pool member or a peer.
 #include "editing/propertyeditor.h"
+#include "editing/propertyeditor_p.h"
 
 #include "document/document.h"
 #include "editing/propertyeditor_dialogs.h"

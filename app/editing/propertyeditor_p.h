@@ -58,6 +58,22 @@ struct FormSpec
     }
 };
 
+// One field of the form on screen: its spec, its editor and the label that says why a value was
+// refused.
+struct Row
+{
+    FieldSpec spec;
+    QWidget *editor = nullptr;
+    QLabel *problem = nullptr;
+};
+
+// The form on screen: what it shows and one row per field.
+struct ShownForm
+{
+    FormSpec spec;
+    QList<Row> rows;
+};
+
 FormSpec formFor(const Topology &topology, const ElementRef &ref);
 
 // Why the typed text cannot be the value (empty when it can): the live check as the user types.

@@ -30,36 +30,39 @@ SnapshotController::~SnapshotController()
         w->waitForFinished();
 }
 
+// Each job judges against the document's state as it is now, with the state's path analysis:
+// the one the diagram and the details use, built once by whichever needs it first.
 void SnapshotController::openFile(const SnapshotSource &file)
 {
     Q_ASSERT(file.isFile());
-    const Topology topology = m_document.topology();
+    const DocumentState state = m_document.state();
     const QString server = m_serverOverride;
-    start(file, [topology, file, server](QPromise<Outcome> &promise) {
-        return readAndJudge(topology, file, server, [&promise](qint64 done, qint64 total) {
-            if (total > 0)
-                promise.setProgressValue(int(done * 1000 / total));
-            return !promise.isCanceled();
-        });
+    start(file, [state, file, server](QPromise<Outcome> &promise) {
+        return readAndJudge(state.topology, *state.analysis, file, server,
+                            [&promise](qint64 done, qint64 total) {
+                                if (total > 0)
+                                    promise.setProgressValue(int(done * 1000 / total));
+                                return !promise.isCanceled();
+                            });
     });
 }
 
 void SnapshotController::openBytes(const QByteArray &bytes, const SnapshotSource &source)
 {
-    const Topology topology = m_document.topology();
+    const DocumentState state = m_document.state();
     const QString server = m_serverOverride;
-    start(source, [topology, bytes, source, server](QPromise<Outcome> &) {
-        return readAndJudge(topology, bytes, source, server);
+    start(source, [state, bytes, source, server](QPromise<Outcome> &) {
+        return readAndJudge(state.topology, *state.analysis, bytes, source, server);
     });
 }
 
 void SnapshotController::openRead(const SnapshotSource &source,
                                   std::function<snapshotfile::ReadResult()> read)
 {
-    const Topology topology = m_document.topology();
+    const DocumentState state = m_document.state();
     const QString server = m_serverOverride;
-    start(source, [topology, read = std::move(read), source, server](QPromise<Outcome> &) {
-        return readAndJudge(topology, read(), source, server);
+    start(source, [state, read = std::move(read), source, server](QPromise<Outcome> &) {
+        return readAndJudge(state.topology, *state.analysis, read(), source, server);
     });
 }
 

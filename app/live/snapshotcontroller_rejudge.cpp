@@ -10,21 +10,24 @@ namespace edgemap {
 
 namespace {
 
-// The checks judged again against `topology`: each server's current and previous checks on the
-// server they were on (the edit kept it: the document drops the checks of removed servers), the
-// latest result that matched no server matched again (the edit may have given it one).
-CheckSet rejudgeSet(const Topology &topology, const CheckSet &base, const QString &override)
+// The checks judged again against `topology` (with `analysis`, its path analysis): each server's
+// current and previous checks on the server they were on (the edit kept it: the document drops
+// the checks of removed servers), the latest result that matched no server matched again (the
+// edit may have given it one).
+CheckSet rejudgeSet(const Topology &topology, const PathAnalysis &analysis, const CheckSet &base,
+                    const QString &override)
 {
     CheckSet next = base;
     std::shared_ptr<const CheckResult> latest = base.latest();
     for (const ServerId &server : base.servers()) {
         const std::shared_ptr<const CheckResult> current = base.currentOf(server);
-        auto judged
-                = std::make_shared<const CheckResult>(rejudge(topology, *current, server.value()));
+        auto judged = std::make_shared<const CheckResult>(
+                rejudge(topology, analysis, *current, server.value()));
         std::shared_ptr<const CheckResult> previous;
         SnapshotDiff diff;
         if (const CheckResult *p = base.previousCheckFor(server)) {
-            previous = std::make_shared<const CheckResult>(rejudge(topology, *p, server.value()));
+            previous = std::make_shared<const CheckResult>(
+                    rejudge(topology, analysis, *p, server.value()));
             if (judged->ok() && previous->ok())
                 diff = compareChecks(*previous, *judged);
         }
@@ -35,7 +38,8 @@ CheckSet rejudgeSet(const Topology &topology, const CheckSet &base, const QStrin
                                std::move(diff), base.showsChangesOf(server));
     }
     if (latest && latest == base.latest() && !latest->ok() && !latest->snapshot.rows.isEmpty()) {
-        auto again = std::make_shared<const CheckResult>(rejudge(topology, *latest, override));
+        auto again = std::make_shared<const CheckResult>(
+                rejudge(topology, analysis, *latest, override));
         return again->ok() ? next.withCheck(again, topology) : next.withLatest(again);
     }
     return next.withLatest(latest);
@@ -61,10 +65,12 @@ void SnapshotController::rejudgeAll()
             [this, watcher, generation] { deliverRejudged(watcher, generation); });
     m_rejudging = true;
     updateBusy();
-    watcher->setFuture(QtConcurrent::run(
-            [topology = m_document.topology(), base, override = m_serverOverride] {
-                return RejudgeOutcome{base, rejudgeSet(topology, base, override)};
-            }));
+    // The edit's new analysis when it changed what the analysis reads (built here, off the GUI
+    // thread, unless a view needed it first), the unchanged one otherwise.
+    watcher->setFuture(QtConcurrent::run([state = m_document.state(), base,
+                                          override = m_serverOverride] {
+        return RejudgeOutcome{base, rejudgeSet(state.topology, *state.analysis, base, override)};
+    }));
 }
 
 void SnapshotController::deliverRejudged(QFutureWatcher<RejudgeOutcome> *watcher,
@@ -93,12 +99,12 @@ void SnapshotController::rejudgeLate(const Job &job, const CheckResult &result)
         deliverOutcome(job, {unread, base, base.withCheck(unread, m_document.topology())});
         return;
     }
-    const Topology topology = m_document.topology();
+    const DocumentState state = m_document.state();
     const QString server = m_serverOverride;
     start(
             job.source,
-            [topology, result, server](QPromise<Outcome> &) {
-                return rejudge(topology, result, server);
+            [state, result, server](QPromise<Outcome> &) {
+                return rejudge(state.topology, *state.analysis, result, server);
             },
             false);
 }

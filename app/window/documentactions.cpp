@@ -90,7 +90,7 @@ QList<const CheckResult *> DocumentActions::currentChecks() const
     return out;
 }
 
-QString DocumentActions::exportTo(Kind kind, const QString &path) const
+Error DocumentActions::exportTo(Kind kind, const QString &path) const
 {
     const Topology &t = m_document.topology();
     const QString suffix = suffixOf(path);
@@ -108,32 +108,33 @@ QString DocumentActions::exportTo(Kind kind, const QString &path) const
     case DnsRecords: {
         const DnsPlan plan = buildDnsPlan(t);
         if (suffix == QLatin1String("zone"))
-            return SaveFile::save(path, dnsZoneFile(plan)).toString();
+            return SaveFile::save(path, dnsZoneFile(plan));
         doc = dnsRecordsDocument(plan);
         break;
     }
     case CheckReport: {
         const QList<const CheckResult *> checks = currentChecks();
         if (checks.isEmpty())
-            return tr("%1: no snapshot is loaded, so there is nothing to report")
-                    .arg(QDir::toNativeSeparators(path));
+            return Error::inFile(QDir::toNativeSeparators(path),
+                                 tr("no snapshot is loaded, so there is nothing to report"));
         doc = checkReportDocument(t, checks);
         if (suffix == QLatin1String("pdf"))
-            return writePdf(tablewriters::html(doc, htmlStatusStyles()), doc.title, path);
+            return Error::plain(
+                    writePdf(tablewriters::html(doc, htmlStatusStyles()), doc.title, path));
         break;
     }
     }
     if (suffix == QLatin1String("csv") && kind != CheckReport)
-        return SaveFile::save(path, tablewriters::csv(doc)).toString();
+        return SaveFile::save(path, tablewriters::csv(doc));
     if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
-        return SaveFile::save(path, tablewriters::html(doc, htmlStatusStyles())).toString();
+        return SaveFile::save(path, tablewriters::html(doc, htmlStatusStyles()));
     if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
-        return SaveFile::save(path, tablewriters::markdown(doc)).toString();
-    return tr("%1: choose a file ending in %2")
-            .arg(QDir::toNativeSeparators(path), kind == CheckReport ? tr(".md, .html or .pdf")
-                                                 : kind == DnsRecords
-                                                         ? tr(".csv, .md, .html or .zone")
-                                                         : tr(".csv, .md or .html"));
+        return SaveFile::save(path, tablewriters::markdown(doc));
+    return Error::inFile(QDir::toNativeSeparators(path),
+                         tr("choose a file ending in %1")
+                                 .arg(kind == CheckReport  ? tr(".md, .html or .pdf")
+                                      : kind == DnsRecords ? tr(".csv, .md, .html or .zone")
+                                                           : tr(".csv, .md or .html")));
 }
 
 void DocumentActions::chooseAndExport(Kind kind)
@@ -159,11 +160,10 @@ void DocumentActions::chooseAndExport(Kind kind)
     const QString path = dialog.exec();
     if (path.isEmpty())
         return;
-    const QString error = exportTo(kind, path);
-    if (error.isEmpty())
+    if (const Error error = exportTo(kind, path); !error.isError())
         Q_EMIT exported(path);
     else
-        Q_EMIT failed(tr("Cannot export"), error);
+        Q_EMIT failed(tr("Cannot export"), error.toString());
 }
 
 } // namespace edgemap

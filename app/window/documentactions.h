@@ -1,5 +1,7 @@
 #pragma once
 
+#include "io/error.h"
+
 #include <QObject>
 #include <QString>
 
@@ -29,9 +31,9 @@ public:
     void populateMenu(QMenu *file);
     QAction *actionFor(Kind kind) const;
 
-    // Writes the document to `path` (format from the suffix): the error naming the path, or an
-    // empty string. No dialog: the actions' file dialogs end up here, and so do tests.
-    QString exportTo(Kind kind, const QString &path) const;
+    // Writes the document to `path` (format from the suffix): the error naming the path, or no
+    // error. No dialog: the actions' file dialogs end up here, and so do tests.
+    Error exportTo(Kind kind, const QString &path) const;
 
 Q_SIGNALS:
     void exported(const QString &path);

@@ -1,4 +1,5 @@
 #include "window/exportactions.h"
+#include "window/exportoptionsdialog.h"
 
 #include "window/savepathdialog.h"
 
@@ -8,15 +9,11 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialog>
-#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
-#include <QFormLayout>
-#include <QLineEdit>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
@@ -25,7 +22,6 @@
 #include <QPrintPreviewDialog>
 #include <QPrinter>
 #include <QSettings>
-#include <QSpinBox>
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -166,54 +162,11 @@ ExportOptions ExportActions::defaultOptions(ExportFormat format) const
 // The options that matter for the chosen format; false when cancelled.
 bool ExportActions::askOptions(ExportOptions &o)
 {
-    QDialog dialog(m_window);
-    dialog.setWindowTitle(tr("Export Diagram"));
-    auto *form = new QFormLayout(&dialog);
-    auto *title = new QLineEdit(&dialog);
-    title->setPlaceholderText(m_document.topology().name);
-    form->addRow(tr("&Title:"), title);
-    auto *author = new QLineEdit(o.author, &dialog);
-    form->addRow(tr("&Author:"), author);
-    auto *highlight = new QCheckBox(tr("Include the current &highlight"), &dialog);
-    highlight->setEnabled(o.highlight.isValid());
-    highlight->setChecked(false);
-    form->addRow(QString(), highlight);
-    auto *dpi = new QSpinBox(&dialog);
-    dpi->setRange(24, 1200);
-    dpi->setValue(o.dpi);
-    dpi->setSuffix(tr(" dpi"));
-    auto *page = new QComboBox(&dialog);
-    page->addItem(QStringLiteral("A4"), int(QPageSize::A4));
-    page->addItem(QStringLiteral("Letter"), int(QPageSize::Letter));
-    auto *orientation = new QComboBox(&dialog);
-    orientation->addItem(tr("Landscape"), int(QPageLayout::Landscape));
-    orientation->addItem(tr("Portrait"), int(QPageLayout::Portrait));
-    auto *tiles = new QSpinBox(&dialog);
-    tiles->setRange(1, 64);
-    tiles->setSpecialValueText(tr("Fit to one page"));
-    tiles->setSuffix(tr(" pages (tiled)"));
-    if (o.format == ExportFormat::Png)
-        form->addRow(tr("&Resolution:"), dpi);
-    if (o.format == ExportFormat::Pdf) {
-        form->addRow(tr("&Page size:"), page);
-        form->addRow(tr("&Orientation:"), orientation);
-        form->addRow(tr("Pa&ges:"), tiles);
-    }
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(buttons);
+    ExportOptionsDialog dialog(o, m_document.topology().name, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return false;
-    o.title = title->text();
-    o.author = author->text();
+    o = dialog.options();
     QSettings().setValue(kAuthorKey, o.author);
-    if (!highlight->isChecked())
-        o.highlight = {};
-    o.dpi = dpi->value();
-    o.pageSize = QPageSize::PageSizeId(page->currentData().toInt());
-    o.orientation = QPageLayout::Orientation(orientation->currentData().toInt());
-    o.tiles = tiles->value();
     return true;
 }
 

@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QDockWidget>
+#include <QEvent>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -113,11 +114,32 @@ void MainWindow::expandNetwork()
     // status) are what the admin looks for first. The Services/Peers/Scenarios groups stay folded.
     for (int p = 0; p < m_model->rowCount(); ++p)
         expandNetworkFrom(m_model->index(p, 0));
-    // Wide enough for the addresses (NAT included), narrow enough to leave the detail column.
+    fitTreeColumns();
+}
+
+void MainWindow::fitTreeColumns()
+{
+    if (m_treeSizedByUser)
+        return;
+    m_fittingTree = true;
+    // The Status column as wide as its words; the names as wide as they need (NAT addresses
+    // included) but never pushing Status out of the dock: the Detail column comes after.
+    m_tree->resizeColumnToContents(TopologyTreeModel::StatusColumn);
+    const int status = m_tree->columnWidth(TopologyTreeModel::StatusColumn) + 8;
+    m_tree->setColumnWidth(TopologyTreeModel::StatusColumn, status);
     m_tree->resizeColumnToContents(TopologyTreeModel::NameColumn);
-    const int width = m_tree->columnWidth(TopologyTreeModel::NameColumn) + 24;
-    m_tree->setColumnWidth(TopologyTreeModel::NameColumn, std::clamp(width, 280, 420));
-    m_tree->setColumnWidth(TopologyTreeModel::StatusColumn, 130);
+    const int wanted = m_tree->columnWidth(TopologyTreeModel::NameColumn) + 24;
+    const int room = m_tree->viewport()->width() - status;
+    m_tree->setColumnWidth(TopologyTreeModel::NameColumn,
+                           std::clamp(wanted, 120, std::max(120, room)));
+    m_fittingTree = false;
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize)
+        fitTreeColumns();
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::expandNetworkFrom(const QModelIndex &index)

@@ -99,8 +99,21 @@ public:
     DocumentActions *documentActions() const { return m_documents; }
     FileActions *fileActions() const { return m_files; }
 
-    // Window geometry, dock layout and view options from QSettings; saved on close.
-    void restoreSettings();
+    // Window geometry, dock layout and view options from QSettings; saved on close. False when
+    // no geometry was saved (a first start).
+    bool restoreSettings();
+    // Where the window starts when no geometry was saved: maximised on a screen narrower than
+    // 1600 px (a 1366x768 laptop, an RDP session), else most of the screen; never larger than
+    // the screen's free area (`available`, less the frame and title bar).
+    struct Placement
+    {
+        QSize size;
+        bool maximised = false;
+    };
+    static Placement firstStartPlacement(const QSize &available);
+    // Restores the saved settings and shows the window: where it was, else placed for a first
+    // start with the tables tall enough for about eight rows.
+    void showPlaced();
     void saveSettings() const;
     // Offers back autosaved work left by a crashed session (asks when interactive; returns the
     // number of copies restored).
@@ -151,6 +164,10 @@ private:
     void createSnapshotUi();
     void updateTitle();
     void expandNetwork();
+    // The tree's columns: the names as wide as they need within the dock, the Status column
+    // always in view (until the user sizes the columns).
+    void fitTreeColumns();
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void expandNetworkFrom(const QModelIndex &index);
     // The tree is a view of the selection: it makes the current element its current row.
     void showInTree(const ElementRef &ref);
@@ -182,6 +199,8 @@ private:
     QMenu *m_snapshotMenu = nullptr;
     StatusPalette m_palette = StatusPalette::Light;
     bool m_interactive = true;
+    bool m_treeSizedByUser = false;
+    bool m_fittingTree = false;
     QString m_lastError;
 };
 

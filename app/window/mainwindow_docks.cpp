@@ -37,6 +37,12 @@ void MainWindow::createTreeDock()
     m_tree->setUniformRowHeights(true);
     m_tree->setAllColumnsShowFocus(true);
     m_tree->header()->setStretchLastSection(true);
+    // A column the user drags keeps its width; until then the columns follow the dock's width.
+    connect(m_tree->header(), &QHeaderView::sectionResized, this, [this] {
+        if (!m_fittingTree)
+            m_treeSizedByUser = true;
+    });
+    m_tree->viewport()->installEventFilter(this);
     m_tree->setAlternatingRowColors(true);
     // The tree is a view of the selection, not its home: a row the user makes current becomes
     // the selection, and a selection made elsewhere becomes the current row.

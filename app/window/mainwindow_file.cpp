@@ -14,8 +14,11 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QUrl>
+
+#include <algorithm>
 
 namespace edgemap {
 
@@ -136,11 +139,11 @@ void MainWindow::dropEvent(QDropEvent *event)
             Qt::QueuedConnection);
 }
 
-void MainWindow::restoreSettings()
+bool MainWindow::restoreSettings()
 {
     QSettings settings;
     settings.beginGroup(QStringLiteral("mainWindow"));
-    restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    const bool placed = restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("state")).toByteArray());
     const int palette = settings.value(QStringLiteral("statusPalette"), -1).toInt();
     if (palette >= int(StatusPalette::Light) && palette <= int(StatusPalette::ColourBlind)) {
@@ -148,6 +151,40 @@ void MainWindow::restoreSettings()
     }
     if (settings.contains(QStringLiteral("legend")))
         m_diagram->setLegendVisible(settings.value(QStringLiteral("legend")).toBool());
+    return placed;
+}
+
+MainWindow::Placement MainWindow::firstStartPlacement(const QSize &available)
+{
+    // resize() sets the client area: leave room for the title bar and frame, so that the window
+    // never starts with its title or status bar off screen.
+    const QSize room = (available - QSize(16, 40)).expandedTo(QSize(640, 480));
+    if (available.width() < 1600)
+        return {room, true};
+    // A large screen: most of it, at least the 1280x800 the panes are laid out for.
+    const QSize most(available.width() * 4 / 5, available.height() * 17 / 20);
+    return {most.expandedTo(QSize(1280, 800)).boundedTo(room), false};
+}
+
+void MainWindow::showPlaced()
+{
+    if (restoreSettings()) {
+        show();
+        return;
+    }
+    const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1280, 800);
+    const Placement placement = firstStartPlacement(available);
+    resize(placement.size);
+    // The tree and details a quarter of the width: names and statuses side by side.
+    resizeDocks({m_treeDock}, {std::clamp(placement.size.width() / 4, 300, 440)}, Qt::Horizontal);
+    // The bottom tables: the header, the filter bar and about eight rows.
+    const QFontMetrics fm(font());
+    const int row = std::max(fm.height() + 8, 22);
+    resizeDocks({m_listenerDock}, {row * 8 + 3 * (fm.height() + 14)}, Qt::Vertical);
+    if (placement.maximised)
+        showMaximized();
+    else
+        show();
 }
 
 void MainWindow::saveSettings() const

@@ -6,6 +6,7 @@
 #include "editing/propertyeditor.h"
 #include "panes/listenertablepane.h"
 #include "panes/problemspane.h"
+#include "panes/topologytreemodel.h"
 #include "window/documentactions.h"
 #include "window/exportactions.h"
 #include "window/fileactions.h"
@@ -20,9 +21,11 @@
 #include <QKeySequence>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPalette>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
+#include <QStyleFactory>
 #include <QToolBar>
 #include <QUndoStack>
 
@@ -133,10 +136,58 @@ void MainWindow::createViewMenu()
         view->addAction(dock->toggleViewAction());
 }
 
+namespace {
+
+// The window's own colours for a status palette. Dark makes the whole window dark (Fusion, whose
+// drawing follows the palette on every platform; the native Windows style ignores most of it).
+// The colour-blind palette keeps the system's colours but selects in neutral grey, so that a
+// selected row is never the blue of OK.
+void applyWindowColours(StatusPalette palette)
+{
+    static const QPalette systemPalette = QApplication::palette();
+    static const QString systemStyle = QApplication::style()->name();
+    static StatusPalette applied = statusPaletteFor(systemPalette);
+    if (palette == applied)
+        return;
+    const bool darkWanted = palette == StatusPalette::Dark
+                            && statusPaletteFor(systemPalette) != StatusPalette::Dark;
+    const QString style = darkWanted ? QStringLiteral("Fusion") : systemStyle;
+    if (QApplication::style()->name().compare(style, Qt::CaseInsensitive) != 0)
+        if (QStyle *s = QStyleFactory::create(style))
+            QApplication::setStyle(s);
+    QPalette p = systemPalette;
+    if (darkWanted) {
+        p = QPalette(QColor(0x2b, 0x2f, 0x36), QColor(0x24, 0x28, 0x2e));
+        p.setColor(QPalette::Base, QColor(0x1e, 0x22, 0x27));
+        p.setColor(QPalette::AlternateBase, QColor(0x26, 0x2b, 0x31));
+        p.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::WindowText, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::ButtonText, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::ToolTipBase, QColor(0x31, 0x36, 0x3e));
+        p.setColor(QPalette::ToolTipText, QColor(0xe8, 0xea, 0xed));
+        p.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa8, 0xb0));
+        p.setColor(QPalette::Highlight, QColor(0x3d, 0x6f, 0xa8));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+        p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+        p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x88, 0x90));
+        p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x88, 0x90));
+        p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x88, 0x90));
+    } else if (palette == StatusPalette::ColourBlind) {
+        p.setColor(QPalette::Highlight, QColor(0x4d, 0x4d, 0x4d));
+        p.setColor(QPalette::HighlightedText, Qt::white);
+    }
+    QApplication::setPalette(p);
+    applied = palette;
+}
+
+} // namespace
+
 void MainWindow::setStatusPalette(StatusPalette palette)
 {
-    // One palette for every view that colours a status.
+    // One palette for every view that colours a status, and the window's own colours with it.
     m_palette = palette;
+    applyWindowColours(palette);
+    m_model->setStatusPalette(palette);
     m_diagram->setStatusPalette(palette);
     m_listeners->setStatusPalette(palette);
     m_problems->setStatusPalette(palette);

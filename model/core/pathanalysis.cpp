@@ -10,6 +10,8 @@
 #include <QPair>
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -101,6 +103,15 @@ private:
 
 struct PathAnalysis::Impl
 {
+    // What the analysis was made from, until the graph is built: the topology as given (its
+    // containers are implicitly shared, so holding it costs no copy) and the catalog's relays.
+    Topology source;
+    QList<QPair<QString, QString>> relays;
+    std::once_flag once;
+    std::atomic<bool> built = false;
+
+    // The built analysis: nothing below changes after build(), so that concurrent queries only
+    // read. `topology` is inputOf(source), and owned: listenerData points into it.
     Topology topology;
     Graph graph;
     QHash<PeerId, Vertex> peers;
@@ -110,12 +121,14 @@ struct PathAnalysis::Impl
     QSet<QPair<Vertex, Vertex>> edgeSet;
     std::vector<std::vector<Successor>> successors; // sorted by node, for a deterministic walk
 
-    void build(const Catalog &catalog);
+    // The impl with its graph built: every query goes through it, and only reads what it returns.
+    const Impl &ensureBuilt();
+    void build();
     void addVertices();
     void addEdge(Vertex from, Vertex to, HopKind kind);
     QList<Vertex> listenersOf(const FlowEnd &end) const;
     void addFlowEdges();
-    void addRelayEdges(const Catalog &catalog);
+    void addRelayEdges();
     void addStandingConnections();
     void sortSuccessors();
 
@@ -130,14 +143,23 @@ struct PathAnalysis::Impl
                                const QSet<ListenerId> &down) const;
 };
 
-void PathAnalysis::Impl::build(const Catalog &catalog)
+const PathAnalysis::Impl &PathAnalysis::Impl::ensureBuilt()
 {
+    std::call_once(once, [this] { build(); });
+    return *this;
+}
+
+void PathAnalysis::Impl::build()
+{
+    topology = PathAnalysis::inputOf(source);
+    source = {};
     addVertices();
     addFlowEdges();
-    addRelayEdges(catalog);
+    addRelayEdges();
     addStandingConnections();
     sortSuccessors();
     edgeSet.clear();
+    built.store(true, std::memory_order_release);
 }
 
 void PathAnalysis::Impl::addVertices()
@@ -198,7 +220,7 @@ void PathAnalysis::Impl::addFlowEdges()
 // Each active listener with an external endpoint of a catalog relay leads, on the same server,
 // to every active listener with the relay's internal endpoint. Listeners that relay to the same
 // set of internal endpoints share one hub: edges grow with the listeners, not their square.
-void PathAnalysis::Impl::addRelayEdges(const Catalog &catalog)
+void PathAnalysis::Impl::addRelayEdges()
 {
     for (const EdgePool &pool : topology.pools) {
         for (const EdgeServer &s : pool.servers) {
@@ -207,7 +229,7 @@ void PathAnalysis::Impl::addRelayEdges(const Catalog &catalog)
                 if (!topology.isActive(from))
                     continue;
                 QStringList internals;
-                for (const auto &[external, internal] : catalog.relays())
+                for (const auto &[external, internal] : std::as_const(relays))
                     if (from.hasEndpoint(external) && !internals.contains(internal))
                         internals.append(internal);
                 if (internals.isEmpty())
@@ -392,8 +414,8 @@ PathAnalysis::PathAnalysis(const Topology &topology)
 PathAnalysis::PathAnalysis(const Topology &topology, const Catalog &catalog)
     : d(std::make_unique<Impl>())
 {
-    d->topology = topology;
-    d->build(catalog);
+    d->source = topology;
+    d->relays = catalog.relays();
 }
 
 PathAnalysis::~PathAnalysis() = default;
@@ -402,32 +424,34 @@ PathAnalysis &PathAnalysis::operator=(PathAnalysis &&) noexcept = default;
 
 QList<Path> PathAnalysis::pathsFrom(const PeerId &peer) const
 {
-    const auto it = d->peers.constFind(peer);
-    if (it == d->peers.cend())
+    const Impl &g = d->ensureBuilt();
+    const auto it = g.peers.constFind(peer);
+    if (it == g.peers.cend())
         return {};
-    QList<Path> paths = d->enumerateFrom(it.value());
+    QList<Path> paths = g.enumerateFrom(it.value());
     std::sort(paths.begin(), paths.end(), pathLess);
     return paths;
 }
 
 QList<Path> PathAnalysis::pathsThrough(const ListenerId &listener) const
 {
-    const auto it = d->listeners.constFind(listener);
-    if (it == d->listeners.cend() || d->disabled.contains(listener))
+    const Impl &g = d->ensureBuilt();
+    const auto it = g.listeners.constFind(listener);
+    if (it == g.listeners.cend() || g.disabled.contains(listener))
         return {};
     // Only peers that can reach the listener at all can start a path through it.
-    std::vector<bool> reaches(boost::num_vertices(d->graph), false);
-    boost::breadth_first_search(boost::make_reverse_graph(d->graph), it.value(),
+    std::vector<bool> reaches(boost::num_vertices(g.graph), false);
+    boost::breadth_first_search(boost::make_reverse_graph(g.graph), it.value(),
                                 boost::visitor(ReachVisitor(&reaches)));
     QList<PeerId> starts;
-    for (auto p = d->peers.cbegin(); p != d->peers.cend(); ++p)
+    for (auto p = g.peers.cbegin(); p != g.peers.cend(); ++p)
         if (reaches[p.value()])
             starts.append(p.key());
     std::sort(starts.begin(), starts.end());
     const PathNode node = PathNode::ofListener(listener);
     QList<Path> out;
     for (const PeerId &peer : std::as_const(starts)) {
-        for (const Path &path : d->enumerateFrom(d->peers.value(peer))) {
+        for (const Path &path : g.enumerateFrom(g.peers.value(peer))) {
             if (out.size() >= kMaxPaths)
                 break;
             if (pathContains(path, node))
@@ -440,27 +464,29 @@ QList<Path> PathAnalysis::pathsThrough(const ListenerId &listener) const
 
 QList<ResolvedScenario> PathAnalysis::resolve(const ScenarioId &scenario) const
 {
+    const Impl &g = d->ensureBuilt();
     QList<ResolvedScenario> out;
-    const Scenario *s = d->topology.scenario(scenario);
+    const Scenario *s = g.topology.scenario(scenario);
     if (!s)
         return out;
-    for (const EdgePool &pool : d->topology.pools)
+    for (const EdgePool &pool : g.topology.pools)
         for (const EdgeServer &server : pool.servers)
-            if (auto r = d->resolveOn(*s, pool, server, false))
+            if (auto r = g.resolveOn(*s, pool, server, false))
                 out.append(std::move(*r));
     return out;
 }
 
 QList<ScenarioImpact> PathAnalysis::impact(const QSet<ListenerId> &down) const
 {
+    const Impl &g = d->ensureBuilt();
     QList<ScenarioImpact> out;
-    for (const Scenario &s : d->topology.scenarios) {
-        for (const EdgePool &pool : d->topology.pools) {
+    for (const Scenario &s : g.topology.scenarios) {
+        for (const EdgePool &pool : g.topology.pools) {
             for (const EdgeServer &server : pool.servers) {
-                const auto r = d->resolveOn(s, pool, server, true);
+                const auto r = g.resolveOn(s, pool, server, true);
                 if (!r)
                     continue;
-                if (QList<ListenerId> broken = d->brokenBy(*r, down); !broken.isEmpty())
+                if (QList<ListenerId> broken = g.brokenBy(*r, down); !broken.isEmpty())
                     out.append(ScenarioImpact{s.id, server.id, broken});
             }
         }
@@ -470,7 +496,82 @@ QList<ScenarioImpact> PathAnalysis::impact(const QSet<ListenerId> &down) const
 
 PathAnalysis::GraphSize PathAnalysis::graphSize() const
 {
-    return {qsizetype(boost::num_vertices(d->graph)), qsizetype(boost::num_edges(d->graph))};
+    const Impl &g = d->ensureBuilt();
+    return {qsizetype(boost::num_vertices(g.graph)), qsizetype(boost::num_edges(g.graph))};
+}
+
+// Only what the analysis reads (Topology::isActive, sideOfListener, hasEndpoint and the lookups
+// by id included); adding a field here is what makes an edit of it rebuild the analysis, and
+// affectsPathAnalysis() must then say so (tst_document checks the two agree for every field).
+Topology PathAnalysis::inputOf(const Topology &topology)
+{
+    Topology in;
+    for (const Service &s : topology.services) {
+        Service service;
+        service.id = s.id;
+        service.enabled = s.enabled;
+        in.services.append(service);
+    }
+    for (const Peer &p : topology.peers) {
+        Peer peer;
+        peer.id = p.id;
+        in.peers.append(peer);
+    }
+    for (const EdgePool &p : topology.pools) {
+        EdgePool pool;
+        pool.id = p.id;
+        pool.nextHop = p.nextHop;
+        for (const EdgeServer &s : p.servers) {
+            EdgeServer server;
+            server.id = s.id;
+            for (const NetInterface &n : s.interfaces) {
+                NetInterface nic;
+                nic.side = n.side;
+                for (const Address &a : n.addresses) {
+                    Address address;
+                    address.id = a.id;
+                    nic.addresses.append(address);
+                }
+                server.interfaces.append(nic);
+            }
+            for (const Listener &l : s.listeners) {
+                Listener listener;
+                listener.id = l.id;
+                listener.address = l.address;
+                listener.service = l.service;
+                listener.enabled = l.enabled;
+                for (const Endpoint &e : l.endpoints)
+                    listener.endpoints.append(Endpoint{e.key, {}, {}, {}});
+                server.listeners.append(listener);
+            }
+            pool.servers.append(server);
+        }
+        in.pools.append(pool);
+    }
+    for (const Flow &f : topology.flows) {
+        Flow flow;
+        flow.from = f.from;
+        flow.to = f.to;
+        in.flows.append(flow);
+    }
+    for (const Scenario &s : topology.scenarios) {
+        Scenario scenario;
+        scenario.id = s.id;
+        scenario.hops = s.hops; // their labels name the resolved hops
+        scenario.requiredEndpoints = s.requiredEndpoints;
+        in.scenarios.append(scenario);
+    }
+    return in;
+}
+
+bool PathAnalysis::describes(const Topology &topology) const
+{
+    return d->ensureBuilt().topology == inputOf(topology);
+}
+
+bool PathAnalysis::isBuilt() const
+{
+    return d->built.load(std::memory_order_acquire);
 }
 
 QList<ScenarioId> PathAnalysis::scenariosBrokenBy(const ListenerId &listener) const

@@ -70,7 +70,17 @@ struct ScenarioImpact
 
 // Path analysis over a graph of peers and listeners built from a topology's flows and the
 // catalog's relays. Boost.Graph stays inside pathanalysis.cpp; this interface speaks in ids.
-// The analysis holds a copy of what it needs; rebuild it after the topology changes.
+//
+// It reads only its input (inputOf()): the ids, the enabled flags, the endpoint keys, the
+// interface sides, the flows' ends, the pools' next hops and the scenarios, never a name, an
+// address or a port. It holds a copy of that input, never a reference into the topology it was
+// made from, so it cannot dangle; and it describes every topology with the same input, so that
+// an edit of anything else keeps it (Document keeps one per state and replaces it when an edit
+// changes the input: affectsPathAnalysis()).
+//
+// Construction is cheap: the graph is built on the first query, once, by whichever thread asks
+// first. All queries are const and thread-safe, so one instance is shared (std::shared_ptr<const
+// PathAnalysis>) by the GUI and the workers that judge or export the same document state.
 class PathAnalysis
 {
 public:
@@ -101,6 +111,15 @@ public:
         qsizetype edges = 0;
     };
     GraphSize graphSize() const;
+
+    // The part of a topology the analysis reads, every other field left empty: two topologies
+    // with equal inputs have the same analysis.
+    static Topology inputOf(const Topology &topology);
+    // Whether this is the analysis of `topology` (its input is the topology's): for tests and
+    // assertions, as it compares whole inputs.
+    bool describes(const Topology &topology) const;
+    // Whether the graph has been built (by a query): for tests that check who built it.
+    bool isBuilt() const;
 
 private:
     struct Impl;

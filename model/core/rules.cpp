@@ -89,4 +89,29 @@ QString addressUse(const Topology &t, const QString &text, const AddressId &exce
     return {};
 }
 
+QString socketClash(const Topology &topology, const ListenerId &listener)
+{
+    const EdgeServer *server = topology.serverOfListener(listener);
+    const Listener *edited = topology.listener(listener);
+    if (!server || !edited)
+        return {};
+    const auto place = [&](const Listener &l) {
+        const Address *a = l.address.isEmpty() ? nullptr : topology.address(l.address);
+        return a ? a->ip : QCoreApplication::translate("rules", "all interfaces");
+    };
+    for (const Listener &other : server->listeners) {
+        if (other.id == edited->id || other.transport != edited->transport)
+            continue;
+        const bool overlap = other.port <= edited->portEnd && edited->port <= other.portEnd;
+        const bool sameAddress = other.address == edited->address || other.address.isEmpty()
+                                 || edited->address.isEmpty();
+        if (!overlap || !sameAddress)
+            continue;
+        return QCoreApplication::translate("rules", "%1 on %2 is already used by listener %3 (%4)")
+                .arg(socketLabel(edited->transport, edited->port, edited->portEnd), place(*edited),
+                     other.id.value(), other.service.value());
+    }
+    return {};
+}
+
 } // namespace edgemap::rules

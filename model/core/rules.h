@@ -28,5 +28,11 @@ QString peerAddressProblem(const QString &text);
 // the address being edited, which may keep its own value.
 QString addressUse(const Topology &topology, const QString &ip, const AddressId &except = {});
 
+// The other listener of the same server that binds a socket `listener` would bind too (same
+// transport, overlapping ports, the same address or either on all interfaces), named as the
+// refusal of an edit of `listener` says it: "TCP 5061 on 172.25.33.10 is already used by
+// listener edge01-int-tcp-5061 (RTCSRV)". Empty when there is none.
+QString socketClash(const Topology &topology, const ListenerId &listener);
+
 } // namespace rules
 } // namespace edgemap

@@ -1,5 +1,6 @@
 #include "document/document.h"
 
+#include "core/rules.h"
 #include "io/topologyfile.h"
 
 #include <QCoreApplication>
@@ -54,6 +55,7 @@ private:
 Document::Document(Topology topology, QObject *parent)
     : QObject(parent)
     , m_topology(std::move(topology))
+    , m_analysis(std::make_shared<const PathAnalysis>(m_topology))
     , m_undo(new QUndoStack(this))
 {
     connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { setModified(!clean); });
@@ -62,6 +64,9 @@ Document::Document(Topology topology, QObject *parent)
 Document::Document(const DocumentState &state, QObject *parent)
     : Document(state.topology, parent)
 {
+    // The state's own analysis: built once for the state, wherever it is used.
+    if (state.analysis)
+        m_analysis = state.analysis;
     m_filePath = state.filePath;
     m_checks = state.checks;
 }
@@ -77,6 +82,11 @@ Error Document::setField(const FieldRef &ref, const QVariant &value)
     if (!writeField(candidate, ref, value))
         return Error::plain(
                 tr("%1 cannot take the value '%2'").arg(describe(ref), value.toString()));
+    // A socket clash said from the edited listener's side (the file check names whichever of
+    // the two listeners comes first in the file).
+    if (const ListenerId *listener = ref.element.as<ListenerId>())
+        if (const QString clash = rules::socketClash(candidate, *listener); !clash.isEmpty())
+            return Error::plain(clash);
     if (Error e = topologyfile::validate(candidate); e.isError())
         return e;
     m_undo->push(new FieldCommand(*this, ref, *before, value));
@@ -96,19 +106,32 @@ Error Document::applyEdit(const QString &label, Topology edited)
 void Document::applyTopology(const Topology &topology)
 {
     m_topology = topology;
+    analyseTopology();
     announceTopology(false);
 }
 
 void Document::applyField(const FieldRef &ref, const QVariant &value)
 {
     writeField(m_topology, ref, value);
+    // The analysis reads few fields: for any other, the one it has still describes the topology.
+    if (affectsPathAnalysis(ref.field))
+        analyseTopology();
     // No server comes or goes with a field: the checks stay as they are.
     Q_EMIT fieldChanged(ref);
+}
+
+// A new analysis object for the new topology; its graph is built when first asked for. Holders
+// of the old one (a worker, the diagram until it updates) keep theirs, which describes their
+// topology.
+void Document::analyseTopology()
+{
+    m_analysis = std::make_shared<const PathAnalysis>(m_topology);
 }
 
 void Document::resetTopology(Topology topology, const QString &filePath)
 {
     m_topology = std::move(topology);
+    analyseTopology();
     m_undo->clear();
     setFilePath(filePath);
     setModified(false);

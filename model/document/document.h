@@ -32,6 +32,13 @@ public:
     explicit Document(const DocumentState &state, QObject *parent = nullptr);
 
     const Topology &topology() const { return m_topology; }
+    // The path analysis of topology(), one instance per topology state: replaced, before the
+    // change is announced, by another topology, a structural edit (and their undo and redo) or
+    // a field that the analysis reads (affectsPathAnalysis()); kept through every other field
+    // edit, a new set of checks and a selection change. Its graph is built on first use, by
+    // whichever thread asks first (the diagram, the details, a judging or exporting worker
+    // given state()); a holder keeps the instance it has, so it never sees another topology's.
+    const std::shared_ptr<const PathAnalysis> &analysis() const { return m_analysis; }
     // Replaces the whole topology (open, new, restored autosave); clears the modified flag and
     // the undo history, and announces topologyReplaced.
     void resetTopology(Topology topology, const QString &filePath);
@@ -60,7 +67,7 @@ public:
     void setChecks(CheckSet checks);
 
     // A copy of everything an export or a report draws from, as a plain value for a worker
-    // thread: later edits and snapshots do not touch it.
+    // thread: later edits and snapshots do not touch it. It carries analysis().
     DocumentState state() const;
 
 Q_SIGNALS:
@@ -77,6 +84,7 @@ Q_SIGNALS:
 
 private:
     Topology m_topology;
+    std::shared_ptr<const PathAnalysis> m_analysis; // of m_topology, never null
     QString m_filePath;
     bool m_modified = false;
     QUndoStack *m_undo = nullptr;
@@ -88,6 +96,7 @@ private:
     void applyField(const FieldRef &ref, const QVariant &value);
     void applyTopology(const Topology &topology);
     void announceTopology(bool replaced);
+    void analyseTopology();
 };
 
 } // namespace edgemap

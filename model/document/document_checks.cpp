@@ -28,7 +28,7 @@ void Document::setChecks(CheckSet checks)
 
 DocumentState Document::state() const
 {
-    return {m_topology, m_checks, m_filePath, m_modified};
+    return {m_topology, m_analysis, m_checks, m_filePath, m_modified};
 }
 
 } // namespace edgemap

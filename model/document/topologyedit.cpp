@@ -149,6 +149,27 @@ bool affectsJudgement(Field field)
     return true;
 }
 
+bool affectsPathAnalysis(Field field)
+{
+    switch (field) {
+    case Field::ListenerEnabled:
+    case Field::ServiceEnabled:
+        return true;
+    case Field::TopologyName:
+    case Field::PoolFqdn:
+    case Field::ServerFqdn:
+    case Field::AddressIp:
+    case Field::AddressNatIp:
+    case Field::AddressFqdn:
+    case Field::ListenerPort:
+    case Field::PeerName:
+    case Field::PeerAddresses:
+    case Field::SipDomains:
+        return false;
+    }
+    return true;
+}
+
 std::optional<QVariant> readField(const Topology &topology, const FieldRef &ref)
 {
     const Slot s = slotOf(const_cast<Topology &>(topology), ref);

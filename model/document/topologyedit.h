@@ -37,6 +37,11 @@ ElementRef::Kind holderKind(Field field);
 // does count: matchServer names servers by it (--server and the host-name tie-break).
 bool affectsJudgement(Field field);
 
+// Whether the path analysis of the topology (PathAnalysis::inputOf) reads the field: only the
+// enabled flags of listeners and services do (a disabled listener carries no path). Document
+// replaces its analysis when such a field changes and keeps it for every other field.
+bool affectsPathAnalysis(Field field);
+
 struct FieldRef
 {
     Field field = Field::TopologyName;

@@ -1,5 +1,7 @@
 #include "snapshot/check.h"
 
+#include "core/pathanalysis.h"
+
 #include <QFileInfo>
 #include <QHash>
 
@@ -9,8 +11,9 @@ namespace edgemap {
 
 namespace {
 
-CheckResult finish(const Topology &topology, snapshotfile::ReadResult read,
-                   const SnapshotSource &source, const QString &serverOverride)
+CheckResult finish(const Topology &topology, const PathAnalysis &analysis,
+                   snapshotfile::ReadResult read, const SnapshotSource &source,
+                   const QString &serverOverride)
 {
     CheckResult r;
     r.source = source;
@@ -21,19 +24,21 @@ CheckResult finish(const Topology &topology, snapshotfile::ReadResult read,
         return r;
     }
     r.snapshot = std::move(*read.snapshot);
-    return rejudge(topology, std::move(r), serverOverride);
+    return rejudge(topology, analysis, std::move(r), serverOverride);
 }
 
 } // namespace
 
-CheckResult readAndJudge(const Topology &topology, const SnapshotSource &file,
-                         const QString &serverOverride, const snapshotfile::Progress &progress)
+CheckResult readAndJudge(const Topology &topology, const PathAnalysis &analysis,
+                         const SnapshotSource &file, const QString &serverOverride,
+                         const snapshotfile::Progress &progress)
 {
     Q_ASSERT(file.isFile());
     const QString path = file.path();
     // Before the read: if the writer changes the file meanwhile, the older time is the safe one.
     const QDateTime modified = QFileInfo(path).lastModified();
-    CheckResult r = finish(topology, snapshotfile::load(path, progress), file, serverOverride);
+    CheckResult r
+            = finish(topology, analysis, snapshotfile::load(path, progress), file, serverOverride);
     r.fileModified = modified;
     return r;
 }
@@ -41,22 +46,52 @@ CheckResult readAndJudge(const Topology &topology, const SnapshotSource &file,
 CheckResult readAndJudge(const Topology &topology, const QString &path,
                          const QString &serverOverride, const snapshotfile::Progress &progress)
 {
-    return readAndJudge(topology, SnapshotSource::file(path), serverOverride, progress);
+    return readAndJudge(topology, PathAnalysis(topology), SnapshotSource::file(path),
+                        serverOverride, progress);
+}
+
+CheckResult readAndJudge(const Topology &topology, const SnapshotSource &file,
+                         const QString &serverOverride, const snapshotfile::Progress &progress)
+{
+    return readAndJudge(topology, PathAnalysis(topology), file, serverOverride, progress);
+}
+
+CheckResult readAndJudge(const Topology &topology, const PathAnalysis &analysis,
+                         const QString &path, const QString &serverOverride,
+                         const snapshotfile::Progress &progress)
+{
+    return readAndJudge(topology, analysis, SnapshotSource::file(path), serverOverride, progress);
+}
+
+CheckResult readAndJudge(const Topology &topology, const PathAnalysis &analysis,
+                         const QByteArray &bytes, const SnapshotSource &source,
+                         const QString &serverOverride)
+{
+    return finish(topology, analysis, snapshotfile::parse(bytes, source.text()), source,
+                  serverOverride);
 }
 
 CheckResult readAndJudge(const Topology &topology, const QByteArray &bytes,
                          const SnapshotSource &source, const QString &serverOverride)
 {
-    return finish(topology, snapshotfile::parse(bytes, source.text()), source, serverOverride);
+    return readAndJudge(topology, PathAnalysis(topology), bytes, source, serverOverride);
+}
+
+CheckResult readAndJudge(const Topology &topology, const PathAnalysis &analysis,
+                         snapshotfile::ReadResult read, const SnapshotSource &source,
+                         const QString &serverOverride)
+{
+    return finish(topology, analysis, std::move(read), source, serverOverride);
 }
 
 CheckResult readAndJudge(const Topology &topology, snapshotfile::ReadResult read,
                          const SnapshotSource &source, const QString &serverOverride)
 {
-    return finish(topology, std::move(read), source, serverOverride);
+    return finish(topology, PathAnalysis(topology), std::move(read), source, serverOverride);
 }
 
-CheckResult rejudge(const Topology &topology, CheckResult r, const QString &serverOverride)
+CheckResult rejudge(const Topology &topology, const PathAnalysis &analysis, CheckResult r,
+                    const QString &serverOverride)
 {
     r.established = int(
             std::count_if(r.snapshot.rows.cbegin(), r.snapshot.rows.cend(),
@@ -70,7 +105,7 @@ CheckResult rejudge(const Topology &topology, CheckResult r, const QString &serv
     }
     r.error = {};
     r.server = match.server;
-    r.judgement = judge(topology, r.snapshot, match.server);
+    r.judgement = judge(topology, analysis, r.snapshot, match.server);
     return r;
 }
 
@@ -91,8 +126,9 @@ CheckRun runChecks(const Topology &topology, const QList<SnapshotInput> &inputs,
 {
     CheckRun set;
     QHash<ServerId, QString> sourceOf;
+    const PathAnalysis analysis(topology); // built by the first judgement, used by all
     for (const SnapshotInput &input : inputs) {
-        CheckResult r = readAndJudge(topology, input.path,
+        CheckResult r = readAndJudge(topology, analysis, input.path,
                                      input.server.isEmpty() ? serverOverride : input.server);
         if (!r.ok()) {
             set.errors.append(r.error.toString());

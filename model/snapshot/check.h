@@ -12,6 +12,8 @@
 
 namespace edgemap {
 
+class PathAnalysis;
+
 // A snapshot read and judged against a topology: what the GUI shows after "Open snapshot" and
 // what `edgemap check` prints. Plain data, so that it can be produced off the GUI thread.
 struct CheckResult
@@ -37,24 +39,39 @@ struct CheckResult
 };
 
 // Reads, matches and judges. Thread-safe: works on its arguments only. `progress` may cancel.
+// `analysis` is the topology's path analysis, as judge() takes it: the GUI passes its Document's,
+// a run over several snapshots one for all. The overloads without one build their own.
 // `file` is a file source (SnapshotSource::isFile), read from its path.
+CheckResult readAndJudge(const Topology &topology, const PathAnalysis &analysis,
+                         const SnapshotSource &file, const QString &serverOverride = {},
+                         const snapshotfile::Progress &progress = {});
 CheckResult readAndJudge(const Topology &topology, const SnapshotSource &file,
                          const QString &serverOverride = {},
                          const snapshotfile::Progress &progress = {});
 // The same for a file named by its path (the command line): SnapshotSource::file(path).
+CheckResult readAndJudge(const Topology &topology, const PathAnalysis &analysis,
+                         const QString &path, const QString &serverOverride = {},
+                         const snapshotfile::Progress &progress = {});
 CheckResult readAndJudge(const Topology &topology, const QString &path,
                          const QString &serverOverride = {},
                          const snapshotfile::Progress &progress = {});
+CheckResult readAndJudge(const Topology &topology, const PathAnalysis &analysis,
+                         const QByteArray &bytes, const SnapshotSource &source,
+                         const QString &serverOverride = {});
 CheckResult readAndJudge(const Topology &topology, const QByteArray &bytes,
                          const SnapshotSource &source, const QString &serverOverride = {});
 
 // Matches and judges a snapshot read some other way (Capture This Computer): `read` as
 // snapshotfile returns it, `source` labels the result.
+CheckResult readAndJudge(const Topology &topology, const PathAnalysis &analysis,
+                         snapshotfile::ReadResult read, const SnapshotSource &source,
+                         const QString &serverOverride = {});
 CheckResult readAndJudge(const Topology &topology, snapshotfile::ReadResult read,
                          const SnapshotSource &source, const QString &serverOverride = {});
 
-// Judges an already read snapshot again (after the topology changed).
-CheckResult rejudge(const Topology &topology, CheckResult previous,
+// Judges an already read snapshot again (after the topology changed), with the new topology's
+// path analysis.
+CheckResult rejudge(const Topology &topology, const PathAnalysis &analysis, CheckResult previous,
                     const QString &serverOverride = {});
 
 // One snapshot file of a run over several (a pool whose members were each captured), with the
@@ -81,7 +98,8 @@ struct CheckRun
 };
 
 // Reads, matches and judges each input as readAndJudge does (`serverOverride` applies to inputs
-// that name no server). Two snapshots of one server are an error naming both files.
+// that name no server), all with one path analysis of the topology. Two snapshots of one server
+// are an error naming both files.
 CheckRun runChecks(const Topology &topology, const QList<SnapshotInput> &inputs,
                    const QString &serverOverride = {});
 

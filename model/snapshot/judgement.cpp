@@ -534,14 +534,14 @@ QList<UnexpectedListener> findUnexpected(const Context &c)
     return out;
 }
 
-QList<ScenarioVerdict> judgeScenarios(const Topology &t, const ServerId &server,
+QList<ScenarioVerdict> judgeScenarios(const Topology &t, const PathAnalysis &analysis,
+                                      const ServerId &server,
                                       const QList<ListenerVerdict> &verdicts)
 {
     QSet<ListenerId> down;
     for (const ListenerVerdict &v : verdicts)
         if (isDown(v.status))
             down.insert(v.listener);
-    const PathAnalysis analysis(t);
     const QList<ScenarioImpact> impact = analysis.impact(down);
     QList<ScenarioVerdict> out;
     for (const Scenario &s : t.scenarios) {
@@ -659,6 +659,14 @@ int Judgement::problemCount() const
 
 Judgement judge(const Topology &t, const Snapshot &s, const ServerId &serverId)
 {
+    return judge(t, PathAnalysis(t), s, serverId);
+}
+
+Judgement judge(const Topology &t, const PathAnalysis &analysis, const Snapshot &s,
+                const ServerId &serverId)
+{
+    // The analysis must be of this topology (debug builds: the check compares whole inputs).
+    Q_ASSERT(analysis.describes(t));
     Judgement j;
     j.server = serverId;
     const EdgeServer *server = t.server(serverId);
@@ -675,7 +683,7 @@ Judgement judge(const Topology &t, const Snapshot &s, const ServerId &serverId)
         j.listeners.append(judgeListener(c, l));
     }
     j.unexpected = findUnexpected(c);
-    j.scenarios = judgeScenarios(t, serverId, j.listeners);
+    j.scenarios = judgeScenarios(t, analysis, serverId, j.listeners);
     return j;
 }
 

@@ -13,6 +13,8 @@
 
 namespace edgemap {
 
+class PathAnalysis;
+
 // The verdict on one expected listener. Every status has a colour and a glyph in the views;
 // NotChecked is what everything is before a snapshot is loaded.
 enum class ListenerStatus {
@@ -122,6 +124,12 @@ struct ServerMatch
 ServerMatch matchServer(const Topology &topology, const Snapshot &snapshot,
                         const QString &override = {});
 
+// Judges the snapshot, taken on `server`, against the topology. The scenario verdicts read
+// `analysis`, the topology's path analysis (PathAnalysis::describes(topology)): one per topology,
+// shared by every snapshot judged against it (the Document's, or one per command line run).
+Judgement judge(const Topology &topology, const PathAnalysis &analysis, const Snapshot &snapshot,
+                const ServerId &server);
+// The same with a path analysis of its own, built for this one call (tests, benchmarks).
 Judgement judge(const Topology &topology, const Snapshot &snapshot, const ServerId &server);
 
 } // namespace edgemap

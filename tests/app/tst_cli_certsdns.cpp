@@ -328,16 +328,16 @@ void TstCliCertsDns::exportTablesInTheWindow()
 
     // The same bytes as the command writes.
     const QString certs = path(QStringLiteral("certificate-requests.csv"));
-    QVERIFY(actions.exportTo(DocumentActions::CertificateRequests, certs).isEmpty());
+    QVERIFY(!actions.exportTo(DocumentActions::CertificateRequests, certs).isError());
     const Run cli = runEdgemapRaw({QStringLiteral("certs"), kTopology, QStringLiteral("--format"),
                                    QStringLiteral("csv")});
     QCOMPARE(readFile(certs), cli.out);
     const QString zone = path(QStringLiteral("dns-records.zone"));
-    QVERIFY(actions.exportTo(DocumentActions::DnsRecords, zone).isEmpty());
+    QVERIFY(!actions.exportTo(DocumentActions::DnsRecords, zone).isError());
     QVERIFY(readFile(zone).contains("\nsip.contoso.com. 3600 IN A 203.0.113.10\n"));
     // .zone is for DNS records only; nothing is written for a suffix that names no format.
     const QString odd = path(QStringLiteral("certs.zone"));
-    const QString error = actions.exportTo(DocumentActions::CertificateRequests, odd);
+    const QString error = actions.exportTo(DocumentActions::CertificateRequests, odd).toString();
     QVERIFY2(error.contains(QStringLiteral(".csv, .md or .html")), qPrintable(error));
     QVERIFY(!QFile::exists(odd));
 }

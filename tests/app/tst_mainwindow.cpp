@@ -1,10 +1,16 @@
 // The main window as a user sees it (title, header, tree, details, open and save), and the
 // topology tree model on its own.
+#include "core/pathanalysis.h"
 #include "core/templates.h"
 #include "document/document.h"
+#include "io/topologyfile.h"
 #include "panes/detailsview.h"
+#include "panes/listenertablepane.h"
 #include "panes/topologyheader.h"
 #include "panes/topologytreemodel.h"
+#include "statusstyle.h"
+#include "support/tst_checks_util.h"
+#include "support/tst_sample_util.h"
 #include "support/tst_settings_util.h"
 #include "window/mainwindow.h"
 
@@ -12,9 +18,12 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFile>
+#include <QHeaderView>
 #include <QMessageBox>
 #include <QPalette>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextDocumentFragment>
@@ -105,6 +114,7 @@ private Q_SLOTS:
     void disabledItemsAreGreyedAndSaySo();
     void indexForFindsEveryItem();
     void indexForSurvivesReset();
+    void parentsRollUpTheWorstStatus();
     // MainWindow
     void titleAndHeader();
     void modifiedMarkerFollowsDocument();
@@ -112,12 +122,17 @@ private Q_SLOTS:
     void detailsForOtherKinds_data();
     void detailsForOtherKinds();
     void detailsEscapeModelText();
+    void detailsReadTheDocumentsAnalysis();
     void openInvalidFileKeepsDocument();
     void openErrorIsShownInteractively();
     void saveThenOpenRoundTrips();
     void saveFailureIsReported();
     void closeAsksWhenModified();
     void selectionSurvivesReopen();
+    void firstStartPlacement_data();
+    void firstStartPlacement();
+    void smallScreenShowsTreeStatusAndTableRows();
+    void darkColoursReachDocksAndTables();
 
 private:
     Topology m_topology;
@@ -372,6 +387,34 @@ void TstMainWindow::detailsEscapeModelText()
     QVERIFY(!view.openExternalLinks());
 }
 
+// The details read the document's path analysis: following the selection builds none, and a
+// flag the analysis reads shows at once in what a listener breaks.
+void TstMainWindow::detailsReadTheDocumentsAnalysis()
+{
+    Document doc(m_topology);
+    DetailsView view(doc);
+    const std::shared_ptr<const PathAnalysis> analysis = doc.analysis();
+    const Listener *tcp = listenerWith(m_topology, u"av-external-turn-tcp"_s);
+    const Listener *udp = listenerWith(m_topology, u"av-external-turn-udp"_s);
+    QVERIFY(tcp && udp);
+    const QString call = u"External A/V call"_s;
+    const auto ifDown = [&view] {
+        return view.toPlainText().section(u"If it is down"_s, 1);
+    };
+    view.showRef(ElementRef::listener(tcp->id));
+    QVERIFY(analysis->isBuilt());
+    QVERIFY2(!ifDown().contains(call), qPrintable(ifDown())); // UDP still carries the call
+    view.showRef(ElementRef::listener(udp->id));
+    view.showRef(ElementRef::listener(tcp->id));
+    QVERIFY(!doc.setField({Field::ListenerPort, ElementRef::listener(tcp->id)}, 5443).isError());
+    QCOMPARE(doc.analysis().get(), analysis.get());
+
+    QVERIFY(!doc.setField({Field::ListenerEnabled, ElementRef::listener(udp->id)}, false)
+                     .isError());
+    QVERIFY(doc.analysis() != analysis);
+    QVERIFY2(ifDown().contains(call), qPrintable(ifDown()));
+}
+
 void TstMainWindow::openInvalidFileKeepsDocument()
 {
     QTemporaryDir dir;
@@ -510,6 +553,115 @@ void TstMainWindow::selectionSurvivesReopen()
     doc.resetTopology(empty, {});
     QVERIFY(!window.selectedRef().isValid());
     QVERIFY(window.detailsView()->toPlainText().contains(u"Select an item"_s));
+}
+
+void TstMainWindow::firstStartPlacement_data()
+{
+    QTest::addColumn<QSize>("available");
+    QTest::addColumn<bool>("maximised");
+    QTest::newRow("1366x768 laptop, taskbar") << QSize(1366, 728) << true;
+    QTest::newRow("small RDP session") << QSize(1024, 728) << true;
+    QTest::newRow("1600x900") << QSize(1600, 860) << false;
+    QTest::newRow("1920x1080") << QSize(1920, 1040) << false;
+    QTest::newRow("2560x1440") << QSize(2560, 1400) << false;
+}
+
+void TstMainWindow::firstStartPlacement()
+{
+    QFETCH(QSize, available);
+    QFETCH(bool, maximised);
+    const MainWindow::Placement p = MainWindow::firstStartPlacement(available);
+    QCOMPARE(p.maximised, maximised);
+    // Never larger than the screen's free area, title bar and frame included.
+    QVERIFY2(p.size.width() + 16 <= available.width() && p.size.height() + 40 <= available.height(),
+             qPrintable(u"%1x%2 on %3x%4"_s.arg(p.size.width())
+                                .arg(p.size.height())
+                                .arg(available.width())
+                                .arg(available.height())));
+    if (!maximised) // a large screen: at least the size the panes are laid out for
+        QVERIFY(p.size.width() >= 1280 && p.size.height() >= 800);
+}
+
+void TstMainWindow::smallScreenShowsTreeStatusAndTableRows()
+{
+    // A first start (no saved geometry) on the free area of a 1366x768 laptop: the tree's Status
+    // column is in view without scrolling, and the listener table shows about eight rows.
+    QSettings().clear();
+    Document doc(m_topology);
+    MainWindow window(doc);
+    window.setInteractive(false);
+    window.showPlaced();
+    window.setWindowState(Qt::WindowNoState);
+    window.resize(1350, 688);
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(50);
+    QTreeView *tree = window.treeView();
+    const QHeaderView *header = tree->header();
+    const int statusRight = header->sectionViewportPosition(TopologyTreeModel::StatusColumn)
+                            + header->sectionSize(TopologyTreeModel::StatusColumn);
+    QVERIFY2(statusRight <= tree->viewport()->width(),
+             qPrintable(u"Status ends at %1, the tree shows %2"_s.arg(statusRight)
+                                .arg(tree->viewport()->width())));
+    QVERIFY(header->sectionSize(TopologyTreeModel::StatusColumn)
+            >= tree->fontMetrics().horizontalAdvance(u"Not checked"_s));
+    const QTableView *table = window.listenerTable()->view();
+    const int rows = table->viewport()->height() / table->verticalHeader()->defaultSectionSize();
+    QVERIFY2(rows >= 7, qPrintable(u"the listener table shows %1 rows"_s.arg(rows)));
+}
+
+void TstMainWindow::darkColoursReachDocksAndTables()
+{
+    // View > Status Colours > Dark darkens the whole window, not only the diagram: the tree, the
+    // tables and the docks, with the status colours of the dark palette in the tree. Light brings
+    // the system's colours back; colour-blind selects in grey, not in the blue of OK.
+    const QPalette system = QApplication::palette();
+    Document doc(m_topology);
+    MainWindow window(doc);
+    window.setStatusPalette(StatusPalette::Dark);
+    QCoreApplication::processEvents(); // the widgets hear of the application's palette
+    QVERIFY(window.treeView()->palette().color(QPalette::Base).lightness() < 80);
+    QVERIFY(window.listenerTable()->palette().color(QPalette::Window).lightness() < 80);
+    QVERIFY(window.treeView()->palette().color(QPalette::Text).lightness() > 200);
+    const QModelIndex listener = window.treeModel()->indexFor(
+            ElementRef::listener(m_topology.pools[0].servers[0].listeners[0].id));
+    const QModelIndex status = listener.siblingAtColumn(TopologyTreeModel::StatusColumn);
+    QCOMPARE(status.data(Qt::ForegroundRole).value<QColor>(),
+             statusStyle(ListenerStatus::NotChecked, StatusPalette::Dark).border);
+    window.setStatusPalette(StatusPalette::ColourBlind);
+    QCOMPARE(QApplication::palette().color(QPalette::Base), system.color(QPalette::Base));
+    const QColor selection = QApplication::palette().color(QPalette::Highlight);
+    QCOMPARE(selection.saturation(), 0);
+    window.setStatusPalette(StatusPalette::Light);
+    QCOMPARE(QApplication::palette().color(QPalette::Highlight), system.color(QPalette::Highlight));
+    QCOMPARE(QApplication::palette().color(QPalette::Base), system.color(QPalette::Base));
+}
+
+void TstMainWindow::parentsRollUpTheWorstStatus()
+{
+    // The sample: TCP 8057 missing on the internal address, TCP 443 missing on the Web
+    // Conferencing address. Every folded parent of a problem shows it, in the worst status's
+    // colour; a parent whose listeners are all up says so; nothing before a check.
+    Document doc(topologyfile::defaultTopology());
+    TopologyTreeModel model(doc);
+    const auto status = [&](const ElementRef &ref) {
+        return model.indexFor(ref).siblingAtColumn(TopologyTreeModel::StatusColumn);
+    };
+    const ElementRef pool = ElementRef::pool(doc.topology().pools[0].id);
+    const ServerId edge01(u"edge01"_s);
+    QCOMPARE(status(pool).data().toString(), QString());
+    deliverCheck(doc, sampletest::sampleCheck(doc.topology()));
+    QCOMPARE(status(pool).data().toString(), u"\u2717 2 problems"_s);
+    QCOMPARE(status(pool).data(Qt::ForegroundRole).value<QColor>(),
+             statusStyle(ListenerStatus::Missing, StatusPalette::Light).border);
+    QCOMPARE(status(ElementRef::netInterface(edge01, InterfaceSide::Internal)).data().toString(),
+             u"\u2717 1 problem"_s);
+    QCOMPARE(status(ElementRef::address(AddressId(u"edge01-webconf"_s))).data().toString(),
+             u"\u2717 1 problem"_s);
+    QCOMPARE(status(ElementRef::address(AddressId(u"edge01-access"_s))).data().toString(),
+             u"\u2713 all OK"_s);
+    QVERIFY(status(pool).data(Qt::ToolTipRole).toString().contains(u"2 of the 14"_s));
+    deliverCheck(doc, nullptr);
+    QCOMPARE(status(pool).data().toString(), QString());
 }
 
 QTEST_MAIN(TstMainWindow)

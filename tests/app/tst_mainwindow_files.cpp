@@ -132,6 +132,7 @@ private Q_SLOTS:
     void tablesExportFromTheWindow();
     void anotherTopologyForgetsTheSnapshots();
     void saveTakesTheValueBeingTyped();
+    void undoFromAFieldAfterItsCommit();
     void exportDialogAddsTheSuffixBeforeAskingToOverwrite();
     void exportDialogNeverStartsInTheRootFolder();
 
@@ -388,7 +389,7 @@ void TstMainWindowFiles::tablesExportFromTheWindow()
 
     // The firewall teams' table, with this topology's own addresses.
     const QString rules = dir.filePath(u"rules.csv"_s);
-    QVERIFY(docs->exportTo(DocumentActions::FirewallRules, rules).isEmpty());
+    QVERIFY(!docs->exportTo(DocumentActions::FirewallRules, rules).isError());
     QVERIFY2(read(rules).contains(u"203.0.113.30"_s), "the A/V NAT public address is missing");
 
     QSignalSpy finished(window.snapshots(), &SnapshotController::finished);
@@ -396,16 +397,16 @@ void TstMainWindowFiles::tablesExportFromTheWindow()
     QVERIFY(finished.wait(20000));
     QVERIFY(docs->actionFor(DocumentActions::CheckReport)->isEnabled());
     const QString ports = dir.filePath(u"ports.md"_s);
-    QVERIFY(docs->exportTo(DocumentActions::PortTable, ports).isEmpty());
+    QVERIFY(!docs->exportTo(DocumentActions::PortTable, ports).isError());
     QVERIFY2(read(ports).contains(u"8057"_s) && read(ports).contains(u"Missing"_s),
              qPrintable(read(ports).left(400)));
     const QString report = dir.filePath(u"report.pdf"_s);
-    QVERIFY(docs->exportTo(DocumentActions::CheckReport, report).isEmpty());
+    QVERIFY(!docs->exportTo(DocumentActions::CheckReport, report).isError());
     QVERIFY(read(report).startsWith(u"%PDF"_s));
 
     // A suffix that names no format: refused, nothing written.
     const QString odd = dir.filePath(u"ports.xlsx"_s);
-    const QString error = docs->exportTo(DocumentActions::PortTable, odd);
+    const QString error = docs->exportTo(DocumentActions::PortTable, odd).toString();
     QVERIFY2(error.contains(u"ports.xlsx"_s) && error.contains(u".csv"_s), qPrintable(error));
     QVERIFY(!QFile::exists(odd));
 }
@@ -455,6 +456,41 @@ void TstMainWindowFiles::saveTakesTheValueBeingTyped()
     QVERIFY(window.saveTo(path));
     QCOMPARE(topologyfile::load(path).topology->server(ServerId(u"edge01"_s))->fqdn,
              u"edge-typed.contoso.local"_s);
+}
+
+void TstMainWindowFiles::undoFromAFieldAfterItsCommit()
+{
+    // Typing in a field, Ctrl+Z undoes the typing; once Return committed it, Ctrl+Z in the same
+    // field undoes the edit in the document (the field took the key for itself before).
+    Document doc(topologyfile::defaultTopology());
+    TestWindow window(doc);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    const ElementRef edge01 = ElementRef::server(ServerId(u"edge01"_s));
+    QVERIFY(window.selectRef(edge01));
+    window.propertiesDock()->raise();
+    auto *fqdn = qobject_cast<QLineEdit *>(
+            window.propertyEditor()->editorFor({Field::ServerFqdn, edge01}));
+    QVERIFY(fqdn);
+    const QString before = fqdn->text();
+    fqdn->setFocus();
+    fqdn->selectAll();
+    QTest::keyClicks(fqdn, u"edge-undo.contoso.local"_s);
+    QTest::keyClick(fqdn, Qt::Key_Z, Qt::ControlModifier); // the typing, not the document
+    QCOMPARE(doc.undoStack()->count(), 0);
+    QTest::keyClicks(fqdn, u"x"_s);
+    fqdn->selectAll();
+    QTest::keyClicks(fqdn, u"edge-undo.contoso.local"_s);
+    QTest::keyClick(fqdn, Qt::Key_Return);
+    QCOMPARE(doc.topology().server(ServerId(u"edge01"_s))->fqdn, u"edge-undo.contoso.local"_s);
+    QCOMPARE(doc.undoStack()->count(), 1);
+    QVERIFY(fqdn->hasFocus());
+    QTest::keyClick(fqdn, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(doc.topology().server(ServerId(u"edge01"_s))->fqdn, before);
+    QCOMPARE(fqdn->text(), before);
+    QTest::keyClick(fqdn, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); // redo
+    QCOMPARE(doc.topology().server(ServerId(u"edge01"_s))->fqdn, u"edge-undo.contoso.local"_s);
 }
 
 void TstMainWindowFiles::exportDialogAddsTheSuffixBeforeAskingToOverwrite()

@@ -283,7 +283,9 @@ void TstPropertyEditor::refusedValues_data()
     const QString port = QStringLiteral("edge01-int-tcp-5062");
     QTest::newRow("duplicate socket")
             << ElementRef::listener(ListenerId(port)) << int(Field::ListenerPort) << port
-            << QStringLiteral("5061") << QStringLiteral("duplicate socket TCP 5061");
+            << QStringLiteral("5061")
+            << QStringLiteral(
+                       "TCP 5061 on 172.25.33.10 is already used by listener edge01-int-tcp-5061");
 }
 
 void TstPropertyEditor::refusedValues()

@@ -3,6 +3,7 @@
 // several snapshots of a pool, each on its server; a second snapshot compared with the first; a
 // newer load of the same source (equal SnapshotSources, not equal texts) superseding the older.
 #include "core/elementref.h"
+#include "core/pathanalysis.h"
 #include "document/document.h"
 #include "io/topologyfile.h"
 #include "live/snapshotcontroller.h"
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void topologyChangeRejudgesEveryServer();
     void fieldEditRejudgesOnlyWhatAVerdictReads_data();
     void fieldEditRejudgesOnlyWhatAVerdictReads();
+    void workersJudgeWithTheDocumentsAnalysis();
 };
 
 void TstSnapshotController::sampleIsJudgedAndShown()
@@ -449,13 +451,57 @@ void TstSnapshotController::fieldEditRejudgesOnlyWhatAVerdictReads()
     QCOMPARE(doc.checks().latest(), before);
     QCOMPARE(doc.checks().checkFor(edge01), before.get());
     // And skipping it is right: judged again against the edited topology, nothing differs.
-    const CheckResult again = rejudge(doc.topology(), *before, edge01.value());
+    const CheckResult again = rejudge(doc.topology(), *doc.analysis(), *before, edge01.value());
     QVERIFY(again.ok());
     QCOMPARE(verdictsOf(again.judgement), verdictsOf(before->judgement));
     // Undo is a field change too, and skipped the same way.
     doc.undoStack()->undo();
     QVERIFY(busy.isEmpty());
     QCOMPARE(doc.checks().latest(), before);
+}
+
+// The workers judge with the analysis of the document's state: the document's own instance,
+// which they build when nothing on the GUI thread has needed it yet (here nothing does).
+void TstSnapshotController::workersJudgeWithTheDocumentsAnalysis()
+{
+    Document doc(topologyfile::defaultTopology());
+    const std::shared_ptr<const PathAnalysis> analysis = doc.analysis();
+    SnapshotController controller(doc);
+    QSignalSpy done(&controller, &SnapshotController::finished);
+    controller.openFile(SnapshotSource::file(kSample));
+    QVERIFY(done.wait(10000));
+    QCOMPARE(doc.analysis().get(), analysis.get());
+    QVERIFY(analysis->isBuilt()); // by the load's worker, for the views too
+    const auto verdict = [&doc](const QString &scenario) -> const ScenarioVerdict * {
+        for (const ScenarioVerdict &v : doc.checks().latest()->judgement.scenarios)
+            if (v.scenario.value() == scenario)
+                return &v;
+        return nullptr;
+    };
+    const QString signIn = QStringLiteral("remote-sign-in");
+    const QString call = QStringLiteral("external-av-call"); // requires the internal SIP listener
+    QVERIFY(verdict(signIn) && verdict(signIn)->ok);
+    QVERIFY(verdict(call) && verdict(call)->ok);
+
+    // A port is judged again with the same analysis.
+    QSignalSpy rejudged(&controller, &SnapshotController::rejudged);
+    QVERIFY(!doc.setField(fieldOf(Field::ListenerPort, QStringLiteral("edge01-int-tcp-5062")), 5063)
+                     .isError());
+    QTRY_COMPARE_WITH_TIMEOUT(rejudged.size(), 1, 10000);
+    QCOMPARE(doc.analysis().get(), analysis.get());
+
+    // A flag the analysis reads: the re-judging worker gets the new state's analysis, builds it,
+    // and the scenario verdicts follow it.
+    const ListenerId internalSip(QStringLiteral("edge01-int-tcp-5061"));
+    QVERIFY(!doc.setField(fieldOf(Field::ListenerEnabled, internalSip.value()), false).isError());
+    const std::shared_ptr<const PathAnalysis> edited = doc.analysis();
+    QVERIFY(edited != analysis);
+    QTRY_COMPARE_WITH_TIMEOUT(rejudged.size(), 2, 10000);
+    QCOMPARE(doc.analysis().get(), edited.get());
+    QVERIFY(edited->isBuilt());
+    QVERIFY(!verdict(signIn)); // no path left on edge01: the scenario no longer applies there
+    QVERIFY(verdict(call) && !verdict(call)->ok);
+    QVERIFY(verdict(call)->brokenBy.contains(internalSip));
 }
 
 QTEST_MAIN(TstSnapshotController)

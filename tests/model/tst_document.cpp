@@ -1,6 +1,7 @@
 // Editing the document: one undo entry per change, validation before anything changes, the
 // modified flag following the undo stack, views told through topologyReplaced, fieldChanged and
 // structureChanged.
+#include "core/pathanalysis.h"
 #include "document/document.h"
 #include "io/topologyfile.h"
 #include "support/tst_checks_util.h"
@@ -12,6 +13,38 @@
 #include <QUndoStack>
 
 using namespace edgemap;
+
+namespace {
+
+struct FieldEdit
+{
+    Field field;
+    QString id;
+    QVariant value;
+};
+
+// One valid edit of each field of the default topology.
+QList<FieldEdit> oneEditPerField()
+{
+    return {
+            {Field::TopologyName, {}, QStringLiteral("Renamed")},
+            {Field::PoolFqdn, QStringLiteral("pool1"), QStringLiteral("edgepool2.contoso.local")},
+            {Field::ServerFqdn, QStringLiteral("edge01"), QStringLiteral("edge-a.contoso.local")},
+            {Field::AddressIp, QStringLiteral("edge01-access"), QStringLiteral("192.0.2.110")},
+            {Field::AddressNatIp, QStringLiteral("edge01-av"), QString()},
+            {Field::AddressFqdn, QStringLiteral("edge01-access"),
+             QStringLiteral("meet.contoso.com")},
+            {Field::ListenerPort, QStringLiteral("edge01-int-tcp-5062"), 5063},
+            {Field::ListenerEnabled, QStringLiteral("edge01-int-tcp-8057"), false},
+            {Field::ServiceEnabled, QStringLiteral("RTCDATAPROXY"), false},
+            {Field::PeerName, QStringLiteral("director"), QStringLiteral("Director pool")},
+            {Field::PeerAddresses, QStringLiteral("director"),
+             QStringList{QStringLiteral("172.25.40.0/24")}},
+            {Field::SipDomains, {}, QStringList{QStringLiteral("fabrikam.com")}},
+    };
+}
+
+} // namespace
 
 class TstDocument : public QObject
 {
@@ -32,6 +65,12 @@ private Q_SLOTS:
     void editsKeepChecksButNotThoseOfRemovedServers();
     void mergeKeepsWhatLandedMeanwhile();
     void aCopyKeepsItsVerdictsWhenTheOriginalMovesOn();
+    void analysisFollowsTheFieldsItReads_data();
+    void analysisFollowsTheFieldsItReads();
+    void everyFieldIsCoveredOnce();
+    void analysisIsReplacedByStructureAndTopologyChanges();
+    void stateCarriesTheAnalysisOfThatState();
+    void analysisIsBuiltOnFirstUse();
 };
 
 void TstDocument::editUndoRedo_data()
@@ -102,7 +141,7 @@ void TstDocument::invalidEditsAreRefused_data()
             << QVariant(QStringLiteral("10.45.16.20")) << QStringLiteral("10.45.16.20");
     QTest::newRow("duplicate socket")
             << int(Field::ListenerPort) << QStringLiteral("edge01-access-tcp-443") << QVariant(5061)
-            << QStringLiteral("duplicate socket TCP 5061");
+            << QStringLiteral("is already used by listener edge01-access-tcp-5061 (RTCSRV)");
     QTest::newRow("port out of range")
             << int(Field::ListenerPort) << QStringLiteral("edge01-int-tcp-5062") << QVariant(70000)
             << QStringLiteral("out of range");
@@ -392,6 +431,149 @@ void TstDocument::aCopyKeepsItsVerdictsWhenTheOriginalMovesOn()
     QCOMPARE(copy.changeOf(replication)->after, ListenerStatus::Missing);
     QCOMPARE(copy.verdict(replication)->status, ListenerStatus::Missing);
     QVERIFY(copy.hasChanges());
+}
+
+// Another path analysis exactly when the field is one it reads: the rule (affectsPathAnalysis)
+// agrees with what the analysis takes from a topology (PathAnalysis::inputOf), and the document
+// follows the rule on the edit, its undo and its redo.
+void TstDocument::analysisFollowsTheFieldsItReads_data()
+{
+    QTest::addColumn<int>("field");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QVariant>("value");
+    for (const FieldEdit &e : oneEditPerField())
+        QTest::addRow("%s", qPrintable(describe(fieldOf(e.field, e.id))))
+                << int(e.field) << e.id << e.value;
+}
+
+void TstDocument::analysisFollowsTheFieldsItReads()
+{
+    QFETCH(int, field);
+    QFETCH(QString, id);
+    QFETCH(QVariant, value);
+    const bool reads = affectsPathAnalysis(Field(field));
+    Document doc(topologyfile::defaultTopology());
+    const Topology original = doc.topology();
+    const std::shared_ptr<const PathAnalysis> before = doc.analysis();
+    QVERIFY(before);
+    // What the views see when they are told.
+    std::shared_ptr<const PathAnalysis> announced;
+    connect(&doc, &Document::fieldChanged, this, [&] { announced = doc.analysis(); });
+
+    const Error e = doc.setField(fieldOf(Field(field), id), value);
+    QVERIFY2(!e.isError(), qPrintable(e.toString()));
+    QCOMPARE(PathAnalysis::inputOf(doc.topology()) == PathAnalysis::inputOf(original), !reads);
+    const std::shared_ptr<const PathAnalysis> edited = doc.analysis();
+    QCOMPARE(edited != before, reads);
+    QCOMPARE(announced.get(), edited.get()); // replaced before the change was announced
+    QVERIFY(edited->describes(doc.topology()));
+    QVERIFY(before->describes(original)); // a holder of the old one still has the old topology's
+
+    doc.undoStack()->undo();
+    QCOMPARE(doc.analysis() == before, !reads);
+    QCOMPARE(doc.analysis() != edited, reads);
+    QVERIFY(doc.analysis()->describes(original));
+    doc.undoStack()->redo();
+    QVERIFY(doc.analysis()->describes(doc.topology()));
+    QCOMPARE(doc.analysis() == before, !reads);
+}
+
+void TstDocument::everyFieldIsCoveredOnce()
+{
+    QList<int> fields;
+    for (const FieldEdit &e : oneEditPerField())
+        fields.append(int(e.field));
+    std::sort(fields.begin(), fields.end());
+    QList<int> all;
+    for (int f = int(Field::TopologyName); f <= int(Field::SipDomains); ++f)
+        all.append(f);
+    QCOMPARE(fields, all);
+    // The analysis reads the two enabled flags and nothing else that can be edited.
+    QList<int> read;
+    for (int f : std::as_const(all))
+        if (affectsPathAnalysis(Field(f)))
+            read.append(f);
+    QCOMPARE(read, (QList<int>{int(Field::ListenerEnabled), int(Field::ServiceEnabled)}));
+}
+
+void TstDocument::analysisIsReplacedByStructureAndTopologyChanges()
+{
+    const Topology original = topologyfile::defaultTopology();
+    Document doc(original);
+    std::shared_ptr<const PathAnalysis> announced;
+    connect(&doc, &Document::structureChanged, this, [&] { announced = doc.analysis(); });
+    connect(&doc, &Document::topologyReplaced, this, [&] { announced = doc.analysis(); });
+    std::shared_ptr<const PathAnalysis> last = doc.analysis();
+    const auto replaced = [&] {
+        const std::shared_ptr<const PathAnalysis> now = doc.analysis();
+        const bool ok = now != last && announced == now && now->describes(doc.topology());
+        last = now;
+        return ok;
+    };
+
+    Topology edited = original;
+    Peer added = edited.peers.first();
+    added.id = PeerId(QStringLiteral("partner-b"));
+    added.name = QStringLiteral("Partner B");
+    edited.peers.append(added);
+    QVERIFY(!doc.applyEdit(QStringLiteral("Add peer"), edited).isError());
+    QVERIFY(replaced());
+    doc.undoStack()->undo();
+    QVERIFY(replaced());
+    doc.undoStack()->redo();
+    QVERIFY(replaced());
+    doc.resetTopology(original, {});
+    QVERIFY(replaced());
+
+    // New checks change no topology: the same analysis.
+    using namespace pooltest;
+    Document pool(twoServerPool());
+    const std::shared_ptr<const PathAnalysis> kept = pool.analysis();
+    deliverCheck(pool, check(pool.topology(), sampleText(), QStringLiteral("a")));
+    QCOMPARE(pool.analysis().get(), kept.get());
+    pool.setChecks({});
+    QCOMPARE(pool.analysis().get(), kept.get());
+}
+
+// A worker gets the state, and with it the analysis of that state: the document's own instance,
+// which a later edit replaces in the document but not in the state the worker holds.
+void TstDocument::stateCarriesTheAnalysisOfThatState()
+{
+    Document doc(topologyfile::defaultTopology());
+    const DocumentState state = doc.state();
+    QCOMPARE(state.analysis.get(), doc.analysis().get());
+    QVERIFY(state.analysis->describes(state.topology));
+
+    const FieldRef port = fieldOf(Field::ListenerPort, QStringLiteral("edge01-int-tcp-5062"));
+    QVERIFY(!doc.setField(port, 5063).isError());
+    QCOMPARE(doc.state().analysis.get(), state.analysis.get()); // a field it does not read
+    QVERIFY(doc.state().analysis->describes(doc.topology()));
+
+    const FieldRef flag = fieldOf(Field::ListenerEnabled, QStringLiteral("edge01-int-tcp-8057"));
+    QVERIFY(!doc.setField(flag, false).isError());
+    const DocumentState later = doc.state();
+    QVERIFY(later.analysis != state.analysis);
+    QVERIFY(later.analysis->describes(later.topology));
+    QVERIFY(state.analysis->describes(state.topology)); // the earlier state is as it was
+    QVERIFY(!state.analysis->describes(later.topology));
+
+    // A document made from a state (an export in a worker) keeps the state's analysis.
+    const Document copy(later);
+    QCOMPARE(copy.analysis().get(), later.analysis.get());
+}
+
+void TstDocument::analysisIsBuiltOnFirstUse()
+{
+    Document doc(topologyfile::defaultTopology());
+    const std::shared_ptr<const PathAnalysis> analysis = doc.analysis();
+    // Edits and states build nothing: whoever first needs the graph builds it.
+    QVERIFY(!doc.setField({Field::TopologyName, {}}, QStringLiteral("A")).isError());
+    const DocumentState state = doc.state();
+    QVERIFY(!analysis->isBuilt());
+    QVERIFY(!state.analysis->scenariosBrokenBy(ListenerId(QStringLiteral("edge01-int-tcp-5061")))
+                     .isEmpty());
+    QVERIFY(analysis->isBuilt());
+    QCOMPARE(doc.analysis().get(), analysis.get());
 }
 
 QTEST_GUILESS_MAIN(TstDocument)

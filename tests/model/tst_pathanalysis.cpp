@@ -3,8 +3,11 @@
 #include "support/topologybuilder.h"
 
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
+#include <memory>
+#include <vector>
 
 using namespace edgemap;
 using namespace Qt::StringLiterals;
@@ -195,6 +198,10 @@ private Q_SLOTS:
     void handBuiltCyclesTerminate();
     void handBuiltResolveWithoutNextHop();
     void denseGraphIsBounded();
+    void inputKeepsOnlyWhatItReads();
+    void holdsNoReferenceToTheTopology();
+    void builtOnceOnFirstQuery();
+    void concurrentFirstQueriesAgree();
 
 private:
     Topology m_single;   // one Edge, Director next hop, XMPP
@@ -592,6 +599,93 @@ void TstPathAnalysis::denseGraphIsBounded()
         QVERIFY(p.size() <= 12);
         const QStringList nodes = nodeIds(p);
         QCOMPARE(QSet<QString>(nodes.cbegin(), nodes.cend()).size(), nodes.size());
+    }
+}
+
+// What the analysis takes from a topology: names, addresses, ports and texts are not in it, so
+// editing them keeps the analysis; an enabled flag is.
+void TstPathAnalysis::inputKeepsOnlyWhatItReads()
+{
+    const Topology &t = m_pair;
+    const Topology input = PathAnalysis::inputOf(t);
+    QCOMPARE(input.pools.size(), t.pools.size());
+    QCOMPARE(input.allListeners().size(), t.allListeners().size());
+    QCOMPARE(input.flows.size(), t.flows.size());
+    QCOMPARE(input.scenarios.size(), t.scenarios.size());
+    QVERIFY(input.name.isEmpty());
+    QCOMPARE(input.allListeners().first()->port, 0);
+    QVERIFY(input.pools.first().servers.first().interfaces.first().addresses.first().ip.isEmpty());
+
+    Topology renamed = t;
+    renamed.name = u"Fabrikam"_s;
+    renamed.peers[0].name = u"Someone else"_s;
+    renamed.pools[0].servers[0].fqdn = u"edge-a.fabrikam.local"_s;
+    renamed.pools[0].servers[0].interfaces[0].addresses[0].ip = u"10.9.9.9"_s;
+    renamed.pools[0].servers[0].listeners[0].port += 1;
+    renamed.pools[0].servers[0].listeners[0].portEnd += 1;
+    renamed.scenarios[0].name = u"Renamed"_s;
+    QCOMPARE(PathAnalysis::inputOf(renamed), input);
+    const PathAnalysis analysis(t);
+    QVERIFY(analysis.describes(renamed));
+    QCOMPARE(texts(PathAnalysis(renamed).pathsFrom(PeerId(u"remote-users"_s))),
+             texts(analysis.pathsFrom(PeerId(u"remote-users"_s))));
+
+    Topology disabled = t;
+    findListener(disabled, u"edge01-webconf-tcp-443"_s)->enabled = false;
+    QVERIFY(!(PathAnalysis::inputOf(disabled) == input));
+    QVERIFY(!analysis.describes(disabled));
+}
+
+// The analysis holds its own copy: the topology it was made from can change or go away.
+void TstPathAnalysis::holdsNoReferenceToTheTopology()
+{
+    auto t = std::make_unique<Topology>(m_single);
+    const PathAnalysis analysis(*t); // not built yet
+    const Topology original = *t;
+    findListener(*t, u"edge01-webconf-tcp-443"_s)->enabled = false;
+    t.reset();
+    QVERIFY(analysis.describes(original));
+    QCOMPARE(ids(analysis.scenariosBrokenBy(ListenerId(u"edge01-webconf-tcp-443"_s))),
+             QStringList{u"web-conference-join"_s});
+}
+
+void TstPathAnalysis::builtOnceOnFirstQuery()
+{
+    const PathAnalysis analysis(m_single);
+    QVERIFY(!analysis.isBuilt());
+    const PathAnalysis::GraphSize size = analysis.graphSize();
+    QVERIFY(analysis.isBuilt());
+    QVERIFY(size.vertices > 0 && size.edges > 0);
+    QVERIFY(!analysis.resolve(ScenarioId(u"remote-sign-in"_s)).isEmpty());
+    QCOMPARE(analysis.graphSize().edges, size.edges); // not built again
+}
+
+// The GUI and a worker may ask a shared analysis at once: one builds it, both get the answers
+// a sequential analysis gives.
+void TstPathAnalysis::concurrentFirstQueriesAgree()
+{
+    const PathAnalysis reference(m_pair);
+    const QStringList paths = texts(reference.pathsFrom(PeerId(u"remote-users"_s)));
+    const QStringList impact = impactText(reference.impact({ListenerId(u"edge02-int-tcp-5061"_s)}));
+    for (int round = 0; round < 5; ++round) {
+        const auto shared = std::make_shared<const PathAnalysis>(m_pair);
+        QList<QStringList> pathResults(4);
+        QList<QStringList> impactResults(4);
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int i = 0; i < 4; ++i)
+            threads.emplace_back(QThread::create([&, i] {
+                pathResults[i] = texts(shared->pathsFrom(PeerId(u"remote-users"_s)));
+                impactResults[i]
+                        = impactText(shared->impact({ListenerId(u"edge02-int-tcp-5061"_s)}));
+            }));
+        for (const auto &thread : threads)
+            thread->start();
+        for (const auto &thread : threads)
+            QVERIFY(thread->wait(60000));
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(pathResults.at(i), paths);
+            QCOMPARE(impactResults.at(i), impact);
+        }
     }
 }
 

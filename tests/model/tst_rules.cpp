@@ -21,6 +21,7 @@ private Q_SLOTS:
     void serverAddress();
     void peerAddress();
     void addressUse();
+    void socketClashNamesTheOtherListener();
 };
 
 void TstRules::fqdn_data()
@@ -127,6 +128,43 @@ void TstRules::addressUse()
     QCOMPARE(rules::addressUse(t, first.ip, first.id), QString());
     QCOMPARE(rules::addressUse(t, u"192.0.2.250"_s), QString());
     QCOMPARE(rules::addressUse(t, u"not an address"_s), QString());
+}
+
+void TstRules::socketClashNamesTheOtherListener()
+{
+    const Topology t = topologyfile::defaultTopology();
+    const auto withPort = [&t](const QString &id, int port) {
+        Topology changed = t;
+        for (EdgePool &p : changed.pools)
+            for (EdgeServer &s : p.servers)
+                for (Listener &l : s.listeners)
+                    if (l.id.value() == id)
+                        l.port = l.portEnd = port;
+        return changed;
+    };
+    const QString internal5061 = u"edge01-int-tcp-5061"_s;
+    QVERIFY(t.listener(ListenerId(internal5061)));
+    QCOMPARE(rules::socketClash(t, ListenerId(internal5061)), QString());
+    // Whichever of the two comes first in the file, the edited one names the other: 5061 is
+    // before 5062 in the file, 4443 after both.
+    const struct
+    {
+        QString edited;
+        int port;
+        QString holder;
+    } cases[] = {{u"edge01-int-tcp-5061"_s, 5062, u"edge01-int-tcp-5062"_s},
+                 {u"edge01-int-tcp-5062"_s, 5061, u"edge01-int-tcp-5061"_s},
+                 {u"edge01-int-tcp-4443"_s, 5061, u"edge01-int-tcp-5061"_s}};
+    for (const auto &c : cases) {
+        const QString clash = rules::socketClash(withPort(c.edited, c.port), ListenerId(c.edited));
+        QVERIFY2(clash.startsWith(
+                         u"TCP %1 on 172.25.33.10 is already used by listener %2"_s.arg(c.port).arg(
+                                 c.holder)),
+                 qPrintable(clash));
+    }
+    // The same port on another address: no clash.
+    const QString access = u"edge01-access-tcp-443"_s;
+    QCOMPARE(rules::socketClash(withPort(access, 5062), ListenerId(access)), QString());
 }
 
 QTEST_GUILESS_MAIN(TstRules)

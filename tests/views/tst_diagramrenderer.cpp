@@ -83,6 +83,7 @@ private Q_SLOTS:
     void samePixelsAsTheScene();
     void highlighterLightsWhatTheSceneLights();
     void paintsInAWorkerThread();
+    void exportUsesTheStatesAnalysis();
     void legendEntriesFollowThePalette();
 };
 
@@ -240,6 +241,31 @@ void TstDiagramRenderer::legendEntriesFollowThePalette()
     // One column when narrow, all in one row when wide.
     QCOMPARE(DiagramRenderer::legendSizeForWidth(100).height(), 12 * 20 + 10);
     QCOMPARE(DiagramRenderer::legendSizeForWidth(10000).height(), 20 + 10);
+}
+
+// An export worker gets the document's state, and with it the document's path analysis: an
+// export with a highlight builds it there (for the GUI too), one without needs no graph, and
+// an input made by hand gets an analysis of its own.
+void TstDiagramRenderer::exportUsesTheStatesAnalysis()
+{
+    Document doc(topologyfile::defaultTopology());
+    const DiagramInput input = diagramInputOf(doc.state());
+    QCOMPARE(input.analysis.get(), doc.analysis().get());
+    ExportOptions options;
+    options.exportedAt = QDateTime(QDate(2024, 5, 1), QTime(9, 30), Qt::UTC);
+    QVERIFY(DiagramExporter(input, options).look().highlighted.isEmpty());
+    QVERIFY(!doc.analysis()->isBuilt());
+
+    options.highlight = ElementRef::scenario(ScenarioId(u"remote-sign-in"_s));
+    const DiagramLook look = QtConcurrent::run([input, options] {
+                                 return DiagramExporter(input, options).look();
+                             }).result();
+    QVERIFY(!look.highlighted.isEmpty());
+    QVERIFY(doc.analysis()->isBuilt());
+
+    DiagramInput byHand;
+    byHand.topology = doc.topology();
+    QCOMPARE(DiagramExporter(byHand, options).look().highlighted, look.highlighted);
 }
 
 QTEST_MAIN(TstDiagramRenderer)

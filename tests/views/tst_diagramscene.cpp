@@ -6,6 +6,7 @@
 #include "diagram/diagramscene.h"
 #include "document/document.h"
 #include "io/topologyfile.h"
+#include "selection.h"
 #include "snapshot/check.h"
 #include "support/tst_checks_util.h"
 #include "support/tst_diagram_util.h"
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void viewSelectionAndEscape();
     void everyCheckedServerIsColoured();
     void changedChipsAreMarked();
+    void sceneShowsTheDocumentsAnalysis();
 };
 
 void TstDiagramScene::itemCounts_data()
@@ -340,7 +342,7 @@ void TstDiagramScene::viewSelectionAndEscape()
     view.resize(1000, 700);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QSignalSpy selected(&view, &DiagramPane::refSelected);
+    QSignalSpy selected(Selection::of(doc), &Selection::currentChanged);
     const Listener *sip = listenerWith(doc.topology(), u"access-client-sip"_s);
     // From the tree: selected and highlighted, no signal back.
     QVERIFY(view.selectRef(ElementRef::listener(sip->id)));
@@ -436,6 +438,38 @@ void TstDiagramScene::changedChipsAreMarked()
     doc.setChecks(doc.checks().acknowledged());
     QVERIFY(scene.changedChips().isEmpty());
     QVERIFY(!scene.toolTipFor(replication).contains(u"was OK"_s));
+}
+
+// The scene builds no analysis of its own: it shows the document's, the same instance through
+// highlights, checks and the edits the analysis does not read, the new one after those it does.
+void TstDiagramScene::sceneShowsTheDocumentsAnalysis()
+{
+    Document doc(topologyfile::defaultTopology());
+    DiagramScene scene(doc);
+    const std::shared_ptr<const PathAnalysis> analysis = doc.analysis();
+    QCOMPARE(&scene.analysis(), analysis.get());
+    QVERIFY(!analysis->isBuilt()); // drawing needs no graph
+    const Listener *sip = listenerWith(doc.topology(), u"access-client-sip"_s);
+    scene.highlightListener(sip->id);
+    QVERIFY(analysis->isBuilt());
+    scene.highlightPeer(PeerId(u"remote-users"_s));
+    deliverCheck(doc, sampleCheck(doc.topology()));
+    QVERIFY(!doc.setField({Field::PeerName, ElementRef::peer(PeerId(u"director"_s))},
+                          QVariant(u"Director pool"_s))
+                     .isError());
+    QCOMPARE(doc.analysis().get(), analysis.get());
+    QCOMPARE(&scene.analysis(), analysis.get());
+
+    Topology edited = doc.topology();
+    Peer added = edited.peers.first();
+    added.id = PeerId(u"partner-b"_s);
+    edited.peers.append(added);
+    QVERIFY(!doc.applyEdit(u"Add peer"_s, edited).isError());
+    QVERIFY(doc.analysis() != analysis);
+    QCOMPARE(&scene.analysis(), doc.analysis().get());
+    doc.resetTopology(build(params(2)), {});
+    QCOMPARE(&scene.analysis(), doc.analysis().get());
+    QVERIFY(scene.analysis().describes(doc.topology()));
 }
 
 QTEST_MAIN(TstDiagramScene)

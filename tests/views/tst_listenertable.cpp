@@ -2,10 +2,12 @@
 // judged snapshot (updated in place, selection kept), the filter line and status filter, numeric
 // sorting, TSV copy, and selection shared with other views without ping-pong.
 #include "document/document.h"
+#include "document/topologyops.h"
 #include "io/topologyfile.h"
 #include "panes/listenertablemodel.h"
 #include "panes/listenertablepane.h"
 #include "reports/listenerrows.h"
+#include "selection.h"
 #include "snapshot/check.h"
 #include "support/tst_checks_util.h"
 #include "support/tst_sample_util.h"
@@ -20,6 +22,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QUndoStack>
 
 #include <memory>
 
@@ -85,6 +88,7 @@ private Q_SLOTS:
     void userMovesAnnounceRef();
     void filteringAnnouncesNothing();
     void disabledListenersSayIt();
+    void membersComeAndGoInPlace();
 
 private:
     Document m_doc{topologyfile::defaultTopology()};
@@ -234,7 +238,7 @@ void TstListenerTable::checkUpdatesInPlace()
     const QPersistentModelIndex shown = pane.view()->currentIndex();
     QSignalSpy resets(pane.model(), &QAbstractItemModel::modelReset);
     QSignalSpy changes(pane.model(), &QAbstractItemModel::dataChanged);
-    QSignalSpy activated(&pane, &ListenerTablePane::refActivated);
+    QSignalSpy activated(Selection::of(m_doc), &Selection::currentChanged);
 
     deliverCheck(m_doc, sampleCheck(m_doc.topology())); // the next snapshot
     QCOMPARE(resets.count(), 0);
@@ -293,7 +297,7 @@ void TstListenerTable::copiesSelectedRowsAsTsv()
 void TstListenerTable::selectRefDoesNotEcho()
 {
     ListenerTablePane pane(m_doc);
-    QSignalSpy activated(&pane, &ListenerTablePane::refActivated);
+    QSignalSpy activated(Selection::of(m_doc), &Selection::currentChanged);
     pane.view()->sortByColumn(ListenerTableModel::PortColumn, Qt::DescendingOrder);
     pane.selectRef(ElementRef::listener(kWebConf));
     QCOMPARE(currentRef(pane), ElementRef::listener(kWebConf));
@@ -311,14 +315,23 @@ void TstListenerTable::selectRefDoesNotEcho()
     QVERIFY(!pane.view()->currentIndex().isValid());
     pane.selectRef(ElementRef::listener(ListenerId(u"no-such-listener"_s)));
     QVERIFY(!pane.view()->selectionModel()->hasSelection());
-    QCOMPARE(activated.count(), 0);
+    // The selection changed once per call, to what was asked: the table's own move to the row
+    // (re-sorted, scrolled) wrote nothing back.
+    QList<ElementRef> written;
+    for (const QList<QVariant> &args : activated)
+        written.append(args.first().value<ElementRef>());
+    const QList<ElementRef> asked = {ElementRef::listener(kWebConf), ElementRef::listener(kPsom),
+                                     ElementRef::server(ServerId(u"edge01"_s))};
+    QCOMPARE(written.mid(0, 3), asked);
+    QVERIFY(written.size() <= 4);
 }
 
 void TstListenerTable::userMovesAnnounceRef()
 {
     ListenerTablePane pane(m_doc);
-    QSignalSpy activated(&pane, &ListenerTablePane::refActivated);
+    QSignalSpy activated(Selection::of(m_doc), &Selection::currentChanged);
     pane.selectRef(ElementRef::listener(kPsom));
+    activated.clear();
     const int row = pane.view()->currentIndex().row();
     const ElementRef next = refAt(pane.view()->model()->index(row + 1, 0));
     QTest::keyClick(pane.view(), Qt::Key_Down);
@@ -330,13 +343,15 @@ void TstListenerTable::userMovesAnnounceRef()
 void TstListenerTable::filteringAnnouncesNothing()
 {
     deliverCheck(m_doc, sampleCheck(m_doc.topology()));
+    Selection::of(m_doc)->setCurrent({});
     ListenerTablePane pane(m_doc);
-    QSignalSpy activated(&pane, &ListenerTablePane::refActivated);
+    QSignalSpy activated(Selection::of(m_doc), &Selection::currentChanged);
     // Hiding the current row moves the current index to a neighbour: not the user's choice.
     // First by a new snapshot in which the current row is no longer a problem...
     pane.statusFilter()->setCurrentIndex(pane.statusFilter()->findText(u"Problems only"_s));
     pane.selectRef(ElementRef::listener(kPsom));
     QCOMPARE(currentRef(pane), ElementRef::listener(kPsom));
+    activated.clear();
     CheckResult fixed = *sampleCheck(m_doc.topology());
     for (ListenerVerdict &v : fixed.judgement.listeners)
         if (v.listener == kPsom)
@@ -347,13 +362,14 @@ void TstListenerTable::filteringAnnouncesNothing()
     // ... then by the filters.
     pane.statusFilter()->setCurrentIndex(0);
     pane.selectRef(ElementRef::listener(kPsom));
+    activated.clear();
     pane.filterEdit()->setText(u"RTCSRV"_s);
     pane.statusFilter()->setCurrentIndex(pane.statusFilter()->findText(u"Problems only"_s));
     pane.filterEdit()->clear();
     pane.view()->sortByColumn(ListenerTableModel::StatusColumn, Qt::AscendingOrder);
     deliverCheck(m_doc, nullptr); // every row leaves the "problems only" filter
-    m_doc.resetTopology(topologyfile::defaultTopology(), {});
     QCOMPARE(activated.count(), 0);
+    m_doc.resetTopology(topologyfile::defaultTopology(), {});
 }
 
 void TstListenerTable::disabledListenersSayIt()
@@ -377,6 +393,55 @@ void TstListenerTable::disabledListenersSayIt()
     const int sip = statusRowOf(pane, kInternalSip);
     QCOMPARE(cell(pane.view(), sip, ListenerTableModel::ServiceColumn), u"RTCSRV"_s);
     QVERIFY(!pane.view()->model()->index(sip, 0).data(Qt::ForegroundRole).isValid());
+}
+
+void TstListenerTable::membersComeAndGoInPlace()
+{
+    // Adding a pool member adds its listeners' rows, removing it removes them, and undo/redo
+    // the same: no reset, so the row the admin selected stays selected and the table reads as
+    // one built fresh for the topology.
+    deliverCheck(m_doc, sampleCheck(m_doc.topology()));
+    ListenerTablePane pane(m_doc);
+    ListenerTableModel &model = *pane.model();
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    pane.selectRef(ElementRef::listener(kPsom));
+    const auto selected = [&] {
+        return currentRef(pane);
+    };
+    const auto same = [&] {
+        const ListenerTableModel fresh(m_doc);
+        if (fresh.rowCount() != model.rowCount())
+            return u"%1 rows, a fresh table has %2"_s.arg(model.rowCount()).arg(fresh.rowCount());
+        for (int r = 0; r < model.rowCount(); ++r)
+            for (int c = 0; c < ListenerTableModel::ColumnCount; ++c)
+                if (model.index(r, c).data() != fresh.index(r, c).data())
+                    return u"row %1 column %2 differs"_s.arg(r).arg(c);
+        return QString();
+    };
+    const int before = model.rowCount();
+    MemberParams second;
+    second.fqdn = u"edge09.contoso.local"_s;
+    second.internalIp = u"172.25.33.99"_s;
+    second.externalIps = {u"10.45.16.97"_s, u"10.45.16.98"_s, u"10.45.16.99"_s};
+    second.accessPublicIp = u"203.0.113.97"_s;
+    second.webConfPublicIp = u"203.0.113.98"_s;
+    second.avPublicIp = u"203.0.113.99"_s;
+    const topologyops::EditResult added = topologyops::addPoolMember(
+            m_doc.topology(), m_doc.topology().pools.first().id, second);
+    QVERIFY2(added.ok(), qPrintable(added.error));
+    QVERIFY(!m_doc.applyEdit(u"Add edge09"_s, added.topology).isError());
+    QVERIFY(model.rowCount() > before);
+    QVERIFY2(same().isEmpty(), qPrintable(same()));
+    QCOMPARE(selected(), ElementRef::listener(kPsom));
+    m_doc.undoStack()->undo();
+    QCOMPARE(model.rowCount(), before);
+    QVERIFY2(same().isEmpty(), qPrintable(same()));
+    QCOMPARE(selected(), ElementRef::listener(kPsom));
+    m_doc.undoStack()->redo();
+    QVERIFY2(same().isEmpty(), qPrintable(same()));
+    m_doc.undoStack()->undo();
+    QCOMPARE(resets.count(), 0);
+    deliverCheck(m_doc, nullptr);
 }
 
 QTEST_MAIN(TstListenerTable)

@@ -1,9 +1,11 @@
 // The problems pane as the admin reads it: worst first, in the admin's words, each row leading to
 // the listener, scenario or address concerned; and a clear message instead of an empty list.
 #include "document/document.h"
+#include "document/topologyedit.h"
 #include "io/topologyfile.h"
 #include "panes/problemsmodel.h"
 #include "panes/problemspane.h"
+#include "selection.h"
 #include "snapshot/check.h"
 #include "support/tst_checks_util.h"
 #include "support/tst_sample_util.h"
@@ -12,6 +14,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeView>
+#include <QUndoStack>
 
 #include <memory>
 
@@ -69,6 +72,7 @@ private Q_SLOTS:
     void countFollowsChecks();
     void clickAndEnterActivate();
     void keepsCurrentRowAcrossChecks();
+    void updatesInPlaceAsAFreshListWould();
 
 private:
     Document m_doc{topologyfile::defaultTopology()};
@@ -110,7 +114,7 @@ void TstProblems::sampleOrderAndWords()
     QVERIFY(!pane.isShowingMessage());
     QCOMPARE(m.rowCount(), 2 + 1 + 16); // two listeners down, one broken scenario, 16 unexpected
     QCOMPARE(pane.problemCount(), 3);
-    QCOMPARE(pane.title(), u"Problems (3)"_s);
+    QCOMPARE(pane.title(), u"Problems (3 + 16 unexpected)"_s); // counted as listed
     QCOMPARE(pane.message(), u"2 listeners with problems, 1 broken scenario, "
                              "16 unexpected sockets"_s);
 
@@ -179,7 +183,7 @@ void TstProblems::allWell()
     // Unexpected sockets remain: listed, with a summary that says the listeners are fine.
     QCOMPARE(pane.model()->state(), ProblemsModel::State::Problems);
     QCOMPARE(pane.problemCount(), 0);
-    QCOMPARE(pane.title(), u"Problems"_s);
+    QCOMPARE(pane.title(), u"Problems (16 unexpected)"_s);
     QCOMPARE(pane.model()->rowCount(), 16);
     QCOMPARE(pane.message(), u"every expected listener is up, 16 unexpected sockets"_s);
 
@@ -188,6 +192,7 @@ void TstProblems::allWell()
     QCOMPARE(pane.model()->state(), ProblemsModel::State::AllWell);
     QVERIFY(pane.isShowingMessage());
     QCOMPARE(pane.message(), u"No problems: every expected listener is up."_s);
+    QCOMPARE(pane.title(), u"Problems"_s);
     deliverCheck(m_doc, nullptr);
 }
 
@@ -214,7 +219,7 @@ void TstProblems::clickAndEnterActivate()
     pane.resize(900, 400);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
-    QSignalSpy activated(&pane, &ProblemsPane::refActivated);
+    QSignalSpy activated(Selection::of(m_doc), &Selection::currentChanged);
     QTreeView *view = pane.view();
     const QModelIndex scenario = pane.model()->index(2, ProblemsModel::ProblemColumn);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(scenario).center());
@@ -235,7 +240,7 @@ void TstProblems::keepsCurrentRowAcrossChecks()
 {
     deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
     ProblemsPane pane(m_doc);
-    QSignalSpy activated(&pane, &ProblemsPane::refActivated);
+    QSignalSpy activated(Selection::of(m_doc), &Selection::currentChanged);
     const int rdp = rowStartingWith(*pane.model(), u"TCP 3389 on 0.0.0.0 "_s);
     pane.view()->setCurrentIndex(pane.model()->index(rdp, 0));
     deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
@@ -246,6 +251,52 @@ void TstProblems::keepsCurrentRowAcrossChecks()
     QVERIFY(pane.model()->rowOf(ElementRef::scenario(ScenarioId(u"web-conference-join"_s))) < 0);
     QCOMPARE(activated.count(), 0);
     deliverCheck(m_doc, nullptr);
+}
+
+void TstProblems::updatesInPlaceAsAFreshListWould()
+{
+    // Through checks that add, remove and change rows and a port edit that rewords them, the
+    // list is updated in place (no reset: the view keeps selection and scroll) and always
+    // reads as a list built fresh for the document would.
+    deliverCheck(m_doc, nullptr);
+    ProblemsModel model(m_doc);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    const auto same = [&] {
+        const ProblemsModel fresh(m_doc);
+        if (fresh.rowCount() != model.rowCount())
+            return u"%1 rows, a fresh list has %2"_s.arg(model.rowCount()).arg(fresh.rowCount());
+        for (int r = 0; r < model.rowCount(); ++r)
+            for (int c = 0; c < ProblemsModel::ColumnCount; ++c)
+                if (text(model, r, c) != text(fresh, r, c))
+                    return u"row %1: \"%2\", fresh \"%3\""_s.arg(r).arg(text(model, r, c),
+                                                                        text(fresh, r, c));
+        return QString();
+    };
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
+    QVERIFY2(same().isEmpty(), qPrintable(same()));
+    QVERIFY(inserted.count() > 0);
+    deliverCheck(m_doc, shared(allUp(sampleCheckResult(m_doc.topology()))));
+    QVERIFY2(same().isEmpty(), qPrintable(same()));
+    QVERIFY(removed.count() > 0);
+    deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
+    QVERIFY2(same().isEmpty(), qPrintable(same()));
+    // A port edit: the listener's row says the new port and the problem moves with it.
+    const ListenerId missing(u"edge01-int-tcp-8057"_s);
+    QVERIFY(m_doc.topology().listener(missing));
+    const int changesBefore = int(changed.count() + inserted.count() + removed.count());
+    QVERIFY(!m_doc.setField(FieldRef{Field::ListenerPort, ElementRef::listener(missing)}, 8058)
+                     .isError());
+    QVERIFY2(same().isEmpty(), qPrintable(same()));
+    QVERIFY(int(changed.count() + inserted.count() + removed.count()) > changesBefore);
+    m_doc.undoStack()->undo();
+    QVERIFY2(same().isEmpty(), qPrintable(same()));
+    deliverCheck(m_doc, nullptr);
+    QVERIFY2(same().isEmpty(), qPrintable(same()));
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(resets.count(), 0);
 }
 
 QTEST_MAIN(TstProblems)

@@ -133,6 +133,7 @@ DiagramInput diagramInputOf(const DocumentState &state)
 {
     DiagramInput input;
     input.topology = state.topology;
+    input.analysis = state.analysis;
     const CheckSet &checks = state.checks;
     for (const std::shared_ptr<const CheckResult> &check : checks.inOrder(state.topology)) {
         DiagramChecks::Server server;

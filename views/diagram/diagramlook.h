@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/pathanalysis.h"
 #include "core/topology.h"
 #include "diagram/diagramlayout.h"
 #include "diagram/diagramstyle.h"
@@ -12,6 +13,8 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+
+#include <memory>
 
 namespace edgemap {
 
@@ -40,10 +43,14 @@ struct DiagramChecks
     DiagramLayout::UnexpectedByServer unexpectedByServer() const;
 };
 
-// What a diagram is drawn from: a copy of the topology and what its checks say.
+// What a diagram is drawn from: a copy of the topology, its path analysis (for highlights and
+// tooltips) and what its checks say.
 struct DiagramInput
 {
     Topology topology;
+    // The state's analysis (DocumentState::analysis): the one the document holds. Null in an
+    // input made by hand: DiagramExporter then makes its own.
+    std::shared_ptr<const PathAnalysis> analysis;
     DiagramChecks checks;
 };
 

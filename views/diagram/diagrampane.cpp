@@ -243,7 +243,6 @@ void DiagramPane::onSelectionChanged()
     highlightFor(ref);
     if (ref.isValid()) {
         Selection::of(m_document)->setCurrent(ref);
-        Q_EMIT refSelected(ref);
     }
 }
 

@@ -25,8 +25,7 @@ class Document;
 // space, middle button, Space+drag, arrow keys. Esc clears the highlight.
 //
 // A view of the document's Selection: a selection made elsewhere is shown with selectRef()
-// (which never emits), and an item the user picks becomes the selection (and is announced,
-// refSelected()).
+// (which never writes it back), and an item the user picks becomes the selection.
 class DiagramPane : public QWidget
 {
     Q_OBJECT
@@ -62,9 +61,6 @@ public Q_SLOTS:
     void setLegendVisible(bool visible);
     void showScenario(const ScenarioId &scenario);
     void clearHighlight();
-
-Q_SIGNALS:
-    void refSelected(const ElementRef &ref);
 
 private:
     void createActions();

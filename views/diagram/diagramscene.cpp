@@ -21,18 +21,11 @@ DiagramScene::DiagramScene(Document &document, QObject *parent)
 {
     setItemIndexMethod(QGraphicsScene::BspTreeIndex);
     setBackgroundBrush(m_style.background);
+    // Every change lays out again and takes the document's state, its path analysis with it
+    // (the document keeps the analysis through the edits it does not read).
     connect(&m_document, &Document::topologyReplaced, this, &DiagramScene::rebuild);
     connect(&m_document, &Document::structureChanged, this, &DiagramScene::rebuild);
-    connect(&m_document, &Document::fieldChanged, this, [this](const FieldRef &ref) {
-        // The path graph is built from flows, endpoint keys and the enabled flags, not from
-        // ports, addresses or names: it is kept unless a flag changed.
-        if (ref.field == Field::ListenerEnabled || ref.field == Field::ServiceEnabled) {
-            rebuild();
-        } else {
-            applyLayout();
-            recolour();
-        }
-    });
+    connect(&m_document, &Document::fieldChanged, this, &DiagramScene::rebuild);
     connect(&m_document, &Document::checksChanged, this, &DiagramScene::onCheckChanged);
     connect(&m_document, &Document::checksChanged, this, &DiagramScene::markChanges);
     rebuild();
@@ -65,7 +58,6 @@ QStringList DiagramScene::unexpectedSignature() const
 
 void DiagramScene::rebuild()
 {
-    m_analysis = std::make_unique<PathAnalysis>(m_document.topology(), Catalog::builtIn());
     applyLayout();
     recolour();
 }
@@ -260,7 +252,7 @@ DiagramItem *DiagramScene::itemFor(const ElementRef &ref) const
 void DiagramScene::highlightPeer(const PeerId &peer)
 {
     clearHighlight();
-    m_highlighter.highlightPeer(*m_analysis, peer);
+    m_highlighter.highlightPeer(analysis(), peer);
     showHighlight();
 }
 
@@ -268,14 +260,14 @@ void DiagramScene::highlightListener(const ListenerId &listener)
 {
     clearHighlight();
     const ChipItem *chip = m_chips.value(listener);
-    m_highlighter.highlightListener(*m_analysis, listener, chip && isDown(chip->status()));
+    m_highlighter.highlightListener(analysis(), listener, chip && isDown(chip->status()));
     showHighlight();
 }
 
 void DiagramScene::highlightScenario(const ScenarioId &scenario)
 {
     clearHighlight();
-    m_highlighter.highlightScenario(*m_analysis, scenario);
+    m_highlighter.highlightScenario(analysis(), scenario);
     showHighlight();
 }
 
@@ -358,10 +350,10 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
                           : QString();
         if (!ref.isValid())
             return diagramtooltips::forUnexpected(chip->socketText()) + changed;
-        return diagramtooltips::forRef(m_input, *m_analysis, ref) + changed;
+        return diagramtooltips::forRef(m_input, analysis(), ref) + changed;
     }
     case RouteItem::Type: {
-        QString html = diagramtooltips::forRef(m_input, *m_analysis, ref);
+        QString html = diagramtooltips::forRef(m_input, analysis(), ref);
         if (!html.isEmpty() && static_cast<const RouteItem *>(item)->isLive())
             html += paragraph(tr("The snapshot shows established connections from this peer."));
         return html;
@@ -369,7 +361,7 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
     case BoxItem::WallType:
         return paragraph(static_cast<const BoxItem *>(item)->title());
     default:
-        return diagramtooltips::forRef(m_input, *m_analysis, ref);
+        return diagramtooltips::forRef(m_input, analysis(), ref);
     }
 }
 

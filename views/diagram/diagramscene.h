@@ -39,7 +39,9 @@ public:
 
     const Document &document() const { return m_document; }
     const DiagramLayout &diagramLayout() const { return m_layout; }
-    const PathAnalysis &analysis() const { return *m_analysis; }
+    // The path analysis highlights and tooltips read: the document's, of the state the items
+    // show (taken with it by every update, never built here).
+    const PathAnalysis &analysis() const { return *m_input.analysis; }
 
     void setStatusPalette(StatusPalette palette);
     StatusPalette statusPalette() const { return m_style.palette; }
@@ -101,10 +103,11 @@ private:
     void removeBadges();
 
     Document &m_document;
-    std::unique_ptr<PathAnalysis> m_analysis;
     DiagramLayout m_layout;
     DiagramLook m_look;
-    DiagramInput m_input; // what m_look was made from; tooltips read it (applyLook keeps it)
+    // What m_look was made from, the document's path analysis with it; tooltips and highlights
+    // read it (applyLook keeps it).
+    DiagramInput m_input;
     DiagramStyle m_style;
     DiagramHighlighter m_highlighter;
 

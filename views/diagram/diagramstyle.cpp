@@ -59,7 +59,7 @@ DiagramStyle DiagramStyle::forPalette(StatusPalette palette)
     s.badgeText = Qt::white;
     if (palette == StatusPalette::ColourBlind) {
         s.routeOutbound = QColor(0xd5, 0x5e, 0x00); // vermillion
-        s.live = QColor(0x00, 0x72, 0xb2);          // blue, never green
+        s.live = QColor(0x00, 0x00, 0x00);          // black: not the blue of OK, never green
         s.highlight = QColor(0xcc, 0x79, 0xa7);
         s.badgeFill = QColor(0x00, 0x00, 0x00);
     }

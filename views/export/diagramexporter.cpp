@@ -77,7 +77,7 @@ std::optional<ExportFormat> exportFormatForPath(const QString &path)
 }
 
 DiagramExporter::DiagramExporter(DiagramInput input, ExportOptions options)
-    : m_input(std::move(input))
+    : m_input(withAnalysis(std::move(input)))
     , m_options(std::move(options))
     , m_layout(m_input.topology, Catalog::builtIn(), m_input.checks.unexpectedByServer())
     // Printed and exported diagrams are light whatever the screen uses.
@@ -94,6 +94,15 @@ DiagramExporter::DiagramExporter(const Document &document, ExportOptions options
     : DiagramExporter(diagramInputOf(document.state()), std::move(options))
 {}
 
+// The input's analysis is the document's (diagramInputOf): an export of the state the GUI shows
+// highlights with the graph the GUI has, built once for both. A hand-made input gets its own.
+DiagramInput DiagramExporter::withAnalysis(DiagramInput input)
+{
+    if (!input.analysis)
+        input.analysis = std::make_shared<const PathAnalysis>(input.topology, Catalog::builtIn());
+    return input;
+}
+
 QString DiagramExporter::applyHighlight()
 {
     const Topology &t = m_input.topology;
@@ -101,7 +110,7 @@ QString DiagramExporter::applyHighlight()
     if (!h.isValid())
         return {};
     if (exists(t, h)) {
-        const PathAnalysis analysis(t, Catalog::builtIn());
+        const PathAnalysis &analysis = *m_input.analysis;
         DiagramHighlighter highlighter;
         highlighter.setLayout(t, m_layout);
         if (const PeerId *peer = h.as<PeerId>()) {

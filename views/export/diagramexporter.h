@@ -62,11 +62,11 @@ struct ExportResult
 };
 
 // The one diagram exporter behind File > Export Diagram, Print, Copy Diagram and
-// `edgemap export`. It lays the diagram out from a DiagramInput (values: a topology copy and
-// what the checks say) and draws it through DiagramRenderer with its own DiagramLook (light
-// palette, no selection, no hover), so that nothing the user is doing on screen reaches the
-// file; the highlight is applied only when the options ask for it. Every output is the same
-// "sheet": a title block, the diagram and the legend, painted by one routine.
+// `edgemap export`. It lays the diagram out from a DiagramInput (values: a topology copy, its
+// path analysis and what the checks say) and draws it through DiagramRenderer with its own
+// DiagramLook (light palette, no selection, no hover), so that nothing the user is doing on screen
+// reaches the file; the highlight is applied only when the options ask for it. Every output is the
+// same "sheet": a title block, the diagram and the legend, painted by one routine.
 //
 // No scene and no widgets: it runs in a worker thread and under a QGuiApplication (fonts; the
 // offscreen platform will do). Files are written atomically: on failure the previous file is
@@ -115,6 +115,7 @@ public:
     QStringList titleLines() const;
 
 private:
+    static DiagramInput withAnalysis(DiagramInput input);
     QString applyHighlight();
     void paintTitleBlock(QPainter *painter, const QRectF &rect, const QString &pageNote) const;
     QSizeF legendSize() const;

@@ -125,10 +125,10 @@ void listenerService(Writer &w, const Topology &t, const Listener &l)
           l.alsoAccepted.isEmpty() ? tr("none") : l.alsoAccepted.join(QStringLiteral(", ")));
 }
 
-void listenerImpact(Writer &w, const Topology &t, const Listener &l)
+void listenerImpact(Writer &w, const Topology &t, const PathAnalysis &analysis, const Listener &l)
 {
     QStringList names;
-    for (const ScenarioId &sid : PathAnalysis(t).scenariosBrokenBy(l.id))
+    for (const ScenarioId &sid : analysis.scenariosBrokenBy(l.id))
         if (const Scenario *sc = t.scenario(sid))
             names.append(sc->name);
     w.section(tr("If it is down"));
@@ -180,8 +180,9 @@ void listenerObserved(Writer &w, const Topology &t, const Listener &l, const Che
     w.endTable();
 }
 
-QString listener(const Topology &t, const ListenerId &id, const CheckResult *check,
-                 const StatusChange *change, const EstablishedSummary *established)
+QString listener(const Topology &t, const PathAnalysis &analysis, const ListenerId &id,
+                 const CheckResult *check, const StatusChange *change,
+                 const EstablishedSummary *established)
 {
     const Listener *l = t.listener(id);
     const EdgeServer *s = t.serverOfListener(id);
@@ -209,7 +210,7 @@ QString listener(const Topology &t, const ListenerId &id, const CheckResult *che
         w.endTable();
     }
     listenerObserved(w, t, *l, check, change, established);
-    listenerImpact(w, t, *l);
+    listenerImpact(w, t, analysis, *l);
     return w.html();
 }
 
@@ -292,8 +293,9 @@ QStringList listenerLines(const Topology &t, const EdgeServer &s, const AddressI
     return out;
 }
 
-QString forRef(const Topology &t, const ElementRef &ref, const CheckResult *check,
-               const StatusChange *change, const EstablishedSummary *established)
+QString forRef(const Topology &t, const PathAnalysis &analysis, const ElementRef &ref,
+               const CheckResult *check, const StatusChange *change,
+               const EstablishedSummary *established)
 {
     using K = ElementRef::Kind;
     switch (ref.kind()) {
@@ -309,7 +311,7 @@ QString forRef(const Topology &t, const ElementRef &ref, const CheckResult *chec
     case K::Address:
         return address(t, *ref.as<AddressId>());
     case K::Listener:
-        return listener(t, *ref.as<ListenerId>(), check, change, established);
+        return listener(t, analysis, *ref.as<ListenerId>(), check, change, established);
     case K::Service:
         return service(t, *ref.as<ServiceId>());
     case K::Peer:

@@ -10,6 +10,7 @@
 
 namespace edgemap {
 
+class PathAnalysis;
 struct EstablishedSummary;
 
 // Readable HTML for the details view (and, later, for copy/export). Every string from the
@@ -17,12 +18,13 @@ struct EstablishedSummary;
 // markup or links.
 namespace detailshtml {
 
-// The details of one item; empty when the reference does not resolve in this topology. With the
-// check of the listener's server, listeners also show what the snapshot says about them, and
-// with `change` how that differs from the server's previous snapshot, and with `established`
-// the busiest remote addresses of its connections.
-QString forRef(const Topology &topology, const ElementRef &ref, const CheckResult *check = nullptr,
-               const StatusChange *change = nullptr,
+// The details of one item; empty when the reference does not resolve in this topology. Listeners
+// list the scenarios they break from `analysis`, the topology's path analysis (the Document's:
+// a render builds none). With the check of the listener's server, listeners also show what the
+// snapshot says about them, and with `change` how that differs from the server's previous
+// snapshot, and with `established` the busiest remote addresses of its connections.
+QString forRef(const Topology &topology, const PathAnalysis &analysis, const ElementRef &ref,
+               const CheckResult *check = nullptr, const StatusChange *change = nullptr,
                const EstablishedSummary *established = nullptr);
 // What the view shows when nothing is selected: the topology at a glance.
 QString overview(const Topology &topology);

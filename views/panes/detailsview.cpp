@@ -58,7 +58,9 @@ void DetailsView::refresh()
             check = m_document.checks().checkFor(server->id);
         change = m_document.checks().changeOf(id);
     }
-    QString html = m_ref.isValid() ? detailshtml::forRef(t, m_ref, check, change, established)
+    // The document's path analysis: built once per topology change, not per selection.
+    QString html = m_ref.isValid() ? detailshtml::forRef(t, *m_document.analysis(), m_ref, check,
+                                                         change, established)
                                    : QString();
     if (html.isEmpty()) {
         m_ref = {};

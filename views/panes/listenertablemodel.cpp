@@ -42,7 +42,7 @@ QString observedText(const ListenerRow &row, const ListenerVerdict &v)
 } // namespace
 
 ListenerTableModel::ListenerTableModel(const Document &document, QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(parent)
     , m_document(document)
     , m_palette(statusPaletteFor(QGuiApplication::palette()))
     , m_summaries(EstablishedSummaries::of(document))
@@ -54,8 +54,8 @@ ListenerTableModel::ListenerTableModel(const Document &document, QObject *parent
         endResetModel();
     };
     connect(&document, &Document::topologyReplaced, this, reset);
-    connect(&document, &Document::structureChanged, this, reset);
-    connect(&document, &Document::fieldChanged, this, &ListenerTableModel::fieldChanged);
+    connect(&document, &Document::structureChanged, this, &ListenerTableModel::sync);
+    connect(&document, &Document::fieldChanged, this, &ListenerTableModel::sync);
     connect(&document, &Document::checksChanged, this, &ListenerTableModel::checkChanged);
     // The busiest remote addresses are counted in the background after each check.
     connect(m_summaries, &EstablishedSummaries::changed, this, [this] {
@@ -78,37 +78,14 @@ void ListenerTableModel::rebuildIndex()
         m_rowOf.insert(m_rows[i].id, i);
 }
 
-void ListenerTableModel::fieldChanged()
+void ListenerTableModel::sync()
 {
-    // One value changed: the same listeners, so the rows are updated in place (a port edit may
-    // move a row: its selection moves with it) and the view keeps its selection and scroll.
-    QList<ListenerRow> rows = listenerRows(m_document.topology());
-    if (rows.size() != m_rows.size()) { // not a field edit after all; never expected
-        beginResetModel();
-        rebuild();
-        endResetModel();
-        return;
-    }
-    bool sameOrder = true;
-    for (qsizetype i = 0; i < rows.size() && sameOrder; ++i)
-        sameOrder = rows[i].id == m_rows[i].id;
-    if (!sameOrder) {
-        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-        const QList<ListenerRow> old = std::exchange(m_rows, std::move(rows));
-        rebuildIndex();
-        const QModelIndexList persistent = persistentIndexList();
-        for (const QModelIndex &p : persistent) {
-            const int row = m_rowOf.value(old[p.row()].id, -1);
-            changePersistentIndex(p, row < 0 ? QModelIndex() : index(row, p.column()));
-        }
-        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
-        return;
-    }
-    for (int i = 0; i < rows.size(); ++i)
-        if (!(rows[i] == m_rows[i])) {
-            m_rows[i] = rows[i];
-            Q_EMIT dataChanged(index(i, 0), index(i, ColumnCount - 1));
-        }
+    // The same listeners with a value changed, or members and listeners added or removed: the
+    // rows are updated in place (a port edit may move a row: its selection moves with it), so
+    // the view keeps its selection and scroll.
+    syncRows(
+            m_rows, listenerRows(m_document.topology()),
+            [](const ListenerRow &row) { return row.id; }, [this] { rebuildIndex(); });
 }
 
 void ListenerTableModel::checkChanged()
@@ -128,29 +105,6 @@ void ListenerTableModel::setStatusPalette(StatusPalette palette)
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, StatusColumn),
                            {Qt::BackgroundRole, Qt::ForegroundRole});
-}
-
-int ListenerTableModel::severity(ListenerStatus status)
-{
-    switch (status) {
-    case ListenerStatus::Missing:
-        return 7;
-    case ListenerStatus::WrongProcess:
-        return 6;
-    case ListenerStatus::WrongAddress:
-        return 5;
-    case ListenerStatus::Exposed:
-        return 4;
-    case ListenerStatus::Unknown:
-        return 3;
-    case ListenerStatus::Dynamic:
-        return 2;
-    case ListenerStatus::Ok:
-        return 1;
-    case ListenerStatus::NotChecked:
-        break;
-    }
-    return 0;
 }
 
 int ListenerTableModel::rowCount(const QModelIndex &parent) const
@@ -239,7 +193,7 @@ QVariant ListenerTableModel::sortKey(const ListenerRow &row, int column) const
         // Ranges after the single port they start with.
         return qint64(row.port) * 100000 + row.portEnd;
     case StatusColumn:
-        return severity(statusOf(row));
+        return statusSeverity(statusOf(row));
     case EstablishedColumn: {
         const ListenerVerdict *v = m_document.checks().verdict(row.id);
         return v ? v->established : -1;

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "panes/keyedtablemodel.h"
 #include "reports/listenerrows.h"
 #include "statusstyle.h"
 
-#include <QAbstractTableModel>
 #include <QHash>
 #include <QList>
 
@@ -15,16 +15,17 @@ class EstablishedSummaries;
 // Every expected listener of every server as one flat, sortable table: the admin's port list
 // with the verdict of the current check beside each socket.
 //
-// The model observes the Document: it rebuilds when another topology replaces the document's or
-// listeners come or go; a field edit updates the rows it changed in place (dataChanged; a moved
-// port moves its row with layoutChanged), and on checkChanged it only announces dataChanged for
-// the check columns, so that a view's selection, current row and scroll position survive edits
-// and new snapshots. The verdict always comes from Document::verdict(), so
-// the table does not care how many checks the document holds.
+// The model observes the Document: it resets only when another topology replaces the document's.
+// Listeners that come or go (a pool member added or removed) are inserted and removed in place, a
+// field edit updates the rows it changed (dataChanged; a moved port moves its row with
+// layoutChanged), and on checkChanged it only announces dataChanged for the check columns, so
+// that a view's selection, current row and scroll position survive edits and new snapshots. The
+// verdict always comes from Document::verdict(), so the table does not care how many checks the
+// document holds.
 //
 // SortRole gives keys that sort as the admin expects (ports as numbers, statuses by severity,
 // worst highest); StatusRole gives the ListenerStatus as an int for filters.
-class ListenerTableModel : public QAbstractTableModel
+class ListenerTableModel : public KeyedTableModel
 {
     Q_OBJECT
 
@@ -62,13 +63,10 @@ public:
     void setStatusPalette(StatusPalette palette);
     StatusPalette statusPalette() const { return m_palette; }
 
-    // Higher is worse: problems sort above OK when the Status column is sorted descending.
-    static int severity(ListenerStatus status);
-
 private:
     void rebuild();
     void rebuildIndex();
-    void fieldChanged();
+    void sync();
     void checkChanged();
     ListenerStatus statusOf(const ListenerRow &row) const;
     QVariant displayText(const ListenerRow &row, int column) const;

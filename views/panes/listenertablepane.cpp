@@ -212,7 +212,6 @@ void ListenerTablePane::currentRowChanged(const QModelIndex &current)
         return;
     const auto ref = current.data(ListenerTableModel::RefRole).value<ElementRef>();
     m_selection->setCurrent(ref);
-    Q_EMIT refActivated(ref);
 }
 
 void ListenerTablePane::selectRef(const ElementRef &ref)

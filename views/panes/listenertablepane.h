@@ -23,7 +23,7 @@ class Selection;
 // the selected rows on the clipboard as TSV with a header line, in the order shown.
 //
 // The table is a view of the document's Selection: a row the user makes current becomes the
-// selection (and is announced as refActivated); a selection made elsewhere selects its row.
+// selection; a selection made elsewhere selects its row.
 class ListenerTablePane : public QWidget
 {
     Q_OBJECT
@@ -49,12 +49,9 @@ public:
 public Q_SLOTS:
     // Makes the reference the document's selection, which the table follows: it selects and
     // scrolls to the listener's row, and clears the selection for any other kind of reference,
-    // or when the row is hidden by the filter. Never emits refActivated.
+    // or when the row is hidden by the filter. Never writes the selection.
     void selectRef(const ElementRef &ref);
     void copySelection();
-
-Q_SIGNALS:
-    void refActivated(const ElementRef &ref);
 
 private:
     void buildStatusFilter();
@@ -73,7 +70,7 @@ private:
     QLabel *m_count = nullptr;
     QAction *m_copy = nullptr;
     // Set while the current row moves for reasons other than the user (selectRef, filtering,
-    // re-sorting, a reset), so that those moves are not announced as refActivated.
+    // re-sorting, a reset), so that those moves do not write the selection.
     int m_programmatic = 0;
 };
 

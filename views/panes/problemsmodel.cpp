@@ -82,28 +82,39 @@ ElementRef refOfBinding(const Topology &t, const ServerId &serverId, const QStri
 } // namespace
 
 ProblemsModel::ProblemsModel(const Document &document, QObject *parent)
-    : QAbstractTableModel(parent)
+    : KeyedTableModel(parent)
     , m_document(document)
     , m_palette(statusPaletteFor(QGuiApplication::palette()))
 {
-    rebuild();
-    const auto reset = [this] {
+    m_entries = build();
+    const auto sync = [this] {
         const int before = problemCount();
-        beginResetModel();
-        rebuild();
-        endResetModel();
-        if (problemCount() != before)
+        const int unexpectedBefore = unexpectedCount();
+        QList<Entry> fresh = build();
+        syncRows(m_entries, std::move(fresh), [](const Entry &e) { return e.key(); });
+        if (problemCount() != before || unexpectedCount() != unexpectedBefore)
             Q_EMIT countChanged(problemCount());
+        Q_EMIT updated();
     };
-    connect(&document, &Document::topologyReplaced, this, reset);
-    connect(&document, &Document::structureChanged, this, reset);
-    connect(&document, &Document::fieldChanged, this, reset);
-    connect(&document, &Document::checksChanged, this, reset);
+    connect(&document, &Document::topologyReplaced, this, sync);
+    connect(&document, &Document::structureChanged, this, sync);
+    connect(&document, &Document::fieldChanged, this, sync);
+    connect(&document, &Document::checksChanged, this, sync);
 }
 
-void ProblemsModel::rebuild()
+QString ProblemsModel::Entry::key() const
 {
-    m_entries.clear();
+    // One entry per listener, per broken scenario and server, per unexpected socket.
+    QString key = QString::number(int(kind)) + QLatin1Char('|') + ref.toString() + QLatin1Char('|')
+                  + server;
+    if (kind == Kind::Unexpected)
+        key += QLatin1Char('|') + text;
+    return key;
+}
+
+QList<ProblemsModel::Entry> ProblemsModel::build()
+{
+    QList<Entry> entries;
     m_listenerProblems = m_brokenScenarios = m_unexpected = 0;
     m_error.clear();
     const QList<const CheckResult *> checks = checksOf(m_document);
@@ -111,24 +122,25 @@ void ProblemsModel::rebuild()
     for (const CheckResult *check : checks) {
         if (check->ok()) {
             anyOk = true;
-            addCheck(*check);
+            addCheck(*check, entries);
         } else if (m_error.isEmpty()) {
             m_error = check->cancelled ? tr("Reading the snapshot was cancelled.")
                                        : check->error.toString();
         }
     }
-    addListenerProblems();
-    std::stable_sort(m_entries.begin(), m_entries.end(),
+    addListenerProblems(entries);
+    std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry &a, const Entry &b) { return a.rank < b.rank; });
     if (checks.isEmpty())
         m_state = State::NoSnapshot;
     else if (!anyOk)
         m_state = State::SnapshotFailed;
     else
-        m_state = m_entries.isEmpty() ? State::AllWell : State::Problems;
+        m_state = entries.isEmpty() ? State::AllWell : State::Problems;
+    return entries;
 }
 
-void ProblemsModel::addListenerProblems()
+void ProblemsModel::addListenerProblems(QList<Entry> &entries)
 {
     for (const ListenerRow &row : listenerRows(m_document.topology())) {
         const ListenerVerdict *v = m_document.checks().verdict(row.id);
@@ -147,12 +159,12 @@ void ProblemsModel::addListenerProblems()
                             : tr("%1\n\nWhy it exists: %2").arg(v->detail, row.purpose);
         e.server = row.server;
         e.ref = ElementRef::listener(row.id);
-        m_entries.append(e);
+        entries.append(e);
         ++m_listenerProblems;
     }
 }
 
-void ProblemsModel::addCheck(const CheckResult &check)
+void ProblemsModel::addCheck(const CheckResult &check, QList<Entry> &entries)
 {
     const Topology &t = m_document.topology();
     const EdgeServer *server = t.server(check.server);
@@ -182,7 +194,7 @@ void ProblemsModel::addCheck(const CheckResult &check)
         e.toolTip = scenario ? scenario->description : QString();
         e.server = serverName;
         e.ref = ElementRef::scenario(sv.scenario);
-        m_entries.append(e);
+        entries.append(e);
         ++m_brokenScenarios;
     }
     for (const UnexpectedListener &u : check.judgement.unexpected) {
@@ -198,7 +210,7 @@ void ProblemsModel::addCheck(const CheckResult &check)
                        "topology: close it, or model it if it is meant to be there.");
         e.server = serverName;
         e.ref = refOfBinding(t, check.server, u.address);
-        m_entries.append(e);
+        entries.append(e);
         ++m_unexpected;
     }
 }

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "core/elementref.h"
+#include "panes/keyedtablemodel.h"
 #include "statusstyle.h"
 
-#include <QAbstractTableModel>
 #include <QList>
 
 namespace edgemap {
@@ -16,8 +16,10 @@ struct CheckResult;
 // sockets no listener of the topology explains. Each row refers to the thing to show (ElementRef).
 //
 // Built from Document::verdict() for the listeners and from the current check for scenarios and
-// unexpected sockets; rebuilt (reset) on every change of the topology and on checkChanged.
-class ProblemsModel : public QAbstractTableModel
+// unexpected sockets. On every change of the topology and of the checks the rows are brought
+// up to date in place (rows removed, inserted, moved or updated), so that the list keeps its
+// selection and scroll while snapshots arrive.
+class ProblemsModel : public KeyedTableModel
 {
     Q_OBJECT
 
@@ -53,7 +55,10 @@ public:
     void setStatusPalette(StatusPalette palette);
 
 Q_SIGNALS:
+    // The problems or the unexpected sockets counted differently; `problems` is problemCount().
     void countChanged(int problems);
+    // The rows, the state and the summary are up to date after a change of the document.
+    void updated();
 
 private:
     struct Entry
@@ -65,11 +70,15 @@ private:
         QString server;
         ElementRef ref;
         ListenerStatus status = ListenerStatus::NotChecked;
+
+        QString key() const;
+        bool operator==(const Entry &) const = default;
     };
 
-    void rebuild();
-    void addListenerProblems();
-    void addCheck(const CheckResult &check);
+    // The entries for the document as it is now; sets the counts and the state.
+    QList<Entry> build();
+    void addListenerProblems(QList<Entry> &entries);
+    void addCheck(const CheckResult &check, QList<Entry> &entries);
     StatusStyle styleOf(const Entry &entry) const;
 
     const Document &m_document;

@@ -53,36 +53,20 @@ ProblemsPane::ProblemsPane(const Document &document, QWidget *parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_stack, 1);
 
-    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
-        const QModelIndex current = m_view->currentIndex();
-        m_currentRef = m_model->refAt(current.row());
-        m_currentText = current.siblingAtColumn(ProblemsModel::ProblemColumn).data().toString();
-    });
-    connect(m_model, &QAbstractItemModel::modelReset, this, &ProblemsPane::modelReset);
+    // The model updates its rows in place, so the row the user was reading stays current.
+    connect(m_model, &ProblemsModel::updated, this, &ProblemsPane::showState);
     connect(m_model, &ProblemsModel::countChanged, this, &ProblemsPane::countChanged);
     connect(m_selection, &Selection::currentChanged, this, &ProblemsPane::follow);
-    modelReset();
+    showState();
 }
 
-void ProblemsPane::modelReset()
+void ProblemsPane::showState()
 {
     const bool rows = m_model->rowCount() > 0;
     m_stack->setCurrentWidget(rows ? static_cast<QWidget *>(m_view) : m_empty);
     m_empty->setText(m_model->emptyMessage());
     m_summary->setText(m_model->summary());
     m_summary->setVisible(rows);
-    // Keep the row the user was reading (the list is rebuilt for every snapshot); selecting it
-    // again is not an activation.
-    int row = m_model->rowOf(m_currentRef);
-    for (int r = row; r >= 0 && r < m_model->rowCount(); ++r) {
-        const QModelIndex problem = m_model->index(r, ProblemsModel::ProblemColumn);
-        if (m_model->refAt(r) == m_currentRef && problem.data().toString() == m_currentText) {
-            row = r;
-            break;
-        }
-    }
-    if (m_currentRef.isValid() && row >= 0)
-        m_view->setCurrentIndex(m_model->index(row, 0));
 }
 
 bool ProblemsPane::eventFilter(QObject *watched, QEvent *event)
@@ -103,7 +87,6 @@ void ProblemsPane::activate(const QModelIndex &index)
     if (!ref.isValid())
         return;
     m_selection->setCurrent(ref);
-    Q_EMIT refActivated(ref);
 }
 
 void ProblemsPane::follow(const ElementRef &ref)
@@ -140,7 +123,14 @@ int ProblemsPane::problemCount() const
 
 QString ProblemsPane::title() const
 {
+    // What the list shows, counted as it is listed: problems, and the unexpected sockets apart
+    // (they only fail `edgemap check` with --strict).
     const int n = problemCount();
+    const int unexpected = m_model->unexpectedCount();
+    if (n > 0 && unexpected > 0)
+        return tr("Problems (%1 + %2 unexpected)").arg(n).arg(unexpected);
+    if (unexpected > 0)
+        return tr("Problems (%1 unexpected)").arg(unexpected);
     return n > 0 ? tr("Problems (%1)").arg(n) : tr("Problems");
 }
 

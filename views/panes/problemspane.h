@@ -16,8 +16,8 @@ class ProblemsModel;
 class Selection;
 
 // The problems of the current check as a dock pane: a one-line summary over the list, worst
-// first; a click or Enter on a row makes its element the document's Selection (and announces
-// it, refActivated), and a selection made elsewhere selects its first problem. Without rows it
+// first; a click or Enter on a row makes its element the document's Selection, and a selection
+// made elsewhere selects its first problem. Without rows it
 // says why instead: no snapshot yet (and how to load one), the snapshot failed (its error), or
 // everything is up.
 class ProblemsPane : public QWidget
@@ -40,7 +40,6 @@ public:
     void setStatusPalette(StatusPalette palette);
 
 Q_SIGNALS:
-    void refActivated(const ElementRef &ref);
     void countChanged(int problems);
 
 protected:
@@ -48,7 +47,7 @@ protected:
 
 private:
     void activate(const QModelIndex &index);
-    void modelReset();
+    void showState();
     void follow(const ElementRef &ref);
 
     Selection *m_selection = nullptr;
@@ -59,8 +58,6 @@ private:
     QStackedWidget *m_stack = nullptr;
     // The row the user was on, kept across a rebuild; unexpected sockets of one server share
     // their reference, so the text tells them apart.
-    ElementRef m_currentRef;
-    QString m_currentText;
 };
 
 } // namespace edgemap

@@ -11,6 +11,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <functional>
 
 namespace edgemap {
 
@@ -111,6 +112,7 @@ std::unique_ptr<Node> buildTree(const Topology &t)
 TopologyTreeModel::TopologyTreeModel(const Document &document, QObject *parent)
     : QAbstractItemModel(parent)
     , m_document(document)
+    , m_palette(statusPaletteFor(QGuiApplication::palette()))
 {
     rebuild();
     connect(&document, &Document::topologyReplaced, this, [this] {
@@ -344,13 +346,58 @@ Qt::ItemFlags TopologyTreeModel::flags(const QModelIndex &index) const
     return index.isValid() ? Qt::ItemIsEnabled | Qt::ItemIsSelectable : Qt::NoItemFlags;
 }
 
+QVariant TopologyTreeModel::rollupStatusData(const Node *node, int role) const
+{
+    // The worst of the listeners below (a pool, an interface, an address, a service), so that a
+    // problem shows on every folded parent of it.
+    int checked = 0;
+    int problems = 0;
+    ListenerStatus worst = ListenerStatus::NotChecked;
+    QSet<ListenerId> seen; // a listener may appear under two parents of the same node
+    const std::function<void(const Node *)> collect = [&](const Node *n) {
+        for (const auto &child : n->children) {
+            if (const ListenerId *id = child->ref.as<ListenerId>(); id && !seen.contains(*id)) {
+                seen.insert(*id);
+                if (const ListenerVerdict *v = m_document.checks().verdict(*id)) {
+                    ++checked;
+                    problems += isProblem(v->status);
+                    if (statusSeverity(v->status) > statusSeverity(worst))
+                        worst = v->status;
+                }
+            }
+            collect(child.get());
+        }
+    };
+    collect(node);
+    if (checked == 0)
+        return {};
+    const StatusStyle style = statusStyle(problems > 0 ? worst : ListenerStatus::Ok, m_palette);
+    switch (role) {
+    case Qt::DisplayRole:
+        return problems == 0   ? tr("%1 all OK").arg(style.glyph)
+               : problems == 1 ? tr("%1 1 problem").arg(style.glyph)
+                               : tr("%1 %2 problems").arg(style.glyph).arg(problems);
+    case Qt::ToolTipRole:
+        return problems == 0
+                       ? tr("All %1 checked listeners below are as expected").arg(checked)
+                       : tr("%1 of the %2 checked listeners below have a problem; the worst: %3")
+                                 .arg(problems)
+                                 .arg(checked)
+                                 .arg(style.label);
+    case Qt::ForegroundRole:
+        return style.border;
+    default:
+        return {};
+    }
+}
+
 QVariant TopologyTreeModel::statusData(const Node *node, int role) const
 {
     if (const ServerId *server = node->ref.as<ServerId>())
         return serverStatusData(*server, role);
     const ListenerId *listener = node->ref.as<ListenerId>();
     if (!listener)
-        return {};
+        return rollupStatusData(node, role);
     const ListenerId &id = *listener;
     const ListenerVerdict *v = m_document.checks().verdict(id);
     const ListenerStatus status = v ? v->status : ListenerStatus::NotChecked;
@@ -368,7 +415,7 @@ QVariant TopologyTreeModel::statusData(const Node *node, int role) const
         return tip;
     }
     case Qt::ForegroundRole:
-        return statusStyle(status, statusPaletteFor(QGuiApplication::palette())).border;
+        return statusStyle(status, m_palette).border;
     case Qt::FontRole:
         if (change) {
             QFont bold;
@@ -404,22 +451,20 @@ QVariant TopologyTreeModel::serverStatusData(const ServerId &server, int role) c
     if (role == Qt::ToolTipRole)
         return tr("Checked against %1").arg(check->source.text());
     if (role == Qt::ForegroundRole)
-        return statusStyle(problems == 0 ? ListenerStatus::Ok : ListenerStatus::Missing,
-                           statusPaletteFor(QGuiApplication::palette()))
+        return statusStyle(problems == 0 ? ListenerStatus::Ok : ListenerStatus::Missing, m_palette)
                 .border;
     return {};
 }
 
 void TopologyTreeModel::checkChanged()
 {
-    // Only the Status column changes: update in place so that expansion and selection stay.
-    for (auto it = m_byRef.cbegin(); it != m_byRef.cend(); ++it)
-        if (it.key().kind() == ElementRef::Kind::Listener
-            || it.key().kind() == ElementRef::Kind::Server) {
-            const QModelIndex i = indexOf(it.value(), StatusColumn);
-            Q_EMIT dataChanged(
-                    i, i, {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::FontRole});
-        }
+    // Only the Status column changes (listeners, servers and the parents that roll them up):
+    // update in place so that expansion and selection stay.
+    for (auto it = m_byRef.cbegin(); it != m_byRef.cend(); ++it) {
+        const QModelIndex i = indexOf(it.value(), StatusColumn);
+        Q_EMIT dataChanged(i, i,
+                           {Qt::DisplayRole, Qt::ToolTipRole, Qt::ForegroundRole, Qt::FontRole});
+    }
 }
 
 QModelIndex TopologyTreeModel::indexFor(const ElementRef &ref) const
@@ -430,6 +475,16 @@ QModelIndex TopologyTreeModel::indexFor(const ElementRef &ref) const
 ElementRef TopologyTreeModel::refAt(const QModelIndex &index) const
 {
     return index.isValid() ? nodeOf(index)->ref : ElementRef();
+}
+
+void TopologyTreeModel::setStatusPalette(StatusPalette palette)
+{
+    if (palette == m_palette)
+        return;
+    m_palette = palette;
+    // Only colours change: the views repaint, rows and selection stay.
+    Q_EMIT layoutAboutToBeChanged();
+    Q_EMIT layoutChanged();
 }
 
 } // namespace edgemap

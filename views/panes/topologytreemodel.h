@@ -2,6 +2,7 @@
 
 #include "core/elementref.h"
 #include "core/ids.h"
+#include "statusstyle.h"
 
 #include <QAbstractItemModel>
 #include <QHash>
@@ -52,6 +53,9 @@ public:
 
     struct Node;
 
+    // The colours of the Status column (View > Status Colours).
+    void setStatusPalette(StatusPalette palette);
+
 private:
     void rebuild();
     void sync();
@@ -59,11 +63,13 @@ private:
     void checkChanged();
     QVariant statusData(const Node *node, int role) const;
     QVariant serverStatusData(const ServerId &server, int role) const;
+    QVariant rollupStatusData(const Node *node, int role) const;
     Node *nodeOf(const QModelIndex &index) const;
     QModelIndex indexOf(const Node *node, int column = 0) const;
     void indexNodes(Node *node);
 
     const Document &m_document;
+    StatusPalette m_palette;
     std::unique_ptr<Node> m_root;
     QHash<ElementRef, Node *> m_byRef;
 };
