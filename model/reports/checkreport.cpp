@@ -3,6 +3,8 @@
 #include "reports/listenerrows.h"
 #include "reports/porttable.h"
 #include "snapshot/check.h"
+#include "snapshot/diagnosis.h"
+#include "snapshot/wellknownports.h"
 
 #include <QHash>
 
@@ -76,6 +78,36 @@ TextTable listenerTable(const Topology &t, const QList<Judged> &rows, const QStr
     return table;
 }
 
+// A down service's one row, in the listener table's columns: its ports, where it should listen.
+QStringList serviceDownRow(const Topology &t, const ServiceDown &down, const QList<Judged> &rows)
+{
+    QStringList ports, addresses, protocols;
+    for (const Judged &r : rows) {
+        if (!down.listeners.contains(r.row.id))
+            continue;
+        const auto add = [](QStringList &list, const QString &value) {
+            if (!value.isEmpty() && !list.contains(value))
+                list.append(value);
+        };
+        add(ports, QStringLiteral("%1 %2").arg(transportLabel(r.row.transport),
+                                               portLabel(r.row.port, r.row.portEnd)));
+        add(addresses, r.row.address);
+        add(protocols, r.row.protocol);
+    }
+    const Service *s = t.service(down.service);
+    return {QStringLiteral("Service down"),
+            s ? serviceRole(s->displayName) : QString(),
+            addresses.join(QStringLiteral(", ")),
+            QString(),
+            ports.join(QStringLiteral(", ")),
+            protocols.join(QStringLiteral(", ")),
+            down.service.value(),
+            s ? s->executable : QString(),
+            down.text,
+            QString(),
+            QString()};
+}
+
 TextTable scenarioTable(const Topology &t, const Judgement &j, const QList<Judged> &rows)
 {
     QHash<ListenerId, QString> labels;
@@ -92,8 +124,11 @@ TextTable scenarioTable(const Topology &t, const Judgement &j, const QList<Judge
     for (const ScenarioVerdict &sv : j.scenarios) {
         const Scenario *s = t.scenario(sv.scenario);
         QStringList broken;
-        for (const ListenerId &id : sv.brokenBy)
-            broken.append(labels.value(id, id.value()));
+        for (const ListenerId &id : sv.brokenBy) {
+            const Listener *l = t.listener(id);
+            broken.append(l && !t.isActive(*l) ? breakReason(t, j, id)
+                                               : labels.value(id, id.value()));
+        }
         table.rows.append({s ? s->name : sv.scenario.value(),
                            sv.ok ? QStringLiteral("OK") : QStringLiteral("Broken"),
                            broken.join(QStringLiteral("; "))});
@@ -110,11 +145,16 @@ TextTable unexpectedTable(const Judgement &j)
     table.heading = QStringLiteral("Unexpected listeners");
     table.note = QStringLiteral("Bound on an external address or on all interfaces, and "
                                 "explained by no listener of the topology.");
-    table.columns = {QStringLiteral("Address"), QStringLiteral("Transport"), QStringLiteral("Port"),
-                     QStringLiteral("PID"), QStringLiteral("Process")};
-    for (const UnexpectedListener &u : j.unexpected)
+    table.columns = {QStringLiteral("Address"), QStringLiteral("Transport"),
+                     QStringLiteral("Port"),    QStringLiteral("PID"),
+                     QStringLiteral("Process"), QStringLiteral("What it is")};
+    for (const UnexpectedListener &u : j.unexpected) {
+        const std::optional<WellKnownPort> known = wellKnownPort(u.transport, u.port);
         table.rows.append({u.address, transportLabel(u.transport), QString::number(u.port),
-                           u.pid >= 0 ? QString::number(u.pid) : QString(), u.process});
+                           u.pid >= 0 ? QString::number(u.pid) : QString(), u.process,
+                           known ? QStringLiteral("%1: %2").arg(known->name, known->explanation)
+                                 : QString()});
+    }
     if (table.rows.isEmpty())
         table.note = QStringLiteral("None.");
     return table;
@@ -169,23 +209,44 @@ TableDocument checkReportDocument(const Topology &t, const CheckResult &c)
 
     const QList<Judged> rows = judgedRows(t, j);
     QList<Judged> problems;
-    for (const Judged &r : rows)
-        if (isProblem(r.verdict.status))
+    qsizetype problemListeners = 0;
+    for (const Judged &r : rows) {
+        problemListeners += isProblem(r.verdict.status);
+        // A down service's listeners are its one row, not a row each.
+        if (isProblem(r.verdict.status) && !r.verdict.serviceDown)
             problems.append(r);
+    }
     const auto broken = std::count_if(j.scenarios.cbegin(), j.scenarios.cend(),
                                       [](const ScenarioVerdict &v) { return !v.ok; });
-    doc.paragraphs.append(
-            QStringLiteral("%1 expected listeners: %2 OK, %3 with problems; %4 unexpected "
-                           "listeners; %5 of %6 scenarios broken.")
-                    .arg(rows.size())
-                    .arg(rows.size() - problems.size())
-                    .arg(problems.size())
-                    .arg(j.unexpected.size())
-                    .arg(broken)
-                    .arg(j.scenarios.size()));
+    QString summary = QStringLiteral("%1 expected listeners: %2 OK, %3 with problems; %4 "
+                                     "unexpected listeners; %5 of %6 scenarios broken.")
+                              .arg(rows.size())
+                              .arg(rows.size() - problemListeners)
+                              .arg(problemListeners)
+                              .arg(j.unexpected.size())
+                              .arg(broken)
+                              .arg(j.scenarios.size());
+    for (const ServiceDown &down : j.servicesDown)
+        summary += QLatin1Char(' ') + down.text + QLatin1Char('.');
+    for (const UnexpectedListener &u : j.unexpected)
+        if (const QString finding = hardeningFinding(u); !finding.isEmpty())
+            summary += QStringLiteral(" Warning: %1.").arg(finding);
+    doc.paragraphs.append(summary);
 
     TextTable problemTable = listenerTable(t, problems, QStringLiteral("Problems"));
-    if (problems.isEmpty())
+    for (qsizetype i = 0; i < j.servicesDown.size(); ++i) {
+        problemTable.rows.insert(i, serviceDownRow(t, j.servicesDown.at(i), rows));
+        problemTable.statusKeys.insert(i, keyOf(ListenerStatus::Missing));
+    }
+    for (const UnexpectedListener &u : j.unexpected)
+        if (const QString finding = hardeningFinding(u); !finding.isEmpty()) {
+            problemTable.rows.append({QStringLiteral("Warning"), QString(), u.address,
+                                      transportLabel(u.transport), QString::number(u.port),
+                                      QString(), QString(), u.process, finding, QString(),
+                                      QString()});
+            problemTable.statusKeys.append(keyOf(ListenerStatus::Exposed));
+        }
+    if (problemTable.rows.isEmpty())
         problemTable.note = QStringLiteral("None: every expected listener is OK or dynamic.");
     doc.tables.append(problemTable);
     doc.tables.append(listenerTable(t, rows, QStringLiteral("All listeners")));

@@ -131,7 +131,13 @@ CheckRun runChecks(const Topology &topology, const QList<SnapshotInput> &inputs,
         CheckResult r = readAndJudge(topology, analysis, input.path,
                                      input.server.isEmpty() ? serverOverride : input.server);
         if (!r.ok()) {
-            set.errors.append(r.error.toString());
+            // Read but matched to no server by its addresses: on the command line, the option
+            // that says which (the window asks instead).
+            const bool unmatched = !r.cancelled && !r.snapshot.rows.isEmpty()
+                                   && input.server.isEmpty() && serverOverride.isEmpty();
+            set.errors.append(
+                    r.error.toString()
+                    + (unmatched ? QStringLiteral(" (use --server to choose)") : QString()));
             continue;
         }
         if (const auto it = sourceOf.constFind(r.server); it != sourceOf.cend()) {

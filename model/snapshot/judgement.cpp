@@ -1,6 +1,7 @@
 #include "snapshot/judgement.h"
 
 #include "core/pathanalysis.h"
+#include "snapshot/diagnosis.h"
 
 #include <QHash>
 #include <QSet>
@@ -267,6 +268,56 @@ QString ownerText(const ObservedSocket &o)
     return o.pid >= 0 ? QStringLiteral("PID %1").arg(o.pid) : QStringLiteral("an unknown process");
 }
 
+// The sockets the server's listeners expect, to tell another listener's legitimate socket on a
+// port (443 is bound three times) from a culprit. Built once per judgement: single-port
+// listeners by port (with their address and executables), port ranges as port sets.
+class Expectations
+{
+public:
+    Expectations(const Topology &t, const ServerView &view)
+        : m_topology(t)
+        , m_view(view)
+    {
+        for (const Listener &l : view.server->listeners) {
+            if (!t.isActive(l))
+                continue;
+            if (l.portEnd > l.port)
+                m_ranges[int(l.transport)].add(l.port, l.portEnd);
+            else
+                m_single[socketKey(l.transport, l.port)].append(&l);
+        }
+        for (PortSet &set : m_ranges)
+            set.seal();
+    }
+
+    // Whether a listener other than `self` expects the row: bound where it is, by its process
+    // (or a process the capture does not name).
+    bool expectsOther(const SocketRow &r, const QString &process, const Listener &self) const
+    {
+        if (self.portEnd == self.port && m_ranges[int(r.transport)].contains(r.localPort))
+            return true;
+        const auto it = m_single.constFind(socketKey(r.transport, r.localPort));
+        if (it == m_single.cend())
+            return false;
+        for (const Listener *o : it.value()) {
+            if (o == &self)
+                continue;
+            const IpAddress *ip = o->address.isEmpty() ? nullptr : m_view.ipOf(o->address);
+            if (!o->address.isEmpty() && !(ip && ip->sameHost(r.local)))
+                continue;
+            if (process.isEmpty() || processMatches(process, m_topology.service(o->service), *o))
+                return true;
+        }
+        return false;
+    }
+
+private:
+    const Topology &m_topology;
+    const ServerView &m_view;
+    QHash<int, QList<const Listener *>> m_single;
+    PortSet m_ranges[2];
+};
+
 struct Context
 {
     const Topology &t;
@@ -274,6 +325,7 @@ struct Context
     const ServerView &server;
     const RowIndex &index;
     QList<std::pair<PeerId, Subnet>> peerSubnets;
+    Expectations expectations;
 };
 
 // The distinct local ports of the rows that pass `keep`, ascending (runs are in port order).
@@ -344,23 +396,27 @@ void judgeBound(const Context &c, const Listener &l, const IpAddress *expected, 
     const Service *service = c.t.service(l.service);
     const QString exe = service ? service->executable : l.service.value();
     const std::span<const int> rows = c.index.listening.rows(l.transport, l.port, l.portEnd);
-    const SocketRow *onExpected = nullptr, *wildcard = nullptr, *elsewhere = nullptr;
-    const auto ownedByService = [&](const SocketRow *r) {
-        const QString process = ownerName(c.s, *r);
-        return !process.isEmpty() && processMatches(process, service, l);
-    };
+    // On the server's other addresses only a plausible culprit counts: the expected process
+    // (a wrong address) or one the capture does not name (it may be). Another listener's
+    // legitimate socket on the same port (443 is bound three times) is never blamed.
+    const SocketRow *onExpected = nullptr, *wildcard = nullptr, *elsewhere = nullptr,
+                    *unnamed = nullptr;
     for (int i : rows) {
         const SocketRow &r = c.s.rows.at(i);
-        if (expected && r.local.sameHost(*expected))
+        if (expected && r.local.sameHost(*expected)) {
             onExpected = onExpected ? onExpected : &r;
-        else if (r.local.isUnspecified()
-                 && (!expected || r.local.isV4() == expected->unmapped().isV4()))
+        } else if (r.local.isUnspecified()
+                   && (!expected || r.local.isV4() == expected->unmapped().isV4())) {
             wildcard = wildcard ? wildcard : &r;
-        // The same port on other addresses is often another service's (443 is bound three
-        // times); prefer the row of the expected process, which makes it a wrong address.
-        else if (c.server.owns(r.local)
-                 && (!elsewhere || (!ownedByService(elsewhere) && ownedByService(&r))))
-            elsewhere = &r;
+        } else if (!elsewhere && c.server.owns(r.local)) {
+            const QString process = ownerName(c.s, r);
+            if (c.expectations.expectsOther(r, process, l))
+                continue;
+            if (process.isEmpty())
+                unnamed = unnamed ? unnamed : &r;
+            else if (processMatches(process, service, l))
+                elsewhere = &r;
+        }
     }
     const SocketRow *found = onExpected ? onExpected : wildcard;
     if (found) {
@@ -383,18 +439,20 @@ void judgeBound(const Context &c, const Listener &l, const IpAddress *expected, 
         return;
     }
     if (elsewhere) {
-        const ObservedSocket o = observe(c.s, *elsewhere);
-        if (!o.process.isEmpty() && processMatches(o.process, service, l)) {
-            v.status = ListenerStatus::WrongAddress;
-            v.observed = o;
-            v.detail = QStringLiteral("%1 listens on %2 instead of %3")
-                               .arg(exe, o.address, expected ? expected->toString() : QString());
-            return;
-        }
+        v.status = ListenerStatus::WrongAddress;
+        v.observed = observe(c.s, *elsewhere);
+        v.detail = QStringLiteral("%1 listens on %2 instead of %3")
+                           .arg(exe, v.observed->address,
+                                expected ? expected->toString() : QString());
+        return;
+    }
+    if (unnamed) {
+        const ObservedSocket o = observe(c.s, *unnamed);
         v.status = ListenerStatus::Missing;
-        v.detail = QStringLiteral("nothing listening on %1; the port is bound on %2 by %3")
+        v.detail = QStringLiteral("nothing listening on %1; the port is bound on %2 by %3, "
+                                  "which may be %4 on the wrong address")
                            .arg(expected ? expected->toString() : QStringLiteral("this server"),
-                                o.address, ownerText(o));
+                                o.address, ownerText(o), exe);
         return;
     }
     v.status = ListenerStatus::Missing;
@@ -549,44 +607,16 @@ QList<ScenarioVerdict> judgeScenarios(const Topology &t, const PathAnalysis &ana
         bool applies = false;
         for (const ResolvedScenario &r : analysis.resolve(s.id))
             applies = applies || r.server == server;
-        if (!applies)
-            continue;
+        // A disabled listener the scenario needs takes it out of resolve() on this server; the
+        // impact still has it, as broken by the disabled listener: broken, not gone.
         for (const ScenarioImpact &i : impact)
             if (i.scenario == s.id && i.server == server) {
+                applies = true;
                 v.ok = false;
                 v.brokenBy = i.brokenBy;
             }
-        out.append(v);
-    }
-    return out;
-}
-
-// A distinct local address of a snapshot, in order of first appearance.
-struct LocalAddress
-{
-    IpAddress ip;
-    qsizetype rows = 0;
-    bool named = false; // on a row that gives it as an address (netstat -n), not a host name
-};
-
-QList<LocalAddress> localAddresses(const Snapshot &s)
-{
-    QList<LocalAddress> out;
-    QHash<IpAddress, qsizetype> position;
-    qsizetype last = -1; // rows come in runs of the same address: skip the hash for those
-    for (const SocketRow &r : s.rows) {
-        if (last < 0 || !(out.at(last).ip == r.local)) {
-            if (const auto it = position.constFind(r.local); it != position.cend()) {
-                last = it.value();
-            } else {
-                last = out.size();
-                position.insert(r.local, last);
-                out.append({r.local, 0, false});
-            }
-        }
-        LocalAddress &a = out[last];
-        ++a.rows;
-        a.named = a.named || !r.localIsName;
+        if (applies)
+            out.append(v);
     }
     return out;
 }
@@ -674,7 +704,7 @@ Judgement judge(const Topology &t, const PathAnalysis &analysis, const Snapshot 
         return j;
     const ServerView view = viewOf(*server);
     const RowIndex index = indexRows(s);
-    const Context c{t, s, view, index, peerSubnets(t)};
+    const Context c{t, s, view, index, peerSubnets(t), Expectations(t, view)};
     j.listeners.reserve(server->listeners.size());
     j.positions.reserve(server->listeners.size());
     for (const Listener &l : server->listeners) {
@@ -682,83 +712,10 @@ Judgement judge(const Topology &t, const PathAnalysis &analysis, const Snapshot 
             j.positions.insert(l.id, j.listeners.size());
         j.listeners.append(judgeListener(c, l));
     }
+    diagnoseServices(t, s, j);
     j.unexpected = findUnexpected(c);
     j.scenarios = judgeScenarios(t, analysis, serverId, j.listeners);
     return j;
-}
-
-ServerMatch matchServer(const Topology &t, const Snapshot &s, const QString &override)
-{
-    QList<const EdgeServer *> servers;
-    for (const EdgePool &p : t.pools)
-        for (const EdgeServer &e : p.servers)
-            servers.append(&e);
-    const auto serverList = [&] {
-        QStringList parts;
-        for (const EdgeServer *e : servers) {
-            QStringList ips;
-            for (const NetInterface &nic : e->interfaces)
-                for (const Address &a : nic.addresses)
-                    ips.append(a.ip);
-            parts.append(QStringLiteral("%1 (%2)").arg(e->fqdn, ips.join(QStringLiteral(", "))));
-        }
-        return parts.join(QStringLiteral("; "));
-    };
-    if (!override.isEmpty()) {
-        for (const EdgeServer *e : servers)
-            if (e->id.value() == override || e->fqdn.compare(override, Qt::CaseInsensitive) == 0
-                || e->fqdn.section(QLatin1Char('.'), 0, 0).compare(override, Qt::CaseInsensitive)
-                           == 0)
-                return {e->id, {}};
-        return {{},
-                QStringLiteral("no server '%1' in the topology; servers: %2")
-                        .arg(override, serverList())};
-    }
-    // A capture binds few local addresses, each on many rows: count rows per address once, then
-    // match the few addresses, not every row, against every server.
-    const QList<LocalAddress> locals = localAddresses(s);
-    QHash<const EdgeServer *, qsizetype> hits;
-    for (const EdgeServer *e : servers) {
-        const ServerView view = viewOf(*e);
-        for (const LocalAddress &a : locals)
-            if (view.owns(a.ip))
-                hits[e] += a.rows;
-    }
-    const EdgeServer *best = nullptr;
-    for (const EdgeServer *e : servers) {
-        const bool hostMatches
-                = !s.header.host.isEmpty()
-                  && e->fqdn.section(QLatin1Char('.'), 0, 0)
-                                     .compare(s.header.host.section(QLatin1Char('.'), 0, 0),
-                                              Qt::CaseInsensitive)
-                             == 0;
-        if (hits.value(e) > 0
-            && (!best || hits.value(e) > hits.value(best)
-                || (hits.value(e) == hits.value(best) && hostMatches)))
-            best = e;
-    }
-    if (best)
-        return {best->id, {}};
-    // No address of any server: the capture's own host name (EdgeMap's capture helpers write it)
-    // still names the server; the verdicts will then say the addresses are wrong.
-    const QString host = s.header.host.section(QLatin1Char('.'), 0, 0);
-    for (const EdgeServer *e : servers)
-        if (!host.isEmpty()
-            && e->fqdn.section(QLatin1Char('.'), 0, 0).compare(host, Qt::CaseInsensitive) == 0)
-            return {e->id, {}};
-    // Only now, for the message: formatting every row's address costs more than the whole check.
-    QSet<QString> seen;
-    for (const LocalAddress &a : locals)
-        if (a.named && !a.ip.isUnspecified() && !a.ip.isLoopback() && seen.size() < 12)
-            seen.insert(a.ip.unmapped().toString());
-    QStringList addresses(seen.cbegin(), seen.cend());
-    addresses.sort();
-    return {{},
-            QStringLiteral("the snapshot matches no server of the topology: it shows the "
-                           "addresses %1; the topology has %2 (use --server to choose)")
-                    .arg(addresses.isEmpty() ? QStringLiteral("(none)")
-                                             : addresses.join(QStringLiteral(", ")),
-                         serverList())};
 }
 
 } // namespace edgemap

@@ -79,6 +79,9 @@ struct ListenerVerdict
     QList<PeerId> remotePeers; // peers those addresses belong to
     int relayTcp = 0;          // dynamic ranges: allocated relay ports
     int relayUdp = 0;
+    // Every listener of its service on this server is missing: the finding is the service's
+    // (Judgement::servicesDown), and `detail` points to it.
+    bool serviceDown = false;
 };
 
 struct UnexpectedListener
@@ -97,6 +100,18 @@ struct ScenarioVerdict
     QList<ListenerId> brokenBy;
 };
 
+// A service that listens nowhere on the server: every one of its (active, fixed-port) listeners
+// is missing and no socket of its executable is listening. One finding instead of one "missing"
+// per listener.
+struct ServiceDown
+{
+    ServiceId service;
+    QList<ListenerId> listeners; // the service's listeners on the server, all missing
+    // "Web Conferencing Edge (RTCDATAPROXY, DataProxy.exe) is not listening anywhere on
+    // edge01.contoso.com: the service looks stopped; start it"
+    QString text;
+};
+
 // A snapshot judged against the topology, for one server.
 struct Judgement
 {
@@ -104,12 +119,16 @@ struct Judgement
     QList<ListenerVerdict> listeners; // in listenerRows order
     QList<UnexpectedListener> unexpected;
     QList<ScenarioVerdict> scenarios;
+    QList<ServiceDown> servicesDown;
     // Where each listener's verdict is in `listeners`, filled by judge(): a topology of 100,000
     // listeners is looked up once per listener. A stale entry is detected, not trusted.
     QHash<ListenerId, qsizetype> positions;
 
     const ListenerVerdict *verdict(const ListenerId &id) const;
+    // Listeners with a problem status (a down service's listeners included).
     int problemCount() const;
+    // The finding a listener's service is down by, nullptr when its service is not down.
+    const ServiceDown *serviceDownOf(const ListenerId &id) const;
 };
 
 struct ServerMatch

@@ -231,11 +231,11 @@ void TstJudgement::statuses_data()
             << u"missing"_s
             << u"nothing listening on TCP 8057 172.25.33.10 (service RTCDATAPROXY, DataProxy.exe)"_s
             << QString();
+    // 443 is bound on the other addresses by their own listeners: not the culprit.
     QTest::newRow("missing, port used by others")
             << QStringList{u"edge01-webconf-tcp-443"_s} << QString() << u"edge01-webconf-tcp-443"_s
             << u"missing"_s
-            << u"nothing listening on 10.45.16.20; the port is bound on 10.45.16.10 by RTCSrv.exe "
-               "(PID 2216)"_s
+            << u"nothing listening on TCP 443 10.45.16.20 (service RTCDATAPROXY, DataProxy.exe)"_s
             << QString();
     QTest::newRow("wrong process")
             << QStringList{u"edge01-int-tcp-5062"_s} << listen(kInternal, 5062, u"svchost.exe"_s)
@@ -397,7 +397,7 @@ void TstJudgement::filteredCaptures_data()
     // 5061 would read ":5061": the filter shows it, so its absence is real.
     QTest::newRow("findstr :5, 5061 absent")
             << findstr5 << u"edge01-access-tcp-5061"_s << u"missing"_s
-            << u"nothing listening on 10.45.16.10; the port is bound on 172.25.33.10 by PID 2216"_s;
+            << u"nothing listening on TCP 5061 10.45.16.10 (service RTCSRV, RTCSrv.exe)"_s;
     QTest::newRow("findstr :5, 5062 present")
             << findstr5 << u"edge01-int-tcp-5062"_s << u"ok"_s << u"listening, owned by PID 2380"_s;
 
@@ -622,7 +622,7 @@ void TstJudgement::noMatchingServer()
     QVERIFY(!m.ok());
     QCOMPARE(m.error, u"the snapshot matches no server of the topology: it shows the addresses "
                       "10.1.2.3, 10.1.2.4; the topology has "_s
-                              + servers + u" (use --server to choose)"_s);
+                              + servers);
     m = matchServer(t, other, u"edge09"_s);
     QVERIFY(!m.ok());
     QCOMPARE(m.error, u"no server 'edge09' in the topology; servers: "_s + servers);
