@@ -7,6 +7,8 @@
 #include "reports/listenerrows.h"
 #include "reports/monitoring.h"
 #include "snapshot/check.h"
+#include "snapshot/diagnosis.h"
+#include "snapshot/wellknownports.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -157,7 +159,25 @@ void appendUnexpected(ordered_json &out, const CheckInput &in, bool several)
         j["port"] = u.port;
         j["pid"] = u.pid >= 0 ? ordered_json(u.pid) : ordered_json();
         j["process"] = u.process.isEmpty() ? ordered_json() : ordered_json(u8(u.process));
+        if (const auto known = wellKnownPort(u.transport, u.port))
+            j["well_known"] = {{"name", u8(known->name)}, {"explanation", u8(known->explanation)}};
+        if (const QString finding = hardeningFinding(u); !finding.isEmpty())
+            j["warning"] = u8(finding);
         out.push_back(j);
+    }
+}
+
+void appendServicesDown(ordered_json &out, const CheckInput &in)
+{
+    const EdgeServer *server = in.topology.server(in.judgement.server);
+    for (const ServiceDown &down : in.judgement.servicesDown) {
+        ordered_json listeners = ordered_json::array();
+        for (const ListenerId &id : down.listeners)
+            listeners.push_back(u8(id.value()));
+        out.push_back({{"server", u8(server ? server->fqdn : QString())},
+                       {"service", u8(down.service.value())},
+                       {"detail", u8(down.text)},
+                       {"listeners", listeners}});
     }
 }
 
@@ -167,8 +187,11 @@ void appendScenarios(ordered_json &out, const CheckInput &in, bool several)
     for (const ScenarioVerdict &sv : in.judgement.scenarios) {
         const Scenario *s = in.topology.scenario(sv.scenario);
         ordered_json broken = ordered_json::array();
-        for (const ListenerId &id : sv.brokenBy)
+        ordered_json reasons = ordered_json::array();
+        for (const ListenerId &id : sv.brokenBy) {
             broken.push_back(u8(id.value()));
+            reasons.push_back(u8(breakReason(in.topology, in.judgement, id)));
+        }
         ordered_json j;
         if (several)
             j["server"] = u8(server ? server->fqdn : QString());
@@ -176,6 +199,7 @@ void appendScenarios(ordered_json &out, const CheckInput &in, bool several)
         j["name"] = u8(s ? s->name : QString());
         j["status"] = sv.ok ? "ok" : "broken";
         j["broken_by"] = broken;
+        j["reasons"] = reasons;
         out.push_back(j);
     }
 }
@@ -210,13 +234,39 @@ QString checkJson(const Topology &topology, const std::vector<CheckInput> &input
     root["listeners"] = listeners;
     ordered_json unexpected = ordered_json::array();
     ordered_json scenarios = ordered_json::array();
+    ordered_json servicesDown = ordered_json::array();
     for (const CheckInput &in : inputs) {
         appendUnexpected(unexpected, in, several);
         appendScenarios(scenarios, in, several);
+        appendServicesDown(servicesDown, in);
     }
+    root["services_down"] = servicesDown;
     root["unexpected"] = unexpected;
     root["scenarios"] = scenarios;
     return QString::fromStdString(root.dump(2)) + QLatin1Char('\n');
+}
+
+QString listenerLine(const Topology &topology, const ListenerRow &row, const ListenerVerdict &v)
+{
+    QString line = QStringLiteral("%1 %2 %3 %4 %5 — %6")
+                           .arg(displayName(v.status).toUpper(), -14)
+                           .arg(socketLabel(row.transport, row.port, row.portEnd), -16)
+                           .arg(row.address, -16)
+                           .arg(row.service.value(), -14)
+                           .arg(row.protocol, v.detail);
+    if (v.established > 0) {
+        QStringList peers;
+        for (const PeerId &p : v.remotePeers)
+            if (const Peer *peer = topology.peer(p))
+                peers.append(peer->name);
+        line += QStringLiteral(" [%1 established from %2 address(es)%3]")
+                        .arg(v.established)
+                        .arg(v.remoteAddresses.size())
+                        .arg(peers.isEmpty()
+                                     ? QString()
+                                     : QStringLiteral(": ") + peers.join(QStringLiteral(", ")));
+    }
+    return line + QLatin1Char('\n');
 }
 
 QString checkText(const CheckInput &in)
@@ -241,31 +291,21 @@ QString checkText(const CheckInput &in)
                    .arg(rows.size() - problems)
                    .arg(problems)
                    .arg(in.judgement.unexpected.size());
-    for (const auto &[row, v] : rows) {
-        QString line = QStringLiteral("%1 %2 %3 %4 %5 — %6")
-                               .arg(displayName(v.status).toUpper(), -14)
-                               .arg(socketLabel(row.transport, row.port, row.portEnd), -16)
-                               .arg(row.address, -16)
-                               .arg(row.service.value(), -14)
-                               .arg(row.protocol, v.detail);
-        if (v.established > 0) {
-            QStringList peers;
-            for (const PeerId &p : v.remotePeers)
-                if (const Peer *peer = in.topology.peer(p))
-                    peers.append(peer->name);
-            line += QStringLiteral(" [%1 established from %2 address(es)%3]")
-                            .arg(v.established)
-                            .arg(v.remoteAddresses.size())
-                            .arg(peers.isEmpty()
-                                         ? QString()
-                                         : QStringLiteral(": ") + peers.join(QStringLiteral(", ")));
-        }
-        out += line + QLatin1Char('\n');
+    // A down service is one finding, its listeners indented under it; then the other listeners,
+    // problems first.
+    for (const ServiceDown &down : in.judgement.servicesDown) {
+        out += QStringLiteral("%1 %2\n").arg(QStringLiteral("SERVICE DOWN"), -14).arg(down.text);
+        for (const auto &[row, v] : rows)
+            if (down.listeners.contains(row.id))
+                out += QStringLiteral("  ") + listenerLine(in.topology, row, v);
     }
+    for (const auto &[row, v] : rows)
+        if (!v.serviceDown)
+            out += listenerLine(in.topology, row, v);
     if (!in.judgement.unexpected.isEmpty()) {
         out += QStringLiteral("\nUnexpected listeners (bound on an external address or on all "
                               "interfaces, explained by no listener of the topology):\n");
-        for (const UnexpectedListener &u : in.judgement.unexpected)
+        for (const UnexpectedListener &u : in.judgement.unexpected) {
             out += QStringLiteral("  %1 on %2%3\n")
                            .arg(socketLabel(u.transport, u.port, u.port), u.address,
                                 u.process.isEmpty()
@@ -274,13 +314,22 @@ QString checkText(const CheckInput &in)
                                         : QStringLiteral(" (%1, PID %2)")
                                                   .arg(u.process)
                                                   .arg(u.pid));
+            if (const QString finding = hardeningFinding(u); !finding.isEmpty())
+                out += QStringLiteral("    WARNING: %1\n").arg(finding);
+            else if (const QString known = explainUnexpected(u); !known.isEmpty())
+                out += QStringLiteral("    %1\n").arg(known);
+        }
     }
     out += QStringLiteral("\nScenarios:\n");
     for (const ScenarioVerdict &sv : in.judgement.scenarios) {
         const Scenario *s = in.topology.scenario(sv.scenario);
         QStringList broken;
-        for (const ListenerId &id : sv.brokenBy)
-            broken.append(id.value());
+        for (const ListenerId &id : sv.brokenBy) {
+            const Listener *l = in.topology.listener(id);
+            broken.append(l && !in.topology.isActive(*l)
+                                  ? QStringLiteral("%1 (disabled)").arg(id.value())
+                                  : id.value());
+        }
         out += QStringLiteral("  %1 %2%3\n")
                        .arg(sv.ok ? QStringLiteral("OK    ") : QStringLiteral("BROKEN"),
                             s ? s->name : sv.scenario.value(),

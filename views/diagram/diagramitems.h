@@ -126,7 +126,9 @@ public:
 
     void setGeometry(const QRectF &rect, const QList<QPolygonF> &links);
     void setText(const QString &name, const QString &executable, int colourIndex);
-    void setText(const ServiceLook &look) { setText(look.name, look.executable, look.colour); }
+    // The texts and the status (a down service says so on its band).
+    void setText(const ServiceLook &look);
+    const ServiceLook &look() const { return m_look; }
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;

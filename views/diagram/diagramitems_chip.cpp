@@ -98,7 +98,17 @@ void ServiceItem::setText(const QString &name, const QString &executable, int co
 {
     if (m_look.name == name && m_look.executable == executable && m_look.colour == colourIndex)
         return;
-    m_look = {name, executable, colourIndex};
+    m_look.name = name;
+    m_look.executable = executable;
+    m_look.colour = colourIndex;
+    update();
+}
+
+void ServiceItem::setText(const ServiceLook &look)
+{
+    if (m_look == look)
+        return;
+    m_look = look;
     update();
 }
 

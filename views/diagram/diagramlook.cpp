@@ -142,6 +142,8 @@ DiagramInput diagramInputOf(const DocumentState &state)
         const SnapshotDiff *diff = checks.changesFor(check->server);
         for (const UnexpectedListener &u : std::as_const(server.unexpected))
             server.appeared.append(diff && diff->hasAppeared(u.transport, u.address, u.port));
+        for (const ServiceDown &down : check->judgement.servicesDown)
+            server.servicesDown.append(down.service);
         server.fromHeader = check->snapshot.header.time.isValid();
         server.captured = server.fromHeader ? check->snapshot.header.time : check->loadedAt;
         input.checks.servers.append(server);
@@ -216,6 +218,18 @@ void applyChecks(DiagramLook &look, const DiagramInput &input, const DiagramLayo
             chip.changeBadge = changeBadge(*change);
             chip.changeDescription
                     = tr("Changed since the previous snapshot: %1").arg(changeText(*change));
+        }
+    }
+    for (const DiagramLayout::ServiceBand &b : layout.services) {
+        ServiceLook &service = look.services[b.key];
+        const DiagramChecks::Server *server = checks.server(b.server);
+        service.down = server && server->servicesDown.contains(b.service);
+        service.status = ListenerStatus::NotChecked;
+        for (const ListenerId &id : b.listeners) {
+            const auto v = checks.verdicts.constFind(id);
+            if (v != checks.verdicts.cend()
+                && statusSeverity(v->status) > statusSeverity(service.status))
+                service.status = v->status;
         }
     }
     look.liveRoutes.clear();

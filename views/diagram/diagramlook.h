@@ -30,8 +30,9 @@ struct DiagramChecks
     {
         ServerId server;
         QList<UnexpectedListener> unexpected;
-        QList<bool> appeared; // per unexpected socket: new since the previous snapshot
-        QDateTime captured;   // the snapshot header's time, else when the file was read
+        QList<bool> appeared;          // per unexpected socket: new since the previous snapshot
+        QList<ServiceId> servicesDown; // services that listen nowhere on the server
+        QDateTime captured;            // the snapshot header's time, else when the file was read
         bool fromHeader = true;
     };
     QList<Server> servers; // the good checks, in topology order
@@ -81,6 +82,12 @@ struct ServiceLook
     QString name;
     QString executable;
     int colour = 0; // the service's index in the topology
+    // The worst verdict of the band's listeners; `down` when the service listens nowhere on the
+    // server (Judgement::servicesDown): the band then says so.
+    ListenerStatus status = ListenerStatus::NotChecked;
+    bool down = false;
+
+    friend bool operator==(const ServiceLook &, const ServiceLook &) = default;
 };
 
 struct PeerLook

@@ -5,6 +5,8 @@
 #include "diagram/diagramview.h"
 #include "document/document.h"
 #include "selection.h"
+#include "snapshot/diagnosis.h"
+#include "statusstyle.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -58,10 +60,13 @@ DiagramPane::DiagramPane(Document &document, QWidget *parent)
 
     connect(m_scenarios, &QComboBox::activated, this, [this](int index) {
         const QString id = m_scenarios->itemData(index).toString();
-        if (id.isEmpty())
+        if (id.isEmpty()) {
             clearHighlight();
-        else
-            showScenario(ScenarioId(id));
+            return;
+        }
+        showScenario(ScenarioId(id));
+        // The chosen scenario is the selection: the details say what it is and how it fares.
+        Selection::of(m_document)->setCurrent(ElementRef::scenario(ScenarioId(id)));
     });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &DiagramPane::onSelectionChanged);
     connect(m_scene, &DiagramScene::highlightChanged, this, &DiagramPane::updateInfo);
@@ -83,6 +88,8 @@ DiagramPane::DiagramPane(Document &document, QWidget *parent)
             [this](const ElementRef &ref) { selectRef(ref); });
     connect(&m_document, &Document::structureChanged, this, edited);
     connect(&m_document, &Document::fieldChanged, this, edited);
+    // The chooser marks broken scenarios from the same verdicts as the Problems list.
+    connect(&m_document, &Document::checksChanged, this, &DiagramPane::fillScenarios);
     fillScenarios();
     updateInfo();
 }
@@ -168,10 +175,42 @@ void DiagramPane::setStatusPalette(StatusPalette palette)
 
 void DiagramPane::fillScenarios()
 {
+    const QString current = m_scenarios->currentData().toString();
+    const Topology &t = m_document.topology();
+    const QString broken = statusStyle(ListenerStatus::Missing, StatusPalette::Light).glyph;
+    const QString ok = statusStyle(ListenerStatus::Ok, StatusPalette::Light).glyph;
     m_scenarios->clear();
     m_scenarios->addItem(tr("(none)"), QString());
-    for (const Scenario &s : m_document.topology().scenarios)
-        m_scenarios->addItem(s.name, s.id.value());
+    for (const Scenario &s : t.scenarios) {
+        // Marked from the checks: broken on some server, OK on every checked one, or unmarked
+        // when no snapshot says anything about it.
+        QStringList brokenOn;
+        const QList<ServerScenarioVerdict> verdicts
+                = scenarioVerdicts(t, m_document.checks(), s.id);
+        for (const ServerScenarioVerdict &v : verdicts)
+            if (!v.verdict.ok) {
+                const EdgeServer *server = t.server(v.server);
+                brokenOn.append(server ? server->fqdn : v.server.value());
+            }
+        QString text = s.name;
+        QString state;
+        if (!brokenOn.isEmpty()) {
+            text = tr("%1 %2 — broken").arg(broken, s.name);
+            state = QStringLiteral("broken");
+        } else if (!verdicts.isEmpty()) {
+            text = tr("%1 %2").arg(ok, s.name);
+            state = QStringLiteral("ok");
+        }
+        m_scenarios->addItem(text, s.id.value());
+        const int row = m_scenarios->count() - 1;
+        m_scenarios->setItemData(row, state, ScenarioStateRole);
+        m_scenarios->setItemData(
+                row,
+                brokenOn.isEmpty() ? s.description
+                                   : tr("Broken on %1").arg(brokenOn.join(QStringLiteral(", "))),
+                Qt::ToolTipRole);
+    }
+    m_scenarios->setCurrentIndex(std::max(0, m_scenarios->findData(current)));
 }
 
 void DiagramPane::showScenario(const ScenarioId &scenario)

@@ -37,7 +37,10 @@ public:
     DiagramScene *scene() const { return m_scene; }
     QGraphicsView *graphicsView() const;
     DiagramLegend *legend() const { return m_legend; }
+    // The scenario chooser: each item's text carries a status glyph and word from the checks
+    // ("✗ Federation — broken"), and ScenarioStateRole "broken", "ok" or "" (no verdict).
     QComboBox *scenarioBox() const { return m_scenarios; }
+    static constexpr int ScenarioStateRole = Qt::UserRole + 1;
 
     // Selects and reveals the item a reference names and highlights its paths (peers,
     // listeners) or chain (scenarios). False when the diagram does not draw it.

@@ -287,8 +287,25 @@ void DiagramRenderer::drawService(QPainter *painter, const QRectF &rect,
     const QRectF text = rect.adjusted(6, 3, -6, -3);
     drawText(painter, QRectF(text.left(), text.top(), text.width(), 14), look.name,
              DiagramStyle::font(11, true), s.text, Qt::AlignCenter);
-    drawText(painter, QRectF(text.left(), text.top() + 14, text.width(), 14), look.executable,
-             DiagramStyle::font(10), s.mutedText, Qt::AlignCenter);
+    if (!look.down) {
+        drawText(painter, QRectF(text.left(), text.top() + 14, text.width(), 14), look.executable,
+                 DiagramStyle::font(10), s.mutedText, Qt::AlignCenter);
+        return;
+    }
+    // A service that listens nowhere: the band says it in the status's colour and word, next
+    // to the executable to start.
+    const StatusStyle down = statusStyle(ListenerStatus::Missing, s.palette);
+    painter->setPen(DiagramStyle::pen(down.border, 2.5));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(rect, 10, 10);
+    drawText(painter, QRectF(text.left(), text.top() + 14, text.width(), 14),
+             QStringLiteral("%1 %2 — %3").arg(down.glyph, serviceDownWord(), look.executable),
+             DiagramStyle::font(10, true), down.border, Qt::AlignCenter);
+}
+
+QString DiagramRenderer::serviceDownWord()
+{
+    return QCoreApplication::translate("edgemap::DiagramRenderer", "down");
 }
 
 void DiagramRenderer::drawPeer(QPainter *painter, const QRectF &rect, bool internet,

@@ -59,6 +59,8 @@ public:
     static QSize legendSizeForWidth(int availableWidth);
     static QStringList legendEntries(StatusPalette palette);
 
+    // The word a down service's band shows next to the status glyph ("down").
+    static QString serviceDownWord();
     // How a chip's status is drawn (glyph, word, colours).
     static StatusStyle chipStatusStyle(const ChipLook &look, StatusPalette palette);
     // Level of detail: false when text of this pixel size would be too small to read.

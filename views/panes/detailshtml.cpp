@@ -295,7 +295,7 @@ QStringList listenerLines(const Topology &t, const EdgeServer &s, const AddressI
 
 QString forRef(const Topology &t, const PathAnalysis &analysis, const ElementRef &ref,
                const CheckResult *check, const StatusChange *change,
-               const EstablishedSummary *established)
+               const EstablishedSummary *established, const CheckSet *checks)
 {
     using K = ElementRef::Kind;
     switch (ref.kind()) {
@@ -313,11 +313,11 @@ QString forRef(const Topology &t, const PathAnalysis &analysis, const ElementRef
     case K::Listener:
         return listener(t, analysis, *ref.as<ListenerId>(), check, change, established);
     case K::Service:
-        return service(t, *ref.as<ServiceId>());
+        return service(t, *ref.as<ServiceId>(), checks);
     case K::Peer:
         return peer(t, *ref.as<PeerId>());
     case K::Scenario:
-        return scenario(t, *ref.as<ScenarioId>());
+        return scenario(t, *ref.as<ScenarioId>(), checks);
     case K::Group:
         return group(t, *ref.as<GroupRef>());
     }

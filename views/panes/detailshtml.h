@@ -3,6 +3,7 @@
 #include "core/elementref.h"
 #include "core/topology.h"
 #include "snapshot/check.h"
+#include "snapshot/checkset.h"
 #include "snapshot/snapshotdiff.h"
 
 #include <QString>
@@ -23,9 +24,11 @@ namespace detailshtml {
 // a render builds none). With the check of the listener's server, listeners also show what the
 // snapshot says about them, and with `change` how that differs from the server's previous
 // snapshot, and with `established` the busiest remote addresses of its connections.
+// With `checks` (every server's), services say where they are down and scenarios give their
+// verdict per server and, when broken, which hop breaks and why.
 QString forRef(const Topology &topology, const PathAnalysis &analysis, const ElementRef &ref,
                const CheckResult *check = nullptr, const StatusChange *change = nullptr,
-               const EstablishedSummary *established = nullptr);
+               const EstablishedSummary *established = nullptr, const CheckSet *checks = nullptr);
 // What the view shows when nothing is selected: the topology at a glance.
 QString overview(const Topology &topology);
 
@@ -50,9 +53,9 @@ private:
 QString yesNo(bool value);
 
 // Renderers for the groups and less central kinds, in detailshtml_groups.cpp.
-QString service(const Topology &t, const ServiceId &id);
+QString service(const Topology &t, const ServiceId &id, const CheckSet *checks = nullptr);
 QString peer(const Topology &t, const PeerId &id);
-QString scenario(const Topology &t, const ScenarioId &id);
+QString scenario(const Topology &t, const ScenarioId &id, const CheckSet *checks = nullptr);
 QString group(const Topology &t, const GroupRef &group);
 
 // "TCP 443 on 192.0.2.10 (Access Edge)" or "TCP 4443 on all interfaces"

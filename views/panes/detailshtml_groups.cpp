@@ -3,6 +3,8 @@
 #include "panes/detailshtml.h"
 
 #include "panes/topologytreetext.h"
+#include "snapshot/diagnosis.h"
+#include "statusstyle.h"
 
 #include <QCoreApplication>
 
@@ -121,6 +123,75 @@ QString hopText(const Topology &t, const ScenarioHop &hop)
     return hop.label.isEmpty() ? text : QStringLiteral("%1: %2").arg(hop.label, text);
 }
 
+// Where the snapshots say the service is down (one finding per server), or that it listens.
+void serviceStatus(Writer &w, const Topology &t, const ServiceId &id, const CheckSet &checks)
+{
+    QStringList lines;
+    for (const auto &check : checks.inOrder(t)) {
+        const EdgeServer *server = t.server(check->judgement.server);
+        const QString name = server ? server->fqdn : check->judgement.server.value();
+        bool down = false;
+        for (const ServiceDown &d : check->judgement.servicesDown)
+            if (d.service == id) {
+                down = true;
+                lines.append(tr("%1 Service down on %2: %3")
+                                     .arg(statusStyle(ListenerStatus::Missing, StatusPalette::Light)
+                                                  .glyph,
+                                          name, d.text));
+            }
+        if (!down)
+            lines.append(tr("%1 %2: listening").arg(statusText(ListenerStatus::Ok), name));
+    }
+    if (lines.isEmpty())
+        return;
+    w.section(tr("Status"));
+    w.list(lines);
+}
+
+// The scenario's verdict on each checked server and, where broken, the hop that breaks and why.
+void scenarioStatus(Writer &w, const Topology &t, const Scenario &s, const CheckSet &checks)
+{
+    const QList<ServerScenarioVerdict> verdicts = scenarioVerdicts(t, checks, s.id);
+    if (checks.inOrder(t).isEmpty())
+        return;
+    w.section(tr("Verdict"));
+    if (verdicts.isEmpty()) {
+        w.note(tr("The checked servers do not carry this scenario."));
+        return;
+    }
+    w.beginTable();
+    for (const ServerScenarioVerdict &v : verdicts) {
+        const EdgeServer *server = t.server(v.server);
+        w.row(server ? server->fqdn : v.server.value(),
+              v.verdict.ok ? statusText(ListenerStatus::Ok)
+                           : tr("%1 Broken")
+                                     .arg(statusStyle(ListenerStatus::Missing, StatusPalette::Light)
+                                                  .glyph));
+    }
+    w.endTable();
+    for (const ServerScenarioVerdict &v : verdicts) {
+        if (v.verdict.ok)
+            continue;
+        const EdgeServer *server = t.server(v.server);
+        w.section(tr("Where it breaks on %1").arg(server ? server->fqdn : v.server.value()));
+        QStringList lines;
+        for (const HopBreak &b : hopBreaks(t, v.server, v.verdict)) {
+            QStringList reasons;
+            for (const ListenerId &id : b.listeners)
+                reasons.append(breakReason(t, *v.judgement, id));
+            const QString where
+                    = b.hop >= 0
+                              ? tr("Hop %1 (%2)").arg(b.hop + 1).arg(hopText(t, s.hops.at(b.hop)))
+                              : tr("Also needed");
+            lines.append(tr("%1 breaks: %2").arg(where, reasons.join(QStringLiteral("; "))));
+        }
+        if (lines.isEmpty())
+            for (const ListenerId &id : v.verdict.brokenBy)
+                lines.append(breakReason(t, *v.judgement, id));
+        w.list(lines);
+    }
+}
+
 QString allInterfacesGroup(const Topology &t, const ServerId &server)
 {
     const EdgeServer *s = t.server(server);
@@ -136,7 +207,7 @@ QString allInterfacesGroup(const Topology &t, const ServerId &server)
 
 } // namespace
 
-QString service(const Topology &t, const ServiceId &id)
+QString service(const Topology &t, const ServiceId &id, const CheckSet *checks)
 {
     const Service *s = t.service(id);
     if (!s)
@@ -156,6 +227,8 @@ QString service(const Topology &t, const ServiceId &id)
                 if (l.service == id)
                     lines.append(QStringLiteral("%1: %2").arg(server.fqdn, socketText(t, l)));
     w.list(lines);
+    if (checks)
+        serviceStatus(w, t, id, *checks);
     return w.html();
 }
 
@@ -178,7 +251,7 @@ QString peer(const Topology &t, const PeerId &id)
     return w.html();
 }
 
-QString scenario(const Topology &t, const ScenarioId &id)
+QString scenario(const Topology &t, const ScenarioId &id, const CheckSet *checks)
 {
     const Scenario *s = t.scenario(id);
     if (!s)
@@ -198,6 +271,8 @@ QString scenario(const Topology &t, const ScenarioId &id)
             needs.append(endpointText(t, key));
         w.list(needs);
     }
+    if (checks)
+        scenarioStatus(w, t, *s, *checks);
     return w.html();
 }
 

@@ -60,7 +60,7 @@ void DetailsView::refresh()
     }
     // The document's path analysis: built once per topology change, not per selection.
     QString html = m_ref.isValid() ? detailshtml::forRef(t, *m_document.analysis(), m_ref, check,
-                                                         change, established)
+                                                         change, established, &m_document.checks())
                                    : QString();
     if (html.isEmpty()) {
         m_ref = {};

@@ -4,6 +4,8 @@
 #include "core/ipaddress.h"
 #include "document/document.h"
 #include "reports/listenerrows.h"
+#include "snapshot/diagnosis.h"
+#include "snapshot/wellknownports.h"
 
 #include <QGuiApplication>
 #include <QPalette>
@@ -32,17 +34,6 @@ QList<const CheckResult *> checksOf(const Document &document)
     if (latest && !checks.contains(latest))
         checks.append(latest);
     return checks;
-}
-
-// Windows service display names carry the product ("Lync Server Web Conferencing Edge"); in a
-// one-line problem the role is what the admin reads.
-QString serviceRole(const QString &displayName)
-{
-    for (const QString &prefix :
-         {QStringLiteral("Lync Server "), QStringLiteral("Skype for Business Server ")})
-        if (displayName.startsWith(prefix))
-            return displayName.mid(prefix.size());
-    return displayName;
 }
 
 QString where(const ListenerRow &row)
@@ -90,9 +81,11 @@ ProblemsModel::ProblemsModel(const Document &document, QObject *parent)
     const auto sync = [this] {
         const int before = problemCount();
         const int unexpectedBefore = unexpectedCount();
+        const int warningsBefore = warningCount();
         QList<Entry> fresh = build();
         syncRows(m_entries, std::move(fresh), [](const Entry &e) { return e.key(); });
-        if (problemCount() != before || unexpectedCount() != unexpectedBefore)
+        if (problemCount() != before || unexpectedCount() != unexpectedBefore
+            || warningCount() != warningsBefore)
             Q_EMIT countChanged(problemCount());
         Q_EMIT updated();
     };
@@ -104,10 +97,11 @@ ProblemsModel::ProblemsModel(const Document &document, QObject *parent)
 
 QString ProblemsModel::Entry::key() const
 {
-    // One entry per listener, per broken scenario and server, per unexpected socket.
+    // One entry per listener, per down service, broken scenario and server, per unexpected
+    // socket.
     QString key = QString::number(int(kind)) + QLatin1Char('|') + ref.toString() + QLatin1Char('|')
                   + server;
-    if (kind == Kind::Unexpected)
+    if (kind == Kind::Unexpected || kind == Kind::Hardening)
         key += QLatin1Char('|') + text;
     return key;
 }
@@ -115,7 +109,7 @@ QString ProblemsModel::Entry::key() const
 QList<ProblemsModel::Entry> ProblemsModel::build()
 {
     QList<Entry> entries;
-    m_listenerProblems = m_brokenScenarios = m_unexpected = 0;
+    m_servicesDown = m_listenerProblems = m_brokenScenarios = m_unexpected = m_warnings = 0;
     m_error.clear();
     const QList<const CheckResult *> checks = checksOf(m_document);
     bool anyOk = false;
@@ -144,7 +138,8 @@ void ProblemsModel::addListenerProblems(QList<Entry> &entries)
 {
     for (const ListenerRow &row : listenerRows(m_document.topology())) {
         const ListenerVerdict *v = m_document.checks().verdict(row.id);
-        if (!v || !isProblem(v->status))
+        // A down service's listeners are its one finding (addCheck), not a row each.
+        if (!v || !isProblem(v->status) || v->serviceDown)
             continue;
         Entry e;
         e.kind = Kind::Listener;
@@ -169,6 +164,22 @@ void ProblemsModel::addCheck(const CheckResult &check, QList<Entry> &entries)
     const Topology &t = m_document.topology();
     const EdgeServer *server = t.server(check.server);
     const QString serverName = server ? server->fqdn : check.server.value();
+    for (const ServiceDown &down : check.judgement.servicesDown) {
+        Entry e;
+        e.kind = Kind::Service;
+        e.status = ListenerStatus::Missing;
+        e.rank = kDownRank;
+        e.text = down.text;
+        QStringList sockets;
+        for (const ListenerId &id : down.listeners)
+            sockets.append(listenerLabel(t, id));
+        e.toolTip = tr("%1\n\nIts listeners on this server, all missing: %2")
+                            .arg(down.text, sockets.join(QStringLiteral("; ")));
+        e.server = serverName;
+        e.ref = ElementRef::service(down.service);
+        entries.append(e);
+        ++m_servicesDown;
+    }
     for (const ScenarioVerdict &sv : check.judgement.scenarios) {
         if (sv.ok)
             continue;
@@ -179,6 +190,10 @@ void ProblemsModel::addCheck(const CheckResult &check, QList<Entry> &entries)
             const Address *a = l ? t.address(l->address) : nullptr;
             if (!l)
                 causes.append(id.value());
+            else if (!t.isActive(*l))
+                causes.append(tr("%1 on %2 (disabled)")
+                                      .arg(socketLabel(l->transport, l->port, l->portEnd),
+                                           a ? a->ip : tr("all interfaces")));
             else
                 causes.append(tr("%1 on %2")
                                       .arg(socketLabel(l->transport, l->port, l->portEnd),
@@ -191,7 +206,12 @@ void ProblemsModel::addCheck(const CheckResult &check, QList<Entry> &entries)
         e.text = causes.isEmpty()
                          ? tr("%1: broken").arg(name)
                          : tr("%1: broken by %2").arg(name, causes.join(QStringLiteral(", ")));
-        e.toolTip = scenario ? scenario->description : QString();
+        QStringList reasons;
+        for (const ListenerId &id : sv.brokenBy)
+            reasons.append(breakReason(t, check.judgement, id));
+        e.toolTip = scenario ? tr("%1\n\n%2")
+                                       .arg(scenario->description, reasons.join(QLatin1Char('\n')))
+                             : reasons.join(QLatin1Char('\n'));
         e.server = serverName;
         e.ref = ElementRef::scenario(sv.scenario);
         entries.append(e);
@@ -204,14 +224,26 @@ void ProblemsModel::addCheck(const CheckResult &check, QList<Entry> &entries)
         const QString socket
                 = tr("%1 on %2").arg(socketLabel(u.transport, u.port, u.port), u.address);
         const QString process = processOf(u);
-        e.text = tr("%1: unexpected — no listener of the topology explains it")
-                         .arg(process.isEmpty() ? socket : tr("%1 (%2)").arg(socket, process));
+        const QString what = process.isEmpty() ? socket : tr("%1 (%2)").arg(socket, process);
+        const QString explained = explainUnexpected(u);
+        e.text = explained.isEmpty()
+                         ? tr("%1: unexpected — no listener of the topology explains it").arg(what)
+                         : tr("%1: unexpected — %2").arg(what, explained);
         e.toolTip = tr("Bound on an external address or on all interfaces, but not in the "
                        "topology: close it, or model it if it is meant to be there.");
+        if (!explained.isEmpty())
+            e.toolTip = explained + QStringLiteral("\n\n") + e.toolTip;
         e.server = serverName;
         e.ref = refOfBinding(t, check.server, u.address);
+        if (const QString finding = hardeningFinding(u); !finding.isEmpty()) {
+            e.kind = Kind::Hardening;
+            e.rank = kRiskRank;
+            e.text = tr("%1 (%2)").arg(finding, what);
+            ++m_warnings;
+        } else {
+            ++m_unexpected;
+        }
         entries.append(e);
-        ++m_unexpected;
     }
 }
 
@@ -234,6 +266,16 @@ StatusStyle ProblemsModel::styleOf(const Entry &entry) const
         // A broken scenario looks like the missing listeners that break it, but says "Broken".
         StatusStyle style = statusStyle(ListenerStatus::Missing, m_palette);
         style.label = tr("Broken");
+        return style;
+    }
+    case Kind::Service: {
+        StatusStyle style = statusStyle(ListenerStatus::Missing, m_palette);
+        style.label = tr("Service down");
+        return style;
+    }
+    case Kind::Hardening: {
+        StatusStyle style = statusStyle(ListenerStatus::Exposed, m_palette);
+        style.label = tr("Warning");
         return style;
     }
     case Kind::Unexpected:
@@ -323,6 +365,9 @@ QString ProblemsModel::summary() const
     if (m_state != State::Problems)
         return emptyMessage();
     QStringList parts;
+    if (m_servicesDown > 0)
+        parts.append(m_servicesDown == 1 ? tr("1 service down")
+                                         : tr("%1 services down").arg(m_servicesDown));
     if (m_listenerProblems > 0)
         parts.append(m_listenerProblems == 1
                              ? tr("1 listener with a problem")
@@ -332,6 +377,8 @@ QString ProblemsModel::summary() const
                                             : tr("%1 broken scenarios").arg(m_brokenScenarios));
     if (problemCount() == 0)
         parts.append(tr("every expected listener is up"));
+    if (m_warnings > 0)
+        parts.append(m_warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(m_warnings));
     if (m_unexpected > 0)
         parts.append(m_unexpected == 1 ? tr("1 unexpected socket")
                                        : tr("%1 unexpected sockets").arg(m_unexpected));

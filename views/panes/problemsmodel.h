@@ -11,9 +11,12 @@ namespace edgemap {
 class Document;
 struct CheckResult;
 
-// What is wrong, worst first, in the admin's words: expected listeners with a problem status
-// (missing and wrong process/address, then exposed and unknown), scenarios they break, then the
-// sockets no listener of the topology explains. Each row refers to the thing to show (ElementRef).
+// What is wrong, worst first, in the admin's words: services that listen nowhere (one finding
+// each, instead of one "missing" per listener), expected listeners with a problem status
+// (missing and wrong process/address, then exposed and unknown), hardening warnings (Remote
+// Desktop on the external interface), scenarios they break, then the sockets no listener of the
+// topology explains (well-known Windows ports explained). Each row refers to the thing to show
+// (ElementRef).
 //
 // Built from Document::verdict() for the listeners and from the current check for scenarios and
 // unexpected sockets. On every change of the topology and of the checks the rows are brought
@@ -26,7 +29,7 @@ class ProblemsModel : public KeyedTableModel
 public:
     enum Column { StatusColumn, ProblemColumn, ServerColumn, ColumnCount };
     enum Role { RefRole = Qt::UserRole + 1, KindRole };
-    enum class Kind { Listener, Scenario, Unexpected };
+    enum class Kind { Listener, Scenario, Unexpected, Service, Hardening };
     // Why the list is what it is; the pane shows a message instead of an empty list.
     enum class State { NoSnapshot, SnapshotFailed, AllWell, Problems };
 
@@ -45,11 +48,15 @@ public:
     State state() const { return m_state; }
     // What to show instead of the list (empty when there are rows to show).
     QString emptyMessage() const;
-    // "2 listeners with problems, 1 broken scenario, 16 unexpected sockets"
+    // "1 service down, 2 listeners with problems, 1 broken scenario, 1 warning, 16 unexpected
+    // sockets"
     QString summary() const;
-    // Listener problems and broken scenarios: what the dock title counts. Unexpected sockets are
-    // listed but not counted, as in `edgemap check` (they only fail it with --strict).
-    int problemCount() const { return m_listenerProblems + m_brokenScenarios; }
+    // Services down, listener problems (a down service's listeners not counted again: they are
+    // its one finding) and broken scenarios: what the dock title counts. Warnings and unexpected
+    // sockets are listed but not counted, as in `edgemap check` (they only fail it with
+    // --strict).
+    int problemCount() const { return m_servicesDown + m_listenerProblems + m_brokenScenarios; }
+    int warningCount() const { return m_warnings; }
     int unexpectedCount() const { return m_unexpected; }
 
     void setStatusPalette(StatusPalette palette);
@@ -85,8 +92,10 @@ private:
     QList<Entry> m_entries;
     State m_state = State::NoSnapshot;
     QString m_error;
+    int m_servicesDown = 0;
     int m_listenerProblems = 0;
     int m_brokenScenarios = 0;
+    int m_warnings = 0;
     int m_unexpected = 0;
     StatusPalette m_palette;
 };
