@@ -3,7 +3,9 @@
 #include "snapshot/snapshotdiff.h"
 
 #include <QPromise>
+
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace edgemap {
 
@@ -64,6 +66,33 @@ void SnapshotController::openRead(const SnapshotSource &source,
     start(source, [state, read = std::move(read), source, server](QPromise<Outcome> &) {
         return readAndJudge(state.topology, *state.analysis, read(), source, server);
     });
+}
+
+bool SnapshotController::isUnmatched(const SnapshotSource &source) const
+{
+    return std::any_of(m_unmatched.cbegin(), m_unmatched.cend(),
+                       [&](const auto &r) { return r->source == source; });
+}
+
+bool SnapshotController::assignServer(const SnapshotSource &source, const ServerId &server)
+{
+    const auto it = std::find_if(m_unmatched.cbegin(), m_unmatched.cend(),
+                                 [&](const auto &r) { return r->source == source; });
+    if (it == m_unmatched.cend())
+        return false;
+    const std::shared_ptr<const CheckResult> unmatched = *it;
+    m_unmatched.erase(it);
+    // Already read: only matched (to the server named) and judged again, off the GUI thread.
+    const DocumentState state = m_document.state();
+    start(source, [state, unmatched, server](QPromise<Outcome> &) {
+        return rejudge(state.topology, *state.analysis, *unmatched, server.value());
+    });
+    return true;
+}
+
+void SnapshotController::dropUnmatched(const SnapshotSource &source)
+{
+    m_unmatched.removeIf([&](const auto &r) { return r->source == source; });
 }
 
 void SnapshotController::openFiles(const QStringList &paths)
@@ -167,6 +196,9 @@ void SnapshotController::deliverOutcome(const Job &job, const Outcome &outcome)
         return;
     }
     const QString matchError = result.error.isError() ? result.error.toString() : QString();
+    dropUnmatched(job.source);
+    if (!matchError.isEmpty())
+        m_unmatched.append(outcome.result); // read: the user may say which server it is
     // Other servers keep what landed on them meanwhile; this result is the latest either way.
     m_document.setChecks(now.merged(outcome.base, outcome.next).withLatest(outcome.result));
     if (!matchError.isEmpty())

@@ -49,6 +49,14 @@ public:
     // The server to judge against when the addresses cannot tell (id or FQDN); empty: automatic.
     void setServerOverride(const QString &server) { m_serverOverride = server; }
 
+    // A snapshot that was read but matched no server of the topology (failed() said so) is
+    // kept, for the user to say which server it is: assignServer() judges it as taken on that
+    // server, in the background, and delivers it like a load (finished or failed); false when
+    // no such snapshot is kept for the source. dropUnmatched() forgets it.
+    bool isUnmatched(const SnapshotSource &source) const;
+    bool assignServer(const SnapshotSource &source, const ServerId &server);
+    void dropUnmatched(const SnapshotSource &source);
+
 Q_SIGNALS:
     void started(const edgemap::SnapshotSource &source);
     // Of all loads in progress together.
@@ -100,6 +108,7 @@ private:
 
     Document &m_document;
     QList<Job> m_jobs;
+    QList<std::shared_ptr<const CheckResult>> m_unmatched; // read, matched no server
     QString m_serverOverride;
     quint64 m_generation = 0; // topology changes seen
     bool m_rejudging = false;

@@ -27,6 +27,11 @@ public:
     virtual QMessageBox::StandardButton askToSave() = 0;
     // Restore (Yes) / Discard / Later (NoButton) for one autosaved copy.
     virtual QMessageBox::StandardButton askToRestore(const QString &description) = 0;
+    // Which of `servers` (one line each) the snapshot `snapshot` was taken on, when its
+    // addresses match none (`reason` says what it shows): the index chosen, or -1 (Cancel).
+    virtual int askServer(const QString &snapshot, const QString &reason,
+                          const QStringList &servers)
+            = 0;
 
 protected:
     ~FilePrompts() = default;

@@ -189,6 +189,7 @@ ElementRef MainWindow::selectedRef() const
 void MainWindow::createSnapshotUi()
 {
     m_snapshotUi = new SnapshotUi(m_document, statusBar(), this);
+    m_snapshotUi->setPrompts(this);
     connect(m_snapshotUi->openAction(), &QAction::triggered, this, &MainWindow::openSnapshotDialog);
     connect(m_snapshotUi, &SnapshotUi::errorOccurred, this, &MainWindow::showError);
     connect(m_snapshotUi, &SnapshotUi::loadFailed, m_snapshotPane, &SnapshotPane::showLoadError);

@@ -145,6 +145,9 @@ protected:
     QMessageBox::StandardButton askToSave() override;
     // Restore / Discard / Later for one autosaved copy; Later (NoButton) when not interactive.
     QMessageBox::StandardButton askToRestore(const QString &description) override;
+    // A list of the topology's servers (QInputDialog); -1 (Cancel) when not interactive.
+    int askServer(const QString &snapshot, const QString &reason,
+                  const QStringList &servers) override;
 
 private:
     void createCentre();

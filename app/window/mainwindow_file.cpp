@@ -13,6 +13,7 @@
 #include <QCloseEvent>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QInputDialog>
 #include <QMimeData>
 #include <QScreen>
 #include <QSettings>
@@ -76,6 +77,21 @@ void MainWindow::showError(const QString &title, const QString &message)
     QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box.setTextFormat(Qt::PlainText);
     box.exec();
+}
+
+int MainWindow::askServer(const QString &snapshot, const QString &reason,
+                          const QStringList &servers)
+{
+    if (!m_interactive || servers.isEmpty())
+        return -1;
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(
+            this, tr("Which server is this?"),
+            tr("EdgeMap cannot tell which server %1 was taken on:\n%2\n\nChoose the server to "
+               "check it against:")
+                    .arg(snapshot, reason),
+            servers, 0, false, &ok);
+    return ok ? int(servers.indexOf(chosen)) : -1;
 }
 
 QMessageBox::StandardButton MainWindow::askToSave()

@@ -4,6 +4,7 @@
 #include "live/livesources.h"
 #include "live/nativecapturesource.h"
 #include "live/snapshotcontroller.h"
+#include "window/fileactions.h"
 #include "window/livesourcesmenu.h"
 #include "window/nativecapturemenu.h"
 
@@ -114,9 +115,41 @@ void SnapshotUi::connectController()
     connect(m_controller, &SnapshotController::failed, this,
             [this](const SnapshotSource &source, const QString &message) {
                 Q_EMIT loadFailed(source, message);
-                if (!source.isLive())
+                if (source.isLive())
+                    return;
+                // Read, but of no server the topology has: ask which it is (after this signal
+                // has been delivered everywhere, not from inside the controller's delivery).
+                if (m_prompts && m_controller->isUnmatched(source))
+                    QMetaObject::invokeMethod(
+                            this, [this, source, message] { askServer(source, message); },
+                            Qt::QueuedConnection);
+                else
                     Q_EMIT errorOccurred(tr("Cannot check the snapshot"), message);
             });
+}
+
+void SnapshotUi::askServer(const SnapshotSource &source, const QString &reason)
+{
+    if (!m_controller->isUnmatched(source)) // loaded again meanwhile
+        return;
+    QList<ServerId> ids;
+    QStringList items;
+    for (const EdgePool &pool : m_document.topology().pools)
+        for (const EdgeServer &server : pool.servers) {
+            QStringList ips;
+            for (const NetInterface &nic : server.interfaces)
+                for (const Address &a : nic.addresses)
+                    ips.append(a.ip);
+            ids.append(server.id);
+            items.append(tr("%1 (%2)").arg(server.fqdn, ips.join(QStringLiteral(", "))));
+        }
+    const int chosen = m_prompts->askServer(source.label(), reason, items);
+    if (chosen < 0 || chosen >= ids.size()) {
+        m_controller->dropUnmatched(source);
+        m_statusBar->showMessage(tr("%1 not checked: no server chosen").arg(source.label()), 5000);
+        return;
+    }
+    m_controller->assignServer(source, ids.at(chosen));
 }
 
 void SnapshotUi::connectSources()

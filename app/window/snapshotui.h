@@ -16,6 +16,7 @@ class QWidget;
 namespace edgemap {
 
 class Document;
+class FilePrompts;
 class LiveSources;
 class LiveSourcesMenu;
 class NativeCaptureMenu;
@@ -62,6 +63,9 @@ public:
     // Before another topology replaces the document: the loaded snapshots belong to the old
     // one's servers, and a load or re-judge under way would bring them back.
     void forgetChecks();
+    // Who answers "which server is this?" for a snapshot the user loaded that matches no server
+    // (the window); without one, such a load fails with a box like any other.
+    void setPrompts(FilePrompts *prompts) { m_prompts = prompts; }
 
 Q_SIGNALS:
     void errorOccurred(const QString &title, const QString &message);
@@ -74,6 +78,9 @@ private:
     void connectController();
     void connectSources();
     void updateCheckSummary();
+    // Asks which server an unmatched snapshot was taken on; the choice judges it there,
+    // Cancel drops it.
+    void askServer(const SnapshotSource &source, const QString &reason);
 
     Document &m_document;
     QStatusBar *m_statusBar;
@@ -90,6 +97,7 @@ private:
     QLabel *m_checkLabel;
     QProgressBar *m_progress;
     QToolButton *m_cancel;
+    FilePrompts *m_prompts = nullptr;
 };
 
 } // namespace edgemap

@@ -9,6 +9,7 @@
 #include "live/snapshotcontroller.h"
 #include "panes/detailsview.h"
 #include "panes/topologytreemodel.h"
+#include "snapshot/diagnosis.h"
 #include "support/tst_field_util.h"
 #include "support/tst_pool_util.h"
 #include "support/tst_snapshot_util.h"
@@ -499,7 +500,13 @@ void TstSnapshotController::workersJudgeWithTheDocumentsAnalysis()
     QTRY_COMPARE_WITH_TIMEOUT(rejudged.size(), 2, 10000);
     QCOMPARE(doc.analysis().get(), edited.get());
     QVERIFY(edited->isBuilt());
-    QVERIFY(!verdict(signIn)); // no path left on edge01: the scenario no longer applies there
+    // No path is left on edge01 for remote sign-in: the scenario is broken there by the disabled
+    // listener (it used to drop out of the server's verdicts, as if it did not apply), and the
+    // reason says so.
+    QVERIFY(verdict(signIn) && !verdict(signIn)->ok);
+    QCOMPARE(verdict(signIn)->brokenBy, QList<ListenerId>{internalSip});
+    QCOMPARE(breakReason(doc.topology(), doc.checks().latest()->judgement, internalSip),
+             QStringLiteral("listener TCP 5061 on 172.25.33.10 (RTCSRV) is disabled"));
     QVERIFY(verdict(call) && !verdict(call)->ok);
     QVERIFY(verdict(call)->brokenBy.contains(internalSip));
 }
