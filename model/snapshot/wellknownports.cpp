@@ -65,7 +65,7 @@ QString explainUnexpected(const UnexpectedListener &u)
     const std::optional<WellKnownPort> w = wellKnownPort(u.transport, u.port);
     if (!w)
         return {};
-    return QStringLiteral("%1 is %2 (Windows): %3")
+    return QStringLiteral("%1 is %2, a Windows service: %3")
             .arg(socketLabel(u.transport, u.port, u.port), w->name, w->explanation);
 }
 

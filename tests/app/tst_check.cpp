@@ -188,8 +188,20 @@ void TstCheck::jsonShape()
     const QJsonObject missing = listeners.at(0).toObject();
     QCOMPARE(missing[u"port"_s].toInt(), 8057);
     QCOMPARE(missing[u"executable"_s].toString(), u"DataProxy.exe"_s);
+    // Its service listens nowhere: the listener points to the one finding.
     QCOMPARE(missing[u"detail"_s].toString(),
-             u"nothing listening on TCP 8057 172.25.33.10 (service RTCDATAPROXY, DataProxy.exe)"_s);
+             u"nothing listening on TCP 8057 172.25.33.10 (service RTCDATAPROXY, DataProxy.exe); "
+             "the service is down: RTCDATAPROXY is not listening anywhere on this server"_s);
+    const QJsonArray down = root[u"services_down"_s].toArray();
+    QCOMPARE(down.size(), 1);
+    QCOMPARE(down.first().toObject(),
+             (QJsonObject{{u"server"_s, u"edge01.contoso.local"_s},
+                          {u"service"_s, u"RTCDATAPROXY"_s},
+                          {u"detail"_s,
+                           u"Web Conferencing Edge (RTCDATAPROXY, DataProxy.exe) is not listening "
+                           "anywhere on edge01.contoso.local: the service looks stopped; start it"_s},
+                          {u"listeners"_s, QJsonArray{u"edge01-webconf-tcp-443"_s,
+                                                      u"edge01-int-tcp-8057"_s}}}));
     QStringList ranges;
     for (const QJsonValue &value : listeners) {
         const QJsonObject l = value.toObject();
@@ -211,29 +223,47 @@ void TstCheck::jsonShape()
 
     const QJsonArray unexpected = root[u"unexpected"_s].toArray();
     QCOMPARE(unexpected.size(), 16);
-    for (const QJsonValue &value : unexpected)
-        QCOMPARE(keys(value.toObject()),
+    // Well-known Windows ports say what they are (an added key); Remote Desktop is a warning.
+    QJsonObject rdp, smb;
+    for (const QJsonValue &value : unexpected) {
+        QJsonObject u = value.toObject();
+        QStringList shape = keys(u);
+        shape.removeOne(u"well_known"_s);
+        shape.removeOne(u"warning"_s);
+        QCOMPARE(shape,
                  (QStringList{u"address"_s, u"pid"_s, u"port"_s, u"process"_s, u"transport"_s}));
-    QVERIFY(unexpected.contains(QJsonObject{{u"address"_s, u"0.0.0.0"_s},
-                                            {u"transport"_s, u"tcp"_s},
-                                            {u"port"_s, 3389},
-                                            {u"pid"_s, 1160},
-                                            {u"process"_s, u"svchost.exe"_s}}));
-    QVERIFY(unexpected.contains(QJsonObject{{u"address"_s, u"0.0.0.0"_s},
-                                            {u"transport"_s, u"tcp"_s},
-                                            {u"port"_s, 445},
-                                            {u"pid"_s, 4},
-                                            {u"process"_s, u"System"_s}}));
+        if (u[u"address"_s] == u"0.0.0.0"_s && u[u"transport"_s] == u"tcp"_s) {
+            if (u[u"port"_s].toInt() == 3389)
+                rdp = u;
+            if (u[u"port"_s].toInt() == 445)
+                smb = u;
+        }
+    }
+    QCOMPARE(rdp[u"pid"_s].toInt(), 1160);
+    QCOMPARE(rdp[u"process"_s].toString(), u"svchost.exe"_s);
+    QCOMPARE(rdp[u"well_known"_s][u"name"_s].toString(), u"Remote Desktop (RDP)"_s);
+    QVERIFY(rdp[u"warning"_s].toString().startsWith(
+            u"Remote Desktop is reachable on the external interface (TCP 3389 bound on all "
+            "interfaces (0.0.0.0))"_s));
+    QCOMPARE(smb[u"pid"_s].toInt(), 4);
+    QCOMPARE(smb[u"process"_s].toString(), u"System"_s);
+    QCOMPARE(smb[u"well_known"_s][u"name"_s].toString(), u"SMB file sharing"_s);
+    QVERIFY(!smb.contains(u"warning"_s));
 
     const QJsonArray scenarios = root[u"scenarios"_s].toArray();
     QCOMPARE(scenarios.size(), 7); // public IM is historical, not in the default
     for (const QJsonValue &value : scenarios) {
         const QJsonObject s = value.toObject();
-        QCOMPARE(keys(s), (QStringList{u"broken_by"_s, u"id"_s, u"name"_s, u"status"_s}));
+        QCOMPARE(keys(s), (QStringList{u"broken_by"_s, u"id"_s, u"name"_s, u"reasons"_s,
+                                       u"status"_s}));
         const bool webConf = s[u"id"_s].toString() == u"web-conference-join"_s;
         QCOMPARE(s[u"status"_s].toString(), webConf ? u"broken"_s : u"ok"_s);
         const QJsonArray broken{u"edge01-webconf-tcp-443"_s, u"edge01-int-tcp-8057"_s};
         QCOMPARE(s[u"broken_by"_s].toArray(), webConf ? broken : QJsonArray());
+        if (webConf)
+            QCOMPARE(s[u"reasons"_s].toArray().first().toString(),
+                     u"TCP 443 on 10.45.16.20 (RTCDATAPROXY) is missing: the service RTCDATAPROXY "
+                     "is down"_s);
     }
 }
 
@@ -266,18 +296,25 @@ void TstCheck::textListsProblemsFirst()
              qPrintable(r.out));
     QVERIFY(lines.value(1).startsWith(u"Snapshot: netstat-b, utf-16le, 46 rows"_s));
     qsizetype lastProblem = -1, firstFine = -1;
+    // The stopped service is one finding, its listeners under it.
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (lines.at(i).startsWith(u"MISSING"_s))
+        if (lines.at(i).startsWith(u"SERVICE DOWN"_s) || lines.at(i).startsWith(u"  MISSING"_s))
             lastProblem = i;
         if (firstFine < 0
             && (lines.at(i).startsWith(u"OK "_s) || lines.at(i).startsWith(u"DYNAMIC"_s)))
             firstFine = i;
     }
     QVERIFY2(lastProblem >= 0 && firstFine > lastProblem, qPrintable(r.out));
-    QVERIFY(r.out.contains(u"MISSING        TCP 8057         172.25.33.10     RTCDATAPROXY"_s));
-    QVERIFY(r.out.contains(u"\n  TCP 3389 on 0.0.0.0 (svchost.exe, PID 1160)\n"_s));
+    QVERIFY(r.out.contains(u"\n\nSERVICE DOWN   Web Conferencing Edge (RTCDATAPROXY, "
+                           "DataProxy.exe) is not listening anywhere on edge01.contoso.local: the "
+                           "service looks stopped; start it\n  MISSING        TCP 8057         "
+                           "172.25.33.10     RTCDATAPROXY"_s));
+    QCOMPARE(r.out.count(u"MISSING"_s), 2); // only under the service
+    QVERIFY(r.out.contains(u"\n  TCP 3389 on 0.0.0.0 (svchost.exe, PID 1160)\n    WARNING: Remote "
+                           "Desktop is reachable on the external interface"_s));
     // PID 4 is the System process on every Windows (netstat -b cannot name it).
-    QVERIFY(r.out.contains(u"\n  TCP 445 on 0.0.0.0 (System, PID 4)\n"_s));
+    QVERIFY(r.out.contains(u"\n  TCP 445 on 0.0.0.0 (System, PID 4)\n    TCP 445 is SMB file "
+                           "sharing, a Windows service: "_s));
     QVERIFY(r.out.contains(u"  BROKEN External web conference join — broken by "
                            "edge01-webconf-tcp-443, edge01-int-tcp-8057\n"_s));
     QCOMPARE(r.out.count(u"\n  OK     "_s), 6); // 7 scenarios: no public IM (historical)

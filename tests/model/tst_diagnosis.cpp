@@ -118,7 +118,7 @@ void TstDiagnosis::stoppedServiceIsOneFinding()
 {
     const Topology t = threeIp();
     const QStringList webConf = listenersOf(t, u"RTCDATAPROXY"_s);
-    QCOMPARE(webConf, (QStringList{u"edge01-int-tcp-8057"_s, u"edge01-webconf-tcp-443"_s}));
+    QCOMPARE(webConf, (QStringList{u"edge01-webconf-tcp-443"_s, u"edge01-int-tcp-8057"_s}));
     const Judgement j = judged(t, capture(t, webConf));
 
     QCOMPARE(j.servicesDown.size(), 1);
@@ -268,11 +268,11 @@ void TstDiagnosis::wellKnownPortsExplained()
     for (const UnexpectedListener &u : j.unexpected)
         explained.insert(u.port, explainUnexpected(u));
     QCOMPARE(explained.size(), 5);
-    QVERIFY2(explained.value(135).startsWith(u"TCP 135 is RPC endpoint mapper (Windows): "_s),
+    QVERIFY2(explained.value(135).startsWith(u"TCP 135 is RPC endpoint mapper, a Windows service: "_s),
              qPrintable(explained.value(135)));
-    QVERIFY(explained.value(445).startsWith(u"TCP 445 is SMB file sharing (Windows): "_s));
-    QVERIFY(explained.value(5985).startsWith(u"TCP 5985 is WinRM (HTTP) (Windows): "_s));
-    QVERIFY(explained.value(123).startsWith(u"UDP 123 is NTP (Windows Time) (Windows): "_s));
+    QVERIFY(explained.value(445).startsWith(u"TCP 445 is SMB file sharing, a Windows service: "_s));
+    QVERIFY(explained.value(5985).startsWith(u"TCP 5985 is WinRM (HTTP), a Windows service: "_s));
+    QVERIFY(explained.value(123).startsWith(u"UDP 123 is NTP (Windows Time), a Windows service: "_s));
     QCOMPARE(explained.value(9000), QString()); // nothing known about it
     // TCP 123 is not NTP.
     QVERIFY(!wellKnownPort(Transport::Tcp, 123));

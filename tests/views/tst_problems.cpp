@@ -32,9 +32,12 @@ std::shared_ptr<const CheckResult> shared(CheckResult check)
 // The sample with every listener up and every scenario working; unexpected sockets are kept.
 CheckResult allUp(CheckResult check)
 {
-    for (ListenerVerdict &v : check.judgement.listeners)
+    for (ListenerVerdict &v : check.judgement.listeners) {
         if (isProblem(v.status))
             v.status = ListenerStatus::Ok;
+        v.serviceDown = false;
+    }
+    check.judgement.servicesDown.clear();
     for (ScenarioVerdict &s : check.judgement.scenarios) {
         s.ok = true;
         s.brokenBy.clear();
@@ -112,44 +115,64 @@ void TstProblems::sampleOrderAndWords()
     deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
     const ProblemsModel &m = *pane.model();
     QVERIFY(!pane.isShowingMessage());
-    QCOMPARE(m.rowCount(), 2 + 1 + 16); // two listeners down, one broken scenario, 16 unexpected
-    QCOMPARE(pane.problemCount(), 3);
-    QCOMPARE(pane.title(), u"Problems (3 + 16 unexpected)"_s); // counted as listed
-    QCOMPARE(pane.message(), u"2 listeners with problems, 1 broken scenario, "
-                             "16 unexpected sockets"_s);
+    // The stopped service once (not its two listeners), three Remote Desktop warnings (TCP and
+    // UDP on 0.0.0.0, TCP on ::), the broken scenario, 13 other unexpected sockets.
+    QCOMPARE(m.rowCount(), 1 + 3 + 1 + 13);
+    QCOMPARE(pane.problemCount(), 2);
+    QCOMPARE(m.warningCount(), 3);
+    QCOMPARE(pane.title(), u"Problems (2 + 3 warnings + 13 unexpected)"_s); // counted as listed
+    QCOMPARE(pane.message(), u"1 service down, 1 broken scenario, 3 warnings, "
+                             "13 unexpected sockets"_s);
 
-    // Missing listeners first, in the topology's order (internal interface first).
-    QCOMPARE(m.refAt(0), ElementRef::listener(ListenerId(u"edge01-int-tcp-8057"_s)));
-    QCOMPARE(m.refAt(1), ElementRef::listener(ListenerId(u"edge01-webconf-tcp-443"_s)));
-    QCOMPARE(text(m, 0, ProblemsModel::StatusColumn), u"✗ Missing"_s);
+    // The service first, in the admin's words, leading to the service.
+    QCOMPARE(m.refAt(0), ElementRef::service(ServiceId(u"RTCDATAPROXY"_s)));
+    QCOMPARE(text(m, 0, ProblemsModel::StatusColumn), u"✗ Service down"_s);
     QCOMPARE(text(m, 0, ProblemsModel::ServerColumn), u"edge01.contoso.local"_s);
-    const QString webconf = text(m, 1);
-    QVERIFY2(webconf.startsWith(u"TCP 443 on 10.45.16.20 (Web Conferencing Edge, RTCDATAPROXY): "
-                                "missing — nothing listening"_s),
-             qPrintable(webconf));
-    QVERIFY2(text(m, 0).startsWith(u"TCP 8057 on 172.25.33.10 (Web Conferencing Edge, "
-                                   "RTCDATAPROXY): missing — "_s),
-             qPrintable(text(m, 0)));
+    QCOMPARE(text(m, 0), u"Web Conferencing Edge (RTCDATAPROXY, DataProxy.exe) is not listening "
+                         "anywhere on edge01.contoso.local: the service looks stopped; start it"_s);
+    QVERIFY2(m.index(0, ProblemsModel::ProblemColumn)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .contains(u"TCP 8057 on 172.25.33.10 (RTCDATAPROXY)"_s),
+             qPrintable(m.index(0, ProblemsModel::ProblemColumn).data(Qt::ToolTipRole).toString()));
+    // Its listeners are not rows of their own.
+    QCOMPARE(m.rowOf(ElementRef::listener(ListenerId(u"edge01-int-tcp-8057"_s))), -1);
+    QCOMPARE(m.rowOf(ElementRef::listener(ListenerId(u"edge01-webconf-tcp-443"_s))), -1);
 
-    // Then what they break.
-    QCOMPARE(m.refAt(2), ElementRef::scenario(ScenarioId(u"web-conference-join"_s)));
-    QCOMPARE(text(m, 2, ProblemsModel::StatusColumn), u"✗ Broken"_s);
-    QCOMPARE(text(m, 2), u"External web conference join: broken by TCP 443 on 10.45.16.20, "
+    // Then the risks: Remote Desktop reachable from outside.
+    for (int r = 1; r <= 3; ++r) {
+        QCOMPARE(m.index(r, 0).data(ProblemsModel::KindRole).toInt(),
+                 int(ProblemsModel::Kind::Hardening));
+        QCOMPARE(text(m, r, ProblemsModel::StatusColumn).mid(2), u"Warning"_s);
+    }
+    const int rdp = rowStartingWith(m, u"Remote Desktop is reachable on the external interface "
+                                       "(TCP 3389 bound on all interfaces (0.0.0.0))"_s);
+    QVERIFY(rdp >= 1 && rdp <= 3);
+    QVERIFY2(text(m, rdp).endsWith(u"(TCP 3389 on 0.0.0.0 (svchost.exe, PID 1160))"_s),
+             qPrintable(text(m, rdp)));
+    // Bound on all interfaces: the server is the thing to show.
+    QCOMPARE(m.refAt(rdp), ElementRef::server(kEdge01));
+
+    // Then what the down listeners break.
+    QCOMPARE(m.refAt(4), ElementRef::scenario(ScenarioId(u"web-conference-join"_s)));
+    QCOMPARE(text(m, 4, ProblemsModel::StatusColumn), u"✗ Broken"_s);
+    QCOMPARE(text(m, 4), u"External web conference join: broken by TCP 443 on 10.45.16.20, "
                          "TCP 8057 on 172.25.33.10"_s);
 
-    // Then the noise: every other row is an unexpected socket, RDP among them.
-    for (int r = 3; r < m.rowCount(); ++r) {
+    // Then the noise, well-known Windows ports explained.
+    for (int r = 5; r < m.rowCount(); ++r) {
         QCOMPARE(m.index(r, 0).data(ProblemsModel::KindRole).toInt(),
                  int(ProblemsModel::Kind::Unexpected));
         QCOMPARE(text(m, r, ProblemsModel::StatusColumn), u"! Unexpected"_s);
     }
-    const int rdp = rowStartingWith(m, u"TCP 3389 on 0.0.0.0 "_s);
-    QVERIFY(rdp > 2);
-    QCOMPARE(text(m, rdp), u"TCP 3389 on 0.0.0.0 (svchost.exe, PID 1160): unexpected — no "
-                           "listener of the topology explains it"_s);
-    // Bound on all interfaces: the server is the thing to show.
-    QCOMPARE(m.refAt(rdp), ElementRef::server(kEdge01));
-    QVERIFY(rowStartingWith(m, u"TCP 445 on 0.0.0.0 (System, PID 4): "_s) > 2);
+    const int smb = rowStartingWith(m, u"TCP 445 on 0.0.0.0 (System, PID 4): "_s);
+    QVERIFY(smb > 4);
+    QVERIFY2(text(m, smb).startsWith(u"TCP 445 on 0.0.0.0 (System, PID 4): unexpected — TCP 445 "
+                                     "is SMB file sharing, a Windows service: "_s),
+             qPrintable(text(m, smb)));
+    const int other = rowStartingWith(m, u"TCP 49664 on 0.0.0.0 "_s);
+    QCOMPARE(text(m, other), u"TCP 49664 on 0.0.0.0 (wininit.exe, PID 512): unexpected — no "
+                             "listener of the topology explains it"_s);
     deliverCheck(m_doc, nullptr);
 }
 
@@ -163,15 +186,20 @@ void TstProblems::unexpectedLeadsToAddressOrServer()
     };
     deliverCheck(m_doc, shared(check));
     ProblemsModel m(m_doc);
-    const int access = rowStartingWith(m, u"TCP 3389 on 10.45.16.10 "_s);
+    const int access = rowStartingWith(
+            m, u"Remote Desktop is reachable on the external interface (TCP 3389 bound on "
+               "10.45.16.10)"_s);
     QVERIFY(access >= 0);
     QCOMPARE(m.refAt(access), ElementRef::address(AddressId(u"edge01-access"_s)));
-    QCOMPARE(m.refAt(rowStartingWith(m, u"UDP 3389 on :: "_s)), ElementRef::server(kEdge01));
+    QCOMPARE(m.refAt(rowStartingWith(m, u"Remote Desktop is reachable on the external interface "
+                                        "(UDP 3389 bound on all interfaces (::))"_s)),
+             ElementRef::server(kEdge01));
     const int other = rowStartingWith(m, u"TCP 8080 on 198.51.100.7: unexpected"_s);
     QVERIFY(other >= 0);
     QCOMPARE(m.refAt(other), ElementRef::server(kEdge01));
-    QCOMPARE(m.unexpectedCount(), 3);
-    QCOMPARE(m.problemCount(), 3); // unexpected sockets are listed, not counted
+    QCOMPARE(m.unexpectedCount(), 1);
+    QCOMPARE(m.warningCount(), 2);
+    QCOMPARE(m.problemCount(), 2); // warnings and unexpected sockets are listed, not counted
     deliverCheck(m_doc, nullptr);
 }
 
@@ -183,9 +211,9 @@ void TstProblems::allWell()
     // Unexpected sockets remain: listed, with a summary that says the listeners are fine.
     QCOMPARE(pane.model()->state(), ProblemsModel::State::Problems);
     QCOMPARE(pane.problemCount(), 0);
-    QCOMPARE(pane.title(), u"Problems (16 unexpected)"_s);
+    QCOMPARE(pane.title(), u"Problems (3 warnings + 13 unexpected)"_s);
     QCOMPARE(pane.model()->rowCount(), 16);
-    QCOMPARE(pane.message(), u"every expected listener is up, 16 unexpected sockets"_s);
+    QCOMPARE(pane.message(), u"every expected listener is up, 3 warnings, 13 unexpected sockets"_s);
 
     check.judgement.unexpected.clear();
     deliverCheck(m_doc, shared(check));
@@ -203,7 +231,7 @@ void TstProblems::countFollowsChecks()
     QSignalSpy counts(&pane, &ProblemsPane::countChanged);
     deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
     QCOMPARE(counts.count(), 1);
-    QCOMPARE(counts.last().first().toInt(), 3);
+    QCOMPARE(counts.last().first().toInt(), 2); // the stopped service, the broken scenario
     deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology()))); // same problems: no news
     QCOMPARE(counts.count(), 1);
     deliverCheck(m_doc, nullptr);
@@ -221,7 +249,7 @@ void TstProblems::clickAndEnterActivate()
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
     QSignalSpy activated(Selection::of(m_doc), &Selection::currentChanged);
     QTreeView *view = pane.view();
-    const QModelIndex scenario = pane.model()->index(2, ProblemsModel::ProblemColumn);
+    const QModelIndex scenario = pane.model()->index(4, ProblemsModel::ProblemColumn);
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(scenario).center());
     QCOMPARE(activated.count(), 1);
     QCOMPARE(activated.last().first().value<ElementRef>(),
@@ -232,7 +260,7 @@ void TstProblems::clickAndEnterActivate()
     QTest::keyClick(view, Qt::Key_Return);
     QCOMPARE(activated.count(), 2);
     QCOMPARE(activated.last().first().value<ElementRef>(),
-             ElementRef::listener(ListenerId(u"edge01-int-tcp-8057"_s)));
+             ElementRef::service(ServiceId(u"RTCDATAPROXY"_s)));
     deliverCheck(m_doc, nullptr);
 }
 
@@ -241,11 +269,11 @@ void TstProblems::keepsCurrentRowAcrossChecks()
     deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
     ProblemsPane pane(m_doc);
     QSignalSpy activated(Selection::of(m_doc), &Selection::currentChanged);
-    const int rdp = rowStartingWith(*pane.model(), u"TCP 3389 on 0.0.0.0 "_s);
+    const int rdp = rowStartingWith(*pane.model(), u"TCP 49664 on 0.0.0.0 "_s);
     pane.view()->setCurrentIndex(pane.model()->index(rdp, 0));
     deliverCheck(m_doc, shared(sampleCheckResult(m_doc.topology())));
     QCOMPARE(pane.view()->currentIndex().row(), rdp);
-    const int scenario = 2;
+    const int scenario = 4;
     pane.view()->setCurrentIndex(pane.model()->index(scenario, 0));
     deliverCheck(m_doc, shared(allUp(sampleCheckResult(m_doc.topology())))); // the scenario is gone
     QVERIFY(pane.model()->rowOf(ElementRef::scenario(ScenarioId(u"web-conference-join"_s))) < 0);

@@ -123,15 +123,20 @@ int ProblemsPane::problemCount() const
 
 QString ProblemsPane::title() const
 {
-    // What the list shows, counted as it is listed: problems, and the unexpected sockets apart
-    // (they only fail `edgemap check` with --strict).
+    // What the list shows, counted as it is listed: problems, then warnings and the unexpected
+    // sockets apart (they only fail `edgemap check` with --strict).
     const int n = problemCount();
+    const int warnings = m_model->warningCount();
     const int unexpected = m_model->unexpectedCount();
-    if (n > 0 && unexpected > 0)
-        return tr("Problems (%1 + %2 unexpected)").arg(n).arg(unexpected);
+    QStringList parts;
+    if (n > 0)
+        parts.append(QString::number(n));
+    if (warnings > 0)
+        parts.append(warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(warnings));
     if (unexpected > 0)
-        return tr("Problems (%1 unexpected)").arg(unexpected);
-    return n > 0 ? tr("Problems (%1)").arg(n) : tr("Problems");
+        parts.append(tr("%1 unexpected").arg(unexpected));
+    return parts.isEmpty() ? tr("Problems")
+                           : tr("Problems (%1)").arg(parts.join(QStringLiteral(" + ")));
 }
 
 void ProblemsPane::setStatusPalette(StatusPalette palette)
