@@ -23,8 +23,8 @@ struct WellKnownPort
 // The entry for a transport and port; nullopt when it is not one of Windows' well-known ports.
 std::optional<WellKnownPort> wellKnownPort(Transport transport, int port);
 
-// "TCP 445 is SMB file sharing, a Windows service: ..." for an unexpected socket; empty when its port is
-// not well known.
+// "TCP 445 is SMB file sharing, a Windows service: ..." for an unexpected socket; empty when its
+// port is not well known.
 QString explainUnexpected(const UnexpectedListener &socket);
 
 // A hardening finding for an unexpected socket (every unexpected socket is on an external

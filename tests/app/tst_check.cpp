@@ -195,13 +195,14 @@ void TstCheck::jsonShape()
     const QJsonArray down = root[u"services_down"_s].toArray();
     QCOMPARE(down.size(), 1);
     QCOMPARE(down.first().toObject(),
-             (QJsonObject{{u"server"_s, u"edge01.contoso.local"_s},
-                          {u"service"_s, u"RTCDATAPROXY"_s},
-                          {u"detail"_s,
-                           u"Web Conferencing Edge (RTCDATAPROXY, DataProxy.exe) is not listening "
-                           "anywhere on edge01.contoso.local: the service looks stopped; start it"_s},
-                          {u"listeners"_s, QJsonArray{u"edge01-webconf-tcp-443"_s,
-                                                      u"edge01-int-tcp-8057"_s}}}));
+             (QJsonObject{
+                     {u"server"_s, u"edge01.contoso.local"_s},
+                     {u"service"_s, u"RTCDATAPROXY"_s},
+                     {u"detail"_s,
+                      u"Web Conferencing Edge (RTCDATAPROXY, DataProxy.exe) is not listening "
+                      "anywhere on edge01.contoso.local: the service looks stopped; start it"_s},
+                     {u"listeners"_s,
+                      QJsonArray{u"edge01-webconf-tcp-443"_s, u"edge01-int-tcp-8057"_s}}}));
     QStringList ranges;
     for (const QJsonValue &value : listeners) {
         const QJsonObject l = value.toObject();
@@ -254,8 +255,8 @@ void TstCheck::jsonShape()
     QCOMPARE(scenarios.size(), 7); // public IM is historical, not in the default
     for (const QJsonValue &value : scenarios) {
         const QJsonObject s = value.toObject();
-        QCOMPARE(keys(s), (QStringList{u"broken_by"_s, u"id"_s, u"name"_s, u"reasons"_s,
-                                       u"status"_s}));
+        QCOMPARE(keys(s),
+                 (QStringList{u"broken_by"_s, u"id"_s, u"name"_s, u"reasons"_s, u"status"_s}));
         const bool webConf = s[u"id"_s].toString() == u"web-conference-join"_s;
         QCOMPARE(s[u"status"_s].toString(), webConf ? u"broken"_s : u"ok"_s);
         const QJsonArray broken{u"edge01-webconf-tcp-443"_s, u"edge01-int-tcp-8057"_s};

@@ -157,23 +157,33 @@ void TstMainWindowPanes::problemSelectsAndRevealsInDiagram()
     window.show();
     QVERIFY(loadSample(window));
     ProblemsPane *problems = window.problemsList();
-    const int row = problems->model()->rowOf(ElementRef::listener(kPsom));
-    QVERIFY(row >= 0);
     QTreeView *list = problems->view();
     window.problemsDock()->raise();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    const QModelIndex index = list->model()->index(row, 1);
-    list->scrollTo(index);
-    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
-    QCOMPARE(window.selectedRef(), ElementRef::listener(kPsom));
-    QCOMPARE(window.diagramPane()->selectedRef(), ElementRef::listener(kPsom));
-    // The missing PSOM listener is the one shown in the table too.
-    QCOMPARE(window.listenerTable()
-                     ->view()
-                     ->currentIndex()
-                     .data(ListenerTableModel::RefRole)
-                     .value<ElementRef>(),
-             ElementRef::listener(kPsom));
+    const auto click = [&](int row) {
+        const QModelIndex index = list->model()->index(row, 1);
+        list->scrollTo(index);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
+    };
+    // The stopped Web Conferencing Edge is one finding: it shows the service, whose details say
+    // where it is down. Its missing PSOM listener leads to that row.
+    const ElementRef service = ElementRef::service(ServiceId(u"RTCDATAPROXY"_s));
+    const int row = problems->model()->rowOf(service);
+    QVERIFY(row >= 0);
+    QCOMPARE(problems->model()->rowOf(ElementRef::listener(kPsom)), row);
+    click(row);
+    QCOMPARE(window.selectedRef(), service);
+    QCOMPARE(window.detailsView()->ref(), service);
+    const QString details = window.detailsView()->toPlainText();
+    QVERIFY2(details.contains(u"Service down on edge01.contoso.local: Web Conferencing Edge "
+                              "(RTCDATAPROXY, DataProxy.exe) is not listening anywhere"_s),
+             qPrintable(details));
+    // Remote Desktop on all interfaces: the server, selected and revealed in the diagram.
+    const int rdp = problems->model()->rowOf(ElementRef::server(ServerId(u"edge01"_s)));
+    QVERIFY(rdp > row);
+    click(rdp);
+    QCOMPARE(window.selectedRef(), ElementRef::server(ServerId(u"edge01"_s)));
+    QCOMPARE(window.diagramPane()->selectedRef(), ElementRef::server(ServerId(u"edge01"_s)));
 }
 
 void TstMainWindowPanes::panesFollowTheSnapshot()
@@ -184,8 +194,9 @@ void TstMainWindowPanes::panesFollowTheSnapshot()
     QCOMPARE(window.problemsDock()->windowTitle(), u"Problems"_s);
     QVERIFY(window.snapshotPane()->isShowingEmptyState());
     QVERIFY(loadSample(window));
-    // Two listeners down and one broken scenario (the unexpected sockets are listed, not counted).
-    QCOMPARE(window.problemsDock()->windowTitle(), u"Problems (3 + 16 unexpected)"_s);
+    // The stopped service and the scenario it breaks; the Remote Desktop warnings and the
+    // unexpected sockets are listed and counted apart.
+    QCOMPARE(window.problemsDock()->windowTitle(), u"Problems (2 + 3 warnings + 13 unexpected)"_s);
     const QString block = window.snapshotPane()->blockText(ServerId(u"edge01"_s));
     QVERIFY2(block.contains(u"edge01-netstat-anob.txt"_s), qPrintable(block));
     QVERIFY2(block.contains(u"utf-16le"_s), qPrintable(block));
@@ -423,7 +434,8 @@ void TstMainWindowPanes::everyPaneFollowsASelectionMadeElsewhere()
     selection->setCurrent(psom);
     QCOMPARE(window.treeModel()->refAt(window.treeView()->currentIndex()), psom);
     QCOMPARE(table(), psom);
-    QCOMPARE(problem(), psom);
+    // Its service is down: the service's finding stands for it in the problems list.
+    QCOMPARE(problem(), ElementRef::service(ServiceId(u"RTCDATAPROXY"_s)));
     QCOMPARE(window.diagramPane()->selectedRef(), psom);
     QCOMPARE(window.detailsView()->ref(), psom);
     QCOMPARE(window.propertyEditor()->ref(), psom);

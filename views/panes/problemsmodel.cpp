@@ -337,6 +337,11 @@ int ProblemsModel::rowOf(const ElementRef &ref) const
     for (int i = 0; i < m_entries.size(); ++i)
         if (m_entries[i].ref == ref)
             return i;
+    // A listener of a service that is down has no row of its own: its service's finding.
+    if (const ListenerId *listener = ref.as<ListenerId>())
+        if (const ListenerVerdict *v = m_document.checks().verdict(*listener); v && v->serviceDown)
+            if (const Listener *l = m_document.topology().listener(*listener))
+                return rowOf(ElementRef::service(l->service));
     return -1;
 }
 

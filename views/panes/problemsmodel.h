@@ -42,7 +42,8 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     ElementRef refAt(int row) const;
-    // Row of the first entry with this reference, -1 when none.
+    // Row of the first entry with this reference (for a listener of a service that is down, the
+    // service's finding), -1 when none.
     int rowOf(const ElementRef &ref) const;
 
     State state() const { return m_state; }
