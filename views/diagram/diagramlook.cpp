@@ -142,8 +142,7 @@ DiagramInput diagramInputOf(const DocumentState &state)
         const SnapshotDiff *diff = checks.changesFor(check->server);
         for (const UnexpectedListener &u : std::as_const(server.unexpected))
             server.appeared.append(diff && diff->hasAppeared(u.transport, u.address, u.port));
-        server.fromHeader = check->snapshot.header.time.isValid();
-        server.captured = server.fromHeader ? check->snapshot.header.time : check->loadedAt;
+        server.captured = captureTimeOf(*check);
         input.checks.servers.append(server);
     }
     for (const Listener *l : input.topology.allListeners()) {

@@ -5,6 +5,7 @@
 #include "diagram/diagramlayout.h"
 #include "diagram/diagramstyle.h"
 #include "document/documentstate.h"
+#include "snapshot/capturetime.h"
 #include "snapshot/judgement.h"
 #include "snapshot/snapshotdiff.h"
 
@@ -31,8 +32,7 @@ struct DiagramChecks
         ServerId server;
         QList<UnexpectedListener> unexpected;
         QList<bool> appeared; // per unexpected socket: new since the previous snapshot
-        QDateTime captured;   // the snapshot header's time, else when the file was read
-        bool fromHeader = true;
+        CaptureTime captured; // the header's time, else the file's (captureTimeOf)
     };
     QList<Server> servers; // the good checks, in topology order
     QHash<ListenerId, ListenerVerdict> verdicts;
