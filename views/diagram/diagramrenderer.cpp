@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QLineF>
+#include <QPagedPaintDevice>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -78,6 +79,10 @@ private:
 
 bool DiagramRenderer::readable(const QPainter *painter, qreal pixelSize)
 {
+    // On paper (a PDF, a printer) text is always drawn: a PDF is zoomed in a viewer, and its
+    // text is what a search or pdftotext finds; the exporter warns when it prints too small.
+    if (dynamic_cast<const QPagedPaintDevice *>(painter->device()))
+        return true;
     // Below about five device pixels text is noise: draw the shapes only. The level of detail is
     // the scale of a unit square's area, as QStyleOptionGraphicsItem computes it.
     const QTransform &t = painter->worldTransform();

@@ -61,7 +61,8 @@ public:
 
     // How a chip's status is drawn (glyph, word, colours).
     static StatusStyle chipStatusStyle(const ChipLook &look, StatusPalette palette);
-    // Level of detail: false when text of this pixel size would be too small to read.
+    // Level of detail: false when text of this pixel size would be too small to read on screen
+    // (on paper, always true).
     static bool readable(const QPainter *painter, qreal pixelSize);
     // The opacity of a dimmed element while something else is highlighted.
     static constexpr qreal kDimmedOpacity = 0.22;
