@@ -39,9 +39,11 @@ Run run(const QString &program, const QStringList &arguments)
     p.start(program, arguments);
     if (!p.waitForFinished(120000))
         return {};
+    // Without what Qt itself says about the test machine (no XDG_RUNTIME_DIR).
+    QStringList err = QString::fromUtf8(p.readAllStandardError()).split(u'\n');
+    err.removeIf([](const QString &line) { return line.startsWith(u"QStandardPaths: "_s); });
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+            QString::fromUtf8(p.readAllStandardOutput()), err.join(u'\n')};
 }
 
 Run runEdgemap(const QStringList &arguments)
@@ -129,18 +131,30 @@ void TstPageExport::twelveMemberPoolPdfHasNamesAndTcp()
 }
 
 // One server prints larger in landscape (as before), the 12-member pool's column in portrait;
-// either way auto is never smaller than the other orientation, and the CLI names the one used.
+// either way auto is never (but for a near tie) smaller than the other orientation, and the CLI
+// names the one used.
 void TstPageExport::fitToPageTakesTheLargerOrientation()
 {
     for (const Topology &t : {topologyfile::defaultTopology(), twelveMemberPool()}) {
         Document doc(t);
         ExportOptions o = pdfOptions();
-        const pagefit::PageChoice chosen = DiagramExporter(doc, o).pageChoice();
+        const DiagramExporter exporter(doc, o);
+        const pagefit::PageChoice chosen = exporter.pageChoice();
+        // The figures behind the choice, for whoever reads the log.
+        const pagefit::PageAreas areas = DiagramExporter::pageAreas(o.pageSize);
+        qInfo("%d servers: diagram %.0f x %.0f; A4 area portrait %.0f x %.0f, landscape %.0f x "
+              "%.0f; chosen %s at scale %.3f, smallest text %.1f pt",
+              int(serverNames(t).size()), exporter.layout().bounds.width(),
+              exporter.layout().bounds.height(), areas.portrait.width(),
+              areas.portrait.height(), areas.landscape.width(), areas.landscape.height(),
+              chosen.orientation == QPageLayout::Portrait ? "portrait" : "landscape",
+              chosen.plan.scale, exporter.legibility().points);
         for (QPageLayout::Orientation forced : {QPageLayout::Portrait, QPageLayout::Landscape}) {
             o.orientation = forced;
             const pagefit::PageChoice other = DiagramExporter(doc, o).pageChoice();
             QCOMPARE(int(other.orientation), int(forced));
-            QVERIFY(chosen.plan.scale >= other.plan.scale);
+            // Never smaller, but for a near tie that leaves less blank.
+            QVERIFY(chosen.plan.scale >= other.plan.scale * (1 - pagefit::kNearScale));
         }
     }
     const DiagramExporter one(Document(topologyfile::defaultTopology()), pdfOptions());
@@ -217,6 +231,10 @@ void TstPageExport::tiledPagesAreFilled()
     const QRectF bounds = exporter.layout().bounds;
     QCOMPARE(chosen.plan.pages(), tiles);
     const qreal blank = chosen.plan.blankShare(bounds);
+    qInfo("diagram %.0f x %.0f: %d x %d %s pages at scale %.3f, %.1f %% blank at most",
+          bounds.width(), bounds.height(), chosen.plan.columns, chosen.plan.rows,
+          chosen.orientation == QPageLayout::Portrait ? "portrait" : "landscape", chosen.plan.scale,
+          blank * 100);
     QVERIFY2(blank <= 0.15, qPrintable(u"%1 x %2: %3 % blank"_s.arg(chosen.plan.columns)
                                                .arg(chosen.plan.rows)
                                                .arg(blank * 100, 0, 'f', 1)));

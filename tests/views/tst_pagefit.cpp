@@ -11,9 +11,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// An A4 page's diagram area in diagram units (what the exporter leaves after margins, title block
-// and legend: about 1047 x 460 landscape, 718 x 790 portrait; the exact figures do not matter).
-const PageAreas kA4{QSizeF(718, 790), QSizeF(1047, 460)};
+// An A4 page's diagram area in diagram units, as the exporter leaves it after the margins, the
+// title block and the legend.
+const PageAreas kA4{QSizeF(719, 885), QSizeF(1049, 575)};
 
 // The union of the pages' parts of the diagram.
 QRectF covered(const Plan &plan)
@@ -51,8 +51,8 @@ void TstPageFit::orientationPrintsLarger_data()
     // A 12-member pool drawn as a tall column: portrait prints it larger.
     QTest::newRow("tall pool") << QSizeF(1200, 3600) << 1 << int(QPageLayout::Portrait);
     QTest::newRow("wide sites") << QSizeF(4000, 1200) << 1 << int(QPageLayout::Landscape);
-    // Tiled 2 x 1 a tall diagram: two portrait pages side by side.
-    QTest::newRow("tall, 2 tiles") << QSizeF(1400, 1500) << 2 << int(QPageLayout::Portrait);
+    // Tiled over 2 pages a tall column: two portrait pages, one above the other.
+    QTest::newRow("tall, 2 tiles") << QSizeF(1200, 3600) << 2 << int(QPageLayout::Portrait);
 }
 
 void TstPageFit::orientationPrintsLarger()
@@ -129,13 +129,13 @@ void TstPageFit::tilesOverlapAndOwnTheirPart()
 
 void TstPageFit::printedSizeOfText()
 {
-    // 9 px at 96 dpi is 6.75 pt; half the scale, half the size.
-    QCOMPARE(printedPoints(9, 1), 6.75);
-    QCOMPARE(printedPoints(9, 0.5), 3.375);
+    // 10 px at 96 dpi is 7.5 pt; half the scale, half the size.
+    QCOMPARE(printedPoints(10, 1), 7.5);
+    QCOMPARE(printedPoints(10, 0.5), 3.75);
     QCOMPARE(printedPoints(12, 1.0), 9.0);
 }
 
-// A diagram 4 A4 pages wide prints its 9 px text at about 1.6 pt; the pages suggested bring it
+// A diagram 4 A4 pages wide prints its 10 px text at about 1.9 pt; the pages suggested bring it
 // to 6 pt or more, and one page fewer would not.
 void TstPageFit::legibilityNamesThePagesThatHelp()
 {

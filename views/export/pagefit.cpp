@@ -84,31 +84,61 @@ Plan planGrid(const QRectF &bounds, const QSizeF &page, int columns, int rows)
     return plan;
 }
 
-Plan planTiles(const QRectF &bounds, const QSizeF &page, int tiles)
+namespace {
+
+// Every grid of exactly `tiles` pages.
+QList<Plan> grids(const QRectF &bounds, const QSizeF &page, int tiles)
 {
     tiles = std::clamp(tiles, 1, kMaxTiles);
-    Plan best;
-    for (int columns = 1; columns <= tiles; ++columns) {
-        if (tiles % columns != 0)
+    QList<Plan> out;
+    for (int columns = 1; columns <= tiles; ++columns)
+        if (tiles % columns == 0)
+            out.append(planGrid(bounds, page, columns, tiles / columns));
+    return out;
+}
+
+// Of the candidates, the least blank among those within kNearScale of the largest scale (then
+// the larger scale): a few per cent smaller print is worth a page without a blank band.
+template<class T, class PlanOf>
+T pick(const QList<T> &candidates, const QRectF &bounds, PlanOf planOf)
+{
+    qreal largest = 0;
+    for (const T &c : candidates)
+        largest = std::max(largest, planOf(c).scale);
+    const T *best = nullptr;
+    qreal bestBlank = 2;
+    for (const T &c : candidates) {
+        const Plan &plan = planOf(c);
+        if (plan.scale < largest * (1 - kNearScale))
             continue;
-        const Plan plan = planGrid(bounds, page, columns, tiles / columns);
-        constexpr qreal same = 1e-9;
-        if (best.tiles.isEmpty() || plan.scale > best.scale * (1 + same)
-            || (plan.scale >= best.scale * (1 - same)
-                && plan.blankShare(bounds) < best.blankShare(bounds)))
-            best = plan;
+        const qreal blank = plan.blankShare(bounds);
+        constexpr qreal same = 1e-6;
+        if (!best || blank < bestBlank - same
+            || (blank <= bestBlank + same && plan.scale > planOf(*best).scale)) {
+            best = &c;
+            bestBlank = blank;
+        }
     }
-    return best;
+    return best ? *best : T{};
+}
+
+} // namespace
+
+Plan planTiles(const QRectF &bounds, const QSizeF &page, int tiles)
+{
+    return pick(grids(bounds, page, tiles), bounds, [](const Plan &p) -> const Plan & { return p; });
 }
 
 PageChoice choosePage(const QRectF &bounds, const PageAreas &areas, int tiles,
                       std::optional<QPageLayout::Orientation> orientation)
 {
-    if (orientation)
-        return {*orientation, planTiles(bounds, areas.of(*orientation), tiles)};
-    PageChoice landscape{QPageLayout::Landscape, planTiles(bounds, areas.landscape, tiles)};
-    PageChoice portrait{QPageLayout::Portrait, planTiles(bounds, areas.portrait, tiles)};
-    return portrait.plan.scale > landscape.plan.scale ? portrait : landscape;
+    QList<PageChoice> candidates;
+    // Landscape first: on a tie it stays, as the one-page default always was.
+    for (QPageLayout::Orientation o : {QPageLayout::Landscape, QPageLayout::Portrait})
+        if (!orientation || *orientation == o)
+            for (const Plan &plan : grids(bounds, areas.of(o), tiles))
+                candidates.append({o, plan});
+    return pick(candidates, bounds, [](const PageChoice &c) -> const Plan & { return c.plan; });
 }
 
 Legibility legibility(const QRectF &bounds, const PageAreas &areas, int tiles,

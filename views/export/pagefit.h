@@ -15,14 +15,17 @@ namespace edgemap::pagefit {
 // units (1/96 inch, on the page as in the diagram), so that the exporter, the export dialog and
 // the command line agree and tests need no painter.
 
-// The smallest text the renderer draws, in diagram units (DiagramRenderer's change badge, 9 px;
-// protocol and status lines are 10 px).
-inline constexpr qreal kSmallestTextPixels = 9;
+// The smallest text that carries the diagram's information, in diagram units: DiagramRenderer
+// draws a chip's protocol and status word, a route's label and a box's detail lines at 10 px.
+// (The change badge's 9 px "new" sits in a coloured pill and reads by its shape too.)
+inline constexpr qreal kSmallestTextPixels = 10;
 // Below this printed size text is hard to read on paper.
 inline constexpr qreal kLegiblePoints = 6;
 // The share of a tile's width (height) that the smallest overlap with a neighbour takes.
 inline constexpr qreal kOverlap = 0.05;
 inline constexpr int kMaxTiles = 64;
+// Plans whose scale is within this share of the largest are as good: the least blank wins.
+inline constexpr qreal kNearScale = 0.05;
 
 // The printed size in points of text `pixels` high in diagram units, drawn at `scale`.
 constexpr qreal printedPoints(qreal pixels, qreal scale)
@@ -59,8 +62,8 @@ struct Plan
 // centred (one row is top aligned).
 Plan planGrid(const QRectF &bounds, const QSizeF &area, int columns, int rows);
 
-// Of the grids of exactly `tiles` pages (columns x rows), the one with the largest scale (on a
-// tie, the least blank).
+// Of the grids of exactly `tiles` pages (columns x rows), the one with the largest scale; of
+// those within kNearScale of it, the least blank.
 Plan planTiles(const QRectF &bounds, const QSizeF &area, int tiles);
 
 // A page's diagram area (what the title block, legend and margins leave) in each orientation.
@@ -81,7 +84,8 @@ struct PageChoice
 };
 
 // The plan for `tiles` pages in the orientation asked for, or (nullopt) in the one that prints
-// the diagram larger; landscape on a tie.
+// the diagram larger (as planTiles chooses among grids, over both orientations; landscape on a
+// tie).
 PageChoice choosePage(const QRectF &bounds, const PageAreas &areas, int tiles,
                       std::optional<QPageLayout::Orientation> orientation);
 
