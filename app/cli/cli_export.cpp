@@ -207,8 +207,9 @@ int runExport(const ExportParams &p)
     printOut(summary(p.output.path, p.options, r));
     // Written all the same: a wall chart may be meant to be read up close.
     if (r.legibility)
-        if (const QString warning = pagefit::legibilityWarning(
-                    *r.legibility, QPageSize::name(p.options.pageSize), QStringLiteral("--tiles %1"));
+        if (const QString warning
+            = pagefit::legibilityWarning(*r.legibility, QPageSize::name(p.options.pageSize),
+                                         QStringLiteral("--tiles %1"));
             !warning.isEmpty())
             printErr(QStringLiteral("edgemap %1: warning: %2\n").arg(cmd, warning));
     return Ok;
@@ -227,8 +228,9 @@ constinit const CommandSpec exportCommand{
         = "Write the Edge diagram with a title block and the legend. The format follows the "
           "suffix of -o: .svg (vector, real text), .png, .pdf (vector; one page, or --tiles N "
           "pages with overlap marks; the orientation that prints larger unless --landscape or "
-          "--portrait; a warning when the smallest text prints below 6 pt) or .drawio (editable in diagrams.net). Selection and hover "
-          "never reach the file; a highlight only with --highlight. The output file is replaced "
+          "--portrait; a warning on stderr when the smallest text prints below 6 pt) or .drawio "
+          "(editable in diagrams.net). Selection and hover never reach the file; a highlight only "
+          "with --highlight. The output file is replaced "
           "only once it is complete. Needs no display.\n"
           "Exit 0 when written, 2 for bad usage, unreadable input, an unknown highlight or an "
           "unwritable output file.",

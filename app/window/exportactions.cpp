@@ -36,6 +36,15 @@ void showMessage(QWidget *window, const QString &text, int timeout = 5000)
         main->statusBar()->showMessage(text, timeout);
 }
 
+// The written PDF's "text too small" note, in the window's words; empty when none.
+QString legibilityNote(const ExportResult &result, QPageSize::PageSizeId page)
+{
+    if (!result.legibility)
+        return {};
+    return pagefit::legibilityWarning(*result.legibility, QPageSize::name(page),
+                                      ExportActions::tr("%1 pages"));
+}
+
 const QString kAuthorKey = QStringLiteral("export/author");
 const QString kDirKey = QStringLiteral("export/directory");
 
@@ -67,20 +76,15 @@ ExportActions::ExportActions(Document &document, DiagramPane *view, QWidget *win
         const QString path = m_exportPath;
         setBusy(false);
         if (result.ok()) {
-            const QString warning
-                    = result.legibility ? pagefit::legibilityWarning(
-                                                  *result.legibility,
-                                                  QPageSize::name(m_exportOptions.pageSize),
-                                                  tr("%1 pages"))
-                                        : QString();
+            const QString warning = legibilityNote(result, m_exportOptions.pageSize);
             // Longer on screen when there is something to read.
-            showMessage(m_window,
-                        warning.isEmpty()
-                                ? tr("Exported the diagram to %1")
-                                          .arg(QDir::toNativeSeparators(path))
-                                : tr("Exported the diagram to %1; note: %2")
-                                          .arg(QDir::toNativeSeparators(path), warning),
-                        warning.isEmpty() ? 5000 : 20000);
+            showMessage(
+                    m_window,
+                    warning.isEmpty()
+                            ? tr("Exported the diagram to %1").arg(QDir::toNativeSeparators(path))
+                            : tr("Exported the diagram to %1; note: %2")
+                                      .arg(QDir::toNativeSeparators(path), warning),
+                    warning.isEmpty() ? 5000 : 20000);
             m_lastWarning = warning;
         } else {
             // Plain text: the message quotes a path, which must never be taken for markup.
@@ -181,11 +185,10 @@ bool ExportActions::askOptions(ExportOptions &o)
     const QRectF bounds = o.format == ExportFormat::Pdf
                                   ? DiagramExporter(m_document, o).layout().bounds
                                   : QRectF();
-    ExportOptionsDialog dialog(o, m_document.topology().name, m_window,
-                               [bounds](const ExportOptions &chosen) {
-                                   return DiagramExporter::legibilityWarning(bounds, chosen,
-                                                                             tr("%1 pages"));
-                               });
+    ExportOptionsDialog dialog(
+            o, m_document.topology().name, m_window, [bounds](const ExportOptions &chosen) {
+                return DiagramExporter::legibilityWarning(bounds, chosen, tr("%1 pages"));
+            });
     if (dialog.exec() != QDialog::Accepted)
         return false;
     o = dialog.options();

@@ -48,7 +48,8 @@ ExportOptionsDialog::ExportOptionsDialog(const ExportOptions &options, const QSt
         m_orientation->addItem(tr("Landscape"), int(QPageLayout::Landscape));
         m_orientation->addItem(tr("Portrait"), int(QPageLayout::Portrait));
         m_orientation->setCurrentIndex(std::max(
-                0, m_orientation->findData(options.orientation ? int(*options.orientation) : kAuto)));
+                0,
+                m_orientation->findData(options.orientation ? int(*options.orientation) : kAuto)));
         m_tiles = new QSpinBox(this);
         m_tiles->setRange(1, 64);
         m_tiles->setValue(options.tiles);
@@ -88,9 +89,8 @@ ExportOptions ExportOptionsDialog::options() const
         o.pageSize = QPageSize::PageSizeId(m_page->currentData().toInt());
     if (m_orientation) {
         const int orientation = m_orientation->currentData().toInt();
-        o.orientation = orientation == kAuto
-                                ? std::nullopt
-                                : std::optional(QPageLayout::Orientation(orientation));
+        o.orientation = orientation == kAuto ? std::nullopt
+                                             : std::optional(QPageLayout::Orientation(orientation));
     }
     if (m_tiles)
         o.tiles = m_tiles->value();

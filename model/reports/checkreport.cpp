@@ -133,8 +133,8 @@ void addFacts(TableDocument &doc, const Topology &t, const CheckResult &c, const
     if (const CaptureTime captured = captureTimeOf(c); captured.isCapture()) {
         const QString note = basisNote(captured.basis);
         // A header's time as written (with its offset); the others in UTC, not local time.
-        const QString time = (note.isEmpty() ? captured.time : captured.time.toUTC())
-                                     .toString(Qt::ISODate);
+        const QString time
+                = (note.isEmpty() ? captured.time : captured.time.toUTC()).toString(Qt::ISODate);
         doc.facts.append({QStringLiteral("Captured"),
                           note.isEmpty() ? time : QStringLiteral("%1 (%2)").arg(time, note)});
     }

@@ -17,8 +17,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QLocale>
 #include <QImage>
+#include <QLocale>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMimeData>
@@ -174,9 +174,8 @@ void TstDiagramExporter::svgShowsTheSnapshot()
     const Xml xml = parse(exporter.svg());
     QVERIFY(xml.text.contains(QStringLiteral("Contoso Edge (default)")));
     // The sample has no capture header: the file's time, said as such, never the load time.
-    const QString when = QLocale::c()
-                                 .toString(QFileInfo(kSample).lastModified().toUTC(),
-                                           QStringLiteral("yyyy-MM-dd HH:mm"));
+    const QString when = QLocale::c().toString(QFileInfo(kSample).lastModified().toUTC(),
+                                               QStringLiteral("yyyy-MM-dd HH:mm"));
     QVERIFY2(xml.text.contains(QStringLiteral("Snapshot of edge01.contoso.local, captured %1 UTC "
                                               "(file time)")
                                        .arg(when)),

@@ -2,6 +2,7 @@
 // text in the file, fit to page takes the orientation that prints larger, text too small to read
 // gets a warning naming the pages that help (and the file is still written), tiled pages are
 // filled, and the title block gives when the snapshot was captured, not when it was loaded.
+#include "diagram/diagrampane.h"
 #include "document/document.h"
 #include "export/diagramexporter.h"
 #include "io/topologyfile.h"
@@ -9,11 +10,15 @@
 #include "support/topologybuilder.h"
 #include "support/tst_checks_util.h"
 #include "support/tst_snapshot_util.h"
+#include "window/exportactions.h"
 
 #include <QFile>
+#include <QMainWindow>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -96,6 +101,7 @@ private Q_SLOTS:
     void twelveMemberPoolPdfHasNamesAndTcp();
     void fitToPageTakesTheLargerOrientation();
     void cliWarnsWhenTextIsTooSmall();
+    void guiExportNotesTextTooSmall();
     void tiledPagesAreFilled_data();
     void tiledPagesAreFilled();
     void titleBlockGivesTheFileTime();
@@ -145,8 +151,8 @@ void TstPageExport::fitToPageTakesTheLargerOrientation()
         qInfo("%d servers: diagram %.0f x %.0f; A4 area portrait %.0f x %.0f, landscape %.0f x "
               "%.0f; chosen %s at scale %.3f, smallest text %.1f pt",
               int(serverNames(t).size()), exporter.layout().bounds.width(),
-              exporter.layout().bounds.height(), areas.portrait.width(),
-              areas.portrait.height(), areas.landscape.width(), areas.landscape.height(),
+              exporter.layout().bounds.height(), areas.portrait.width(), areas.portrait.height(),
+              areas.landscape.width(), areas.landscape.height(),
               chosen.orientation == QPageLayout::Portrait ? "portrait" : "landscape",
               chosen.plan.scale, exporter.legibility().points);
         for (QPageLayout::Orientation forced : {QPageLayout::Portrait, QPageLayout::Landscape}) {
@@ -198,6 +204,36 @@ void TstPageExport::cliWarnsWhenTextIsTooSmall()
     r = runEdgemap({u"export"_s, topology, u"--page"_s, u"Letter"_s, u"-o"_s, pdf});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.contains(u"pt on Letter"_s), qPrintable(r.err));
+}
+
+// The window's export writes the file and says on the status bar what the command line says on
+// stderr, in the window's words (pages, not --tiles); legible pages say nothing more.
+void TstPageExport::guiExportNotesTextTooSmall()
+{
+    Document doc(twelveMemberPool());
+    QMainWindow window;
+    auto *view = new DiagramPane(doc, &window);
+    window.setCentralWidget(view);
+    ExportActions actions(doc, view, &window);
+    QSignalSpy finished(&actions, &ExportActions::exportFinished);
+    const QString pdf = m_dir->filePath(u"gui.pdf"_s);
+    QVERIFY(actions.startExport(pdf, pdfOptions()));
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.constLast().at(1).toString(), QString());
+    QVERIFY(QFile::exists(pdf));
+    const QString status = window.statusBar()->currentMessage();
+    QVERIFY2(status.contains(u"note: the smallest text prints at"_s), qPrintable(status));
+    QVERIFY2(QRegularExpression(u"with [0-9]+ pages it prints at"_s).match(status).hasMatch(),
+             qPrintable(status));
+    QCOMPARE(actions.lastWarning().isEmpty(), false);
+
+    ExportOptions tiled = pdfOptions();
+    tiled.tiles = 12;
+    QVERIFY(actions.startExport(pdf, tiled));
+    QVERIFY(finished.wait(60000));
+    QVERIFY(actions.lastWarning().isEmpty());
+    QVERIFY2(!window.statusBar()->currentMessage().contains(u"note:"_s),
+             qPrintable(window.statusBar()->currentMessage()));
 }
 
 void TstPageExport::tiledPagesAreFilled_data()

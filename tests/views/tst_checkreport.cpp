@@ -103,8 +103,8 @@ void TstCheckReport::capturedIsTheFileTimeNotTheLoadTime()
     QCOMPARE(fact(doc, QStringLiteral("Captured")),
              QStringLiteral("2026-03-01T10:22:00Z (file time)"));
     // Pasted text has no capture time: no "Captured" fact rather than the time it was read.
-    const CheckResult pasted = readAndJudge(t, snapshottest::readFile(kSample),
-                                            SnapshotSource::clipboard());
+    const CheckResult pasted
+            = readAndJudge(t, snapshottest::readFile(kSample), SnapshotSource::clipboard());
     QVERIFY(pasted.ok());
     QVERIFY(fact(checkReportDocument(t, pasted), QStringLiteral("Captured")).isEmpty());
 }

@@ -145,8 +145,9 @@ void TstPageFit::legibilityNamesThePagesThatHelp()
     QVERIFY2(one.points < 2.5, qPrintable(QString::number(one.points)));
     QVERIFY(one.tilesNeeded > 1);
     QVERIFY(one.pointsWithTiles >= kLegiblePoints);
-    const qreal fewer = printedPoints(
-            kSmallestTextPixels, choosePage(bounds, kA4, one.tilesNeeded - 1, std::nullopt).plan.scale);
+    const qreal fewer
+            = printedPoints(kSmallestTextPixels,
+                            choosePage(bounds, kA4, one.tilesNeeded - 1, std::nullopt).plan.scale);
     QVERIFY2(fewer < kLegiblePoints, qPrintable(QString::number(fewer)));
     const Legibility enough = legibility(bounds, kA4, one.tilesNeeded, std::nullopt);
     QVERIFY(enough.legible());

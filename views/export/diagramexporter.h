@@ -57,9 +57,9 @@ struct ExportOptions
 // What a file export wrote: the error (naming the path) or the size of what was written.
 struct ExportResult
 {
-    QString error;   // empty on success
-    QSize pixelSize; // PNG: pixels; SVG: its viewBox
-    int pages = 0;   // PDF
+    QString error;                                                 // empty on success
+    QSize pixelSize;                                               // PNG: pixels; SVG: its viewBox
+    int pages = 0;                                                 // PDF
     QPageLayout::Orientation orientation = QPageLayout::Landscape; // PDF: the one used
     // PDF: the printed size of the smallest text (pagefit::legibilityWarning words it).
     std::optional<pagefit::Legibility> legibility;

@@ -57,8 +57,7 @@ void paintOverlapMarks(QPainter *painter, const QRectF &core, const QRectF &targ
 QSizeF DiagramExporter::diagramArea(const QSizeF &page)
 {
     const QSizeF legend = DiagramRenderer::legendSizeForWidth(int(page.width()));
-    return {page.width(),
-            std::max(0.0, page.height() - kTitleHeight - legend.height() - 2 * kGap)};
+    return {page.width(), std::max(0.0, page.height() - kTitleHeight - legend.height() - 2 * kGap)};
 }
 
 pagefit::PageAreas DiagramExporter::pageAreas(QPageSize::PageSizeId size)
@@ -90,9 +89,9 @@ QString DiagramExporter::legibilityWarning(const QRectF &bounds, const ExportOpt
 {
     if (options.format != ExportFormat::Pdf)
         return {};
-    const pagefit::Legibility l = pagefit::legibility(bounds, pageAreas(options.pageSize),
-                                                      std::clamp(options.tiles, 1, 64),
-                                                      options.orientation);
+    const pagefit::Legibility l
+            = pagefit::legibility(bounds, pageAreas(options.pageSize),
+                                  std::clamp(options.tiles, 1, 64), options.orientation);
     return pagefit::legibilityWarning(l, QPageSize::name(options.pageSize), tilesHint);
 }
 
@@ -136,8 +135,7 @@ int DiagramExporter::paintPages(QPagedPaintDevice *device) const
         painter.restore();
         if (pages > 1)
             paintOverlapMarks(&painter, toPage(tile.source, tile.core), target, tile.column > 0,
-                              tile.column < plan.columns - 1, tile.row > 0,
-                              tile.row < plan.rows - 1);
+                              tile.column<plan.columns - 1, tile.row> 0, tile.row < plan.rows - 1);
         painter.save();
         painter.translate(0, page.height() - legend.height());
         renderer.drawLegend(&painter, legend);
@@ -155,10 +153,10 @@ QByteArray DiagramExporter::pdf(int *pages) const
         QPdfWriter writer(&buffer);
         // 96 dpi: the diagram's hairlines (cosmetic pens) print a visible 1/96 inch wide.
         writer.setResolution(96);
-        writer.setPageLayout(QPageLayout(QPageSize(m_options.pageSize), pageChoice().orientation,
-                                         QMarginsF(kPageMargin, kPageMargin, kPageMargin,
-                                                   kPageMargin),
-                                         QPageLayout::Millimeter));
+        writer.setPageLayout(
+                QPageLayout(QPageSize(m_options.pageSize), pageChoice().orientation,
+                            QMarginsF(kPageMargin, kPageMargin, kPageMargin, kPageMargin),
+                            QPageLayout::Millimeter));
         writer.setTitle(titleLines().at(0));
         writer.setCreator(QStringLiteral("EdgeMap"));
         const int count = paintPages(&writer);

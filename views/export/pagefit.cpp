@@ -28,7 +28,8 @@ QList<qreal> positions(qreal start, qreal length, qreal window, int count, bool 
 std::pair<qreal, qreal> owned(const QList<qreal> &at, qreal window, int i)
 {
     const qreal from = i == 0 ? at.at(i) : (at.at(i) + at.at(i - 1) + window) / 2;
-    const qreal to = i + 1 == at.size() ? at.at(i) + window : (at.at(i + 1) + at.at(i) + window) / 2;
+    const qreal to
+            = i + 1 == at.size() ? at.at(i) + window : (at.at(i + 1) + at.at(i) + window) / 2;
     return {from, to};
 }
 
@@ -126,7 +127,8 @@ T pick(const QList<T> &candidates, const QRectF &bounds, PlanOf planOf)
 
 Plan planTiles(const QRectF &bounds, const QSizeF &page, int tiles)
 {
-    return pick(grids(bounds, page, tiles), bounds, [](const Plan &p) -> const Plan & { return p; });
+    return pick(grids(bounds, page, tiles), bounds,
+                [](const Plan &p) -> const Plan & { return p; });
 }
 
 PageChoice choosePage(const QRectF &bounds, const PageAreas &areas, int tiles,

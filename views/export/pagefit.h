@@ -48,7 +48,7 @@ struct Plan
 {
     int columns = 1;
     int rows = 1;
-    qreal scale = 0; // page units per diagram unit
+    qreal scale = 0;   // page units per diagram unit
     QList<Tile> tiles; // row by row
     int pages() const { return columns * rows; }
     // The largest share of a page's diagram area that lies outside the diagram's bounds (0..1).
@@ -105,7 +105,8 @@ Legibility legibility(const QRectF &bounds, const PageAreas &areas, int tiles,
                       qreal smallestPixels = kSmallestTextPixels);
 
 // The warning for an illegible plan ("the smallest text prints at 3.1 pt on A4 ...; with
-// --tiles 4 it prints at 6.2 pt"), empty when legible. `tilesHint` is how to ask for tiles where the text is read
+// --tiles 4 it prints at 6.2 pt"), empty when legible. `tilesHint` is how to ask for tiles where
+// the text is read
 // ("--tiles %1" on the command line, "%1 pages" in the window).
 QString legibilityWarning(const Legibility &legibility, const QString &pageName,
                           const QString &tilesHint);
