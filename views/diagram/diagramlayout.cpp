@@ -67,6 +67,30 @@ DiagramLayout::DiagramLayout(const Topology &topology, const Catalog &catalog,
             .run();
 }
 
+qreal DiagramLayout::textWidth(const QString &text, qreal pixelSize, bool bold)
+{
+    // Advance widths at 100 px of ASCII 32..126, regular and bold.
+    static constexpr unsigned char kRegular[95] = {
+            32, 41, 46, 84, 64, 96, 78, 28, 39, 39, 50, 84, 32, 37, 32, 34, 64, 64, 64, 64,
+            64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 54, 100, 69, 69, 70, 77, 64, 58, 78,
+            76, 30, 30, 66, 56, 87, 75, 79, 61, 79, 70, 64, 62, 74, 69, 99, 69, 62, 69, 39,
+            34, 39, 84, 50, 50, 62, 64, 55, 64, 62, 36, 64, 64, 28, 28, 58, 28, 98, 64, 62,
+            64, 64, 42, 53, 40, 64, 60, 82, 60, 60, 53, 64, 34, 64, 84};
+    static constexpr unsigned char kBold[95] = {
+            35, 46, 53, 84, 70, 101, 88, 31, 46, 46, 53, 84, 38, 42, 38, 37, 70, 70, 70, 70,
+            70, 70, 70, 70, 70, 70, 40, 40, 84, 84, 84, 58, 100, 78, 77, 74, 83, 69, 69, 83,
+            84, 38, 38, 78, 64, 100, 84, 85, 74, 85, 77, 73, 69, 82, 78, 111, 78, 73, 73, 46,
+            37, 46, 84, 50, 50, 68, 72, 60, 72, 68, 44, 72, 72, 35, 35, 67, 35, 105, 72, 69,
+            72, 72, 50, 60, 48, 72, 66, 93, 65, 66, 59, 72, 37, 72, 84};
+    const unsigned char *table = bold ? kBold : kRegular;
+    qreal units = 0;
+    for (const QChar c : text) {
+        const ushort u = c.unicode();
+        units += u >= 32 && u < 127 ? table[u - 32] : 84; // arrows and the like: as wide as '+'
+    }
+    return units * pixelSize / 100 * 1.04;
+}
+
 QList<QRectF> DiagramLayout::textRects() const
 {
     QList<QRectF> rects;
@@ -204,7 +228,9 @@ qreal DiagramLayoutBuilder::layoutSide(const EdgeServer &server, InterfaceSide s
 
 qreal DiagramLayoutBuilder::blockHeader(const Address *address) const
 {
-    const int lines = address && !address->natPublicIp.isEmpty() && !m_sharedPool ? 4 : 3;
+    // Roles, address, NAT address, FQDN; a pool shape's block has roles and FQDN (each member's
+    // addresses are in the member table).
+    const int lines = m_sharedPool ? 2 : address && !address->natPublicIp.isEmpty() ? 4 : 3;
     return lines * DiagramLayout::kHeaderLine + 8;
 }
 

@@ -191,16 +191,14 @@ public:
     static constexpr qreal kBlockHeader = 46;
     static constexpr qreal kCompactChipHeight = 22; // unexpected sockets in the grid
     static constexpr qreal kLabelLine = 11;         // one line of a flow label
-    static constexpr qreal kMemberStrip = 9;        // a shared chip's row of member cells
+    static constexpr qreal kMemberStrip = 7;        // a shared chip's row of member cells
     static constexpr qreal kHeaderLine = 13;        // one line of an address block's header
-    static constexpr qreal kMemberRow = 15;         // one row of a member table
-    // A generous width per character of 10-11 px text, so that a box sized with it holds its
-    // text in the fonts the renderer uses (DejaVu Sans, Segoe UI, Arial); bold adds 10 %.
-    static constexpr qreal kCharWidth = 6.4;
-    static qreal textWidth(const QString &text, bool bold = false)
-    {
-        return qreal(text.size()) * kCharWidth * (bold ? 1.1 : 1.0);
-    }
+    static constexpr qreal kMemberRow = 14;         // one row of a member table
+    // The width of a text at a pixel size, from the advance widths of DejaVu Sans (Debian's
+    // default face and the widest of the faces the renderer meets: Segoe UI and Arial are
+    // narrower), plus 4 % for hinting: a box sized with it holds its text on every platform,
+    // and the layout stays free of fonts.
+    static qreal textWidth(const QString &text, qreal pixelSize = 10, bool bold = false);
 };
 
 // Layout keys of pools and servers, and the single-site keys of zones, walls and peers (their
@@ -210,6 +208,11 @@ QString wallKey(Firewall firewall);
 QString poolKey(const PoolId &id);
 QString serverKey(const ServerId &id);
 QString peerKey(const PeerId &id);
+
+// A chip's protocol line: the protocol names without their descriptions ("RTP/SRTP" for
+// "RTP/SRTP (relayed media)"), and "· dynamic" for a port from the media range. The full
+// text is in the tooltip and the tables.
+QString chipProtocols(const Listener &listener);
 
 // Short role names for the narrow address headers ("Access", "Web Conf", "A/V").
 QString shortName(AddressRole role);

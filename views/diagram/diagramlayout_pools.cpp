@@ -95,56 +95,73 @@ QList<qreal> memberColumnWidths(const EdgePool &pool)
     const QStringList titles = memberTitles(pool);
     QList<qreal> widths{kGlyphColumn};
     for (qsizetype c = 0; c < titles.size(); ++c) {
-        qreal w = DiagramLayout::textWidth(titles.at(c), true);
+        qreal w = DiagramLayout::textWidth(titles.at(c), 10, true);
         for (const EdgeServer &server : pool.servers)
-            w = std::max(w, DiagramLayout::textWidth(memberCells(pool, server).value(c)));
+            w = std::max(w, DiagramLayout::textWidth(memberCells(pool, server).value(c), 10, c == 0));
         widths.append(w + kCellGap);
     }
     widths.append(kStatusColumn);
     return widths;
 }
 
+// The chip protocol line, as the look writes it (chipProtocols() in diagramlook.cpp).
+QString chipProtocols(const Listener &listener)
+{
+    QStringList names;
+    for (const QString &protocol : listener.protocols()) {
+        const QString name = protocol.section(QStringLiteral(" ("), 0, 0).trimmed();
+        if (!names.contains(name))
+            names.append(name);
+    }
+    QString text = names.join(QStringLiteral(", "));
+    if (listener.dynamic)
+        text += QObject::tr(" · dynamic");
+    return text;
+}
+
 Widths measureWidths(const Topology &topology)
 {
     Widths w;
     using L = DiagramLayout;
-    constexpr qreal kChipText = 18 + 2 * L::kChipPadding + 4; // glyph column, padding, slack
+    constexpr qreal kChipText = 18 + 2 * L::kChipPadding + 2; // glyph column, padding
     qreal chip = L::kChipWidth;
     for (const EdgePool &pool : topology.pools) {
         for (const EdgeServer &server : pool.servers) {
             for (const Listener &l : server.listeners) {
-                QString protocols = l.protocols().join(QStringLiteral(", "));
-                if (l.dynamic)
-                    protocols += QStringLiteral(" (dynamic)");
-                chip = std::max(chip, L::textWidth(protocols) + kChipText);
+                chip = std::max(chip, L::textWidth(chipProtocols(l), 10) + kChipText);
+                chip = std::max(chip, L::textWidth(socketLabel(l.transport, l.port, l.portEnd), 11,
+                                                   true)
+                                              + kChipText + 40); // room for a change badge
             }
             for (const NetInterface &nic : server.interfaces)
-                for (const Address &a : nic.addresses)
+                for (const Address &a : nic.addresses) {
                     for (const QString &text :
-                         QStringList{a.ip, QStringLiteral("NAT ") + a.natPublicIp, a.fqdn})
-                        chip = std::max(chip, L::textWidth(text) + 4);
-            for (const NetInterface &nic : server.interfaces)
-                for (const Address &a : nic.addresses)
-                    chip = std::max(chip, L::textWidth(rolesTitle(a), true) + 4);
+                         QStringList{a.ip, QObject::tr("NAT %1").arg(a.natPublicIp), a.fqdn})
+                        chip = std::max(chip, L::textWidth(text, 11) + 2);
+                    chip = std::max(chip, L::textWidth(rolesTitle(a), 11, true) + 2);
+                }
         }
     }
     w.chip = chip;
     w.block = chip + 2 * kBlockInset;
     for (const Service &service : topology.services)
-        w.band = std::max({w.band, L::textWidth(service.id.value(), true) + 14,
-                           L::textWidth(service.executable) + 14});
+        w.band = std::max({w.band, L::textWidth(service.id.value(), 11, true) + 14,
+                           L::textWidth(service.executable, 10) + 14});
     w.middle = w.band + 2 * kMiddleMargin;
     w.server = 2 * kServerPad + 2 * w.block + w.middle;
-    for (const EdgePool &pool : topology.pools)
+    for (const EdgePool &pool : topology.pools) {
+        w.server = std::max(w.server, L::textWidth(QObject::tr("Edge pool ") + pool.fqdn, 12, true)
+                                              + 2 * kServerPad);
         for (const EdgeServer &server : pool.servers)
-            w.server = std::max(w.server, L::textWidth(server.fqdn, true) * 1.25
-                                                  + L::textWidth(QObject::tr("Edge server"))
+            w.server = std::max(w.server, L::textWidth(server.fqdn, 13, true)
+                                                  + L::textWidth(QObject::tr("Edge server"), 11)
                                                   + 2 * kServerPad + 12);
+    }
     for (const Peer &peer : topology.peers) {
         const int c = zoneOf(peer.kind) == Zone::Internet ? 0 : 1;
         const QString detail = peer.fqdn.isEmpty() ? displayName(peer.kind) : peer.fqdn;
-        w.peer[c] = std::max(
-                {w.peer[c], L::textWidth(peer.name, true) + 24, L::textWidth(detail) + 24});
+        w.peer[c] = std::max({w.peer[c], L::textWidth(peer.name, 11, true) + 22,
+                              L::textWidth(detail, 10) + 22});
     }
     return w;
 }
@@ -196,7 +213,7 @@ qreal DiagramLayoutBuilder::layoutSharedPool(const EdgePool &pool, qreal y)
 qreal DiagramLayoutBuilder::layoutMemberTables(qreal y)
 {
     for (const EdgePool *pool : std::as_const(m_tablePools))
-        y = layoutMemberTable(*pool, y + kPoolGap);
+        y = layoutMemberTable(*pool, y + kTableGap);
     return y;
 }
 

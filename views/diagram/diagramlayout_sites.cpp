@@ -6,7 +6,7 @@
 
 #include <QSet>
 
-#include <cmath>
+#include <algorithm>
 
 namespace edgemap {
 
@@ -136,17 +136,18 @@ void DiagramLayoutBuilder::runSites(DiagramLayout &out, const Topology &topology
         cellH = std::max(cellH, panel.bounds.height());
         panels.append(panel);
     }
-    // The number of columns whose grid is closest to a landscape page's shape (√2 : 1).
+    // Side by side, or the grid that shows the panels largest on a wide screen (16:9, which
+    // also suits a landscape page once the title block is under it): never one column.
     const int n = int(panels.size());
-    int columns = 1;
-    qreal best = std::numeric_limits<qreal>::max();
-    for (int c = 1; c <= n; ++c) {
+    int columns = n;
+    qreal best = 0;
+    for (int c = std::min(2, n); c <= n; ++c) {
         const int rows = (n + c - 1) / c;
-        const qreal ratio
-                = (c * cellW + (c - 1) * kPanelGap) / (rows * cellH + (rows - 1) * kPanelGap);
-        const qreal distance = std::abs(std::log(ratio / std::sqrt(2.0)));
-        if (distance < best - 1e-9) {
-            best = distance;
+        const qreal w = c * cellW + (c - 1) * kPanelGap;
+        const qreal h = rows * cellH + (rows - 1) * kPanelGap;
+        const qreal scale = std::min(16.0 / 9.0 / w, 1.0 / h);
+        if (scale > best * (1 + 1e-9)) {
+            best = scale;
             columns = c;
         }
     }

@@ -19,14 +19,6 @@ QString tr(const char *text, int n = -1)
     return QCoreApplication::translate("edgemap::DiagramScene", text, nullptr, n);
 }
 
-QString protocolsOf(const Listener &listener)
-{
-    QString text = listener.protocols().join(QStringLiteral(", "));
-    if (listener.dynamic)
-        text += tr(" (dynamic)");
-    return text;
-}
-
 QString addressTitle(const Address &address)
 {
     QStringList roles;
@@ -79,12 +71,13 @@ void addServers(DiagramLook &look, const Topology &t, const DiagramLayout &layou
         look.boxes.insert(serverKey(s.server), {t.server(s.server)->fqdn, tr("Edge server")});
     for (const DiagramLayout::AddressBlock &b : layout.blocks) {
         if (const Address *a = b.address.isEmpty() ? nullptr : t.address(b.address)) {
-            QStringList lines{a->ip};
-            if (b.shared)
-                lines = QStringList{tr("each member's address: see below")};
-            else if (!a->natPublicIp.isEmpty())
+            QStringList lines;
+            if (!b.shared)
+                lines.append(a->ip);
+            if (!b.shared && !a->natPublicIp.isEmpty())
                 lines.append(tr("NAT %1").arg(a->natPublicIp));
-            lines.append(a->fqdn);
+            lines.append(a->fqdn.isEmpty() && b.shared ? tr("each member's own address")
+                                                        : a->fqdn);
             look.boxes.insert(b.key, {addressTitle(*a), lines.join(u'\n')});
         } else if (b.unexpectedOnly) {
             look.boxes.insert(b.key, {tr("Unexpected: on all interfaces or another address"), {}});
@@ -114,7 +107,7 @@ void addChipsAndPeers(DiagramLook &look, const DiagramInput &input, const Diagra
         } else {
             const Listener *l = listeners.value(c.listener);
             chip.socket = socketLabel(l->transport, l->port, l->portEnd);
-            chip.protocol = protocolsOf(*l);
+            chip.protocol = chipProtocols(*l);
         }
         look.chips.insert(c.key, chip);
     }

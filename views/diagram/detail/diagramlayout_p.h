@@ -14,7 +14,7 @@ namespace edgemap {
 namespace metrics {
 inline constexpr qreal kTop = 44; // below the zone titles
 inline constexpr qreal kPoolPad = 12;
-inline constexpr qreal kPoolTitle = 40; // title and subtitle lines
+inline constexpr qreal kPoolTitle = 38; // title and subtitle lines
 inline constexpr qreal kPoolGap = 30;
 inline constexpr qreal kServerPad = 10;
 inline constexpr qreal kServerTitle = 28;
@@ -60,6 +60,7 @@ Widths measureWidths(const Topology &topology);
 QStringList memberTitles(const EdgePool &pool);
 QStringList memberCells(const EdgePool &pool, const EdgeServer &server);
 QList<qreal> memberColumnWidths(const EdgePool &pool);
+
 
 class DiagramLayoutBuilder
 {
