@@ -6,6 +6,8 @@
 #include "core/ipaddress.h"
 #include "diagram/detail/diagramlayout_p.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace edgemap {
@@ -67,21 +69,37 @@ DiagramLayout::DiagramLayout(const Topology &topology, const Catalog &catalog,
             .run();
 }
 
+QString unexpectedSocketText(const UnexpectedListener &socket, bool withTwin)
+{
+    QString text = socketLabel(socket.transport, socket.port, socket.port);
+    if (withTwin)
+        text += QCoreApplication::translate("edgemap::DiagramScene", " · IPv4+6");
+    return text;
+}
+
+QString unexpectedProcessText(const UnexpectedListener &socket)
+{
+    return socket.pid >= 0 ? QCoreApplication::translate("edgemap::DiagramScene", "%1 (PID %2)")
+                                     .arg(socket.process)
+                                     .arg(socket.pid)
+                           : socket.process;
+}
+
 qreal DiagramLayout::textWidth(const QString &text, qreal pixelSize, bool bold)
 {
     // Advance widths at 100 px of ASCII 32..126, regular and bold.
-    static constexpr unsigned char kRegular[95] = {
-            32, 41, 46, 84, 64, 96, 78, 28, 39, 39, 50, 84, 32, 37, 32, 34, 64, 64, 64, 64,
-            64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 54, 100, 69, 69, 70, 77, 64, 58, 78,
-            76, 30, 30, 66, 56, 87, 75, 79, 61, 79, 70, 64, 62, 74, 69, 99, 69, 62, 69, 39,
-            34, 39, 84, 50, 50, 62, 64, 55, 64, 62, 36, 64, 64, 28, 28, 58, 28, 98, 64, 62,
-            64, 64, 42, 53, 40, 64, 60, 82, 60, 60, 53, 64, 34, 64, 84};
-    static constexpr unsigned char kBold[95] = {
-            35, 46, 53, 84, 70, 101, 88, 31, 46, 46, 53, 84, 38, 42, 38, 37, 70, 70, 70, 70,
-            70, 70, 70, 70, 70, 70, 40, 40, 84, 84, 84, 58, 100, 78, 77, 74, 83, 69, 69, 83,
-            84, 38, 38, 78, 64, 100, 84, 85, 74, 85, 77, 73, 69, 82, 78, 111, 78, 73, 73, 46,
-            37, 46, 84, 50, 50, 68, 72, 60, 72, 68, 44, 72, 72, 35, 35, 67, 35, 105, 72, 69,
-            72, 72, 50, 60, 48, 72, 66, 93, 65, 66, 59, 72, 37, 72, 84};
+    static constexpr unsigned char kRegular[95]
+            = {32, 41, 46, 84, 64, 96, 78, 28, 39, 39, 50, 84, 32, 37,  32, 34, 64, 64, 64,
+               64, 64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 54, 100, 69, 69, 70, 77, 64,
+               58, 78, 76, 30, 30, 66, 56, 87, 75, 79, 61, 79, 70, 64,  62, 74, 69, 99, 69,
+               62, 69, 39, 34, 39, 84, 50, 50, 62, 64, 55, 64, 62, 36,  64, 64, 28, 28, 58,
+               28, 98, 64, 62, 64, 64, 42, 53, 40, 64, 60, 82, 60, 60,  53, 64, 34, 64, 84};
+    static constexpr unsigned char kBold[95]
+            = {35, 46,  53, 84, 70, 101, 88, 31,  46, 46, 53, 84, 38, 42,  38, 37, 70, 70,  70,
+               70, 70,  70, 70, 70, 70,  70, 40,  40, 84, 84, 84, 58, 100, 78, 77, 74, 83,  69,
+               69, 83,  84, 38, 38, 78,  64, 100, 84, 85, 74, 85, 77, 73,  69, 82, 78, 111, 78,
+               73, 73,  46, 37, 46, 84,  50, 50,  68, 72, 60, 72, 68, 44,  72, 72, 35, 35,  67,
+               35, 105, 72, 69, 72, 72,  50, 60,  48, 72, 66, 93, 65, 66,  59, 72, 37, 72,  84};
     const unsigned char *table = bold ? kBold : kRegular;
     qreal units = 0;
     for (const QChar c : text) {
@@ -334,9 +352,18 @@ qreal DiagramLayoutBuilder::layoutUnexpectedGrid(const EdgeServer &server, qreal
     }
     const qreal x = kPoolPad + kServerPad;
     const qreal width = m_w.server - 2 * kServerPad;
-    constexpr qreal kCompactWidth = 150;
+    // As many columns as the longest chip text allows (glyph, socket, two spaces, process, and
+    // room for a "new" badge).
+    qreal compact = 120;
+    for (const QList<int> &group : std::as_const(groups)) {
+        const UnexpectedListener &ul = all.at(group.first());
+        const QString text = unexpectedSocketText(ul, group.size() > 1) + QStringLiteral("  ")
+                             + unexpectedProcessText(ul);
+        compact = std::max(compact, DiagramLayout::textWidth(text, 10, true) + 18
+                                            + 2 * DiagramLayout::kChipPadding + 34);
+    }
     const int columns
-            = std::max(1, int((width - 2 * kBlockInset + kChipGap) / (kCompactWidth + kChipGap)));
+            = std::max(1, int((width - 2 * kBlockInset + kChipGap) / (compact + kChipGap)));
     const qreal chipWidth = (width - 2 * kBlockInset - (columns - 1) * kChipGap) / columns;
     const qreal h = DiagramLayout::kCompactChipHeight;
     DiagramLayout::AddressBlock block;

@@ -214,6 +214,11 @@ QString peerKey(const PeerId &id);
 // text is in the tooltip and the tables.
 QString chipProtocols(const Listener &listener);
 
+// An unexpected socket's chip texts: the socket ("TCP 135", "· IPv4+6" when its [::] twin
+// shares the chip) and the process ("svchost.exe (PID 884)").
+QString unexpectedSocketText(const UnexpectedListener &socket, bool withTwin);
+QString unexpectedProcessText(const UnexpectedListener &socket);
+
 // Short role names for the narrow address headers ("Access", "Web Conf", "A/V").
 QString shortName(AddressRole role);
 

@@ -76,8 +76,7 @@ void addServers(DiagramLook &look, const Topology &t, const DiagramLayout &layou
                 lines.append(a->ip);
             if (!b.shared && !a->natPublicIp.isEmpty())
                 lines.append(tr("NAT %1").arg(a->natPublicIp));
-            lines.append(a->fqdn.isEmpty() && b.shared ? tr("each member's own address")
-                                                        : a->fqdn);
+            lines.append(a->fqdn.isEmpty() && b.shared ? tr("each member's own address") : a->fqdn);
             look.boxes.insert(b.key, {addressTitle(*a), lines.join(u'\n')});
         } else if (b.unexpectedOnly) {
             look.boxes.insert(b.key, {tr("Unexpected: on all interfaces or another address"), {}});
@@ -100,10 +99,8 @@ void addChipsAndPeers(DiagramLook &look, const DiagramInput &input, const Diagra
             // The layout was made from these checks: the server has one.
             const UnexpectedListener &u
                     = input.checks.server(c.server)->unexpected.at(c.unexpected);
-            chip.socket = socketLabel(u.transport, u.port, u.port);
-            chip.protocol = u.pid >= 0 ? tr("%1 (PID %2)").arg(u.process).arg(u.pid) : u.process;
-            if (!c.twins.isEmpty())
-                chip.socket += tr(" · IPv4+6");
+            chip.socket = unexpectedSocketText(u, !c.twins.isEmpty());
+            chip.protocol = unexpectedProcessText(u);
         } else {
             const Listener *l = listeners.value(c.listener);
             chip.socket = socketLabel(l->transport, l->port, l->portEnd);
