@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QGraphicsView>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void sceneShowsTheDocumentsAnalysis();
     void poolShapeShowsEachMember();
     void expandingAMemberKeepsTheOthers();
+    void doubleClickOnAMemberRowExpandsIt();
 };
 
 void TstDiagramScene::itemCounts_data()
@@ -566,5 +568,27 @@ void TstDiagramScene::expandingAMemberKeepsTheOthers()
     doc.resetTopology(doc.topology(), {});
     QVERIFY(scene.server(ServerId(u"edge02"_s)));
     scene.setExpanded(ServerId(u"edge02"_s), false);
+    QVERIFY(!scene.server(ServerId(u"edge02"_s)));
+}
+
+void TstDiagramScene::doubleClickOnAMemberRowExpandsIt()
+{
+    Document doc(pooltest::twoServerPool());
+    DiagramScene scene(doc);
+    QGraphicsView view(&scene);
+    view.resize(1200, 900);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const auto click = [&] {
+        const MemberRowItem *row = scene.memberRow(ServerId(u"edge02"_s));
+        view.ensureVisible(row);
+        const QPoint at = view.mapFromScene(row->sceneBoundingRect().center());
+        QTest::mouseDClick(view.viewport(), Qt::LeftButton, {}, at);
+    };
+    click();
+    QVERIFY(scene.isExpanded(ServerId(u"edge02"_s)));
+    QVERIFY(scene.server(ServerId(u"edge02"_s)));
+    click();
+    QVERIFY(!scene.isExpanded(ServerId(u"edge02"_s)));
     QVERIFY(!scene.server(ServerId(u"edge02"_s)));
 }

@@ -268,8 +268,9 @@ void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 {
     for (QGraphicsItem *item : items(event->scenePos())) {
         if (const auto *row = diagramItemCast<MemberRowItem>(item)) {
-            if (const ServerId *server = row->ref().as<ServerId>()) {
-                const ServerId id = *server; // the item may be replaced
+            const ElementRef ref = row->ref();
+            if (const ServerId *server = ref.as<ServerId>()) {
+                const ServerId id = *server; // the item is replaced by the new layout
                 setExpanded(id, !isExpanded(id));
                 event->accept();
                 return;
