@@ -70,7 +70,11 @@ struct ChipLook
     QString socket;
     QString protocol;
     bool unexpected = false;
-    ListenerStatus status = ListenerStatus::NotChecked;
+    ListenerStatus status = ListenerStatus::NotChecked; // a shared chip: its worst member's
+    // A pool shape's shared chip: each member's status (NotChecked also for a member without
+    // the listener) and who is not OK ("Missing on edge03", "OK on all 4").
+    QList<ListenerStatus> members;
+    QString membersSummary;
     int established = 0;
     QString changeBadge; // empty: unchanged
     QString changeDescription;
@@ -81,6 +85,14 @@ struct ServiceLook
     QString name;
     QString executable;
     int colour = 0; // the service's index in the topology
+};
+
+// A row of a pool's member table: the worst status of the member's listeners and a summary
+// ("OK", "2 missing", "not checked", "+ 3 unexpected").
+struct MemberLook
+{
+    ListenerStatus status = ListenerStatus::NotChecked;
+    QString summary;
 };
 
 struct PeerLook
@@ -109,17 +121,11 @@ struct DiagramLook
     QHash<QString, ChipLook> chips;
     QHash<QString, ServiceLook> services;
     QHash<QString, PeerLook> peers;
+    QHash<QString, MemberLook> members; // member rows, by key
     QSet<QString> liveRoutes;
     QSet<QString> highlighted;
     QList<HopBadge> badges;
 };
-
-// Layout keys of the elements whose layout record has no key field.
-QString zoneKey(Zone zone);
-QString wallKey(Firewall firewall);
-QString poolKey(const PoolId &id);
-QString serverKey(const ServerId &id);
-QString peerKey(const PeerId &id);
 
 // The look of `layout` (made from `input`) in `palette`, without a highlight.
 DiagramLook lookFor(const DiagramInput &input, const DiagramLayout &layout,
