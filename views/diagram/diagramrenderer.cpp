@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 #include <QLineF>
 #include <QPaintDevice>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -93,8 +94,9 @@ bool DiagramRenderer::readable(const QPainter *painter, qreal pixelSize, bool pr
 {
     // On paper (a PDF, a printer) text is always drawn: a PDF is zoomed in a viewer, and its
     // text is what a search or pdftotext finds; the exporter warns when it prints too small.
-    if (const QPaintDevice *device = painter->device();
-        device && (device->devType() == QInternal::Pdf || device->devType() == QInternal::Printer))
+    if (const QPaintEngine *engine = painter->paintEngine();
+        (engine && engine->type() == QPaintEngine::Pdf)
+        || (painter->device() && painter->device()->devType() == QInternal::Printer))
         return true;
     // Below about 5.5 device pixels secondary text is noise and drops; what names things stays
     // down to 3.5, where it still tells one box from another. The level of detail is the scale
