@@ -460,7 +460,9 @@ void TstDiagramScene::changedChipsAreMarked()
     const ChipItem *shape = static_cast<const ChipItem *>(scene.item(
             u"chip:%1/shared/edge01-int-tcp-4443"_s.arg(doc.topology().pools.first().id.value())));
     QVERIFY(shape);
-    QCOMPARE(shape->changeBadge(), u"edge01: was OK"_s);
+    QCOMPARE(shape->changeBadge(), u"was OK"_s);
+    QVERIFY2(shape->changeDescription().contains(u"edge01.contoso.local"_s),
+             qPrintable(shape->changeDescription()));
     QVERIFY(!scene.chip(ListenerId(u"edge01-int-tcp-5061"_s))->isChanged());
     QVERIFY(!scene.chip(ListenerId(u"edge02-int-tcp-4443"_s))->isChanged());
 

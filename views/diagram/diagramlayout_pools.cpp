@@ -97,7 +97,8 @@ QList<qreal> memberColumnWidths(const EdgePool &pool)
     for (qsizetype c = 0; c < titles.size(); ++c) {
         qreal w = DiagramLayout::textWidth(titles.at(c), 10, true);
         for (const EdgeServer &server : pool.servers)
-            w = std::max(w, DiagramLayout::textWidth(memberCells(pool, server).value(c), 10, c == 0));
+            w = std::max(w,
+                         DiagramLayout::textWidth(memberCells(pool, server).value(c), 10, c == 0));
         widths.append(w + kCellGap);
     }
     widths.append(kStatusColumn);
@@ -129,9 +130,9 @@ Widths measureWidths(const Topology &topology)
         for (const EdgeServer &server : pool.servers) {
             for (const Listener &l : server.listeners) {
                 chip = std::max(chip, L::textWidth(chipProtocols(l), 10) + kChipText);
-                chip = std::max(chip, L::textWidth(socketLabel(l.transport, l.port, l.portEnd), 11,
-                                                   true)
-                                              + kChipText + 40); // room for a change badge
+                chip = std::max(chip,
+                                L::textWidth(socketLabel(l.transport, l.port, l.portEnd), 11, true)
+                                        + kChipText);
             }
             for (const NetInterface &nic : server.interfaces)
                 for (const Address &a : nic.addresses) {
@@ -160,8 +161,8 @@ Widths measureWidths(const Topology &topology)
     for (const Peer &peer : topology.peers) {
         const int c = zoneOf(peer.kind) == Zone::Internet ? 0 : 1;
         const QString detail = peer.fqdn.isEmpty() ? displayName(peer.kind) : peer.fqdn;
-        w.peer[c] = std::max({w.peer[c], L::textWidth(peer.name, 11, true) + 22,
-                              L::textWidth(detail, 10) + 22});
+        w.peer[c] = std::max(
+                {w.peer[c], L::textWidth(peer.name, 11, true) + 22, L::textWidth(detail, 10) + 22});
     }
     return w;
 }

@@ -161,7 +161,7 @@ void applyMembers(ChipLook &chip, const DiagramLayout::Chip &c, const DiagramInp
         chip.membersSummary = tr("not checked (%n members)", n);
     else if (bad.isEmpty())
         chip.membersSummary = checked == n ? tr("OK on all %n", n)
-                                           : tr("OK on %1 of %2 checked").arg(checked).arg(n);
+                                           : tr("OK (%1 of %2 checked)").arg(checked).arg(n);
     else if (bad.size() <= 2)
         chip.membersSummary = tr("%1 on %2")
                                       .arg(statusStyle(worst, StatusPalette::Light).label,
@@ -308,7 +308,7 @@ void applyChecks(DiagramLook &look, const DiagramInput &input, const DiagramLayo
                             if (l.id == c.members.at(i))
                                 member = &s;
                 const QString name = member ? hostOf(member->fqdn) : QString();
-                chip.changeBadge = tr("%1: %2").arg(name, changeBadge(*change));
+                chip.changeBadge = changeBadge(*change); // the description names the member
                 chip.changeDescription
                         = tr("Changed on %1 since its previous snapshot: %2")
                                   .arg(member ? member->fqdn : name, changeText(*change));

@@ -278,8 +278,14 @@ void DiagramRenderer::drawChip(QPainter *painter, const QRectF &rect, const Chip
     drawText(painter, text.translated(0, 13), chip.protocol, DiagramStyle::font(10), look.text,
              Qt::AlignLeft | Qt::AlignVCenter, Detail::Secondary);
     QString state = chip.members.isEmpty() ? look.label : chip.membersSummary;
-    if (chip.established > 0)
-        state += QStringLiteral(" · %1 conn.").arg(chip.established);
+    if (chip.established > 0) {
+        // A pool shape's summary names members: the count only when it still fits.
+        const QString withCount = state + QStringLiteral(" · %1 conn.").arg(chip.established);
+        if (chip.members.isEmpty()
+            || QFontMetricsF(DiagramStyle::font(10, true)).horizontalAdvance(withCount)
+                       <= text.width())
+            state = withCount;
+    }
     drawText(painter, text.translated(0, 26), state, DiagramStyle::font(10, true), look.text);
     if (!chip.members.isEmpty())
         drawMemberStrip(painter, rect, chip.members);

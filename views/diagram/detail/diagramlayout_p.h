@@ -22,12 +22,12 @@ inline constexpr qreal kServerGap = 18;
 inline constexpr qreal kBlockInset = 6;
 inline constexpr qreal kBlockGap = 8;
 inline constexpr qreal kChipGap = 4;
-inline constexpr qreal kMiddleMargin = 14; // each side of the service bands
+inline constexpr qreal kMiddleMargin = 10; // each side of the service bands
 inline constexpr qreal kBandWidth = 120;   // at least
 inline constexpr qreal kBandHeight = 34;
 inline constexpr qreal kBandGap = 6;
 inline constexpr qreal kPeerMargin = 10; // each side of a peer box in its column
-inline constexpr qreal kPeerWidth = 176; // at least
+inline constexpr qreal kPeerWidth = 150; // at least
 inline constexpr qreal kPeerHeight = 46;
 inline constexpr qreal kPeerGap = 16;
 inline constexpr qreal kWall = 16;
@@ -60,7 +60,6 @@ Widths measureWidths(const Topology &topology);
 QStringList memberTitles(const EdgePool &pool);
 QStringList memberCells(const EdgePool &pool, const EdgeServer &server);
 QList<qreal> memberColumnWidths(const EdgePool &pool);
-
 
 class DiagramLayoutBuilder
 {
