@@ -59,7 +59,9 @@ Run runEdgemap(const QStringList &arguments)
 // The text pdftotext reads from each page (form feed between pages).
 QStringList pdfPagesText(const QString &pdf)
 {
-    const Run r = run(QStandardPaths::findExecutable(u"pdftotext"_s), {pdf, u"-"_s});
+    // -raw: in the order the text was drawn, so that one label stays one line whatever lies
+    // beside it on the page.
+    const Run r = run(QStandardPaths::findExecutable(u"pdftotext"_s), {u"-raw"_s, pdf, u"-"_s});
     if (r.exitCode != 0)
         return {};
     QStringList pages = r.out.split(QChar(u'\f'));
