@@ -39,7 +39,8 @@ struct Options
                             QStringLiteral("PDF page size: A4 (default) or Letter."),
                             QStringLiteral("SIZE"), QStringLiteral("A4")};
     QCommandLineOption landscape{QStringLiteral("landscape"),
-                                 QStringLiteral("PDF pages in landscape (the default).")};
+                                 QStringLiteral("PDF pages in landscape (default: the orientation "
+                                                "that prints the diagram larger).")};
     QCommandLineOption portrait{QStringLiteral("portrait"),
                                 QStringLiteral("PDF pages in portrait.")};
     QCommandLineOption tiles{QStringLiteral("tiles"),
@@ -93,7 +94,10 @@ QString readPageOptions(const QCommandLineParser &parser, const Options &opt, Ex
         return QStringLiteral("--page must be A4 or Letter, not '%1'").arg(parser.value(opt.page));
     if (parser.isSet(opt.landscape) && parser.isSet(opt.portrait))
         return QStringLiteral("--landscape and --portrait exclude each other");
-    o.orientation = parser.isSet(opt.portrait) ? QPageLayout::Portrait : QPageLayout::Landscape;
+    if (parser.isSet(opt.portrait))
+        o.orientation = QPageLayout::Portrait;
+    else if (parser.isSet(opt.landscape))
+        o.orientation = QPageLayout::Landscape;
     return {};
 }
 
@@ -117,7 +121,7 @@ QString summary(const QString &out, const ExportOptions &o, const ExportResult &
                      r.pages == 1 ? QStringLiteral("1 page")
                                   : QStringLiteral("%1 pages").arg(r.pages),
                      QPageSize::name(o.pageSize),
-                     o.orientation == QPageLayout::Portrait ? QStringLiteral("portrait")
+                     r.orientation == QPageLayout::Portrait ? QStringLiteral("portrait")
                                                             : QStringLiteral("landscape"));
     case ExportFormat::DrawIo:
         break;
@@ -201,6 +205,13 @@ int runExport(const ExportParams &p)
         return BadInput;
     }
     printOut(summary(p.output.path, p.options, r));
+    // Written all the same: a wall chart may be meant to be read up close.
+    if (r.legibility)
+        if (const QString warning
+            = pagefit::legibilityWarning(*r.legibility, QPageSize::name(p.options.pageSize),
+                                         QStringLiteral("--tiles %1"));
+            !warning.isEmpty())
+            printErr(QStringLiteral("edgemap %1: warning: %2\n").arg(cmd, warning));
     return Ok;
 }
 
@@ -216,8 +227,10 @@ constinit const CommandSpec exportCommand{
         .description
         = "Write the Edge diagram with a title block and the legend. The format follows the "
           "suffix of -o: .svg (vector, real text), .png, .pdf (vector; one page, or --tiles N "
-          "pages with overlap marks) or .drawio (editable in diagrams.net). Selection and hover "
-          "never reach the file; a highlight only with --highlight. The output file is replaced "
+          "pages with overlap marks; the orientation that prints larger unless --landscape or "
+          "--portrait; a warning on stderr when the smallest text prints below 6 pt) or .drawio "
+          "(editable in diagrams.net). Selection and hover never reach the file; a highlight only "
+          "with --highlight. The output file is replaced "
           "only once it is complete. Needs no display.\n"
           "Exit 0 when written, 2 for bad usage, unreadable input, an unknown highlight or an "
           "unwritable output file.",

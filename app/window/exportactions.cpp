@@ -36,6 +36,15 @@ void showMessage(QWidget *window, const QString &text, int timeout = 5000)
         main->statusBar()->showMessage(text, timeout);
 }
 
+// The written PDF's "text too small" note, in the window's words; empty when none.
+QString legibilityNote(const ExportResult &result, QPageSize::PageSizeId page)
+{
+    if (!result.legibility)
+        return {};
+    return pagefit::legibilityWarning(*result.legibility, QPageSize::name(page),
+                                      ExportActions::tr("%1 pages"));
+}
+
 const QString kAuthorKey = QStringLiteral("export/author");
 const QString kDirKey = QStringLiteral("export/directory");
 
@@ -67,8 +76,16 @@ ExportActions::ExportActions(Document &document, DiagramPane *view, QWidget *win
         const QString path = m_exportPath;
         setBusy(false);
         if (result.ok()) {
-            showMessage(m_window,
-                        tr("Exported the diagram to %1").arg(QDir::toNativeSeparators(path)));
+            const QString warning = legibilityNote(result, m_exportOptions.pageSize);
+            // Longer on screen when there is something to read.
+            showMessage(
+                    m_window,
+                    warning.isEmpty()
+                            ? tr("Exported the diagram to %1").arg(QDir::toNativeSeparators(path))
+                            : tr("Exported the diagram to %1; note: %2")
+                                      .arg(QDir::toNativeSeparators(path), warning),
+                    warning.isEmpty() ? 5000 : 20000);
+            m_lastWarning = warning;
         } else {
             // Plain text: the message quotes a path, which must never be taken for markup.
             QMessageBox box(QMessageBox::Warning, tr("Export Diagram"), result.error,
@@ -119,6 +136,8 @@ bool ExportActions::startExport(const QString &path, const ExportOptions &option
     if (m_busy)
         return false;
     m_exportPath = path;
+    m_exportOptions = options;
+    m_lastWarning.clear();
     setBusy(true, tr("Exporting the diagram to %1…").arg(QDir::toNativeSeparators(path)));
     // The worker gets values only (a topology copy and what the checks say) and paints with a
     // QPainter on an image, an SvgWriter or a QPdfWriter: no scene, no QObject of ours.
@@ -162,7 +181,14 @@ ExportOptions ExportActions::defaultOptions(ExportFormat format) const
 // The options that matter for the chosen format; false when cancelled.
 bool ExportActions::askOptions(ExportOptions &o)
 {
-    ExportOptionsDialog dialog(o, m_document.topology().name, m_window);
+    // The diagram's bounds for the dialog's legibility note: one layout, reused on every change.
+    const QRectF bounds = o.format == ExportFormat::Pdf
+                                  ? DiagramExporter(m_document, o).layout().bounds
+                                  : QRectF();
+    ExportOptionsDialog dialog(
+            o, m_document.topology().name, m_window, [bounds](const ExportOptions &chosen) {
+                return DiagramExporter::legibilityWarning(bounds, chosen, tr("%1 pages"));
+            });
     if (dialog.exec() != QDialog::Accepted)
         return false;
     o = dialog.options();
@@ -204,19 +230,21 @@ void ExportActions::exportDiagram()
 void ExportActions::print()
 {
     QPrinter printer(QPrinter::HighResolution);
-    printer.setPageOrientation(QPageLayout::Landscape);
+    const DiagramExporter exporter(m_document, defaultOptions(ExportFormat::Pdf));
+    // The orientation that prints larger, as a start; the dialog may change it.
+    printer.setPageOrientation(exporter.pageChoice().orientation);
     QPrintDialog dialog(&printer, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    DiagramExporter(m_document, defaultOptions(ExportFormat::Pdf)).paintPages(&printer);
+    exporter.paintPages(&printer);
 }
 
 void ExportActions::printPreview()
 {
     QPrinter printer(QPrinter::HighResolution);
-    printer.setPageOrientation(QPageLayout::Landscape);
-    QPrintPreviewDialog dialog(&printer, m_window);
     const DiagramExporter exporter(m_document, defaultOptions(ExportFormat::Pdf));
+    printer.setPageOrientation(exporter.pageChoice().orientation);
+    QPrintPreviewDialog dialog(&printer, m_window);
     connect(&dialog, &QPrintPreviewDialog::paintRequested, this,
             [&exporter](QPrinter *p) { exporter.paintPages(p); });
     dialog.exec();

@@ -45,6 +45,9 @@ public:
     // is already running.
     bool startExport(const QString &path, const ExportOptions &options);
     bool isExporting() const { return m_busy; }
+    // The note shown with the last export that was written (its text too small to read on
+    // paper); empty when none.
+    QString lastWarning() const { return m_lastWarning; }
     // Blocks until a running export or copy has finished (the window is closing).
     void waitForFinished();
 
@@ -71,6 +74,8 @@ private:
     QFutureWatcher<ExportResult> m_exportRun;
     QFutureWatcher<Copied> m_copyRun;
     QString m_exportPath;
+    ExportOptions m_exportOptions;
+    QString m_lastWarning;
     bool m_busy = false;
 
     Document &m_document;

@@ -4,18 +4,24 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 
 namespace edgemap {
 
+namespace {
+constexpr int kAuto = -1; // the orientation combo's "Automatic"
+} // namespace
+
 ExportOptionsDialog::ExportOptionsDialog(const ExportOptions &options, const QString &defaultTitle,
-                                         QWidget *parent)
+                                         QWidget *parent, WarningFor warningFor)
     : QDialog(parent)
     , m_options(options)
     , m_title(new QLineEdit(options.title, this))
     , m_author(new QLineEdit(options.author, this))
     , m_highlight(new QCheckBox(tr("Include the current &highlight"), this))
+    , m_warningFor(std::move(warningFor))
 {
     setWindowTitle(tr("Export Diagram"));
     auto *form = new QFormLayout(this);
@@ -38,10 +44,12 @@ ExportOptionsDialog::ExportOptionsDialog(const ExportOptions &options, const QSt
         m_page->addItem(QStringLiteral("Letter"), int(QPageSize::Letter));
         m_page->setCurrentIndex(std::max(0, m_page->findData(int(options.pageSize))));
         m_orientation = new QComboBox(this);
+        m_orientation->addItem(tr("Automatic (prints larger)"), kAuto);
         m_orientation->addItem(tr("Landscape"), int(QPageLayout::Landscape));
         m_orientation->addItem(tr("Portrait"), int(QPageLayout::Portrait));
-        m_orientation->setCurrentIndex(
-                std::max(0, m_orientation->findData(int(options.orientation))));
+        m_orientation->setCurrentIndex(std::max(
+                0,
+                m_orientation->findData(options.orientation ? int(*options.orientation) : kAuto)));
         m_tiles = new QSpinBox(this);
         m_tiles->setRange(1, 64);
         m_tiles->setValue(options.tiles);
@@ -50,6 +58,17 @@ ExportOptionsDialog::ExportOptionsDialog(const ExportOptions &options, const QSt
         form->addRow(tr("&Page size:"), m_page);
         form->addRow(tr("&Orientation:"), m_orientation);
         form->addRow(tr("Pa&ges:"), m_tiles);
+        // A note, not a refusal: a wall chart may be meant to be read up close.
+        m_warning = new QLabel(this);
+        m_warning->setObjectName(QStringLiteral("legibilityWarning"));
+        m_warning->setWordWrap(true);
+        m_warning->setTextFormat(Qt::PlainText);
+        form->addRow(m_warning);
+        for (QComboBox *box : {m_page, m_orientation})
+            connect(box, &QComboBox::currentIndexChanged, this,
+                    &ExportOptionsDialog::updateWarning);
+        connect(m_tiles, &QSpinBox::valueChanged, this, &ExportOptionsDialog::updateWarning);
+        updateWarning();
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -68,11 +87,32 @@ ExportOptions ExportOptionsDialog::options() const
         o.dpi = m_dpi->value();
     if (m_page)
         o.pageSize = QPageSize::PageSizeId(m_page->currentData().toInt());
-    if (m_orientation)
-        o.orientation = QPageLayout::Orientation(m_orientation->currentData().toInt());
+    if (m_orientation) {
+        const int orientation = m_orientation->currentData().toInt();
+        o.orientation = orientation == kAuto ? std::nullopt
+                                             : std::optional(QPageLayout::Orientation(orientation));
+    }
     if (m_tiles)
         o.tiles = m_tiles->value();
     return o;
+}
+
+} // namespace edgemap
+
+namespace edgemap {
+
+QString ExportOptionsDialog::warning() const
+{
+    return m_warning ? m_warning->text() : QString();
+}
+
+void ExportOptionsDialog::updateWarning()
+{
+    if (!m_warning)
+        return;
+    const QString text = m_warningFor ? m_warningFor(options()) : QString();
+    m_warning->setText(text.isEmpty() ? QString() : tr("Note: %1.").arg(text));
+    m_warning->setVisible(!text.isEmpty());
 }
 
 } // namespace edgemap

@@ -157,6 +157,7 @@ private:
     void createPropertiesDock();
     void createSnapshotDock();
     void arrangeDocks();
+    QAction *createDiagramOnlyAction();
     QDockWidget *addDock(const QString &title, const QString &objectName, QWidget *widget,
                          Qt::DockWidgetArea area);
     void createViewMenu();
@@ -182,6 +183,9 @@ private:
     TopologyHeader *m_header = nullptr;
     DetailsView *m_details = nullptr;
     QTreeView *m_tree = nullptr;
+    QAction *m_diagramOnly = nullptr;
+    QByteArray m_statesBeforeDiagramOnly; // saveState() while the docks are hidden
+    bool m_hidingDocks = false;
     QDockWidget *m_treeDock = nullptr;
     QDockWidget *m_detailsDock = nullptr;
     DiagramPane *m_diagram = nullptr;

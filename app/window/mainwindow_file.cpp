@@ -184,7 +184,19 @@ MainWindow::Placement MainWindow::firstStartPlacement(const QSize &available)
 
 void MainWindow::showPlaced()
 {
+    const auto diagramOnly = [this] {
+        QSettings settings;
+        settings.beginGroup(QStringLiteral("mainWindow"));
+        if (!settings.value(QStringLiteral("diagramOnly")).toBool())
+            return;
+        m_diagramOnly->setChecked(true); // hides the docks, keeping their arrangement
+        const QByteArray before
+                = settings.value(QStringLiteral("stateBeforeDiagramOnly")).toByteArray();
+        if (!before.isEmpty())
+            m_statesBeforeDiagramOnly = before;
+    };
     if (restoreSettings()) {
+        diagramOnly();
         show();
         return;
     }
@@ -197,6 +209,7 @@ void MainWindow::showPlaced()
     const QFontMetrics fm(font());
     const int row = std::max(fm.height() + 8, 22);
     resizeDocks({m_listenerDock}, {row * 8 + 3 * (fm.height() + 14)}, Qt::Vertical);
+    diagramOnly();
     if (placement.maximised)
         showMaximized();
     else
@@ -211,6 +224,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("state"), saveState());
     settings.setValue(QStringLiteral("statusPalette"), int(m_palette));
     settings.setValue(QStringLiteral("legend"), m_diagram->isLegendVisible());
+    settings.setValue(QStringLiteral("diagramOnly"), m_diagramOnly->isChecked());
+    settings.setValue(QStringLiteral("stateBeforeDiagramOnly"), m_statesBeforeDiagramOnly);
 }
 
 QMessageBox::StandardButton MainWindow::askToRestore(const QString &description)

@@ -22,6 +22,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPalette>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QStatusBar>
 #include <QStyle>
@@ -131,9 +132,47 @@ void MainWindow::createViewMenu()
             a->setChecked(a->data().toInt() == int(m_palette));
     });
     view->addSeparator();
+    view->addAction(createDiagramOnlyAction());
     for (QDockWidget *dock : {m_treeDock, m_detailsDock, m_propertiesDock, m_listenerDock,
                               m_problemsDock, m_snapshotDock})
         view->addAction(dock->toggleViewAction());
+}
+
+// On a laptop screen the docks leave the diagram a strip: "Diagram Only" hides them all (the
+// window keeps their arrangement) and gives the diagram the window; again brings them back.
+QAction *MainWindow::createDiagramOnlyAction()
+{
+    m_diagramOnly = new QAction(tr("&Diagram Only"), this);
+    m_diagramOnly->setObjectName(QStringLiteral("diagramOnlyAction"));
+    m_diagramOnly->setCheckable(true);
+    m_diagramOnly->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_diagramOnly->setToolTip(
+            tr("Hide the panes and give the diagram the window (%1)")
+                    .arg(m_diagramOnly->shortcut().toString(QKeySequence::NativeText)));
+    const QList<QDockWidget *> docks{m_treeDock,     m_detailsDock,  m_propertiesDock,
+                                     m_listenerDock, m_problemsDock, m_snapshotDock};
+    connect(m_diagramOnly, &QAction::toggled, this, [this, docks](bool only) {
+        if (only) {
+            m_statesBeforeDiagramOnly = saveState();
+            // Hiding a tab raises its neighbour: that is not the user showing a pane.
+            const QScopedValueRollback hiding(m_hidingDocks, true);
+            for (QDockWidget *dock : docks)
+                dock->hide();
+        } else if (!m_statesBeforeDiagramOnly.isEmpty()) {
+            restoreState(m_statesBeforeDiagramOnly);
+            m_statesBeforeDiagramOnly.clear();
+        }
+    });
+    // Showing a pane by hand ends the mode (without restoring the others over it).
+    for (QDockWidget *dock : docks)
+        connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
+            if (visible && m_diagramOnly->isChecked() && !m_hidingDocks) {
+                m_statesBeforeDiagramOnly.clear();
+                const QSignalBlocker blocker(m_diagramOnly);
+                m_diagramOnly->setChecked(false);
+            }
+        });
+    return m_diagramOnly;
 }
 
 namespace {
@@ -230,6 +269,7 @@ void MainWindow::createToolBar()
     m_toolBar->addAction(m_snapshotUi->pasteAction());
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_diagram->fitAction());
+    m_toolBar->addAction(m_diagramOnly);
 }
 
 void MainWindow::about()

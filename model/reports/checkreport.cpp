@@ -169,8 +169,15 @@ void addFacts(TableDocument &doc, const Topology &t, const CheckResult &c, const
                  {QStringLiteral("Snapshot"), c.source.text()}};
     if (!s.header.host.isEmpty())
         doc.facts.append({QStringLiteral("Host"), s.header.host});
-    if (s.header.time.isValid())
-        doc.facts.append({QStringLiteral("Captured"), s.header.time.toString(Qt::ISODate)});
+    // The header's time, else the file's, said as such: never when EdgeMap read it.
+    if (const CaptureTime captured = captureTimeOf(c); captured.isCapture()) {
+        const QString note = basisNote(captured.basis);
+        // A header's time as written (with its offset); the others in UTC, not local time.
+        const QString time
+                = (note.isEmpty() ? captured.time : captured.time.toUTC()).toString(Qt::ISODate);
+        doc.facts.append({QStringLiteral("Captured"),
+                          note.isEmpty() ? time : QStringLiteral("%1 (%2)").arg(time, note)});
+    }
     if (!s.header.command.isEmpty())
         doc.facts.append({QStringLiteral("Command"), s.header.command});
     doc.facts.append({QStringLiteral("Format"), s.format});

@@ -109,6 +109,20 @@ CheckResult rejudge(const Topology &topology, const PathAnalysis &analysis, Chec
     return r;
 }
 
+CaptureTime captureTimeOf(const CheckResult &check)
+{
+    if (check.snapshot.header.time.isValid())
+        return {check.snapshot.header.time, CaptureTime::Basis::Header};
+    if (check.fileModified.isValid())
+        return {check.fileModified, CaptureTime::Basis::FileTime};
+    if (!check.loadedAt.isValid())
+        return {};
+    if (check.source.kind() == SnapshotSource::Kind::Capture
+        || check.source.kind() == SnapshotSource::Kind::ThisComputer)
+        return {check.loadedAt, CaptureTime::Basis::CaptureRun};
+    return {check.loadedAt, CaptureTime::Basis::Loaded};
+}
+
 SnapshotInput snapshotInput(const Topology &topology, const QString &argument)
 {
     const qsizetype eq = argument.indexOf(QLatin1Char('='));

@@ -2,6 +2,7 @@
 
 #include "core/topology.h"
 #include "io/error.h"
+#include "snapshot/capturetime.h"
 #include "snapshot/judgement.h"
 #include "snapshot/snapshot.h"
 #include "snapshot/snapshotfile.h"
@@ -37,6 +38,9 @@ struct CheckResult
 
     bool ok() const { return !error.isError() && !cancelled; }
 };
+
+// When the snapshot was taken (capturetime.h).
+CaptureTime captureTimeOf(const CheckResult &check);
 
 // Reads, matches and judges. Thread-safe: works on its arguments only. `progress` may cancel.
 // `analysis` is the topology's path analysis, as judge() takes it: the GUI passes its Document's,

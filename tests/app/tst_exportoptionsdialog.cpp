@@ -4,6 +4,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTest>
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void onlyTheFormatsFields_data();
     void onlyTheFormatsFields();
     void choicesReachTheOptions();
+    void orientationStartsAutomatic();
+    void legibilityNoteFollowsThePages();
 };
 
 void TstExportOptionsDialog::onlyTheFormatsFields_data()
@@ -96,8 +99,43 @@ void TstExportOptionsDialog::choicesReachTheOptions()
     QCOMPARE(chosen.title, u"Edge pool, site 1"_s);
     QCOMPARE(chosen.tiles, 4);
     QCOMPARE(chosen.pageSize, QPageSize::Letter);
-    QCOMPARE(chosen.orientation, QPageLayout::Portrait);
+    QVERIFY(chosen.orientation == QPageLayout::Portrait);
     QCOMPARE(chosen.dpi, 150); // not a PDF option: unchanged
+}
+
+void TstExportOptionsDialog::orientationStartsAutomatic()
+{
+    ExportOptions o;
+    o.format = ExportFormat::Pdf;
+    ExportOptionsDialog dialog(o, u"Contoso Edge"_s);
+    QComboBox *orientation = dialog.findChildren<QComboBox *>().at(1);
+    QVERIFY2(orientation->currentText().startsWith(u"Automatic"_s),
+             qPrintable(orientation->currentText()));
+    QVERIFY(!dialog.options().orientation);
+    orientation->setCurrentIndex(orientation->findText(u"Landscape"_s));
+    QVERIFY(dialog.options().orientation == QPageLayout::Landscape);
+}
+
+// The note reads what the options would print: shown for one page, gone at 6 pages.
+void TstExportOptionsDialog::legibilityNoteFollowsThePages()
+{
+    ExportOptions o;
+    o.format = ExportFormat::Pdf;
+    QList<int> asked;
+    ExportOptionsDialog dialog(o, u"Contoso Edge"_s, nullptr, [&asked](const ExportOptions &c) {
+        asked.append(c.tiles);
+        return c.tiles < 6 ? u"the smallest text prints at 3.0 pt on A4"_s : QString();
+    });
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *note = dialog.findChild<QLabel *>(u"legibilityWarning"_s);
+    QVERIFY(note);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(u"3.0 pt on A4"_s), qPrintable(note->text()));
+    dialog.findChild<QSpinBox *>()->setValue(6);
+    QCOMPARE(asked.last(), 6);
+    QVERIFY(!note->isVisible());
+    QVERIFY(dialog.warning().isEmpty());
 }
 
 QTEST_MAIN(TstExportOptionsDialog)

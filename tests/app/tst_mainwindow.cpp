@@ -15,6 +15,7 @@
 #include "window/mainwindow.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QApplication>
 #include <QDockWidget>
 #include <QFile>
@@ -26,9 +27,11 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
 #include <QTextDocumentFragment>
 #include <QTimer>
 #include <QTreeView>
+#include <memory>
 
 #include <algorithm>
 #include <functional>
@@ -133,6 +136,7 @@ private Q_SLOTS:
     void firstStartPlacement();
     void smallScreenShowsTreeStatusAndTableRows();
     void darkColoursReachDocksAndTables();
+    void diagramOnlyHidesAndRestoresThePanes();
 
 private:
     Topology m_topology;
@@ -666,3 +670,59 @@ void TstMainWindow::parentsRollUpTheWorstStatus()
 
 QTEST_MAIN(TstMainWindow)
 #include "tst_mainwindow.moc"
+
+// On a laptop the panes leave the diagram a strip: Diagram Only hides them all and gives the
+// diagram the window; again, or a pane shown from the View menu, brings the panes back; the mode
+// survives a restart.
+void TstMainWindow::diagramOnlyHidesAndRestoresThePanes()
+{
+    QSettings().clear();
+    Document doc(m_topology);
+    auto window = std::make_unique<MainWindow>(doc);
+    window->setInteractive(false);
+    window->showPlaced();
+    window->setWindowState(Qt::WindowNoState);
+    window->resize(1350, 688);
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    auto *action = window->findChild<QAction *>(u"diagramOnlyAction"_s);
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(u"Ctrl+Shift+D"_s));
+    auto *diagram = window->findChild<QWidget *>(u"diagramView"_s);
+    QVERIFY(diagram);
+    const QSize docked = diagram->size();
+    QStringList shown; // object names: the window is replaced below
+    for (QDockWidget *dock : window->findChildren<QDockWidget *>())
+        if (dock->isVisible())
+            shown.append(dock->objectName());
+    QVERIFY(shown.size() >= 3);
+    action->trigger();
+    QTest::qWait(20);
+    for (QDockWidget *dock : window->findChildren<QDockWidget *>())
+        QVERIFY2(!dock->isVisible(), qPrintable(dock->objectName()));
+    QVERIFY2(diagram->width() > docked.width() + 200 && diagram->height() > docked.height() + 150,
+             qPrintable(u"%1x%2 -> %3x%4"_s.arg(docked.width())
+                                .arg(docked.height())
+                                .arg(diagram->width())
+                                .arg(diagram->height())));
+    // Remembered across a restart.
+    window->close();
+    window = std::make_unique<MainWindow>(doc);
+    window->setInteractive(false);
+    window->showPlaced();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    action = window->findChild<QAction *>(u"diagramOnlyAction"_s);
+    QVERIFY(action->isChecked());
+    for (QDockWidget *dock : window->findChildren<QDockWidget *>())
+        QVERIFY(!dock->isVisible());
+    action->trigger();
+    QTest::qWait(20);
+    for (const QString &name : std::as_const(shown))
+        QVERIFY2(window->findChild<QDockWidget *>(name)->isVisible(), qPrintable(name));
+    // A pane shown by hand ends the mode without bringing the others back.
+    action->trigger();
+    window->treeDock()->show();
+    QVERIFY(!action->isChecked());
+    QVERIFY(!window->listenerDock()->isVisible());
+    window->close();
+    QSettings().clear();
+}

@@ -58,6 +58,7 @@ class TstCheckReport : public QObject
 
 private Q_SLOTS:
     void factsAndSummary();
+    void capturedIsTheFileTimeNotTheLoadTime();
     void problemsFirstThenEveryListener();
     void scenariosNameWhatBreaksThem();
     void unexpectedListeners();
@@ -82,6 +83,30 @@ void TstCheckReport::factsAndSummary()
     QVERIFY2(doc.paragraphs.first().contains(
                      QStringLiteral("%1 with problems").arg(j.check.judgement.problemCount())),
              qPrintable(doc.paragraphs.first()));
+}
+
+// The sample has no capture header: "Captured" is the file's modification time, said as such.
+void TstCheckReport::capturedIsTheFileTimeNotTheLoadTime()
+{
+    QTemporaryDir dir;
+    const QString snapshot = dir.filePath(QStringLiteral("edge01.txt"));
+    QVERIFY(QFile::copy(kSample, snapshot));
+    QFile file(snapshot);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.setFileTime(QDateTime(QDate(2026, 3, 1), QTime(10, 22), Qt::UTC),
+                             QFileDevice::FileModificationTime));
+    file.close();
+    const Topology t = judgedSample().topology;
+    const CheckResult check = readAndJudge(t, snapshot);
+    QVERIFY(check.ok());
+    const TableDocument doc = checkReportDocument(t, check);
+    QCOMPARE(fact(doc, QStringLiteral("Captured")),
+             QStringLiteral("2026-03-01T10:22:00Z (file time)"));
+    // Pasted text has no capture time: no "Captured" fact rather than the time it was read.
+    const CheckResult pasted
+            = readAndJudge(t, snapshottest::readFile(kSample), SnapshotSource::clipboard());
+    QVERIFY(pasted.ok());
+    QVERIFY(fact(checkReportDocument(t, pasted), QStringLiteral("Captured")).isEmpty());
 }
 
 void TstCheckReport::problemsFirstThenEveryListener()

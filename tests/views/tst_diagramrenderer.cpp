@@ -85,6 +85,8 @@ private Q_SLOTS:
     void paintsInAWorkerThread();
     void exportUsesTheStatesAnalysis();
     void legendEntriesFollowThePalette();
+    void nothingIsElided_data();
+    void nothingIsElided();
 };
 
 void TstDiagramRenderer::samePixelsAsTheScene_data()
@@ -270,3 +272,45 @@ void TstDiagramRenderer::exportUsesTheStatesAnalysis()
 
 QTEST_MAIN(TstDiagramRenderer)
 #include "tst_diagramrenderer.moc"
+
+void TstDiagramRenderer::nothingIsElided_data()
+{
+    QTest::addColumn<Topology>("topology");
+    QTest::addColumn<int>("checks");
+    QTest::addColumn<bool>("expandAll");
+    const int none = int(Checks::None);
+    QTest::newRow("default, judged")
+            << topologyfile::defaultTopology() << int(Checks::Sample) << false;
+    QTest::newRow("2-server pool, judged twice")
+            << pooltest::twoServerPool() << int(Checks::Changes) << false;
+    QTest::newRow("2-server pool, expanded, judged twice")
+            << pooltest::twoServerPool() << int(Checks::Changes) << true;
+    QTest::newRow("4-server pool") << build(params(4)) << none << false;
+    QTest::newRow("12-server pool") << build(params(12)) << none << false;
+    QTest::newRow("12-server pool, single IP") << build(params(12, true)) << none << false;
+    QTest::newRow("3 sites") << sites(3, 2) << none << false;
+}
+
+// Every text of the drawing fits its box at 100 %: names, addresses with their NAT address,
+// service names and executables, peer FQDNs, member rows, unexpected sockets.
+void TstDiagramRenderer::nothingIsElided()
+{
+    QFETCH(Topology, topology);
+    QFETCH(int, checks);
+    QFETCH(bool, expandAll);
+    Document doc(topology);
+    judge(doc, Checks(checks));
+    DiagramScene scene(doc);
+    if (expandAll)
+        for (const EdgePool &pool : doc.topology().pools)
+            for (const EdgeServer &server : pool.servers)
+                scene.setExpanded(server.id, true);
+    QStringList elided;
+    const DiagramRenderer::ElisionRecorder recorder(&elided);
+    const QRectF bounds = scene.diagramLayout().bounds;
+    const QImage image = paint(bounds.size().toSize(), [&](QPainter *p) {
+        scene.render(p, QRectF(QPointF(0, 0), bounds.size()), bounds);
+    });
+    QVERIFY(!image.isNull());
+    QVERIFY2(elided.isEmpty(), qPrintable(elided.join(u" | "_s)));
+}

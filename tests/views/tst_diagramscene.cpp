@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QGraphicsView>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -27,6 +28,16 @@ using namespace Qt::StringLiterals;
 using edgemap::sampletest::sampleCheck;
 
 namespace {
+
+// Unexpected sockets drawn: a chip each, or one for a 0.0.0.0 / [::] pair.
+qsizetype unexpectedSockets(const DiagramScene &scene)
+{
+    qsizetype n = 0;
+    for (const DiagramLayout::Chip &c : scene.diagramLayout().chips)
+        if (c.unexpected >= 0)
+            n += 1 + c.twins.size();
+    return n;
+}
 
 int countOf(const QGraphicsScene &scene, int type)
 {
@@ -68,6 +79,9 @@ private Q_SLOTS:
     void everyCheckedServerIsColoured();
     void changedChipsAreMarked();
     void sceneShowsTheDocumentsAnalysis();
+    void poolShapeShowsEachMember();
+    void expandingAMemberKeepsTheOthers();
+    void doubleClickOnAMemberRowExpandsIt();
 };
 
 void TstDiagramScene::itemCounts_data()
@@ -87,13 +101,15 @@ void TstDiagramScene::itemCounts()
     Document doc(topology);
     DiagramScene scene(doc);
     const DiagramLayout &layout = scene.diagramLayout();
-    QCOMPARE(countOf(scene, ChipItem::Type), int(topology.allListeners().size()));
-    QCOMPARE(countOf(scene, PeerItem::Type), int(topology.peers.size()));
+    QCOMPARE(countOf(scene, ChipItem::Type), int(layout.chips.size()));
+    QCOMPARE(countOf(scene, PeerItem::Type), int(layout.peers.size()));
     QCOMPARE(countOf(scene, BoxItem::ServerType), int(layout.servers.size()));
     QCOMPARE(countOf(scene, BoxItem::PoolType), int(topology.pools.size()));
     QCOMPARE(countOf(scene, BoxItem::AddressType), int(layout.blocks.size()));
-    QCOMPARE(countOf(scene, BoxItem::ZoneType), 3);
-    QCOMPARE(countOf(scene, BoxItem::WallType), 2);
+    QCOMPARE(countOf(scene, BoxItem::ZoneType), int(layout.zones.size()));
+    QCOMPARE(countOf(scene, BoxItem::WallType), int(layout.walls.size()));
+    QCOMPARE(countOf(scene, MemberRowItem::Type), int(layout.memberRows.size()));
+    QCOMPARE(countOf(scene, MemberHeaderItem::Type), int(layout.memberTables.size()));
     QCOMPARE(countOf(scene, ServiceItem::Type), int(layout.services.size()));
     QCOMPARE(countOf(scene, RouteItem::Type), int(layout.routes.size()));
     QCOMPARE(countOf(scene, HopBadgeItem::Type), 0);
@@ -133,7 +149,7 @@ void TstDiagramScene::coloursAfterCheck()
              ListenerStatus::Missing);
     QCOMPARE(scene.chip(listenerWith(doc.topology(), u"access-client-sip"_s)->id)->status(),
              ListenerStatus::Ok);
-    QCOMPARE(scene.unexpectedChips().size(), check->judgement.unexpected.size());
+    QCOMPARE(unexpectedSockets(scene), check->judgement.unexpected.size());
     for (const ChipItem *chip : scene.unexpectedChips()) {
         QVERIFY(chip->isUnexpected());
         QCOMPARE(chip->statusLook().label, unexpectedStyle(StatusPalette::Light).label);
@@ -296,8 +312,10 @@ void TstDiagramScene::rebuildOnTopologyReset()
     Document doc(topologyfile::defaultTopology());
     DiagramScene scene(doc);
     doc.resetTopology(build(params(3)), {});
-    QCOMPARE(countOf(scene, BoxItem::ServerType), 3);
-    QCOMPARE(countOf(scene, ChipItem::Type), int(doc.topology().allListeners().size()));
+    QCOMPARE(countOf(scene, BoxItem::ServerType), 0); // one shape for the pool
+    QCOMPARE(countOf(scene, MemberRowItem::Type), 3);
+    QCOMPARE(countOf(scene, ChipItem::Type),
+             int(doc.topology().pools.first().servers.first().listeners.size()));
     QVERIFY(!scene.hasHighlight());
 }
 
@@ -383,6 +401,9 @@ void TstDiagramScene::everyCheckedServerIsColoured()
 {
     Document doc(pooltest::twoServerPool());
     DiagramScene scene(doc);
+    // Both members drawn in full: each listener on its own chip.
+    scene.setExpanded(ServerId(u"edge01"_s), true);
+    scene.setExpanded(ServerId(u"edge02"_s), true);
     const auto a = pooltest::check(doc.topology(), pooltest::sampleText(), u"a"_s);
     const auto b = pooltest::check(doc.topology(), pooltest::edge02Text(), u"b"_s);
     deliverCheck(doc, a);
@@ -393,14 +414,15 @@ void TstDiagramScene::everyCheckedServerIsColoured()
     QCOMPARE(scene.chip(ListenerId(u"edge01-int-tcp-8057"_s))->status(), ListenerStatus::Missing);
     QCOMPARE(scene.chip(ListenerId(u"edge02-int-tcp-8057"_s))->status(), ListenerStatus::Missing);
     // Unexpected sockets of both servers, each inside its own server's box.
-    QCOMPARE(scene.unexpectedChips().size(),
+    QCOMPARE(unexpectedSockets(scene),
              a->judgement.unexpected.size() + b->judgement.unexpected.size());
     for (const char *id : {"edge01", "edge02"}) {
         const QRectF box = scene.server(ServerId(QString::fromLatin1(id)))->sceneBoundingRect();
-        int inside = 0;
-        for (const ChipItem *chip : scene.unexpectedChips())
-            inside += box.contains(chip->sceneBoundingRect());
-        QCOMPARE(inside, int(a->judgement.unexpected.size()));
+        qsizetype inside = 0;
+        for (const DiagramLayout::Chip &c : scene.diagramLayout().chips)
+            if (c.unexpected >= 0 && box.contains(scene.item(c.key)->sceneBoundingRect()))
+                inside += 1 + c.twins.size();
+        QCOMPARE(inside, a->judgement.unexpected.size());
     }
     QVERIFY(scene.changedChips().isEmpty());
 }
@@ -410,6 +432,8 @@ void TstDiagramScene::changedChipsAreMarked()
     using namespace pooltest;
     Document doc(twoServerPool());
     DiagramScene scene(doc);
+    scene.setExpanded(ServerId(u"edge01"_s), true);
+    scene.setExpanded(ServerId(u"edge02"_s), true);
     deliverCheck(doc, check(doc.topology(), sampleText(), u"first"_s));
     // Replication stopped, and something new listens on all interfaces (TCP 8443).
     QString text = without(sampleText(), u"172.25.33.10:4443 "_s);
@@ -431,7 +455,14 @@ void TstDiagramScene::changedChipsAreMarked()
     QVERIFY(appeared->isChanged());
     QCOMPARE(appeared->changeBadge(), u"new"_s);
     QVERIFY(scene.toolTipFor(appeared).contains(u"New since the previous snapshot"_s));
-    QCOMPARE(scene.changedChips().size(), 2); // nothing else is marked
+    // Nothing else is marked but the pool shape's chip, which names the member.
+    QCOMPARE(scene.changedChips().size(), 3);
+    const ChipItem *shape = static_cast<const ChipItem *>(scene.item(
+            u"chip:%1/shared/edge01-int-tcp-4443"_s.arg(doc.topology().pools.first().id.value())));
+    QVERIFY(shape);
+    QCOMPARE(shape->changeBadge(), u"was OK"_s);
+    QVERIFY2(shape->changeDescription().contains(u"edge01.contoso.local"_s),
+             qPrintable(shape->changeDescription()));
     QVERIFY(!scene.chip(ListenerId(u"edge01-int-tcp-5061"_s))->isChanged());
     QVERIFY(!scene.chip(ListenerId(u"edge02-int-tcp-4443"_s))->isChanged());
 
@@ -474,3 +505,92 @@ void TstDiagramScene::sceneShowsTheDocumentsAnalysis()
 
 QTEST_MAIN(TstDiagramScene)
 #include "tst_diagramscene.moc"
+
+// A pool of two drawn once: each shared chip shows each member's verdict in member order, its
+// worst as the chip's status, and names the member that is not OK; the member rows summarise.
+void TstDiagramScene::poolShapeShowsEachMember()
+{
+    Document doc(pooltest::twoServerPool());
+    DiagramScene scene(doc);
+    QVERIFY(!scene.server(ServerId(u"edge01"_s))); // no per-server boxes
+    const auto a = pooltest::check(doc.topology(), pooltest::sampleText(), u"a"_s);
+    // edge02's Web Conferencing Edge runs; edge01's is stopped in the sample.
+    const auto b = pooltest::check(doc.topology(), pooltest::edge02Text(), u"b"_s);
+    deliverCheck(doc, a);
+    deliverCheck(doc, b);
+    QHash<ListenerId, ListenerStatus> verdicts;
+    for (const auto &check : {a, b})
+        for (const ListenerVerdict &v : check->judgement.listeners)
+            verdicts.insert(v.listener, v.status);
+    int checkedChips = 0;
+    for (const DiagramLayout::Chip &c : scene.diagramLayout().chips) {
+        if (c.members.isEmpty())
+            continue;
+        const ChipItem *chip = static_cast<const ChipItem *>(scene.item(c.key));
+        QCOMPARE(chip->look().members.size(), 2);
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(chip->look().members.at(i),
+                     verdicts.value(c.members.at(i), ListenerStatus::NotChecked));
+        QCOMPARE(scene.chip(c.members.at(1)), chip); // either member's listener finds it
+        ++checkedChips;
+    }
+    QVERIFY(checkedChips > 10);
+    const ChipItem *webconf
+            = scene.chip(listenerWith(doc.topology(), u"webconf-external-psom"_s)->id);
+    QCOMPARE(webconf->status(), ListenerStatus::Missing);
+    // The sample has the Web Conferencing Edge stopped on both.
+    QCOMPARE(webconf->look().membersSummary, u"Missing on edge01, edge02"_s);
+    const QString tip = scene.toolTipFor(webconf);
+    QVERIFY2(tip.contains(u"edge01.contoso.local: Missing<br>edge02.contoso.local: Missing"_s),
+             qPrintable(tip));
+    const ChipItem *replication = scene.chip(ListenerId(u"edge01-int-tcp-4443"_s));
+    QCOMPARE(replication->look().membersSummary, u"OK on all 2"_s);
+    const MemberRowItem *row = scene.memberRow(ServerId(u"edge01"_s));
+    QVERIFY(row);
+    QCOMPARE(row->look().status, ListenerStatus::Missing);
+    QVERIFY2(row->look().summary.contains(u"missing"_s), qPrintable(row->look().summary));
+    QCOMPARE(scene.itemFor(ElementRef::server(ServerId(u"edge01"_s))), row);
+}
+
+void TstDiagramScene::expandingAMemberKeepsTheOthers()
+{
+    Document doc(pooltest::twoServerPool());
+    DiagramScene scene(doc);
+    const ListenerId own(u"edge02-int-tcp-4443"_s);
+    ChipItem *shared = scene.chip(own);
+    QVERIFY(shared);
+    QCOMPARE(shared->look().members.size(), 2);
+    scene.setExpanded(ServerId(u"edge02"_s), true);
+    QVERIFY(scene.server(ServerId(u"edge02"_s)));
+    QVERIFY(!scene.server(ServerId(u"edge01"_s)));
+    QVERIFY(scene.memberRow(ServerId(u"edge02"_s))->isExpanded());
+    QVERIFY(scene.chip(own)->look().members.isEmpty()); // its own chip now
+    QVERIFY(scene.chip(ListenerId(u"edge01-int-tcp-4443"_s))->look().members.size() == 2);
+    // A relayout keeps the expansion; collapsing removes the box.
+    doc.resetTopology(doc.topology(), {});
+    QVERIFY(scene.server(ServerId(u"edge02"_s)));
+    scene.setExpanded(ServerId(u"edge02"_s), false);
+    QVERIFY(!scene.server(ServerId(u"edge02"_s)));
+}
+
+void TstDiagramScene::doubleClickOnAMemberRowExpandsIt()
+{
+    Document doc(pooltest::twoServerPool());
+    DiagramScene scene(doc);
+    QGraphicsView view(&scene);
+    view.resize(1200, 900);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const auto click = [&] {
+        const MemberRowItem *row = scene.memberRow(ServerId(u"edge02"_s));
+        view.ensureVisible(row);
+        const QPoint at = view.mapFromScene(row->sceneBoundingRect().center());
+        QTest::mouseDClick(view.viewport(), Qt::LeftButton, {}, at);
+    };
+    click();
+    QVERIFY(scene.isExpanded(ServerId(u"edge02"_s)));
+    QVERIFY(scene.server(ServerId(u"edge02"_s)));
+    click();
+    QVERIFY(!scene.isExpanded(ServerId(u"edge02"_s)));
+    QVERIFY(!scene.server(ServerId(u"edge02"_s)));
+}

@@ -36,22 +36,44 @@ void DiagramHighlighter::setLayout(const Topology &topology, const DiagramLayout
     m_serverOf.clear();
     m_serviceOf.clear();
     m_addressOf.clear();
+    m_sharedAs.clear();
     m_routesBetween.clear();
     QHash<ListenerId, AddressId> addresses; // Topology::listener() is a linear search
-    for (const Listener *l : topology.allListeners())
-        addresses.insert(l->id, l->address);
+    for (const EdgePool &pool : topology.pools)
+        for (const EdgeServer &server : pool.servers)
+            for (const Listener &l : server.listeners) {
+                addresses.insert(l.id, l.address);
+                m_serverOf.insert(l.id, server.id);
+            }
+    // Own chips first (single servers, expanded members), then the pool shapes' shared chips.
     for (const DiagramLayout::Chip &c : layout.chips) {
-        if (c.unexpected >= 0)
+        if (c.unexpected >= 0 || !c.members.isEmpty())
             continue;
-        m_chipOf.insert(c.listener, c.key);
-        m_serverOf.insert(c.listener, c.server);
+        m_chipOf[c.listener].append(c.key);
         m_addressOf.insert(c.listener, ElementRef::address(addresses.value(c.listener)));
+    }
+    for (const DiagramLayout::Chip &c : layout.chips) {
+        if (c.members.isEmpty())
+            continue;
+        const ElementRef address = ElementRef::address(addresses.value(c.listener));
+        for (const ListenerId &member : c.members) {
+            if (member.isEmpty())
+                continue;
+            m_chipOf[member].append(c.key);
+            m_sharedAs.insert(member, c.listener);
+            m_addressOf.insert(member, address); // the shape's flows start at its address
+        }
     }
     for (const DiagramLayout::ServiceBand &b : layout.services)
         for (const ListenerId &id : b.listeners)
-            m_serviceOf.insert(id, b.key);
+            m_serviceOf[id].append(b.key);
+    for (auto it = m_sharedAs.cbegin(); it != m_sharedAs.cend(); ++it)
+        if (it.key() != it.value())
+            for (const QString &band : m_serviceOf.value(it.value()))
+                if (band.contains(QStringLiteral("/shared/")))
+                    m_serviceOf[it.key()].append(band);
     for (const DiagramLayout::PeerBox &p : layout.peers)
-        m_peerOf.insert(p.peer, peerKey(p.peer));
+        m_peerOf[p.peer].append(p.key);
     for (const DiagramLayout::Route &r : layout.routes)
         m_routesBetween[{r.from, r.to}].append(r.key);
 }
@@ -66,10 +88,11 @@ void DiagramHighlighter::clear()
 void DiagramHighlighter::highlightPeer(const PathAnalysis &analysis, const PeerId &peer)
 {
     clear();
-    const QString key = m_peerOf.value(peer);
-    if (key.isEmpty())
+    const QStringList keys = m_peerOf.value(peer);
+    if (keys.isEmpty())
         return;
-    m_highlighted.insert(key);
+    for (const QString &key : keys)
+        m_highlighted.insert(key);
     highlightPaths(analysis.pathsFrom(peer));
 }
 
@@ -77,10 +100,11 @@ void DiagramHighlighter::highlightListener(const PathAnalysis &analysis, const L
                                            bool down)
 {
     clear();
-    const QString key = m_chipOf.value(listener);
-    if (key.isEmpty())
+    const QStringList keys = m_chipOf.value(listener);
+    if (keys.isEmpty())
         return;
-    m_highlighted.insert(key);
+    for (const QString &key : keys)
+        m_highlighted.insert(key);
     highlightPaths(analysis.pathsThrough(listener));
     // A down listener also shows what it breaks: the chains of those scenarios on its server.
     if (down) {
@@ -100,7 +124,7 @@ void DiagramHighlighter::highlightScenario(const PathAnalysis &analysis, const S
         addResolved(r, true);
 }
 
-QString DiagramHighlighter::keyOf(const ElementRef &node) const
+QStringList DiagramHighlighter::keysOf(const ElementRef &node) const
 {
     if (const PeerId *peer = node.as<PeerId>())
         return m_peerOf.value(*peer);
@@ -109,11 +133,21 @@ QString DiagramHighlighter::keyOf(const ElementRef &node) const
     return {};
 }
 
+// The node as the routes of the layout name it: a pool member's listener is drawn as the
+// shape's (its first member's) listener.
+ElementRef DiagramHighlighter::drawnAs(const ElementRef &node) const
+{
+    if (const ListenerId *listener = node.as<ListenerId>())
+        if (const auto it = m_sharedAs.constFind(*listener); it != m_sharedAs.cend())
+            return ElementRef::listener(*it);
+    return node;
+}
+
 void DiagramHighlighter::highlightPaths(const QList<Path> &paths)
 {
     for (const Path &path : paths) {
         for (qsizetype i = 0; i < path.size(); ++i) {
-            if (const QString key = keyOf(nodeRef(path.at(i).node)); !key.isEmpty())
+            for (const QString &key : keysOf(nodeRef(path.at(i).node)))
                 m_highlighted.insert(key);
             if (i > 0)
                 highlightEdge(nodeRef(path.at(i - 1).node), nodeRef(path.at(i).node));
@@ -121,8 +155,10 @@ void DiagramHighlighter::highlightPaths(const QList<Path> &paths)
     }
 }
 
-void DiagramHighlighter::addRoutes(const ElementRef &a, const ElementRef &b)
+void DiagramHighlighter::addRoutes(const ElementRef &from, const ElementRef &to)
 {
+    const ElementRef a = drawnAs(from);
+    const ElementRef b = drawnAs(to);
     for (const QString &key : m_routesBetween.value({a, b}))
         m_highlighted.insert(key);
     for (const QString &key : m_routesBetween.value({b, a}))
@@ -142,7 +178,7 @@ void DiagramHighlighter::highlightEdge(const ElementRef &from, const ElementRef 
         addRoutes(from, m_addressOf.value(*toListener));
     if (fromListener && toListener) {
         for (const ListenerId *id : {fromListener, toListener})
-            if (const QString band = m_serviceOf.value(*id); !band.isEmpty())
+            for (const QString &band : m_serviceOf.value(*id))
                 m_highlighted.insert(band);
     }
 }
@@ -154,21 +190,21 @@ void DiagramHighlighter::addResolved(const ResolvedScenario &resolved, bool numb
     for (qsizetype i = 0; i < resolved.hops.size(); ++i) {
         const ResolvedHop &hop = resolved.hops.at(i);
         for (const ElementRef &node : hopNodes(hop)) {
-            const QString key = keyOf(node);
-            if (key.isEmpty())
-                continue;
-            m_highlighted.insert(key);
-            if (!numbered)
-                continue;
-            const int number = int(i) + 1;
-            const auto same = [&](const HopBadge &b) {
-                return b.number == number && b.target == key;
-            };
-            if (std::any_of(m_badges.cbegin(), m_badges.cend(), same))
-                continue;
-            const auto onItem = std::count_if(m_badges.cbegin(), m_badges.cend(),
-                                              [&](const HopBadge &b) { return b.target == key; });
-            m_badges.append({number, key, int(onItem)});
+            for (const QString &key : keysOf(node)) {
+                m_highlighted.insert(key);
+                if (!numbered)
+                    continue;
+                const int number = int(i) + 1;
+                const auto same = [&](const HopBadge &b) {
+                    return b.number == number && b.target == key;
+                };
+                if (std::any_of(m_badges.cbegin(), m_badges.cend(), same))
+                    continue;
+                const auto onItem
+                        = std::count_if(m_badges.cbegin(), m_badges.cend(),
+                                        [&](const HopBadge &b) { return b.target == key; });
+                m_badges.append({number, key, int(onItem)});
+            }
         }
         if (i == 0)
             continue;
@@ -177,7 +213,7 @@ void DiagramHighlighter::addResolved(const ResolvedScenario &resolved, bool numb
                 highlightEdge(a, b);
     }
     for (const ListenerId &id : resolved.required)
-        if (const QString key = m_chipOf.value(id); !key.isEmpty())
+        for (const QString &key : m_chipOf.value(id))
             m_highlighted.insert(key);
 }
 

@@ -37,22 +37,27 @@ public:
     // Scenarios the highlighted listener breaks (set when it is down).
     const QList<ScenarioId> &brokenScenarios() const { return m_broken; }
 
-    // The layout key of a listener's chip or a peer's box; empty when not drawn.
-    QString chipKey(const ListenerId &listener) const { return m_chipOf.value(listener); }
-    QString peerBoxKey(const PeerId &peer) const { return m_peerOf.value(peer); }
+    // The layout key of a listener's chip or a peer's box; empty when not drawn. A pool
+    // member's listener is drawn on its pool's shared chip (and on its own when the member is
+    // expanded: then that one); a peer of several site panels is in each (the first here).
+    QString chipKey(const ListenerId &listener) const { return m_chipOf.value(listener).value(0); }
+    QString peerBoxKey(const PeerId &peer) const { return m_peerOf.value(peer).value(0); }
 
 private:
     void highlightPaths(const QList<Path> &paths);
     void highlightEdge(const ElementRef &from, const ElementRef &to);
     void addRoutes(const ElementRef &a, const ElementRef &b);
     void addResolved(const ResolvedScenario &resolved, bool numbered);
-    QString keyOf(const ElementRef &node) const;
+    QStringList keysOf(const ElementRef &node) const;
+    ElementRef drawnAs(const ElementRef &node) const;
 
-    QHash<ListenerId, QString> m_chipOf;    // listener -> chip key
-    QHash<PeerId, QString> m_peerOf;        // peer -> box key
-    QHash<ListenerId, ServerId> m_serverOf; // listener -> the server its chip is drawn on
-    QHash<ListenerId, QString> m_serviceOf; // listener -> its service band's key
-    QHash<ListenerId, ElementRef> m_addressOf;
+    QHash<ListenerId, QStringList> m_chipOf;    // listener -> chip keys (own chip first)
+    QHash<PeerId, QStringList> m_peerOf;        // peer -> box keys
+    QHash<ListenerId, ServerId> m_serverOf;     // listener -> its server
+    QHash<ListenerId, QStringList> m_serviceOf; // listener -> its service bands' keys
+    QHash<ListenerId, ElementRef> m_addressOf;  // the address its flows are drawn from
+    QHash<ListenerId, ListenerId> m_sharedAs;   // a pool member's listener -> the shape's
+
     QHash<QPair<ElementRef, ElementRef>, QStringList> m_routesBetween; // route keys
 
     QSet<QString> m_highlighted;

@@ -207,6 +207,52 @@ private:
     int m_number;
 };
 
+// A row of a pool's member table: the member's status glyph, name, addresses and check
+// summary. Selecting it selects the server; the scene expands the member on a double click.
+class MemberRowItem : public DiagramItem
+{
+public:
+    enum { Type = UserType + 11 };
+    explicit MemberRowItem(const DiagramStyle &style);
+    int type() const override { return Type; }
+
+    void setGeometry(const DiagramLayout::MemberRow &row);
+    void setLook(const MemberLook &look);
+    const MemberLook &look() const { return m_look; }
+    QStringList cells() const { return m_cells; }
+    bool isExpanded() const { return m_expanded; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QRectF m_rect;
+    QStringList m_cells;
+    QList<qreal> m_columnX;
+    bool m_expanded = false;
+    MemberLook m_look;
+};
+
+// A pool's member table under the rows: frame, title and column titles (scene coordinates).
+class MemberHeaderItem : public DiagramItem
+{
+public:
+    enum { Type = UserType + 12 };
+    explicit MemberHeaderItem(const DiagramStyle &style);
+    int type() const override { return Type; }
+
+    void setGeometry(const DiagramLayout::MemberTable &table);
+    void setTitle(const BoxLook &look);
+    QString title() const { return m_look.title; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    DiagramLayout::MemberTable m_table;
+    BoxLook m_look;
+};
+
 // qgraphicsitem_cast for the diagram's items, by type(): DiagramItem (any of them), BoxItem (its
 // five kinds) or one item class. nullptr for an item of another type.
 template<class T>
@@ -217,7 +263,7 @@ T *diagramItemCast(QGraphicsItem *item)
     const int type = item->type();
     bool ok = false;
     if constexpr (std::is_same_v<std::remove_const_t<T>, DiagramItem>)
-        ok = type >= BoxItem::ZoneType && type <= HopBadgeItem::Type;
+        ok = type >= BoxItem::ZoneType && type <= MemberHeaderItem::Type;
     else if constexpr (std::is_same_v<std::remove_const_t<T>, BoxItem>)
         ok = type >= BoxItem::ZoneType && type <= BoxItem::AddressType;
     else

@@ -56,7 +56,8 @@ void ChipItem::setLook(const ChipLook &look)
     const ChipLook &m = m_look;
     if (m.socket == look.socket && m.protocol == look.protocol && m.unexpected == look.unexpected
         && m.status == look.status && m.established == look.established
-        && m.changeBadge == look.changeBadge && m.changeDescription == look.changeDescription)
+        && m.changeBadge == look.changeBadge && m.changeDescription == look.changeDescription
+        && m.members == look.members && m.membersSummary == look.membersSummary)
         return;
     m_look = look;
     update();

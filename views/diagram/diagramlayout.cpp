@@ -6,6 +6,8 @@
 #include "core/ipaddress.h"
 #include "diagram/detail/diagramlayout_p.h"
 
+#include <QCoreApplication>
+
 #include <algorithm>
 
 namespace edgemap {
@@ -27,10 +29,84 @@ QString shortName(AddressRole role)
     return {};
 }
 
-DiagramLayout::DiagramLayout(const Topology &topology, const Catalog &catalog,
-                             const UnexpectedByServer &unexpected)
+QString zoneKey(Zone zone)
 {
-    DiagramLayoutBuilder(*this, topology, catalog, unexpected).run();
+    return QStringLiteral("zone:") + keyOf(zone);
+}
+
+QString wallKey(Firewall firewall)
+{
+    return QStringLiteral("wall:") + keyOf(firewall);
+}
+
+QString poolKey(const PoolId &id)
+{
+    return QStringLiteral("pool:") + id.value();
+}
+
+QString serverKey(const ServerId &id)
+{
+    return QStringLiteral("server:") + id.value();
+}
+
+QString peerKey(const PeerId &id)
+{
+    return QStringLiteral("peer:") + id.value();
+}
+
+DiagramLayout::DiagramLayout(const Topology &topology, const Catalog &catalog,
+                             const UnexpectedByServer &unexpected, const Expanded &expanded)
+{
+    QStringList sites;
+    for (const EdgePool &pool : topology.pools)
+        if (!sites.contains(pool.site))
+            sites.append(pool.site);
+    if (sites.size() > 1) {
+        DiagramLayoutBuilder::runSites(*this, topology, catalog, unexpected, expanded);
+        return;
+    }
+    DiagramLayoutBuilder(*this, topology, catalog, unexpected, expanded, measureWidths(topology))
+            .run();
+}
+
+QString unexpectedSocketText(const UnexpectedListener &socket, bool withTwin)
+{
+    QString text = socketLabel(socket.transport, socket.port, socket.port);
+    if (withTwin)
+        text += QCoreApplication::translate("edgemap::DiagramScene", " · IPv4+6");
+    return text;
+}
+
+QString unexpectedProcessText(const UnexpectedListener &socket)
+{
+    return socket.pid >= 0 ? QCoreApplication::translate("edgemap::DiagramScene", "%1 (PID %2)")
+                                     .arg(socket.process)
+                                     .arg(socket.pid)
+                           : socket.process;
+}
+
+qreal DiagramLayout::textWidth(const QString &text, qreal pixelSize, bool bold)
+{
+    // Advance widths at 100 px of ASCII 32..126, regular and bold.
+    static constexpr unsigned char kRegular[95]
+            = {32, 41, 46, 84, 64, 96, 78, 28, 39, 39, 50, 84, 32, 37,  32, 34, 64, 64, 64,
+               64, 64, 64, 64, 64, 64, 64, 34, 34, 84, 84, 84, 54, 100, 69, 69, 70, 77, 64,
+               58, 78, 76, 30, 30, 66, 56, 87, 75, 79, 61, 79, 70, 64,  62, 74, 69, 99, 69,
+               62, 69, 39, 34, 39, 84, 50, 50, 62, 64, 55, 64, 62, 36,  64, 64, 28, 28, 58,
+               28, 98, 64, 62, 64, 64, 42, 53, 40, 64, 60, 82, 60, 60,  53, 64, 34, 64, 84};
+    static constexpr unsigned char kBold[95]
+            = {35, 46,  53, 84, 70, 101, 88, 31,  46, 46, 53, 84, 38, 42,  38, 37, 70, 70,  70,
+               70, 70,  70, 70, 70, 70,  70, 40,  40, 84, 84, 84, 58, 100, 78, 77, 74, 83,  69,
+               69, 83,  84, 38, 38, 78,  64, 100, 84, 85, 74, 85, 77, 73,  69, 82, 78, 111, 78,
+               73, 73,  46, 37, 46, 84,  50, 50,  68, 72, 60, 72, 68, 44,  72, 72, 35, 35,  67,
+               35, 105, 72, 69, 72, 72,  50, 60,  48, 72, 66, 93, 65, 66,  59, 72, 37, 72,  84};
+    const unsigned char *table = bold ? kBold : kRegular;
+    qreal units = 0;
+    for (const QChar c : text) {
+        const ushort u = c.unicode();
+        units += u >= 32 && u < 127 ? table[u - 32] : 84; // arrows and the like: as wide as '+'
+    }
+    return units * pixelSize / 100 * 1.04;
 }
 
 QList<QRectF> DiagramLayout::textRects() const
@@ -40,8 +116,16 @@ QList<QRectF> DiagramLayout::textRects() const
         rects.append(z.titleRect);
     for (const Wall &w : walls)
         rects.append(w.titleRect);
-    for (const PoolBox &p : pools)
+    for (const PoolBox &p : pools) {
         rects.append(p.titleRect);
+        rects.append(p.subtitleRect);
+    }
+    for (const MemberTable &m : memberTables) {
+        rects.append(m.titleRect);
+        rects.append(m.headerRect);
+    }
+    for (const MemberRow &m : memberRows)
+        rects.append(m.rect.adjusted(2, 1, -2, -1));
     for (const ServerBox &s : servers)
         rects.append(s.titleRect);
     for (const AddressBlock &b : blocks)
@@ -60,11 +144,15 @@ QList<QRectF> DiagramLayout::textRects() const
 
 DiagramLayoutBuilder::DiagramLayoutBuilder(DiagramLayout &out, const Topology &topology,
                                            const Catalog &catalog,
-                                           const DiagramLayout::UnexpectedByServer &unexpected)
+                                           const DiagramLayout::UnexpectedByServer &unexpected,
+                                           const DiagramLayout::Expanded &expanded,
+                                           const Widths &widths)
     : m_out(out)
     , m_topology(topology)
     , m_catalog(catalog)
     , m_unexpected(unexpected)
+    , m_expanded(expanded)
+    , m_w(widths)
 {}
 
 void DiagramLayoutBuilder::run()
@@ -87,14 +175,17 @@ void DiagramLayoutBuilder::run()
 
 qreal DiagramLayoutBuilder::layoutPool(const EdgePool &pool, qreal y)
 {
+    if (pool.servers.size() > 1)
+        return layoutSharedPool(pool, y);
     DiagramLayout::PoolBox box;
     box.pool = pool.id;
-    box.titleRect = QRectF(kPoolPad, y + 4, kServerWidth, kPoolTitle - 8);
+    box.titleRect = QRectF(kPoolPad, y + 4, m_w.server, 16);
+    box.subtitleRect = QRectF(kPoolPad, y + 20, m_w.server, 14);
     qreal sy = y + kPoolTitle;
     for (const EdgeServer &server : pool.servers)
         sy = layoutServer(server, sy) + kServerGap;
     const qreal bottom = pool.servers.isEmpty() ? sy + kPoolPad : sy - kServerGap + kPoolPad;
-    box.rect = QRectF(0, y, kPoolWidth, bottom - y);
+    box.rect = QRectF(0, y, m_w.pool(), bottom - y);
     m_out.pools.append(box);
     return bottom;
 }
@@ -104,19 +195,27 @@ qreal DiagramLayoutBuilder::layoutServer(const EdgeServer &server, qreal y)
     DiagramLayout::ServerBox box;
     box.server = server.id;
     const qreal left = kPoolPad;
-    box.titleRect
-            = QRectF(left + kServerPad, y + 4, kServerWidth - 2 * kServerPad, kServerTitle - 8);
-    const qreal top = y + kServerTitle;
-    // External first so that the internal side can be ordered after it (relay partners level).
-    const qreal extBottom = layoutSide(server, InterfaceSide::External, left + kServerPad, top);
-    const qreal intBottom = layoutSide(server, InterfaceSide::Internal,
-                                       left + kServerWidth - kServerPad - kBlockWidth, top);
-    const qreal bandBottom = layoutServices(server, top);
-    qreal bottom = std::max({extBottom, intBottom, bandBottom, top + DiagramLayout::kBlockHeader});
-    bottom = layoutUnexpectedGrid(server, bottom) + kServerPad;
-    box.rect = QRectF(left, y, kServerWidth, bottom - y);
+    box.titleRect = QRectF(left + kServerPad, y + 4, m_w.server - 2 * kServerPad, kServerTitle - 8);
+    const qreal bottom = layoutServerBody(server, y + kServerTitle) + kServerPad;
+    box.rect = QRectF(left, y, m_w.server, bottom - y);
     m_out.servers.append(box);
     return bottom;
+}
+
+// Address blocks with their chips, service bands and unexpected sockets, from `top`; returns
+// the bottom of what was placed.
+qreal DiagramLayoutBuilder::layoutServerBody(const EdgeServer &server, qreal top)
+{
+    m_localChip.clear();
+    // External first so that the internal side can be ordered after it (relay partners level).
+    const qreal left = kPoolPad;
+    const qreal extBottom = layoutSide(server, InterfaceSide::External, left + kServerPad, top);
+    const qreal intBottom = layoutSide(server, InterfaceSide::Internal,
+                                       left + m_w.server - kServerPad - m_w.block, top);
+    const qreal bandBottom = layoutServices(server, top);
+    const qreal bottom
+            = std::max({extBottom, intBottom, bandBottom, top + DiagramLayout::kBlockHeader});
+    return m_sharedPool ? bottom : layoutUnexpectedGrid(server, bottom);
 }
 
 qreal DiagramLayoutBuilder::layoutSide(const EdgeServer &server, InterfaceSide side, qreal x,
@@ -145,62 +244,126 @@ qreal DiagramLayoutBuilder::layoutSide(const EdgeServer &server, InterfaceSide s
     return y - kBlockGap;
 }
 
+qreal DiagramLayoutBuilder::blockHeader(const Address *address) const
+{
+    // Roles, address, NAT address, FQDN; a pool shape's block has roles and FQDN (each member's
+    // addresses are in the member table).
+    const int lines = m_sharedPool ? 2 : address && !address->natPublicIp.isEmpty() ? 4 : 3;
+    return lines * DiagramLayout::kHeaderLine + 8;
+}
+
+QString DiagramLayoutBuilder::chipKey(const Listener &listener) const
+{
+    return m_sharedPool ? QStringLiteral("chip:%1/shared/%2")
+                                  .arg(m_sharedPool->id.value(), listener.id.value())
+                        : QStringLiteral("chip:") + listener.id.value();
+}
+
 qreal DiagramLayoutBuilder::layoutBlock(const EdgeServer &server, const Address *address,
                                         InterfaceSide side, QList<const Listener *> listeners,
                                         qreal x, qreal y)
 {
     DiagramLayout::AddressBlock block;
-    block.key = QStringLiteral("block:")
+    const QString owner
+            = m_sharedPool ? m_sharedPool->id.value() + QStringLiteral("/shared/") : QString();
+    block.key = QStringLiteral("block:") + owner
                 + (address ? address->id.value() : server.id.value() + QStringLiteral("/all"));
     block.server = server.id;
     block.address = address ? address->id : AddressId();
     block.side = side;
-    block.headerRect = QRectF(x + kBlockInset, y + 2, DiagramLayout::kChipWidth,
-                              DiagramLayout::kBlockHeader - 4);
+    block.shared = m_sharedPool != nullptr;
+    const qreal header = blockHeader(address);
+    block.headerLines = int((header - 8) / DiagramLayout::kHeaderLine);
+    block.headerRect = QRectF(x + kBlockInset, y + 2, m_w.chip, header - 4);
     if (side == InterfaceSide::Internal)
         listeners = orderInternal(server, listeners);
-    qreal cy = y + DiagramLayout::kBlockHeader;
-    const auto addChip = [&](const QString &key, const ListenerId &id, int unexpected) {
+    qreal cy = y + header;
+    const qreal chipHeight
+            = DiagramLayout::kChipHeight + (m_sharedPool ? DiagramLayout::kMemberStrip : 0);
+    const auto addChip = [&](const QString &key, const Listener *listener, int unexpected) {
         DiagramLayout::Chip chip;
         chip.key = key;
-        chip.listener = id;
         chip.unexpected = unexpected;
         chip.server = server.id;
         chip.blockKey = block.key;
         chip.side = side;
-        chip.rect = QRectF(x + kBlockInset, cy, DiagramLayout::kChipWidth,
-                           DiagramLayout::kChipHeight);
-        if (!id.isEmpty())
-            m_chipOfListener.insert(id.value(), m_out.chips.size());
+        chip.rect = QRectF(x + kBlockInset, cy, m_w.chip,
+                           listener ? chipHeight : DiagramLayout::kChipHeight);
+        if (listener) {
+            chip.listener = listener->id;
+            if (m_sharedPool)
+                chip.members = membersOf(*listener);
+            // A member drawn in full under its pool's shape keeps the shape's chip for flows.
+            if (!m_chipOfListener.contains(listener->id.value()))
+                m_chipOfListener.insert(listener->id.value(), m_out.chips.size());
+            m_localChip.insert(listener->id.value(), m_out.chips.size());
+        }
         m_out.chips.append(chip);
-        cy += DiagramLayout::kChipHeight + kChipGap;
+        cy += chip.rect.height() + kChipGap;
     };
     for (const Listener *l : listeners)
-        addChip(QStringLiteral("chip:") + l->id.value(), l->id, -1);
-    for (int u : address ? unexpectedOn(server, address) : QList<int>()) {
-        const UnexpectedListener &ul = unexpectedOf(server.id).at(u);
-        addChip(QStringLiteral("unexpected:%1/%2/%3/%4")
-                        .arg(server.id.value(), ul.address, keyOf(ul.transport))
-                        .arg(ul.port),
-                {}, u);
+        addChip(chipKey(*l), l, -1);
+    if (address && !m_sharedPool) {
+        for (int u : unexpectedOn(server, address)) {
+            const UnexpectedListener &ul = unexpectedOf(server.id).at(u);
+            addChip(QStringLiteral("unexpected:%1/%2/%3/%4")
+                            .arg(server.id.value(), ul.address, keyOf(ul.transport))
+                            .arg(ul.port),
+                    nullptr, u);
+        }
     }
-    block.rect = QRectF(x, y, kBlockWidth, std::max(cy, y + DiagramLayout::kBlockHeader) - y + 2);
-    if (address)
+    block.rect = QRectF(x, y, m_w.block, std::max(cy, y + header) - y + 2);
+    if (address && !m_blockOfAddress.contains(address->id.value()))
         m_blockOfAddress.insert(address->id.value(), m_out.blocks.size());
     m_out.blocks.append(block);
     return block.rect.bottom();
 }
 
 // Unexpected sockets on all interfaces (or on addresses the server does not have) can be many
-// (RPC, SMB, RDP...): compact chips in a grid across the bottom of the server box.
+// (RPC, SMB, RDP...): compact chips in a grid across the bottom of the server box. A socket
+// bound on both 0.0.0.0 and [::] is one chip.
 qreal DiagramLayoutBuilder::layoutUnexpectedGrid(const EdgeServer &server, qreal y)
 {
     const QList<int> found = unexpectedOn(server, nullptr);
     if (found.isEmpty())
         return y;
-    constexpr int columns = 3;
+    const QList<UnexpectedListener> &all = unexpectedOf(server.id);
+    const auto anyAddress = [](const QString &a) {
+        return a == QLatin1String("0.0.0.0") || a == QLatin1String("::")
+               || a == QLatin1String("[::]");
+    };
+    // Twins: the same transport and port on the IPv4 and the IPv6 wildcard.
+    QList<QList<int>> groups;
+    QHash<QString, qsizetype> groupOf;
+    for (int u : found) {
+        const UnexpectedListener &ul = all.at(u);
+        const QString twinKey
+                = anyAddress(ul.address)
+                          ? QStringLiteral("%1/%2").arg(keyOf(ul.transport)).arg(ul.port)
+                          : QString();
+        if (!twinKey.isEmpty()) {
+            if (const auto it = groupOf.constFind(twinKey); it != groupOf.cend()) {
+                groups[*it].append(u);
+                continue;
+            }
+            groupOf.insert(twinKey, groups.size());
+        }
+        groups.append(QList<int>{u});
+    }
     const qreal x = kPoolPad + kServerPad;
-    const qreal width = kServerWidth - 2 * kServerPad;
+    const qreal width = m_w.server - 2 * kServerPad;
+    // As many columns as the longest chip text allows (glyph, socket, two spaces, process, and
+    // room for a "new" badge).
+    qreal compact = 120;
+    for (const QList<int> &group : std::as_const(groups)) {
+        const UnexpectedListener &ul = all.at(group.first());
+        const QString text = unexpectedSocketText(ul, group.size() > 1) + QStringLiteral("  ")
+                             + unexpectedProcessText(ul);
+        compact = std::max(compact, DiagramLayout::textWidth(text, 10, true) + 18
+                                            + 2 * DiagramLayout::kChipPadding + 34);
+    }
+    const int columns
+            = std::max(1, int((width - 2 * kBlockInset + kChipGap) / (compact + kChipGap)));
     const qreal chipWidth = (width - 2 * kBlockInset - (columns - 1) * kChipGap) / columns;
     const qreal h = DiagramLayout::kCompactChipHeight;
     DiagramLayout::AddressBlock block;
@@ -211,13 +374,15 @@ qreal DiagramLayoutBuilder::layoutUnexpectedGrid(const EdgeServer &server, qreal
     y += kBlockGap;
     block.headerRect = QRectF(x + kBlockInset, y + 2, width - 2 * kBlockInset, 16);
     const qreal top = y + 20;
-    for (int i = 0; i < int(found.size()); ++i) {
-        const UnexpectedListener &ul = unexpectedOf(server.id).at(found.at(i));
+    for (int i = 0; i < int(groups.size()); ++i) {
+        const QList<int> &group = groups.at(i);
+        const UnexpectedListener &ul = all.at(group.first());
         DiagramLayout::Chip chip;
         chip.key = QStringLiteral("unexpected:%1/%2/%3/%4")
                            .arg(server.id.value(), ul.address, keyOf(ul.transport))
                            .arg(ul.port);
-        chip.unexpected = found.at(i);
+        chip.unexpected = group.first();
+        chip.twins = group.mid(1);
         chip.server = server.id;
         chip.blockKey = block.key;
         chip.side = InterfaceSide::Internal;
@@ -225,7 +390,7 @@ qreal DiagramLayoutBuilder::layoutUnexpectedGrid(const EdgeServer &server, qreal
                            top + (i / columns) * (h + kChipGap), chipWidth, h);
         m_out.chips.append(chip);
     }
-    const int rows = (int(found.size()) + columns - 1) / columns;
+    const int rows = (int(groups.size()) + columns - 1) / columns;
     block.rect = QRectF(x, y, width, 20 + rows * (h + kChipGap) + 2);
     m_out.blocks.append(block);
     return block.rect.bottom();
@@ -239,8 +404,8 @@ QList<const Listener *> DiagramLayoutBuilder::orderInternal(const EdgeServer &se
     QHash<QString, qsizetype> externalRank; // endpoint key -> chip index
     QHash<QString, qsizetype> serviceRank;
     for (const Listener &l : server.listeners) {
-        const auto it = m_chipOfListener.constFind(l.id.value());
-        if (it == m_chipOfListener.cend())
+        const auto it = m_localChip.constFind(l.id.value());
+        if (it == m_localChip.cend())
             continue;
         for (const Endpoint &e : l.endpoints)
             externalRank.insert(e.key, *it);
@@ -259,6 +424,11 @@ QList<const Listener *> DiagramLayoutBuilder::orderInternal(const EdgeServer &se
     std::stable_sort(listeners.begin(), listeners.end(),
                      [&](const Listener *a, const Listener *b) { return rank(a) < rank(b); });
     return listeners;
+}
+
+qsizetype DiagramLayoutBuilder::chipOf(const ListenerId &listener) const
+{
+    return m_localChip.value(listener.value(), -1);
 }
 
 const QList<UnexpectedListener> &DiagramLayoutBuilder::unexpectedOf(const ServerId &server) const
@@ -302,14 +472,20 @@ qreal DiagramLayoutBuilder::layoutServices(const EdgeServer &server, qreal top)
         Pending p;
         qreal sum = 0;
         for (const Listener &l : server.listeners) {
-            if (l.service != service.id || !m_chipOfListener.contains(l.id.value()))
+            if (l.service != service.id)
+                continue;
+            const qsizetype chip = chipOf(l.id);
+            if (chip < 0)
                 continue;
             p.band.listeners.append(l.id);
-            sum += m_out.chips.at(m_chipOfListener.value(l.id.value())).rect.center().y();
+            sum += m_out.chips.at(chip).rect.center().y();
         }
         if (p.band.listeners.isEmpty())
             continue;
-        p.band.key = QStringLiteral("service:%1/%2").arg(server.id.value(), service.id.value());
+        p.band.key = m_sharedPool ? QStringLiteral("service:%1/shared/%2")
+                                            .arg(m_sharedPool->id.value(), service.id.value())
+                                  : QStringLiteral("service:%1/%2")
+                                            .arg(server.id.value(), service.id.value());
         p.band.server = server.id;
         p.band.service = service.id;
         p.want = sum / qreal(p.band.listeners.size()) - kBandHeight / 2;
@@ -317,14 +493,15 @@ qreal DiagramLayoutBuilder::layoutServices(const EdgeServer &server, qreal top)
     }
     std::stable_sort(pending.begin(), pending.end(),
                      [](const Pending &a, const Pending &b) { return a.want < b.want; });
-    const qreal x = kPoolPad + kServerPad + kBlockWidth + (kMiddle - kBandWidth) / 2;
+    const qreal x = kPoolPad + kServerPad + m_w.block
+                    + (m_w.server - 2 * kServerPad - 2 * m_w.block - m_w.band) / 2;
     qreal next = top;
     for (Pending &p : pending) {
         const qreal y = std::max(p.want, next);
-        p.band.rect = QRectF(x, y, kBandWidth, kBandHeight);
+        p.band.rect = QRectF(x, y, m_w.band, kBandHeight);
         next = y + kBandHeight + kBandGap;
         for (const ListenerId &id : p.band.listeners) {
-            const QRectF chip = m_out.chips.at(m_chipOfListener.value(id.value())).rect;
+            const QRectF chip = m_out.chips.at(chipOf(id)).rect;
             const bool external = chip.center().x() < p.band.rect.center().x();
             const QPointF from = external ? QPointF(chip.right(), chip.center().y())
                                           : QPointF(chip.left(), chip.center().y());
@@ -343,6 +520,7 @@ void DiagramLayoutBuilder::shiftPools(qreal dx)
     for (auto &p : m_out.pools) {
         p.rect.translate(d);
         p.titleRect.translate(d);
+        p.subtitleRect.translate(d);
     }
     for (auto &s : m_out.servers) {
         s.rect.translate(d);

@@ -8,7 +8,9 @@
 #include <QList>
 #include <QPolygonF>
 #include <QRectF>
+#include <QSet>
 #include <QString>
+#include <QStringList>
 
 namespace edgemap {
 
@@ -20,9 +22,18 @@ class Catalog;
 // right, listener chips on their address, service bands in the middle, peers in the outer
 // columns and flows routed through lanes between the walls and the servers.
 //
-// Pure and deterministic: no QGraphicsItems and no fonts (sizes are fixed, text is elided when
-// painted), so the same topology gives the same geometry on every build and every machine, and
-// tests can check it without a scene. Cost is O(n log n) in the number of items.
+// A pool of several servers is drawn once: its members share one shape (the same listeners on
+// different addresses), so the shape's chips are shared chips carrying each member's listener,
+// and a member table below it lists each member's addresses. Flows go to the shared shape, once
+// per pool. A member the user expands gets its full server drawing under the table.
+//
+// Several sites are drawn as panels side by side (or in a grid close to a landscape page), each
+// with its own zones, walls, peers and flows; a peer several sites talk to appears in each.
+//
+// Pure and deterministic: no QGraphicsItems and no fonts. Boxes are sized from the length of
+// the texts that decide them (addresses, FQDNs, service names) with a generous width per
+// character, so that nothing needs eliding; the same topology gives the same geometry on every
+// machine, and tests can check it without a scene. Cost is O(n log n) in the number of items.
 //
 // Every element has a key, unique in the layout and stable across builds ("chip:<listener id>"),
 // which the scene uses to reuse its items when the geometry is computed again.
@@ -31,12 +42,15 @@ class DiagramLayout
 public:
     struct ZoneBand
     {
+        QString key; // zoneKey(zone), plus "@site" when there are several site panels
+        QString site;
         Zone zone = Zone::Internet;
         QRectF rect;
         QRectF titleRect;
     };
     struct Wall
     {
+        QString key;
         Firewall firewall = Firewall::External;
         QRectF rect;
         QRectF titleRect;
@@ -46,6 +60,8 @@ public:
         PoolId pool;
         QRectF rect;
         QRectF titleRect;
+        QRectF subtitleRect; // site, members, load balancing, next hop: the line under the title
+        bool shared = false; // several members drawn as one shape
     };
     struct ServerBox
     {
@@ -63,14 +79,21 @@ public:
         QRectF rect;
         QRectF headerRect;
         bool unexpectedOnly = false; // the grid of unexpected sockets on no known address
+        bool shared = false;         // a pool shape's block: each member has its own address
+        int headerLines = 3;         // title, address, FQDN, and the NAT address when there is one
     };
     // A listener chip, or a chip for an unexpected listener (unexpected >= 0: its index in the
-    // unexpected list of the chip's server).
+    // unexpected list of the chip's server; `twins` the indexes of the same socket bound on the
+    // other all-interfaces address, 0.0.0.0 beside [::], drawn as one chip). A pool shape's
+    // shared chip has `listener` from its first member and `members`: each member's listener of
+    // the same shape, in member order (empty id: that member has none).
     struct Chip
     {
         QString key;
         ListenerId listener;
+        QList<ListenerId> members;
         int unexpected = -1;
+        QList<int> twins;
         ServerId server;
         QString blockKey;
         InterfaceSide side = InterfaceSide::External;
@@ -87,8 +110,32 @@ public:
         QList<ListenerId> listeners;
         QList<QPolygonF> links; // chip edge -> label edge, one per listener, same order
     };
+    // A pool's member table: a header row and one row per member (its addresses, and the
+    // member's check summary painted from the look). Column texts decide the column widths, so
+    // they live here: cells[0] is the server's name, then one cell per column title.
+    struct MemberTable
+    {
+        QString key; // "members:<pool id>"
+        PoolId pool;
+        QRectF rect;
+        QRectF titleRect; // "Members of edge pool ..."
+        QRectF headerRect;
+        QStringList titles;
+        QList<qreal> columnX; // left edge of each column, relative to rect.left(); last: status
+    };
+    struct MemberRow
+    {
+        QString key; // "member:<server id>"
+        PoolId pool;
+        ServerId server;
+        QRectF rect;
+        QStringList cells;
+        QList<qreal> columnX; // the table's
+        bool expanded = false;
+    };
     struct PeerBox
     {
+        QString key; // peerKey(peer), plus "@site" when there are several site panels
         PeerId peer;
         Zone zone = Zone::Internet;
         QRectF rect;
@@ -111,11 +158,15 @@ public:
     // The unexpected listeners of each judged server.
     using UnexpectedByServer = QHash<ServerId, QList<UnexpectedListener>>;
 
+    // Members of a pool drawn in full under the pool's shape.
+    using Expanded = QSet<ServerId>;
+
     DiagramLayout() = default;
     // Unexpected listeners are placed on their server's address they are bound to (or on its
-    // all-interfaces strip); servers without a check have none.
+    // all-interfaces strip); servers without a check have none. In a shared pool they show on
+    // an expanded member only.
     DiagramLayout(const Topology &topology, const Catalog &catalog,
-                  const UnexpectedByServer &unexpected = {});
+                  const UnexpectedByServer &unexpected = {}, const Expanded &expanded = {});
 
     QRectF bounds;
     QList<ZoneBand> zones;
@@ -127,6 +178,8 @@ public:
     QList<ServiceBand> services;
     QList<PeerBox> peers;
     QList<Route> routes;
+    QList<MemberTable> memberTables;
+    QList<MemberRow> memberRows;
 
     // The rectangles text is drawn into (titles, headers, chip text, labels), for overlap tests.
     QList<QRectF> textRects() const;
@@ -138,7 +191,33 @@ public:
     static constexpr qreal kBlockHeader = 46;
     static constexpr qreal kCompactChipHeight = 22; // unexpected sockets in the grid
     static constexpr qreal kLabelLine = 11;         // one line of a flow label
+    static constexpr qreal kMemberStrip = 7;        // a shared chip's row of member cells
+    static constexpr qreal kHeaderLine = 13;        // one line of an address block's header
+    static constexpr qreal kMemberRow = 14;         // one row of a member table
+    // The width of a text at a pixel size, from the advance widths of DejaVu Sans (Debian's
+    // default face and the widest of the faces the renderer meets: Segoe UI and Arial are
+    // narrower), plus 4 % for hinting: a box sized with it holds its text on every platform,
+    // and the layout stays free of fonts.
+    static qreal textWidth(const QString &text, qreal pixelSize = 10, bool bold = false);
 };
+
+// Layout keys of pools and servers, and the single-site keys of zones, walls and peers (their
+// records carry the key, which has "@site" added when there are several site panels).
+QString zoneKey(Zone zone);
+QString wallKey(Firewall firewall);
+QString poolKey(const PoolId &id);
+QString serverKey(const ServerId &id);
+QString peerKey(const PeerId &id);
+
+// A chip's protocol line: the protocol names without their descriptions ("RTP/SRTP" for
+// "RTP/SRTP (relayed media)"), and "· dynamic" for a port from the media range. The full
+// text is in the tooltip and the tables.
+QString chipProtocols(const Listener &listener);
+
+// An unexpected socket's chip texts: the socket ("TCP 135", "· IPv4+6" when its [::] twin
+// shares the chip) and the process ("svchost.exe (PID 884)").
+QString unexpectedSocketText(const UnexpectedListener &socket, bool withTwin);
+QString unexpectedProcessText(const UnexpectedListener &socket);
 
 // Short role names for the narrow address headers ("Access", "Web Conf", "A/V").
 QString shortName(AddressRole role);

@@ -65,7 +65,10 @@ void DiagramLayoutBuilder::addSpecs(const Flow &flow)
     if (other.kind != FlowEnd::Kind::Peer || !pool || !m_topology.peer(other.peer))
         return;
     const QString socket = socketLabel(flow.transport, flow.port, flow.portEnd);
-    for (const EdgeServer &server : pool->servers) {
+    // A pool of several members is drawn once: its flows go to the shape, drawn from the first.
+    const qsizetype servers = pool->servers.size() > 1 ? 1 : pool->servers.size();
+    for (qsizetype s = 0; s < servers; ++s) {
+        const EdgeServer &server = pool->servers.at(s);
         RouteSpec spec{flow.id, server.id, other.peer, -1, -1, outbound, InterfaceSide::External,
                        {},      -1};
         if (edge.kind == FlowEnd::Kind::Endpoint) {
@@ -139,7 +142,8 @@ void DiagramLayoutBuilder::placePeers(qreal top)
         for (const Want &w : columns[c]) {
             const Peer &peer = m_topology.peers.at(w.index);
             const qreal y = w.y == kLast ? next : std::max(w.y, next);
-            m_out.peers.append({peer.id, zoneOf(peer.kind), QRectF(0, y, kPeerWidth, kPeerHeight)});
+            m_out.peers.append({peerKey(peer.id), peer.id, zoneOf(peer.kind),
+                                QRectF(0, y, m_w.peer[c], kPeerHeight)});
             next = y + kPeerHeight + kPeerGap;
         }
     }
@@ -227,17 +231,17 @@ void DiagramLayoutBuilder::placeColumns()
     buildPeerToPeer(false); // lane counts only; the points need the final x
     const qreal outerLeft = m_p2pLanes[0] * kLane;
     m_columnX[0] = outerLeft;
-    m_wallX[0] = outerLeft + kPeerColumn;
+    m_wallX[0] = outerLeft + m_w.peerColumn(0);
     const qreal lanesLeft = kWall + 2 * kLaneMargin + std::max(0, m_lanes[0] - 1) * kLane;
     m_poolLeft = m_wallX[0] + lanesLeft + m_labelWidth[0];
     shiftPools(m_poolLeft);
-    m_poolRight = m_poolLeft + kPoolWidth;
+    m_poolRight = m_poolLeft + m_w.pool();
     m_wallX[1]
             = m_poolRight + m_labelWidth[1] + 2 * kLaneMargin + std::max(0, m_lanes[1] - 1) * kLane;
     m_columnX[1] = m_wallX[1] + kWall;
     for (DiagramLayout::PeerBox &p : m_out.peers) {
         const int c = columnOf(p.zone);
-        p.rect.moveLeft(m_columnX[c] + (kPeerColumn - kPeerWidth) / 2);
+        p.rect.moveLeft(m_columnX[c] + kPeerMargin);
     }
 }
 
@@ -333,20 +337,29 @@ void DiagramLayoutBuilder::buildFrame()
     for (const DiagramLayout::PeerBox &p : m_out.peers)
         bottom = std::max(bottom, p.rect.bottom());
     bottom += kMargin;
-    const qreal right = m_columnX[1] + kPeerColumn + m_p2pLanes[1] * kLane;
+    const qreal right = m_columnX[1] + m_w.peerColumn(1) + m_p2pLanes[1] * kLane;
     const Firewall walls[2] = {Firewall::External, Firewall::Internal};
     for (int c = 0; c < 2; ++c) {
         const QRectF rect(m_wallX[c], kTop - 10, kWall, bottom - kTop + 10);
-        m_out.walls.append({walls[c], rect, rect});
+        m_out.walls.append({wallKey(walls[c]), walls[c], rect, rect});
     }
     const qreal xs[4] = {0, m_wallX[0] + kWall, m_wallX[1] + kWall, right};
     const qreal ends[3] = {m_wallX[0], m_wallX[1], right};
     const Zone zones[3] = {Zone::Internet, Zone::Perimeter, Zone::Internal};
     for (int z = 0; z < 3; ++z) {
         const QRectF rect(xs[z], 0, ends[z] - xs[z], bottom);
-        m_out.zones.append({zones[z], rect, QRectF(rect.left() + 8, 8, rect.width() - 16, 24)});
+        m_out.zones.append({zoneKey(zones[z]),
+                            {},
+                            zones[z],
+                            rect,
+                            QRectF(rect.left() + 8, 8, rect.width() - 16, 24)});
     }
-    m_out.bounds = QRectF(0, 0, right, bottom).adjusted(-kMargin, -kMargin, kMargin, kMargin);
+    const qreal tables = layoutMemberTables(bottom);
+    qreal wide = right;
+    for (const DiagramLayout::MemberTable &t : m_out.memberTables)
+        wide = std::max(wide, t.rect.right());
+    m_out.bounds = QRectF(0, 0, wide, std::max(bottom, tables))
+                           .adjusted(-kMargin, -kMargin, kMargin, kMargin);
 }
 
 } // namespace edgemap

@@ -4,7 +4,10 @@
 
 #include "document/document.h"
 
+#include "statusstyle.h"
+
 #include <QCoreApplication>
+#include <map>
 
 namespace edgemap {
 
@@ -14,14 +17,6 @@ namespace {
 QString tr(const char *text, int n = -1)
 {
     return QCoreApplication::translate("edgemap::DiagramScene", text, nullptr, n);
-}
-
-QString protocolsOf(const Listener &listener)
-{
-    QString text = listener.protocols().join(QStringLiteral(", "));
-    if (listener.dynamic)
-        text += tr(" (dynamic)");
-    return text;
 }
 
 QString addressTitle(const Address &address)
@@ -36,13 +31,16 @@ void addFrame(DiagramLook &look, const DiagramLayout &layout)
 {
     const QString zoneTitles[]
             = {tr("Internet"), tr("Perimeter network (DMZ)"), tr("Internal network")};
-    for (const DiagramLayout::ZoneBand &z : layout.zones)
-        look.boxes.insert(zoneKey(z.zone), {zoneTitles[static_cast<int>(z.zone)], {}});
+    for (const DiagramLayout::ZoneBand &z : layout.zones) {
+        QString title = zoneTitles[static_cast<int>(z.zone)];
+        if (!z.site.isEmpty() && z.zone == Zone::Perimeter)
+            title = tr("%1 · site %2").arg(title, z.site);
+        look.boxes.insert(z.key, {title, {}});
+    }
     for (const DiagramLayout::Wall &w : layout.walls)
-        look.boxes.insert(wallKey(w.firewall),
-                          {w.firewall == Firewall::External ? tr("External firewall")
-                                                            : tr("Internal firewall"),
-                           {}});
+        look.boxes.insert(w.key, {w.firewall == Firewall::External ? tr("External firewall")
+                                                                   : tr("Internal firewall"),
+                                  {}});
 }
 
 void addServers(DiagramLook &look, const Topology &t, const DiagramLayout &layout)
@@ -56,16 +54,30 @@ void addServers(DiagramLook &look, const Topology &t, const DiagramLayout &layou
             detail += tr(" · %1 load balancing")
                               .arg(pool->loadBalancing == LoadBalancing::Dns ? tr("DNS")
                                                                              : tr("hardware"));
+        if (const Peer *hop = t.peer(pool->nextHop))
+            detail += tr(" · next hop %1").arg(hop->fqdn.isEmpty() ? hop->name : hop->fqdn);
+        if (detail.startsWith(QStringLiteral(" · ")))
+            detail = detail.mid(3);
         look.boxes.insert(poolKey(p.pool), {tr("Edge pool %1").arg(pool->fqdn), detail});
+    }
+    for (const DiagramLayout::MemberTable &m : layout.memberTables) {
+        const EdgePool *pool = t.pool(m.pool);
+        look.boxes.insert(m.key,
+                          {tr("Members of Edge pool %1 (%n servers)", int(pool->servers.size()))
+                                   .arg(pool->fqdn),
+                           tr("Status")});
     }
     for (const DiagramLayout::ServerBox &s : layout.servers)
         look.boxes.insert(serverKey(s.server), {t.server(s.server)->fqdn, tr("Edge server")});
     for (const DiagramLayout::AddressBlock &b : layout.blocks) {
         if (const Address *a = b.address.isEmpty() ? nullptr : t.address(b.address)) {
-            QString ip = a->ip;
-            if (!a->natPublicIp.isEmpty())
-                ip += tr(" → NAT %1").arg(a->natPublicIp);
-            look.boxes.insert(b.key, {addressTitle(*a), ip + u'\n' + a->fqdn});
+            QStringList lines;
+            if (!b.shared)
+                lines.append(a->ip);
+            if (!b.shared && !a->natPublicIp.isEmpty())
+                lines.append(tr("NAT %1").arg(a->natPublicIp));
+            lines.append(a->fqdn.isEmpty() && b.shared ? tr("each member's own address") : a->fqdn);
+            look.boxes.insert(b.key, {addressTitle(*a), lines.join(u'\n')});
         } else if (b.unexpectedOnly) {
             look.boxes.insert(b.key, {tr("Unexpected: on all interfaces or another address"), {}});
         } else {
@@ -87,12 +99,12 @@ void addChipsAndPeers(DiagramLook &look, const DiagramInput &input, const Diagra
             // The layout was made from these checks: the server has one.
             const UnexpectedListener &u
                     = input.checks.server(c.server)->unexpected.at(c.unexpected);
-            chip.socket = socketLabel(u.transport, u.port, u.port);
-            chip.protocol = u.pid >= 0 ? tr("%1 (PID %2)").arg(u.process).arg(u.pid) : u.process;
+            chip.socket = unexpectedSocketText(u, !c.twins.isEmpty());
+            chip.protocol = unexpectedProcessText(u);
         } else {
             const Listener *l = listeners.value(c.listener);
             chip.socket = socketLabel(l->transport, l->port, l->portEnd);
-            chip.protocol = protocolsOf(*l);
+            chip.protocol = chipProtocols(*l);
         }
         look.chips.insert(c.key, chip);
     }
@@ -105,8 +117,153 @@ void addChipsAndPeers(DiagramLook &look, const DiagramInput &input, const Diagra
     for (const DiagramLayout::PeerBox &p : layout.peers) {
         const Peer *peer = t.peer(p.peer);
         look.peers.insert(
-                peerKey(p.peer),
-                {peer->name, peer->fqdn.isEmpty() ? displayName(peer->kind) : peer->fqdn});
+                p.key, {peer->name, peer->fqdn.isEmpty() ? displayName(peer->kind) : peer->fqdn});
+    }
+}
+
+QString hostOf(const QString &fqdn)
+{
+    return fqdn.section(QLatin1Char('.'), 0, 0);
+}
+
+// A shared chip: each member's status, the worst as the chip's, and who is not OK.
+void applyMembers(ChipLook &chip, const DiagramLayout::Chip &c, const DiagramInput &input)
+{
+    const Topology &t = input.topology;
+    const EdgePool *pool = nullptr;
+    for (const EdgePool &p : t.pools)
+        for (const EdgeServer &s : p.servers)
+            if (s.id == c.server)
+                pool = &p;
+    chip.members.clear();
+    chip.established = 0;
+    ListenerStatus worst = ListenerStatus::NotChecked;
+    QStringList bad;
+    int checked = 0;
+    for (qsizetype i = 0; i < c.members.size(); ++i) {
+        const auto v = input.checks.verdicts.constFind(c.members.at(i));
+        const ListenerStatus status
+                = v != input.checks.verdicts.cend() ? v->status : ListenerStatus::NotChecked;
+        chip.members.append(status);
+        if (v != input.checks.verdicts.cend())
+            chip.established += v->established;
+        if (status != ListenerStatus::NotChecked)
+            ++checked;
+        if (statusSeverity(status) > statusSeverity(worst))
+            worst = status;
+        if (status != ListenerStatus::Ok && status != ListenerStatus::NotChecked
+            && status != ListenerStatus::Dynamic && pool && i < pool->servers.size())
+            bad.append(hostOf(pool->servers.at(i).fqdn));
+    }
+    chip.status = worst;
+    const int n = int(c.members.size());
+    if (checked == 0)
+        chip.membersSummary = tr("not checked (%n members)", n);
+    else if (bad.isEmpty())
+        chip.membersSummary = checked == n ? tr("OK on all %n", n)
+                                           : tr("OK (%1 of %2 checked)").arg(checked).arg(n);
+    else if (bad.size() <= 2)
+        chip.membersSummary = tr("%1 on %2")
+                                      .arg(statusStyle(worst, StatusPalette::Light).label,
+                                           bad.join(QStringLiteral(", ")));
+    else
+        chip.membersSummary = tr("%1 on %2 of %3")
+                                      .arg(statusStyle(worst, StatusPalette::Light).label)
+                                      .arg(bad.size())
+                                      .arg(n);
+}
+
+// Each member row: the worst status of the member's listeners, and how many are not OK.
+void applyMemberRows(DiagramLook &look, const DiagramInput &input, const DiagramLayout &layout)
+{
+    look.members.clear();
+    for (const DiagramLayout::MemberRow &row : layout.memberRows) {
+        const EdgeServer *server = input.topology.server(row.server);
+        MemberLook member;
+        if (!server)
+            continue;
+        std::map<int, QPair<ListenerStatus, int>> counts; // severity -> (status, count)
+        bool checked = false;
+        for (const Listener &l : server->listeners) {
+            const auto v = input.checks.verdicts.constFind(l.id);
+            if (v == input.checks.verdicts.cend() || v->status == ListenerStatus::NotChecked)
+                continue;
+            checked = true;
+            if (v->status == ListenerStatus::Ok || v->status == ListenerStatus::Dynamic)
+                continue;
+            auto &count = counts[statusSeverity(v->status)];
+            count.first = v->status;
+            ++count.second;
+        }
+        QStringList parts;
+        if (!checked) {
+            member.summary = tr("not checked");
+        } else if (counts.empty()) {
+            member.status = ListenerStatus::Ok;
+            parts.append(statusStyle(ListenerStatus::Ok, StatusPalette::Light).label);
+        } else {
+            member.status = counts.rbegin()->second.first;
+            const QList<QPair<ListenerStatus, int>> worstFirst = [&] {
+                QList<QPair<ListenerStatus, int>> l;
+                for (auto it = counts.crbegin(); it != counts.crend(); ++it)
+                    l.append(it->second);
+                return l;
+            }();
+            for (const auto &[status, count] : worstFirst)
+                parts.append(QStringLiteral("%1 %2").arg(count).arg(
+                        statusStyle(status, StatusPalette::Light).label.toLower()));
+        }
+        if (const DiagramChecks::Server *s = input.checks.server(row.server);
+            s && !s->unexpected.isEmpty())
+            parts.append(tr("%n unexpected", int(s->unexpected.size())));
+        if (checked)
+            member.summary = parts.join(QStringLiteral(", "));
+        look.members.insert(row.key, member);
+    }
+}
+
+// Each service band: the worst verdict of its listeners and whether the service listens nowhere
+// (a pool shape's band: on which members).
+void applyServices(DiagramLook &look, const DiagramInput &input, const DiagramLayout &layout)
+{
+    const DiagramChecks &checks = input.checks;
+    QHash<ListenerId, QList<ListenerId>> membersOf;
+    for (const DiagramLayout::Chip &c : layout.chips)
+        if (!c.members.isEmpty())
+            membersOf.insert(c.listener, c.members);
+    for (const DiagramLayout::ServiceBand &b : layout.services) {
+        ServiceLook &service = look.services[b.key];
+        service.status = ListenerStatus::NotChecked;
+        QList<ServerId> servers{b.server};
+        const EdgePool *pool = nullptr;
+        for (const EdgePool &p : input.topology.pools)
+            for (const EdgeServer &s : p.servers)
+                if (s.id == b.server)
+                    pool = &p;
+        const bool shared = b.key.contains(QStringLiteral("/shared/")) && pool;
+        if (shared) {
+            servers.clear();
+            for (const EdgeServer &s : pool->servers)
+                servers.append(s.id);
+        }
+        QStringList downOn;
+        for (const ServerId &id : std::as_const(servers))
+            if (const DiagramChecks::Server *server = checks.server(id);
+                server && server->servicesDown.contains(b.service))
+                downOn.append(hostOf(input.topology.server(id)->fqdn));
+        service.down = !downOn.isEmpty();
+        service.downText = !service.down ? QString()
+                           : !shared     ? tr("down")
+                           : downOn.size() <= 1
+                                   ? tr("down on %1").arg(downOn.join(QStringLiteral(", ")))
+                                   : tr("down on %1 of %2").arg(downOn.size()).arg(servers.size());
+        for (const ListenerId &id : b.listeners)
+            for (const ListenerId &member : membersOf.value(id, {id})) {
+                const auto v = checks.verdicts.constFind(member);
+                if (v != checks.verdicts.cend()
+                    && statusSeverity(v->status) > statusSeverity(service.status))
+                    service.status = v->status;
+            }
     }
 }
 
@@ -144,8 +301,7 @@ DiagramInput diagramInputOf(const DocumentState &state)
             server.appeared.append(diff && diff->hasAppeared(u.transport, u.address, u.port));
         for (const ServiceDown &down : check->judgement.servicesDown)
             server.servicesDown.append(down.service);
-        server.fromHeader = check->snapshot.header.time.isValid();
-        server.captured = server.fromHeader ? check->snapshot.header.time : check->loadedAt;
+        server.captured = captureTimeOf(*check);
         input.checks.servers.append(server);
     }
     for (const Listener *l : input.topology.allListeners()) {
@@ -155,31 +311,6 @@ DiagramInput diagramInputOf(const DocumentState &state)
             input.checks.changes.insert(l->id, *change);
     }
     return input;
-}
-
-QString zoneKey(Zone zone)
-{
-    return QStringLiteral("zone:") + keyOf(zone);
-}
-
-QString wallKey(Firewall firewall)
-{
-    return QStringLiteral("wall:") + keyOf(firewall);
-}
-
-QString poolKey(const PoolId &id)
-{
-    return QStringLiteral("pool:") + id.value();
-}
-
-QString serverKey(const ServerId &id)
-{
-    return QStringLiteral("server:") + id.value();
-}
-
-QString peerKey(const PeerId &id)
-{
-    return QStringLiteral("peer:") + id.value();
 }
 
 DiagramLook lookFor(const DiagramInput &input, const DiagramLayout &layout, StatusPalette palette)
@@ -210,6 +341,28 @@ void applyChecks(DiagramLook &look, const DiagramInput &input, const DiagramLayo
             }
             continue;
         }
+        if (!c.members.isEmpty()) {
+            applyMembers(chip, c, input);
+            // The first member whose verdict changed marks the shared chip, naming it.
+            for (qsizetype i = 0; i < c.members.size(); ++i) {
+                const auto change = checks.changes.constFind(c.members.at(i));
+                if (change == checks.changes.cend())
+                    continue;
+                const EdgeServer *member = nullptr;
+                for (const EdgePool &p : input.topology.pools)
+                    for (const EdgeServer &s : p.servers)
+                        for (const Listener &l : s.listeners)
+                            if (l.id == c.members.at(i))
+                                member = &s;
+                const QString name = member ? hostOf(member->fqdn) : QString();
+                chip.changeBadge = changeBadge(*change); // the description names the member
+                chip.changeDescription
+                        = tr("Changed on %1 since its previous snapshot: %2")
+                                  .arg(member ? member->fqdn : name, changeText(*change));
+                break;
+            }
+            continue;
+        }
         const auto v = checks.verdicts.constFind(c.listener);
         chip.status = v != checks.verdicts.cend() ? v->status : ListenerStatus::NotChecked;
         chip.established = v != checks.verdicts.cend() ? v->established : 0;
@@ -220,27 +373,27 @@ void applyChecks(DiagramLook &look, const DiagramInput &input, const DiagramLayo
                     = tr("Changed since the previous snapshot: %1").arg(changeText(*change));
         }
     }
-    for (const DiagramLayout::ServiceBand &b : layout.services) {
-        ServiceLook &service = look.services[b.key];
-        const DiagramChecks::Server *server = checks.server(b.server);
-        service.down = server && server->servicesDown.contains(b.service);
-        service.status = ListenerStatus::NotChecked;
-        for (const ListenerId &id : b.listeners) {
-            const auto v = checks.verdicts.constFind(id);
-            if (v != checks.verdicts.cend()
-                && statusSeverity(v->status) > statusSeverity(service.status))
-                service.status = v->status;
-        }
-    }
+    applyServices(look, input, layout);
+    applyMemberRows(look, input, layout);
+    QHash<ListenerId, QList<ListenerId>> membersOf;
+    for (const DiagramLayout::Chip &c : layout.chips)
+        if (!c.members.isEmpty())
+            membersOf.insert(c.listener, c.members);
     look.liveRoutes.clear();
     for (const DiagramLayout::Route &r : layout.routes) {
         const ListenerId *listener = r.to.as<ListenerId>();
         const PeerId *peer = r.from.as<PeerId>();
         if (r.outbound || !listener || !peer)
             continue;
-        const auto v = checks.verdicts.constFind(*listener);
-        if (v != checks.verdicts.cend() && v->established > 0 && v->remotePeers.contains(*peer))
-            look.liveRoutes.insert(r.key);
+        // A shared chip's route is live when any member saw connections from the peer.
+        QList<ListenerId> listeners{*listener};
+        if (const auto members = membersOf.constFind(*listener); members != membersOf.cend())
+            listeners = *members;
+        for (const ListenerId &id : std::as_const(listeners)) {
+            const auto v = checks.verdicts.constFind(id);
+            if (v != checks.verdicts.cend() && v->established > 0 && v->remotePeers.contains(*peer))
+                look.liveRoutes.insert(r.key);
+        }
     }
 }
 

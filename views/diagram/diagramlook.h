@@ -5,6 +5,7 @@
 #include "diagram/diagramlayout.h"
 #include "diagram/diagramstyle.h"
 #include "document/documentstate.h"
+#include "snapshot/capturetime.h"
 #include "snapshot/judgement.h"
 #include "snapshot/snapshotdiff.h"
 
@@ -32,8 +33,7 @@ struct DiagramChecks
         QList<UnexpectedListener> unexpected;
         QList<bool> appeared;          // per unexpected socket: new since the previous snapshot
         QList<ServiceId> servicesDown; // services that listen nowhere on the server
-        QDateTime captured;            // the snapshot header's time, else when the file was read
-        bool fromHeader = true;
+        CaptureTime captured;          // the header's time, else the file's (captureTimeOf)
     };
     QList<Server> servers; // the good checks, in topology order
     QHash<ListenerId, ListenerVerdict> verdicts;
@@ -71,7 +71,11 @@ struct ChipLook
     QString socket;
     QString protocol;
     bool unexpected = false;
-    ListenerStatus status = ListenerStatus::NotChecked;
+    ListenerStatus status = ListenerStatus::NotChecked; // a shared chip: its worst member's
+    // A pool shape's shared chip: each member's status (NotChecked also for a member without
+    // the listener) and who is not OK ("Missing on edge03", "OK on all 4").
+    QList<ListenerStatus> members;
+    QString membersSummary;
     int established = 0;
     QString changeBadge; // empty: unchanged
     QString changeDescription;
@@ -86,8 +90,17 @@ struct ServiceLook
     // server (Judgement::servicesDown): the band then says so.
     ListenerStatus status = ListenerStatus::NotChecked;
     bool down = false;
+    QString downText; // "down", or on a pool's shape "down on edge03" / "down on 2 of 4"
 
     friend bool operator==(const ServiceLook &, const ServiceLook &) = default;
+};
+
+// A row of a pool's member table: the worst status of the member's listeners and a summary
+// ("OK", "2 missing", "not checked", "+ 3 unexpected").
+struct MemberLook
+{
+    ListenerStatus status = ListenerStatus::NotChecked;
+    QString summary;
 };
 
 struct PeerLook
@@ -116,17 +129,11 @@ struct DiagramLook
     QHash<QString, ChipLook> chips;
     QHash<QString, ServiceLook> services;
     QHash<QString, PeerLook> peers;
+    QHash<QString, MemberLook> members; // member rows, by key
     QSet<QString> liveRoutes;
     QSet<QString> highlighted;
     QList<HopBadge> badges;
 };
-
-// Layout keys of the elements whose layout record has no key field.
-QString zoneKey(Zone zone);
-QString wallKey(Firewall firewall);
-QString poolKey(const PoolId &id);
-QString serverKey(const ServerId &id);
-QString peerKey(const PeerId &id);
 
 // The look of `layout` (made from `input`) in `palette`, without a highlight.
 DiagramLook lookFor(const DiagramInput &input, const DiagramLayout &layout,

@@ -69,6 +69,8 @@ DiagramPane::DiagramPane(Document &document, QWidget *parent)
         Selection::of(m_document)->setCurrent(ElementRef::scenario(ScenarioId(id)));
     });
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &DiagramPane::onSelectionChanged);
+    // A relayout (an expanded member, new unexpected sockets) changes the scene's size.
+    connect(m_scene, &QGraphicsScene::sceneRectChanged, m_view, &DiagramView::followSceneRect);
     connect(m_scene, &DiagramScene::highlightChanged, this, &DiagramPane::updateInfo);
     // Another topology (open, new, restored autosave) is fitted; an edit (or undo) keeps the
     // user's zoom and position, and a fitted view stays fitted.

@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QLineF>
+#include <QPaintDevice>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -14,27 +16,39 @@ namespace edgemap {
 
 namespace {
 
+thread_local QStringList *t_elided = nullptr;
+
+// Primary text names things (titles, sockets, statuses, addresses) and stays down to a smaller
+// size than secondary lines (protocols, executables, FQDN subtitles), which drop first.
+enum class Detail { Primary, Secondary };
+
+// Text that does not fit its rectangle is drawn up to 15 % smaller; only beyond that is it
+// elided (and recorded, so that tests can say what was cut).
 void drawText(QPainter *painter, const QRectF &rect, const QString &text, const QFont &font,
-              const QColor &colour, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter)
+              const QColor &colour, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter,
+              Detail detail = Detail::Primary)
 {
-    if (text.isEmpty() || !DiagramRenderer::readable(painter, font.pixelSize()))
+    if (text.isEmpty()
+        || !DiagramRenderer::readable(painter, font.pixelSize(), detail == Detail::Primary))
         return;
-    painter->setFont(font);
+    QFont used = font;
+    qreal width = QFontMetricsF(used).horizontalAdvance(text);
+    if (width > rect.width() && font.pixelSize() > 0) {
+        const int smaller = std::max(int(std::floor(font.pixelSize() * 0.85)),
+                                     int(std::floor(font.pixelSize() * rect.width() / width)));
+        used.setPixelSize(std::max(1, smaller));
+        width = QFontMetricsF(used).horizontalAdvance(text);
+    }
+    QString shown = text;
+    if (width > rect.width() + 0.5) {
+        shown = QFontMetricsF(used).elidedText(text, Qt::ElideRight, rect.width());
+        if (t_elided)
+            t_elided->append(text);
+    }
+    painter->setFont(used);
     painter->setPen(colour);
-    const QString shown = QFontMetricsF(font).elidedText(text, Qt::ElideRight, rect.width());
     painter->drawText(rect, int(align) | Qt::TextSingleLine, shown);
 }
-
-constexpr ListenerStatus kLegendStatuses[] = {
-        ListenerStatus::NotChecked,   ListenerStatus::Ok,           ListenerStatus::Missing,
-        ListenerStatus::WrongProcess, ListenerStatus::WrongAddress, ListenerStatus::Exposed,
-        ListenerStatus::Dynamic,      ListenerStatus::Unknown,
-};
-constexpr int kLegendRow = 20;
-constexpr int kLegendStatusCount = int(sizeof(kLegendStatuses) / sizeof(kLegendStatuses[0]));
-constexpr int kLegendLineRows = 3; // inbound, outbound, live
-constexpr int kLegendCount = kLegendStatusCount + 1 + kLegendLineRows;
-constexpr int kLegendEntry = 142; // width of one entry
 
 // Paints one element the way the scene paints an item: at its position, at its opacity, with
 // the painter's state kept.
@@ -76,15 +90,33 @@ private:
 
 } // namespace
 
-bool DiagramRenderer::readable(const QPainter *painter, qreal pixelSize)
+bool DiagramRenderer::readable(const QPainter *painter, qreal pixelSize, bool primary)
 {
-    // Below about five device pixels text is noise: draw the shapes only. The level of detail is
-    // the scale of a unit square's area, as QStyleOptionGraphicsItem computes it.
+    // On paper (a PDF, a printer) text is always drawn: a PDF is zoomed in a viewer, and its
+    // text is what a search or pdftotext finds; the exporter warns when it prints too small.
+    if (const QPaintEngine *engine = painter->paintEngine();
+        (engine && engine->type() == QPaintEngine::Pdf)
+        || (painter->device() && painter->device()->devType() == QInternal::Printer))
+        return true;
+    // Below about 5.5 device pixels secondary text is noise and drops; what names things stays
+    // down to 3.5, where it still tells one box from another. The level of detail is the scale
+    // of a unit square's area, as QStyleOptionGraphicsItem computes it.
     const QTransform &t = painter->worldTransform();
     qreal lod = 1;
     if (t.type() > QTransform::TxTranslate)
         lod = std::sqrt(t.map(QLineF(0, 0, 1, 0)).length() * t.map(QLineF(0, 0, 0, 1)).length());
-    return lod * pixelSize >= 5.0;
+    return lod * pixelSize >= (primary ? kPrimaryPixels : kSecondaryPixels);
+}
+
+DiagramRenderer::ElisionRecorder::ElisionRecorder(QStringList *log)
+    : m_previous(t_elided)
+{
+    t_elided = log;
+}
+
+DiagramRenderer::ElisionRecorder::~ElisionRecorder()
+{
+    t_elided = m_previous;
 }
 
 StatusStyle DiagramRenderer::chipStatusStyle(const ChipLook &look, StatusPalette palette)
@@ -163,7 +195,7 @@ void DiagramRenderer::drawBoxTitle(QPainter *painter, Box kind, const QRectF &re
         break;
     case Box::Wall: {
         // Vertical text along the wall, on a plate so that it reads over the bricks.
-        if (!readable(painter, 10))
+        if (!readable(painter, 10, true))
             return;
         painter->save();
         painter->translate(rect.center());
@@ -177,23 +209,35 @@ void DiagramRenderer::drawBoxTitle(QPainter *painter, Box kind, const QRectF &re
         painter->restore();
         break;
     }
-    case Box::Pool:
+    case Box::Pool: {
+        // Title, and under it the site, members, load balancing and next hop.
+        const QRectF top(titleRect.left(), titleRect.top(), titleRect.width(), 16);
+        drawText(painter, top, look.title, DiagramStyle::font(12, true), s.text);
+        drawText(painter, top.translated(0, 16).adjusted(0, 0, 0, -2), look.subtitle,
+                 DiagramStyle::font(11), s.mutedText);
+        break;
+    }
     case Box::Server: {
-        const QFont bold = DiagramStyle::font(kind == Box::Server ? 13 : 12, true);
+        const QFont bold = DiagramStyle::font(13, true);
         drawText(painter, titleRect, look.title, bold, s.text);
         const qreal used = std::min(titleRect.width(),
                                     QFontMetricsF(bold).horizontalAdvance(look.title) + 8);
         drawText(painter, titleRect.adjusted(used, 0, 0, 0), look.subtitle, DiagramStyle::font(11),
-                 s.mutedText);
+                 s.mutedText, Qt::AlignLeft | Qt::AlignVCenter, Detail::Secondary);
         break;
     }
     case Box::Address: {
+        // Roles, then the address (and its NAT address) as primary lines, the FQDN last.
         const QRectF top(titleRect.left(), titleRect.top(), titleRect.width(), 14);
         drawText(painter, top, look.title, DiagramStyle::font(11, true), s.text);
         const QStringList lines = look.subtitle.split(QLatin1Char('\n'));
         for (int i = 0; i < lines.size(); ++i)
-            drawText(painter, top.translated(0, 14 * (i + 1)), lines.at(i), DiagramStyle::font(11),
-                     s.mutedText);
+            drawText(painter,
+                     QRectF(top.left(), top.bottom() + i * DiagramLayout::kHeaderLine, top.width(),
+                            DiagramLayout::kHeaderLine),
+                     lines.at(i), DiagramStyle::font(11), s.mutedText,
+                     Qt::AlignLeft | Qt::AlignVCenter,
+                     i + 1 < lines.size() ? Detail::Primary : Detail::Secondary);
         break;
     }
     }
@@ -231,11 +275,92 @@ void DiagramRenderer::drawChip(QPainter *painter, const QRectF &rect, const Chip
     const QRectF text(pad + glyph, 2, rect.width() - 2 * pad - glyph, 13);
     drawText(painter, text.adjusted(0, 0, -badge, 0), chip.socket, DiagramStyle::font(11, true),
              look.text);
-    drawText(painter, text.translated(0, 13), chip.protocol, DiagramStyle::font(10), look.text);
-    QString state = look.label;
-    if (chip.established > 0)
-        state += QStringLiteral(" · %1 conn.").arg(chip.established);
+    drawText(painter, text.translated(0, 13), chip.protocol, DiagramStyle::font(10), look.text,
+             Qt::AlignLeft | Qt::AlignVCenter, Detail::Secondary);
+    QString state = chip.members.isEmpty() ? look.label : chip.membersSummary;
+    if (chip.established > 0) {
+        // A pool shape's summary names members: the count only when it still fits.
+        const QString withCount = state + QStringLiteral(" · %1 conn.").arg(chip.established);
+        if (chip.members.isEmpty()
+            || QFontMetricsF(DiagramStyle::font(10, true)).horizontalAdvance(withCount)
+                       <= text.width())
+            state = withCount;
+    }
     drawText(painter, text.translated(0, 26), state, DiagramStyle::font(10, true), look.text);
+    if (!chip.members.isEmpty())
+        drawMemberStrip(painter, rect, chip.members);
+}
+
+// A shared chip's members, one cell each across the bottom, in the member table's order: the
+// status colour, and the glyph when the cell is wide enough to hold it.
+void DiagramRenderer::drawMemberStrip(QPainter *painter, const QRectF &rect,
+                                      const QList<ListenerStatus> &members) const
+{
+    const qreal pad = DiagramLayout::kChipPadding;
+    const qreal h = DiagramLayout::kMemberStrip - 2;
+    const QRectF strip(pad, rect.height() - h - 3, rect.width() - 2 * pad, h);
+    const qreal cell = strip.width() / qreal(members.size());
+    for (qsizetype i = 0; i < members.size(); ++i) {
+        const StatusStyle look = statusStyle(members.at(i), m_style.palette);
+        const QRectF r(strip.left() + qreal(i) * cell + 0.5, strip.top(), cell - 1, h);
+        painter->setPen(DiagramStyle::pen(look.border, 0.8));
+        painter->setBrush(look.border);
+        if (members.at(i) == ListenerStatus::NotChecked)
+            painter->setBrush(look.fill);
+        painter->drawRect(r);
+    }
+}
+
+// A pool's member table: its frame and title, and the column titles (then `look.subtitle`, the
+// status column's). In scene coordinates.
+void DiagramRenderer::drawMemberTable(QPainter *painter, const DiagramLayout::MemberTable &table,
+                                      const BoxLook &look) const
+{
+    const DiagramStyle &s = m_style;
+    painter->setPen(DiagramStyle::pen(s.poolLine, 1, Qt::DashLine));
+    painter->setBrush(s.poolFill);
+    painter->drawRoundedRect(table.rect, 6, 6);
+    drawText(painter, table.titleRect, look.title, DiagramStyle::font(12, true), s.text);
+    const QRectF &rect = table.headerRect;
+    const QList<qreal> &columnX = table.columnX;
+    const QFont bold = DiagramStyle::font(10, true);
+    for (qsizetype c = 0; c < table.titles.size() && c + 1 < columnX.size(); ++c)
+        drawText(painter,
+                 QRectF(rect.left() + columnX.at(c), rect.top(), columnX.at(c + 1) - columnX.at(c),
+                        rect.height()),
+                 table.titles.at(c), bold, s.mutedText);
+    if (!columnX.isEmpty())
+        drawText(painter,
+                 QRectF(rect.left() + columnX.last(), rect.top(), rect.width() - columnX.last(),
+                        rect.height()),
+                 look.subtitle, bold, s.mutedText);
+    painter->setPen(DiagramStyle::pen(s.blockLine));
+    painter->drawLine(rect.bottomLeft(), rect.bottomRight());
+}
+
+// One member: its status glyph, name and addresses, and the summary of its check, on the status
+// colour when it is not OK. `expanded`: drawn in full below (a marker before the name).
+void DiagramRenderer::drawMemberRow(QPainter *painter, const QRectF &rect, const QStringList &cells,
+                                    const QList<qreal> &columnX, const MemberLook &member,
+                                    bool expanded, bool strong) const
+{
+    const StatusStyle look = statusStyle(member.status, m_style.palette);
+    const bool problem
+            = member.status != ListenerStatus::Ok && member.status != ListenerStatus::NotChecked;
+    painter->setPen(strong ? DiagramStyle::pen(m_style.highlight, 2) : Qt::NoPen);
+    painter->setBrush(problem ? look.fill : Qt::transparent);
+    painter->drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5));
+    const QColor text = problem ? look.text : m_style.text;
+    drawText(painter, QRectF(0, 0, columnX.value(0, 16), rect.height()),
+             expanded ? QStringLiteral("▾") : look.glyph, DiagramStyle::font(11, true),
+             expanded ? m_style.text : look.border, Qt::AlignCenter);
+    for (qsizetype c = 0; c < cells.size() && c + 1 < columnX.size(); ++c)
+        drawText(painter,
+                 QRectF(columnX.at(c), 0, columnX.at(c + 1) - columnX.at(c), rect.height()),
+                 cells.at(c), DiagramStyle::font(10, c == 0), text);
+    if (!columnX.isEmpty())
+        drawText(painter, QRectF(columnX.last(), 0, rect.width() - columnX.last(), rect.height()),
+                 member.summary, DiagramStyle::font(10, true), text);
 }
 
 // The change badge in the top right corner; returns the width it takes from the text.
@@ -289,24 +414,20 @@ void DiagramRenderer::drawService(QPainter *painter, const QRectF &rect,
              DiagramStyle::font(11, true), s.text, Qt::AlignCenter);
     if (!look.down) {
         drawText(painter, QRectF(text.left(), text.top() + 14, text.width(), 14), look.executable,
-                 DiagramStyle::font(10), s.mutedText, Qt::AlignCenter);
+                 DiagramStyle::font(10), s.mutedText, Qt::AlignCenter, Detail::Secondary);
         return;
     }
-    // A service that listens nowhere: the band says it in the status's colour and word, next
-    // to the executable to start.
+    // A service that listens nowhere: the band says it in the status's colour, glyph and word
+    // (the executable to start is in its tooltip, the details and Problems).
     const StatusStyle down = statusStyle(ListenerStatus::Missing, s.palette);
     painter->setPen(DiagramStyle::pen(down.border, 2.5));
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(rect, 10, 10);
     drawText(painter, QRectF(text.left(), text.top() + 14, text.width(), 14),
-             QStringLiteral("%1 %2 — %3").arg(down.glyph, serviceDownWord(), look.executable),
-             DiagramStyle::font(10, true), down.border, Qt::AlignCenter);
+             QStringLiteral("%1 %2").arg(down.glyph, look.downText), DiagramStyle::font(10, true),
+             down.border, Qt::AlignCenter);
 }
 
-QString DiagramRenderer::serviceDownWord()
-{
-    return QCoreApplication::translate("edgemap::DiagramRenderer", "down");
-}
 
 void DiagramRenderer::drawPeer(QPainter *painter, const QRectF &rect, bool internet,
                                const PeerLook &look, bool strong) const
@@ -319,7 +440,7 @@ void DiagramRenderer::drawPeer(QPainter *painter, const QRectF &rect, bool inter
     drawText(painter, QRectF(text.left(), text.top(), text.width(), 18), look.name,
              DiagramStyle::font(11, true), s.text, Qt::AlignCenter);
     drawText(painter, QRectF(text.left(), text.top() + 18, text.width(), 16), look.detail,
-             DiagramStyle::font(10), s.mutedText, Qt::AlignCenter);
+             DiagramStyle::font(10), s.mutedText, Qt::AlignCenter, Detail::Secondary);
 }
 
 void DiagramRenderer::drawRoute(QPainter *painter, const QPolygonF &points, const QString &label,
@@ -348,7 +469,7 @@ void DiagramRenderer::drawRoute(QPainter *painter, const QPolygonF &points, cons
     painter->setBrush(colour);
     painter->drawPolygon(QPolygonF({tip, a, b}));
 
-    if (label.isEmpty() || !readable(painter, 10))
+    if (label.isEmpty() || !readable(painter, 10, true))
         return;
     const QFont font = DiagramStyle::font(10);
     const QStringList lines = label.split(QLatin1Char('\n'));
@@ -403,20 +524,19 @@ void DiagramRenderer::drawElements(QPainter *painter, const DiagramLayout &layou
     for (const DiagramLayout::ZoneBand &z : layout.zones)
         at.at(z.rect.topLeft(), false, [&] {
             drawBox(painter, Box::Zone, QRectF(QPointF(0, 0), z.rect.size()),
-                    z.titleRect.translated(-z.rect.topLeft()), look.boxes.value(zoneKey(z.zone)),
+                    z.titleRect.translated(-z.rect.topLeft()), look.boxes.value(z.key),
                     static_cast<int>(z.zone), false);
         });
     for (const DiagramLayout::Wall &w : layout.walls)
         at.at(w.rect.topLeft(), false, [&] {
             drawBox(painter, Box::Wall, QRectF(QPointF(0, 0), w.rect.size()),
-                    w.titleRect.translated(-w.rect.topLeft()),
-                    look.boxes.value(wallKey(w.firewall)), 0, false);
+                    w.titleRect.translated(-w.rect.topLeft()), look.boxes.value(w.key), 0, false);
         });
     for (const DiagramLayout::PoolBox &p : layout.pools)
         at.at(p.rect.topLeft(), false, [&] {
             drawBox(painter, Box::Pool, QRectF(QPointF(0, 0), p.rect.size()),
-                    p.titleRect.translated(-p.rect.topLeft()), look.boxes.value(poolKey(p.pool)), 0,
-                    false);
+                    p.titleRect.united(p.subtitleRect).translated(-p.rect.topLeft()),
+                    look.boxes.value(poolKey(p.pool)), 0, false);
         });
     for (const DiagramLayout::ServerBox &s : layout.servers)
         at.at(s.rect.topLeft(), false, [&] {
@@ -428,6 +548,13 @@ void DiagramRenderer::drawElements(QPainter *painter, const DiagramLayout &layou
         at.at(b.rect.topLeft(), false, [&] {
             drawBox(painter, Box::Address, QRectF(QPointF(0, 0), b.rect.size()),
                     b.headerRect.translated(-b.rect.topLeft()), look.boxes.value(b.key), 0, false);
+        });
+    for (const DiagramLayout::MemberTable &m : layout.memberTables)
+        at.at({}, false, [&] { drawMemberTable(painter, m, look.boxes.value(m.key)); });
+    for (const DiagramLayout::MemberRow &m : layout.memberRows)
+        at.at(m.rect.topLeft(), false, [&] {
+            drawMemberRow(painter, QRectF(QPointF(0, 0), m.rect.size()), m.cells, m.columnX,
+                          look.members.value(m.key), m.expanded, false);
         });
     for (const DiagramLayout::Route &r : layout.routes)
         at.at({}, at.dimmed(look, r.key), [&] {
@@ -448,7 +575,7 @@ void DiagramRenderer::drawElements(QPainter *painter, const DiagramLayout &layou
                         look.services.value(b.key), at.strong(look, b.key));
         });
     for (const DiagramLayout::PeerBox &p : layout.peers) {
-        const QString key = peerKey(p.peer);
+        const QString &key = p.key;
         at.at(p.rect.topLeft(), at.dimmed(look, key), [&] {
             drawPeer(painter, QRectF(QPointF(0, 0), p.rect.size()), p.zone == Zone::Internet,
                      look.peers.value(key), at.strong(look, key));
@@ -458,79 +585,10 @@ void DiagramRenderer::drawElements(QPainter *painter, const DiagramLayout &layou
     for (const DiagramLayout::Chip &c : layout.chips)
         targets.insert(c.key, c.rect);
     for (const DiagramLayout::PeerBox &p : layout.peers)
-        targets.insert(peerKey(p.peer), p.rect);
+        targets.insert(p.key, p.rect);
     for (const HopBadge &badge : look.badges)
         at.at(hopBadgePosition(targets.value(badge.target), badge.slot), false,
               [&] { drawHopBadge(painter, badge.number); });
-}
-
-QSize DiagramRenderer::legendSizeForWidth(int availableWidth)
-{
-    const int columns = std::clamp((availableWidth - 16) / kLegendEntry, 1, kLegendCount);
-    const int rows = (kLegendCount + columns - 1) / columns;
-    return {columns * kLegendEntry + 16, rows * kLegendRow + 10};
-}
-
-QStringList DiagramRenderer::legendEntries(StatusPalette palette)
-{
-    QStringList words;
-    for (ListenerStatus s : kLegendStatuses)
-        words.append(statusStyle(s, palette).label);
-    words.append(unexpectedStyle(palette).label);
-    words << QCoreApplication::translate("edgemap::DiagramLegend", "Inbound flow")
-          << QCoreApplication::translate("edgemap::DiagramLegend", "Outbound flow")
-          << QCoreApplication::translate("edgemap::DiagramLegend", "Connections seen");
-    return words;
-}
-
-void DiagramRenderer::drawLegend(QPainter *painter, const QSizeF &size) const
-{
-    const DiagramStyle &style = m_style;
-    QPainter &p = *painter;
-    p.save();
-    p.setRenderHint(QPainter::Antialiasing);
-    QColor panel = style.background;
-    panel.setAlpha(235);
-    p.setPen(DiagramStyle::pen(style.blockLine));
-    p.setBrush(panel);
-    p.drawRoundedRect(QRectF(QPointF(0, 0), size).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
-    const QStringList words = legendEntries(style.palette);
-    const int columns = std::max(1, (int(size.width()) - 16) / kLegendEntry);
-    const QColor lines[kLegendLineRows] = {style.route, style.routeOutbound, style.live};
-    const Qt::PenStyle styles[kLegendLineRows] = {Qt::SolidLine, Qt::DashLine, Qt::SolidLine};
-    const qreal widths[kLegendLineRows] = {1.2, 1.2, 2.2};
-    for (int i = 0; i < kLegendCount; ++i) {
-        const QPointF at(8 + (i % columns) * kLegendEntry, 5 + (i / columns) * kLegendRow);
-        if (i <= kLegendStatusCount) {
-            const StatusStyle s = i < kLegendStatusCount
-                                          ? statusStyle(kLegendStatuses[i], style.palette)
-                                          : unexpectedStyle(style.palette);
-            const QRectF chip(at.x(), at.y() + 2, 26, kLegendRow - 4);
-            QPen border = DiagramStyle::pen(s.border, 1.2);
-            if (i == kLegendStatusCount)
-                border.setStyle(Qt::DashLine);
-            p.setPen(border);
-            p.setBrush(s.fill);
-            p.drawRoundedRect(chip, 4, 4);
-            p.setFont(DiagramStyle::font(13, true));
-            p.setPen(s.border);
-            p.drawText(chip, Qt::AlignCenter, s.glyph);
-        } else {
-            const int l = i - kLegendStatusCount - 1;
-            const qreal y = at.y() + kLegendRow / 2.0;
-            p.setPen(DiagramStyle::pen(lines[l], widths[l], styles[l]));
-            p.drawLine(QPointF(at.x(), y), QPointF(at.x() + 22, y));
-            p.setPen(lines[l]);
-            p.setBrush(lines[l]);
-            const QPointF tip(at.x() + 26, y);
-            p.drawPolygon(QPolygonF({tip, tip + QPointF(-6, -3.5), tip + QPointF(-6, 3.5)}));
-        }
-        p.setFont(DiagramStyle::font(12));
-        p.setPen(style.text);
-        p.drawText(QRectF(at.x() + 32, at.y(), kLegendEntry - 36, kLegendRow),
-                   Qt::AlignLeft | Qt::AlignVCenter, words.at(i));
-    }
-    p.restore();
 }
 
 } // namespace edgemap

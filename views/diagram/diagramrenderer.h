@@ -47,6 +47,13 @@ public:
                      const ServiceLook &look, bool strong) const;
     void drawPeer(QPainter *painter, const QRectF &rect, bool internet, const PeerLook &look,
                   bool strong) const;
+    // A pool's member table (frame, title, column titles; scene coordinates) and one of its
+    // rows (local coordinates).
+    void drawMemberTable(QPainter *painter, const DiagramLayout::MemberTable &table,
+                         const BoxLook &look) const;
+    void drawMemberRow(QPainter *painter, const QRectF &rect, const QStringList &cells,
+                       const QList<qreal> &columnX, const MemberLook &member, bool expanded,
+                       bool strong) const;
     // Routes are drawn in scene coordinates (a route item stays at the origin).
     void drawRoute(QPainter *painter, const QPolygonF &points, const QString &label,
                    const QRectF &labelRect, bool outbound, bool live, bool strong) const;
@@ -59,12 +66,26 @@ public:
     static QSize legendSizeForWidth(int availableWidth);
     static QStringList legendEntries(StatusPalette palette);
 
-    // The word a down service's band shows next to the status glyph ("down").
-    static QString serviceDownWord();
     // How a chip's status is drawn (glyph, word, colours).
     static StatusStyle chipStatusStyle(const ChipLook &look, StatusPalette palette);
-    // Level of detail: false when text of this pixel size would be too small to read.
-    static bool readable(const QPainter *painter, qreal pixelSize);
+    // Level of detail: false when text of this pixel size would be too small to read on screen
+    // (on paper, always true); primary text (names, sockets, statuses, addresses) stays down to
+    // a smaller size than secondary.
+    static bool readable(const QPainter *painter, qreal pixelSize, bool primary = false);
+    static constexpr qreal kPrimaryPixels = 3.5;
+    static constexpr qreal kSecondaryPixels = 5.5;
+    // While one lives, texts this thread's renderers had to elide are appended to `log`.
+    class ElisionRecorder
+    {
+    public:
+        explicit ElisionRecorder(QStringList *log);
+        ~ElisionRecorder();
+        ElisionRecorder(const ElisionRecorder &) = delete;
+        ElisionRecorder &operator=(const ElisionRecorder &) = delete;
+
+    private:
+        QStringList *m_previous;
+    };
     // The opacity of a dimmed element while something else is highlighted.
     static constexpr qreal kDimmedOpacity = 0.22;
     // Where a hop badge goes on an element whose rectangle is `target` (scene coordinates).
@@ -74,6 +95,8 @@ private:
     void drawWall(QPainter *painter, const QRectF &rect) const;
     void drawBoxTitle(QPainter *painter, Box kind, const QRectF &rect, const QRectF &titleRect,
                       const BoxLook &look) const;
+    void drawMemberStrip(QPainter *painter, const QRectF &rect,
+                         const QList<ListenerStatus> &members) const;
     qreal drawChangeBadge(QPainter *painter, const QRectF &rect, const QString &badge) const;
     void drawElements(QPainter *painter, const DiagramLayout &layout,
                       const DiagramLook &look) const;

@@ -8,6 +8,7 @@
 #include "document/document.h"
 
 #include <QGraphicsSceneHelpEvent>
+#include <QGraphicsSceneMouseEvent>
 #include <QToolTip>
 
 #include <utility>
@@ -81,6 +82,12 @@ void DiagramScene::applyLook()
         case PeerItem::Type:
             static_cast<PeerItem *>(it.value())->setText(m_look.peers.value(it.key()));
             break;
+        case MemberRowItem::Type:
+            static_cast<MemberRowItem *>(it.value())->setLook(m_look.members.value(it.key()));
+            break;
+        case MemberHeaderItem::Type:
+            static_cast<MemberHeaderItem *>(it.value())->setTitle(m_look.boxes.value(it.key()));
+            break;
         default:
             static_cast<BoxItem *>(it.value())->setTitle(m_look.boxes.value(it.key()));
             break;
@@ -120,15 +127,24 @@ void DiagramScene::applyLayout()
     clearHighlight();
     m_unexpectedKeys = unexpectedSignature();
     const DiagramInput input = diagramInputOf(m_document.state());
-    m_layout = DiagramLayout(input.topology, Catalog::builtIn(), input.checks.unexpectedByServer());
+    // Members that left the topology are no longer expanded.
+    DiagramLayout::Expanded expanded;
+    for (const ServerId &id : std::as_const(m_expanded))
+        if (input.topology.server(id))
+            expanded.insert(id);
+    m_expanded = expanded;
+    m_layout = DiagramLayout(input.topology, Catalog::builtIn(), input.checks.unexpectedByServer(),
+                             m_expanded);
     m_highlighter.setLayout(input.topology, m_layout);
     QHash<QString, DiagramItem *> old = std::exchange(m_items, {});
     m_chips.clear();
     m_peers.clear();
     m_boxes.clear();
+    m_memberRows.clear();
     m_refOf.clear();
     applyFrame(old);
     applyServers(old);
+    applyMembers(old);
     applyChips(old);
     applyPeersAndRoutes(old);
     qDeleteAll(old);
@@ -139,12 +155,12 @@ void DiagramScene::applyLayout()
 void DiagramScene::applyFrame(QHash<QString, DiagramItem *> &old)
 {
     for (const DiagramLayout::ZoneBand &z : m_layout.zones) {
-        auto *item = reuse<BoxItem>(old, zoneKey(z.zone), BoxItem::ZoneKind);
+        auto *item = reuse<BoxItem>(old, z.key, BoxItem::ZoneKind);
         item->setGeometry(z.rect, z.titleRect);
         item->setZoneIndex(static_cast<int>(z.zone));
     }
     for (const DiagramLayout::Wall &w : m_layout.walls) {
-        auto *item = reuse<BoxItem>(old, wallKey(w.firewall), BoxItem::WallKind);
+        auto *item = reuse<BoxItem>(old, w.key, BoxItem::WallKind);
         item->setGeometry(w.rect, w.titleRect);
     }
 }
@@ -153,7 +169,7 @@ void DiagramScene::applyServers(QHash<QString, DiagramItem *> &old)
 {
     for (const DiagramLayout::PoolBox &p : m_layout.pools) {
         auto *item = reuse<BoxItem>(old, poolKey(p.pool), BoxItem::PoolKind);
-        item->setGeometry(p.rect, p.titleRect);
+        item->setGeometry(p.rect, p.titleRect.united(p.subtitleRect));
         item->setRef(ElementRef::pool(p.pool));
         m_boxes.insert(item->ref(), item);
         m_refOf.insert(item->key(), ElementRef::pool(p.pool));
@@ -176,6 +192,8 @@ void DiagramScene::applyServers(QHash<QString, DiagramItem *> &old)
     }
 }
 
+// A pool member's listener shows on the pool's shared chip, or on its own when the member is
+// expanded.
 void DiagramScene::applyChips(QHash<QString, DiagramItem *> &old)
 {
     for (const DiagramLayout::Chip &c : m_layout.chips) {
@@ -186,8 +204,14 @@ void DiagramScene::applyChips(QHash<QString, DiagramItem *> &old)
             continue;
         }
         item->setRef(ElementRef::listener(c.listener));
-        m_chips.insert(c.listener, item);
         m_refOf.insert(c.key, ElementRef::listener(c.listener));
+        if (c.members.isEmpty()) {
+            m_chips.insert(c.listener, item);
+            continue;
+        }
+        for (const ListenerId &member : c.members)
+            if (!member.isEmpty() && !m_chips.contains(member))
+                m_chips.insert(member, item);
     }
     for (const DiagramLayout::ServiceBand &b : m_layout.services) {
         auto *item = reuse<ServiceItem>(old, b.key);
@@ -200,10 +224,11 @@ void DiagramScene::applyChips(QHash<QString, DiagramItem *> &old)
 void DiagramScene::applyPeersAndRoutes(QHash<QString, DiagramItem *> &old)
 {
     for (const DiagramLayout::PeerBox &p : m_layout.peers) {
-        auto *item = reuse<PeerItem>(old, peerKey(p.peer));
+        auto *item = reuse<PeerItem>(old, p.key);
         item->setGeometry(p.rect, p.zone == Zone::Internet);
         item->setRef(ElementRef::peer(p.peer));
-        m_peers.insert(p.peer, item);
+        if (!m_peers.contains(p.peer)) // a peer in several site panels: the first
+            m_peers.insert(p.peer, item);
         m_refOf.insert(item->key(), ElementRef::peer(p.peer));
     }
     for (const DiagramLayout::Route &r : m_layout.routes) {
@@ -212,6 +237,47 @@ void DiagramScene::applyPeersAndRoutes(QHash<QString, DiagramItem *> &old)
         item->setOutbound(r.outbound);
         m_refOf.insert(r.key, ElementRef::flow(r.flow));
     }
+}
+
+void DiagramScene::applyMembers(QHash<QString, DiagramItem *> &old)
+{
+    for (const DiagramLayout::MemberTable &t : m_layout.memberTables)
+        reuse<MemberHeaderItem>(old, t.key)->setGeometry(t);
+    for (const DiagramLayout::MemberRow &r : m_layout.memberRows) {
+        auto *item = reuse<MemberRowItem>(old, r.key);
+        item->setGeometry(r);
+        item->setRef(ElementRef::server(r.server));
+        m_memberRows.insert(r.server, item);
+        m_refOf.insert(r.key, ElementRef::server(r.server));
+    }
+}
+
+void DiagramScene::setExpanded(const ServerId &server, bool expanded)
+{
+    if (expanded == m_expanded.contains(server))
+        return;
+    if (expanded)
+        m_expanded.insert(server);
+    else
+        m_expanded.remove(server);
+    applyLayout();
+    recolour();
+}
+
+void DiagramScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
+{
+    for (QGraphicsItem *item : items(event->scenePos())) {
+        if (const auto *row = diagramItemCast<MemberRowItem>(item)) {
+            const ElementRef ref = row->ref();
+            if (const ServerId *server = ref.as<ServerId>()) {
+                const ServerId id = *server; // the item is replaced by the new layout
+                setExpanded(id, !isExpanded(id));
+                event->accept();
+                return;
+            }
+        }
+    }
+    QGraphicsScene::mouseDoubleClickEvent(event);
 }
 
 // Chips take the verdict's status, established count and change mark; inbound flows turn live
@@ -245,8 +311,12 @@ DiagramItem *DiagramScene::itemFor(const ElementRef &ref) const
     if (const PeerId *peer = ref.as<PeerId>())
         return m_peers.value(*peer);
     if (const InterfaceRef *nic = ref.as<InterfaceRef>())
-        return m_boxes.value(ElementRef::server(nic->server));
-    return m_boxes.value(ref);
+        return itemFor(ElementRef::server(nic->server));
+    if (BoxItem *box = m_boxes.value(ref))
+        return box;
+    if (const ServerId *server = ref.as<ServerId>())
+        return m_memberRows.value(*server);
+    return nullptr;
 }
 
 void DiagramScene::highlightPeer(const PeerId &peer)
@@ -350,7 +420,7 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
                           : QString();
         if (!ref.isValid())
             return diagramtooltips::forUnexpected(chip->socketText()) + changed;
-        return diagramtooltips::forRef(m_input, analysis(), ref) + changed;
+        return diagramtooltips::forRef(m_input, analysis(), ref) + membersToolTip(chip) + changed;
     }
     case RouteItem::Type: {
         QString html = diagramtooltips::forRef(m_input, analysis(), ref);
@@ -363,6 +433,30 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
     default:
         return diagramtooltips::forRef(m_input, analysis(), ref);
     }
+}
+
+// A shared chip: each member's status, one line each.
+QString DiagramScene::membersToolTip(const ChipItem *chip) const
+{
+    const ChipLook &look = chip->look();
+    if (look.members.isEmpty())
+        return {};
+    const EdgePool *pool = nullptr;
+    for (const DiagramLayout::Chip &c : m_layout.chips)
+        if (c.key == chip->key())
+            for (const EdgePool &p : m_input.topology.pools)
+                for (const EdgeServer &s : p.servers)
+                    if (s.id == c.server)
+                        pool = &p;
+    if (!pool)
+        return {};
+    QStringList lines;
+    for (qsizetype i = 0; i < look.members.size() && i < pool->servers.size(); ++i)
+        lines.append(QStringLiteral("%1: %2").arg(
+                pool->servers.at(i).fqdn.toHtmlEscaped(),
+                statusStyle(look.members.at(i), m_style.palette).label.toHtmlEscaped()));
+    return diagramtooltips::paragraph(tr("On each member:") + QStringLiteral("<br>")
+                                      + lines.join(QStringLiteral("<br>")));
 }
 
 void DiagramScene::helpEvent(QGraphicsSceneHelpEvent *event)

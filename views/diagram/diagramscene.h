@@ -51,6 +51,7 @@ public:
     ChipItem *chip(const ListenerId &id) const { return m_chips.value(id); }
     PeerItem *peer(const PeerId &id) const { return m_peers.value(id); }
     BoxItem *server(const ServerId &id) const { return m_boxes.value(ElementRef::server(id)); }
+    MemberRowItem *memberRow(const ServerId &id) const { return m_memberRows.value(id); }
     DiagramItem *item(const QString &layoutKey) const { return m_items.value(layoutKey); }
     QList<ChipItem *> unexpectedChips() const;
     // Chips with a "changed" mark (status changed, or an unexpected socket that appeared).
@@ -58,6 +59,11 @@ public:
     QList<RouteItem *> routes() const;
     // The item that shows a tree reference, nullptr when the diagram does not draw it.
     DiagramItem *itemFor(const ElementRef &ref) const;
+
+    // A member of a pool drawn as one shape, drawn in full under the shape (view state, like the
+    // zoom: not in the document). A double click on its row toggles it.
+    void setExpanded(const ServerId &server, bool expanded);
+    bool isExpanded(const ServerId &server) const { return m_expanded.contains(server); }
 
     // Highlighting. Each call replaces the previous highlight.
     void highlightPeer(const PeerId &peer);
@@ -80,6 +86,7 @@ Q_SIGNALS:
 
 protected:
     void helpEvent(QGraphicsSceneHelpEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     void rebuild();
@@ -96,6 +103,8 @@ private:
     void applyServers(QHash<QString, DiagramItem *> &old);
     void applyChips(QHash<QString, DiagramItem *> &old);
     void applyPeersAndRoutes(QHash<QString, DiagramItem *> &old);
+    void applyMembers(QHash<QString, DiagramItem *> &old);
+    QString membersToolTip(const ChipItem *chip) const;
 
     // The highlighter's result on the items: emphasis and hop badges.
     void showHighlight();
@@ -115,8 +124,10 @@ private:
     QHash<ListenerId, ChipItem *> m_chips;
     QHash<PeerId, PeerItem *> m_peers;
     QHash<ElementRef, BoxItem *> m_boxes; // pools, servers, addresses
-    QHash<QString, ElementRef> m_refOf;   // layout key -> the element it draws (typed)
-    QStringList m_unexpectedKeys;         // the unexpected sockets the current layout has chips for
+    QHash<ServerId, MemberRowItem *> m_memberRows;
+    DiagramLayout::Expanded m_expanded;
+    QHash<QString, ElementRef> m_refOf; // layout key -> the element it draws (typed)
+    QStringList m_unexpectedKeys;       // the unexpected sockets the current layout has chips for
 
     QList<HopBadgeItem *> m_badges;
     QList<QPair<int, DiagramItem *>> m_badgeTargets;

@@ -72,20 +72,41 @@ void DiagramView::fit()
     const bool right = legend && onRight;
     const qreal reservedH = legend && !right ? m_legend->height() + 16 : 0;
     const qreal reservedW = right ? m_legend->width() + 16 : 0;
-    const QRectF scene = sceneRect();
+    const QRectF scene = this->scene()->sceneRect();
     if (scene.isEmpty() || area.height() <= reservedH || area.width() <= reservedW)
         return;
     // A tiny topology is not blown up to poster size.
     const qreal s = std::min({(area.width() - reservedW) / scene.width(),
                               (area.height() - reservedH) / scene.height(), 1.5});
+    // The view shows the scene plus the legend's strip or column as empty scene space, so that
+    // the view's alignment centres the diagram in what the legend leaves free (and a zoomed-in
+    // user can scroll anything out from under the legend).
+    m_reserved = QSizeF(reservedW, reservedH);
+    const QRectF shown = scene.adjusted(0, 0, reservedW / s, reservedH / s);
+    setSceneRect(shown);
     setTransform(QTransform::fromScale(s, s));
-    centerOn(scene.center() + QPointF(reservedW / 2 / s, reservedH / 2 / s));
+    centerOn(shown.center());
     m_fitted = true;
+}
+
+// The scene grew or shrank while the user's zoom is kept: show all of it, with the legend's
+// room at the current zoom.
+void DiagramView::followSceneRect()
+{
+    if (!scene())
+        return;
+    if (m_fitted) {
+        fit();
+        return;
+    }
+    const qreal s = std::max(zoom(), 1e-6);
+    setSceneRect(
+            scene()->sceneRect().adjusted(0, 0, m_reserved.width() / s, m_reserved.height() / s));
 }
 
 bool DiagramView::legendOnRight() const
 {
-    const QRectF scene = sceneRect();
+    const QRectF scene = this->scene() ? this->scene()->sceneRect() : QRectF();
     const QSizeF area = QSizeF(viewport()->size()) - QSizeF(8, 8);
     if (scene.isEmpty() || area.isEmpty())
         return false;

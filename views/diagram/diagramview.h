@@ -23,6 +23,8 @@ public:
 
     void zoomBy(qreal factor, const QPointF &viewAnchor = {-1, -1});
     void fit();
+    // Call when the scene's rectangle changed (the pane connects sceneRectChanged).
+    void followSceneRect();
     qreal zoom() const { return transform().m11(); }
     bool isFitted() const { return m_fitted; }
 
@@ -48,6 +50,7 @@ private:
     DiagramLegend *m_legend = nullptr;
     std::function<void()> m_onEscape;
     bool m_fitted = true; // refit on resize until the user zooms
+    QSizeF m_reserved;    // the legend's room at the last fit, in viewport pixels
     bool m_space = false;
     bool m_panning = false;
     QPoint m_panFrom;

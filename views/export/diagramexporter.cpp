@@ -169,20 +169,18 @@ QStringList DiagramExporter::titleLines() const
     const QString title = m_options.title.isEmpty() ? t.name : m_options.title;
     QString product = displayName(t.product);
     QStringList servers;
-    QDateTime captured;
-    bool fromHeader = true; // a netstat file without EdgeMap's header says only when it was read
+    CaptureTime captured; // the latest of the servers' snapshots
     for (const DiagramChecks::Server &check : m_input.checks.servers) {
         const EdgeServer *server = t.server(check.server);
         servers.append(server ? server->fqdn : check.server.value());
-        if (check.captured.isValid() && (!captured.isValid() || check.captured > captured)) {
+        if (check.captured.time.isValid()
+            && (!captured.time.isValid() || check.captured.time > captured.time))
             captured = check.captured;
-            fromHeader = check.fromHeader;
-        }
     }
     if (!servers.isEmpty()) {
         product += tr(" · Snapshot of %1").arg(servers.join(QStringLiteral(", ")));
-        if (captured.isValid())
-            product += (fromHeader ? tr(", captured %1") : tr(", loaded %1")).arg(utc(captured));
+        if (const QString when = captureTimeText(captured, utc(captured.time)); !when.isEmpty())
+            product += QStringLiteral(", ") + when;
     } else {
         product += tr(" · Design (no snapshot)");
     }
@@ -388,6 +386,8 @@ ExportResult DiagramExporter::exportTo(const QString &path) const
     }
     case ExportFormat::Pdf:
         bytes = pdf(&result.pages);
+        result.orientation = pageChoice().orientation;
+        result.legibility = legibility();
         break;
     case ExportFormat::DrawIo:
         bytes = drawio();

@@ -3,6 +3,7 @@
 #include "core/elementref.h"
 #include "diagram/diagramlayout.h"
 #include "diagram/diagramlook.h"
+#include "export/pagefit.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -47,7 +48,8 @@ struct ExportOptions
     ElementRef highlight; // invalid: none
     int dpi = 150;        // PNG (and the clipboard image); 96 dpi is one pixel per diagram unit
     QPageSize::PageSizeId pageSize = QPageSize::A4;
-    QPageLayout::Orientation orientation = QPageLayout::Landscape;
+    // PDF: nullopt (auto) takes the orientation that prints the diagram larger.
+    std::optional<QPageLayout::Orientation> orientation;
     int tiles = 1;          // PDF and print: 1 fits the diagram on one page, N tiles it over N
     QDateTime exportedAt{}; // invalid: now (tests fix it)
 };
@@ -55,9 +57,12 @@ struct ExportOptions
 // What a file export wrote: the error (naming the path) or the size of what was written.
 struct ExportResult
 {
-    QString error;   // empty on success
-    QSize pixelSize; // PNG: pixels; SVG: its viewBox
-    int pages = 0;   // PDF
+    QString error;                                                 // empty on success
+    QSize pixelSize;                                               // PNG: pixels; SVG: its viewBox
+    int pages = 0;                                                 // PDF
+    QPageLayout::Orientation orientation = QPageLayout::Landscape; // PDF: the one used
+    // PDF: the printed size of the smallest text (pagefit::legibilityWarning words it).
+    std::optional<pagefit::Legibility> legibility;
     bool ok() const { return error.isEmpty(); }
 };
 
@@ -104,6 +109,22 @@ public:
     // Empty when image() fits the limits; else the size, the limits and the highest usable dpi.
     QString imageSizeError() const;
     QByteArray pdf(int *pages = nullptr) const;
+    // The margins of PDF pages, in millimetres.
+    static constexpr qreal kPageMargin = 10;
+    // The diagram's area on a page of `page` (diagram units): what the title block and the
+    // legend leave.
+    static QSizeF diagramArea(const QSizeF &page);
+    // The diagram areas of a PDF page of `size` in both orientations.
+    static pagefit::PageAreas pageAreas(QPageSize::PageSizeId size);
+    // The PDF's orientation and tiles for the options (the auto orientation resolved).
+    pagefit::PageChoice pageChoice() const;
+    // The printed size of the smallest text in the PDF, and the pages that would make it legible.
+    pagefit::Legibility legibility() const;
+    // For a PDF of a diagram of `bounds` with `options`: the warning when its smallest text prints
+    // below pagefit::kLegiblePoints, with `tilesHint` ("--tiles %1", "%1 pages") naming the pages
+    // to ask for; empty when legible or not a PDF. Cheap: the export dialog asks on every change.
+    static QString legibilityWarning(const QRectF &bounds, const ExportOptions &options,
+                                     const QString &tilesHint);
     QByteArray drawio() const;
     // The image and the SVG ("image/svg+xml") for the clipboard.
     QMimeData *mimeData() const;

@@ -146,14 +146,14 @@ QByteArray DiagramExporter::drawio() const
     DrawIoWriter w(&out);
     w.begin(titleLines().at(0), layout.bounds);
     for (const DiagramLayout::ZoneBand &z : layout.zones) {
-        const QString key = zoneKey(z.zone);
+        const QString &key = z.key;
         w.vertex(key, titleOf(look, key),
                  boxStyle(s.zoneFill[static_cast<int>(z.zone)],
                           s.zoneFill[static_cast<int>(z.zone)], QStringLiteral("fontStyle=1;")),
                  z.rect);
     }
     for (const DiagramLayout::Wall &wall : layout.walls) {
-        const QString key = wallKey(wall.firewall);
+        const QString &key = wall.key;
         w.vertex(key, titleOf(look, key),
                  boxStyle(s.wallFill, s.wallLine, QStringLiteral("horizontal=0;align=center;")),
                  wall.rect);
@@ -189,15 +189,26 @@ QByteArray DiagramExporter::drawio() const
                          .arg(status.fill.name(), status.border.name(), status.text.name(),
                               chip.unexpected ? QStringLiteral("dashed=1;") : QString()),
                  c.rect);
-        if (c.unexpected < 0)
+        if (c.unexpected < 0 && !chipOf.contains(c.listener)) // a pool's shape before a member
             chipOf.insert(c.listener, c.key);
+    }
+    for (const DiagramLayout::MemberRow &m : layout.memberRows) {
+        const MemberLook member = look.members.value(m.key);
+        const StatusStyle status = statusStyle(member.status, s.palette);
+        w.vertex(m.key,
+                 m.cells.join(QStringLiteral("   ")) + QStringLiteral("   ") + status.glyph + u' '
+                         + member.summary,
+                 QStringLiteral("text;html=0;align=left;verticalAlign=middle;fontSize=10;"
+                                "fontColor=%1;")
+                         .arg(s.text.name()),
+                 m.rect);
     }
     for (const DiagramLayout::PeerBox &p : layout.peers) {
         const Peer *peer = t.peer(p.peer);
         const QString value
                 = peer ? (peer->fqdn.isEmpty() ? peer->name : peer->name + u'\n' + peer->fqdn)
                        : p.peer.value();
-        w.vertex(peerKey(p.peer), value,
+        w.vertex(p.key, value,
                  QStringLiteral("rounded=1;whiteSpace=wrap;html=0;fillColor=%1;strokeColor=%2;")
                          .arg(s.peerFill[p.zone == Zone::Internet ? 0 : 1].name(),
                               s.peerLine.name()),
@@ -205,9 +216,12 @@ QByteArray DiagramExporter::drawio() const
     }
     // Edges end on the peer or chip cell they connect (so that they follow when moved); flows
     // from an address have no cell of their own and keep their end points.
-    const auto cellOf = [&](const ElementRef &node) -> QString {
-        if (const PeerId *peer = node.as<PeerId>())
-            return peerKey(*peer);
+    // With several site panels a peer is drawn in each: the route's panel is its key's suffix.
+    const auto cellOf = [&](const ElementRef &node, const QString &routeKey) -> QString {
+        if (const PeerId *peer = node.as<PeerId>()) {
+            const qsizetype at = routeKey.lastIndexOf(QLatin1Char('@'));
+            return peerKey(*peer) + (at < 0 ? QString() : routeKey.mid(at));
+        }
         if (const ListenerId *listener = node.as<ListenerId>())
             return chipOf.value(*listener);
         return {};
@@ -220,7 +234,7 @@ QByteArray DiagramExporter::drawio() const
                QStringLiteral("edgeStyle=none;rounded=0;html=0;endArrow=block;endFill=1;"
                               "strokeColor=%1;fontSize=9;%2")
                        .arg(colour.name(), r.outbound ? QStringLiteral("dashed=1;") : QString()),
-               cellOf(r.from), cellOf(r.to), r.points);
+               cellOf(r.from, r.key), cellOf(r.to, r.key), r.points);
     }
     w.end();
     return out;

@@ -1,5 +1,6 @@
 // DiagramExporter: pages for PDF and printing. One page fits the whole diagram; N pages tile it
-// in a grid with an overlap, marked on each page, so that the sheets can be taped together.
+// in a grid (pagefit: every page filled at one scale) with an overlap, marked on each page, so
+// that the sheets can be taped together.
 // Every page carries the title block (with its page number) and the legend.
 #include "export/diagramexporter.h"
 
@@ -20,32 +21,6 @@ namespace {
 
 constexpr qreal kGap = 10;
 constexpr qreal kTitleHeight = 74;
-constexpr qreal kOverlap = 0.05; // of a tile's width and height, shared with each neighbour
-
-struct Grid
-{
-    int columns = 1;
-    int rows = 1;
-};
-
-// The factor pair of `tiles` whose tile shape is closest to the page area's shape.
-Grid gridFor(int tiles, const QSizeF &diagram, const QSizeF &area)
-{
-    Grid best{tiles, 1};
-    qreal bestError = 1e9;
-    for (int columns = 1; columns <= tiles; ++columns) {
-        if (tiles % columns != 0)
-            continue;
-        const int rows = tiles / columns;
-        const qreal tileAspect = (diagram.width() / columns) / (diagram.height() / rows);
-        const qreal error = std::abs(std::log(tileAspect / (area.width() / area.height())));
-        if (error < bestError) {
-            bestError = error;
-            best = {columns, rows};
-        }
-    }
-    return best;
-}
 
 // Corner ticks and dashed lines where the neighbouring page's part begins.
 void paintOverlapMarks(QPainter *painter, const QRectF &core, const QRectF &target, bool left,
@@ -79,6 +54,47 @@ void paintOverlapMarks(QPainter *painter, const QRectF &core, const QRectF &targ
 
 } // namespace
 
+QSizeF DiagramExporter::diagramArea(const QSizeF &page)
+{
+    const QSizeF legend = DiagramRenderer::legendSizeForWidth(int(page.width()));
+    return {page.width(), std::max(0.0, page.height() - kTitleHeight - legend.height() - 2 * kGap)};
+}
+
+pagefit::PageAreas DiagramExporter::pageAreas(QPageSize::PageSizeId size)
+{
+    const auto areaOf = [size](QPageLayout::Orientation orientation) {
+        const QPageLayout layout(QPageSize(size), orientation,
+                                 QMarginsF(kPageMargin, kPageMargin, kPageMargin, kPageMargin),
+                                 QPageLayout::Millimeter);
+        // What paintPages sees on a 96 dpi writer: the paint rectangle in diagram units.
+        return diagramArea(QSizeF(layout.paintRectPixels(96).size()));
+    };
+    return {areaOf(QPageLayout::Portrait), areaOf(QPageLayout::Landscape)};
+}
+
+pagefit::PageChoice DiagramExporter::pageChoice() const
+{
+    return pagefit::choosePage(m_layout.bounds, pageAreas(m_options.pageSize), m_options.tiles,
+                               m_options.orientation);
+}
+
+pagefit::Legibility DiagramExporter::legibility() const
+{
+    return pagefit::legibility(m_layout.bounds, pageAreas(m_options.pageSize), m_options.tiles,
+                               m_options.orientation);
+}
+
+QString DiagramExporter::legibilityWarning(const QRectF &bounds, const ExportOptions &options,
+                                           const QString &tilesHint)
+{
+    if (options.format != ExportFormat::Pdf)
+        return {};
+    const pagefit::Legibility l
+            = pagefit::legibility(bounds, pageAreas(options.pageSize),
+                                  std::clamp(options.tiles, 1, 64), options.orientation);
+    return pagefit::legibilityWarning(l, QPageSize::name(options.pageSize), tilesHint);
+}
+
 int DiagramExporter::paintPages(QPagedPaintDevice *device) const
 {
     QPainter painter;
@@ -90,55 +106,43 @@ int DiagramExporter::paintPages(QPagedPaintDevice *device) const
     painter.scale(unit, unit);
     const QSizeF page(device->width() / unit, device->height() / unit);
     const QSizeF legend = DiagramRenderer::legendSizeForWidth(int(page.width()));
-    const QRectF area(0, kTitleHeight + kGap, page.width(),
-                      page.height() - kTitleHeight - legend.height() - 2 * kGap);
-    const QRectF bounds = m_layout.bounds;
+    const QRectF target(QPointF(0, kTitleHeight + kGap), diagramArea(page));
     const DiagramRenderer renderer(m_look.style);
-    const int tiles = m_options.tiles;
-    const Grid grid = gridFor(tiles, bounds.size(), area.size());
-    const QSizeF tile(bounds.width() / grid.columns, bounds.height() / grid.rows);
-    const qreal overlap = tiles > 1 ? kOverlap * std::min(tile.width(), tile.height()) : 0;
-    const QSizeF source(tile.width() + 2 * overlap, tile.height() + 2 * overlap);
-    const qreal scale = std::min(area.width() / source.width(), area.height() / source.height());
-    const QSizeF drawn = source * scale;
-    const QRectF target(area.left() + (area.width() - drawn.width()) / 2, area.top(), drawn.width(),
-                        drawn.height());
-    for (int row = 0; row < grid.rows; ++row) {
-        for (int column = 0; column < grid.columns; ++column) {
-            const int index = row * grid.columns + column;
-            if (index > 0)
-                device->newPage();
-            painter.fillRect(QRectF(QPointF(0, 0), page), Qt::white);
-            const QString note
-                    = tiles > 1 ? QCoreApplication::translate("edgemap::DiagramExporter",
-                                                              "Page %1 of %2 (row %3, column %4)")
-                                          .arg(index + 1)
-                                          .arg(tiles)
-                                          .arg(row + 1)
-                                          .arg(column + 1)
-                                : QString();
-            paintTitleBlock(&painter, QRectF(0, 0, page.width(), kTitleHeight), note);
-            const QPointF core(bounds.left() + column * tile.width(),
-                               bounds.top() + row * tile.height());
-            const QRectF from(core - QPointF(overlap, overlap), source);
-            painter.save();
-            painter.setClipRect(target);
-            renderer.drawDiagram(&painter, m_layout, m_look, target, from);
-            painter.restore();
-            if (tiles > 1) {
-                const QRectF coreRect(target.topLeft() + QPointF(overlap, overlap) * scale,
-                                      tile * scale);
-                paintOverlapMarks(&painter, coreRect, target, column > 0,
-                                  column<grid.columns - 1, row> 0, row < grid.rows - 1);
-            }
-            painter.save();
-            painter.translate(0, page.height() - legend.height());
-            renderer.drawLegend(&painter, legend);
-            painter.restore();
-        }
+    // The device's orientation is the one chosen (pdf()) or the printer's.
+    const pagefit::Plan plan = pagefit::planTiles(m_layout.bounds, target.size(), m_options.tiles);
+    const int pages = plan.pages();
+    const auto toPage = [&](const QRectF &source, const QRectF &r) {
+        return QRectF(target.topLeft() + (r.topLeft() - source.topLeft()) * plan.scale,
+                      r.size() * plan.scale);
+    };
+    for (const pagefit::Tile &tile : plan.tiles) {
+        const int index = tile.row * plan.columns + tile.column;
+        if (index > 0)
+            device->newPage();
+        painter.fillRect(QRectF(QPointF(0, 0), page), Qt::white);
+        const QString note
+                = pages > 1 ? QCoreApplication::translate("edgemap::DiagramExporter",
+                                                          "Page %1 of %2, row %3 column %4")
+                                      .arg(index + 1)
+                                      .arg(pages)
+                                      .arg(tile.row + 1)
+                                      .arg(tile.column + 1)
+                            : QString();
+        paintTitleBlock(&painter, QRectF(0, 0, page.width(), kTitleHeight), note);
+        painter.save();
+        painter.setClipRect(target);
+        renderer.drawDiagram(&painter, m_layout, m_look, target, tile.source);
+        painter.restore();
+        if (pages > 1)
+            paintOverlapMarks(&painter, toPage(tile.source, tile.core), target, tile.column > 0,
+                              tile.column<plan.columns - 1, tile.row> 0, tile.row < plan.rows - 1);
+        painter.save();
+        painter.translate(0, page.height() - legend.height());
+        renderer.drawLegend(&painter, legend);
+        painter.restore();
     }
     painter.end();
-    return tiles;
+    return pages;
 }
 
 QByteArray DiagramExporter::pdf(int *pages) const
@@ -149,8 +153,10 @@ QByteArray DiagramExporter::pdf(int *pages) const
         QPdfWriter writer(&buffer);
         // 96 dpi: the diagram's hairlines (cosmetic pens) print a visible 1/96 inch wide.
         writer.setResolution(96);
-        writer.setPageLayout(QPageLayout(QPageSize(m_options.pageSize), m_options.orientation,
-                                         QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter));
+        writer.setPageLayout(
+                QPageLayout(QPageSize(m_options.pageSize), pageChoice().orientation,
+                            QMarginsF(kPageMargin, kPageMargin, kPageMargin, kPageMargin),
+                            QPageLayout::Millimeter));
         writer.setTitle(titleLines().at(0));
         writer.setCreator(QStringLiteral("EdgeMap"));
         const int count = paintPages(&writer);
