@@ -111,8 +111,11 @@ void addChipsAndPeers(DiagramLook &look, const DiagramInput &input, const Diagra
     for (const DiagramLayout::ServiceBand &b : layout.services) {
         const Service *service = t.service(b.service);
         const qsizetype index = service ? service - t.services.constData() : 0;
-        look.services.insert(
-                b.key, {b.service.value(), service ? service->executable : QString(), int(index)});
+        ServiceLook band;
+        band.name = b.service.value();
+        band.executable = service ? service->executable : QString();
+        band.colour = int(index);
+        look.services.insert(b.key, band);
     }
     for (const DiagramLayout::PeerBox &p : layout.peers) {
         const Peer *peer = t.peer(p.peer);

@@ -428,7 +428,6 @@ void DiagramRenderer::drawService(QPainter *painter, const QRectF &rect,
              down.border, Qt::AlignCenter);
 }
 
-
 void DiagramRenderer::drawPeer(QPainter *painter, const QRectF &rect, bool internet,
                                const PeerLook &look, bool strong) const
 {
