@@ -13,10 +13,10 @@ namespace edgemap {
 // Sizes of the diagram, in scene units (pixels at 100 %).
 namespace metrics {
 inline constexpr qreal kTop = 44; // below the zone titles
-inline constexpr qreal kPoolPad = 12;
+inline constexpr qreal kPoolPad = 9;
 inline constexpr qreal kPoolTitle = 38; // title and subtitle lines
 inline constexpr qreal kPoolGap = 30;
-inline constexpr qreal kServerPad = 10;
+inline constexpr qreal kServerPad = 8;
 inline constexpr qreal kServerTitle = 28;
 inline constexpr qreal kServerGap = 18;
 inline constexpr qreal kBlockInset = 6;
@@ -26,13 +26,13 @@ inline constexpr qreal kMiddleMargin = 10; // each side of the service bands
 inline constexpr qreal kBandWidth = 120;   // at least
 inline constexpr qreal kBandHeight = 34;
 inline constexpr qreal kBandGap = 6;
-inline constexpr qreal kPeerMargin = 10; // each side of a peer box in its column
+inline constexpr qreal kPeerMargin = 6;  // each side of a peer box in its column
 inline constexpr qreal kPeerWidth = 150; // at least
 inline constexpr qreal kPeerHeight = 46;
 inline constexpr qreal kPeerGap = 16;
 inline constexpr qreal kWall = 16;
 inline constexpr qreal kLane = 8;
-inline constexpr qreal kLaneMargin = 10;
+inline constexpr qreal kLaneMargin = 8;
 inline constexpr qreal kCharWidth = 5.3; // flow label font, generous so that nothing clips
 inline constexpr qreal kPanelGap = 40;   // between site panels
 inline constexpr qreal kTableGap = 10;   // above a member table and an expanded member
