@@ -150,6 +150,16 @@ void TstDiagramScene::coloursAfterCheck()
     QCOMPARE(scene.chip(listenerWith(doc.topology(), u"access-client-sip"_s)->id)->status(),
              ListenerStatus::Ok);
     QCOMPARE(unexpectedSockets(scene), check->judgement.unexpected.size());
+    // A socket bound on 0.0.0.0 and [::] is one chip; its tooltip names both and says what the
+    // port is.
+    const DiagramLayout::Chip *twin = nullptr;
+    for (const DiagramLayout::Chip &c : scene.diagramLayout().chips)
+        if (!c.twins.isEmpty())
+            twin = &c;
+    QVERIFY(twin);
+    const QString twinTip = scene.toolTipFor(scene.item(twin->key));
+    QVERIFY2(twinTip.contains(u"on 0.0.0.0 and [::]"_s), qPrintable(twinTip));
+    QVERIFY2(twinTip.contains(u"Windows"_s), qPrintable(twinTip));
     for (const ChipItem *chip : scene.unexpectedChips()) {
         QVERIFY(chip->isUnexpected());
         QCOMPARE(chip->statusLook().label, unexpectedStyle(StatusPalette::Light).label);

@@ -67,7 +67,8 @@ void TstDiagramTooltips::modelTextIsEscaped()
     const QString service = diagramtooltips::forRef(
             input, analysis, ElementRef::service(input.topology.services[0].id));
     QVERIFY2(service.contains(u"&lt;img src=x&gt;"_s), qPrintable(service));
-    QVERIFY(!diagramtooltips::forUnexpected(u"<i>TCP 1</i>"_s).contains(u"<i>"_s));
+    const UnexpectedListener evil{u"0.0.0.0"_s, Transport::Tcp, 1, 7, u"<i>evil</i>.exe"_s};
+    QVERIFY(!diagramtooltips::forUnexpected({evil}).contains(u"<i>"_s));
 }
 
 void TstDiagramTooltips::eachKind()

@@ -419,7 +419,7 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
                                               .arg(chip->changeDescription().toHtmlEscaped()))
                           : QString();
         if (!ref.isValid())
-            return diagramtooltips::forUnexpected(chip->socketText()) + changed;
+            return unexpectedToolTip(chip->key()) + changed;
         return diagramtooltips::forRef(m_input, analysis(), ref) + membersToolTip(chip) + changed;
     }
     case RouteItem::Type: {
@@ -433,6 +433,24 @@ QString DiagramScene::toolTipFor(const QGraphicsItem *graphicsItem) const
     default:
         return diagramtooltips::forRef(m_input, analysis(), ref);
     }
+}
+
+// An unexpected socket's chip: every address it is bound to (a 0.0.0.0 / [::] pair shares it).
+QString DiagramScene::unexpectedToolTip(const QString &key) const
+{
+    for (const DiagramLayout::Chip &c : m_layout.chips) {
+        if (c.key != key || c.unexpected < 0)
+            continue;
+        const DiagramChecks::Server *server = m_input.checks.server(c.server);
+        if (!server)
+            return {};
+        QList<UnexpectedListener> sockets;
+        for (int i : QList<int>{c.unexpected} + c.twins)
+            if (i >= 0 && i < server->unexpected.size())
+                sockets.append(server->unexpected.at(i));
+        return diagramtooltips::forUnexpected(sockets);
+    }
+    return {};
 }
 
 // A shared chip: each member's status, one line each.

@@ -105,6 +105,7 @@ private:
     void applyPeersAndRoutes(QHash<QString, DiagramItem *> &old);
     void applyMembers(QHash<QString, DiagramItem *> &old);
     QString membersToolTip(const ChipItem *chip) const;
+    QString unexpectedToolTip(const QString &key) const;
 
     // The highlighter's result on the items: emphasis and hop badges.
     void showHighlight();

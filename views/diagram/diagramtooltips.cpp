@@ -2,6 +2,8 @@
 // untrusted input.
 #include "diagram/diagramtooltips.h"
 
+#include "snapshot/wellknownports.h"
+
 #include "core/pathanalysis.h"
 
 #include <QCoreApplication>
@@ -195,10 +197,26 @@ QString diagramtooltips::forRef(const DiagramInput &state, const PathAnalysis &a
     return {};
 }
 
-QString diagramtooltips::forUnexpected(const QString &socket)
+QString diagramtooltips::forUnexpected(const QList<UnexpectedListener> &sockets)
 {
-    return para(tr("<b>Unexpected listener</b> %1").arg(esc(socket)))
-           + para(tr("The snapshot shows this socket but the topology does not expect it."));
+    if (sockets.isEmpty())
+        return {};
+    const UnexpectedListener &first = sockets.first();
+    QStringList addresses;
+    for (const UnexpectedListener &s : sockets)
+        addresses.append(s.address == QLatin1String("::") ? QStringLiteral("[::]") : s.address);
+    QString html
+            = para(tr("<b>Unexpected listener</b> %1 on %2")
+                           .arg(esc(socketLabel(first.transport, first.port, first.port)),
+                                esc(addresses.join(tr(" and ")))))
+              + para(esc(first.pid >= 0 ? tr("%1, PID %2").arg(first.process).arg(first.pid)
+                                        : first.process))
+              + para(tr("The snapshot shows this socket but the topology does not expect it."));
+    if (const QString explained = explainUnexpected(first); !explained.isEmpty())
+        html += para(esc(explained));
+    if (const QString finding = hardeningFinding(first); !finding.isEmpty())
+        html += para(QStringLiteral("<b>%1</b>").arg(esc(finding)));
+    return html;
 }
 
 QString diagramtooltips::paragraph(const QString &html)

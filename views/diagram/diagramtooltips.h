@@ -1,5 +1,7 @@
 #pragma once
 
+#include "snapshot/judgement.h"
+
 #include "core/elementref.h"
 #include "diagram/diagramlook.h"
 
@@ -19,7 +21,9 @@ namespace diagramtooltips {
 // all-interfaces strip or a pool; empty for other kinds and for elements `state` does not have.
 QString forRef(const DiagramInput &state, const PathAnalysis &analysis, const ElementRef &ref);
 // A socket the snapshot shows that the topology does not expect.
-QString forUnexpected(const QString &socket);
+// An unexpected socket's chip: the socket on each address it is bound to (0.0.0.0 and [::]
+// twins share a chip), its process, and what it is when it is a well-known Windows port.
+QString forUnexpected(const QList<UnexpectedListener> &sockets);
 // One paragraph of a tooltip; `html` is already escaped.
 QString paragraph(const QString &html);
 
