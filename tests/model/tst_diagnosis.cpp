@@ -268,11 +268,13 @@ void TstDiagnosis::wellKnownPortsExplained()
     for (const UnexpectedListener &u : j.unexpected)
         explained.insert(u.port, explainUnexpected(u));
     QCOMPARE(explained.size(), 5);
-    QVERIFY2(explained.value(135).startsWith(u"TCP 135 is RPC endpoint mapper, a Windows service: "_s),
+    QVERIFY2(explained.value(135).startsWith(
+                     u"TCP 135 is RPC endpoint mapper, a Windows service: "_s),
              qPrintable(explained.value(135)));
     QVERIFY(explained.value(445).startsWith(u"TCP 445 is SMB file sharing, a Windows service: "_s));
     QVERIFY(explained.value(5985).startsWith(u"TCP 5985 is WinRM (HTTP), a Windows service: "_s));
-    QVERIFY(explained.value(123).startsWith(u"UDP 123 is NTP (Windows Time), a Windows service: "_s));
+    QVERIFY(explained.value(123).startsWith(
+            u"UDP 123 is NTP (Windows Time), a Windows service: "_s));
     QCOMPARE(explained.value(9000), QString()); // nothing known about it
     // TCP 123 is not NTP.
     QVERIFY(!wellKnownPort(Transport::Tcp, 123));
