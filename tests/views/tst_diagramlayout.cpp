@@ -445,7 +445,8 @@ void TstDiagramLayout::sitesSideBySide()
 {
     QFETCH(int, siteCount);
     QFETCH(int, members);
-    const DiagramLayout layout(sites(siteCount, members), Catalog::builtIn());
+    const Topology topology = sites(siteCount, members);
+    const DiagramLayout layout(topology, Catalog::builtIn());
     QCOMPARE(layout.zones.size(), 3 * siteCount);
     QVERIFY2(layout.bounds.width() > layout.bounds.height(),
              qPrintable(u"%1 x %2"_s.arg(layout.bounds.width()).arg(layout.bounds.height())));
@@ -463,7 +464,7 @@ void TstDiagramLayout::sitesSideBySide()
     // Each pool sits in its own site's perimeter.
     for (const auto &p : layout.pools) {
         const EdgePool *pool = nullptr;
-        for (const auto &candidate : sites(siteCount, members).pools)
+        for (const auto &candidate : topology.pools)
             if (candidate.id == p.pool)
                 pool = &candidate;
         QVERIFY(pool);

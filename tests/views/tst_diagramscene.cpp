@@ -82,6 +82,7 @@ private Q_SLOTS:
     void poolShapeShowsEachMember();
     void expandingAMemberKeepsTheOthers();
     void doubleClickOnAMemberRowExpandsIt();
+    void brokenScenarioMarksWhereItBreaks();
 };
 
 void TstDiagramScene::itemCounts_data()
@@ -603,4 +604,46 @@ void TstDiagramScene::doubleClickOnAMemberRowExpandsIt()
     click();
     QVERIFY(!scene.isExpanded(ServerId(u"edge02"_s)));
     QVERIFY(!scene.server(ServerId(u"edge02"_s)));
+}
+
+// Highlighting a broken scenario marks the hop where its chain breaks (every listener that could
+// carry it is down): a ✗ badge on the Web Conferencing chip, plain numbers elsewhere.
+void TstDiagramScene::brokenScenarioMarksWhereItBreaks()
+{
+    Document doc(pooltest::twoServerPool());
+    DiagramScene scene(doc);
+    scene.highlightScenario(ScenarioId(u"web-conference-join"_s));
+    QVERIFY(!scene.hopBadges().isEmpty());
+    const auto badges = [&] {
+        QList<const HopBadgeItem *> found;
+        for (QGraphicsItem *item : scene.items())
+            if (const auto *badge = diagramItemCast<HopBadgeItem>(item))
+                found.append(badge);
+        return found;
+    };
+    for (const HopBadgeItem *badge : badges())
+        QVERIFY(!badge->isBroken()); // not judged: nothing is known to be down
+    deliverCheck(doc, pooltest::check(doc.topology(), pooltest::sampleText(), u"a"_s));
+    scene.highlightScenario(ScenarioId(u"web-conference-join"_s));
+    // Every broken badge sits on a chip that is down; the Web Conferencing chip has one.
+    const ChipItem *webconf
+            = scene.chip(listenerWith(doc.topology(), u"webconf-external-psom"_s)->id);
+    bool onWebconf = false;
+    int broken = 0;
+    for (const HopBadgeItem *badge : badges()) {
+        if (!badge->isBroken())
+            continue;
+        ++broken;
+        const QPointF at = badge->pos();
+        const QList<QGraphicsItem *> all = scene.items();
+        const auto under = std::find_if(all.cbegin(), all.cend(), [&](QGraphicsItem *item) {
+            const auto *chip = diagramItemCast<ChipItem>(item);
+            return chip && chip->sceneBoundingRect().adjusted(-4, -4, 4, 4).contains(at);
+        });
+        QVERIFY(under != all.cend());
+        QVERIFY(isDown(static_cast<const ChipItem *>(*under)->status()));
+        onWebconf = onWebconf || *under == webconf;
+    }
+    QVERIFY(broken >= 1);
+    QVERIFY(onWebconf);
 }

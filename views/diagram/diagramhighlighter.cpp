@@ -117,11 +117,12 @@ void DiagramHighlighter::highlightListener(const PathAnalysis &analysis, const L
     }
 }
 
-void DiagramHighlighter::highlightScenario(const PathAnalysis &analysis, const ScenarioId &scenario)
+void DiagramHighlighter::highlightScenario(const PathAnalysis &analysis, const ScenarioId &scenario,
+                                           const QHash<ListenerId, ListenerVerdict> &verdicts)
 {
     clear();
     for (const ResolvedScenario &r : analysis.resolve(scenario))
-        addResolved(r, true);
+        addResolved(r, true, verdicts);
 }
 
 QStringList DiagramHighlighter::keysOf(const ElementRef &node) const
@@ -185,10 +186,18 @@ void DiagramHighlighter::highlightEdge(const ElementRef &from, const ElementRef 
 
 // One server's chain: its hops, the flows and relays between consecutive hops, the listeners it
 // also needs, and (numbered) a badge with the hop's number on each element that carries it.
-void DiagramHighlighter::addResolved(const ResolvedScenario &resolved, bool numbered)
+void DiagramHighlighter::addResolved(const ResolvedScenario &resolved, bool numbered,
+                                     const QHash<ListenerId, ListenerVerdict> &verdicts)
 {
     for (qsizetype i = 0; i < resolved.hops.size(); ++i) {
         const ResolvedHop &hop = resolved.hops.at(i);
+        // Judged, and no listener that could carry the hop is up: the chain breaks here.
+        const bool broken = hop.kind == ScenarioHop::Kind::Endpoints && !hop.alternatives.isEmpty()
+                            && std::all_of(hop.alternatives.cbegin(), hop.alternatives.cend(),
+                                           [&](const ListenerId &id) {
+                                               const auto v = verdicts.constFind(id);
+                                               return v != verdicts.cend() && isDown(v->status);
+                                           });
         for (const ElementRef &node : hopNodes(hop)) {
             for (const QString &key : keysOf(node)) {
                 m_highlighted.insert(key);
@@ -198,12 +207,16 @@ void DiagramHighlighter::addResolved(const ResolvedScenario &resolved, bool numb
                 const auto same = [&](const HopBadge &b) {
                     return b.number == number && b.target == key;
                 };
-                if (std::any_of(m_badges.cbegin(), m_badges.cend(), same))
+                // A pool's shape carries every member's hop: broken when it breaks on any.
+                if (const auto it = std::find_if(m_badges.begin(), m_badges.end(), same);
+                    it != m_badges.end()) {
+                    it->broken = it->broken || broken;
                     continue;
+                }
                 const auto onItem
                         = std::count_if(m_badges.cbegin(), m_badges.cend(),
                                         [&](const HopBadge &b) { return b.target == key; });
-                m_badges.append({number, key, int(onItem)});
+                m_badges.append({number, key, int(onItem), broken});
             }
         }
         if (i == 0)

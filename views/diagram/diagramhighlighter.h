@@ -3,6 +3,7 @@
 #include "core/elementref.h"
 #include "core/pathanalysis.h"
 #include "diagram/diagramlook.h"
+#include "snapshot/judgement.h"
 
 #include <QHash>
 #include <QList>
@@ -27,7 +28,10 @@ public:
     // Each call replaces the previous highlight; nothing is lit when the element is not drawn.
     void highlightPeer(const PathAnalysis &analysis, const PeerId &peer);
     void highlightListener(const PathAnalysis &analysis, const ListenerId &listener, bool down);
-    void highlightScenario(const PathAnalysis &analysis, const ScenarioId &scenario);
+    // With `verdicts`, a hop none of whose listeners is up (on a server) gets broken badges:
+    // where the chain breaks.
+    void highlightScenario(const PathAnalysis &analysis, const ScenarioId &scenario,
+                           const QHash<ListenerId, ListenerVerdict> &verdicts = {});
     void clear();
 
     bool isEmpty() const { return m_highlighted.isEmpty() && m_badges.isEmpty(); }
@@ -47,7 +51,8 @@ private:
     void highlightPaths(const QList<Path> &paths);
     void highlightEdge(const ElementRef &from, const ElementRef &to);
     void addRoutes(const ElementRef &a, const ElementRef &b);
-    void addResolved(const ResolvedScenario &resolved, bool numbered);
+    void addResolved(const ResolvedScenario &resolved, bool numbered,
+                     const QHash<ListenerId, ListenerVerdict> &verdicts = {});
     QStringList keysOf(const ElementRef &node) const;
     ElementRef drawnAs(const ElementRef &node) const;
 

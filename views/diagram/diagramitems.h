@@ -196,15 +196,17 @@ class HopBadgeItem : public DiagramItem
 {
 public:
     enum { Type = UserType + 10 };
-    HopBadgeItem(const DiagramStyle &style, int number);
+    HopBadgeItem(const DiagramStyle &style, int number, bool broken = false);
     int type() const override { return Type; }
     int number() const { return m_number; }
+    bool isBroken() const { return m_broken; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
     int m_number;
+    bool m_broken;
 };
 
 // A row of a pool's member table: the member's status glyph, name, addresses and check

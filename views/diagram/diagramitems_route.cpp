@@ -55,21 +55,22 @@ void RouteItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidg
                          emphasis() == Emphasis::Highlighted);
 }
 
-HopBadgeItem::HopBadgeItem(const DiagramStyle &style, int number)
+HopBadgeItem::HopBadgeItem(const DiagramStyle &style, int number, bool broken)
     : DiagramItem(style)
     , m_number(number)
+    , m_broken(broken)
 {
     setZValue(10);
 }
 
 QRectF HopBadgeItem::boundingRect() const
 {
-    return QRectF(-11, -11, 22, 22);
+    return m_broken ? QRectF(-18, -11, 36, 22) : QRectF(-11, -11, 22, 22);
 }
 
 void HopBadgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
-    renderer().drawHopBadge(painter, m_number);
+    renderer().drawHopBadge(painter, m_number, m_broken);
 }
 
 } // namespace edgemap

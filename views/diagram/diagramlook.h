@@ -116,6 +116,7 @@ struct HopBadge
     int number = 0;
     QString target; // layout key
     int slot = 0;
+    bool broken = false; // the chain breaks here: every listener that could carry the hop is down
 };
 
 // How the whole diagram looks over a DiagramLayout, by layout key: the palette, every text, the

@@ -479,9 +479,22 @@ void DiagramRenderer::drawRoute(QPainter *painter, const QPolygonF &points, cons
     }
 }
 
-void DiagramRenderer::drawHopBadge(QPainter *painter, int number) const
+void DiagramRenderer::drawHopBadge(QPainter *painter, int number, bool broken) const
 {
     const DiagramStyle &s = m_style;
+    if (broken) {
+        // Where the chain breaks: the missing status's colour and glyph, and a square, so that
+        // it reads in every palette.
+        const StatusStyle missing = statusStyle(ListenerStatus::Missing, s.palette);
+        const QRectF box(-17, -10, 34, 20);
+        painter->setPen(DiagramStyle::pen(s.background, 1.5));
+        painter->setBrush(missing.border);
+        painter->drawRoundedRect(box, 3, 3);
+        painter->setFont(DiagramStyle::font(12, true));
+        painter->setPen(s.background);
+        painter->drawText(box, Qt::AlignCenter, missing.glyph + QString::number(number));
+        return;
+    }
     painter->setPen(DiagramStyle::pen(s.background, 1.5));
     painter->setBrush(s.badgeFill);
     painter->drawEllipse(QRectF(-10, -10, 20, 20));
@@ -587,7 +600,7 @@ void DiagramRenderer::drawElements(QPainter *painter, const DiagramLayout &layou
         targets.insert(p.key, p.rect);
     for (const HopBadge &badge : look.badges)
         at.at(hopBadgePosition(targets.value(badge.target), badge.slot), false,
-              [&] { drawHopBadge(painter, badge.number); });
+              [&] { drawHopBadge(painter, badge.number, badge.broken); });
 }
 
 } // namespace edgemap

@@ -58,7 +58,8 @@ public:
     void drawRoute(QPainter *painter, const QPolygonF &points, const QString &label,
                    const QRectF &labelRect, bool outbound, bool live, bool strong) const;
     // Centred on the origin.
-    void drawHopBadge(QPainter *painter, int number) const;
+    // `broken`: the chain breaks at this hop.
+    void drawHopBadge(QPainter *painter, int number, bool broken = false) const;
 
     // The legend: every status (colour, glyph and word), the unexpected chip and the kinds of
     // flow line, flowing into as many rows as `size` (from legendSizeForWidth) needs.

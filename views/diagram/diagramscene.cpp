@@ -337,7 +337,7 @@ void DiagramScene::highlightListener(const ListenerId &listener)
 void DiagramScene::highlightScenario(const ScenarioId &scenario)
 {
     clearHighlight();
-    m_highlighter.highlightScenario(analysis(), scenario);
+    m_highlighter.highlightScenario(analysis(), scenario, m_input.checks.verdicts);
     showHighlight();
 }
 
@@ -367,7 +367,7 @@ void DiagramScene::showHighlight()
         DiagramItem *item = m_items.value(b.target);
         if (!item)
             continue;
-        auto *badge = new HopBadgeItem(m_style, b.number);
+        auto *badge = new HopBadgeItem(m_style, b.number, b.broken);
         badge->setPos(item->sceneBoundingRect().topLeft() + QPointF(4 + 22 * qreal(b.slot), 4));
         addItem(badge);
         m_badges.append(badge);

@@ -119,7 +119,7 @@ QString DiagramExporter::applyHighlight()
             const ChipLook chip = m_look.chips.value(highlighter.chipKey(*listener));
             highlighter.highlightListener(analysis, *listener, isDown(chip.status));
         } else if (const ScenarioId *scenario = h.as<ScenarioId>()) {
-            highlighter.highlightScenario(analysis, *scenario);
+            highlighter.highlightScenario(analysis, *scenario, m_input.checks.verdicts);
         }
         m_look.highlighted = highlighter.highlighted();
         m_look.badges = highlighter.badges();
