@@ -514,29 +514,51 @@ qreal DiagramLayoutBuilder::layoutServices(const EdgeServer &server, qreal top)
     return next - kBandGap;
 }
 
-void DiagramLayoutBuilder::shiftPools(qreal dx)
+// Everything the layout has placed so far moves by `d`.
+void translateLayout(DiagramLayout &l, const QPointF &d)
 {
-    const QPointF d(dx, 0);
-    for (auto &p : m_out.pools) {
+    for (auto &z : l.zones) {
+        z.rect.translate(d);
+        z.titleRect.translate(d);
+    }
+    for (auto &w : l.walls) {
+        w.rect.translate(d);
+        w.titleRect.translate(d);
+    }
+    for (auto &p : l.pools) {
         p.rect.translate(d);
         p.titleRect.translate(d);
         p.subtitleRect.translate(d);
     }
-    for (auto &s : m_out.servers) {
+    for (auto &s : l.servers) {
         s.rect.translate(d);
         s.titleRect.translate(d);
     }
-    for (auto &b : m_out.blocks) {
+    for (auto &b : l.blocks) {
         b.rect.translate(d);
         b.headerRect.translate(d);
     }
-    for (auto &c : m_out.chips)
+    for (auto &c : l.chips)
         c.rect.translate(d);
-    for (auto &s : m_out.services) {
+    for (auto &s : l.services) {
         s.rect.translate(d);
         for (QPolygonF &link : s.links)
             link.translate(d);
     }
+    for (auto &p : l.peers)
+        p.rect.translate(d);
+    for (auto &r : l.routes) {
+        r.points.translate(d);
+        r.labelRect.translate(d);
+    }
+    for (auto &t : l.memberTables) {
+        t.rect.translate(d);
+        t.titleRect.translate(d);
+        t.headerRect.translate(d);
+    }
+    for (auto &m : l.memberRows)
+        m.rect.translate(d);
+    l.bounds.translate(d);
 }
 
 } // namespace edgemap

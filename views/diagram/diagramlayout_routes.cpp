@@ -234,7 +234,8 @@ void DiagramLayoutBuilder::placeColumns()
     m_wallX[0] = outerLeft + m_w.peerColumn(0);
     const qreal lanesLeft = kWall + 2 * kLaneMargin + std::max(0, m_lanes[0] - 1) * kLane;
     m_poolLeft = m_wallX[0] + lanesLeft + m_labelWidth[0];
-    shiftPools(m_poolLeft);
+    // Only the pools are placed yet (peers get their x below): move them into their column.
+    translateLayout(m_out, QPointF(m_poolLeft, 0));
     m_poolRight = m_poolLeft + m_w.pool();
     m_wallX[1]
             = m_poolRight + m_labelWidth[1] + 2 * kLaneMargin + std::max(0, m_lanes[1] - 1) * kLane;

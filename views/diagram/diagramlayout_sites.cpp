@@ -14,52 +14,6 @@ using namespace metrics;
 
 namespace {
 
-void translate(DiagramLayout &l, const QPointF &d)
-{
-    for (auto &z : l.zones) {
-        z.rect.translate(d);
-        z.titleRect.translate(d);
-    }
-    for (auto &w : l.walls) {
-        w.rect.translate(d);
-        w.titleRect.translate(d);
-    }
-    for (auto &p : l.pools) {
-        p.rect.translate(d);
-        p.titleRect.translate(d);
-        p.subtitleRect.translate(d);
-    }
-    for (auto &s : l.servers) {
-        s.rect.translate(d);
-        s.titleRect.translate(d);
-    }
-    for (auto &b : l.blocks) {
-        b.rect.translate(d);
-        b.headerRect.translate(d);
-    }
-    for (auto &c : l.chips)
-        c.rect.translate(d);
-    for (auto &s : l.services) {
-        s.rect.translate(d);
-        for (QPolygonF &link : s.links)
-            link.translate(d);
-    }
-    for (auto &p : l.peers)
-        p.rect.translate(d);
-    for (auto &r : l.routes) {
-        r.points.translate(d);
-        r.labelRect.translate(d);
-    }
-    for (auto &t : l.memberTables) {
-        t.rect.translate(d);
-        t.titleRect.translate(d);
-        t.headerRect.translate(d);
-    }
-    for (auto &m : l.memberRows)
-        m.rect.translate(d);
-    l.bounds.translate(d);
-}
-
 bool touchesPools(const FlowEnd &end, const QSet<QString> &pools)
 {
     return end.kind != FlowEnd::Kind::Peer && pools.contains(end.pool.value());
@@ -154,7 +108,7 @@ void DiagramLayoutBuilder::runSites(DiagramLayout &out, const Topology &topology
     for (int i = 0; i < n; ++i) {
         DiagramLayout &panel = panels[i];
         const QPointF at((i % columns) * (cellW + kPanelGap), (i / columns) * (cellH + kPanelGap));
-        translate(panel, at - panel.bounds.topLeft());
+        translateLayout(panel, at - panel.bounds.topLeft());
         out.zones += panel.zones;
         out.walls += panel.walls;
         out.pools += panel.pools;

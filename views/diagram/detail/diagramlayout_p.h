@@ -55,6 +55,9 @@ struct Widths
 };
 Widths measureWidths(const Topology &topology);
 
+// Moves everything placed in `layout` (and its bounds) by `d`.
+void translateLayout(DiagramLayout &layout, const QPointF &d);
+
 // A pool's member table: the column titles, a member's cells, the column widths (glyph, each
 // title's column, status).
 QStringList memberTitles(const EdgePool &pool);
@@ -118,7 +121,6 @@ private:
     const QList<UnexpectedListener> &unexpectedOf(const ServerId &server) const;
     qreal layoutServices(const EdgeServer &server, qreal top);
     qreal layoutUnexpectedGrid(const EdgeServer &server, qreal y);
-    void shiftPools(qreal dx);
     qreal blockHeader(const Address *address) const;
     QString chipKey(const Listener &listener) const;
     qsizetype chipOf(const ListenerId &listener) const; // in the server body being laid out
