@@ -8,6 +8,7 @@
 #include "reports/monitoring.h"
 #include "snapshot/check.h"
 #include "snapshot/diagnosis.h"
+#include "snapshot/findings.h"
 #include "snapshot/wellknownports.h"
 
 #include <QCommandLineParser>
@@ -286,11 +287,13 @@ QString checkText(const CheckInput &in)
                        .arg(in.snapshot.firstUnrecognisedLine);
     for (const QString &assumption : readAssumptions(in.snapshot))
         out += QStringLiteral("\nAssumed: ") + assumption;
+    // Sockets counted as the window counts them: a port on both 0.0.0.0 and [::] is one.
+    const QList<UnexpectedSocket> sockets = groupUnexpected(in.judgement.unexpected);
     out += QStringLiteral("\n%1 expected listeners: %2 OK, %3 with problems, %4 unexpected\n\n")
                    .arg(rows.size())
                    .arg(rows.size() - problems)
                    .arg(problems)
-                   .arg(in.judgement.unexpected.size());
+                   .arg(sockets.size());
     // A down service is one finding, its listeners indented under it; then the other listeners,
     // problems first.
     for (const ServiceDown &down : in.judgement.servicesDown) {
@@ -305,16 +308,18 @@ QString checkText(const CheckInput &in)
     if (!in.judgement.unexpected.isEmpty()) {
         out += QStringLiteral("\nUnexpected listeners (bound on an external address or on all "
                               "interfaces, explained by no listener of the topology):\n");
-        for (const UnexpectedListener &u : in.judgement.unexpected) {
+        const QList<UnexpectedListener> &all = in.judgement.unexpected;
+        for (const UnexpectedSocket &socket : sockets) {
+            const UnexpectedListener &u = all.at(socket.indexes.first());
             out += QStringLiteral("  %1 on %2%3\n")
-                           .arg(socketLabel(u.transport, u.port, u.port), u.address,
+                           .arg(socketLabel(u.transport, u.port, u.port), addressesOf(all, socket),
                                 u.process.isEmpty()
                                         ? (u.pid >= 0 ? QStringLiteral(" (PID %1)").arg(u.pid)
                                                       : QString())
                                         : QStringLiteral(" (%1, PID %2)")
                                                   .arg(u.process)
                                                   .arg(u.pid));
-            if (const QString finding = hardeningFinding(u); !finding.isEmpty())
+            if (const QString finding = hardeningFinding(all, socket); !finding.isEmpty())
                 out += QStringLiteral("    WARNING: %1\n").arg(finding);
             else if (const QString known = explainUnexpected(u); !known.isEmpty())
                 out += QStringLiteral("    %1\n").arg(known);
@@ -353,7 +358,7 @@ QString checkText(const std::vector<CheckInput> &inputs)
         const auto rows = judgedRows(in);
         expected += rows.size();
         problems += rows.size() - okCount(rows);
-        unexpected += in.judgement.unexpected.size();
+        unexpected += groupUnexpected(in.judgement.unexpected).size();
         out += QStringLiteral("== %1\n").arg(in.source) + checkText(in) + QLatin1Char('\n');
     }
     out += QStringLiteral("All %1 servers: %2 expected listeners: %3 OK, %4 with problems, %5 "

@@ -4,6 +4,8 @@
 #include "live/livesources.h"
 #include "live/nativecapturesource.h"
 #include "live/snapshotcontroller.h"
+#include "panes/problemsmodel.h"
+#include "snapshot/findings.h"
 #include "window/fileactions.h"
 #include "window/livesourcesmenu.h"
 #include "window/nativecapturemenu.h"
@@ -234,34 +236,20 @@ void SnapshotUi::updateCheckSummary()
                                                       : tr("No snapshot: listeners not checked"));
         return;
     }
-    int ok = 0;
-    int problems = 0;
-    int unexpected = 0;
-    int broken = 0;
+    // Counted as the Problems pane counts its rows, so that the two never disagree.
+    FindingCounts counts;
     QStringList servers;
     for (const auto &check : checks) {
         const EdgeServer *server = m_document.topology().server(check->server);
         servers.append(server ? server->fqdn : check->server.value());
-        problems += check->judgement.problemCount();
-        ok += int(check->judgement.listeners.size()) - check->judgement.problemCount();
-        unexpected += int(check->judgement.unexpected.size());
-        for (const ScenarioVerdict &s : check->judgement.scenarios)
-            broken += !s.ok;
+        counts += countFindings(check->judgement);
     }
     const QString where
             = checks.size() == 1
                       ? tr("%1 on %2").arg(checks.first()->source.label(), servers.first())
                       : tr("%1 servers checked").arg(checks.size());
-    // Plurals spelled out: without a translation loaded, tr("%n problem(s)") stays as written.
-    const QString problemText = problems == 1 ? tr("1 problem") : tr("%1 problems").arg(problems);
-    const QString brokenText
-            = broken == 1 ? tr("1 broken scenario") : tr("%1 broken scenarios").arg(broken);
-    m_checkLabel->setText(tr("%1: %2 OK, %3, %4 unexpected, %5")
-                                  .arg(where)
-                                  .arg(ok)
-                                  .arg(problemText)
-                                  .arg(unexpected)
-                                  .arg(brokenText));
+    m_checkLabel->setText(
+            tr("%1: %2 OK, %3").arg(where).arg(counts.ok).arg(ProblemsModel::summaryOf(counts)));
     m_checkLabel->setToolTip(servers.join(QLatin1Char('\n')));
 }
 

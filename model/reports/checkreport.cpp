@@ -4,6 +4,7 @@
 #include "reports/porttable.h"
 #include "snapshot/check.h"
 #include "snapshot/diagnosis.h"
+#include "snapshot/findings.h"
 #include "snapshot/wellknownports.h"
 
 #include <QHash>
@@ -148,10 +149,13 @@ TextTable unexpectedTable(const Judgement &j)
     table.columns = {QStringLiteral("Address"), QStringLiteral("Transport"),
                      QStringLiteral("Port"),    QStringLiteral("PID"),
                      QStringLiteral("Process"), QStringLiteral("What it is")};
-    for (const UnexpectedListener &u : j.unexpected) {
+    // One row per socket: a port bound on both 0.0.0.0 and [::] is one.
+    for (const UnexpectedSocket &socket : groupUnexpected(j.unexpected)) {
+        const UnexpectedListener &u = j.unexpected.at(socket.indexes.first());
         const std::optional<WellKnownPort> known = wellKnownPort(u.transport, u.port);
-        table.rows.append({u.address, transportLabel(u.transport), QString::number(u.port),
-                           u.pid >= 0 ? QString::number(u.pid) : QString(), u.process,
+        table.rows.append({addressesOf(j.unexpected, socket), transportLabel(u.transport),
+                           QString::number(u.port), u.pid >= 0 ? QString::number(u.pid) : QString(),
+                           u.process,
                            known ? QStringLiteral("%1: %2").arg(known->name, known->explanation)
                                  : QString()});
     }
@@ -223,20 +227,19 @@ TableDocument checkReportDocument(const Topology &t, const CheckResult &c)
         if (isProblem(r.verdict.status) && !r.verdict.serviceDown)
             problems.append(r);
     }
-    const auto broken = std::count_if(j.scenarios.cbegin(), j.scenarios.cend(),
-                                      [](const ScenarioVerdict &v) { return !v.ok; });
+    const FindingCounts counts = countFindings(j);
     QString summary = QStringLiteral("%1 expected listeners: %2 OK, %3 with problems; %4 "
-                                     "unexpected listeners; %5 of %6 scenarios broken.")
+                                     "unexpected sockets; %5 of %6 scenarios broken.")
                               .arg(rows.size())
                               .arg(rows.size() - problemListeners)
                               .arg(problemListeners)
-                              .arg(j.unexpected.size())
-                              .arg(broken)
+                              .arg(counts.unexpectedSockets())
+                              .arg(counts.brokenScenarios)
                               .arg(j.scenarios.size());
     for (const ServiceDown &down : j.servicesDown)
         summary += QLatin1Char(' ') + down.text + QLatin1Char('.');
-    for (const UnexpectedListener &u : j.unexpected)
-        if (const QString finding = hardeningFinding(u); !finding.isEmpty())
+    for (const UnexpectedSocket &socket : groupUnexpected(j.unexpected))
+        if (const QString finding = hardeningFinding(j.unexpected, socket); !finding.isEmpty())
             summary += QStringLiteral(" Warning: %1.").arg(finding);
     doc.paragraphs.append(summary);
 

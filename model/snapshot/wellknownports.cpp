@@ -71,12 +71,17 @@ QString explainUnexpected(const UnexpectedListener &u)
 
 QString hardeningFinding(const UnexpectedListener &u)
 {
+    return hardeningFinding(u, u.address);
+}
+
+QString hardeningFinding(const UnexpectedListener &u, const QString &addresses)
+{
     if (u.port != kRdpPort)
         return {};
     const std::optional<IpAddress> ip = IpAddress::parse(u.address);
     const QString where = ip && ip->isUnspecified()
-                                  ? QStringLiteral("bound on all interfaces (%1)").arg(u.address)
-                                  : QStringLiteral("bound on %1").arg(u.address);
+                                  ? QStringLiteral("bound on all interfaces (%1)").arg(addresses)
+                                  : QStringLiteral("bound on %1").arg(addresses);
     return QStringLiteral("Remote Desktop is reachable on the external interface (%1 %2): allow "
                           "it from management networks only and block it on the external "
                           "firewall")

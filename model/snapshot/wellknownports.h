@@ -31,5 +31,7 @@ QString explainUnexpected(const UnexpectedListener &socket);
 // address or on all interfaces): Remote Desktop reachable on the external interface. Empty when
 // the socket is no such finding.
 QString hardeningFinding(const UnexpectedListener &socket);
+// The same naming `addresses` ("0.0.0.0 and [::]") instead of the socket's one address.
+QString hardeningFinding(const UnexpectedListener &socket, const QString &addresses);
 
 } // namespace edgemap

@@ -311,11 +311,14 @@ void TstCheck::textListsProblemsFirst()
                            "service looks stopped; start it\n  MISSING        TCP 8057         "
                            "172.25.33.10     RTCDATAPROXY"_s));
     QCOMPARE(r.out.count(u"MISSING"_s), 2); // only under the service
-    QVERIFY(r.out.contains(u"\n  TCP 3389 on 0.0.0.0 (svchost.exe, PID 1160)\n    WARNING: Remote "
-                           "Desktop is reachable on the external interface"_s));
+    QVERIFY(r.out.contains(
+            u"\n  TCP 3389 on 0.0.0.0 and [::] (svchost.exe, PID 1160)\n    WARNING: "
+            "Remote "
+            "Desktop is reachable on the external interface"_s));
     // PID 4 is the System process on every Windows (netstat -b cannot name it).
-    QVERIFY(r.out.contains(u"\n  TCP 445 on 0.0.0.0 (System, PID 4)\n    TCP 445 is SMB file "
-                           "sharing, a Windows service: "_s));
+    QVERIFY(r.out.contains(
+            u"\n  TCP 445 on 0.0.0.0 and [::] (System, PID 4)\n    TCP 445 is SMB file "
+            "sharing, a Windows service: "_s));
     QVERIFY(r.out.contains(u"  BROKEN External web conference join — broken by "
                            "edge01-webconf-tcp-443, edge01-int-tcp-8057\n"_s));
     QCOMPARE(r.out.count(u"\n  OK     "_s), 6); // 7 scenarios: no public IM (historical)

@@ -5,6 +5,7 @@
 #include "document/document.h"
 #include "live/snapshotcontroller.h"
 #include "panes/snapshotpane.h"
+#include "snapshot/findings.h"
 #include "support/tst_checks_util.h"
 #include "support/tst_pool_util.h"
 #include "support/tst_source_util.h"
@@ -107,7 +108,7 @@ void TstSnapshotPane::oneBlockPerServer()
                                u"Age: 2 min ago"_s,
                                u"Summary: %1 OK, 2 problems, %2 unexpected"_s
                                        .arg(check->judgement.listeners.size() - 2)
-                                       .arg(check->judgement.unexpected.size()),
+                                       .arg(groupUnexpected(check->judgement.unexpected).size()),
                                u"Changes: first snapshot of this server"_s};
     for (const QString &line : expected)
         QVERIFY2(text.split(u'\n').contains(line), qPrintable(line + u"\n---\n"_s + text));

@@ -5,6 +5,7 @@
 // from the TopologyBuilder, snapshots written in the test (netstat -anob).
 #include "core/pathanalysis.h"
 #include "snapshot/diagnosis.h"
+#include "snapshot/findings.h"
 #include "snapshot/judgement.h"
 #include "snapshot/snapshotfile.h"
 #include "snapshot/wellknownports.h"
@@ -112,6 +113,7 @@ private Q_SLOTS:
     void disabledListenerBreaksItsScenario();
     void wellKnownPortsExplained();
     void remoteDesktopOnTheExternalInterfaceIsAFinding();
+    void wildcardTwinsAreOneSocket();
 };
 
 void TstDiagnosis::stoppedServiceIsOneFinding()
@@ -304,6 +306,51 @@ void TstDiagnosis::remoteDesktopOnTheExternalInterfaceIsAFinding()
     // On the internal address it is how the admin manages the Edge: not even unexpected.
     const Judgement inside = judged(t, capture(t, {}, tcp(kInternal, 3389, u"svchost.exe"_s)));
     QVERIFY(inside.unexpected.isEmpty());
+}
+
+// A port bound on both 0.0.0.0 and [::] by one process is one socket in every count and list;
+// the same port by another process, or twice on one family, is not.
+void TstDiagnosis::wildcardTwinsAreOneSocket()
+{
+    const Topology t = threeIp();
+    const QString extra
+            = tcp(u"0.0.0.0"_s, 3389, u"svchost.exe"_s) + tcp(u"[::]"_s, 3389, u"svchost.exe"_s)
+              + tcp(u"0.0.0.0"_s, 445, u"System"_s)
+              + tcp(u"[::]"_s, 445, u"svchost.exe"_s) // another process
+              + udp(u"0.0.0.0"_s, 123, u"svchost.exe"_s) + tcp(u"[::]"_s, 5985, u"System"_s);
+    const Judgement j = judged(t, capture(t, {}, extra));
+    QCOMPARE(j.unexpected.size(), 6);
+    const QList<UnexpectedSocket> sockets = groupUnexpected(j.unexpected);
+    QCOMPARE(sockets.size(), 5);
+    QStringList listed;
+    for (const UnexpectedSocket &socket : sockets) {
+        const UnexpectedListener &u = j.unexpected.at(socket.indexes.first());
+        listed.append(u"%1 %2 on %3"_s.arg(keyOf(u.transport))
+                              .arg(u.port)
+                              .arg(addressesOf(j.unexpected, socket)));
+    }
+    listed.sort();
+    QCOMPARE(listed,
+             (QStringList{u"tcp 3389 on 0.0.0.0 and [::]"_s, u"tcp 445 on 0.0.0.0"_s,
+                          u"tcp 445 on [::]"_s, u"tcp 5985 on [::]"_s, u"udp 123 on 0.0.0.0"_s}));
+    const auto rdp = std::find_if(sockets.cbegin(), sockets.cend(), [&](const UnexpectedSocket &s) {
+        return j.unexpected.at(s.indexes.first()).port == 3389;
+    });
+    QVERIFY(rdp != sockets.cend());
+    QCOMPARE(hardeningFinding(j.unexpected, *rdp),
+             u"Remote Desktop is reachable on the external interface (TCP 3389 bound on all "
+             "interfaces (0.0.0.0 and [::])): allow it from management networks only and block "
+             "it on the external firewall"_s);
+    const FindingCounts counts = countFindings(j);
+    QCOMPARE(counts.warnings, 1);
+    QCOMPARE(counts.unexpected, 4);
+    QCOMPARE(counts.unexpectedSockets(), 5);
+    QCOMPARE(counts.ok, counts.listeners);
+    QCOMPARE(counts.problemListeners + counts.servicesDown + counts.brokenScenarios, 0);
+    // Only the bindings asked for are grouped (the diagram's grid takes the wildcard ones).
+    QCOMPARE(groupUnexpected(j.unexpected, rdp->indexes).size(), 1);
+    QCOMPARE(groupUnexpected(j.unexpected, {rdp->indexes.first()}).size(), 1);
+    QCOMPARE(groupUnexpected(j.unexpected, {rdp->indexes.first(), -1, 99}).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TstDiagnosis)

@@ -5,6 +5,7 @@
 #include "core/catalog.h"
 #include "core/ipaddress.h"
 #include "diagram/detail/diagramlayout_p.h"
+#include "snapshot/findings.h"
 
 #include <QCoreApplication>
 
@@ -328,28 +329,10 @@ qreal DiagramLayoutBuilder::layoutUnexpectedGrid(const EdgeServer &server, qreal
     if (found.isEmpty())
         return y;
     const QList<UnexpectedListener> &all = unexpectedOf(server.id);
-    const auto anyAddress = [](const QString &a) {
-        return a == QLatin1String("0.0.0.0") || a == QLatin1String("::")
-               || a == QLatin1String("[::]");
-    };
-    // Twins: the same transport and port on the IPv4 and the IPv6 wildcard.
+    // Twins: the same socket on the IPv4 and the IPv6 wildcard, one chip.
     QList<QList<int>> groups;
-    QHash<QString, qsizetype> groupOf;
-    for (int u : found) {
-        const UnexpectedListener &ul = all.at(u);
-        const QString twinKey
-                = anyAddress(ul.address)
-                          ? QStringLiteral("%1/%2").arg(keyOf(ul.transport)).arg(ul.port)
-                          : QString();
-        if (!twinKey.isEmpty()) {
-            if (const auto it = groupOf.constFind(twinKey); it != groupOf.cend()) {
-                groups[*it].append(u);
-                continue;
-            }
-            groupOf.insert(twinKey, groups.size());
-        }
-        groups.append(QList<int>{u});
-    }
+    for (const UnexpectedSocket &socket : groupUnexpected(all, found))
+        groups.append(socket.indexes);
     const qreal x = kPoolPad + kServerPad;
     const qreal width = m_w.server - 2 * kServerPad;
     // As many columns as the longest chip text allows (glyph, socket, two spaces, process, and

@@ -3,6 +3,7 @@
 #include "diagram/diagramlook.h"
 
 #include "document/document.h"
+#include "snapshot/findings.h"
 
 #include "statusstyle.h"
 
@@ -218,7 +219,7 @@ void applyMemberRows(DiagramLook &look, const DiagramInput &input, const Diagram
         }
         if (const DiagramChecks::Server *s = input.checks.server(row.server);
             s && !s->unexpected.isEmpty())
-            parts.append(tr("%n unexpected", int(s->unexpected.size())));
+            parts.append(tr("%n unexpected", int(groupUnexpected(s->unexpected).size())));
         if (checked)
             member.summary = parts.join(QStringLiteral(", "));
         look.members.insert(row.key, member);

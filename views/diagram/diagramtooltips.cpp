@@ -2,6 +2,7 @@
 // untrusted input.
 #include "diagram/diagramtooltips.h"
 
+#include "snapshot/findings.h"
 #include "snapshot/wellknownports.h"
 
 #include "core/pathanalysis.h"
@@ -202,19 +203,19 @@ QString diagramtooltips::forUnexpected(const QList<UnexpectedListener> &sockets)
     if (sockets.isEmpty())
         return {};
     const UnexpectedListener &first = sockets.first();
-    QStringList addresses;
-    for (const UnexpectedListener &s : sockets)
-        addresses.append(s.address == QLatin1String("::") ? QStringLiteral("[::]") : s.address);
+    UnexpectedSocket all;
+    for (int i = 0; i < int(sockets.size()); ++i)
+        all.indexes.append(i);
     QString html
             = para(tr("<b>Unexpected listener</b> %1 on %2")
                            .arg(esc(socketLabel(first.transport, first.port, first.port)),
-                                esc(addresses.join(tr(" and ")))))
+                                esc(addressesOf(sockets, all))))
               + para(esc(first.pid >= 0 ? tr("%1, PID %2").arg(first.process).arg(first.pid)
                                         : first.process))
               + para(tr("The snapshot shows this socket but the topology does not expect it."));
     if (const QString explained = explainUnexpected(first); !explained.isEmpty())
         html += para(esc(explained));
-    if (const QString finding = hardeningFinding(first); !finding.isEmpty())
+    if (const QString finding = hardeningFinding(sockets, all); !finding.isEmpty())
         html += para(QStringLiteral("<b>%1</b>").arg(esc(finding)));
     return html;
 }

@@ -109,7 +109,7 @@ QString ProblemsModel::Entry::key() const
 QList<ProblemsModel::Entry> ProblemsModel::build()
 {
     QList<Entry> entries;
-    m_servicesDown = m_listenerProblems = m_brokenScenarios = m_unexpected = m_warnings = 0;
+    m_counts = {};
     m_error.clear();
     const QList<const CheckResult *> checks = checksOf(m_document);
     bool anyOk = false;
@@ -155,7 +155,7 @@ void ProblemsModel::addListenerProblems(QList<Entry> &entries)
         e.server = row.server;
         e.ref = ElementRef::listener(row.id);
         entries.append(e);
-        ++m_listenerProblems;
+        ++m_counts.otherProblems;
     }
 }
 
@@ -178,7 +178,7 @@ void ProblemsModel::addCheck(const CheckResult &check, QList<Entry> &entries)
         e.server = serverName;
         e.ref = ElementRef::service(down.service);
         entries.append(e);
-        ++m_servicesDown;
+        ++m_counts.servicesDown;
     }
     for (const ScenarioVerdict &sv : check.judgement.scenarios) {
         if (sv.ok)
@@ -215,16 +215,21 @@ void ProblemsModel::addCheck(const CheckResult &check, QList<Entry> &entries)
         e.server = serverName;
         e.ref = ElementRef::scenario(sv.scenario);
         entries.append(e);
-        ++m_brokenScenarios;
+        ++m_counts.brokenScenarios;
     }
-    for (const UnexpectedListener &u : check.judgement.unexpected) {
+    // One row per socket: a port bound on both 0.0.0.0 and [::] is one.
+    const QList<UnexpectedListener> &all = check.judgement.unexpected;
+    for (const UnexpectedSocket &socket : groupUnexpected(all)) {
+        const UnexpectedListener &u = all.at(socket.indexes.first());
         Entry e;
         e.kind = Kind::Unexpected;
         e.rank = kUnexpectedRank;
-        const QString socket
-                = tr("%1 on %2").arg(socketLabel(u.transport, u.port, u.port), u.address);
+        const QString socketText
+                = tr("%1 on %2")
+                          .arg(socketLabel(u.transport, u.port, u.port), addressesOf(all, socket));
         const QString process = processOf(u);
-        const QString what = process.isEmpty() ? socket : tr("%1 (%2)").arg(socket, process);
+        const QString what
+                = process.isEmpty() ? socketText : tr("%1 (%2)").arg(socketText, process);
         const QString explained = explainUnexpected(u);
         e.text = explained.isEmpty()
                          ? tr("%1: unexpected — no listener of the topology explains it").arg(what)
@@ -235,13 +240,13 @@ void ProblemsModel::addCheck(const CheckResult &check, QList<Entry> &entries)
             e.toolTip = explained + QStringLiteral("\n\n") + e.toolTip;
         e.server = serverName;
         e.ref = refOfBinding(t, check.server, u.address);
-        if (const QString finding = hardeningFinding(u); !finding.isEmpty()) {
+        if (const QString finding = hardeningFinding(all, socket); !finding.isEmpty()) {
             e.kind = Kind::Hardening;
             e.rank = kRiskRank;
             e.text = tr("%1 (%2)").arg(finding, what);
-            ++m_warnings;
+            ++m_counts.warnings;
         } else {
-            ++m_unexpected;
+            ++m_counts.unexpected;
         }
         entries.append(e);
     }
@@ -365,32 +370,38 @@ QString ProblemsModel::emptyMessage() const
     return {};
 }
 
+QString ProblemsModel::summaryOf(const FindingCounts &c)
+{
+    QStringList parts;
+    if (c.servicesDown > 0)
+        parts.append(c.servicesDown == 1 ? tr("1 service down")
+                                         : tr("%1 services down").arg(c.servicesDown));
+    if (c.otherProblems > 0)
+        parts.append(c.otherProblems == 1 ? tr("1 listener with a problem")
+                                          : tr("%1 listeners with problems").arg(c.otherProblems));
+    if (c.brokenScenarios > 0)
+        parts.append(c.brokenScenarios == 1 ? tr("1 broken scenario")
+                                            : tr("%1 broken scenarios").arg(c.brokenScenarios));
+    if (c.servicesDown + c.otherProblems + c.brokenScenarios == 0)
+        parts.append(tr("every expected listener is up"));
+    if (c.warnings > 0)
+        parts.append(c.warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(c.warnings));
+    if (c.unexpected > 0)
+        parts.append(c.unexpected == 1 ? tr("1 unexpected socket")
+                                       : tr("%1 unexpected sockets").arg(c.unexpected));
+    return parts.join(QStringLiteral(", "));
+}
+
 QString ProblemsModel::summary() const
 {
     if (m_state != State::Problems)
         return emptyMessage();
-    QStringList parts;
-    if (m_servicesDown > 0)
-        parts.append(m_servicesDown == 1 ? tr("1 service down")
-                                         : tr("%1 services down").arg(m_servicesDown));
-    if (m_listenerProblems > 0)
-        parts.append(m_listenerProblems == 1
-                             ? tr("1 listener with a problem")
-                             : tr("%1 listeners with problems").arg(m_listenerProblems));
-    if (m_brokenScenarios > 0)
-        parts.append(m_brokenScenarios == 1 ? tr("1 broken scenario")
-                                            : tr("%1 broken scenarios").arg(m_brokenScenarios));
-    if (problemCount() == 0)
-        parts.append(tr("every expected listener is up"));
-    if (m_warnings > 0)
-        parts.append(m_warnings == 1 ? tr("1 warning") : tr("%1 warnings").arg(m_warnings));
-    if (m_unexpected > 0)
-        parts.append(m_unexpected == 1 ? tr("1 unexpected socket")
-                                       : tr("%1 unexpected sockets").arg(m_unexpected));
+    QString text = summaryOf(m_counts);
     // Other servers' checks still hold; the failed snapshot must not go unnoticed.
     if (!m_error.isEmpty())
-        parts.append(tr("the last snapshot could not be checked: %1").arg(m_error));
-    return parts.join(QStringLiteral(", "));
+        text += QStringLiteral(", ")
+                + tr("the last snapshot could not be checked: %1").arg(m_error);
+    return text;
 }
 
 void ProblemsModel::setStatusPalette(StatusPalette palette)

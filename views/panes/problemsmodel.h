@@ -2,6 +2,7 @@
 
 #include "core/elementref.h"
 #include "panes/keyedtablemodel.h"
+#include "snapshot/findings.h"
 #include "statusstyle.h"
 
 #include <QList>
@@ -56,9 +57,18 @@ public:
     // its one finding) and broken scenarios: what the dock title counts. Warnings and unexpected
     // sockets are listed but not counted, as in `edgemap check` (they only fail it with
     // --strict).
-    int problemCount() const { return m_servicesDown + m_listenerProblems + m_brokenScenarios; }
-    int warningCount() const { return m_warnings; }
-    int unexpectedCount() const { return m_unexpected; }
+    int problemCount() const
+    {
+        return m_counts.servicesDown + m_counts.otherProblems + m_counts.brokenScenarios;
+    }
+    int warningCount() const { return m_counts.warnings; }
+    int unexpectedCount() const { return m_counts.unexpected; }
+    // What the list holds, counted as countFindings counts a judgement (the rows of listeners
+    // checked and OK are not counted here: `listeners` and `ok` stay 0).
+    const FindingCounts &counts() const { return m_counts; }
+    // "1 service down, 2 listeners with problems, ..." for any counts: the status bar says the
+    // same as this pane.
+    static QString summaryOf(const FindingCounts &counts);
 
     void setStatusPalette(StatusPalette palette);
 
@@ -93,11 +103,7 @@ private:
     QList<Entry> m_entries;
     State m_state = State::NoSnapshot;
     QString m_error;
-    int m_servicesDown = 0;
-    int m_listenerProblems = 0;
-    int m_brokenScenarios = 0;
-    int m_warnings = 0;
-    int m_unexpected = 0;
+    FindingCounts m_counts;
     StatusPalette m_palette;
 };
 

@@ -2,6 +2,7 @@
 #include "panes/snapshotpane.h"
 
 #include "snapshot/check.h"
+#include "snapshot/findings.h"
 #include "snapshot/snapshotdiff.h"
 
 #include <QCoreApplication>
@@ -108,7 +109,7 @@ QList<Field> blockFields(const Topology &topology, const CheckResult &check,
               tr("%1 OK, %2 problems, %3 unexpected")
                       .arg(int(check.judgement.listeners.size()) - problems)
                       .arg(problems)
-                      .arg(check.judgement.unexpected.size()),
+                      .arg(groupUnexpected(check.judgement.unexpected).size()),
               problems > 0});
     f.append({tr("Changes"), changesText(diff, hasPrevious), diff && !diff->isEmpty()});
     return f;
