@@ -39,8 +39,8 @@ QList<UnexpectedSocket> groupUnexpected(const QList<UnexpectedListener> &all,
             if (const auto it = wildcardSocket.constFind(key); it != wildcardSocket.cend()) {
                 UnexpectedSocket &socket = sockets[*it];
                 const bool v6 = u.address.contains(QLatin1Char(':'));
-                const bool firstV6 = all.at(socket.indexes.first()).address.contains(
-                        QLatin1Char(':'));
+                const bool firstV6
+                        = all.at(socket.indexes.first()).address.contains(QLatin1Char(':'));
                 if (socket.indexes.size() == 1 && v6 != firstV6) {
                     socket.indexes.append(i);
                     continue;
