@@ -21,6 +21,10 @@ namespace {
 // The options of `export` besides the snapshot, --server and -o.
 struct Options
 {
+    QCommandLineOption expand{QStringLiteral("expand"),
+                              QStringLiteral("Draw this pool member in full under its pool's "
+                                             "shape (id or FQDN; repeat for more)."),
+                              QStringLiteral("SERVER")};
     QCommandLineOption highlight{QStringLiteral("highlight"),
                                  QStringLiteral("Highlight peer:ID, listener:ID or scenario:ID "
                                                 "(ids as `edgemap show --format json` lists "
@@ -68,7 +72,7 @@ void declareExport(QCommandLineParser &parser)
 {
     const Options opt;
     exportSnapshot().declare(parser);
-    parser.addOptions({opt.highlight, opt.title, opt.author});
+    parser.addOptions({opt.highlight, opt.expand, opt.title, opt.author});
     exportOutput().declare(parser);
     parser.addOptions({opt.dpi, opt.page, opt.landscape, opt.portrait, opt.tiles});
 }
@@ -134,7 +138,30 @@ struct ExportParams
     SnapshotArgs inputs; // --server without --snapshot is not refused: it is ignored
     Output output;
     ExportOptions options;
+    QStringList expand; // --expand, resolved against the topology once it is read
 };
+
+// The servers --expand names (an id or an FQDN, any case); the first unknown name otherwise.
+std::optional<DiagramLayout::Expanded> expandedServers(const Topology &t, const QStringList &names,
+                                                       QString *unknown)
+{
+    DiagramLayout::Expanded expanded;
+    for (const QString &name : names) {
+        bool found = false;
+        for (const EdgePool &pool : t.pools)
+            for (const EdgeServer &server : pool.servers)
+                if (server.id.value() == name
+                    || server.fqdn.compare(name, Qt::CaseInsensitive) == 0) {
+                    expanded.insert(server.id);
+                    found = true;
+                }
+        if (!found) {
+            *unknown = name;
+            return std::nullopt;
+        }
+    }
+    return expanded;
+}
 
 // The format by the suffix of -o, the page options, the highlight, the title block.
 Validated<ExportOptions> readExportOptions(const QCommandLineParser &parser, const Output &out)
@@ -174,7 +201,7 @@ Validated<ExportParams> readExport(const Parsed &parsed)
     if (const UsageError *error = errorOf(options))
         return *error;
     return ExportParams{std::get<SnapshotArgs>(inputs), std::get<Output>(output),
-                        std::get<ExportOptions>(options)};
+                        std::get<ExportOptions>(options), parsed.parser.values(Options().expand)};
 }
 
 int runExport(const ExportParams &p)
@@ -186,6 +213,14 @@ int runExport(const ExportParams &p)
     const std::optional<Topology> t = loadTopology(p.inputs.topology);
     if (!t)
         return BadInput;
+    ExportOptions options = p.options;
+    QString unknown;
+    if (const auto expanded = expandedServers(*t, p.expand, &unknown))
+        options.expanded = *expanded;
+    else
+        return usageError(
+                cmd,
+                QStringLiteral("--expand: no server '%1' in %2").arg(unknown, p.inputs.topology));
     Document document(*t);
     if (!snapshotPath.isEmpty()) {
         // The document's path analysis: the judgement and the highlight share it.
@@ -196,7 +231,7 @@ int runExport(const ExportParams &p)
         document.setChecks(document.checks().withCheck(
                 std::make_shared<const CheckResult>(std::move(*check)), document.topology()));
     }
-    const DiagramExporter exporter(document, p.options);
+    const DiagramExporter exporter(document, options);
     if (!exporter.highlightError().isEmpty())
         return usageError(cmd, exporter.highlightError());
     const ExportResult r = exporter.exportTo(p.output.path);
@@ -220,17 +255,20 @@ int runExport(const ExportParams &p)
 constinit const CommandSpec exportCommand{
         .name = "export",
         .summary = "Write the diagram as SVG, PNG, PDF or draw.io",
-        .usage = "edgemap export TOPOLOGY [--snapshot FILE] [--highlight "
-                 "peer:ID|listener:ID|scenario:ID] [--title TEXT] [--author TEXT] "
-                 "-o OUT.svg|.png|.pdf|.drawio [--dpi N] [--page A4|Letter] "
-                 "[--landscape|--portrait] [--tiles N]",
+        .usage
+        = "edgemap export TOPOLOGY [--snapshot FILE] [--highlight "
+          "peer:ID|listener:ID|scenario:ID] [--expand SERVER]... [--title TEXT] [--author TEXT] "
+          "-o OUT.svg|.png|.pdf|.drawio [--dpi N] [--page A4|Letter] "
+          "[--landscape|--portrait] [--tiles N]",
         .description
         = "Write the Edge diagram with a title block and the legend. The format follows the "
           "suffix of -o: .svg (vector, real text), .png, .pdf (vector; one page, or --tiles N "
           "pages with overlap marks; the orientation that prints larger unless --landscape or "
           "--portrait; a warning on stderr when the smallest text prints below 6 pt) or .drawio "
           "(editable in diagrams.net). Selection and hover never reach the file; a highlight only "
-          "with --highlight. The output file is replaced "
+          "with --highlight. A pool is drawn once, with a table of its members; --expand draws a "
+          "member in full under it, as double-clicking its row does in the window. The output "
+          "file is replaced "
           "only once it is complete. Needs no display.\n"
           "Exit 0 when written, 2 for bad usage, unreadable input, an unknown highlight or an "
           "unwritable output file.",

@@ -175,6 +175,7 @@ ExportOptions ExportActions::defaultOptions(ExportFormat format) const
     o.format = format;
     o.author = QSettings().value(kAuthorKey).toString();
     o.highlight = currentHighlight();
+    o.expanded = m_view->scene()->expanded(); // the members drawn in full stay so on paper
     return o;
 }
 

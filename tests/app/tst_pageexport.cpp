@@ -3,6 +3,7 @@
 // gets a warning naming the pages that help (and the file is still written), tiled pages are
 // filled, and the title block gives when the snapshot was captured, not when it was loaded.
 #include "diagram/diagrampane.h"
+#include "diagram/diagramscene.h"
 #include "document/document.h"
 #include "export/diagramexporter.h"
 #include "io/topologyfile.h"
@@ -103,6 +104,7 @@ private Q_SLOTS:
     void twelveMemberPoolPdfHasNamesAndTcp();
     void fitToPageTakesTheLargerOrientation();
     void cliWarnsWhenTextIsTooSmall();
+    void cliExpandsAMember();
     void guiExportNotesTextTooSmall();
     void tiledPagesAreFilled_data();
     void tiledPagesAreFilled();
@@ -208,6 +210,41 @@ void TstPageExport::cliWarnsWhenTextIsTooSmall()
     QVERIFY2(r.err.contains(u"pt on Letter"_s), qPrintable(r.err));
 }
 
+// A pool prints once with its member table; --expand draws a member in full under it, as
+// double-clicking its row does on screen. An unknown name is bad usage, and no file is written.
+void TstPageExport::cliExpandsAMember()
+{
+    const QString topology = m_dir->filePath(u"pool4.edgemap.json"_s);
+    const Topology pool = testing::TopologyBuilder().members(4).build();
+    QVERIFY(!topologyfile::save(pool, topology).isError());
+    // edge03's Access Edge address
+    const QString access = pool.pools.first().servers.at(2).interfaces.at(1).addresses.first().ip;
+    QVERIFY(access.startsWith(u"192.0.2."_s));
+    const QString svg = m_dir->filePath(u"pool.svg"_s);
+    const auto textOf = [](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+    };
+    Run r = runEdgemap({u"export"_s, topology, u"-o"_s, svg});
+    QCOMPARE(r.exitCode, 0);
+    const QString collapsed = textOf(svg);
+    // The shape's chip once; edge03's Access Edge address only in its member table row.
+    QCOMPARE(collapsed.count(u">TCP 5061<"_s), 2); // external and internal
+    QCOMPARE(collapsed.count(access), 1);
+
+    r = runEdgemap({u"export"_s, topology, u"--expand"_s, u"EDGE03.contoso.local"_s, u"-o"_s, svg});
+    QCOMPARE(r.exitCode, 0);
+    const QString expanded = textOf(svg);
+    QCOMPARE(expanded.count(u">TCP 5061<"_s), 4); // and edge03's own two
+    QVERIFY(expanded.count(access) >= 2);         // its address block's header too
+
+    const QString untouched = m_dir->filePath(u"never.svg"_s);
+    r = runEdgemap({u"export"_s, topology, u"--expand"_s, u"edge99"_s, u"-o"_s, untouched});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(u"--expand: no server 'edge99' in "_s), qPrintable(r.err));
+    QVERIFY(!QFile::exists(untouched));
+}
+
 // The window's export writes the file and says on the status bar what the command line says on
 // stderr, in the window's words (pages, not --tiles); legible pages say nothing more.
 void TstPageExport::guiExportNotesTextTooSmall()
@@ -236,6 +273,15 @@ void TstPageExport::guiExportNotesTextTooSmall()
     QVERIFY(actions.lastWarning().isEmpty());
     QVERIFY2(!window.statusBar()->currentMessage().contains(u"note:"_s),
              qPrintable(window.statusBar()->currentMessage()));
+
+    // A member drawn in full on screen is drawn so on paper.
+    QVERIFY(actions.defaultOptions(ExportFormat::Pdf).expanded.isEmpty());
+    const ServerId edge03 = doc.topology().pools.first().servers.at(2).id;
+    view->scene()->setExpanded(edge03, true);
+    const ExportOptions options = actions.defaultOptions(ExportFormat::Pdf);
+    QCOMPARE(options.expanded, DiagramLayout::Expanded{edge03});
+    QVERIFY(DiagramExporter(doc, options).layout().bounds.height()
+            > DiagramExporter(doc, pdfOptions()).layout().bounds.height());
 }
 
 void TstPageExport::tiledPagesAreFilled_data()

@@ -64,6 +64,7 @@ public:
     // zoom: not in the document). A double click on its row toggles it.
     void setExpanded(const ServerId &server, bool expanded);
     bool isExpanded(const ServerId &server) const { return m_expanded.contains(server); }
+    const DiagramLayout::Expanded &expanded() const { return m_expanded; }
 
     // Highlighting. Each call replaces the previous highlight.
     void highlightPeer(const PeerId &peer);

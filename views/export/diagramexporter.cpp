@@ -79,7 +79,8 @@ std::optional<ExportFormat> exportFormatForPath(const QString &path)
 DiagramExporter::DiagramExporter(DiagramInput input, ExportOptions options)
     : m_input(withAnalysis(std::move(input)))
     , m_options(std::move(options))
-    , m_layout(m_input.topology, Catalog::builtIn(), m_input.checks.unexpectedByServer())
+    , m_layout(m_input.topology, Catalog::builtIn(), m_input.checks.unexpectedByServer(),
+               m_options.expanded)
     // Printed and exported diagrams are light whatever the screen uses.
     , m_look(lookFor(m_input, m_layout, StatusPalette::Light))
 {

@@ -50,7 +50,10 @@ struct ExportOptions
     QPageSize::PageSizeId pageSize = QPageSize::A4;
     // PDF: nullopt (auto) takes the orientation that prints the diagram larger.
     std::optional<QPageLayout::Orientation> orientation;
-    int tiles = 1;          // PDF and print: 1 fits the diagram on one page, N tiles it over N
+    int tiles = 1; // PDF and print: 1 fits the diagram on one page, N tiles it over N
+    // Pool members drawn in full under their pool's shape, as the view shows them (the window
+    // passes the diagram's; `edgemap export --expand`).
+    DiagramLayout::Expanded expanded;
     QDateTime exportedAt{}; // invalid: now (tests fix it)
 };
 
