@@ -134,11 +134,7 @@ QString hostOf(const QString &fqdn)
 void applyMembers(ChipLook &chip, const DiagramLayout::Chip &c, const DiagramInput &input)
 {
     const Topology &t = input.topology;
-    const EdgePool *pool = nullptr;
-    for (const EdgePool &p : t.pools)
-        for (const EdgeServer &s : p.servers)
-            if (s.id == c.server)
-                pool = &p;
+    const EdgePool *pool = t.poolOfServer(c.server);
     chip.members.clear();
     chip.established = 0;
     ListenerStatus worst = ListenerStatus::NotChecked;
@@ -239,11 +235,7 @@ void applyServices(DiagramLook &look, const DiagramInput &input, const DiagramLa
         ServiceLook &service = look.services[b.key];
         service.status = ListenerStatus::NotChecked;
         QList<ServerId> servers{b.server};
-        const EdgePool *pool = nullptr;
-        for (const EdgePool &p : input.topology.pools)
-            for (const EdgeServer &s : p.servers)
-                if (s.id == b.server)
-                    pool = &p;
+        const EdgePool *pool = input.topology.poolOfServer(b.server);
         const bool shared = b.key.contains(QStringLiteral("/shared/")) && pool;
         if (shared) {
             servers.clear();
@@ -352,12 +344,7 @@ void applyChecks(DiagramLook &look, const DiagramInput &input, const DiagramLayo
                 const auto change = checks.changes.constFind(c.members.at(i));
                 if (change == checks.changes.cend())
                     continue;
-                const EdgeServer *member = nullptr;
-                for (const EdgePool &p : input.topology.pools)
-                    for (const EdgeServer &s : p.servers)
-                        for (const Listener &l : s.listeners)
-                            if (l.id == c.members.at(i))
-                                member = &s;
+                const EdgeServer *member = input.topology.serverOfListener(c.members.at(i));
                 const QString name = member ? hostOf(member->fqdn) : QString();
                 chip.changeBadge = changeBadge(*change); // the description names the member
                 chip.changeDescription

@@ -462,10 +462,7 @@ QString DiagramScene::membersToolTip(const ChipItem *chip) const
     const EdgePool *pool = nullptr;
     for (const DiagramLayout::Chip &c : m_layout.chips)
         if (c.key == chip->key())
-            for (const EdgePool &p : m_input.topology.pools)
-                for (const EdgeServer &s : p.servers)
-                    if (s.id == c.server)
-                        pool = &p;
+            pool = m_input.topology.poolOfServer(c.server);
     if (!pool)
         return {};
     QStringList lines;
