@@ -68,6 +68,36 @@ T required(std::optional<T> value, const QString &text, const char *what)
     return *value;
 }
 
+// "probe" and "tls_name": how the probe speaks to the endpoint. A TLS endpoint names the name
+// its clients ask for; nothing else does.
+void readProbe(const json &j, Catalog::EndpointDef &e)
+{
+    const QString probe = str(j, "probe");
+    const QString name = str(j, "tls_name");
+    const std::string key = e.key.toStdString();
+    if (probe == QLatin1String("tls"))
+        e.probe = ProbeProtocol::Tls;
+    else if (probe == QLatin1String("msturn"))
+        e.probe = ProbeProtocol::MsTurn;
+    else if (!probe.isEmpty())
+        throw CatalogError("unknown probe '" + probe.toStdString() + "' for endpoint " + key);
+    if (e.probe == ProbeProtocol::MsTurn && e.transport != Transport::Udp)
+        throw CatalogError("endpoint " + key + ": an MS-TURN probe is over UDP");
+    if (e.probe != ProbeProtocol::Tls) {
+        if (!name.isEmpty())
+            throw CatalogError("endpoint " + key + " has a tls_name but no TLS probe");
+        return;
+    }
+    if (name == QLatin1String("published"))
+        e.tlsName = TlsName::Published;
+    else if (name == QLatin1String("pool"))
+        e.tlsName = TlsName::Pool;
+    else if (name == QLatin1String("server"))
+        e.tlsName = TlsName::Server;
+    else
+        throw CatalogError("endpoint " + key + ": tls_name must be published, pool or server");
+}
+
 Catalog::EndpointDef readEndpoint(const json &j)
 {
     Catalog::EndpointDef e;
@@ -91,6 +121,7 @@ Catalog::EndpointDef readEndpoint(const json &j)
     e.source = str(j, "source");
     if (e.port < 1 || e.portEnd < e.port || e.portEnd > 65535)
         throw CatalogError("bad port range for endpoint " + e.key.toStdString());
+    readProbe(j, e);
     return e;
 }
 

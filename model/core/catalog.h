@@ -12,6 +12,15 @@
 
 namespace edgemap {
 
+// How `edgemap probe` speaks to an endpoint: a TCP connect, a TLS handshake from the first byte
+// (the certificate is read), or an MS-TURN Allocate request over UDP.
+enum class ProbeProtocol { Tcp, Tls, MsTurn };
+
+// Which name the clients of a TLS endpoint ask for, so which name its certificate must cover:
+// the FQDN published for the address (external), the pool's internal FQDN, or the member's own
+// FQDN (clients that connect to each server, such as each Front End's Web Conferencing service).
+enum class TlsName { None, Published, Pool, Server };
+
 // The product catalog: which services, listeners, flows and scenarios each product version has.
 // Data, not code: it is read from a JSON resource (resources/catalog/products.json). Templates
 // copy what they need into a Topology, where the user can change every value.
@@ -56,6 +65,8 @@ public:
         QString excludingFeature; // the endpoint is left out where the product has this feature
         QString note;
         QString source; // keys of shared/reference/edge-server.md (S1, M1, ...)
+        ProbeProtocol probe = ProbeProtocol::Tcp;
+        TlsName tlsName = TlsName::None; // set exactly when probe is Tls
     };
 
     // A flow end as the catalog names it: a peer role ("remote-users", "next-hop", "front-end",
