@@ -4,19 +4,20 @@
 # and copies the DLLs they name from the cross-built Qt and the MinGW runtime, recursively.
 #
 #   edgemap.exe, edgemap.com          the window, and its console twin for cmd and PowerShell
-#   Qt6Core/Gui/Widgets/PrintSupport/Concurrent.dll   imported by the programs
+#   Qt6Core/Gui/Network/Widgets/PrintSupport/Concurrent.dll   imported by the programs
 #   libstdc++-6, libgcc_s_seh-1, libwinpthread-1      the MinGW C++ runtime they import
 #   qt.conf                           plugins are under plugins/ next to the programs
 #   plugins/platforms/qwindows.dll    the Windows platform: windows, fonts, clipboard, printing
 #   plugins/platforms/qoffscreen.dll  -platform offscreen, for headless runs and tests
 #   plugins/styles/qwindowsvistastyle.dll  the native look of Windows 10/11 widgets
 #   plugins/imageformats/qico, qjpeg, qgif  images a user may paste or open (PNG is built in)
+#   plugins/tls/qschannelbackend.dll  TLS for `edgemap probe` through Windows' Schannel (no OpenSSL)
 #   samples/                          the default topology and a netstat capture to try `check`
 #
 # Not deployed: Qt SVG's imageformats/qsvg and iconengines/qsvgicon (no Qt SVG on Windows: its
-# Debian source is not served; EdgeMap writes SVG itself and its icons are PNG), TLS backends
-# (EdgeMap does not use Qt Network yet), a print support plugin (Qt 6 prints on Windows from
-# Qt6PrintSupport.dll itself).
+# Debian source is not served; EdgeMap writes SVG itself and its icons are PNG), the
+# certificate-only TLS backend (Schannel reads certificates too), a print support plugin (Qt 6
+# prints on Windows from Qt6PrintSupport.dll itself).
 
 find_program(EDGEMAP_MINGW_OBJDUMP NAMES x86_64-w64-mingw32-objdump REQUIRED)
 
@@ -37,7 +38,8 @@ set(_edgemap_plugins
     styles Qt6::QWindowsVistaStylePlugin
     imageformats Qt6::QICOPlugin
     imageformats Qt6::QJpegPlugin
-    imageformats Qt6::QGifPlugin)
+    imageformats Qt6::QGifPlugin
+    tls Qt6::QSchannelBackendPlugin)
 while(_edgemap_plugins)
     list(POP_FRONT _edgemap_plugins folder plugin)
     if(NOT TARGET ${plugin})

@@ -9,7 +9,7 @@ PACKAGES=(
     ninja-build
     pkg-config
     clang-format
-    qt6-base-dev
+    qt6-base-dev        # QtCore, QtGui, QtWidgets and QtNetwork (libqt6network6, the probes)
     qt6-base-dev-tools
     qt6-svg-dev
     libgl-dev
@@ -22,6 +22,8 @@ PACKAGES=(
     desktop-file-utils
     appstream
     librsvg2-bin
+    openssl             # tests: the probe tests make their TLS certificates with it
+    dnsmasq-base        # tests: the DNS probe tests run it as a resolver on loopback (no service)
 )
 
 missing=()
