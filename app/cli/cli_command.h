@@ -75,6 +75,7 @@ extern const CommandSpec newCommand;      // cli_topology.cpp
 extern const CommandSpec validateCommand; // cli_topology.cpp
 extern const CommandSpec showCommand;     // cli_show.cpp
 extern const CommandSpec checkCommand;    // cli_check.cpp
+extern const CommandSpec probeCommand;    // cli_probe.cpp
 extern const CommandSpec portsCommand;    // cli_ports.cpp
 extern const CommandSpec reportCommand;   // cli_report.cpp
 extern const CommandSpec certsCommand;    // cli_certsdns.cpp
