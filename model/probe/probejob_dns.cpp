@@ -164,6 +164,7 @@ DnsCheck::DnsCheck(const DnsRecord &record, const ProbeSettings &settings, QObje
 {
     m_result.expected = record;
     m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early
 }
 
 void DnsCheck::start()

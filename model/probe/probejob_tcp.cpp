@@ -24,6 +24,7 @@ TargetProbe::TargetProbe(const ProbeTarget &target, const ProbeSettings &setting
     m_result.target = target;
     m_result.address = target.host;
     m_timer.setSingleShot(true);
+    m_timer.setTimerType(Qt::PreciseTimer); // a coarse timer may fire 5% early
 }
 
 std::unique_ptr<TargetProbe> TargetProbe::make(const ProbeTarget &target,

@@ -14,6 +14,7 @@ void TurnProbe::start()
     m_transactionId = msturn::newTransactionId();
     m_result.turn = TurnFacts{};
     m_tryTimer.setSingleShot(true);
+    m_tryTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_tryTimer, &QTimer::timeout, this, &TurnProbe::onTryTimeout);
     connect(&m_socket, &QUdpSocket::readyRead, this, &TurnProbe::onReadyRead);
     connect(&m_socket, &QAbstractSocket::errorOccurred, this, &TurnProbe::onError);
