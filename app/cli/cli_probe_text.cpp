@@ -3,6 +3,7 @@
 #include "cli/cli_probe_report.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace edgemap::cli {
 
