@@ -186,22 +186,18 @@ ProbeReport ProbeReport::of(const Topology &topology, const ProbeRun &run,
 {
     ProbeReport report{topology, run, true, true, std::move(checks), {}};
     for (const ProbeResult &r : run.results) {
-        const ListenerVerdict *verdict = nullptr;
-        const ServiceDown *down = nullptr;
-        for (const CheckResult &c : report.checks) {
-            if (c.judgement.server != r.target.server)
-                continue;
-            verdict = c.judgement.verdict(r.target.listener);
-            down = c.judgement.serviceDownOf(r.target.listener);
-        }
-        report.verdicts.append(combineVerdict(topology, r, verdict, down));
+        const Judgement *judgement = nullptr;
+        for (const CheckResult &c : report.checks)
+            if (c.judgement.server == r.target.server)
+                judgement = &c.judgement;
+        report.verdicts.append(combineWithJudgement(topology, r, judgement));
     }
     return report;
 }
 
 bool ProbeReport::isProblem(qsizetype result) const
 {
-    return verdicts.at(result).problem || !run.results.at(result).findings.isEmpty();
+    return verdicts.at(result).needsAttention();
 }
 
 bool ProbeReport::hasProblems() const

@@ -250,4 +250,13 @@ CombinedVerdict combineVerdict(const Topology &topology, const ProbeResult &prob
     return out;
 }
 
+CombinedVerdict combineWithJudgement(const Topology &topology, const ProbeResult &probe,
+                                     const Judgement *judgement)
+{
+    if (!judgement || judgement->server != probe.target.server || probe.target.listener.isEmpty())
+        return combineVerdict(topology, probe, static_cast<const ListenerVerdict *>(nullptr));
+    const ListenerId &id = probe.target.listener;
+    return combineVerdict(topology, probe, judgement->verdict(id), judgement->serviceDownOf(id));
+}
+
 } // namespace edgemap

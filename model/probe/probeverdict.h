@@ -42,6 +42,10 @@ struct CombinedVerdict
     // The snapshot's verdict it was joined with; NotChecked without a snapshot.
     ListenerStatus snapshot = ListenerStatus::NotChecked;
     QList<TlsFinding> tls; // certificate findings: their own findings, whatever the kind
+
+    // Something to show among the problems: the verdict is one, or the certificate has a
+    // finding (a warning included).
+    bool needsAttention() const { return problem || !tls.isEmpty(); }
 };
 
 // Joins a probe result with the snapshot's verdict on its listener (`snapshot`: nullptr when no
@@ -61,5 +65,9 @@ struct CombinedVerdict
 // - not probed (the run ended first), unresolved names: said so.
 CombinedVerdict combineVerdict(const Topology &topology, const ProbeResult &probe,
                                const ListenerVerdict *snapshot, const ServiceDown *down = nullptr);
+// The same with the judgement of the probe's server (nullptr, or another server's: no snapshot
+// of it), from which the listener's verdict and its service-down finding are taken.
+CombinedVerdict combineWithJudgement(const Topology &topology, const ProbeResult &probe,
+                                     const Judgement *judgement);
 
 } // namespace edgemap

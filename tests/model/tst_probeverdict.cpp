@@ -141,6 +141,7 @@ private Q_SLOTS:
     void mediaSample();
     void certificateFindingsStayTheirOwn();
     void keysAndNamesAreStable();
+    void fromTheServersJudgement();
 };
 
 void TstProbeVerdict::everyCombination_data()
@@ -307,6 +308,34 @@ void TstProbeVerdict::keysAndNamesAreStable()
     QCOMPARE(keyOf(ProbeStatus::Answering), u"answering"_s);
     QCOMPARE(keyOf(TlsFinding::Check::NameNotCovered), u"name-not-covered"_s);
     QCOMPARE(keyOf(DnsCheckResult::Status::WrongTarget), u"wrong-target"_s);
+}
+
+// The overload the panes use: the judgement of the probe's server, or of another server (no
+// snapshot of this one), or none.
+void TstProbeVerdict::fromTheServersJudgement()
+{
+    Judgement j;
+    j.server = kEdge01;
+    j.listeners.append(snapshot(ListenerStatus::Missing));
+    j.positions.insert(kInt5061, 0);
+    ServiceDown down;
+    down.service = ServiceId(u"RTCSRV"_s);
+    down.listeners = {kInt5061};
+    down.text = u"Access Edge is not listening anywhere"_s;
+    j.servicesDown.append(down);
+    const ProbeResult p = probe(ProbeStatus::Refused);
+    const CombinedVerdict c = combineWithJudgement(topology(), p, &j);
+    QCOMPARE(c.kind, CombinedKind::NotListening);
+    QCOMPARE(c.detail, down.text);
+    QVERIFY(c.needsAttention());
+    Judgement other = j;
+    other.server = ServerId(u"edge02"_s);
+    QCOMPARE(combineWithJudgement(topology(), p, &other).kind, CombinedKind::Refused);
+    QCOMPARE(combineWithJudgement(topology(), p, nullptr).kind, CombinedKind::Refused);
+    ProbeResult working = probe(ProbeStatus::Open);
+    QVERIFY(!combineWithJudgement(topology(), working, nullptr).needsAttention());
+    working.findings.append({TlsFinding::Check::ExpiresSoon, TlsFinding::Severity::Warning, {}});
+    QVERIFY(combineWithJudgement(topology(), working, nullptr).needsAttention());
 }
 
 QTEST_GUILESS_MAIN(TstProbeVerdict)
