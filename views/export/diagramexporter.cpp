@@ -27,7 +27,6 @@ namespace {
 
 constexpr qreal kMargin = 24;
 constexpr qreal kGap = 14;
-constexpr qreal kTitleHeight = 74;
 constexpr qreal kMinContentWidth = 640;
 
 QString tr(const char *text)
