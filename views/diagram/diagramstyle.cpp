@@ -86,8 +86,8 @@ QFont DiagramStyle::font(int pixelSize, bool bold)
     // diagram's boxes are sized with DejaVu Sans's metrics (Debian's default), which is wider.
     // DejaVu Sans last: where neither is installed (Wine) it is the face the sizes are for,
     // rather than a wider serif fallback that would elide labels.
-    f.setFamilies({QStringLiteral("Segoe UI"), QStringLiteral("Tahoma"),
-                   QStringLiteral("DejaVu Sans")});
+    f.setFamilies(
+            {QStringLiteral("Segoe UI"), QStringLiteral("Tahoma"), QStringLiteral("DejaVu Sans")});
 #endif
     f.setStyleHint(QFont::SansSerif); // where the family is missing (Wine), a sans face, not Times
     f.setPixelSize(pixelSize);
