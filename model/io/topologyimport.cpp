@@ -135,8 +135,7 @@ QString ImportSummary::text(const QList<Error> &warnings) const
         out += QStringLiteral("\nOther Edge pools, not imported: %1\n")
                        .arg(skipped.join(QStringLiteral(", ")));
     if (!notTaken.isEmpty())
-        out += QStringLiteral("\nNot in the topology:\n  %1\n")
-                       .arg(notTaken.join(QStringLiteral("\n  ")));
+        out += QStringLiteral("\nNot imported:\n  %1\n").arg(notTaken.join(QStringLiteral("\n  ")));
     if (!warnings.isEmpty()) {
         out += QStringLiteral("\nWarnings:\n");
         for (const Error &w : warnings)

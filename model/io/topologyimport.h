@@ -61,8 +61,10 @@ struct ImportSummary
         QList<Server> servers;
     };
     QList<Pool> pools;
-    QStringList skipped;  // Edge pools the options left out: "edge02.contoso.com (site Paris)"
-    QStringList notTaken; // what the file has that the import leaves aside, once each
+    QStringList skipped; // Edge pools the options left out: "edge02.contoso.com (site Paris)"
+    // What is not imported, each with why: what a topology does not hold (and EdgeMap assumes),
+    // what it holds that the import leaves aside.
+    QStringList notTaken;
     // The summary as the command line prints it: one block per pool, then the warnings.
     QString text(const QList<Error> &warnings = {}) const;
 };

@@ -42,11 +42,13 @@ QList<EdgeRef> edgePools(const Index &index)
 
 [[noreturn]] void failNoEdge(const Index &index)
 {
+    constexpr qsizetype kNamed = 12; // a message, not a listing of a huge document
+    const qsizetype count = index.doc.clusters.size();
     QStringList pools;
-    for (qsizetype c = 0; c < index.doc.clusters.size(); ++c)
+    for (qsizetype c = 0; c < std::min(count, kNamed); ++c)
         pools.append(QStringLiteral("%1 (%2)").arg(index.doc.clusters[c].fqdn, index.poolKind(c)));
-    if (pools.size() > 12)
-        pools = pools.mid(0, 12) << QStringLiteral("and %1 more").arg(pools.size() - 12);
+    if (count > kNamed)
+        pools.append(QStringLiteral("and %1 more").arg(count - kNamed));
     fail({}, pools.isEmpty()
                      ? QStringLiteral("no Edge pool in this topology; it has no pools at all")
                      : QStringLiteral("no Edge pool in this topology; it has pools: %1")
@@ -210,6 +212,8 @@ public:
         : m_index(index)
         , m_topology(topology)
         , m_warnings(warnings)
+        , m_cms(cmsCluster())
+        , m_xmppGateways(xmppGateways())
     {}
 
     // Fills in plan.params.nextHop and plan.params.peers; notes pools it does not model.
@@ -220,12 +224,15 @@ private:
     QString newId(const QString &fqdn) const;
     QList<qsizetype> frontEndsUsing(const XmlService &edge, QStringList &notTaken) const;
     qsizetype cmsCluster() const;
+    QList<qsizetype> xmppGateways() const;
     qsizetype xmppGateway(const QList<qsizetype> &frontEnds) const;
 
     const Index &m_index;
     Topology &m_topology;
     Warnings &m_warnings;
     QHash<qsizetype, QString> m_peers; // cluster -> peer id
+    qsizetype m_cms = -1;              // the cluster holding the CMS, -1 when there is none
+    QList<qsizetype> m_xmppGateways;   // clusters with the XMPP gateway's Port
 };
 
 QString PeerBook::newId(const QString &fqdn) const
@@ -297,8 +304,8 @@ QList<qsizetype> PeerBook::frontEndsUsing(const XmlService &edge, QStringList &n
             if (!out.contains(c))
                 out.append(c);
         } else if (registrar < 0) {
-            const QString note = QStringLiteral("the %1 pool %2 uses the Edge pool; not modelled "
-                                                "as a peer")
+            const QString note = QStringLiteral("the %1 pool %2, which uses the Edge pool: not "
+                                                "modelled as a peer")
                                          .arg(m_index.poolKind(c), m_index.doc.clusters[c].fqdn);
             if (!notTaken.contains(note))
                 notTaken.append(note);
@@ -322,9 +329,9 @@ qsizetype PeerBook::cmsCluster() const
     return found;
 }
 
-// The pool running the XMPP gateway: a Registrar with the XmppFederation component's Port,
-// among the Front End pools of the Edge first.
-qsizetype PeerBook::xmppGateway(const QList<qsizetype> &frontEnds) const
+// The pools that can run the XMPP gateway: a service with the XmppFederation component's Port
+// (the Front End's Registrar).
+QList<qsizetype> PeerBook::xmppGateways() const
 {
     QList<qsizetype> candidates;
     for (qsizetype s = 0; s < m_index.doc.services.size(); ++s) {
@@ -336,10 +343,16 @@ qsizetype PeerBook::xmppGateway(const QList<qsizetype> &frontEnds) const
             }))
             candidates.append(m_index.clusterOf[s]);
     }
+    return candidates;
+}
+
+// The XMPP gateway of an Edge pool: among its Front End pools first.
+qsizetype PeerBook::xmppGateway(const QList<qsizetype> &frontEnds) const
+{
     for (const qsizetype c : frontEnds)
-        if (candidates.contains(c))
+        if (m_xmppGateways.contains(c))
             return c;
-    return candidates.isEmpty() ? -1 : candidates.first();
+    return m_xmppGateways.isEmpty() ? -1 : m_xmppGateways.first();
 }
 
 void PeerBook::assign(PoolPlan &plan, ImportSummary::Pool &summary, QStringList &notTaken)
@@ -378,8 +391,8 @@ void PeerBook::assign(PoolPlan &plan, ImportSummary::Pool &summary, QStringList 
         peers.frontEnds.append(peerFor(c, PeerKind::FrontEndPool));
         summary.frontEnds.append(m_index.doc.clusters[c].fqdn);
     }
-    if (const qsizetype cms = cmsCluster(); cms >= 0)
-        peers.cms = peerFor(cms, PeerKind::CmsMaster);
+    if (m_cms >= 0)
+        peers.cms = peerFor(m_cms, PeerKind::CmsMaster);
     else
         m_warnings.add({}, QStringLiteral("no Central Management Server in the topology (no "
                                           "CentralMgmt service: a Topology Builder file not "

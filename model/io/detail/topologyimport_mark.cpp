@@ -34,13 +34,26 @@ void markAddresses(EdgeServer &server, const PoolPlan &plan)
                     = QStringLiteral("external:%1").arg(plan.externalNumbers[k]);
 }
 
-void markListeners(EdgeServer &server, const PoolPlan &plan)
+// The import key of each listener; and a warning where the file puts endpoints of two services
+// on one socket, which the template joins into one listener of the first one's service.
+void markListeners(EdgeServer &server, const PoolPlan &plan, const Catalog &catalog,
+                   Warnings &warnings)
 {
     for (Listener &l : server.listeners) {
         QStringList ports;
-        for (const Endpoint &e : l.endpoints)
+        for (const Endpoint &e : l.endpoints) {
             if (const QString id = plan.origins.value(e.key); !id.isEmpty() && !ports.contains(id))
                 ports.append(id);
+            const QList<const Catalog::EndpointDef *> defs = catalog.endpointDefs(e.key);
+            if (!defs.isEmpty() && std::none_of(defs.cbegin(), defs.cend(), [&](const auto *def) {
+                    return def->service == l.service.value();
+                }))
+                warnings.add(plan.at,
+                             QStringLiteral("the Edge pool's ports put %1 on %2 with %3: "
+                                            "one socket, modelled as one listener of %4")
+                                     .arg(e.key, socketLabel(l.transport, l.port, l.portEnd),
+                                          l.endpoints.first().key, l.service.value()));
+        }
         l.importKey = ports.join(QStringLiteral(", "));
     }
 }
@@ -163,7 +176,7 @@ void addImported(Topology &t, qsizetype poolIndex, const PoolPlan &plan, const C
         EdgeServer &server = pool.servers[i];
         server.importKey = plan.params.members.value(i).fqdn.toLower();
         markAddresses(server, plan);
-        markListeners(server, plan);
+        markListeners(server, plan, catalog, warnings);
         for (qsizetype u = 0; u < plan.extraPorts.size(); ++u)
             for (const Transport transport : plan.extraPorts[u].transports)
                 addExtraListener(server, plan, plan.extraPorts[u], transport, services[u],
@@ -221,15 +234,14 @@ void noteNotTaken(const Topology &t, QStringList &notTaken)
     };
     if (hasEndpoint(QStringLiteral("cls-agent")))
         notTaken.append(QStringLiteral("the Centralized Logging Service agent's ports (TCP "
-                                       "50001-50003) are not in a topology: EdgeMap adds the "
+                                       "50001-50003): not in a topology; EdgeMap adds the "
                                        "product's defaults"));
-    notTaken.append(QStringLiteral("a topology has no addresses for the Front End, Director and "
-                                   "CMS pools: add them to the peers for the firewall rules"));
+    notTaken.append(QStringLiteral("the addresses of the Front End, Director and CMS pools: not "
+                                   "in a topology; add them to the peers for the firewall rules"));
     if (std::any_of(t.pools.cbegin(), t.pools.cend(),
                     [](const EdgePool &p) { return p.servers.size() > 1; }))
-        notTaken.append(QStringLiteral("a topology does not say how a pool is load balanced: "
-                                       "pools of several servers are taken as DNS load "
-                                       "balanced"));
+        notTaken.append(QStringLiteral("how a pool is load balanced: not in a topology; pools of "
+                                       "several servers are taken as DNS load balanced"));
 }
 
 } // namespace edgemap::topologyimport::detail

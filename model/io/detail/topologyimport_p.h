@@ -68,7 +68,8 @@ struct PoolPlan
 {
     qsizetype cluster = -1;
     qsizetype edgeService = -1;
-    TemplateParams params;           // peers are set by the builder
+    Place at;              // the EdgeServer service's, for what is said about the pool as a whole
+    TemplateParams params; // peers are set by the builder
     QHash<QString, QString> origins; // endpoint key -> PortUse::id of the port it came from
     QList<PortUse> extraPorts;       // ports no catalog endpoint takes: listeners of their own
     QList<int> externalNumbers;      // InterfaceNumber of each external address, in order

@@ -402,6 +402,7 @@ PoolPlan planPool(const Index &index, qsizetype cluster, qsizetype edgeService, 
     PoolPlan plan;
     plan.cluster = cluster;
     plan.edgeService = edgeService;
+    plan.at = index.doc.services[edgeService].at;
     QList<Catalog::EndpointDef> defs = catalog.endpoints(features);
     defs.removeIf([](const Catalog::EndpointDef &def) { return def.topologyPort.isEmpty(); });
     const QList<PortUse> uses = portsOf(index, cluster, edgeService, warnings);
