@@ -102,6 +102,19 @@ void TstCliImport::importsThePowerShellExport()
     const Run validate = runEdgemap({u"validate"_s, out});
     QCOMPARE(validate.exitCode, 0);
     QVERIFY(readFile(out).contains("\"import_key\": \"MediaRelayEdge/TURNServer/external:1\""));
+    // The firewall matrix has the imported address, NAT address and port, and names the pool
+    // around the Edge by its FQDN.
+    const Run external = runEdgemap(
+            {u"ports"_s, out, u"--firewall"_s, u"external"_s, u"--format"_s, u"csv"_s});
+    QCOMPARE(external.exitCode, 0);
+    QVERIFY2(external.out.contains(u"Remote users: Any (Internet),\"0.0.0.0 (Edge.contoso.com, "
+                                   u"Access Edge, Web Conferencing Edge, A/V Edge)\",In,1.1.1.1,"
+                                   u"TCP,Any,442,STUN/MSTURN over TCP"_s),
+             qPrintable(external.out));
+    const Run internal = runEdgemap(
+            {u"ports"_s, out, u"--firewall"_s, u"internal"_s, u"--format"_s, u"csv"_s});
+    QVERIFY2(internal.out.contains(u"Front End pool skypefe.contoso.com (CMS)"_s),
+             qPrintable(internal.out));
 }
 
 void TstCliImport::importsATopologyBuilderFile()
