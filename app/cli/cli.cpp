@@ -14,8 +14,8 @@ namespace edgemap::cli {
 namespace {
 
 constexpr const CommandSpec *kCommands[] = {
-        &newCommand,    &validateCommand, &showCommand, &checkCommand,  &portsCommand,
-        &reportCommand, &certsCommand,    &dnsCommand,  &exportCommand,
+        &newCommand,   &validateCommand, &importCommand, &showCommand, &checkCommand,
+        &portsCommand, &reportCommand,   &certsCommand,  &dnsCommand,  &exportCommand,
 };
 
 const CommandSpec *commandNamed(const QString &name)
