@@ -97,6 +97,7 @@ public:
 private:
     void mergeTopologyFacts();
     void mergePeers();
+    void notePeerChanges(const Peer &cur, const Peer &imp);
     void mergePools();
     EdgePool mergePool(const EdgePool &cur, const EdgePool &imp);
     EdgeServer mergeServer(const EdgeServer &cur, const EdgeServer &imp);
@@ -187,13 +188,18 @@ void Merger::mergePeers()
     QList<Peer> peers;
     QSet<QString> matchedCurrent;
     for (const Peer &ip : m_imp.peers) {
+        // The pool an earlier import made this peer from (its import key), whatever its kind
+        // now (a Front End pool that took the CMS); else the same kind and FQDN.
         const Peer *cp = findIn(m_cur.peers, [&](const Peer &p) {
-            if (p.kind != ip.kind || matchedByKind(p.kind) != matchedByKind(ip.kind))
-                return false;
-            return matchedByKind(p.kind) || sameName(p.fqdn, ip.fqdn);
+            return !p.importKey.isEmpty() && p.importKey == ip.importKey
+                   && !matchedCurrent.contains(p.id.value());
         });
-        if (cp && matchedCurrent.contains(cp->id.value()))
-            cp = nullptr;
+        if (!cp)
+            cp = findIn(m_cur.peers, [&](const Peer &p) {
+                if (p.kind != ip.kind || matchedCurrent.contains(p.id.value()))
+                    return false;
+                return matchedByKind(p.kind) || sameName(p.fqdn, ip.fqdn);
+            });
         Peer merged = ip;
         if (cp) {
             matchedCurrent.insert(cp->id.value());
@@ -203,6 +209,7 @@ void Merger::mergePeers()
                 merged.addresses = cp->addresses;
             if (ip.fqdn.isEmpty())
                 merged.fqdn = cp->fqdn;
+            notePeerChanges(*cp, merged);
         } else {
             merged.id = PeerId(m_peers.claim(ip.id.value()));
             if (!matchedByKind(ip.kind))
@@ -212,18 +219,57 @@ void Merger::mergePeers()
         m_peerId.insert(ip.id.value(), merged.id.value());
         peers.append(merged);
     }
-    // What the user added by hand, and the deployment's pools the import no longer names: kept
-    // (with their address ranges), the latter said.
+    // A pool an earlier import brought that the deployment no longer has goes (nothing the
+    // import brings refers to it); what the user added by hand stays, with its address ranges,
+    // said when it stands for a pool of the deployment the import does not name.
     for (const Peer &cp : m_cur.peers) {
         if (matchedCurrent.contains(cp.id.value()))
             continue;
+        const QString where = cp.fqdn.isEmpty() ? cp.name : cp.fqdn;
+        if (!cp.importKey.isEmpty()) {
+            note(DeploymentChange::Kind::PeerGone, where,
+                 QStringLiteral("%1 no longer in the deployment; removed")
+                         .arg(displayName(cp.kind)));
+            continue;
+        }
         if (!matchedByKind(cp.kind))
-            note(DeploymentChange::Kind::PeerGone, cp.fqdn.isEmpty() ? cp.name : cp.fqdn,
-                 QStringLiteral("%1 not in the new import; kept, remove it if it is gone")
+            note(DeploymentChange::Kind::PeerGone, where,
+                 QStringLiteral("%1 added by hand, not in the deployment; kept")
                          .arg(displayName(cp.kind)));
         peers.append(cp);
     }
     m_out.peers = peers;
+}
+
+void Merger::notePeerChanges(const Peer &cur, const Peer &imp)
+{
+    const QString where = imp.fqdn.isEmpty() ? imp.name : imp.fqdn;
+    if (cur.kind != imp.kind)
+        note(DeploymentChange::Kind::Peer, where,
+             QStringLiteral("now a %1 (was a %2)")
+                     .arg(displayName(imp.kind), displayName(cur.kind)));
+    const auto missingFrom = [](const QStringList &from, const QStringList &in) {
+        QStringList out;
+        for (const QString &m : from)
+            if (!in.contains(m, Qt::CaseInsensitive))
+                out.append(m);
+        return out;
+    };
+    // A pool without servers in the import (a Topology Builder pool with none yet) says nothing.
+    if (imp.members.isEmpty())
+        return;
+    const QStringList added = missingFrom(imp.members, cur.members);
+    const QStringList removed = missingFrom(cur.members, imp.members);
+    if (!added.isEmpty())
+        note(DeploymentChange::Kind::Peer, where,
+             QStringLiteral("server%1 %2 added")
+                     .arg(added.size() == 1 ? QString() : QStringLiteral("s"),
+                          added.join(QStringLiteral(", "))));
+    if (!removed.isEmpty())
+        note(DeploymentChange::Kind::Peer, where,
+             QStringLiteral("server%1 %2 no longer in the pool")
+                     .arg(removed.size() == 1 ? QString() : QStringLiteral("s"),
+                          removed.join(QStringLiteral(", "))));
 }
 
 QString Merger::peerName(const Topology &t, const PeerId &id) const
@@ -330,10 +376,17 @@ EdgeServer Merger::mergeServer(const EdgeServer &cur, const EdgeServer &imp)
         const NetInterface *cnic
                 = findIn(cur.interfaces, [&](const NetInterface &n) { return n.side == nic.side; });
         for (Address &a : nic.addresses) {
-            const Address *ca
-                    = cnic ? findIn(cnic->addresses,
-                                    [&](const Address &c) { return rolesKey(c) == rolesKey(a); })
-                           : nullptr;
+            // The address an earlier import made from the same NetInterface, else the one with
+            // the same roles.
+            const Address *ca = nullptr;
+            if (cnic && !a.importKey.isEmpty())
+                ca = findIn(cnic->addresses, [&](const Address &c) {
+                    return c.importKey == a.importKey && !matchedAddresses.contains(c.id.value());
+                });
+            if (cnic && !ca)
+                ca = findIn(cnic->addresses, [&](const Address &c) {
+                    return rolesKey(c) == rolesKey(a) && !matchedAddresses.contains(c.id.value());
+                });
             const QString roles = rolesText(a);
             if (!ca) {
                 const QString id = m_addresses.claim(a.id.value());

@@ -20,7 +20,9 @@ namespace edgemap {
 //
 // Matching: pools and members by FQDN (any case), an address by its roles on the same side, a
 // listener by its service and endpoints, a peer by kind and FQDN (by kind alone for the kinds
-// that stand for "anyone on the Internet").
+// that stand for "anyone on the Internet"). What an earlier import made (importKey) is matched
+// by its key first: an address by the NetInterface it came from, a peer by its pool; a peer an
+// earlier import made that the deployment no longer has is removed, one added by hand is kept.
 struct DeploymentChange
 {
     enum class Kind {
@@ -36,7 +38,8 @@ struct DeploymentChange
         ListenerRemoved,
         ListenerMoved, // another port or transport
         PeerAdded,
-        PeerGone, // a peer the deployment no longer has
+        Peer,     // a pool peer's kind or servers
+        PeerGone, // a peer the deployment no longer has (removed), or one added by hand (kept)
     };
     Kind kind = Kind::Pool;
     QString where; // "edgepool.contoso.local", "edge03.contoso.local", "topology"

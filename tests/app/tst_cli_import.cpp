@@ -1,6 +1,7 @@
 // `edgemap import` as a user runs it: the real binary on the real samples (the file PowerShell
 // writes, UTF-16LE with a BOM, among them), what it prints, what it writes, and its refusals.
 #include "support/tst_cli_util.h"
+#include "support/tst_topologyimport_util.h"
 
 #include <QFile>
 #include <QStringEncoder>
@@ -47,6 +48,8 @@ private Q_SLOTS:
     void importsATopologyBuilderFile();
     void choosesPools();
     void refusesToOverwrite();
+    void diffListsWhatChanged();
+    void diffRefusesBadInput();
     void refusesBadInput_data();
     void refusesBadInput();
 
@@ -174,6 +177,69 @@ void TstCliImport::refusesToOverwrite()
     const Run self = runEdgemap({u"import"_s, input, u"-o"_s, input, u"--force"_s});
     QCOMPARE(self.exitCode, 2);
     QCOMPARE(readFile(input), readFile(kPublished));
+}
+
+// --diff: what changed in the deployment, exit 1; with -o the file brought up to date (in place
+// only with --force); a second run against the update finds nothing (exit 0).
+void TstCliImport::diffListsWhatChanged()
+{
+    const QString existing = path(u"contoso.edgemap.json"_s);
+    QCOMPARE(runEdgemap({u"import"_s, sample(u"written_pool-director.tbxml"_s), u"-o"_s, existing})
+                     .exitCode,
+             0);
+    const QByteArray before = readFile(existing);
+    const QString later = path(u"later.tbxml"_s);
+    QVERIFY(writeFile(later, importtest::poolDirectorLater()));
+
+    const Run listed = runEdgemap({u"import"_s, u"--diff"_s, existing, later});
+    QCOMPARE(listed.exitCode, 1);
+    QVERIFY2(listed.out.startsWith(
+                     u"8 changes in the deployment since %1 was made:\n"_s.arg(existing)),
+             qPrintable(listed.out));
+    for (const QString &line :
+         {u"  edge02.contoso.net: Internal address 172.16.1.12 → 172.16.1.22\n"_s,
+          u"  edge01.contoso.net: TCP 444 (RTCDATAPROXY) moved to TCP 4444\n"_s,
+          u"  edgepool.contoso.net: next hop dirpool.contoso.net → fepool.contoso.net\n"_s,
+          u"  edge04.contoso.net: no longer a member of edgepool.contoso.net; removed\n"_s})
+        QVERIFY2(listed.out.contains(line), qPrintable(listed.out));
+    QCOMPARE(readFile(existing), before); // without -o nothing is written
+
+    const Run refused = runEdgemap({u"import"_s, u"--diff"_s, existing, later, u"-o"_s, existing});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(u"exists; use --force to overwrite it"_s),
+             qPrintable(refused.err));
+    QCOMPARE(readFile(existing), before);
+
+    const Run updated = runEdgemap(
+            {u"import"_s, u"--diff"_s, existing, later, u"-o"_s, existing, u"--force"_s});
+    QCOMPARE(updated.exitCode, 1);
+    QVERIFY2(updated.out.contains(u"\nWrote %1: Skype for Business Server 2015, 1 Edge pool(s), 3 "
+                                  u"server(s)"_s.arg(existing)),
+             qPrintable(updated.out));
+    const Run validated = runEdgemap({u"validate"_s, existing});
+    QCOMPARE(validated.exitCode, 0);
+    const Run again = runEdgemap({u"import"_s, u"--diff"_s, existing, later});
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(again.out,
+             u"No changes: %1 describes the deployment as %2 does.\n"_s.arg(later, existing));
+}
+
+void TstCliImport::diffRefusesBadInput()
+{
+    const QString later = path(u"later.tbxml"_s);
+    QVERIFY(writeFile(later, importtest::poolDirectorLater()));
+    const QString broken = path(u"broken.edgemap.json"_s);
+    QVERIFY(writeFile(broken, "{\"format\": 3, \"pools\": ["));
+    const Run r = runEdgemap({u"import"_s, u"--diff"_s, broken, later});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(broken), qPrintable(r.err));
+    const Run missing = runEdgemap({u"import"_s, u"--diff"_s, path(u"none.edgemap.json"_s), later});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(u"none.edgemap.json"_s), qPrintable(missing.err));
+    // Without --diff, -o stays required.
+    const Run noOutput = runEdgemap({u"import"_s, later});
+    QCOMPARE(noOutput.exitCode, 2);
+    QVERIFY2(noOutput.err.contains(u"--output FILE is required"_s), qPrintable(noOutput.err));
 }
 
 void TstCliImport::refusesBadInput_data()

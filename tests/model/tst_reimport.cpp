@@ -7,6 +7,7 @@
 #include "document/topologyops.h"
 #include "io/topologyfile.h"
 #include "support/topologybuilder.h"
+#include "support/tst_topologyimport_util.h"
 
 #include <QTest>
 #include <QUndoStack>
@@ -63,6 +64,8 @@ private Q_SLOTS:
     void userFactsAreKept();
     void poolsAddedAndRemoved();
     void oneUndoStep();
+    void changesBetweenTwoImports();
+    void importedPeerMatchedByItsPool();
 };
 
 void TstReimport::sameDeploymentChangesNothing()
@@ -203,6 +206,105 @@ void TstReimport::oneUndoStep()
     QCOMPARE(doc.topology().pools.first().servers.size(), 3);
     doc.undoStack()->undo();
     QCOMPARE(doc.topology(), current);
+}
+
+// Two imports of the same deployment, months apart (the written Director fixture and the same
+// file changed as importtest::poolDirectorLater says): every change in the admin's words, the
+// user's facts kept, the Director that left the deployment removed.
+void TstReimport::changesBetweenTwoImports()
+{
+    using namespace importtest;
+    const ImportResult first = importFile(u"written_pool-director.tbxml"_s);
+    QVERIFY2(first.ok(), qPrintable(first.error.toString()));
+    Topology current = *first.topology;
+    current.name = u"Contoso Edge (firewall change 4711)"_s;
+    Peer *fe = nullptr;
+    for (Peer &p : current.peers)
+        if (p.fqdn == u"fepool.contoso.net"_s)
+            fe = &p;
+    QVERIFY(fe);
+    fe->addresses = {u"10.0.10.0/24"_s};
+    const PeerId feId = fe->id;
+    const ImportResult later = importTopologyXml(poolDirectorLater(), {});
+    QVERIFY2(later.ok(), qPrintable(later.error.toString()));
+
+    const ReimportResult r = reimport(current, *later.topology);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const QStringList expected{
+            u"fepool.contoso.net: server fe04.contoso.net added"_s,
+            u"dirpool.contoso.net: Director no longer in the deployment; removed"_s,
+            u"edgepool.contoso.net: next hop dirpool.contoso.net → fepool.contoso.net"_s,
+            u"edge01.contoso.net: TCP 444 (RTCDATAPROXY) moved to TCP 4444"_s,
+            u"edge02.contoso.net: Internal address 172.16.1.12 → 172.16.1.22"_s,
+            u"edge02.contoso.net: TCP 444 (RTCDATAPROXY) moved to TCP 4444"_s,
+            u"edge03.contoso.net: TCP 444 (RTCDATAPROXY) moved to TCP 4444"_s,
+            u"edge04.contoso.net: no longer a member of edgepool.contoso.net; removed"_s,
+    };
+    QCOMPARE(texts(r.changes), expected);
+
+    const Topology &merged = r.topology;
+    QCOMPARE(merged.name, current.name);
+    const Peer *mergedFe = merged.peer(feId);
+    QVERIFY(mergedFe);
+    QCOMPARE(mergedFe->addresses, QStringList{u"10.0.10.0/24"_s});
+    QVERIFY(mergedFe->members.contains(u"fe04.contoso.net"_s));
+    QCOMPARE(merged.pools.first().nextHop, feId);
+    QVERIFY(!peerWithFqdn(merged, u"dirpool.contoso.net"_s));
+    QCOMPARE(merged.pools.first().servers.size(), 3);
+    // Snapshots of edge02 still refer to its ids; its address is the deployment's.
+    const EdgeServer *edge02 = merged.server(current.pools.first().servers.at(1).id);
+    QVERIFY(edge02);
+    QVERIFY2(addressesOf(*edge02).join(u'\n').contains(u"172.16.1.22"_s),
+             qPrintable(addressesOf(*edge02).join(u'\n')));
+    QVERIFY(topologyfile::validate(merged).message.isEmpty());
+    // Imported again from the same file: nothing more to change.
+    const ReimportResult again = reimport(merged, *later.topology);
+    QVERIFY2(again.changes.isEmpty(), qPrintable(texts(again.changes).join(u'\n')));
+}
+
+// A peer an import made is found by the pool it came from even when its kind changed (the Front
+// End pool that now holds the CMS); a peer of the same kind the user added by hand is kept and
+// said, never removed.
+void TstReimport::importedPeerMatchedByItsPool()
+{
+    Topology current = TopologyBuilder().members(1).build();
+    Peer fromImport{PeerId(u"fe"_s),       PeerKind::FrontEndPool, u"Front End pool"_s,
+                    u"fe.contoso.local"_s, {u"10.1.0.0/24"_s},     {u"fe01.contoso.local"_s},
+                    u"fe.contoso.local"_s};
+    Peer byHand{PeerId(u"legacy"_s),
+                PeerKind::FrontEndPool,
+                u"Legacy pool"_s,
+                u"legacy.contoso.local"_s,
+                {u"10.2.0.0/24"_s},
+                {},
+                {}};
+    current.peers.append(fromImport);
+    current.peers.append(byHand);
+    Topology imported = TopologyBuilder().members(1).build();
+    Peer now = fromImport;
+    now.id = PeerId(u"fe-imported"_s);
+    now.kind = PeerKind::CmsMaster;
+    now.addresses.clear();
+    now.members.append(u"fe02.contoso.local"_s);
+    imported.peers.append(now);
+
+    const ReimportResult r = reimport(current, imported);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    const QStringList changes = texts(r.changes);
+    QVERIFY2(changes.contains(u"fe.contoso.local: now a %1 (was a %2)"_s.arg(
+                     displayName(PeerKind::CmsMaster), displayName(PeerKind::FrontEndPool))),
+             qPrintable(changes.join(u'\n')));
+    QVERIFY2(changes.contains(u"fe.contoso.local: server fe02.contoso.local added"_s),
+             qPrintable(changes.join(u'\n')));
+    QVERIFY2(changes.contains(u"legacy.contoso.local: %1 added by hand, not in the deployment; "
+                              "kept"_s.arg(displayName(PeerKind::FrontEndPool))),
+             qPrintable(changes.join(u'\n')));
+    const Peer *fe = r.topology.peer(PeerId(u"fe"_s));
+    QVERIFY(fe);
+    QCOMPARE(fe->kind, PeerKind::CmsMaster);
+    QCOMPARE(fe->addresses, QStringList{u"10.1.0.0/24"_s});
+    QVERIFY(r.topology.peer(PeerId(u"legacy"_s)));
+    QVERIFY(!r.topology.peer(PeerId(u"fe-imported"_s)));
 }
 
 QTEST_GUILESS_MAIN(TstReimport)

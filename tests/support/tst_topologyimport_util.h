@@ -240,4 +240,30 @@ inline void addBadValueRows()
                u"qualified (add the domain, as in $EdgeFQDN.contoso.com)"_s;
 }
 
+// written_pool-director.tbxml as the deployment looks later: edge04 gone, edge02's internal
+// address renumbered, the Web Conferencing Edge's external port 444 moved to 4444, the next hop
+// the Front End pool instead of the Director (which is gone from the Edge's dependencies), and a
+// fourth Front End server. For re-import (`reimport`, `edgemap import --diff`).
+inline QByteArray poolDirectorLater()
+{
+    QByteArray xml = readFile(dataPath(u"written_pool-director.tbxml"_s));
+    const auto replace = [&xml](const QByteArray &before, const QByteArray &after) {
+        if (!xml.contains(before))
+            qFatal("poolDirectorLater: no '%s' in the fixture", before.constData());
+        xml.replace(before, after);
+    };
+    const qsizetype edge04 = xml.indexOf(R"(<Machine Fqdn="edge04.contoso.net")");
+    const qsizetype edge04End = xml.indexOf("</Machine>", edge04);
+    if (edge04 < 0 || edge04End < 0)
+        qFatal("poolDirectorLater: no edge04 in the fixture");
+    xml.remove(edge04, edge04End + qsizetype(strlen("</Machine>")) - edge04);
+    replace(R"(IPAddress="172.16.1.12")", R"(IPAddress="172.16.1.22")");
+    replace(R"(Port="444" Protocol="Tls")", R"(Port="4444" Protocol="Tls")");
+    replace(R"(<Dependency ServiceUniqueId="c3000000-0000-4000-8000-000000000003")",
+            R"(<Dependency ServiceUniqueId="c3000000-0000-4000-8000-000000000001")");
+    replace(R"(<Machine Fqdn="fe03.contoso.net")",
+            R"(<Machine Fqdn="fe04.contoso.net" /><Machine Fqdn="fe03.contoso.net")");
+    return xml;
+}
+
 } // namespace importtest
