@@ -48,7 +48,7 @@ ImportActions::ImportActions(Document &document, SnapshotUi &snapshots, FileProm
     // Another topology opened while an import to open runs: that one wins (done drops the
     // import's), as the user chose it last.
     connect(&m_document, &Document::topologyReplaced, this, [this] {
-        if (isBusy())
+        if (m_busy)
             m_replacedMeanwhile = true;
     });
 }
@@ -92,6 +92,7 @@ bool ImportActions::start(const QString &path, Mode mode, bool confirm)
     m_mode = mode;
     m_confirm = confirm;
     m_replacedMeanwhile = false;
+    m_busy = true;
     m_importChanges->setEnabled(false);
     if (m_statusBar)
         m_statusBar->showMessage(tr("Importing %1…").arg(native(path)));
@@ -104,6 +105,7 @@ bool ImportActions::start(const QString &path, Mode mode, bool confirm)
 
 void ImportActions::done()
 {
+    m_busy = false;
     m_importChanges->setEnabled(true);
     const topologyimport::ImportResult result = m_watcher.result();
     if (m_statusBar)
@@ -139,10 +141,10 @@ bool ImportActions::openImported(const topologyimport::ImportResult &result)
     const QString pools = result.topology->pools.size() == 1
                                   ? tr("1 Edge pool")
                                   : tr("%1 Edge pools").arg(result.topology->pools.size());
-    const QString text = tr("Imported %1 with %2 servers from %3. The topology is not saved yet.")
-                                 .arg(pools)
-                                 .arg(servers)
-                                 .arg(native(m_path));
+    const QString text = tr("Imported %1 with %2 from %3. The topology is not saved yet.")
+                                 .arg(pools,
+                                      servers == 1 ? tr("1 server") : tr("%1 servers").arg(servers),
+                                      native(m_path));
     m_lastReport = result.summary.text(result.warnings);
     if (m_statusBar)
         m_statusBar->showMessage(text, 10000);

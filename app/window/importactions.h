@@ -42,7 +42,8 @@ public:
     // Imports `path` and offers its changes to the open topology; with `confirm` false they are
     // applied without asking (tests). False when an import is already running.
     bool importChangesFrom(const QString &path, bool confirm = true);
-    bool isBusy() const { return m_watcher.isRunning(); }
+    // From the start of an import until finished() (the worker may be done before that).
+    bool isBusy() const { return m_busy; }
     // Blocks until a running import has finished (the window is closing).
     void waitForFinished();
 
@@ -75,6 +76,7 @@ private:
     Mode m_mode = Mode::Open;
     bool m_confirm = true;
     bool m_replacedMeanwhile = false;
+    bool m_busy = false;
     QString m_lastReport;
 };
 
