@@ -152,8 +152,10 @@ bool ImportActions::openImported(const topologyimport::ImportResult &result)
                          result.warnings.isEmpty()
                                  ? text
                                  : text + QLatin1Char(' ')
-                                           + tr("%n warning(s): see the details.", nullptr,
-                                                int(result.warnings.size())),
+                                           + (result.warnings.size() == 1
+                                                      ? tr("1 warning: see the details.")
+                                                      : tr("%1 warnings: see the details.")
+                                                                .arg(result.warnings.size())),
                          m_lastReport);
     return true;
 }
