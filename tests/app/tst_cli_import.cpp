@@ -118,6 +118,13 @@ void TstCliImport::importsThePowerShellExport()
             {u"ports"_s, out, u"--firewall"_s, u"internal"_s, u"--format"_s, u"csv"_s});
     QVERIFY2(internal.out.contains(u"Front End pool skypefe.contoso.com (CMS)"_s),
              qPrintable(internal.out));
+    // So does the diagram: the unpinned addresses said as such, the NAT address, the port.
+    const QString svg = path(u"edge.svg"_s);
+    QCOMPARE(runEdgemap({u"export"_s, out, u"-o"_s, svg}).exitCode, 0);
+    const QString drawing = QString::fromUtf8(readFile(svg));
+    for (const QString &text : {u"0.0.0.0 (not pinned)"_s, u"NAT 1.1.1.1"_s, u"TCP 442"_s,
+                                u"sip.contoso.com"_s, u"Front End pool skypefe.contoso.com"_s})
+        QVERIFY2(drawing.contains(text), qPrintable(text));
 }
 
 void TstCliImport::importsATopologyBuilderFile()
