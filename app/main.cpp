@@ -72,10 +72,12 @@ int runGui(int argc, char **argv)
     window.showPlaced();
     // Work lost in a crash comes first: the user may want it rather than the file named here.
     window.offerAutosave();
-    for (const QString &file : parser.positionalArguments())
-        window.openAny(file);
-    if (parser.isSet(snapshot))
-        window.openSnapshot(parser.value(snapshot));
+    // A topology export is imported off the GUI thread: the snapshot waits for it.
+    const QString snapshotPath = parser.value(snapshot);
+    window.openAll(parser.positionalArguments(), [&window, snapshotPath] {
+        if (!snapshotPath.isEmpty())
+            window.openSnapshot(snapshotPath);
+    });
     return app.exec();
 }
 

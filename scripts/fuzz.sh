@@ -77,6 +77,7 @@ powershell=(
 )
 capture_json=(tests/data/netstat/written_edgemap-capture_edge01.json)
 topology=(tests/data/topology/*.json resources/topologies/default.edgemap.json)
+topology_xml=(tests/data/import/*.xml tests/data/import/*.tbxml)
 
 # seed TARGET FILE...: copies seeds into the target's corpus as they are.
 seed() {
@@ -111,6 +112,10 @@ seed fuzz_netstat_oem tests/data/netstat/flair_readme_netstat-ano_de-DE_cp850-mo
 seed fuzz_powershell "${powershell[@]}"
 seed fuzz_capture_json "${capture_json[@]}"
 seed fuzz_topology "${topology[@]}"
+seed fuzz_topologyimport "${topology_xml[@]}"
+# The form Windows PowerShell writes Get-CsTopology -AsXml in: UTF-16LE with a BOM.
+{ printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE tests/data/import/ibenbouzid_lab_V3_DefaultTopology_Skype.xml; } \
+    >"$build/corpus/fuzz_topologyimport/seed-utf16le-ibenbouzid.xml"
 seed fuzz_filekind "${netstat_text[@]}" "${powershell[@]}" "${capture_json[@]}" "${topology[@]}" \
     resources/samples/edge01-netstat-anob.txt
 
@@ -124,10 +129,11 @@ declare -A max_len=(
     [fuzz_powershell]=65536
     [fuzz_capture_json]=65536
     [fuzz_topology]=65536
+    [fuzz_topologyimport]=65536
     [fuzz_filekind]=70000
 )
 targets=(${EDGEMAP_FUZZ_TARGETS:-fuzz_netstat_utf16le fuzz_netstat_utf8 fuzz_netstat_oem
-    fuzz_powershell fuzz_capture_json fuzz_topology fuzz_filekind})
+    fuzz_powershell fuzz_capture_json fuzz_topology fuzz_topologyimport fuzz_filekind})
 
 # Set here, not inherited: scripts/test.sh turns leak checking off for its Qt GUI tests, but the
 # readers run without Qt's plugins and a leak in them is a finding.

@@ -94,8 +94,10 @@ same firewall "edgemap ports --firewall both (Markdown)"
     --title "EdgeMap sample" -o "$OUT/diagram-linux.pdf" > "$OUT/export.linux.out" 2>&1; echo $? > "$OUT/export.linux.rc")
 if [ -s "$OUT/diagram-win.pdf" ] && [ "$(cat "$OUT/export.win.rc")" = 0 ]; then
     # Words, not layout: the fonts differ (Wine has no Segoe UI), so lines may break elsewhere.
-    pdftotext "$OUT/diagram-win.pdf" - | tr -s ' \n' '\n\n' | sort > "$OUT/diagram-win.words"
-    pdftotext "$OUT/diagram-linux.pdf" - | tr -s ' \n' '\n\n' | sort > "$OUT/diagram-linux.words"
+    # -raw: in drawing order, which both builds share; pdftotext's layout guess splits a word
+    # where another face's glyphs sit a little apart ("A/ V").
+    pdftotext -raw "$OUT/diagram-win.pdf" - | tr -s ' \n' '\n\n' | sort > "$OUT/diagram-win.words"
+    pdftotext -raw "$OUT/diagram-linux.pdf" - | tr -s ' \n' '\n\n' | sort > "$OUT/diagram-linux.words"
     # The title block gives the time of the export: drop clock times before comparing.
     grep -vE '^[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}' "$OUT/diagram-win.words" > "$OUT/w"
     grep -vE '^[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$|^[0-9]{4}-[0-9]{2}-[0-9]{2}' "$OUT/diagram-linux.words" > "$OUT/l"

@@ -14,8 +14,9 @@ namespace edgemap::cli {
 namespace {
 
 constexpr const CommandSpec *kCommands[] = {
-        &newCommand,   &validateCommand, &showCommand,  &checkCommand, &probeCommand,
-        &portsCommand, &reportCommand,   &certsCommand, &dnsCommand,   &exportCommand,
+        &newCommand,   &validateCommand, &importCommand, &showCommand,
+        &checkCommand, &probeCommand,    &portsCommand,  &reportCommand,
+        &certsCommand, &dnsCommand,      &exportCommand,
 };
 
 const CommandSpec *commandNamed(const QString &name)

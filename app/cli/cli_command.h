@@ -73,6 +73,7 @@ int runValidated(const Parsed &parsed)
 // The commands, in the order `edgemap --help` lists them.
 extern const CommandSpec newCommand;      // cli_topology.cpp
 extern const CommandSpec validateCommand; // cli_topology.cpp
+extern const CommandSpec importCommand;   // cli_import.cpp
 extern const CommandSpec showCommand;     // cli_show.cpp
 extern const CommandSpec checkCommand;    // cli_check.cpp
 extern const CommandSpec probeCommand;    // cli_probe.cpp

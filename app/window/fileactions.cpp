@@ -6,6 +6,7 @@
 #include "io/topologyfile.h"
 #include "snapshot/filekind.h"
 #include "window/autosave.h"
+#include "window/importactions.h"
 #include "window/snapshotui.h"
 
 #include <QAction>
@@ -35,9 +36,10 @@ QString nameFilters()
 
 QString openFilters()
 {
-    return FileActions::tr("Topologies and snapshots (*.edgemap.json *.json *.txt *.out *.log "
-                           "*.csv);;EdgeMap topology (*.edgemap.json);;Snapshots (*.txt *.out "
-                           "*.log *.json *.csv);;All files (*)");
+    return FileActions::tr("Topologies and snapshots (*.edgemap.json *.json *.xml *.tbxml *.txt "
+                           "*.out *.log *.csv);;EdgeMap topology (*.edgemap.json);;Lync and "
+                           "Skype for Business topologies to import (*.xml *.tbxml);;Snapshots "
+                           "(*.txt *.out *.log *.json *.csv);;All files (*)");
 }
 
 // The first 64 KiB decide what a file is (classifyContent); reading more would only cost time
@@ -53,8 +55,10 @@ FileKind kindOfFile(const QString &path, QString *error)
     const FileKind kind = classifyContent(file.read(64 * 1024));
     if (kind == FileKind::Unknown)
         *error = FileActions::tr("%1 is neither an EdgeMap topology (JSON with \"format\" and "
-                                 "\"pools\") nor a snapshot (netstat, Get-NetTCPConnection, CSV "
-                                 "or JSON output with socket rows).")
+                                 "\"pools\"), nor a Lync or Skype for Business topology "
+                                 "(Get-CsTopology -AsXml, Topology Builder), nor a snapshot "
+                                 "(netstat, Get-NetTCPConnection, CSV or JSON output with socket "
+                                 "rows).")
                          .arg(QDir::toNativeSeparators(path));
     return kind;
 }
@@ -99,6 +103,7 @@ FileActions::FileActions(Document &document, SnapshotUi &snapshots, PropertyEdit
     , m_prompts(prompts)
     , m_statusBar(statusBar)
     , m_window(window)
+    , m_imports(new ImportActions(document, snapshots, prompts, statusBar, window))
 {}
 
 void FileActions::populateMenu(QMenu *file)
@@ -123,6 +128,7 @@ void FileActions::populateMenu(QMenu *file)
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &FileActions::updateRecentMenu);
     updateRecentMenu();
+    file->addAction(m_imports->importChangesAction());
     add(tr("&Save"), QKeySequence::Save, tr("Save the topology"), &FileActions::save)
             ->setIcon(s->standardIcon(QStyle::SP_DialogSaveButton));
     add(tr("Save &As…"), QKeySequence::SaveAs, tr("Save the topology under a new name"),
@@ -152,6 +158,18 @@ bool FileActions::openAny(const QString &path)
     switch (kindOfFile(path, &error)) {
     case FileKind::Topology:
         return maybeSave() && openFile(path);
+    case FileKind::TopologyExport:
+        if (m_imports->isBusy()) {
+            m_prompts.showError(tr("Cannot open the file"),
+                                tr("%1 is a topology to import, and another import is still "
+                                   "running: open it once that one has finished.")
+                                        .arg(QDir::toNativeSeparators(path)));
+            return false;
+        }
+        if (!maybeSave() || !m_imports->openImport(path))
+            return false;
+        addRecentFile(path);
+        return true;
     case FileKind::Snapshot:
         m_snapshots.openFile(path);
         return true;
@@ -160,6 +178,21 @@ bool FileActions::openAny(const QString &path)
     }
     m_prompts.showError(tr("Cannot open the file"), error);
     return false;
+}
+
+void FileActions::openAll(QStringList paths, const std::function<void()> &then)
+{
+    while (!paths.isEmpty()) {
+        openAny(paths.takeFirst());
+        if (m_imports->isBusy()) {
+            connect(
+                    m_imports, &ImportActions::finished, this,
+                    [this, paths, then] { openAll(paths, then); }, Qt::SingleShotConnection);
+            return;
+        }
+    }
+    if (then)
+        then();
 }
 
 QStringList FileActions::recentFiles() const

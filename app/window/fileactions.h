@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class QMenu;
 class QStatusBar;
 class QWidget;
@@ -13,6 +15,7 @@ namespace edgemap {
 
 class Autosave;
 class Document;
+class ImportActions;
 class PropertyEditor;
 class SnapshotUi;
 
@@ -31,6 +34,12 @@ public:
     // addresses match none (`reason` says what it shows): the index chosen, or -1 (Cancel).
     virtual int askServer(const QString &snapshot, const QString &reason,
                           const QStringList &servers)
+            = 0;
+    // Says what an action did (`text`), with `details` to read on demand (an import's summary).
+    virtual void showReport(const QString &title, const QString &text, const QString &details) = 0;
+    // Lists `changes` (one line each) under `text` and asks whether to apply them.
+    virtual bool confirmChanges(const QString &title, const QString &text,
+                                const QStringList &changes)
             = 0;
 
 protected:
@@ -56,6 +65,10 @@ public:
     bool openFile(const QString &path);
     // A topology (after the unsaved-changes prompt) or a snapshot, told apart by content.
     bool openAny(const QString &path);
+    // Opens `paths` one after the other as openAny does, then runs `then`. An import runs off
+    // the GUI thread: the next file waits for it, so that a snapshot dropped with a topology
+    // export is judged against the imported topology.
+    void openAll(QStringList paths, const std::function<void()> &then = {});
     // Writes the topology atomically; on success the document takes the path, unmodified.
     bool saveTo(const QString &path);
     // Topology files opened or saved, newest first (QSettings "recentFiles", at most 8).
@@ -66,6 +79,8 @@ public:
     bool maybeSave();
     // Offers back autosaved work left by a crashed session; the number of copies restored.
     int offerAutosave();
+    // Opening a deployment's topology (Open, drops) and Import Topology Changes.
+    ImportActions *imports() const { return m_imports; }
 
 public Q_SLOTS:
     void newTopology();
@@ -85,6 +100,7 @@ private:
     QStatusBar *m_statusBar;
     QWidget *m_window;
     QMenu *m_recentMenu = nullptr;
+    ImportActions *m_imports;
 };
 
 } // namespace edgemap

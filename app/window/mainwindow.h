@@ -8,6 +8,8 @@
 #include <QMainWindow>
 #include <QMessageBox>
 
+#include <functional>
+
 class QDockWidget;
 class QDragEnterEvent;
 class QDropEvent;
@@ -54,9 +56,14 @@ public:
     // Loads a topology file into the document; on failure the document is left untouched.
     bool openFile(const QString &path);
     // Opens a topology or a snapshot, told apart by content (File > Open, drops, the command
-    // line). A topology replaces the document (after the unsaved-changes prompt); a snapshot
-    // is checked against it. False, with the reason in lastError(), for anything else.
+    // line). A topology replaces the document (after the unsaved-changes prompt); a
+    // deployment's topology (Get-CsTopology -AsXml, Topology Builder) is imported in the
+    // background and replaces it once read; a snapshot is checked against it. False, with the
+    // reason in lastError(), for anything else.
     bool openAny(const QString &path);
+    // Opens each of `paths` as openAny does, one after the other (an import is waited for),
+    // then runs `then`.
+    void openAll(const QStringList &paths, const std::function<void()> &then = {});
     // Topology files opened or saved, newest first (QSettings "recentFiles", at most 8).
     QStringList recentFiles() const;
     // Writes the topology atomically; on success the document takes the path and is unmodified.
@@ -148,6 +155,11 @@ protected:
     // A list of the topology's servers (QInputDialog); -1 (Cancel) when not interactive.
     int askServer(const QString &snapshot, const QString &reason,
                   const QStringList &servers) override;
+    // An information box with the details on demand; nothing when not interactive.
+    void showReport(const QString &title, const QString &text, const QString &details) override;
+    // The changes in a list with Apply and Cancel; Cancel when not interactive.
+    bool confirmChanges(const QString &title, const QString &text,
+                        const QStringList &changes) override;
 
 private:
     void createCentre();

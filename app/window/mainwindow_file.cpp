@@ -11,13 +11,18 @@
 
 #include <QAbstractButton>
 #include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
 #include <QMimeData>
 #include <QScreen>
 #include <QSettings>
 #include <QUrl>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -31,6 +36,11 @@ bool MainWindow::openFile(const QString &path)
 bool MainWindow::openAny(const QString &path)
 {
     return m_files->openAny(path);
+}
+
+void MainWindow::openAll(const QStringList &paths, const std::function<void()> &then)
+{
+    m_files->openAll(paths, then);
 }
 
 QStringList MainWindow::recentFiles() const
@@ -77,6 +87,44 @@ void MainWindow::showError(const QString &title, const QString &message)
     QMessageBox box(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
     box.setTextFormat(Qt::PlainText);
     box.exec();
+}
+
+void MainWindow::showReport(const QString &title, const QString &text, const QString &details)
+{
+    if (!m_interactive)
+        return;
+    QMessageBox box(QMessageBox::Information, title, text, QMessageBox::Ok, this);
+    box.setTextFormat(Qt::PlainText);
+    box.setDetailedText(details);
+    box.exec();
+}
+
+bool MainWindow::confirmChanges(const QString &title, const QString &text,
+                                const QStringList &changes)
+{
+    if (!m_interactive)
+        return false;
+    QDialog dialog(this);
+    dialog.setWindowTitle(title);
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *intro = new QLabel(text, &dialog);
+    intro->setWordWrap(true);
+    intro->setTextFormat(Qt::PlainText);
+    layout->addWidget(intro);
+    auto *list = new QListWidget(&dialog);
+    list->addItems(changes);
+    list->setObjectName(QStringLiteral("changesList"));
+    layout->addWidget(list, 1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, &dialog);
+    buttons->addButton(tr("Apply Changes"), QDialogButtonBox::AcceptRole);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    // Wide enough for a change's line, never larger than the screen (1366x768 laptops).
+    const QSize screen
+            = this->screen() ? this->screen()->availableGeometry().size() : QSize(1280, 800);
+    dialog.resize(std::min(760, screen.width() - 80), std::min(480, screen.height() - 120));
+    return dialog.exec() == QDialog::Accepted;
 }
 
 int MainWindow::askServer(const QString &snapshot, const QString &reason,
@@ -149,8 +197,7 @@ void MainWindow::dropEvent(QDropEvent *event)
                     m_snapshotUi->openBytes(text, SnapshotSource::droppedText());
                     return;
                 }
-                for (const QString &path : files)
-                    m_files->openAny(path);
+                m_files->openAll(files);
             },
             Qt::QueuedConnection);
 }

@@ -119,6 +119,7 @@ Catalog::EndpointDef readEndpoint(const json &j)
     e.excludingFeature = str(j, "unless");
     e.note = str(j, "note");
     e.source = str(j, "source");
+    e.topologyPort = str(j, "topology_port");
     if (e.port < 1 || e.portEnd < e.port || e.portEnd > 65535)
         throw CatalogError("bad port range for endpoint " + e.key.toStdString());
     readProbe(j, e);

@@ -65,6 +65,9 @@ public:
         QString excludingFeature; // the endpoint is left out where the product has this feature
         QString note;
         QString source; // keys of shared/reference/edge-server.md (S1, M1, ...)
+        // How a Lync topology document names the endpoint's Port: "AccessEdge/SipClient" (the
+        // component of its Owner and its Usage); empty when the document does not list it.
+        QString topologyPort;
         ProbeProtocol probe = ProbeProtocol::Tcp;
         TlsName tlsName = TlsName::None; // set exactly when probe is Tls
     };

@@ -53,6 +53,10 @@ QString checkMembers(const TemplateParams &params)
                 return QStringLiteral("%1: %2 is an IPv6 address; the Edge supports IPv6 from "
                                       "Lync Server 2013 on, not in Lync Server 2010")
                         .arg(m.fqdn, ip);
+            // 0.0.0.0 is an interface the deployment has not pinned (an imported topology),
+            // not an address two interfaces could clash on.
+            if (IpAddress::parse(ip)->isUnspecified())
+                continue;
             const QString canonical = IpAddress::parse(ip)->toString();
             if (seen.contains(canonical))
                 return QStringLiteral("%1: address %2 is used twice").arg(m.fqdn, ip);
@@ -99,6 +103,33 @@ void ensurePeer(Topology &t, const QString &id, PeerKind kind, const QString &na
         t.peers.append(Peer{PeerId(id), kind, name, {}, {}});
 }
 
+// The peers of one pool's roles, with the wizard's ids where the parameters name none.
+struct RolePeers
+{
+    PeerId nextHop;
+    bool nextHopIsDirector = false;
+    QList<PeerId> frontEnds; // at least one
+    PeerId cms;
+    PeerId xmppGateway;
+};
+
+RolePeers rolePeers(const TemplateParams &params)
+{
+    RolePeers r;
+    r.nextHopIsDirector = params.nextHop == NextHopKind::Director;
+    for (const QString &id : params.peers.frontEnds)
+        r.frontEnds.append(PeerId(id));
+    if (r.frontEnds.isEmpty())
+        r.frontEnds.append(PeerId(QStringLiteral("front-end")));
+    r.nextHop = !params.peers.nextHop.isEmpty() ? PeerId(params.peers.nextHop)
+                : r.nextHopIsDirector           ? PeerId(QStringLiteral("director"))
+                                                : r.frontEnds.first();
+    r.cms = params.peers.cms.isEmpty() ? r.frontEnds.first() : PeerId(params.peers.cms);
+    r.xmppGateway = params.peers.xmppGateway.isEmpty() ? r.frontEnds.first()
+                                                       : PeerId(params.peers.xmppGateway);
+    return r;
+}
+
 void addPeers(Topology &t, const TemplateParams &params, const QSet<QString> &features)
 {
     ensurePeer(t, QStringLiteral("remote-users"), PeerKind::RemoteUsers,
@@ -115,24 +146,37 @@ void addPeers(Topology &t, const TemplateParams &params, const QSet<QString> &fe
                    QStringLiteral("XMPP partners"));
     ensurePeer(t, QStringLiteral("internet-services"), PeerKind::InternetServices,
                QStringLiteral("Internet (DNS, CRL)"));
-    if (params.nextHop == NextHopKind::Director)
-        ensurePeer(t, QStringLiteral("director"), PeerKind::Director, QStringLiteral("Director"));
-    ensurePeer(t, QStringLiteral("front-end"), PeerKind::FrontEndPool,
-               QStringLiteral("Front End pool (CMS)"));
+    const RolePeers roles = rolePeers(params);
+    if (roles.nextHopIsDirector)
+        ensurePeer(t, roles.nextHop.value(), PeerKind::Director, QStringLiteral("Director"));
+    for (const PeerId &frontEnd : roles.frontEnds)
+        ensurePeer(t, frontEnd.value(), PeerKind::FrontEndPool,
+                   QStringLiteral("Front End pool (CMS)"));
+    ensurePeer(t, roles.cms.value(), PeerKind::CmsMaster,
+               QStringLiteral("Central Management Server pool"));
+    if (features.contains(QStringLiteral("xmpp-enabled")))
+        ensurePeer(t, roles.xmppGateway.value(), PeerKind::FrontEndPool,
+                   QStringLiteral("XMPP gateway pool"));
     ensurePeer(t, QStringLiteral("internal-clients"), PeerKind::InternalClients,
                QStringLiteral("Internal clients"));
     ensurePeer(t, QStringLiteral("internal-dns"), PeerKind::InternalDns,
                QStringLiteral("Internal DNS servers"));
 }
 
-// Peer ids the catalog's peer roles stand for in a pool.
-PeerId peerForRole(const QString &role, const EdgePool &pool)
+// Peer ids the catalog's peer roles stand for in a pool: several for the Front End pools.
+QList<PeerId> peersForRole(const QString &role, const RolePeers &peers)
 {
     if (role == QLatin1String("next-hop"))
-        return pool.nextHop;
+        return {peers.nextHop};
+    if (role == QLatin1String("front-end"))
+        return peers.frontEnds;
     if (role == QLatin1String("cms-master"))
-        return PeerId(QStringLiteral("front-end"));
-    return PeerId(role);
+        return {peers.cms};
+    if (role == QLatin1String("xmpp-gateway"))
+        return {peers.xmppGateway};
+    if (role == QLatin1String("director") && peers.nextHopIsDirector)
+        return {peers.nextHop};
+    return {PeerId(role)};
 }
 
 QList<Address> externalAddresses(const QString &sid, const MemberParams &m,
@@ -172,13 +216,18 @@ const Address *addressWithRole(const EdgeServer &server, AddressRole role)
     return nullptr;
 }
 
-void addListener(EdgeServer &server, const Catalog::EndpointDef &def, bool singleIp)
+void addListener(EdgeServer &server, const Catalog::EndpointDef &def, bool singleIp,
+                 const QHash<QString, PortChoice> &ports)
 {
     const Address *address = addressWithRole(server, def.role);
-    const int port = singleIp && def.singleIpPort > 0 && def.role != AddressRole::Internal
-                             ? def.singleIpPort
-                             : def.port;
-    const int portEnd = def.portEnd > def.port ? def.portEnd : port;
+    int port = singleIp && def.singleIpPort > 0 && def.role != AddressRole::Internal
+                       ? def.singleIpPort
+                       : def.port;
+    int portEnd = def.portEnd > def.port ? def.portEnd : port;
+    if (const auto chosen = ports.constFind(def.key); chosen != ports.cend()) {
+        port = chosen->port;
+        portEnd = std::max(chosen->port, chosen->portEnd);
+    }
     const Endpoint endpoint{def.key, def.protocol, def.purpose, def.clients};
     for (Listener &l : server.listeners) {
         if (l.address == address->id && l.transport == def.transport && l.port == port
@@ -230,7 +279,7 @@ EdgeServer makeServer(const QSet<QString> &takenIds, const MemberParams &m,
     }
     const bool singleIp = m.externalIps.size() == 1;
     for (const auto &def : endpoints)
-        addListener(s, def, singleIp);
+        addListener(s, def, singleIp, params.ports);
     return s;
 }
 
@@ -252,71 +301,99 @@ const Listener *firstListenerWith(const EdgePool &pool, const QString &key)
     return nullptr;
 }
 
-std::optional<FlowEnd> resolveEnd(const Catalog::FlowEndDef &def, const EdgePool &pool,
-                                  const Topology &t)
+// The ends a catalog flow end stands for in a pool: none when the pool lacks it, several for
+// the Front End pools.
+QList<FlowEnd> resolveEnds(const Catalog::FlowEndDef &def, const EdgePool &pool,
+                           const RolePeers &peers, const Topology &t)
 {
     FlowEnd end;
     end.kind = def.kind;
     switch (def.kind) {
-    case FlowEnd::Kind::Peer:
-        end.peer = peerForRole(def.name, pool);
-        if (end.peer.isEmpty() || !t.peer(end.peer))
-            return std::nullopt;
-        break;
+    case FlowEnd::Kind::Peer: {
+        QList<FlowEnd> ends;
+        for (const PeerId &peer : peersForRole(def.name, peers)) {
+            if (peer.isEmpty() || !t.peer(peer))
+                continue;
+            end.peer = peer;
+            ends.append(end);
+        }
+        return ends;
+    }
     case FlowEnd::Kind::Endpoint:
         end.pool = pool.id;
         end.endpointKey = def.name;
         if (!poolHasEndpoint(pool, def.name))
-            return std::nullopt;
+            return {};
         break;
     case FlowEnd::Kind::AddressRole:
         end.pool = pool.id;
         end.role = def.role;
         break;
     }
-    return end;
+    return {end};
 }
 
-void addFlows(Topology &t, const EdgePool &pool, const QList<Catalog::FlowDef> &defs)
+// One flow of `def` between two resolved ends. The first of a definition keeps the catalog's
+// id; the others (one per further Front End pool) add `suffix`, the peer they are for.
+Flow makeFlow(const Topology &t, const EdgePool &pool, const Catalog::FlowDef &def,
+              const FlowEnd &from, const FlowEnd &to, const QString &suffix)
+{
+    Flow f;
+    f.id = FlowId(pool.id.value() + QLatin1Char('/') + def.id);
+    if (!suffix.isEmpty())
+        f.id = FlowId(f.id.value() + QLatin1Char('/') + suffix);
+    f.from = from;
+    f.to = to;
+    if (const Listener *target
+        = to.kind == FlowEnd::Kind::Endpoint ? firstListenerWith(pool, to.endpointKey) : nullptr) {
+        f.transport = target->transport;
+        f.port = target->port;
+        f.portEnd = target->portEnd;
+        for (const Endpoint &e : target->endpoints)
+            if (e.key == to.endpointKey)
+                f.protocol = e.protocol;
+    } else {
+        f.transport = def.transport.value_or(Transport::Tcp);
+        f.port = def.port;
+        f.portEnd = def.portEnd;
+        f.protocol = def.protocol;
+    }
+    f.sourcePort = def.sourcePort;
+    f.sourcePortEnd = def.sourcePortEnd;
+    f.purpose = def.purpose;
+    f.firewall = def.firewall;
+    f.optional = def.optional || def.optionalIn.contains(keyOf(t.product));
+    return f;
+}
+
+void addFlows(Topology &t, const EdgePool &pool, const RolePeers &peers,
+              const QList<Catalog::FlowDef> &defs)
 {
     for (const Catalog::FlowDef &def : defs) {
-        const auto from = resolveEnd(def.from, pool, t);
-        const auto to = resolveEnd(def.to, pool, t);
-        if (!from || !to)
-            continue;
-        Flow f;
-        f.id = FlowId(pool.id.value() + QLatin1Char('/') + def.id);
-        f.from = *from;
-        f.to = *to;
-        if (const Listener *target = to->kind == FlowEnd::Kind::Endpoint
-                                             ? firstListenerWith(pool, to->endpointKey)
-                                             : nullptr) {
-            f.transport = target->transport;
-            f.port = target->port;
-            f.portEnd = target->portEnd;
-            for (const Endpoint &e : target->endpoints)
-                if (e.key == to->endpointKey)
-                    f.protocol = e.protocol;
-        } else {
-            f.transport = def.transport.value_or(Transport::Tcp);
-            f.port = def.port;
-            f.portEnd = def.portEnd;
-            f.protocol = def.protocol;
+        const QList<FlowEnd> froms = resolveEnds(def.from, pool, peers, t);
+        const QList<FlowEnd> tos = resolveEnds(def.to, pool, peers, t);
+        bool first = true;
+        for (const FlowEnd &from : froms) {
+            for (const FlowEnd &to : tos) {
+                QStringList several; // the end (or ends) that come in several
+                if (froms.size() > 1)
+                    several.append(from.peer.value());
+                if (tos.size() > 1)
+                    several.append(to.peer.value());
+                const Flow f = makeFlow(t, pool, def, from, to,
+                                        first ? QString() : several.join(QLatin1Char('-')));
+                // One flow per pair of ends and socket (pool ends name their pool): peer-to-peer
+                // flows once per topology, and where the next hop is the Front End pool, the
+                // next hop's SIP flows are the Front End's.
+                if (std::any_of(t.flows.cbegin(), t.flows.cend(), [&](const Flow &g) {
+                        return g.from == f.from && g.to == f.to && g.transport == f.transport
+                               && g.port == f.port && g.portEnd == f.portEnd;
+                    }))
+                    continue;
+                t.flows.append(f);
+                first = false;
+            }
         }
-        f.sourcePort = def.sourcePort;
-        f.sourcePortEnd = def.sourcePortEnd;
-        f.purpose = def.purpose;
-        f.firewall = def.firewall;
-        f.optional = def.optional || def.optionalIn.contains(keyOf(t.product));
-        // One flow per pair of ends and socket (pool ends name their pool): peer-to-peer flows
-        // once per topology, and where the next hop is the Front End pool, the next hop's SIP
-        // flows are the Front End's.
-        if (std::any_of(t.flows.cbegin(), t.flows.cend(), [&](const Flow &g) {
-                return g.from == f.from && g.to == f.to && g.transport == f.transport
-                       && g.port == f.port && g.portEnd == f.portEnd;
-            }))
-            continue;
-        t.flows.append(f);
     }
 }
 
@@ -326,7 +403,7 @@ bool hasEndpointAnywhere(const Topology &t, const QString &key)
                        [&](const EdgePool &p) { return poolHasEndpoint(p, key); });
 }
 
-void addScenarios(Topology &t, const Catalog &catalog)
+void addScenarios(Topology &t, const RolePeers &peers, const Catalog &catalog)
 {
     for (const Catalog::ScenarioDef &def : catalog.scenarios()) {
         if (t.scenario(ScenarioId(def.id)))
@@ -338,7 +415,7 @@ void addScenarios(Topology &t, const Catalog &catalog)
             ScenarioHop hop;
             hop.kind = h.kind;
             if (h.kind == ScenarioHop::Kind::Peer) {
-                hop.peer = peerForRole(h.peerRole, t.pools.first());
+                hop.peer = peersForRole(h.peerRole, peers).first();
                 applies = applies && t.peer(hop.peer);
             } else if (h.kind == ScenarioHop::Kind::Endpoints) {
                 for (const QString &k : h.endpointKeys)
@@ -392,9 +469,11 @@ QString addPool(Topology &t, const TemplateParams &params, const Catalog &catalo
     pool.fqdn = params.poolFqdn.isEmpty() ? params.members.first().fqdn : params.poolFqdn;
     pool.site = params.site;
     pool.loadBalancing = params.members.size() > 1 ? LoadBalancing::Dns : LoadBalancing::None;
-    pool.nextHop = PeerId(params.nextHop == NextHopKind::Director ? QStringLiteral("director")
-                                                                  : QStringLiteral("front-end"));
-    const auto endpoints = catalog.endpoints(features);
+    const RolePeers peers = rolePeers(params);
+    pool.nextHop = peers.nextHop;
+    QList<Catalog::EndpointDef> endpoints = catalog.endpoints(features);
+    endpoints.removeIf(
+            [&](const Catalog::EndpointDef &def) { return params.leaveOut.contains(def.key); });
     QSet<QString> takenIds; // server ids are unique across the whole topology
     for (const EdgePool &p : t.pools)
         for (const EdgeServer &s : p.servers)
@@ -405,8 +484,8 @@ QString addPool(Topology &t, const TemplateParams &params, const Catalog &catalo
         takenIds.insert(pool.servers.last().id.value());
     }
     t.pools.append(pool);
-    addFlows(t, t.pools.last(), catalog.flows(features));
-    addScenarios(t, catalog);
+    addFlows(t, t.pools.last(), peers, catalog.flows(features));
+    addScenarios(t, peers, catalog);
     return {};
 }
 
@@ -421,15 +500,24 @@ TemplateResult buildTopology(const TemplateParams &params, const Catalog &catalo
         result.error = error;
         return result;
     }
-    const Catalog::ProductInfo &info = catalog.product(params.product);
-    for (const Catalog::ServiceDef &s :
-         catalog.services(catalog.features(params.product, {params.xmpp, params.publicIm})))
-        t.services.append(
+    t.services = catalogServices(params.product,
+                                 catalog.features(params.product, {params.xmpp, params.publicIm}),
+                                 catalog);
+    result.error = addPool(t, params, catalog);
+    return result;
+}
+
+QList<Service> catalogServices(Product product, const QSet<QString> &features,
+                               const Catalog &catalog)
+{
+    const Catalog::ProductInfo &info = catalog.product(product);
+    QList<Service> services;
+    for (const Catalog::ServiceDef &s : catalog.services(features))
+        services.append(
                 Service{ServiceId(s.id),
                         s.windows ? s.display : info.servicePrefix + QLatin1Char(' ') + s.display,
                         s.executable, true});
-    result.error = addPool(t, params, catalog);
-    return result;
+    return services;
 }
 
 TemplateResult buildTopology(const TemplateParams &params)

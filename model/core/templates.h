@@ -2,7 +2,9 @@
 
 #include "core/topology.h"
 
+#include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +30,26 @@ struct MemberParams
 
 enum class NextHopKind { Director, FrontEnd };
 
+// The peers that stand for the catalog's peer roles in one pool ("next-hop", "front-end",
+// "cms-master", "xmpp-gateway"): ids of peers of the topology. Left empty, they are the ones
+// the wizard makes ("director" or "front-end" as the next hop, "front-end" for the others,
+// created with generic names). An import names the deployment's pools here, after adding
+// those peers with their FQDNs to the topology.
+struct PoolPeers
+{
+    QString nextHop;
+    QStringList frontEnds; // the Front End pools that use the Edge pool: each gets their flows
+    QString cms;           // the pool holding the CMS; the first Front End when empty
+    QString xmppGateway;   // the pool running the XMPP gateway; the first Front End when empty
+};
+
+// The port (or range) an endpoint has in a deployment, where it differs from the catalog.
+struct PortChoice
+{
+    int port = 0;
+    int portEnd = 0; // equal to port for a single port
+};
+
 struct TemplateParams
 {
     Product product = Product::Lync2013;
@@ -44,6 +66,11 @@ struct TemplateParams
     QString accessFqdn;     // external FQDNs, optional
     QString webConfFqdn;
     QString avFqdn;
+    PoolPeers peers = {};
+    // What a deployment says instead of the catalog (an imported topology): the port of an
+    // endpoint, by endpoint key, and the endpoints the pool does not have at all.
+    QHash<QString, PortChoice> ports = {};
+    QSet<QString> leaveOut = {};
 };
 
 // Builds a topology from parameters, copying services, listeners, flows and scenarios from the
@@ -63,6 +90,11 @@ struct TemplateResult
 
 TemplateResult buildTopology(const TemplateParams &params, const Catalog &catalog);
 TemplateResult buildTopology(const TemplateParams &params);
+
+// The services of a product with the chosen options, named as that product names them: what
+// buildTopology gives a new topology.
+QList<Service> catalogServices(Product product, const QSet<QString> &features,
+                               const Catalog &catalog);
 
 // Adds one more Edge pool (a second site) to an existing topology, with its own peers where the
 // pool needs them (next hop) and its flows; used for multi-site designs.

@@ -47,6 +47,7 @@ struct Address
     QList<AddressRole> roles; // at least one
     QString natPublicIp;      // public address this one is translated to, empty without NAT
     QString fqdn;             // external FQDN published for this address, optional
+    QString importKey = {};   // see EdgePool::importKey: "external:1", "internal:1"
 
     friend bool operator==(const Address &, const Address &) = default;
 };
@@ -87,6 +88,9 @@ struct Listener
     bool allInterfacesOk = false; // a 0.0.0.0 / [::] bind is expected and fine
     bool enabled = true;
     QList<Endpoint> endpoints; // at least one
+    // See EdgePool::importKey: the topology Ports it came from, "AccessEdge/SipClient/external:1"
+    // (several joined by ", " when they share the socket).
+    QString importKey = {};
 
     bool isRange() const { return portEnd > port; }
     bool containsPort(int p) const { return p >= port && p <= portEnd; }
@@ -103,6 +107,7 @@ struct EdgeServer
     QString fqdn;
     QList<NetInterface> interfaces;
     QList<Listener> listeners;
+    QString importKey = {}; // see EdgePool::importKey: the machine's FQDN in lower case
 
     friend bool operator==(const EdgeServer &, const EdgeServer &) = default;
 };
@@ -115,6 +120,11 @@ struct EdgePool
     LoadBalancing loadBalancing = LoadBalancing::None;
     PeerId nextHop; // Director or Front End pool peer
     QList<EdgeServer> servers;
+    // Where the element came from in the Lync / Skype for Business topology it was imported from
+    // (io/topologyimport.h), so that a later import can tell the deployment's facts from what
+    // the user added; empty for what was made in EdgeMap. Pools and servers: the cluster's or
+    // machine's FQDN in lower case; addresses and listeners: see theirs.
+    QString importKey = {};
 
     friend bool operator==(const EdgePool &, const EdgePool &) = default;
 };
@@ -135,7 +145,9 @@ struct Peer
     PeerKind kind = PeerKind::RemoteUsers;
     QString name;
     QString fqdn;
-    QStringList addresses; // IPs or subnets, used to attribute established connections
+    QStringList addresses;    // IPs or subnets, used to attribute established connections
+    QStringList members = {}; // FQDNs of the servers of a pool peer (Front End, Director)
+    QString importKey = {};   // see EdgePool::importKey: the pool's FQDN in lower case
 
     friend bool operator==(const Peer &, const Peer &) = default;
 };

@@ -8,6 +8,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace edgemap::topologyfile {
@@ -48,6 +50,38 @@ void putPorts(Json &j, int port, int portEnd)
         j["port_end"] = portEnd;
 }
 
+// Only on what came from an imported Lync topology (io/topologyimport.h).
+void putImportKey(Json &j, const QString &key)
+{
+    if (!key.isEmpty())
+        j["import_key"] = utf8(key);
+}
+
+// Format 3 added what an import records (import keys, a peer's members). A topology without
+// them is written as format 2, so that an older EdgeMap still opens what it can read; one with
+// them is refused there as "written by a newer EdgeMap" rather than by its first unknown key.
+bool needsFormat3(const Topology &t)
+{
+    const auto imported = [](const auto &item) {
+        return !item.importKey.isEmpty();
+    };
+    for (const Peer &p : t.peers)
+        if (imported(p) || !p.members.isEmpty())
+            return true;
+    for (const EdgePool &pool : t.pools) {
+        if (imported(pool))
+            return true;
+        for (const EdgeServer &s : pool.servers) {
+            if (imported(s) || std::any_of(s.listeners.cbegin(), s.listeners.cend(), imported))
+                return true;
+            for (const NetInterface &nic : s.interfaces)
+                if (std::any_of(nic.addresses.cbegin(), nic.addresses.cend(), imported))
+                    return true;
+        }
+    }
+    return false;
+}
+
 Json serviceJson(const Service &s)
 {
     Json j = Json::object();
@@ -69,6 +103,9 @@ Json peerJson(const Peer &p)
         j["fqdn"] = utf8(p.fqdn);
     if (!p.addresses.isEmpty())
         j["addresses"] = strings(p.addresses);
+    if (!p.members.isEmpty())
+        j["members"] = strings(p.members);
+    putImportKey(j, p.importKey);
     return j;
 }
 
@@ -82,6 +119,7 @@ Json addressJson(const Address &a)
         j["nat_public_ip"] = utf8(a.natPublicIp);
     if (!a.fqdn.isEmpty())
         j["fqdn"] = utf8(a.fqdn);
+    putImportKey(j, a.importKey);
     return j;
 }
 
@@ -119,6 +157,7 @@ Json listenerJson(const Listener &l)
         j["all_interfaces_ok"] = true;
     if (!l.enabled)
         j["enabled"] = false;
+    putImportKey(j, l.importKey);
     j["endpoints"] = arrayOf(l.endpoints, endpointJson);
     return j;
 }
@@ -128,6 +167,7 @@ Json serverJson(const EdgeServer &s)
     Json j = Json::object();
     j["id"] = utf8(s.id.value());
     j["fqdn"] = utf8(s.fqdn);
+    putImportKey(j, s.importKey);
     j["interfaces"] = arrayOf(s.interfaces, interfaceJson);
     j["listeners"] = arrayOf(s.listeners, listenerJson);
     return j;
@@ -142,6 +182,7 @@ Json poolJson(const EdgePool &p)
     j["load_balancing"] = utf8(keyOf(p.loadBalancing));
     if (!p.nextHop.isEmpty())
         j["next_hop"] = utf8(p.nextHop.value());
+    putImportKey(j, p.importKey);
     j["servers"] = arrayOf(p.servers, serverJson);
     return j;
 }
@@ -234,7 +275,7 @@ QString megabytes(qint64 bytes)
 QByteArray serialize(const Topology &t)
 {
     Json root = Json::object();
-    root["format"] = kFormatVersion;
+    root["format"] = needsFormat3(t) ? kFormatVersion : 2;
     root["name"] = utf8(t.name);
     root["product"] = utf8(keyOf(t.product));
     root["sip_domains"] = strings(t.sipDomains);

@@ -18,7 +18,9 @@ namespace edgemap {
 // failed save leaves the previous file untouched. Load -> save -> load is lossless.
 namespace topologyfile {
 
-inline constexpr int kFormatVersion = 2;
+// The newest format this version reads and writes. Format 3 added the import keys and a peer's
+// members; a topology without them is still written as format 2 (see README).
+inline constexpr int kFormatVersion = 3;
 // Real topologies are a few hundred kilobytes; anything past this is not a topology file.
 inline constexpr qint64 kMaxFileSize = 16 * 1024 * 1024;
 

@@ -1,5 +1,6 @@
 #include "snapshot/filekind.h"
 
+#include "io/topologyimport.h"
 #include "snapshot/snapshotfile.h"
 
 #include <QRegularExpression>
@@ -21,6 +22,9 @@ FileKind classifyContent(const QByteArray &head)
             && !s.contains(QLatin1String("\"edgemap_snapshot\"")))
             return FileKind::Topology;
     }
+    // Before the snapshot reader, which finds no socket rows in XML anyway.
+    if (topologyimport::looksLikeTopologyXml(head))
+        return FileKind::TopologyExport;
     const snapshotfile::ReadResult r = snapshotfile::parse(head);
     return r.ok() ? FileKind::Snapshot : FileKind::Unknown;
 }

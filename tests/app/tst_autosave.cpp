@@ -138,33 +138,37 @@ void TstAutosave::failedWriteIsReported()
     const QString store = dir.filePath(QStringLiteral("autosave"));
     Document doc(topologyfile::defaultTopology());
     doc.setFilePath(dir.filePath(QStringLiteral("contoso.edgemap.json")));
-    Autosave autosave(doc, store);
-    QSignalSpy failed(&autosave, &Autosave::writeFailed);
-    QVERIFY(!doc.setField({Field::TopologyName, {}}, QStringLiteral("First")).isError());
-    QVERIFY(autosave.writeNow());
-    QVERIFY(failed.isEmpty());
-    const QString copy = autosave.currentCopy();
-    const QString sidecar = copy + QStringLiteral(".origin");
-    QVERIFY(QFile::exists(sidecar));
+    // In a scope: the autosave holds its session's lock file while it lives, and Windows deletes
+    // no open file (the folder is removed below).
+    {
+        Autosave autosave(doc, store);
+        QSignalSpy failed(&autosave, &Autosave::writeFailed);
+        QVERIFY(!doc.setField({Field::TopologyName, {}}, QStringLiteral("First")).isError());
+        QVERIFY(autosave.writeNow());
+        QVERIFY(failed.isEmpty());
+        const QString copy = autosave.currentCopy();
+        const QString sidecar = copy + QStringLiteral(".origin");
+        QVERIFY(QFile::exists(sidecar));
 
-    // The sidecar cannot be replaced (read-only: refused even for an administrator). The failure
-    // is said, and the previous copy and its sidecar stay as they were: a copy is never left
-    // without the file it belongs to.
-    QVERIFY(QFile::setPermissions(sidecar, QFileDevice::ReadOwner | QFileDevice::ReadUser));
-    QVERIFY(!doc.setField({Field::TopologyName, {}}, QStringLiteral("Second")).isError());
-    QVERIFY(!autosave.writeNow());
-    QCOMPARE(failed.size(), 1);
-    const Error error = failed.first().first().value<Error>();
-    QVERIFY2(error.toString().contains(sidecar) && error.toString().contains(u"read-only"),
-             qPrintable(error.toString()));
-    QCOMPARE(autosave.lastError().toString(), error.toString());
-    QCOMPARE(topologyfile::load(copy).topology->name, QStringLiteral("First"));
-    QVERIFY(QFile::setPermissions(sidecar, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        // The sidecar cannot be replaced (read-only: refused even for an administrator). The
+        // failure is said, and the previous copy and its sidecar stay as they were: a copy is never
+        // left without the file it belongs to.
+        QVERIFY(QFile::setPermissions(sidecar, QFileDevice::ReadOwner | QFileDevice::ReadUser));
+        QVERIFY(!doc.setField({Field::TopologyName, {}}, QStringLiteral("Second")).isError());
+        QVERIFY(!autosave.writeNow());
+        QCOMPARE(failed.size(), 1);
+        const Error error = failed.first().first().value<Error>();
+        QVERIFY2(error.toString().contains(sidecar) && error.toString().contains(u"read-only"),
+                 qPrintable(error.toString()));
+        QCOMPARE(autosave.lastError().toString(), error.toString());
+        QCOMPARE(topologyfile::load(copy).topology->name, QStringLiteral("First"));
+        QVERIFY(QFile::setPermissions(sidecar, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
 
-    // Written again once it can be.
-    QVERIFY(autosave.writeNow());
-    QVERIFY(!autosave.lastError().isError());
-    QCOMPARE(topologyfile::load(copy).topology->name, QStringLiteral("Second"));
+        // Written again once it can be.
+        QVERIFY(autosave.writeNow());
+        QVERIFY(!autosave.lastError().isError());
+        QCOMPARE(topologyfile::load(copy).topology->name, QStringLiteral("Second"));
+    }
 
     // The folder cannot be created (a file stands in its way).
     QVERIFY(QDir(store).removeRecursively());

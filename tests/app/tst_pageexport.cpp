@@ -110,6 +110,7 @@ private Q_SLOTS:
     void tiledPagesAreFilled();
     void titleBlockGivesTheFileTime();
     void titleBlockGivesTheHeaderTime();
+    void titleBlockCountsAPoolsSnapshots();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -394,6 +395,28 @@ void TstPageExport::titleBlockGivesTheHeaderTime()
     QVERIFY2(exporter.titleLines().at(1).endsWith(
                      u"Snapshot of edge01.contoso.local, captured 2026-02-27 08:15 UTC"_s),
              qPrintable(exporter.titleLines().at(1)));
+}
+
+// A pool's snapshots are counted, not listed: twelve FQDNs would run off the page.
+void TstPageExport::titleBlockCountsAPoolsSnapshots()
+{
+    DiagramInput input;
+    input.topology = testing::TopologyBuilder().members(4).build();
+    const QList<EdgeServer> &members = input.topology.pools.first().servers;
+    const auto titleWith = [&](int checked) {
+        input.checks.servers.clear();
+        for (int i = 0; i < checked; ++i) {
+            DiagramChecks::Server server;
+            server.server = members.at(i).id;
+            input.checks.servers.append(server);
+        }
+        return DiagramExporter(input, pdfOptions()).titleLines().at(1);
+    };
+    QCOMPARE(titleWith(0), u"Lync Server 2013 · Design (no snapshot)"_s);
+    QCOMPARE(titleWith(2),
+             u"Lync Server 2013 · Snapshot of edge01.contoso.local, edge02.contoso.local"_s);
+    QCOMPARE(titleWith(3), u"Lync Server 2013 · Snapshots of 3 of 4 servers"_s);
+    QCOMPARE(titleWith(4), u"Lync Server 2013 · Snapshots of all 4 servers"_s);
 }
 
 QTEST_MAIN(TstPageExport)

@@ -10,11 +10,14 @@
 #include "snapshot/snapshotfile.h"
 #include "snapshot/wellknownports.h"
 #include "support/topologybuilder.h"
+#include "support/tst_netstat_util.h"
 
 #include <QTest>
 
 using namespace edgemap;
 using namespace edgemap::testing;
+using edgemap::netstattest::tcp;
+using edgemap::netstattest::udp;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -30,46 +33,11 @@ Topology threeIp()
     return TopologyBuilder().members(1).build();
 }
 
-int pidOf(const QString &exe)
-{
-    static const QHash<QString, int> pids{{u"RTCSrv.exe"_s, 2216},
-                                          {u"MRASSvc.exe"_s, 2380},
-                                          {u"MediaRelaySvc.exe"_s, 3104},
-                                          {u"DataProxy.exe"_s, 2500},
-                                          {u"ReplicaReplicatorAgent.exe"_s, 2760},
-                                          {u"ClsAgent.exe"_s, 2904},
-                                          {u"svchost.exe"_s, 1160},
-                                          {u"System"_s, 4}};
-    return pids.value(exe, 9999);
-}
-
-QString tcp(const QString &ip, int port, const QString &exe)
-{
-    return u"  TCP    %1:%2  0.0.0.0:0  LISTENING  %3\r\n [%4]\r\n"_s.arg(ip)
-            .arg(port)
-            .arg(pidOf(exe))
-            .arg(exe);
-}
-
-QString udp(const QString &ip, int port, const QString &exe)
-{
-    return u"  UDP    %1:%2  *:*  %3\r\n [%4]\r\n"_s.arg(ip).arg(port).arg(pidOf(exe)).arg(exe);
-}
-
 // netstat -anob of edge01 with every active fixed-port listener bound where the topology says,
 // by its executable, except `drop`; then `extra`.
 QString capture(const Topology &t, const QStringList &drop = {}, const QString &extra = {})
 {
-    QString text = u"\r\nActive Connections\r\n\r\n  Proto  Local Address  Foreign Address  State"
-                   "  PID\r\n"_s;
-    for (const Listener &l : t.server(kEdge01)->listeners) {
-        if (l.dynamic || !t.isActive(l) || drop.contains(l.id.value()))
-            continue;
-        const QString ip = t.address(l.address)->ip;
-        const QString exe = t.service(l.service)->executable;
-        text += l.transport == Transport::Tcp ? tcp(ip, l.port, exe) : udp(ip, l.port, exe);
-    }
-    return text + extra;
+    return netstattest::capture(t, kEdge01, drop, extra);
 }
 
 Judgement judged(const Topology &t, const QString &text)

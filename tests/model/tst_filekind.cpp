@@ -50,6 +50,21 @@ void TstFileKind::classify_data()
             << QByteArray(R"([{"LocalAddress": "::", "LocalPort": 135, "RemoteAddress": "::",)"
                           R"( "RemotePort": 0, "State": 2}])")
             << int(FileKind::Snapshot);
+    const QString imports = src + QStringLiteral("/tests/data/import/");
+    const QByteArray published
+            = readFile(imports + QStringLiteral("ibenbouzid_lab_V3_DefaultTopology_Skype.xml"));
+    QTest::newRow("Get-CsTopology -AsXml") << published << int(FileKind::TopologyExport);
+    QTest::newRow("Get-CsTopology -AsXml | Out-File (UTF-16LE)")
+            << QByteArray("\xFF\xFE")
+                       + QByteArray(
+                               reinterpret_cast<const char *>(QString::fromUtf8(published).utf16()),
+                               published.size() * 2)
+            << int(FileKind::TopologyExport);
+    QTest::newRow("Topology Builder")
+            << readFile(imports + QStringLiteral("sfbautomatedlab_Contoso.tbxml"))
+            << int(FileKind::TopologyExport);
+    QTest::newRow("other XML") << QByteArray("<?xml version=\"1.0\"?><Project><Item/></Project>")
+                               << int(FileKind::Unknown);
     QTest::newRow("other JSON") << QByteArray(R"({"name": "not ours"})") << int(FileKind::Unknown);
     QTest::newRow("prose") << QByteArray("Dear admin,\nplease find attached...\n")
                            << int(FileKind::Unknown);

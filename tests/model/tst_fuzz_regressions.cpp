@@ -3,6 +3,7 @@
 // target, exactly as the target feeds it: each must give a result or an error that says what is
 // wrong, never a crash. Runs in the normal build and under the sanitizers.
 #include "io/topologyfile.h"
+#include "io/topologyimport.h"
 #include "snapshot/filekind.h"
 #include "snapshot/snapshotfile.h"
 
@@ -54,6 +55,15 @@ const QHash<QString, std::function<Outcome(const QByteArray &)>> &entryPoints()
             {u"fuzz_topology"_s,
              [](const QByteArray &b) {
                  const topologyfile::ReadResult r = topologyfile::parse(b, u"regression"_s);
+                 return Outcome{r.ok(), r.error.message};
+             }},
+            {u"fuzz_topologyimport"_s,
+             [](const QByteArray &b) {
+                 const topologyimport::ImportResult r
+                         = topologyimport::importTopologyXml(b, {u"regression"_s, {}, {}});
+                 // As the target checks too: an imported topology is a valid one.
+                 if (r.ok() && topologyfile::validate(*r.topology).isError())
+                     return Outcome{false, QString()};
                  return Outcome{r.ok(), r.error.message};
              }},
             {u"fuzz_filekind"_s,

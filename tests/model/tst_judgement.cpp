@@ -4,6 +4,7 @@
 #include "core/templates.h"
 #include "io/topologyfile.h"
 #include "snapshot/judgement.h"
+#include "support/tst_netstat_util.h"
 #include "support/tst_snapshot_util.h"
 
 #include <QRegularExpression>
@@ -11,6 +12,9 @@
 
 using namespace edgemap;
 using namespace snapshottest;
+using netstattest::established;
+using netstattest::pidOf;
+using netstattest::udp;
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -58,56 +62,17 @@ Listener *findListener(Topology &t, const QString &id)
     return nullptr;
 }
 
-int pidOf(const QString &exe)
-{
-    static const QHash<QString, int> pids{{u"RTCSrv.exe"_s, 2216},
-                                          {u"MRASSvc.exe"_s, 2380},
-                                          {u"MediaRelaySvc.exe"_s, 3104},
-                                          {u"DataProxy.exe"_s, 2500},
-                                          {u"ReplicaReplicatorAgent.exe"_s, 2760},
-                                          {u"ClsAgent.exe"_s, 2904},
-                                          {u"svchost.exe"_s, 1160},
-                                          {u"System"_s, 4}};
-    return pids.value(exe, 9999);
-}
-
 QString listen(const QString &ip, int port, const QString &exe)
 {
-    return u"  TCP    %1:%2  0.0.0.0:0  LISTENING  %3\r\n [%4]\r\n"_s.arg(ip)
-            .arg(port)
-            .arg(pidOf(exe))
-            .arg(exe);
+    return netstattest::tcp(ip, port, exe);
 }
 
-QString udp(const QString &ip, int port, const QString &exe)
-{
-    return u"  UDP    %1:%2  *:*  %3\r\n [%4]\r\n"_s.arg(ip).arg(port).arg(pidOf(exe)).arg(exe);
-}
-
-QString established(const QString &ip, int port, const QString &remote, const QString &exe)
-{
-    return u"  TCP    %1:%2  %3  ESTABLISHED  %4\r\n [%5]\r\n"_s.arg(ip)
-            .arg(port)
-            .arg(remote)
-            .arg(pidOf(exe))
-            .arg(exe);
-}
-
-// netstat -anob of `server` with every enabled, non-dynamic listener bound where the topology
+// netstat -anob of `server` with every active, non-dynamic listener bound where the topology
 // expects it by the expected executable, except those in `drop`; then `extra`.
 QString snapshotText(const Topology &t, const QString &server, const QStringList &drop = {},
                      const QString &extra = {})
 {
-    QString text = u"\r\nActive Connections\r\n\r\n  Proto  Local Address  Foreign Address  State"
-                   "  PID\r\n"_s;
-    for (const Listener &l : t.server(ServerId(server))->listeners) {
-        if (l.dynamic || !l.enabled || drop.contains(l.id.value()))
-            continue;
-        const QString ip = t.address(l.address)->ip;
-        const QString exe = t.service(l.service)->executable;
-        text += l.transport == Transport::Tcp ? listen(ip, l.port, exe) : udp(ip, l.port, exe);
-    }
-    return text + extra;
+    return netstattest::capture(t, ServerId(server), drop, extra);
 }
 
 // The rows `netstat -ano | findstr <pattern>` prints for `server`: listeners where the topology

@@ -58,6 +58,8 @@ private Q_SLOTS:
     void flowsCarryTheListenerPorts();
     void singleIpFlowsUseTheAlternatePorts();
     void secondSite();
+    void portsAndEndpointsFromADeployment();
+    void namedPeersForEachRole();
 };
 
 void TstTemplates::singleServer()
@@ -357,6 +359,88 @@ void TstTemplates::secondSite()
     QCOMPARE(t.pools[1].servers[0].id.value(), QStringLiteral("edge01-2"));
     QVERIFY(flow(t, QStringLiteral("pool2/remote-sip")));
     QCOMPARE(t.scenarios.size(), buildTopology(pool(1)).topology.scenarios.size());
+}
+
+// An import gives the ports the deployment has (the listener and every flow to it follow) and
+// the endpoints it does not have.
+void TstTemplates::portsAndEndpointsFromADeployment()
+{
+    TemplateParams p = pool(1, 1);
+    p.product = Product::SfB2015;
+    p.ports.insert(QStringLiteral("av-external-turn-tcp"), PortChoice{442, 442});
+    p.ports.insert(QStringLiteral("av-media-udp"), PortChoice{40000, 40999});
+    p.leaveOut.insert(QStringLiteral("skype-search"));
+    const TemplateResult r = buildTopology(p);
+    QVERIFY2(r.ok(), qPrintable(r.error));
+    QStringList sockets;
+    for (const Listener &l : r.topology.pools[0].servers[0].listeners) {
+        QStringList keys;
+        for (const Endpoint &e : l.endpoints)
+            keys.append(e.key);
+        sockets.append(socketLabel(l.transport, l.port, l.portEnd) + QLatin1Char(' ')
+                       + keys.join(QLatin1Char('+')));
+    }
+    QVERIFY(sockets.contains(QStringLiteral("TCP 442 av-external-turn-tcp")));
+    QVERIFY(sockets.contains(QStringLiteral("UDP 40000-40999 av-media-udp")));
+    QVERIFY(sockets.contains(QStringLiteral("TCP 4443 cms-replication")));
+    QCOMPARE(flow(r.topology, QStringLiteral("pool1/av-tcp-in"))->port, 442);
+    QVERIFY(!flow(r.topology, QStringLiteral("pool1/skype-search-in")));
+}
+
+// An import's pools around the Edge: a Director as next hop, two Front End pools (each gets the
+// Front End flows), a CMS pool and an XMPP gateway pool of their own.
+void TstTemplates::namedPeersForEachRole()
+{
+    Topology t;
+    t.product = Product::Lync2013;
+    t.peers = {
+            Peer{PeerId(QStringLiteral("dir")),
+                 PeerKind::Director,
+                 QStringLiteral("Director pool"),
+                 {},
+                 {}},
+            Peer{PeerId(QStringLiteral("fe-a")),
+                 PeerKind::FrontEndPool,
+                 QStringLiteral("A"),
+                 {},
+                 {}},
+            Peer{PeerId(QStringLiteral("fe-b")),
+                 PeerKind::FrontEndPool,
+                 QStringLiteral("B"),
+                 {},
+                 {}},
+            Peer{PeerId(QStringLiteral("cms")), PeerKind::CmsMaster, QStringLiteral("CMS"), {}, {}},
+            Peer{PeerId(QStringLiteral("xgw")),
+                 PeerKind::FrontEndPool,
+                 QStringLiteral("GW"),
+                 {},
+                 {}}};
+    TemplateParams p = pool(1);
+    p.xmpp = true;
+    p.peers = PoolPeers{QStringLiteral("dir"),
+                        {QStringLiteral("fe-a"), QStringLiteral("fe-b")},
+                        QStringLiteral("cms"),
+                        QStringLiteral("xgw")};
+    t.services = catalogServices(t.product, Catalog::builtIn().features(t.product, {true, false}),
+                                 Catalog::builtIn());
+    QVERIFY(addPool(t, p, Catalog::builtIn()).isEmpty());
+    QCOMPARE(t.pools[0].nextHop.value(), QStringLiteral("dir"));
+    QCOMPARE(flow(t, QStringLiteral("pool1/nexthop-sip-in"))->from.peer.value(),
+             QStringLiteral("dir"));
+    QCOMPARE(flow(t, QStringLiteral("pool1/fe-sip-in"))->from.peer.value(), QStringLiteral("fe-a"));
+    QCOMPARE(flow(t, QStringLiteral("pool1/fe-sip-in/fe-b"))->from.peer.value(),
+             QStringLiteral("fe-b"));
+    QCOMPARE(flow(t, QStringLiteral("pool1/webconf-psom-in/fe-b"))->port, 8057);
+    QCOMPARE(flow(t, QStringLiteral("pool1/cms-in"))->from.peer.value(), QStringLiteral("cms"));
+    QCOMPARE(flow(t, QStringLiteral("pool1/xmpp-gw-in"))->from.peer.value(), QStringLiteral("xgw"));
+    QCOMPARE(flow(t, QStringLiteral("pool1/director-sip/fe-b"))->to.peer.value(),
+             QStringLiteral("fe-b"));
+    // The peers were the import's: none of the wizard's generic ones was added for these roles.
+    QVERIFY(!t.peer(PeerId(QStringLiteral("director"))));
+    QVERIFY(!t.peer(PeerId(QStringLiteral("front-end"))));
+    for (const Scenario &s : t.scenarios)
+        if (s.id.value() == QStringLiteral("xmpp-federation"))
+            QCOMPARE(s.hops.last().peer.value(), QStringLiteral("xgw"));
 }
 
 QTEST_GUILESS_MAIN(TstTemplates)

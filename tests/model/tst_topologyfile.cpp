@@ -27,6 +27,7 @@ private Q_SLOTS:
     void templatesRoundTrip_data();
     void templatesRoundTrip();
     void writesTheDocumentedLayout();
+    void importedFactsRoundTripAsFormatThree();
     void explicitDefaultsReadLikeOmittedOnes();
     void acceptsValidVariants_data();
     void acceptsValidVariants();
@@ -156,6 +157,38 @@ void TstTopologyFile::writesTheDocumentedLayout()
                         "  \"flows\": [],\n  \"scenarios\": []\n}\n"));
 }
 
+// What an import records (io/topologyimport.h) survives a save and a load; a topology with it is
+// format 3, one without it stays format 2 for older EdgeMaps.
+void TstTopologyFile::importedFactsRoundTripAsFormatThree()
+{
+    Topology t = contoso();
+    QVERIFY(topologyfile::serialize(t).startsWith("{\n  \"format\": 2,"));
+    t.pools[0].importKey = u"edge01.contoso.local"_s;
+    t.pools[0].servers[0].importKey = u"edge01.contoso.local"_s;
+    t.pools[0].servers[0].interfaces[1].addresses[0].importKey = u"external:1"_s;
+    t.pools[0].servers[0].listeners[0].importKey = u"AccessEdge/SipClient/external:1"_s;
+    t.peers[0].members = {u"fe01.contoso.local"_s, u"fe02.contoso.local"_s};
+    t.peers[0].importKey = u"fepool.contoso.local"_s;
+    const QByteArray bytes = topologyfile::serialize(t);
+    QVERIFY(bytes.startsWith("{\n  \"format\": 3,"));
+    QCOMPARE(bytes.count("\"import_key\""), 5);
+    QVERIFY(bytes.contains("\"members\": [\n        \"fe01.contoso.local\","));
+    const topologyfile::ReadResult r = topologyfile::parse(bytes);
+    QVERIFY2(r.ok(), qPrintable(r.error.toString()));
+    QVERIFY(*r.topology == t);
+    QCOMPARE(topologyfile::serialize(*r.topology), bytes);
+    // Each kind of element on its own makes the file format 3.
+    Topology peerOnly = contoso();
+    peerOnly.peers[0].members = {u"fe01.contoso.local"_s};
+    QVERIFY(topologyfile::serialize(peerOnly).startsWith("{\n  \"format\": 3,"));
+    Topology addressOnly = contoso();
+    addressOnly.pools[0].servers[0].interfaces[0].addresses[0].importKey = u"internal:1"_s;
+    QVERIFY(topologyfile::serialize(addressOnly).startsWith("{\n  \"format\": 3,"));
+    // A member that is not an FQDN is refused like any FQDN, with its place.
+    t.peers[0].members.append(u"fe03"_s);
+    QCOMPARE(topologyfile::validate(t).path, u"/peers/0/members/2"_s);
+}
+
 void TstTopologyFile::explicitDefaultsReadLikeOmittedOnes()
 {
     const QString l = u"/pools/0/servers/0/listeners/0/"_s;
@@ -183,6 +216,12 @@ void TstTopologyFile::acceptsValidVariants_data()
     QTest::newRow("non-ASCII text") << QStringList{u"/name=\"Contoso Édge 東京\""_s};
     QTest::newRow("IPv6 with zone")
             << QStringList{u"/pools/0/servers/1/interfaces/0/addresses/0/ip=\"fe80::11%12\""_s};
+    // An imported interface the deployment has not pinned: 0.0.0.0 on several interfaces.
+    QTest::newRow("unpinned addresses")
+            << QStringList{u"/pools/0/servers/0/interfaces/0/addresses/0/ip=\"0.0.0.0\""_s,
+                           u"/pools/0/servers/0/interfaces/1/addresses/0/ip=\"0.0.0.0\""_s,
+                           u"/pools/0/servers/1/interfaces/0/addresses/0/ip=\"::\""_s,
+                           u"/pools/0/servers/1/interfaces/1/addresses/0/ip=\"::\""_s};
     QTest::newRow("no pools, flows or scenarios")
             << QStringList{u"/pools=[]"_s, u"/flows=[]"_s, u"/scenarios=[]"_s};
 }

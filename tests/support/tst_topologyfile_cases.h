@@ -31,7 +31,7 @@ inline void addTypeAndKeyRows()
     invalid("missing list", {u"/flows"_s}, u"/flows"_s, {u"missing required key 'flows'"_s});
     invalid("misspelt key", {u"/pools/0/fdqn=\"x\""_s}, u"/pools/0/fdqn"_s,
             {u"unknown key 'fdqn'"_s,
-             u"expected one of: id, fqdn, site, load_balancing, next_hop, servers"_s});
+             u"expected one of: id, fqdn, site, load_balancing, next_hop, import_key, servers"_s});
     invalid("misspelt optional key", {l0 + u"/dynmic=true"_s}, l0 + u"/dynmic"_s,
             {u"unknown key 'dynmic'"_s});
     invalid("array expected", {u"/services={}"_s}, u"/services"_s,
@@ -178,8 +178,8 @@ inline void addStructureRows()
 
 inline void addFormatRows()
 {
-    invalid("newer format", {u"/format=3"_s}, u"/format"_s,
-            {u"written by a newer EdgeMap (format 3); this version reads format 2"_s});
+    invalid("newer format", {u"/format=4"_s}, u"/format"_s,
+            {u"written by a newer EdgeMap (format 4); this version reads format 3"_s});
     invalid("format as a string", {u"/format=\"1\""_s}, u"/format"_s,
             {u"expected an integer, found a string"_s});
     invalid("format missing", {u"/format"_s}, u"/format"_s, {u"missing required key 'format'"_s});
@@ -373,8 +373,8 @@ inline void addNestingAndFormatRows()
     badText("top-level string", "\"x\"", 0, 0, {}, {notObject + u"a string"_s});
     badText("not a topology", "{}", 0, 0, u"/format"_s,
             {u"missing required key 'format' (not an EdgeMap topology file?)"_s});
-    badText("newer format with new keys", "{\"format\": 3, \"zones\": []}", 0, 0, u"/format"_s,
-            {u"written by a newer EdgeMap (format 3); this version reads format 2"_s});
+    badText("newer format with new keys", "{\"format\": 4, \"zones\": []}", 0, 0, u"/format"_s,
+            {u"written by a newer EdgeMap (format 4); this version reads format 3"_s});
     badText("negative format", "{\"format\": -1}", 0, 0, u"/format"_s,
             {u"format -1 is not a valid version"_s});
     badText("fractional format", "{\"format\": 1.5}", 0, 0, u"/format"_s,

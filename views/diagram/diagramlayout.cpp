@@ -86,6 +86,20 @@ QString unexpectedProcessText(const UnexpectedListener &socket)
                            : socket.process;
 }
 
+QString DiagramLayout::addressTitle(const Address &address)
+{
+    QStringList roles;
+    for (AddressRole role : address.roles)
+        roles.append(address.roles.size() > 1 ? shortName(role) : displayName(role));
+    return roles.join(QStringLiteral(" + "));
+}
+
+QString DiagramLayout::addressText(const Address &address)
+{
+    const std::optional<IpAddress> ip = IpAddress::parse(address.ip);
+    return ip && ip->isUnspecified() ? QObject::tr("%1 (not pinned)").arg(address.ip) : address.ip;
+}
+
 qreal DiagramLayout::textWidth(const QString &text, qreal pixelSize, bool bold)
 {
     // Advance widths at 100 px of ASCII 32..126, regular and bold.

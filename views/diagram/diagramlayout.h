@@ -199,6 +199,11 @@ public:
     // narrower), plus 4 % for hinting: a box sized with it holds its text on every platform,
     // and the layout stays free of fonts.
     static qreal textWidth(const QString &text, qreal pixelSize = 10, bool bold = false);
+    // An address block's title: its roles ("Access + Web Conf + A/V", "Internal").
+    static QString addressTitle(const Address &address);
+    // How an address reads: its IP, or "0.0.0.0 (not pinned)" for one the topology leaves to
+    // the server (as an import of a lab topology brings it).
+    static QString addressText(const Address &address);
 };
 
 // Layout keys of pools and servers, and the single-site keys of zones, walls and peers (their

@@ -50,17 +50,9 @@ QString addressCell(const Address *address)
 {
     if (!address)
         return {};
-    return address->natPublicIp.isEmpty()
-                   ? address->ip
-                   : address->ip + QStringLiteral(" → NAT ") + address->natPublicIp;
-}
-
-QString rolesTitle(const Address &address)
-{
-    QStringList roles;
-    for (AddressRole role : address.roles)
-        roles.append(address.roles.size() > 1 ? shortName(role) : displayName(role));
-    return roles.join(QStringLiteral(" + "));
+    const QString ip = DiagramLayout::addressText(*address);
+    return address->natPublicIp.isEmpty() ? ip
+                                          : ip + QStringLiteral(" → NAT ") + address->natPublicIp;
 }
 
 } // namespace
@@ -71,7 +63,7 @@ QStringList memberTitles(const EdgePool &pool)
     if (pool.servers.isEmpty())
         return titles;
     for (const Address *a : addressesOn(pool.servers.first(), InterfaceSide::External))
-        titles.append(rolesTitle(*a));
+        titles.append(DiagramLayout::addressTitle(*a));
     return titles;
 }
 
@@ -137,9 +129,10 @@ Widths measureWidths(const Topology &topology)
             for (const NetInterface &nic : server.interfaces)
                 for (const Address &a : nic.addresses) {
                     for (const QString &text :
-                         QStringList{a.ip, QObject::tr("NAT %1").arg(a.natPublicIp), a.fqdn})
+                         QStringList{L::addressText(a), QObject::tr("NAT %1").arg(a.natPublicIp),
+                                     a.fqdn})
                         chip = std::max(chip, L::textWidth(text, 11) + 2);
-                    chip = std::max(chip, L::textWidth(rolesTitle(a), 11, true) + 2);
+                    chip = std::max(chip, L::textWidth(L::addressTitle(a), 11, true) + 2);
                 }
         }
     }

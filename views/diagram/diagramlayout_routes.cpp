@@ -219,7 +219,8 @@ void DiagramLayoutBuilder::mergeLabels()
             lines.append(transport + QLatin1Char(' ') + ports);
         const int side = sideIndex(m_specs.at(it.key()).side);
         for (const QString &line : lines)
-            m_labelWidth[side] = std::max(m_labelWidth[side], qreal(line.size()) * kCharWidth + 12);
+            m_labelWidth[side]
+                    = std::max(m_labelWidth[side], DiagramLayout::textWidth(line, 10, false) + 12);
         m_labels.insert(it.key(), lines);
     }
 }

@@ -20,14 +20,6 @@ QString tr(const char *text, int n = -1)
     return QCoreApplication::translate("edgemap::DiagramScene", text, nullptr, n);
 }
 
-QString addressTitle(const Address &address)
-{
-    QStringList roles;
-    for (AddressRole role : address.roles)
-        roles.append(address.roles.size() > 1 ? shortName(role) : displayName(role));
-    return roles.join(QStringLiteral(" + "));
-}
-
 void addFrame(DiagramLook &look, const DiagramLayout &layout)
 {
     const QString zoneTitles[]
@@ -74,11 +66,11 @@ void addServers(DiagramLook &look, const Topology &t, const DiagramLayout &layou
         if (const Address *a = b.address.isEmpty() ? nullptr : t.address(b.address)) {
             QStringList lines;
             if (!b.shared)
-                lines.append(a->ip);
+                lines.append(DiagramLayout::addressText(*a));
             if (!b.shared && !a->natPublicIp.isEmpty())
                 lines.append(tr("NAT %1").arg(a->natPublicIp));
             lines.append(a->fqdn.isEmpty() && b.shared ? tr("each member's own address") : a->fqdn);
-            look.boxes.insert(b.key, {addressTitle(*a), lines.join(u'\n')});
+            look.boxes.insert(b.key, {DiagramLayout::addressTitle(*a), lines.join(u'\n')});
         } else if (b.unexpectedOnly) {
             look.boxes.insert(b.key, {tr("Unexpected: on all interfaces or another address"), {}});
         } else {

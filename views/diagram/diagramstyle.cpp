@@ -83,8 +83,11 @@ QFont DiagramStyle::font(int pixelSize, bool bold)
     QFont f;
 #ifdef Q_OS_WIN
     // The face every Windows desktop has, whatever the application font was set to; the
-    // diagram's boxes are sized with its metrics there (DejaVu's elsewhere, Debian's default).
-    f.setFamilies({QStringLiteral("Segoe UI"), QStringLiteral("Tahoma")});
+    // diagram's boxes are sized with DejaVu Sans's metrics (Debian's default), which is wider.
+    // DejaVu Sans last: where neither is installed (Wine) it is the face the sizes are for,
+    // rather than a wider serif fallback that would elide labels.
+    f.setFamilies(
+            {QStringLiteral("Segoe UI"), QStringLiteral("Tahoma"), QStringLiteral("DejaVu Sans")});
 #endif
     f.setStyleHint(QFont::SansSerif); // where the family is missing (Wine), a sans face, not Times
     f.setPixelSize(pixelSize);

@@ -27,7 +27,6 @@ namespace {
 
 constexpr qreal kMargin = 24;
 constexpr qreal kGap = 14;
-constexpr qreal kTitleHeight = 74;
 constexpr qreal kMinContentWidth = 640;
 
 QString tr(const char *text)
@@ -179,7 +178,16 @@ QStringList DiagramExporter::titleLines() const
             captured = check.captured;
     }
     if (!servers.isEmpty()) {
-        product += tr(" · Snapshot of %1").arg(servers.join(QStringLiteral(", ")));
+        // Up to two servers by name; a pool's dozen would run off the page: how many of how many.
+        qsizetype total = 0;
+        for (const EdgePool &pool : t.pools)
+            total += pool.servers.size();
+        if (servers.size() <= 2)
+            product += tr(" · Snapshot of %1").arg(servers.join(QStringLiteral(", ")));
+        else if (servers.size() == total)
+            product += tr(" · Snapshots of all %1 servers").arg(total);
+        else
+            product += tr(" · Snapshots of %1 of %2 servers").arg(servers.size()).arg(total);
         if (const QString when = captureTimeText(captured, utc(captured.time)); !when.isEmpty())
             product += QStringLiteral(", ") + when;
     } else {

@@ -114,6 +114,8 @@ public:
     QByteArray pdf(int *pages = nullptr) const;
     // The margins of PDF pages, in millimetres.
     static constexpr qreal kPageMargin = 10;
+    // The title block's height on a sheet and on every page, in diagram units.
+    static constexpr qreal kTitleHeight = 74;
     // The diagram's area on a page of `page` (diagram units): what the title block and the
     // legend leave.
     static QSizeF diagramArea(const QSizeF &page);

@@ -20,7 +20,6 @@ namespace edgemap {
 namespace {
 
 constexpr qreal kGap = 10;
-constexpr qreal kTitleHeight = 74;
 
 // Corner ticks and dashed lines where the neighbouring page's part begins.
 void paintOverlapMarks(QPainter *painter, const QRectF &core, const QRectF &target, bool left,

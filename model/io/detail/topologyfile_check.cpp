@@ -95,6 +95,8 @@ void checkUniqueIds(const Topology &t)
     });
 }
 
+// An unspecified address (0.0.0.0, ::) is not one: it is an interface whose address the
+// deployment has not pinned (an imported topology says so), and several may share it.
 void checkUniqueIps(const Topology &t)
 {
     struct Use
@@ -106,6 +108,8 @@ void checkUniqueIps(const Topology &t)
     forEachServer(t, [&](const QString &serverPath, const EdgeServer &server) {
         forEachAddress(serverPath, server, [&](const QString &path, const Address &a) {
             const IpAddress ip = IpAddress::parse(a.ip).value_or(IpAddress());
+            if (ip.isUnspecified())
+                return;
             if (const auto it = seen.constFind(ip); it != seen.constEnd())
                 fail(path + QStringLiteral("/ip"),
                      QStringLiteral("IP address %1 is already used by address '%2' (%3)")
@@ -168,8 +172,13 @@ void checkFqdns(const Topology &t)
         forEachAddress(serverPath, server,
                        [&](const QString &path, const Address &a) { check(path, a.fqdn, true); });
     });
-    for (qsizetype i = 0; i < t.peers.size(); ++i)
-        check(QStringLiteral("/peers/%1").arg(i), t.peers[i].fqdn, true);
+    for (qsizetype i = 0; i < t.peers.size(); ++i) {
+        const QString path = QStringLiteral("/peers/%1").arg(i);
+        check(path, t.peers[i].fqdn, true);
+        for (qsizetype m = 0; m < t.peers[i].members.size(); ++m)
+            if (const QString bad = rules::fqdnProblem(t.peers[i].members[m]); !bad.isEmpty())
+                fail(path + QStringLiteral("/members/%1").arg(m), bad);
+    }
 }
 
 const Address *addressOn(const EdgeServer &server, const AddressId &id)

@@ -118,7 +118,7 @@ Service readService(const Node &n)
 
 Peer readPeer(const Node &n)
 {
-    n.expectObject({"id", "kind", "name", "fqdn", "addresses"});
+    n.expectObject({"id", "kind", "name", "fqdn", "addresses", "members", "import_key"});
     Peer p;
     p.id = PeerId(n.at("id").id());
     p.kind = readEnum(n.at("kind"), peerKindFromString, "peer kind");
@@ -126,6 +126,9 @@ Peer readPeer(const Node &n)
     p.fqdn = optionalString(n, "fqdn");
     if (const auto addresses = n.find("addresses"))
         p.addresses = readList<QString>(*addresses, readIpOrSubnet);
+    if (const auto members = n.find("members"))
+        p.members = readStrings(*members);
+    p.importKey = optionalString(n, "import_key");
     return p;
 }
 
@@ -146,7 +149,7 @@ QList<AddressRole> readRoles(const Node &n)
 
 Address readAddress(const Node &n)
 {
-    n.expectObject({"id", "ip", "roles", "nat_public_ip", "fqdn"});
+    n.expectObject({"id", "ip", "roles", "nat_public_ip", "fqdn", "import_key"});
     Address a;
     a.id = AddressId(n.at("id").id());
     a.ip = readIp(n.at("ip"));
@@ -154,6 +157,7 @@ Address readAddress(const Node &n)
     if (const auto nat = n.find("nat_public_ip"))
         a.natPublicIp = readIp(*nat);
     a.fqdn = optionalString(n, "fqdn");
+    a.importKey = optionalString(n, "import_key");
     return a;
 }
 
@@ -221,7 +225,7 @@ QList<Endpoint> readEndpoints(const Node &n)
 Listener readListener(const Node &n)
 {
     n.expectObject({"id", "address", "transport", "port", "port_end", "service", "also_accepted",
-                    "dynamic", "all_interfaces_ok", "enabled", "endpoints"});
+                    "dynamic", "all_interfaces_ok", "enabled", "import_key", "endpoints"});
     Listener l;
     l.id = ListenerId(n.at("id").id());
     const QString address = n.at("address").id();
@@ -234,16 +238,18 @@ Listener readListener(const Node &n)
     l.dynamic = optionalBool(n, "dynamic", false);
     l.allInterfacesOk = optionalBool(n, "all_interfaces_ok", false);
     l.enabled = optionalBool(n, "enabled", true);
+    l.importKey = optionalString(n, "import_key");
     l.endpoints = readEndpoints(n.at("endpoints"));
     return l;
 }
 
 EdgeServer readServer(const Node &n)
 {
-    n.expectObject({"id", "fqdn", "interfaces", "listeners"});
+    n.expectObject({"id", "fqdn", "import_key", "interfaces", "listeners"});
     EdgeServer s;
     s.id = ServerId(n.at("id").id());
     s.fqdn = n.at("fqdn").string();
+    s.importKey = optionalString(n, "import_key");
     s.interfaces = readInterfaces(n.at("interfaces"));
     s.listeners = readList<Listener>(n.at("listeners"), readListener);
     return s;
@@ -251,7 +257,7 @@ EdgeServer readServer(const Node &n)
 
 EdgePool readPool(const Node &n)
 {
-    n.expectObject({"id", "fqdn", "site", "load_balancing", "next_hop", "servers"});
+    n.expectObject({"id", "fqdn", "site", "load_balancing", "next_hop", "import_key", "servers"});
     EdgePool p;
     p.id = PoolId(n.at("id").id());
     p.fqdn = n.at("fqdn").string();
@@ -259,6 +265,7 @@ EdgePool readPool(const Node &n)
     p.loadBalancing = readEnum(n.at("load_balancing"), loadBalancingFromString, "load balancing");
     if (const auto nextHop = n.find("next_hop"))
         p.nextHop = PeerId(nextHop->id());
+    p.importKey = optionalString(n, "import_key");
     const Node servers = n.at("servers");
     p.servers = readList<EdgeServer>(servers, readServer);
     if (p.servers.isEmpty())
@@ -380,7 +387,8 @@ Topology readTopology(const Node &root)
         root.fail(QStringLiteral("expected an object at the top level, found %1")
                           .arg(root.typeName()));
     // Format 1 files (EdgeMap 0.x) have no SIP domains and no source ports; they read as a
-    // format 2 file without them and are saved as format 2.
+    // format 2 file without them and are saved as format 2. Format 2 is format 3 without what
+    // an import records (import keys, a peer's members).
     readFormat(root);
     root.expectObject({"format", "name", "product", "sip_domains", "services", "peers", "pools",
                        "flows", "scenarios"});

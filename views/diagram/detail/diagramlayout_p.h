@@ -33,9 +33,8 @@ inline constexpr qreal kPeerGap = 16;
 inline constexpr qreal kWall = 16;
 inline constexpr qreal kLane = 8;
 inline constexpr qreal kLaneMargin = 8;
-inline constexpr qreal kCharWidth = 5.3; // flow label font, generous so that nothing clips
-inline constexpr qreal kPanelGap = 40;   // between site panels
-inline constexpr qreal kTableGap = 10;   // above a member table and an expanded member
+inline constexpr qreal kPanelGap = 40; // between site panels
+inline constexpr qreal kTableGap = 10; // above a member table and an expanded member
 inline constexpr qreal kOutboundOffset = 6;
 inline constexpr qreal kMargin = 16;
 } // namespace metrics
