@@ -129,4 +129,65 @@ int statusSeverity(ListenerStatus status)
     return 0;
 }
 
+namespace {
+
+struct ProbeEntry
+{
+    CombinedKind kind;
+    ListenerStatus colours; // the listener status whose colours it takes
+    const char16_t *glyph;
+    int severity;
+};
+
+constexpr ProbeEntry kProbeEntries[] = {
+        {CombinedKind::NotProbed, ListenerStatus::NotChecked, u"\u2013", 0},
+        {CombinedKind::Unresolved, ListenerStatus::Unknown, u"?", 3},
+        {CombinedKind::Reachable, ListenerStatus::Ok, u"\u2713", 1},
+        {CombinedKind::Refused, ListenerStatus::Missing, u"\u2717", 7},
+        {CombinedKind::NoAnswer, ListenerStatus::Missing, u"\u2298", 7},
+        {CombinedKind::Working, ListenerStatus::Ok, u"\u2713", 1},
+        {CombinedKind::Blocked, ListenerStatus::Missing, u"\u2298", 7},
+        {CombinedKind::NotListening, ListenerStatus::Missing, u"\u2717", 7},
+        {CombinedKind::WrongAddress, ListenerStatus::WrongAddress, u"\u21c4", 5},
+        {CombinedKind::DownPathUnknown, ListenerStatus::Missing, u"\u2717", 7},
+        {CombinedKind::WrongProcess, ListenerStatus::WrongProcess, u"\u2260", 6},
+        {CombinedKind::ReachableUnbound, ListenerStatus::Exposed, u"!", 4},
+        {CombinedKind::MediaExpected, ListenerStatus::Ok, u"\u2713", 1},
+        {CombinedKind::MediaFiltered, ListenerStatus::Exposed, u"\u2298", 4},
+        {CombinedKind::MediaOpen, ListenerStatus::Dynamic, u"\u223f", 2},
+};
+
+const ProbeEntry *probeEntry(CombinedKind kind)
+{
+    for (const ProbeEntry &e : kProbeEntries)
+        if (e.kind == kind)
+            return &e;
+    return nullptr;
+}
+
+} // namespace
+
+StatusStyle probeStyle(CombinedKind kind, StatusPalette palette)
+{
+    const ProbeEntry *e = probeEntry(kind);
+    if (!e)
+        return {};
+    StatusStyle style = statusStyle(e->colours, palette);
+    style.glyph = QString::fromUtf16(e->glyph);
+    style.label = displayName(kind);
+    return style;
+}
+
+QString probeText(CombinedKind kind)
+{
+    const StatusStyle s = probeStyle(kind, StatusPalette::Light);
+    return s.glyph + QLatin1Char(' ') + s.label;
+}
+
+int probeSeverity(CombinedKind kind)
+{
+    const ProbeEntry *e = probeEntry(kind);
+    return e ? e->severity : 0;
+}
+
 } // namespace edgemap

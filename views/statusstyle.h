@@ -1,5 +1,6 @@
 #pragma once
 
+#include "probe/probeverdict.h"
 #include "snapshot/judgement.h"
 
 #include <QColor>
@@ -33,5 +34,15 @@ QString statusText(ListenerStatus status);
 // How bad a status is, for sorting and for the worst of several: Missing highest, then wrong
 // process, wrong address, exposed, unknown, dynamic, OK; not checked 0.
 int statusSeverity(ListenerStatus status);
+
+// How a probe verdict looks (the second badge on a chip, the probe columns, the Probes pane):
+// the colours of the listener status it is closest to, a glyph of its own where the status's
+// would mislead (⊘ blocked), and the verdict's word (displayName(CombinedKind)).
+StatusStyle probeStyle(CombinedKind kind, StatusPalette palette);
+// "⊘ Blocked"
+QString probeText(CombinedKind kind);
+// How bad a verdict is, on the scale of statusSeverity: blocked and not listening as missing;
+// working as OK; not probed 0.
+int probeSeverity(CombinedKind kind);
 
 } // namespace edgemap

@@ -45,6 +45,7 @@ MainWindow::MainWindow(Document &document, QWidget *parent)
     createTableDocks();
     createSnapshotDock();
     createSnapshotUi();
+    createProbes();
     arrangeDocks();
     setStatusPalette(m_palette);
     statusBar(); // created up front so that the actions' status tips have somewhere to go

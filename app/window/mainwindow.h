@@ -28,6 +28,8 @@ class ListenerTablePane;
 class LiveSources;
 class NativeCaptureSource;
 class ProblemsPane;
+class ProbeActions;
+class ProbesPane;
 class PropertyEditor;
 class Selection;
 class SnapshotPane;
@@ -91,6 +93,9 @@ public:
     PropertyEditor *propertyEditor() const { return m_properties; }
     QDockWidget *propertiesDock() const { return m_propertiesDock; }
     SnapshotPane *snapshotPane() const { return m_snapshotPane; }
+    ProbesPane *probesPane() const { return m_probesPane; }
+    QDockWidget *probesDock() const { return m_probesDock; }
+    ProbeActions *probes() const { return m_probes; }
     QDockWidget *snapshotDock() const { return m_snapshotDock; }
 
     // Reads and judges a snapshot in the background; the result arrives through the Document
@@ -167,6 +172,9 @@ private:
     void createDetailsDock();
     void createTableDocks();
     void createPropertiesDock();
+    void createProbes();
+    // Every dock, in the View menu's order.
+    QList<QDockWidget *> docks() const;
     void createSnapshotDock();
     void arrangeDocks();
     QAction *createDiagramOnlyAction();
@@ -205,6 +213,9 @@ private:
     QDockWidget *m_listenerDock = nullptr;
     ProblemsPane *m_problems = nullptr;
     QDockWidget *m_problemsDock = nullptr;
+    ProbeActions *m_probes = nullptr;
+    ProbesPane *m_probesPane = nullptr;
+    QDockWidget *m_probesDock = nullptr;
     PropertyEditor *m_properties = nullptr;
     QDockWidget *m_propertiesDock = nullptr;
     SnapshotPane *m_snapshotPane = nullptr;

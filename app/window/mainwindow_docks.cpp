@@ -8,9 +8,11 @@
 #include "panes/detailsview.h"
 #include "panes/listenertablemodel.h"
 #include "panes/listenertablepane.h"
+#include "panes/probespane.h"
 #include "panes/problemspane.h"
 #include "panes/snapshotpane.h"
 #include "panes/topologytreemodel.h"
+#include "probes/probeactions.h"
 #include "selection.h"
 
 #include <QDockWidget>
@@ -102,10 +104,32 @@ void MainWindow::arrangeDocks()
     m_detailsDock->raise();
     tabifyDockWidget(m_listenerDock, m_problemsDock);
     tabifyDockWidget(m_problemsDock, m_snapshotDock);
+    tabifyDockWidget(m_snapshotDock, m_probesDock);
     m_listenerDock->raise();
     resizeDocks({m_treeDock}, {300}, Qt::Horizontal);
     resizeDocks({m_treeDock, m_detailsDock}, {330, 250}, Qt::Vertical);
     resizeDocks({m_listenerDock}, {170}, Qt::Vertical);
+}
+
+// The Probes pane, tabbed with Problems and Snapshot, and Probe from Here's progress in it.
+void MainWindow::createProbes()
+{
+    m_probes = new ProbeActions(m_document, statusBar(), this);
+    connect(m_probes, &ProbeActions::errorOccurred, this, &MainWindow::showError);
+    m_probesPane = new ProbesPane(m_document, this);
+    m_probesPane->setObjectName(QStringLiteral("probesPane"));
+    m_probesDock = addDock(m_probesPane->title(), QStringLiteral("probesDock"), m_probesPane,
+                           Qt::BottomDockWidgetArea);
+    connect(m_probesPane, &ProbesPane::titleChanged, m_probesDock, &QDockWidget::setWindowTitle);
+    connect(m_probesPane, &ProbesPane::probeRequested, m_probes, &ProbeActions::probeFromHere);
+    connect(m_probesPane, &ProbesPane::cancelRequested, m_probes, &ProbeActions::cancel);
+    connect(m_probes, &ProbeActions::started, this, [this](int total) {
+        m_probesPane->runStarted(total);
+        m_probesDock->show();
+        m_probesDock->raise();
+    });
+    connect(m_probes, &ProbeActions::progress, m_probesPane, &ProbesPane::runProgress);
+    connect(m_probes, &ProbeActions::finished, m_probesPane, &ProbesPane::runFinished);
 }
 
 void MainWindow::createSnapshotDock()

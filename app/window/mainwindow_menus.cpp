@@ -5,8 +5,10 @@
 #include "document/document.h"
 #include "editing/propertyeditor.h"
 #include "panes/listenertablepane.h"
+#include "panes/probespane.h"
 #include "panes/problemspane.h"
 #include "panes/topologytreemodel.h"
+#include "probes/probeactions.h"
 #include "window/documentactions.h"
 #include "window/exportactions.h"
 #include "window/fileactions.h"
@@ -59,6 +61,8 @@ void MainWindow::createMenus()
     m_snapshotMenu = menuBar()->addMenu(tr("&Snapshot"));
     m_snapshotMenu->setObjectName(QStringLiteral("snapshotMenu"));
     m_snapshotUi->populateMenu(m_snapshotMenu);
+    m_snapshotMenu->addSeparator();
+    m_probes->populateMenu(m_snapshotMenu);
     createHelpMenu();
 }
 
@@ -133,9 +137,14 @@ void MainWindow::createViewMenu()
     });
     view->addSeparator();
     view->addAction(createDiagramOnlyAction());
-    for (QDockWidget *dock : {m_treeDock, m_detailsDock, m_propertiesDock, m_listenerDock,
-                              m_problemsDock, m_snapshotDock})
+    for (QDockWidget *dock : docks())
         view->addAction(dock->toggleViewAction());
+}
+
+QList<QDockWidget *> MainWindow::docks() const
+{
+    return {m_treeDock,     m_detailsDock,  m_propertiesDock, m_listenerDock,
+            m_problemsDock, m_snapshotDock, m_probesDock};
 }
 
 // On a laptop screen the docks leave the diagram a strip: "Diagram Only" hides them all (the
@@ -149,8 +158,7 @@ QAction *MainWindow::createDiagramOnlyAction()
     m_diagramOnly->setToolTip(
             tr("Hide the panes and give the diagram the window (%1)")
                     .arg(m_diagramOnly->shortcut().toString(QKeySequence::NativeText)));
-    const QList<QDockWidget *> docks{m_treeDock,     m_detailsDock,  m_propertiesDock,
-                                     m_listenerDock, m_problemsDock, m_snapshotDock};
+    const QList<QDockWidget *> docks = this->docks();
     connect(m_diagramOnly, &QAction::toggled, this, [this, docks](bool only) {
         if (only) {
             m_statesBeforeDiagramOnly = saveState();
@@ -230,6 +238,7 @@ void MainWindow::setStatusPalette(StatusPalette palette)
     m_diagram->setStatusPalette(palette);
     m_listeners->setStatusPalette(palette);
     m_problems->setStatusPalette(palette);
+    m_probesPane->setStatusPalette(palette);
 }
 
 void MainWindow::createHelpMenu()

@@ -69,6 +69,7 @@ Document::Document(const DocumentState &state, QObject *parent)
         m_analysis = state.analysis;
     m_filePath = state.filePath;
     m_checks = state.checks;
+    m_probes = state.probes;
 }
 
 Error Document::setField(const FieldRef &ref, const QVariant &value)

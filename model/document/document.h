@@ -4,6 +4,7 @@
 #include "document/documentstate.h"
 #include "document/topologyedit.h"
 #include "io/error.h"
+#include "probe/probediagnosis.h"
 #include "snapshot/checkset.h"
 
 #include <QHash>
@@ -66,6 +67,13 @@ public:
     // Announces checksChanged when `checks` differs from the current set.
     void setChecks(CheckSet checks);
 
+    // The last probe run (Probe from Here) joined with the checks; empty before any run. View
+    // state like the checks: never saved, never on the undo stack. Joined again when the checks
+    // or the topology change; another topology drops it.
+    const ProbeDiagnosis &probes() const { return m_probes; }
+    // Announces probesChanged. A null run clears.
+    void setProbeRun(std::shared_ptr<const ProbeRun> run);
+
     // A copy of everything an export or a report draws from, as a plain value for a worker
     // thread: later edits and snapshots do not touch it. It carries analysis().
     DocumentState state() const;
@@ -79,6 +87,9 @@ Q_SIGNALS:
     void structureChanged();
     // checks() changed: a snapshot arrived, was judged again, or its changes were acknowledged.
     void checksChanged();
+    // probes() changed: a run finished or was cleared, or was joined again with new checks or
+    // another state of the topology.
+    void probesChanged();
     void filePathChanged(const QString &path);
     void modifiedChanged(bool modified);
 
@@ -90,6 +101,8 @@ private:
     QUndoStack *m_undo = nullptr;
 
     CheckSet m_checks;
+    ProbeDiagnosis m_probes;
+    void joinProbes();
 
     friend class FieldCommand;
     friend class TopologyCommand;

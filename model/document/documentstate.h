@@ -2,6 +2,7 @@
 
 #include "core/pathanalysis.h"
 #include "core/topology.h"
+#include "probe/probediagnosis.h"
 #include "snapshot/checkset.h"
 
 #include <QString>
@@ -23,6 +24,7 @@ struct DocumentState
     // Document::state().
     std::shared_ptr<const PathAnalysis> analysis;
     CheckSet checks;
+    ProbeDiagnosis probes; // the last probe run, joined with `checks`; empty before any
     QString filePath;
     bool modified = false;
 };
