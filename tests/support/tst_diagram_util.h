@@ -4,10 +4,32 @@
 #include "core/catalog.h"
 #include "core/templates.h"
 #include "io/topologyfile.h"
+#include "probe/proberesult.h"
 
 #include <QtGlobal>
 
 namespace edgemap::testing {
+
+// A Probe from Here run made by hand: `blocked` listeners timed out, `working` ones took the
+// connection; no other listener was probed.
+inline ProbeRun probeRunOf(const Topology &t, const QList<ListenerId> &blocked,
+                           const QList<ListenerId> &working)
+{
+    ProbeRun run;
+    const auto add = [&](const ListenerId &id, ProbeStatus status) {
+        ProbeResult r;
+        r.target.listener = id;
+        if (const EdgeServer *server = t.serverOfListener(id))
+            r.target.server = server->id;
+        r.status = status;
+        run.results.append(r);
+    };
+    for (const ListenerId &id : blocked)
+        add(id, ProbeStatus::TimedOut);
+    for (const ListenerId &id : working)
+        add(id, ProbeStatus::Open);
+    return run;
+}
 
 inline MemberParams member(int n, bool singleIp)
 {

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void legendEntriesFollowThePalette();
     void nothingIsElided_data();
     void nothingIsElided();
+    void probeBadgeInExports();
 };
 
 void TstDiagramRenderer::samePixelsAsTheScene_data()
@@ -278,17 +279,23 @@ void TstDiagramRenderer::nothingIsElided_data()
     QTest::addColumn<Topology>("topology");
     QTest::addColumn<int>("checks");
     QTest::addColumn<bool>("expandAll");
+    QTest::addColumn<bool>("probed");
     const int none = int(Checks::None);
     QTest::newRow("default, judged")
-            << topologyfile::defaultTopology() << int(Checks::Sample) << false;
+            << topologyfile::defaultTopology() << int(Checks::Sample) << false << false;
     QTest::newRow("2-server pool, judged twice")
-            << pooltest::twoServerPool() << int(Checks::Changes) << false;
+            << pooltest::twoServerPool() << int(Checks::Changes) << false << false;
     QTest::newRow("2-server pool, expanded, judged twice")
-            << pooltest::twoServerPool() << int(Checks::Changes) << true;
-    QTest::newRow("4-server pool") << build(params(4)) << none << false;
-    QTest::newRow("12-server pool") << build(params(12)) << none << false;
-    QTest::newRow("12-server pool, single IP") << build(params(12, true)) << none << false;
-    QTest::newRow("3 sites") << sites(3, 2) << none << false;
+            << pooltest::twoServerPool() << int(Checks::Changes) << true << false;
+    QTest::newRow("4-server pool") << build(params(4)) << none << false << false;
+    QTest::newRow("12-server pool") << build(params(12)) << none << false << false;
+    QTest::newRow("12-server pool, single IP") << build(params(12, true)) << none << false << false;
+    QTest::newRow("3 sites") << sites(3, 2) << none << false << false;
+    QTest::newRow("default, judged, probed")
+            << topologyfile::defaultTopology() << int(Checks::Sample) << false << true;
+    QTest::newRow("2-server pool, probed")
+            << pooltest::twoServerPool() << int(Checks::Changes) << false << true;
+    QTest::newRow("12-server pool, probed") << build(params(12)) << none << false << true;
 }
 
 // Every text of the drawing fits its box at 100 %: names, addresses with their NAT address,
@@ -298,8 +305,16 @@ void TstDiagramRenderer::nothingIsElided()
     QFETCH(Topology, topology);
     QFETCH(int, checks);
     QFETCH(bool, expandAll);
+    QFETCH(bool, probed);
     Document doc(topology);
     judge(doc, Checks(checks));
+    if (probed) { // every other listener blocked, the rest working
+        QList<ListenerId> blocked, working;
+        for (const Listener *l : doc.topology().allListeners())
+            ((blocked.size() + working.size()) % 2 ? working : blocked).append(l->id);
+        doc.setProbeRun(
+                std::make_shared<const ProbeRun>(probeRunOf(doc.topology(), blocked, working)));
+    }
     DiagramScene scene(doc);
     if (expandAll)
         for (const EdgePool &pool : doc.topology().pools)
@@ -313,4 +328,35 @@ void TstDiagramRenderer::nothingIsElided()
     });
     QVERIFY(!image.isNull());
     QVERIFY2(elided.isEmpty(), qPrintable(elided.join(u" | "_s)));
+}
+
+// The probe badge is in the files: the SVG export names the verdicts a user sees on screen.
+void TstDiagramRenderer::probeBadgeInExports()
+{
+    Document doc(topologyfile::defaultTopology());
+    deliverCheck(doc, sampletest::sampleCheck(doc.topology()));
+    const Topology &t = doc.topology();
+    QList<ListenerId> blocked, working;
+    for (const Listener *l : t.allListeners())
+        if (l->hasEndpoint(u"access-client-sip"_s))
+            blocked.append(l->id);
+        else if (l->hasEndpoint(u"access-internal-sip"_s))
+            working.append(l->id);
+    QCOMPARE(blocked.size(), 1);
+    QCOMPARE(working.size(), 1);
+    ExportOptions options;
+    options.dpi = 96;
+    options.exportedAt = QDateTime(QDate(2024, 5, 1), QTime(9, 30), Qt::UTC);
+    const QByteArray blockedWord
+            = probeStyle(CombinedKind::Blocked, StatusPalette::Light).label.toUtf8();
+    const QByteArray workingWord
+            = probeStyle(CombinedKind::Working, StatusPalette::Light).label.toUtf8();
+    QVERIFY(!DiagramExporter(doc, options).svg().contains(blockedWord));
+    doc.setProbeRun(std::make_shared<const ProbeRun>(probeRunOf(t, blocked, working)));
+    const DiagramExporter exporter(doc, options);
+    const QByteArray svg = exporter.svg();
+    QVERIFY2(svg.contains(blockedWord), blockedWord.constData());
+    QVERIFY2(svg.contains(workingWord), workingWord.constData());
+    if (const QByteArray out = qgetenv("EDGEMAP_PROBE_PNG"); !out.isEmpty())
+        QVERIFY(exporter.image().save(QString::fromLocal8Bit(out)));
 }

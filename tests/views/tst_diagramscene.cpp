@@ -78,6 +78,7 @@ private Q_SLOTS:
     void viewSelectionAndEscape();
     void everyCheckedServerIsColoured();
     void changedChipsAreMarked();
+    void probeBadgeOnChips();
     void sceneShowsTheDocumentsAnalysis();
     void poolShapeShowsEachMember();
     void expandingAMemberKeepsTheOthers();
@@ -646,4 +647,37 @@ void TstDiagramScene::brokenScenarioMarksWhereItBreaks()
     }
     QVERIFY(broken >= 1);
     QVERIFY(onWebconf);
+}
+
+// Probe from Here: a second badge on each probed chip, its verdict joined with the snapshot, the
+// words in the tooltip; gone when the run is cleared.
+void TstDiagramScene::probeBadgeOnChips()
+{
+    Document doc(topologyfile::defaultTopology());
+    DiagramScene scene(doc);
+    const Topology &t = doc.topology();
+    const ListenerId blocked = listenerWith(t, u"access-client-sip"_s)->id;
+    const ListenerId working = listenerWith(t, u"access-internal-sip"_s)->id;
+    const ListenerId other = listenerWith(t, u"webconf-external-psom"_s)->id;
+    QVERIFY(!scene.chip(blocked)->look().probed);
+    doc.setProbeRun(std::make_shared<const ProbeRun>(probeRunOf(t, {blocked}, {working})));
+    // Without a snapshot: the probe's own words.
+    QVERIFY(scene.chip(blocked)->look().probed);
+    QCOMPARE(scene.chip(blocked)->look().probe, CombinedKind::NoAnswer);
+    QCOMPARE(scene.chip(working)->look().probe, CombinedKind::Reachable);
+    QVERIFY(!scene.chip(other)->look().probed);
+    // With the snapshot (both bound): blocked between here and the Edge, and working.
+    deliverCheck(doc, sampleCheck(doc.topology()));
+    QCOMPARE(scene.chip(blocked)->look().probe, CombinedKind::Blocked);
+    QCOMPARE(scene.chip(working)->look().probe, CombinedKind::Working);
+    QVERIFY(!scene.chip(other)->look().probed);
+    const QString tip = scene.toolTipFor(scene.chip(blocked));
+    const CombinedVerdict &verdict = doc.probes().of(blocked)->verdict;
+    QVERIFY2(tip.contains(u"From here:"_s), qPrintable(tip));
+    QVERIFY2(tip.contains(verdict.words.toHtmlEscaped()), qPrintable(tip));
+    QVERIFY2(tip.contains(verdict.detail.toHtmlEscaped()), qPrintable(tip));
+    QVERIFY(!scene.toolTipFor(scene.chip(other)).contains(u"From here:"_s));
+    doc.setProbeRun(nullptr);
+    QVERIFY(!scene.chip(blocked)->look().probed);
+    QVERIFY(!scene.toolTipFor(scene.chip(blocked)).contains(u"From here:"_s));
 }

@@ -57,7 +57,8 @@ void ChipItem::setLook(const ChipLook &look)
     if (m.socket == look.socket && m.protocol == look.protocol && m.unexpected == look.unexpected
         && m.status == look.status && m.established == look.established
         && m.changeBadge == look.changeBadge && m.changeDescription == look.changeDescription
-        && m.members == look.members && m.membersSummary == look.membersSummary)
+        && m.members == look.members && m.membersSummary == look.membersSummary
+        && m.probed == look.probed && m.probe == look.probe)
         return;
     m_look = look;
     update();

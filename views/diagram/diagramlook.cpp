@@ -165,6 +165,21 @@ void applyMembers(ChipLook &chip, const DiagramLayout::Chip &c, const DiagramInp
                                       .arg(n);
 }
 
+// The probe verdict of a chip's listener; a shared chip's: its worst member's (probeSeverity).
+void applyProbe(ChipLook &chip, const QList<ListenerId> &listeners, const DiagramChecks &checks)
+{
+    chip.probed = false;
+    chip.probe = CombinedKind::NotProbed;
+    for (const ListenerId &id : listeners) {
+        const auto p = checks.probes.constFind(id);
+        if (p == checks.probes.cend())
+            continue;
+        if (!chip.probed || probeSeverity(p->kind) > probeSeverity(chip.probe))
+            chip.probe = p->kind;
+        chip.probed = true;
+    }
+}
+
 // Each member row: the worst status of the member's listeners, and how many are not OK.
 void applyMemberRows(DiagramLook &look, const DiagramInput &input, const DiagramLayout &layout)
 {
@@ -298,6 +313,8 @@ DiagramInput diagramInputOf(const DocumentState &state)
         if (const StatusChange *change = checks.changeOf(l->id))
             input.checks.changes.insert(l->id, *change);
     }
+    for (auto it = state.probes.listeners.cbegin(); it != state.probes.listeners.cend(); ++it)
+        input.checks.probes.insert(it.key(), it->verdict);
     return input;
 }
 
@@ -321,6 +338,11 @@ void applyChecks(DiagramLook &look, const DiagramInput &input, const DiagramLayo
         ChipLook &chip = look.chips[c.key];
         chip.changeBadge.clear();
         chip.changeDescription.clear();
+        applyProbe(chip,
+                   c.unexpected >= 0     ? QList<ListenerId>{}
+                   : c.members.isEmpty() ? QList<ListenerId>{c.listener}
+                                         : c.members,
+                   checks);
         if (c.unexpected >= 0) {
             const DiagramChecks::Server *server = checks.server(c.server);
             if (server && server->appeared.value(c.unexpected)) {

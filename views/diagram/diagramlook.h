@@ -5,6 +5,7 @@
 #include "diagram/diagramlayout.h"
 #include "diagram/diagramstyle.h"
 #include "document/documentstate.h"
+#include "probe/probeverdict.h"
 #include "snapshot/capturetime.h"
 #include "snapshot/judgement.h"
 #include "snapshot/snapshotdiff.h"
@@ -38,6 +39,8 @@ struct DiagramChecks
     QList<Server> servers; // the good checks, in topology order
     QHash<ListenerId, ListenerVerdict> verdicts;
     QHash<ListenerId, StatusChange> changes; // unacknowledged verdict changes
+    // Probe from Here: each probed listener's verdict (empty before any run).
+    QHash<ListenerId, CombinedVerdict> probes;
 
     const Server *server(const ServerId &id) const;
     // The unexpected sockets of each checked server, as DiagramLayout places them.
@@ -79,6 +82,9 @@ struct ChipLook
     int established = 0;
     QString changeBadge; // empty: unchanged
     QString changeDescription;
+    // Probe from Here: the second badge; a shared chip shows its worst member's verdict.
+    bool probed = false;
+    CombinedKind probe = CombinedKind::NotProbed;
 };
 
 struct ServiceLook

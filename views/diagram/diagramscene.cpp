@@ -29,6 +29,7 @@ DiagramScene::DiagramScene(Document &document, QObject *parent)
     connect(&m_document, &Document::fieldChanged, this, &DiagramScene::rebuild);
     connect(&m_document, &Document::checksChanged, this, &DiagramScene::onCheckChanged);
     connect(&m_document, &Document::checksChanged, this, &DiagramScene::markChanges);
+    connect(&m_document, &Document::probesChanged, this, &DiagramScene::recolour);
     rebuild();
 }
 

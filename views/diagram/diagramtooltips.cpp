@@ -89,6 +89,13 @@ QString listenerTip(const DiagramInput &state, const PathAnalysis &analysis, con
         html += observedText(*v, t);
     else
         html += para(tr("Not checked: load a snapshot of this server to see its state."));
+    if (const auto p = state.checks.probes.constFind(l.id); p != state.checks.probes.cend()) {
+        html += para(tr("<b>From here:</b> %1").arg(esc(p->words)));
+        if (!p->detail.isEmpty())
+            html += para(esc(p->detail));
+        for (const TlsFinding &finding : p->tls)
+            html += para(tr("Certificate: %1").arg(esc(finding.text)));
+    }
     return html;
 }
 
