@@ -164,7 +164,9 @@ void TstListenerTable::probeColumnsFromHere()
     const QTableView *v = pane.view();
     const int sip = statusRowOf(pane, kInternalSip);
     const int psom = statusRowOf(pane, kPsom);
-    // No run yet: the columns are there and empty.
+    // No run yet: the columns are empty and hidden (a laptop screen keeps its width).
+    QVERIFY(v->isColumnHidden(ListenerTableModel::ProbeColumn));
+    QVERIFY(v->isColumnHidden(ListenerTableModel::ProbeDetailColumn));
     QCOMPARE(cell(v, sip, ListenerTableModel::ProbeColumn), QString());
     QCOMPARE(cell(v, sip, ListenerTableModel::ProbeDetailColumn), QString());
 
@@ -183,6 +185,8 @@ void TstListenerTable::probeColumnsFromHere()
     QSignalSpy changed(pane.model(), &QAbstractItemModel::dataChanged);
     m_doc.setProbeRun(run);
     QVERIFY(!changed.isEmpty());
+    QVERIFY(!v->isColumnHidden(ListenerTableModel::ProbeColumn));
+    QVERIFY(!v->isColumnHidden(ListenerTableModel::ProbeDetailColumn));
 
     // The snapshot says bound, the probe timed out: blocked between here and the Edge.
     QCOMPARE(cell(v, sip, ListenerTableModel::StatusColumn), u"✓ OK"_s);
@@ -321,11 +325,12 @@ void TstListenerTable::copiesSelectedRowsAsTsv()
 
     const QString detail = m_doc.checks().verdict(kPsom)->detail;
     QVERIFY(!detail.isEmpty());
+    // No probe run: its columns are hidden, so not copied.
+    QVERIFY(pane.view()->isColumnHidden(ListenerTableModel::ProbeColumn));
     const QString header = u"Server\tInterface\tAddress\tTransport\tPort\tProtocol\tService\t"
-                           "Executable\tStatus\tFrom here\tProbe detail\tObserved process\t"
-                           "Established\tDetail"_s;
+                           "Executable\tStatus\tObserved process\tEstablished\tDetail"_s;
     const QString row = u"edge01.contoso.local\tInternal\t172.25.33.10\tTCP\t8057\tPSOM/MTLS\t"
-                        "RTCDATAPROXY\tDataProxy.exe\t✗ Missing\t\t\t\t0\t"_s
+                        "RTCDATAPROXY\tDataProxy.exe\t✗ Missing\t\t0\t"_s
                         + detail;
     QCOMPARE(QApplication::clipboard()->text(), header + u'\n' + row + u'\n');
 
@@ -341,7 +346,7 @@ void TstListenerTable::copiesSelectedRowsAsTsv()
     QVERIFY(lines[0].endsWith(u"\tEstablished"_s));
     QVERIFY(lines[1].startsWith(u"Internal\t172.25.33.10\tTCP\t8057\t"_s));
     QCOMPARE(lines[2], u"Internal\t172.25.33.10\tTCP\t5061\tSIP/MTLS\tRTCSRV\tRTCSrv.exe\t"
-                       "✓ OK\t\t\tRTCSrv.exe (PID 2216)\t2"_s);
+                       "✓ OK\tRTCSrv.exe (PID 2216)\t2"_s);
     deliverCheck(m_doc, nullptr);
 }
 
