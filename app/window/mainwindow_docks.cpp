@@ -127,6 +127,9 @@ void MainWindow::createProbes()
         m_probesPane->runStarted(total);
         m_probesDock->show();
         m_probesDock->raise();
+        // The bottom docks start a few rows high; a run's results want a third of the window.
+        if (!m_probesDock->isFloating() && m_probesDock->height() < height() / 3)
+            resizeDocks({m_probesDock}, {height() / 3}, Qt::Vertical);
     });
     connect(m_probes, &ProbeActions::progress, m_probesPane, &ProbesPane::runProgress);
     connect(m_probes, &ProbeActions::finished, m_probesPane, &ProbesPane::runFinished);

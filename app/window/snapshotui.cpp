@@ -82,6 +82,8 @@ SnapshotUi::SnapshotUi(Document &document, QStatusBar *statusBar, QWidget *windo
         m_acknowledgeAction->setEnabled(m_document.checks().hasChanges());
         updateCheckSummary();
     });
+    // The Problems pane lists the probe run's problems too: the summary counts them alike.
+    connect(&m_document, &Document::probesChanged, this, &SnapshotUi::updateCheckSummary);
     updateCheckSummary();
 }
 
@@ -248,8 +250,11 @@ void SnapshotUi::updateCheckSummary()
             = checks.size() == 1
                       ? tr("%1 on %2").arg(checks.first()->source.label(), servers.first())
                       : tr("%1 servers checked").arg(checks.size());
-    m_checkLabel->setText(
-            tr("%1: %2 OK, %3").arg(where).arg(counts.ok).arg(ProblemsModel::summaryOf(counts)));
+    m_checkLabel->setText(tr("%1: %2 OK, %3")
+                                  .arg(where)
+                                  .arg(counts.ok)
+                                  .arg(ProblemsModel::summaryOf(
+                                          counts, ProblemsModel::fromHereCountsOf(m_document))));
     m_checkLabel->setToolTip(servers.join(QLatin1Char('\n')));
 }
 

@@ -3,10 +3,17 @@
 // no network), then the cases with words of their own: the service named when it is down, the
 // wrong address named, a hairpin test, one port of the media range, certificate findings kept
 // as findings of their own.
+#include "core/pathanalysis.h"
+#include "probe/probediagnosis.h"
 #include "probe/probeverdict.h"
+#include "snapshot/check.h"
+#include "snapshot/checkset.h"
 #include "support/topologybuilder.h"
 
+#include <QSet>
 #include <QTest>
+
+#include <memory>
 
 using namespace edgemap;
 using namespace edgemap::testing;
@@ -142,6 +149,8 @@ private Q_SLOTS:
     void certificateFindingsStayTheirOwn();
     void keysAndNamesAreStable();
     void fromTheServersJudgement();
+    void diagnosisWithoutSnapshot();
+    void diagnosisWithSnapshot();
 };
 
 void TstProbeVerdict::everyCombination_data()
@@ -336,6 +345,96 @@ void TstProbeVerdict::fromTheServersJudgement()
     QVERIFY(!combineWithJudgement(topology(), working, nullptr).needsAttention());
     working.findings.append({TlsFinding::Check::ExpiresSoon, TlsFinding::Severity::Warning, {}});
     QVERIFY(combineWithJudgement(topology(), working, nullptr).needsAttention());
+}
+
+namespace {
+
+// A run that probed kInt5061 twice (open, then timed out) and a name target.
+std::shared_ptr<const ProbeRun> runWithBlockedSip()
+{
+    auto run = std::make_shared<ProbeRun>();
+    run->results.append(probe(ProbeStatus::Open));
+    run->results.append(probe(ProbeStatus::TimedOut));
+    ProbeResult name;
+    name.target.name = u"sip.contoso.com"_s;
+    name.status = ProbeStatus::Unresolved;
+    run->results.append(name);
+    return run;
+}
+
+} // namespace
+
+void TstProbeVerdict::diagnosisWithoutSnapshot()
+{
+    const Topology t = topology();
+    const PathAnalysis analysis(t);
+    const auto run = runWithBlockedSip();
+    const ProbeDiagnosis d = diagnoseProbes(t, analysis, run, CheckSet());
+    QVERIFY(!d.isEmpty());
+    QCOMPARE(d.verdicts.size(), 3);
+    const ListenerProbe *p = d.of(kInt5061);
+    QVERIFY(p);
+    QCOMPARE(p->server, kEdge01);
+    QCOMPARE(p->results, (QList<int>{0, 1}));
+    // The worst result says most: the time-out, not the open first one.
+    QCOMPARE(p->worst, 1);
+    QCOMPARE(run->worstResultOf(kInt5061), &run->results.at(1));
+    QCOMPARE(p->verdict.kind, CombinedKind::NoAnswer);
+    QVERIFY(p->down);
+    QVERIFY(!d.of(ListenerId(u"edge01-nothing"_s)));
+    QCOMPARE(d.counts.probes, 3);
+    QCOMPARE(d.counts.reachable, 1);
+    QCOMPARE(d.counts.problems, 2); // the time-out and the unresolved name
+    QCOMPARE(d.counts.tlsFindings, 0);
+    // Down from here breaks what the listener alone breaks.
+    const QList<ScenarioImpact> expected = analysis.impact(QSet<ListenerId>{kInt5061});
+    QVERIFY(!expected.isEmpty());
+    QCOMPARE(d.impact.size(), expected.size());
+    QCOMPARE(d.counts.brokenScenarios, int(d.impact.size()));
+    for (const ScenarioImpact &i : d.impact) {
+        QCOMPARE(i.server, kEdge01);
+        QVERIFY(i.brokenBy.contains(kInt5061));
+    }
+    QVERIFY(diagnoseProbes(t, analysis, nullptr, CheckSet()).isEmpty());
+}
+
+void TstProbeVerdict::diagnosisWithSnapshot()
+{
+    const Topology t = topology();
+    const PathAnalysis analysis(t);
+    auto check = std::make_shared<CheckResult>();
+    check->server = kEdge01;
+    check->judgement.server = kEdge01;
+    check->judgement.listeners.append(snapshot(ListenerStatus::Ok));
+    check->judgement.positions.insert(kInt5061, 0);
+    const CheckSet checks = CheckSet().withCheck(check, t);
+    QVERIFY(checks.verdict(kInt5061));
+
+    // Bound on the Edge, timed out from here: blocked, and down for the scenarios.
+    const ProbeDiagnosis d = diagnoseProbes(t, analysis, runWithBlockedSip(), checks);
+    const ListenerProbe *p = d.of(kInt5061);
+    QVERIFY(p);
+    QCOMPARE(p->worst, 1);
+    QCOMPARE(p->verdict.kind, CombinedKind::Blocked);
+    QCOMPARE(p->verdict.snapshot, ListenerStatus::Ok);
+    QVERIFY(p->verdict.problem);
+    QVERIFY(p->down);
+    QCOMPARE(d.counts.problems, 2);
+    QVERIFY(!d.impact.isEmpty());
+    bool brokenByBlocked = false;
+    for (const ScenarioImpact &i : d.impact)
+        brokenByBlocked = brokenByBlocked || i.brokenBy.contains(kInt5061);
+    QVERIFY(brokenByBlocked);
+
+    // Both results open: working, not down, nothing broken from here.
+    auto fine = std::make_shared<ProbeRun>();
+    fine->results.append(probe(ProbeStatus::Open));
+    const ProbeDiagnosis ok = diagnoseProbes(t, analysis, fine, checks);
+    QCOMPARE(ok.of(kInt5061)->verdict.kind, CombinedKind::Working);
+    QVERIFY(!ok.of(kInt5061)->down);
+    QCOMPARE(ok.counts.problems, 0);
+    QCOMPARE(ok.counts.reachable, 1);
+    QVERIFY(ok.impact.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TstProbeVerdict)

@@ -6,6 +6,7 @@
 #include "io/topologyfile.h"
 #include "panes/listenertablemodel.h"
 #include "panes/listenertablepane.h"
+#include "probe/probediagnosis.h"
 #include "reports/listenerrows.h"
 #include "selection.h"
 #include "snapshot/check.h"
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void rowsAndHeaders();
     void toolTipsNeverRenderFileText();
     void statusesAfterCheck();
+    void probeColumnsFromHere();
     void filterWords();
     void statusFilter();
     void sortsPortsAsNumbersAndStatusBySeverity();
@@ -124,10 +126,10 @@ void TstListenerTable::rowsAndHeaders()
     QStringList headers;
     for (int c = 0; c < ListenerTableModel::ColumnCount; ++c)
         headers.append(pane.model()->headerData(c, Qt::Horizontal).toString());
-    QCOMPARE(headers,
-             (QStringList{u"Server"_s, u"Interface"_s, u"Address"_s, u"Transport"_s, u"Port"_s,
-                          u"Protocol"_s, u"Service"_s, u"Executable"_s, u"Status"_s,
-                          u"Observed process"_s, u"Established"_s, u"Detail"_s}));
+    QCOMPARE(headers, (QStringList{u"Server"_s, u"Interface"_s, u"Address"_s, u"Transport"_s,
+                                   u"Port"_s, u"Protocol"_s, u"Service"_s, u"Executable"_s,
+                                   u"Status"_s, u"From here"_s, u"Probe detail"_s,
+                                   u"Observed process"_s, u"Established"_s, u"Detail"_s}));
     QVERIFY(columnTexts(pane.view(), ListenerTableModel::PortColumn).contains(u"50000-59999"_s));
 }
 
@@ -151,6 +153,58 @@ void TstListenerTable::statusesAfterCheck()
                      .data(Qt::BackgroundRole)
                      .value<QColor>(),
              missing.fill);
+    deliverCheck(m_doc, nullptr);
+}
+
+void TstListenerTable::probeColumnsFromHere()
+{
+    deliverCheck(m_doc, sampleCheck(m_doc.topology()));
+    m_doc.setProbeRun(nullptr);
+    ListenerTablePane pane(m_doc);
+    const QTableView *v = pane.view();
+    const int sip = statusRowOf(pane, kInternalSip);
+    const int psom = statusRowOf(pane, kPsom);
+    // No run yet: the columns are empty and hidden (a laptop screen keeps its width).
+    QVERIFY(v->isColumnHidden(ListenerTableModel::ProbeColumn));
+    QVERIFY(v->isColumnHidden(ListenerTableModel::ProbeDetailColumn));
+    QCOMPARE(cell(v, sip, ListenerTableModel::ProbeColumn), QString());
+    QCOMPARE(cell(v, sip, ListenerTableModel::ProbeDetailColumn), QString());
+
+    auto run = std::make_shared<ProbeRun>();
+    ProbeResult blocked;
+    blocked.target.listener = kInternalSip;
+    blocked.target.server = ServerId(u"edge01"_s);
+    blocked.target.port = 5061;
+    blocked.address = u"172.25.33.10"_s;
+    blocked.status = ProbeStatus::TimedOut;
+    blocked.findings.append({TlsFinding::Check::Expired, TlsFinding::Severity::Error,
+                             u"The certificate expired 3 days ago"_s});
+    blocked.findings.append({TlsFinding::Check::ExpiresSoon, TlsFinding::Severity::Warning,
+                             u"The certificate expires in 10 days"_s});
+    run->results.append(blocked);
+    QSignalSpy changed(pane.model(), &QAbstractItemModel::dataChanged);
+    m_doc.setProbeRun(run);
+    QVERIFY(!changed.isEmpty());
+    QVERIFY(!v->isColumnHidden(ListenerTableModel::ProbeColumn));
+    QVERIFY(!v->isColumnHidden(ListenerTableModel::ProbeDetailColumn));
+
+    // The snapshot says bound, the probe timed out: blocked between here and the Edge.
+    QCOMPARE(cell(v, sip, ListenerTableModel::StatusColumn), u"✓ OK"_s);
+    QCOMPARE(cell(v, sip, ListenerTableModel::ProbeColumn), u"⊘ Blocked"_s);
+    QCOMPARE(cell(v, sip, ListenerTableModel::ProbeDetailColumn),
+             u"blocked between here and the Edge (firewall, NAT or routing); "
+             u"2 certificate findings"_s);
+    const StatusStyle style = probeStyle(CombinedKind::Blocked, pane.model()->statusPalette());
+    const QModelIndex probeCell = v->model()->index(sip, ListenerTableModel::ProbeColumn);
+    QCOMPARE(probeCell.data(Qt::BackgroundRole).value<QColor>(), style.fill);
+    QCOMPARE(probeCell.data(Qt::ForegroundRole).value<QColor>(), style.text);
+    QVERIFY(probeCell.data(Qt::ToolTipRole).toString().contains(u"expired 3 days ago"_s));
+    // A listener the run did not probe: empty.
+    QCOMPARE(cell(v, psom, ListenerTableModel::ProbeColumn), QString());
+    QCOMPARE(cell(v, psom, ListenerTableModel::ProbeDetailColumn), QString());
+
+    m_doc.setProbeRun(nullptr);
+    QCOMPARE(cell(v, sip, ListenerTableModel::ProbeColumn), QString());
     deliverCheck(m_doc, nullptr);
 }
 
@@ -271,6 +325,8 @@ void TstListenerTable::copiesSelectedRowsAsTsv()
 
     const QString detail = m_doc.checks().verdict(kPsom)->detail;
     QVERIFY(!detail.isEmpty());
+    // No probe run: its columns are hidden, so not copied.
+    QVERIFY(pane.view()->isColumnHidden(ListenerTableModel::ProbeColumn));
     const QString header = u"Server\tInterface\tAddress\tTransport\tPort\tProtocol\tService\t"
                            "Executable\tStatus\tObserved process\tEstablished\tDetail"_s;
     const QString row = u"edge01.contoso.local\tInternal\t172.25.33.10\tTCP\t8057\tPSOM/MTLS\t"

@@ -5,6 +5,7 @@
 #include "io/topologyfile.h"
 #include "panes/problemsmodel.h"
 #include "panes/problemspane.h"
+#include "probe/probediagnosis.h"
 #include "selection.h"
 #include "snapshot/check.h"
 #include "support/tst_checks_util.h"
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void clickAndEnterActivate();
     void keepsCurrentRowAcrossChecks();
     void updatesInPlaceAsAFreshListWould();
+    void probeProblemsFromHere();
 
 private:
     Document m_doc{topologyfile::defaultTopology()};
@@ -332,6 +334,86 @@ void TstProblems::updatesInPlaceAsAFreshListWould()
     QVERIFY2(same().isEmpty(), qPrintable(same()));
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(resets.count(), 0);
+}
+
+void TstProblems::probeProblemsFromHere()
+{
+    const ListenerId sip(u"edge01-int-tcp-5061"_s);
+    deliverCheck(m_doc, shared(allUp(sampleCheckResult(m_doc.topology()))));
+    m_doc.setProbeRun(nullptr);
+    ProblemsPane pane(m_doc);
+    const ProblemsModel &m = *pane.model();
+    const int before = m.rowCount();
+    QCOMPARE(pane.problemCount(), 0);
+    QSignalSpy counted(&m, &ProblemsModel::countChanged);
+
+    // Bound on the Edge (the snapshot says OK), timed out from here, and an expired certificate.
+    auto run = std::make_shared<ProbeRun>();
+    ProbeResult r;
+    r.target.listener = sip;
+    r.target.server = kEdge01;
+    r.target.port = 5061;
+    r.address = u"172.25.33.10"_s;
+    r.status = ProbeStatus::TimedOut;
+    r.findings.append({TlsFinding::Check::Expired, TlsFinding::Severity::Error,
+                       u"the certificate expired on 2026-11-30"_s});
+    run->results.append(r);
+    m_doc.setProbeRun(run);
+    QCOMPARE(counted.size(), 1);
+
+    const int blocked = rowStartingWith(m, u"TCP 5061 on 172.25.33.10 ("_s);
+    QVERIFY(blocked >= 0);
+    QVERIFY2(text(m, blocked).contains(u": from here, blocked between here and the Edge"_s),
+             qPrintable(text(m, blocked)));
+    QCOMPARE(text(m, blocked, ProblemsModel::StatusColumn), u"⊘ Blocked"_s);
+    QCOMPARE(text(m, blocked, ProblemsModel::ServerColumn), u"edge01.contoso.local"_s);
+    QCOMPARE(m.refAt(blocked), ElementRef::listener(sip));
+
+    int certificate = -1;
+    for (int r2 = 0; r2 < m.rowCount(); ++r2)
+        if (text(m, r2).endsWith(u": certificate: the certificate expired on 2026-11-30"_s))
+            certificate = r2;
+    QVERIFY(certificate >= 0);
+    QCOMPARE(text(m, certificate, ProblemsModel::StatusColumn), u"✗ Certificate"_s);
+    QCOMPARE(m.refAt(certificate), ElementRef::listener(sip));
+
+    // The scenarios the blocked listener breaks, none of them broken in the snapshot.
+    const int scenarios = int(m_doc.probes().impact.size());
+    QVERIFY(scenarios > 0);
+    int fromHere = 0;
+    for (int r2 = 0; r2 < m.rowCount(); ++r2) {
+        if (m.index(r2, 0).data(ProblemsModel::KindRole).toInt()
+            != int(ProblemsModel::Kind::ProbeScenario))
+            continue;
+        ++fromHere;
+        QVERIFY2(text(m, r2).contains(u" cannot work from here on edge01.contoso.local: "
+                                      "blocked TCP 5061 on 172.25.33.10"_s),
+                 qPrintable(text(m, r2)));
+        QCOMPARE(text(m, r2, ProblemsModel::StatusColumn), u"✗ Broken from here"_s);
+    }
+    QCOMPARE(fromHere, scenarios);
+    QCOMPARE(m.rowCount(), before + 2 + scenarios);
+
+    // Counted in the title and the summary, as the status bar counts them.
+    QCOMPARE(pane.problemCount(), 1 + 1 + scenarios);
+    const ProblemsModel::FromHereCounts counts = ProblemsModel::fromHereCountsOf(m_doc);
+    QCOMPARE(counts, m.fromHereCounts());
+    QCOMPARE(counts.listeners, 1);
+    QCOMPARE(counts.certificateErrors, 1);
+    QCOMPARE(counts.brokenScenarios, scenarios);
+    const QString broken
+            = scenarios == 1 ? u"1 broken scenario"_s : u"%1 broken scenarios"_s.arg(scenarios);
+    QVERIFY2(pane.message().endsWith(u"; from here: 1 listener with a problem, 1 certificate "
+                                     "finding, "_s
+                                     + broken),
+             qPrintable(pane.message()));
+    QCOMPARE(pane.message(), m.summary());
+
+    // Without the run: back as before.
+    m_doc.setProbeRun(nullptr);
+    QCOMPARE(m.rowCount(), before);
+    QCOMPARE(pane.problemCount(), 0);
+    deliverCheck(m_doc, nullptr);
 }
 
 QTEST_MAIN(TstProblems)

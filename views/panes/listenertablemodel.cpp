@@ -5,6 +5,7 @@
 #include "core/ipaddress.h"
 #include "document/document.h"
 #include "panes/establishedsummary.h"
+#include "probe/probediagnosis.h"
 
 #include <QGuiApplication>
 #include <QPalette>
@@ -57,6 +58,7 @@ ListenerTableModel::ListenerTableModel(const Document &document, QObject *parent
     connect(&document, &Document::structureChanged, this, &ListenerTableModel::sync);
     connect(&document, &Document::fieldChanged, this, &ListenerTableModel::sync);
     connect(&document, &Document::checksChanged, this, &ListenerTableModel::checkChanged);
+    connect(&document, &Document::probesChanged, this, &ListenerTableModel::probesChanged);
     // The busiest remote addresses are counted in the background after each check.
     connect(m_summaries, &EstablishedSummaries::changed, this, [this] {
         if (!m_rows.isEmpty())
@@ -97,13 +99,20 @@ void ListenerTableModel::checkChanged()
     Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, DetailColumn));
 }
 
+void ListenerTableModel::probesChanged()
+{
+    if (m_rows.isEmpty())
+        return;
+    Q_EMIT dataChanged(index(0, ProbeColumn), index(rowCount() - 1, ProbeDetailColumn));
+}
+
 void ListenerTableModel::setStatusPalette(StatusPalette palette)
 {
     if (palette == m_palette)
         return;
     m_palette = palette;
     if (!m_rows.isEmpty())
-        Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, StatusColumn),
+        Q_EMIT dataChanged(index(0, StatusColumn), index(rowCount() - 1, ProbeColumn),
                            {Qt::BackgroundRole, Qt::ForegroundRole});
 }
 
@@ -174,6 +183,9 @@ QVariant ListenerTableModel::displayText(const ListenerRow &row, int column) con
         return row.executable;
     case StatusColumn:
         return statusText(v ? v->status : ListenerStatus::NotChecked);
+    case ProbeColumn:
+    case ProbeDetailColumn:
+        return probeCell(row, column);
     case ObservedColumn:
         return v ? observedText(row, *v) : QString();
     case EstablishedColumn:
@@ -186,6 +198,21 @@ QVariant ListenerTableModel::displayText(const ListenerRow &row, int column) con
     }
 }
 
+QString ListenerTableModel::probeCell(const ListenerRow &row, int column) const
+{
+    const ListenerProbe *p = m_document.probes().of(row.id);
+    if (!p)
+        return {};
+    if (column == ProbeColumn)
+        return edgemap::probeText(p->verdict.kind);
+    const int findings = int(p->verdict.tls.size());
+    if (findings == 0)
+        return p->verdict.words;
+    const QString count = findings == 1 ? tr("1 certificate finding")
+                                        : tr("%1 certificate findings").arg(findings);
+    return p->verdict.words.isEmpty() ? count : tr("%1; %2").arg(p->verdict.words, count);
+}
+
 QVariant ListenerTableModel::sortKey(const ListenerRow &row, int column) const
 {
     switch (column) {
@@ -194,6 +221,10 @@ QVariant ListenerTableModel::sortKey(const ListenerRow &row, int column) const
         return qint64(row.port) * 100000 + row.portEnd;
     case StatusColumn:
         return statusSeverity(statusOf(row));
+    case ProbeColumn: {
+        const ListenerProbe *p = m_document.probes().of(row.id);
+        return p ? probeSeverity(p->verdict.kind) : -1;
+    }
     case EstablishedColumn: {
         const ListenerVerdict *v = m_document.checks().verdict(row.id);
         return v ? v->established : -1;
@@ -210,6 +241,19 @@ QVariant ListenerTableModel::sortKey(const ListenerRow &row, int column) const
 QVariant ListenerTableModel::toolTip(const ListenerRow &row, int column) const
 {
     switch (column) {
+    case ProbeColumn:
+    case ProbeDetailColumn: {
+        const ListenerProbe *p = m_document.probes().of(row.id);
+        if (!p)
+            return m_document.probes().isEmpty() ? tr("Not probed: use Probe from Here")
+                                                 : tr("Not probed in the last run");
+        QStringList lines{p->verdict.words};
+        if (!p->verdict.detail.isEmpty())
+            lines.append(p->verdict.detail);
+        for (const TlsFinding &f : p->verdict.tls)
+            lines.append(f.text);
+        return lines.join(QLatin1Char('\n'));
+    }
     case AddressColumn: {
         QString text = row.allInterfaces ? tr("Bound on all interfaces (0.0.0.0 / [::]) by design")
                                          : row.addressRoles;
@@ -246,6 +290,13 @@ QVariant ListenerTableModel::colour(const ListenerRow &row, int column, int role
         const StatusStyle style = statusStyle(statusOf(row), m_palette);
         return role == Qt::BackgroundRole ? style.fill : style.text;
     }
+    if (column == ProbeColumn) {
+        if (const ListenerProbe *p = m_document.probes().of(row.id)) {
+            const StatusStyle style = probeStyle(p->verdict.kind, m_palette);
+            return role == Qt::BackgroundRole ? style.fill : style.text;
+        }
+        return {};
+    }
     if (role == Qt::ForegroundRole && !row.enabled)
         return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
     return {};
@@ -274,6 +325,10 @@ QVariant ListenerTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Executable");
     case StatusColumn:
         return tr("Status");
+    case ProbeColumn:
+        return tr("From here");
+    case ProbeDetailColumn:
+        return tr("Probe detail");
     case ObservedColumn:
         return tr("Observed process");
     case EstablishedColumn:

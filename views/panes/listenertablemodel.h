@@ -40,6 +40,8 @@ public:
         ServiceColumn,
         ExecutableColumn,
         StatusColumn,
+        ProbeColumn,       // "From here": the verdict of the last Probe from Here
+        ProbeDetailColumn, // its words, and the certificate findings counted
         ObservedColumn,
         EstablishedColumn,
         DetailColumn,
@@ -68,8 +70,10 @@ private:
     void rebuildIndex();
     void sync();
     void checkChanged();
+    void probesChanged();
     ListenerStatus statusOf(const ListenerRow &row) const;
     QVariant displayText(const ListenerRow &row, int column) const;
+    QString probeCell(const ListenerRow &row, int column) const;
     QVariant sortKey(const ListenerRow &row, int column) const;
     QVariant toolTip(const ListenerRow &row, int column) const;
     QVariant colour(const ListenerRow &row, int column, int role) const;

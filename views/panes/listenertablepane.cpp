@@ -1,6 +1,7 @@
 #include "panes/listenertablepane.h"
 #include "selection.h"
 
+#include "document/document.h"
 #include "panes/listenertablemodel.h"
 
 #include <QAction>
@@ -153,6 +154,15 @@ ListenerTablePane::ListenerTablePane(const Document &document, QWidget *parent)
     resize->start();
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionsMovable(true);
+    // The probe columns once a Probe from Here has run: before, they would only cost a laptop
+    // screen its width (and a row, to the horizontal scroll bar).
+    const auto probeColumns = [this, &document] {
+        const bool hidden = document.probes().isEmpty();
+        m_view->setColumnHidden(ListenerTableModel::ProbeColumn, hidden);
+        m_view->setColumnHidden(ListenerTableModel::ProbeDetailColumn, hidden);
+    };
+    connect(&document, &Document::probesChanged, this, probeColumns);
+    probeColumns();
     // The topology's own order (server, interface, address, port) until the user sorts.
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSortingEnabled(true);

@@ -109,11 +109,12 @@ ProbesPane::ProbesPane(const Document &document, QWidget *parent)
     m_view->setWordWrap(false);
     m_details->setObjectName(QStringLiteral("probeDetails"));
     m_details->setOpenLinks(false);
-    auto *split = new QSplitter(Qt::Vertical, this);
+    // Side by side: a bottom dock on a 1366x768 screen is a few rows high.
+    auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_view);
     split->addWidget(m_details);
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(1, 2);
     m_tabs->addTab(split, tr("Probes"));
     m_dns->setHeaderLabels({tr("Record"), tr("Status"), tr("Answers"), tr("Detail")});
     m_dns->setRootIsDecorated(false);

@@ -3,6 +3,7 @@
 
 #include "core/ipaddress.h"
 #include "document/document.h"
+#include "probe/probediagnosis.h"
 #include "reports/listenerrows.h"
 #include "snapshot/diagnosis.h"
 #include "snapshot/wellknownports.h"
@@ -93,6 +94,7 @@ ProblemsModel::ProblemsModel(const Document &document, QObject *parent)
     connect(&document, &Document::structureChanged, this, sync);
     connect(&document, &Document::fieldChanged, this, sync);
     connect(&document, &Document::checksChanged, this, sync);
+    connect(&document, &Document::probesChanged, this, sync);
 }
 
 QString ProblemsModel::Entry::key() const
@@ -101,7 +103,7 @@ QString ProblemsModel::Entry::key() const
     // socket.
     QString key = QString::number(int(kind)) + QLatin1Char('|') + ref.toString() + QLatin1Char('|')
                   + server;
-    if (kind == Kind::Unexpected || kind == Kind::Hardening)
+    if (kind == Kind::Unexpected || kind == Kind::Hardening || kind == Kind::Certificate)
         key += QLatin1Char('|') + text;
     return key;
 }
@@ -110,6 +112,7 @@ QList<ProblemsModel::Entry> ProblemsModel::build()
 {
     QList<Entry> entries;
     m_counts = {};
+    m_fromHere = {};
     m_error.clear();
     const QList<const CheckResult *> checks = checksOf(m_document);
     bool anyOk = false;
@@ -123,11 +126,15 @@ QList<ProblemsModel::Entry> ProblemsModel::build()
         }
     }
     addListenerProblems(entries);
+    addProbeProblems(m_document, entries, m_fromHere);
+    m_anyOk = anyOk;
     std::stable_sort(entries.begin(), entries.end(),
                      [](const Entry &a, const Entry &b) { return a.rank < b.rank; });
-    if (checks.isEmpty())
+    // A probe run's problems are shown without a snapshot too.
+    const bool fromHere = m_fromHere.problems() + m_fromHere.certificateWarnings > 0;
+    if (checks.isEmpty() && !fromHere)
         m_state = State::NoSnapshot;
-    else if (!anyOk)
+    else if (!anyOk && !fromHere)
         m_state = State::SnapshotFailed;
     else
         m_state = entries.isEmpty() ? State::AllWell : State::Problems;
@@ -157,6 +164,94 @@ void ProblemsModel::addListenerProblems(QList<Entry> &entries)
         entries.append(e);
         ++m_counts.otherProblems;
     }
+}
+
+void ProblemsModel::addProbeProblems(const Document &document, QList<Entry> &entries,
+                                     FromHereCounts &counts)
+{
+    const ProbeDiagnosis &probes = document.probes();
+    if (probes.isEmpty())
+        return;
+    const Topology &t = document.topology();
+    for (const ListenerRow &row : listenerRows(t)) {
+        const ListenerProbe *p = probes.of(row.id);
+        if (!p)
+            continue;
+        const CombinedVerdict &v = p->verdict;
+        const QString socket
+                = tr("%1 (%2, %3)")
+                          .arg(socketOf(row), serviceRole(row.serviceName), row.service.value());
+        if (v.problem) {
+            Entry e;
+            e.kind = Kind::ProbeListener;
+            e.probe = v.kind;
+            e.rank = probeSeverity(v.kind) >= statusSeverity(ListenerStatus::Missing) ? kDownRank
+                                                                                      : kRiskRank;
+            e.text = tr("%1: from here, %2").arg(socket, v.words);
+            e.toolTip = v.detail.isEmpty() ? v.words : tr("%1\n\n%2").arg(v.words, v.detail);
+            e.server = row.server;
+            e.ref = ElementRef::listener(row.id);
+            entries.append(e);
+            ++counts.listeners;
+        }
+        for (const TlsFinding &f : v.tls) {
+            Entry e;
+            e.kind = Kind::Certificate;
+            e.error = f.severity == TlsFinding::Severity::Error;
+            e.rank = kRiskRank;
+            e.text = tr("%1: certificate: %2").arg(socket, f.text);
+            e.toolTip = tr("Seen from here, in the TLS handshake with %1").arg(socketOf(row));
+            e.server = row.server;
+            e.ref = ElementRef::listener(row.id);
+            entries.append(e);
+            ++(e.error ? counts.certificateErrors : counts.certificateWarnings);
+        }
+    }
+    // Scenarios the snapshots already report broken are their rows; the others are new.
+    for (const ScenarioImpact &impact : probes.impact) {
+        bool known = false;
+        if (const CheckResult *check = document.checks().checkFor(impact.server);
+            check && check->ok())
+            for (const ScenarioVerdict &sv : check->judgement.scenarios)
+                known = known || (sv.scenario == impact.scenario && !sv.ok);
+        if (known)
+            continue;
+        QStringList blocked;
+        for (const ListenerId &id : impact.brokenBy) {
+            const ListenerProbe *p = probes.of(id);
+            const Listener *l = t.listener(id);
+            if (!p || !p->down || !l)
+                continue;
+            const Address *a = t.address(l->address);
+            blocked.append(tr("%1 on %2")
+                                   .arg(socketLabel(l->transport, l->port, l->portEnd),
+                                        a ? a->ip : tr("all interfaces")));
+        }
+        if (blocked.isEmpty()) // down in the snapshot only: the snapshot's row says it
+            continue;
+        const Scenario *scenario = t.scenario(impact.scenario);
+        const EdgeServer *server = t.server(impact.server);
+        const QString serverName = server ? server->fqdn : impact.server.value();
+        Entry e;
+        e.kind = Kind::ProbeScenario;
+        e.rank = kScenarioRank;
+        e.text = tr("%1 cannot work from here on %2: blocked %3")
+                         .arg(scenario ? scenario->name : impact.scenario.value(), serverName,
+                              blocked.join(QStringLiteral(", ")));
+        e.toolTip = scenario ? scenario->description : QString();
+        e.server = serverName;
+        e.ref = ElementRef::scenario(impact.scenario);
+        entries.append(e);
+        ++counts.brokenScenarios;
+    }
+}
+
+ProblemsModel::FromHereCounts ProblemsModel::fromHereCountsOf(const Document &document)
+{
+    QList<Entry> entries;
+    FromHereCounts counts;
+    addProbeProblems(document, entries, counts);
+    return counts;
 }
 
 void ProblemsModel::addCheck(const CheckResult &check, QList<Entry> &entries)
@@ -283,6 +378,19 @@ StatusStyle ProblemsModel::styleOf(const Entry &entry) const
         style.label = tr("Warning");
         return style;
     }
+    case Kind::ProbeListener:
+        return probeStyle(entry.probe, m_palette);
+    case Kind::Certificate: {
+        StatusStyle style = statusStyle(
+                entry.error ? ListenerStatus::Missing : ListenerStatus::Exposed, m_palette);
+        style.label = tr("Certificate");
+        return style;
+    }
+    case Kind::ProbeScenario: {
+        StatusStyle style = statusStyle(ListenerStatus::Missing, m_palette);
+        style.label = tr("Broken from here");
+        return style;
+    }
     case Kind::Unexpected:
         break;
     }
@@ -370,7 +478,31 @@ QString ProblemsModel::emptyMessage() const
     return {};
 }
 
-QString ProblemsModel::summaryOf(const FindingCounts &c)
+QString ProblemsModel::fromHereSummary(const FromHereCounts &h)
+{
+    QStringList parts;
+    if (h.listeners > 0)
+        parts.append(h.listeners == 1 ? tr("1 listener with a problem")
+                                      : tr("%1 listeners with problems").arg(h.listeners));
+    const int certificates = h.certificateErrors + h.certificateWarnings;
+    if (certificates > 0)
+        parts.append(certificates == 1 ? tr("1 certificate finding")
+                                       : tr("%1 certificate findings").arg(certificates));
+    if (h.brokenScenarios > 0)
+        parts.append(h.brokenScenarios == 1 ? tr("1 broken scenario")
+                                            : tr("%1 broken scenarios").arg(h.brokenScenarios));
+    return parts.isEmpty() ? QString() : tr("from here: %1").arg(parts.join(QStringLiteral(", ")));
+}
+
+QString ProblemsModel::summaryOf(const FindingCounts &c, const FromHereCounts &fromHere)
+{
+    QString text = snapshotSummaryOf(c);
+    if (const QString probes = fromHereSummary(fromHere); !probes.isEmpty())
+        text += QStringLiteral("; ") + probes;
+    return text;
+}
+
+QString ProblemsModel::snapshotSummaryOf(const FindingCounts &c)
 {
     QStringList parts;
     if (c.servicesDown > 0)
@@ -396,7 +528,8 @@ QString ProblemsModel::summary() const
 {
     if (m_state != State::Problems)
         return emptyMessage();
-    QString text = summaryOf(m_counts);
+    // Without a snapshot checked, only what the probe run found.
+    QString text = m_anyOk ? summaryOf(m_counts, m_fromHere) : fromHereSummary(m_fromHere);
     // Other servers' checks still hold; the failed snapshot must not go unnoticed.
     if (!m_error.isEmpty())
         text += QStringLiteral(", ")

@@ -2,6 +2,7 @@
 
 #include "core/elementref.h"
 #include "panes/keyedtablemodel.h"
+#include "probe/probeverdict.h"
 #include "snapshot/findings.h"
 #include "statusstyle.h"
 
@@ -30,7 +31,28 @@ class ProblemsModel : public KeyedTableModel
 public:
     enum Column { StatusColumn, ProblemColumn, ServerColumn, ColumnCount };
     enum Role { RefRole = Qt::UserRole + 1, KindRole };
-    enum class Kind { Listener, Scenario, Unexpected, Service, Hardening };
+    // The last three come from Probe from Here: a listener that does not work from here, a
+    // certificate finding, a scenario broken from here that no snapshot reports broken.
+    enum class Kind {
+        Listener,
+        Scenario,
+        Unexpected,
+        Service,
+        Hardening,
+        ProbeListener,
+        Certificate,
+        ProbeScenario
+    };
+    // What the rows from the last probe run count.
+    struct FromHereCounts
+    {
+        int listeners = 0;           // listeners whose verdict from here is a problem
+        int certificateErrors = 0;   // certificate findings that are errors
+        int certificateWarnings = 0; // ... and warnings
+        int brokenScenarios = 0;     // broken from here, not already broken in a snapshot
+        int problems() const { return listeners + certificateErrors + brokenScenarios; }
+        friend bool operator==(const FromHereCounts &, const FromHereCounts &) = default;
+    };
     // Why the list is what it is; the pane shows a message instead of an empty list.
     enum class State { NoSnapshot, SnapshotFailed, AllWell, Problems };
 
@@ -59,16 +81,24 @@ public:
     // --strict).
     int problemCount() const
     {
-        return m_counts.servicesDown + m_counts.otherProblems + m_counts.brokenScenarios;
+        return m_counts.servicesDown + m_counts.otherProblems + m_counts.brokenScenarios
+               + m_fromHere.problems();
     }
-    int warningCount() const { return m_counts.warnings; }
+    int warningCount() const { return m_counts.warnings + m_fromHere.certificateWarnings; }
     int unexpectedCount() const { return m_counts.unexpected; }
     // What the list holds, counted as countFindings counts a judgement (the rows of listeners
     // checked and OK are not counted here: `listeners` and `ok` stay 0).
     const FindingCounts &counts() const { return m_counts; }
+    // The rows from the last probe run, counted.
+    const FromHereCounts &fromHereCounts() const { return m_fromHere; }
+    // The same for any document, as this pane would count them: for the status bar.
+    static FromHereCounts fromHereCountsOf(const Document &document);
     // "1 service down, 2 listeners with problems, ..." for any counts: the status bar says the
-    // same as this pane.
-    static QString summaryOf(const FindingCounts &counts);
+    // same as this pane. With a probe run: "...; from here: 1 listener with a problem, 2
+    // certificate findings, 1 broken scenario".
+    static QString summaryOf(const FindingCounts &counts, const FromHereCounts &fromHere);
+    // The "from here: ..." part alone; empty when the run found nothing.
+    static QString fromHereSummary(const FromHereCounts &fromHere);
 
     void setStatusPalette(StatusPalette palette);
 
@@ -88,6 +118,8 @@ private:
         QString server;
         ElementRef ref;
         ListenerStatus status = ListenerStatus::NotChecked;
+        CombinedKind probe = CombinedKind::NotProbed; // ProbeListener
+        bool error = false;                           // Certificate: an error, not a warning
 
         QString key() const;
         bool operator==(const Entry &) const = default;
@@ -97,6 +129,9 @@ private:
     QList<Entry> build();
     void addListenerProblems(QList<Entry> &entries);
     void addCheck(const CheckResult &check, QList<Entry> &entries);
+    static QString snapshotSummaryOf(const FindingCounts &counts);
+    static void addProbeProblems(const Document &document, QList<Entry> &entries,
+                                 FromHereCounts &counts);
     StatusStyle styleOf(const Entry &entry) const;
 
     const Document &m_document;
@@ -104,6 +139,8 @@ private:
     State m_state = State::NoSnapshot;
     QString m_error;
     FindingCounts m_counts;
+    FromHereCounts m_fromHere;
+    bool m_anyOk = false;
     StatusPalette m_palette;
 };
 
