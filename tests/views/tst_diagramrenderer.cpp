@@ -357,6 +357,10 @@ void TstDiagramRenderer::probeBadgeInExports()
     const QByteArray svg = exporter.svg();
     QVERIFY2(svg.contains(blockedWord), blockedWord.constData());
     QVERIFY2(svg.contains(workingWord), workingWord.constData());
+    // The legend explains the badges shown, and only those.
+    QVERIFY(svg.contains(QByteArray("From here: " + blockedWord)));
+    QVERIFY(svg.contains(QByteArray("From here: " + workingWord)));
+    QVERIFY(!svg.contains("From here: Not listening"));
     if (const QByteArray out = qgetenv("EDGEMAP_PROBE_PNG"); !out.isEmpty())
         QVERIFY(exporter.image().save(QString::fromLocal8Bit(out)));
 }

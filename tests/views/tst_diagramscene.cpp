@@ -561,7 +561,27 @@ void TstDiagramScene::poolShapeShowsEachMember()
     QVERIFY(row);
     QCOMPARE(row->look().status, ListenerStatus::Missing);
     QVERIFY2(row->look().summary.contains(u"missing"_s), qPrintable(row->look().summary));
-    QCOMPARE(scene.itemFor(ElementRef::server(ServerId(u"edge01"_s))), row);
+    QCOMPARE(scene.itemFor(ElementRef::server(ServerId(u"edge01"_s))),
+             row); // A probe run: the shared chip shows its worst member's verdict, the tooltip
+                   // each member's.
+    QList<ListenerId> members;
+    for (const DiagramLayout::Chip &c : scene.diagramLayout().chips)
+        if (c.key == webconf->key())
+            members = c.members;
+    QCOMPARE(members.size(), 2);
+    doc.setProbeRun(std::make_shared<const ProbeRun>(
+            probeRunOf(doc.topology(), {members.at(1)}, {members.at(0)})));
+    // Both are missing from the snapshots; edge01's port took the connection, edge02's timed out.
+    const QString probed = scene.toolTipFor(webconf);
+    const CombinedKind first = doc.probes().of(members.at(0))->verdict.kind;
+    const CombinedKind second = doc.probes().of(members.at(1))->verdict.kind;
+    QVERIFY2(probed.contains(u"edge01.contoso.local: Missing \u00b7 from here: "_s
+                             + displayName(first).toHtmlEscaped()),
+             qPrintable(probed));
+    QVERIFY2(probed.contains(u"edge02.contoso.local: Missing \u00b7 from here: "_s
+                             + displayName(second).toHtmlEscaped()),
+             qPrintable(probed));
+    QCOMPARE(webconf->look().probe, probeSeverity(first) >= probeSeverity(second) ? first : second);
 }
 
 void TstDiagramScene::expandingAMemberKeepsTheOthers()
@@ -660,7 +680,17 @@ void TstDiagramScene::probeBadgeOnChips()
     const ListenerId working = listenerWith(t, u"access-internal-sip"_s)->id;
     const ListenerId other = listenerWith(t, u"webconf-external-psom"_s)->id;
     QVERIFY(!scene.chip(blocked)->look().probed);
+    QVERIFY(!scene.chip(blocked)->look().probeLine);
+    const qreal plain = scene.chip(blocked)->boundingRect().height();
+    QSignalSpy kinds(&scene, &DiagramScene::probeKindsChanged);
     doc.setProbeRun(std::make_shared<const ProbeRun>(probeRunOf(t, {blocked}, {working})));
+    // Every listener chip has a line for its probe verdict, probed or not; the legend lists the
+    // verdicts shown, worst first.
+    QCOMPARE(scene.chip(blocked)->boundingRect().height(), plain + DiagramLayout::kProbeLine);
+    QVERIFY(scene.chip(other)->look().probeLine);
+    QCOMPARE(kinds.size(), 1);
+    QCOMPARE(scene.probeKinds(),
+             (QList<CombinedKind>{CombinedKind::NoAnswer, CombinedKind::Reachable}));
     // Without a snapshot: the probe's own words.
     QVERIFY(scene.chip(blocked)->look().probed);
     QCOMPARE(scene.chip(blocked)->look().probe, CombinedKind::NoAnswer);
@@ -677,7 +707,11 @@ void TstDiagramScene::probeBadgeOnChips()
     QVERIFY2(tip.contains(verdict.words.toHtmlEscaped()), qPrintable(tip));
     QVERIFY2(tip.contains(verdict.detail.toHtmlEscaped()), qPrintable(tip));
     QVERIFY(!scene.toolTipFor(scene.chip(other)).contains(u"From here:"_s));
+    QCOMPARE(scene.probeKinds(),
+             (QList<CombinedKind>{CombinedKind::Blocked, CombinedKind::Working}));
     doc.setProbeRun(nullptr);
     QVERIFY(!scene.chip(blocked)->look().probed);
+    QCOMPARE(scene.chip(blocked)->boundingRect().height(), plain);
+    QVERIFY(scene.probeKinds().isEmpty());
     QVERIFY(!scene.toolTipFor(scene.chip(blocked)).contains(u"From here:"_s));
 }

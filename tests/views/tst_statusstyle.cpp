@@ -68,6 +68,13 @@ void TstStatusStyle::wordsAndGlyphsAreReadable()
     for (ListenerStatus s : kStatuses)
         styles.append(statusStyle(s, palette));
     styles.append(unexpectedStyle(palette));
+    // The Probe from Here badges: every verdict, with its own glyph and word.
+    for (int k = int(CombinedKind::NotProbed); k <= int(CombinedKind::MediaOpen); ++k) {
+        const StatusStyle probe = probeStyle(CombinedKind(k), palette);
+        QVERIFY2(!probe.glyph.isEmpty() && probe.label == displayName(CombinedKind(k)),
+                 qPrintable(displayName(CombinedKind(k))));
+        styles.append(probe);
+    }
     for (const StatusStyle &s : styles) {
         // The word on its chip or cell: WCAG AA for normal text.
         QVERIFY2(contrast(s.text, s.fill) >= 4.5,

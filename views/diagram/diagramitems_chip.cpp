@@ -58,7 +58,7 @@ void ChipItem::setLook(const ChipLook &look)
         && m.status == look.status && m.established == look.established
         && m.changeBadge == look.changeBadge && m.changeDescription == look.changeDescription
         && m.members == look.members && m.membersSummary == look.membersSummary
-        && m.probed == look.probed && m.probe == look.probe)
+        && m.probeLine == look.probeLine && m.probed == look.probed && m.probe == look.probe)
         return;
     m_look = look;
     update();

@@ -56,18 +56,20 @@ QString peerKey(const PeerId &id)
 }
 
 DiagramLayout::DiagramLayout(const Topology &topology, const Catalog &catalog,
-                             const UnexpectedByServer &unexpected, const Expanded &expanded)
+                             const UnexpectedByServer &unexpected, const Expanded &expanded,
+                             bool probeLine)
 {
+    Widths widths = measureWidths(topology);
+    widths.probeLine = probeLine;
     QStringList sites;
     for (const EdgePool &pool : topology.pools)
         if (!sites.contains(pool.site))
             sites.append(pool.site);
     if (sites.size() > 1) {
-        DiagramLayoutBuilder::runSites(*this, topology, catalog, unexpected, expanded);
+        DiagramLayoutBuilder::runSites(*this, topology, catalog, widths, unexpected, expanded);
         return;
     }
-    DiagramLayoutBuilder(*this, topology, catalog, unexpected, expanded, measureWidths(topology))
-            .run();
+    DiagramLayoutBuilder(*this, topology, catalog, unexpected, expanded, widths).run();
 }
 
 QString unexpectedSocketText(const UnexpectedListener &socket, bool withTwin)
@@ -293,8 +295,9 @@ qreal DiagramLayoutBuilder::layoutBlock(const EdgeServer &server, const Address 
     if (side == InterfaceSide::Internal)
         listeners = orderInternal(server, listeners);
     qreal cy = y + header;
-    const qreal chipHeight
-            = DiagramLayout::kChipHeight + (m_sharedPool ? DiagramLayout::kMemberStrip : 0);
+    const qreal chipHeight = DiagramLayout::kChipHeight
+                             + (m_w.probeLine ? DiagramLayout::kProbeLine : 0)
+                             + (m_sharedPool ? DiagramLayout::kMemberStrip : 0);
     const auto addChip = [&](const QString &key, const Listener *listener, int unexpected) {
         DiagramLayout::Chip chip;
         chip.key = key;

@@ -164,9 +164,11 @@ public:
     DiagramLayout() = default;
     // Unexpected listeners are placed on their server's address they are bound to (or on its
     // all-interfaces strip); servers without a check have none. In a shared pool they show on
-    // an expanded member only.
+    // an expanded member only. With `probeLine`, listener chips are a line taller for the
+    // Probe from Here verdict (the document has a probe run).
     DiagramLayout(const Topology &topology, const Catalog &catalog,
-                  const UnexpectedByServer &unexpected = {}, const Expanded &expanded = {});
+                  const UnexpectedByServer &unexpected = {}, const Expanded &expanded = {},
+                  bool probeLine = false);
 
     QRectF bounds;
     QList<ZoneBand> zones;
@@ -192,6 +194,7 @@ public:
     static constexpr qreal kCompactChipHeight = 22; // unexpected sockets in the grid
     static constexpr qreal kLabelLine = 11;         // one line of a flow label
     static constexpr qreal kMemberStrip = 7;        // a shared chip's row of member cells
+    static constexpr qreal kProbeLine = 15;         // a chip's Probe from Here badge
     static constexpr qreal kHeaderLine = 13;        // one line of an address block's header
     static constexpr qreal kMemberRow = 14;         // one row of a member table
     // The width of a text at a pixel size, from the advance widths of DejaVu Sans (Debian's

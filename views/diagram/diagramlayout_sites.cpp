@@ -59,11 +59,10 @@ Topology siteTopology(const Topology &topology, const QString &site, bool withLo
 } // namespace
 
 void DiagramLayoutBuilder::runSites(DiagramLayout &out, const Topology &topology,
-                                    const Catalog &catalog,
+                                    const Catalog &catalog, const Widths &widths,
                                     const DiagramLayout::UnexpectedByServer &unexpected,
                                     const DiagramLayout::Expanded &expanded)
 {
-    const Widths widths = measureWidths(topology);
     QStringList sites;
     for (const EdgePool &pool : topology.pools)
         if (!sites.contains(pool.site))

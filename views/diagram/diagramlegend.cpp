@@ -22,30 +22,45 @@ void DiagramLegend::setDiagramStyle(const DiagramStyle &style)
     update();
 }
 
-QSize DiagramLegend::sizeForWidth(int availableWidth)
+void DiagramLegend::setProbeKinds(const QList<CombinedKind> &kinds)
 {
-    return DiagramRenderer::legendSizeForWidth(availableWidth);
+    if (kinds == m_probeKinds)
+        return;
+    m_probeKinds = kinds;
+    setAccessibleDescription(entries().join(QStringLiteral(", ")));
+    update();
+}
+
+QSize DiagramLegend::sizeFor(int availableWidth) const
+{
+    return sizeForWidth(availableWidth, m_probeKinds);
+}
+
+QSize DiagramLegend::sizeForWidth(int availableWidth, const QList<CombinedKind> &probes)
+{
+    return DiagramRenderer::legendSizeForWidth(availableWidth, probes);
 }
 
 QStringList DiagramLegend::entries() const
 {
-    return entriesFor(m_style.palette);
+    return entriesFor(m_style.palette, m_probeKinds);
 }
 
-QStringList DiagramLegend::entriesFor(StatusPalette palette)
+QStringList DiagramLegend::entriesFor(StatusPalette palette, const QList<CombinedKind> &probes)
 {
-    return DiagramRenderer::legendEntries(palette);
+    return DiagramRenderer::legendEntries(palette, probes);
 }
 
 void DiagramLegend::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
-    paint(&p, size(), m_style);
+    paint(&p, size(), m_style, m_probeKinds);
 }
 
-void DiagramLegend::paint(QPainter *painter, const QSizeF &size, const DiagramStyle &style)
+void DiagramLegend::paint(QPainter *painter, const QSizeF &size, const DiagramStyle &style,
+                          const QList<CombinedKind> &probes)
 {
-    DiagramRenderer(style).drawLegend(painter, size);
+    DiagramRenderer(style).drawLegend(painter, size, probes);
 }
 
 } // namespace edgemap

@@ -8,6 +8,7 @@
 #include "statusstyle.h"
 
 #include <QCoreApplication>
+#include <algorithm>
 #include <map>
 
 namespace edgemap {
@@ -168,6 +169,7 @@ void applyMembers(ChipLook &chip, const DiagramLayout::Chip &c, const DiagramInp
 // The probe verdict of a chip's listener; a shared chip's: its worst member's (probeSeverity).
 void applyProbe(ChipLook &chip, const QList<ListenerId> &listeners, const DiagramChecks &checks)
 {
+    chip.probeLine = checks.probeRun && !listeners.isEmpty();
     chip.probed = false;
     chip.probe = CombinedKind::NotProbed;
     for (const ListenerId &id : listeners) {
@@ -313,6 +315,7 @@ DiagramInput diagramInputOf(const DocumentState &state)
         if (const StatusChange *change = checks.changeOf(l->id))
             input.checks.changes.insert(l->id, *change);
     }
+    input.checks.probeRun = !state.probes.isEmpty();
     for (auto it = state.probes.listeners.cbegin(); it != state.probes.listeners.cend(); ++it)
         input.checks.probes.insert(it.key(), it->verdict);
     return input;
@@ -400,6 +403,13 @@ void applyChecks(DiagramLook &look, const DiagramInput &input, const DiagramLayo
                 look.liveRoutes.insert(r.key);
         }
     }
+    look.probeKinds.clear();
+    for (const ChipLook &chip : std::as_const(look.chips))
+        if (chip.probed && !look.probeKinds.contains(chip.probe))
+            look.probeKinds.append(chip.probe);
+    std::sort(look.probeKinds.begin(), look.probeKinds.end(), [](CombinedKind a, CombinedKind b) {
+        return probeSeverity(a) != probeSeverity(b) ? probeSeverity(a) > probeSeverity(b) : a < b;
+    });
 }
 
 } // namespace edgemap

@@ -39,7 +39,9 @@ struct DiagramChecks
     QList<Server> servers; // the good checks, in topology order
     QHash<ListenerId, ListenerVerdict> verdicts;
     QHash<ListenerId, StatusChange> changes; // unacknowledged verdict changes
-    // Probe from Here: each probed listener's verdict (empty before any run).
+    // Probe from Here: whether a run is loaded (listener chips get their probe line), and each
+    // probed listener's verdict.
+    bool probeRun = false;
     QHash<ListenerId, CombinedVerdict> probes;
 
     const Server *server(const ServerId &id) const;
@@ -83,7 +85,8 @@ struct ChipLook
     QString changeBadge; // empty: unchanged
     QString changeDescription;
     // Probe from Here: the second badge; a shared chip shows its worst member's verdict.
-    bool probed = false;
+    bool probeLine = false; // a run is loaded: the chip has its probe line
+    bool probed = false;    // the run probed this listener (a shared chip: a member)
     CombinedKind probe = CombinedKind::NotProbed;
 };
 
@@ -139,6 +142,8 @@ struct DiagramLook
     QHash<QString, MemberLook> members; // member rows, by key
     QSet<QString> liveRoutes;
     QSet<QString> highlighted;
+    // The Probe from Here verdicts on the chips, worst first, for the legend.
+    QList<CombinedKind> probeKinds;
     QList<HopBadge> badges;
 };
 

@@ -30,6 +30,10 @@ DiagramPane::DiagramPane(Document &document, QWidget *parent)
     m_legend = new DiagramLegend(m_view);
     m_legend->setDiagramStyle(m_scene->diagramStyle());
     m_view->setLegend(m_legend);
+    connect(m_scene, &DiagramScene::probeKindsChanged, this, [this] {
+        m_legend->setProbeKinds(m_scene->probeKinds());
+        m_view->updateLegend();
+    });
 
     m_scenarios = new QComboBox(this);
     m_scenarios->setObjectName(QStringLiteral("scenarioBox"));

@@ -265,20 +265,7 @@ void DiagramRenderer::drawChip(QPainter *painter, const QRectF &rect, const Chip
     if (rect.height() < 30) { // compact: one line
         drawText(painter, QRectF(pad - 2, 0, glyph, rect.height()), look.glyph,
                  DiagramStyle::font(13, true), look.border, Qt::AlignCenter);
-        qreal probeWidth = 0;
-        if (chip.probed) { // the probe's glyph alone, before the change badge
-            const StatusStyle probe = probeStyle(chip.probe, m_style.palette);
-            probeWidth = 16;
-            const QRectF pill(rect.width() - pad - badge - probeWidth, (rect.height() - 14) / 2,
-                              probeWidth, 14);
-            painter->setPen(DiagramStyle::pen(probe.border, 1));
-            painter->setBrush(probe.fill);
-            painter->drawRoundedRect(pill, 3, 3);
-            drawText(painter, pill, probe.glyph, DiagramStyle::font(9, true), probe.text,
-                     Qt::AlignCenter);
-            probeWidth += 3;
-        }
-        drawText(painter, rect.adjusted(pad + glyph - 2, 0, -pad - badge - probeWidth, 0),
+        drawText(painter, rect.adjusted(pad + glyph - 2, 0, -pad - badge, 0),
                  chip.socket + QStringLiteral("  ") + chip.protocol, DiagramStyle::font(10, true),
                  look.text);
         return;
@@ -299,30 +286,38 @@ void DiagramRenderer::drawChip(QPainter *painter, const QRectF &rect, const Chip
                        <= text.width())
             state = withCount;
     }
-    QRectF stateLine = text.translated(0, 26);
-    if (chip.probed) {
-        // Probe from Here: the second badge, at the right of the status line: glyph and word,
-        // the glyph alone when the word does not fit beside the status.
-        const StatusStyle probe = probeStyle(chip.probe, m_style.palette);
-        const QFont font = DiagramStyle::font(9, true);
-        const QFontMetricsF metrics(font);
-        const qreal stateWidth
-                = QFontMetricsF(DiagramStyle::font(10, true)).horizontalAdvance(state);
-        QString word = probe.glyph + QLatin1Char(' ') + probe.label;
-        if (stateWidth + 6 + metrics.horizontalAdvance(word) + 8 > stateLine.width())
-            word = probe.glyph;
-        const qreal width = metrics.horizontalAdvance(word) + 8;
-        const QRectF pill(stateLine.right() - width, stateLine.top() + 0.5, width,
-                          stateLine.height() - 1);
-        painter->setPen(DiagramStyle::pen(probe.border, 1));
-        painter->setBrush(probe.fill);
-        painter->drawRoundedRect(pill, 3, 3);
-        drawText(painter, pill, word, font, probe.text, Qt::AlignCenter);
-        stateLine.setRight(pill.left() - 4);
-    }
-    drawText(painter, stateLine, state, DiagramStyle::font(10, true), look.text);
+    drawText(painter, text.translated(0, 26), state, DiagramStyle::font(10, true), look.text);
+    if (chip.probeLine)
+        drawProbeLine(painter, QRectF(text.left(), text.top() + 40, text.width(), 13), chip);
     if (!chip.members.isEmpty())
         drawMemberStrip(painter, rect, chip.members);
+}
+
+// The second badge, on a line of its own: the Probe from Here verdict (a shared chip's worst
+// member's) as glyph and word on its own colours, then "from here" when it fits; a listener the
+// run did not probe says so in muted text.
+void DiagramRenderer::drawProbeLine(QPainter *painter, const QRectF &line,
+                                    const ChipLook &chip) const
+{
+    const QFont font = DiagramStyle::font(9, true);
+    if (!chip.probed) {
+        drawText(painter, line, QObject::tr("\u2013 not probed from here"), DiagramStyle::font(9),
+                 m_style.mutedText, Qt::AlignLeft | Qt::AlignVCenter, Detail::Secondary);
+        return;
+    }
+    const StatusStyle probe = probeStyle(chip.probe, m_style.palette);
+    const QString word = probe.glyph + QLatin1Char(' ') + probe.label;
+    const qreal width = std::min(line.width(), DiagramLayout::textWidth(word, 9, true) + 8);
+    const QRectF pill(line.left(), line.top(), width, line.height());
+    painter->setPen(DiagramStyle::pen(probe.border, 1));
+    painter->setBrush(probe.fill);
+    painter->drawRoundedRect(pill, 3, 3);
+    drawText(painter, pill, word, font, probe.text, Qt::AlignCenter);
+    const QString where = QObject::tr("from here");
+    const QRectF rest = line.adjusted(width + 4, 0, 0, 0);
+    if (DiagramLayout::textWidth(where, 9) <= rest.width())
+        drawText(painter, rest, where, DiagramStyle::font(9), m_style.mutedText,
+                 Qt::AlignLeft | Qt::AlignVCenter, Detail::Secondary);
 }
 
 // A shared chip's members, one cell each across the bottom, in the member table's order: the

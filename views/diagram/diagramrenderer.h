@@ -61,11 +61,13 @@ public:
     // `broken`: the chain breaks at this hop.
     void drawHopBadge(QPainter *painter, int number, bool broken = false) const;
 
-    // The legend: every status (colour, glyph and word), the unexpected chip and the kinds of
-    // flow line, flowing into as many rows as `size` (from legendSizeForWidth) needs.
-    void drawLegend(QPainter *painter, const QSizeF &size) const;
-    static QSize legendSizeForWidth(int availableWidth);
-    static QStringList legendEntries(StatusPalette palette);
+    // The legend: every status (colour, glyph and word), the unexpected chip, the kinds of
+    // flow line, and the Probe from Here verdicts in `probes` (those the diagram shows),
+    // flowing into as many rows as `size` (from legendSizeForWidth) needs.
+    void drawLegend(QPainter *painter, const QSizeF &size,
+                    const QList<CombinedKind> &probes = {}) const;
+    static QSize legendSizeForWidth(int availableWidth, const QList<CombinedKind> &probes = {});
+    static QStringList legendEntries(StatusPalette palette, const QList<CombinedKind> &probes = {});
 
     // How a chip's status is drawn (glyph, word, colours).
     static StatusStyle chipStatusStyle(const ChipLook &look, StatusPalette palette);
@@ -99,6 +101,7 @@ private:
     void drawMemberStrip(QPainter *painter, const QRectF &rect,
                          const QList<ListenerStatus> &members) const;
     qreal drawChangeBadge(QPainter *painter, const QRectF &rect, const QString &badge) const;
+    void drawProbeLine(QPainter *painter, const QRectF &line, const ChipLook &chip) const;
     void drawElements(QPainter *painter, const DiagramLayout &layout,
                       const DiagramLook &look) const;
 

@@ -29,7 +29,7 @@ DiagramScene::DiagramScene(Document &document, QObject *parent)
     connect(&m_document, &Document::fieldChanged, this, &DiagramScene::rebuild);
     connect(&m_document, &Document::checksChanged, this, &DiagramScene::onCheckChanged);
     connect(&m_document, &Document::checksChanged, this, &DiagramScene::markChanges);
-    connect(&m_document, &Document::probesChanged, this, &DiagramScene::recolour);
+    connect(&m_document, &Document::probesChanged, this, &DiagramScene::onProbesChanged);
     rebuild();
 }
 
@@ -68,7 +68,10 @@ void DiagramScene::rebuild()
 void DiagramScene::applyLook()
 {
     m_input = diagramInputOf(m_document.state());
+    const QList<CombinedKind> probeKinds = m_look.probeKinds;
     m_look = lookFor(m_input, m_layout, m_style.palette);
+    if (m_look.probeKinds != probeKinds)
+        Q_EMIT probeKindsChanged();
     for (auto it = m_items.cbegin(); it != m_items.cend(); ++it) {
         switch (it.value()->type()) {
         case ChipItem::Type:
@@ -105,6 +108,14 @@ void DiagramScene::onCheckChanged()
     recolour();
 }
 
+void DiagramScene::onProbesChanged()
+{
+    // The first run gives listener chips their probe line, clearing it takes the line away.
+    if (m_document.probes().isEmpty() == m_probeLine)
+        applyLayout();
+    recolour();
+}
+
 template<class T, class... Args>
 T *DiagramScene::reuse(QHash<QString, DiagramItem *> &old, const QString &key, Args &&...args)
 {
@@ -135,7 +146,8 @@ void DiagramScene::applyLayout()
             expanded.insert(id);
     m_expanded = expanded;
     m_layout = DiagramLayout(input.topology, Catalog::builtIn(), input.checks.unexpectedByServer(),
-                             m_expanded);
+                             m_expanded, input.checks.probeRun);
+    m_probeLine = input.checks.probeRun;
     m_highlighter.setLayout(input.topology, m_layout);
     QHash<QString, DiagramItem *> old = std::exchange(m_items, {});
     m_chips.clear();
@@ -461,16 +473,26 @@ QString DiagramScene::membersToolTip(const ChipItem *chip) const
     if (look.members.isEmpty())
         return {};
     const EdgePool *pool = nullptr;
+    QList<ListenerId> listeners;
     for (const DiagramLayout::Chip &c : m_layout.chips)
-        if (c.key == chip->key())
+        if (c.key == chip->key()) {
             pool = m_input.topology.poolOfServer(c.server);
+            listeners = c.members;
+        }
     if (!pool)
         return {};
+    // Each member's snapshot status, and its Probe from Here verdict when the run probed it.
     QStringList lines;
-    for (qsizetype i = 0; i < look.members.size() && i < pool->servers.size(); ++i)
-        lines.append(QStringLiteral("%1: %2").arg(
+    for (qsizetype i = 0; i < look.members.size() && i < pool->servers.size(); ++i) {
+        QString line = QStringLiteral("%1: %2").arg(
                 pool->servers.at(i).fqdn.toHtmlEscaped(),
-                statusStyle(look.members.at(i), m_style.palette).label.toHtmlEscaped()));
+                statusStyle(look.members.at(i), m_style.palette).label.toHtmlEscaped());
+        const auto probe = i < listeners.size() ? m_input.checks.probes.constFind(listeners.at(i))
+                                                : m_input.checks.probes.cend();
+        if (probe != m_input.checks.probes.cend())
+            line += tr(" \u00b7 from here: %1").arg(displayName(probe->kind).toHtmlEscaped());
+        lines.append(line);
+    }
     return diagramtooltips::paragraph(tr("On each member:") + QStringLiteral("<br>")
                                       + lines.join(QStringLiteral("<br>")));
 }

@@ -46,6 +46,8 @@ public:
     void setStatusPalette(StatusPalette palette);
     StatusPalette statusPalette() const { return m_style.palette; }
     const DiagramStyle &diagramStyle() const { return m_style; }
+    // The Probe from Here verdicts the chips show, worst first (DiagramLook::probeKinds).
+    const QList<CombinedKind> &probeKinds() const { return m_look.probeKinds; }
 
     // Items by model id; nullptr when absent.
     ChipItem *chip(const ListenerId &id) const { return m_chips.value(id); }
@@ -84,6 +86,8 @@ public:
 
 Q_SIGNALS:
     void highlightChanged();
+    // The probe verdicts on the chips changed (a run, cleared, joined again): the legend's.
+    void probeKindsChanged();
 
 protected:
     void helpEvent(QGraphicsSceneHelpEvent *event) override;
@@ -92,6 +96,7 @@ protected:
 private:
     void rebuild();
     void onCheckChanged();
+    void onProbesChanged();
     void applyLayout();
     void recolour();
     void applyLook();
@@ -129,6 +134,7 @@ private:
     QHash<ServerId, MemberRowItem *> m_memberRows;
     DiagramLayout::Expanded m_expanded;
     QHash<QString, ElementRef> m_refOf; // layout key -> the element it draws (typed)
+    bool m_probeLine = false;           // the current layout has the chips' probe line
     QStringList m_unexpectedKeys;       // the unexpected sockets the current layout has chips for
 
     QList<HopBadgeItem *> m_badges;

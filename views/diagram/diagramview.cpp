@@ -108,10 +108,10 @@ bool DiagramView::legendOnRight() const
 {
     const QRectF scene = this->scene() ? this->scene()->sceneRect() : QRectF();
     const QSizeF area = QSizeF(viewport()->size()) - QSizeF(8, 8);
-    if (scene.isEmpty() || area.isEmpty())
+    if (!m_legend || scene.isEmpty() || area.isEmpty())
         return false;
-    const QSize bottom = DiagramLegend::sizeForWidth(int(area.width()) - 20);
-    const QSize column = DiagramLegend::sizeForWidth(0); // as narrow as it gets
+    const QSize bottom = m_legend->sizeFor(int(area.width()) - 20);
+    const QSize column = m_legend->sizeFor(0); // as narrow as it gets
     if (column.height() + 16 > area.height())
         return false;
     const qreal bottomScale = std::min(area.width() / scene.width(),
@@ -230,6 +230,14 @@ void DiagramView::resizeEvent(QResizeEvent *event)
         placeLegend();
 }
 
+void DiagramView::updateLegend()
+{
+    if (m_fitted)
+        fit();
+    else
+        placeLegend();
+}
+
 bool DiagramView::placeLegend()
 {
     if (!m_legend)
@@ -238,11 +246,11 @@ bool DiagramView::placeLegend()
     const QRect area = viewport()->geometry();
     const bool right = legendOnRight();
     if (right) {
-        m_legend->resize(DiagramLegend::sizeForWidth(0));
+        m_legend->resize(m_legend->sizeFor(0));
         m_legend->move(area.right() - m_legend->width() - 8,
                        area.bottom() - m_legend->height() - 8);
     } else {
-        m_legend->resize(DiagramLegend::sizeForWidth(area.width() - 20));
+        m_legend->resize(m_legend->sizeFor(area.width() - 20));
         m_legend->move(area.left() + (area.width() - m_legend->width()) / 2,
                        area.bottom() - m_legend->height() - 8);
     }

@@ -19,6 +19,8 @@ public:
     explicit DiagramView(QWidget *parent = nullptr);
 
     void setLegend(DiagramLegend *legend);
+    // Call when the legend's entries changed: it is sized and placed again.
+    void updateLegend();
     void setEscapeHandler(std::function<void()> handler) { m_onEscape = std::move(handler); }
 
     void zoomBy(qreal factor, const QPointF &viewAnchor = {-1, -1});

@@ -79,7 +79,7 @@ DiagramExporter::DiagramExporter(DiagramInput input, ExportOptions options)
     : m_input(withAnalysis(std::move(input)))
     , m_options(std::move(options))
     , m_layout(m_input.topology, Catalog::builtIn(), m_input.checks.unexpectedByServer(),
-               m_options.expanded)
+               m_options.expanded, m_input.checks.probeRun)
     // Printed and exported diagrams are light whatever the screen uses.
     , m_look(lookFor(m_input, m_layout, StatusPalette::Light))
 {
@@ -204,7 +204,7 @@ QStringList DiagramExporter::titleLines() const
 QSizeF DiagramExporter::legendSize() const
 {
     const qreal width = std::max(m_layout.bounds.width(), kMinContentWidth);
-    return DiagramRenderer::legendSizeForWidth(int(width));
+    return DiagramRenderer::legendSizeForWidth(int(width), m_look.probeKinds);
 }
 
 QSizeF DiagramExporter::sheetSize() const
@@ -265,7 +265,7 @@ void DiagramExporter::paintSheet(QPainter *painter) const
     const DiagramRenderer renderer(m_look.style);
     renderer.drawDiagram(painter, m_layout, m_look, target, bounds);
     painter->translate(kMargin, target.bottom() + kGap);
-    renderer.drawLegend(painter, legendSize());
+    renderer.drawLegend(painter, legendSize(), m_look.probeKinds);
     painter->restore();
 }
 

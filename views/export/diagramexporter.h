@@ -117,10 +117,11 @@ public:
     // The title block's height on a sheet and on every page, in diagram units.
     static constexpr qreal kTitleHeight = 74;
     // The diagram's area on a page of `page` (diagram units): what the title block and the
-    // legend leave.
-    static QSizeF diagramArea(const QSizeF &page);
+    // legend (with the probe verdicts in `probes`) leave.
+    static QSizeF diagramArea(const QSizeF &page, const QList<CombinedKind> &probes = {});
     // The diagram areas of a PDF page of `size` in both orientations.
-    static pagefit::PageAreas pageAreas(QPageSize::PageSizeId size);
+    static pagefit::PageAreas pageAreas(QPageSize::PageSizeId size,
+                                        const QList<CombinedKind> &probes = {});
     // The PDF's orientation and tiles for the options (the auto orientation resolved).
     pagefit::PageChoice pageChoice() const;
     // The printed size of the smallest text in the PDF, and the pages that would make it legible.

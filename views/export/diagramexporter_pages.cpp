@@ -53,34 +53,35 @@ void paintOverlapMarks(QPainter *painter, const QRectF &core, const QRectF &targ
 
 } // namespace
 
-QSizeF DiagramExporter::diagramArea(const QSizeF &page)
+QSizeF DiagramExporter::diagramArea(const QSizeF &page, const QList<CombinedKind> &probes)
 {
-    const QSizeF legend = DiagramRenderer::legendSizeForWidth(int(page.width()));
+    const QSizeF legend = DiagramRenderer::legendSizeForWidth(int(page.width()), probes);
     return {page.width(), std::max(0.0, page.height() - kTitleHeight - legend.height() - 2 * kGap)};
 }
 
-pagefit::PageAreas DiagramExporter::pageAreas(QPageSize::PageSizeId size)
+pagefit::PageAreas DiagramExporter::pageAreas(QPageSize::PageSizeId size,
+                                              const QList<CombinedKind> &probes)
 {
-    const auto areaOf = [size](QPageLayout::Orientation orientation) {
+    const auto areaOf = [size, &probes](QPageLayout::Orientation orientation) {
         const QPageLayout layout(QPageSize(size), orientation,
                                  QMarginsF(kPageMargin, kPageMargin, kPageMargin, kPageMargin),
                                  QPageLayout::Millimeter);
         // What paintPages sees on a 96 dpi writer: the paint rectangle in diagram units.
-        return diagramArea(QSizeF(layout.paintRectPixels(96).size()));
+        return diagramArea(QSizeF(layout.paintRectPixels(96).size()), probes);
     };
     return {areaOf(QPageLayout::Portrait), areaOf(QPageLayout::Landscape)};
 }
 
 pagefit::PageChoice DiagramExporter::pageChoice() const
 {
-    return pagefit::choosePage(m_layout.bounds, pageAreas(m_options.pageSize), m_options.tiles,
-                               m_options.orientation);
+    return pagefit::choosePage(m_layout.bounds, pageAreas(m_options.pageSize, m_look.probeKinds),
+                               m_options.tiles, m_options.orientation);
 }
 
 pagefit::Legibility DiagramExporter::legibility() const
 {
-    return pagefit::legibility(m_layout.bounds, pageAreas(m_options.pageSize), m_options.tiles,
-                               m_options.orientation);
+    return pagefit::legibility(m_layout.bounds, pageAreas(m_options.pageSize, m_look.probeKinds),
+                               m_options.tiles, m_options.orientation);
 }
 
 QString DiagramExporter::legibilityWarning(const QRectF &bounds, const ExportOptions &options,
@@ -104,8 +105,8 @@ int DiagramExporter::paintPages(QPagedPaintDevice *device) const
     const qreal unit = device->logicalDpiX() / 96.0;
     painter.scale(unit, unit);
     const QSizeF page(device->width() / unit, device->height() / unit);
-    const QSizeF legend = DiagramRenderer::legendSizeForWidth(int(page.width()));
-    const QRectF target(QPointF(0, kTitleHeight + kGap), diagramArea(page));
+    const QSizeF legend = DiagramRenderer::legendSizeForWidth(int(page.width()), m_look.probeKinds);
+    const QRectF target(QPointF(0, kTitleHeight + kGap), diagramArea(page, m_look.probeKinds));
     const DiagramRenderer renderer(m_look.style);
     // The device's orientation is the one chosen (pdf()) or the printer's.
     const pagefit::Plan plan = pagefit::planTiles(m_layout.bounds, target.size(), m_options.tiles);
@@ -137,7 +138,7 @@ int DiagramExporter::paintPages(QPagedPaintDevice *device) const
                               tile.column<plan.columns - 1, tile.row> 0, tile.row < plan.rows - 1);
         painter.save();
         painter.translate(0, page.height() - legend.height());
-        renderer.drawLegend(&painter, legend);
+        renderer.drawLegend(&painter, legend, m_look.probeKinds);
         painter.restore();
     }
     painter.end();

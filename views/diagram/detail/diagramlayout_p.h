@@ -49,6 +49,7 @@ struct Widths
     qreal middle = metrics::kBandWidth + 2 * metrics::kMiddleMargin;
     qreal server = 0; // 2 pads + 2 blocks + middle, or a member table when wider
     qreal peer[2] = {metrics::kPeerWidth, metrics::kPeerWidth}; // Internet, internal column
+    bool probeLine = false; // listener chips have a fourth line for the Probe from Here verdict
     qreal pool() const { return server + 2 * metrics::kPoolPad; }
     qreal peerColumn(int c) const { return peer[c] + 2 * metrics::kPeerMargin; }
 };
@@ -73,7 +74,7 @@ public:
     void run();
     // Several sites: one panel each, placed in a grid (diagramlayout_sites.cpp).
     static void runSites(DiagramLayout &out, const Topology &topology, const Catalog &catalog,
-                         const DiagramLayout::UnexpectedByServer &unexpected,
+                         const Widths &widths, const DiagramLayout::UnexpectedByServer &unexpected,
                          const DiagramLayout::Expanded &expanded);
 
 private:
