@@ -137,14 +137,16 @@ void ProbeActions::onFinished(const ProbeRun &run)
         const QString ended = run.cancelled  ? tr("Probes cancelled")
                               : run.timedOut ? tr("Probes stopped at the run's timeout")
                                              : tr("Probes finished");
-        m_statusBar->showMessage(tr("%1: %2 of %3 reachable, %4 problems, %5 certificate "
-                                    "findings, %6 DNS problems")
-                                         .arg(ended)
-                                         .arg(c.reachable)
-                                         .arg(c.probes)
-                                         .arg(c.problems)
-                                         .arg(c.tlsFindings)
-                                         .arg(c.dnsProblems),
+        // Only the counts that say something: the permanent snapshot summary shares the bar.
+        QStringList parts{tr("%1 of %2 reachable").arg(c.reachable).arg(c.probes),
+                          c.problems == 1 ? tr("1 problem") : tr("%1 problems").arg(c.problems)};
+        if (c.tlsFindings > 0)
+            parts.append(c.tlsFindings == 1 ? tr("1 certificate finding")
+                                            : tr("%1 certificate findings").arg(c.tlsFindings));
+        if (c.dnsProblems > 0)
+            parts.append(c.dnsProblems == 1 ? tr("1 DNS problem")
+                                            : tr("%1 DNS problems").arg(c.dnsProblems));
+        m_statusBar->showMessage(ended + QStringLiteral(": ") + parts.join(QStringLiteral(", ")),
                                  15000);
     }
     Q_EMIT finished(run.cancelled || run.timedOut);

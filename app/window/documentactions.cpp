@@ -96,9 +96,13 @@ Error DocumentActions::exportTo(Kind kind, const QString &path) const
     const QString suffix = suffixOf(path);
     TableDocument doc;
     switch (kind) {
-    case PortTable:
-        doc = portTableDocument(buildPortTable(t, currentChecks()));
+    case PortTable: {
+        // After a Probe from Here run, its verdicts beside the snapshot's.
+        edgemap::PortTable table = buildPortTable(t, currentChecks());
+        applyProbes(table, m_document.probes());
+        doc = portTableDocument(table);
         break;
+    }
     case FirewallRules:
         doc = firewallMatrixDocument(buildFirewallMatrix(t));
         break;
@@ -117,7 +121,7 @@ Error DocumentActions::exportTo(Kind kind, const QString &path) const
         if (checks.isEmpty())
             return Error::inFile(QDir::toNativeSeparators(path),
                                  tr("no snapshot is loaded, so there is nothing to report"));
-        doc = checkReportDocument(t, checks);
+        doc = checkReportDocument(t, checks, &m_document.probes());
         if (suffix == QLatin1String("pdf"))
             return Error::plain(
                     writePdf(tablewriters::html(doc, htmlStatusStyles()), doc.title, path));

@@ -2,6 +2,7 @@
 
 #include "reports/listenerrows.h"
 #include "reports/porttable.h"
+#include "reports/probecolumns.h"
 #include "snapshot/check.h"
 #include "snapshot/diagnosis.h"
 #include "snapshot/findings.h"
@@ -58,7 +59,8 @@ QString establishedText(const Topology &t, const ListenerVerdict &v)
     return text;
 }
 
-TextTable listenerTable(const Topology &t, const QList<Judged> &rows, const QString &heading)
+TextTable listenerTable(const Topology &t, const QList<Judged> &rows, const QString &heading,
+                        const ProbeDiagnosis *probes)
 {
     TextTable table;
     table.heading = heading;
@@ -75,6 +77,15 @@ TextTable listenerTable(const Topology &t, const QList<Judged> &rows, const QStr
                            r.service.value(), r.executable, j.verdict.detail,
                            observedText(j.verdict), establishedText(t, j.verdict)});
         table.statusKeys.append(keyOf(j.verdict.status));
+    }
+    if (probes) {
+        table.probeColumn = int(table.columns.size());
+        table.columns << probeColumnNames();
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const ProbeCells cells = probeCells(*probes, rows.at(i).row.id);
+            table.rows[i] << cells.word << cells.finding;
+            table.probeKeys.append(cells.key);
+        }
     }
     return table;
 }
@@ -210,21 +221,28 @@ QString serverName(const Topology &t, const ServerId &id)
 
 } // namespace
 
-TableDocument checkReportDocument(const Topology &t, const CheckResult &c)
+TableDocument checkReportDocument(const Topology &t, const CheckResult &c,
+                                  const ProbeDiagnosis *probes)
 {
+    if (probes && probes->isEmpty())
+        probes = nullptr;
     const Judgement &j = c.judgement;
     const QString fqdn = serverName(t, j.server);
     TableDocument doc;
     doc.title = QStringLiteral("Check report: %1").arg(fqdn);
     addFacts(doc, t, c, fqdn);
+    if (probes)
+        doc.facts.append({QStringLiteral("Probed"), probeRunText(*probes->run)});
 
     const QList<Judged> rows = judgedRows(t, j);
     QList<Judged> problems;
     qsizetype problemListeners = 0;
     for (const Judged &r : rows) {
         problemListeners += isProblem(r.verdict.status);
-        // A down service's listeners are its one row, not a row each.
-        if (isProblem(r.verdict.status) && !r.verdict.serviceDown)
+        // A down service's listeners are its one row, not a row each; a listener fine in the
+        // snapshot and not from here (blocked, a certificate finding) is a problem of its own.
+        const bool fromHere = probes && probeCells(*probes, r.row.id).problem;
+        if ((isProblem(r.verdict.status) && !r.verdict.serviceDown) || fromHere)
             problems.append(r);
     }
     const FindingCounts counts = countFindings(j);
@@ -242,37 +260,57 @@ TableDocument checkReportDocument(const Topology &t, const CheckResult &c)
         if (const QString finding = hardeningFinding(j.unexpected, socket); !finding.isEmpty())
             summary += QStringLiteral(" Warning: %1.").arg(finding);
     doc.paragraphs.append(summary);
+    if (probes)
+        doc.paragraphs.append(probeSummaryText(*probes));
 
-    TextTable problemTable = listenerTable(t, problems, QStringLiteral("Problems"));
+    TextTable problemTable = listenerTable(t, problems, QStringLiteral("Problems"), probes);
     for (qsizetype i = 0; i < j.servicesDown.size(); ++i) {
-        problemTable.rows.insert(i, serviceDownRow(t, j.servicesDown.at(i), rows));
+        QStringList row = serviceDownRow(t, j.servicesDown.at(i), rows);
+        if (probes) {
+            row << QString() << QString();
+            problemTable.probeKeys.insert(i, QString());
+        }
+        problemTable.rows.insert(i, row);
         problemTable.statusKeys.insert(i, keyOf(ListenerStatus::Missing));
     }
     for (const UnexpectedListener &u : j.unexpected)
         if (const QString finding = hardeningFinding(u); !finding.isEmpty()) {
-            problemTable.rows.append({QStringLiteral("Warning"), QString(), u.address,
-                                      transportLabel(u.transport), QString::number(u.port),
-                                      QString(), QString(), u.process, finding, QString(),
-                                      QString()});
+            QStringList row{QStringLiteral("Warning"),
+                            QString(),
+                            u.address,
+                            transportLabel(u.transport),
+                            QString::number(u.port),
+                            QString(),
+                            QString(),
+                            u.process,
+                            finding,
+                            QString(),
+                            QString()};
+            if (probes) {
+                row << QString() << QString();
+                problemTable.probeKeys.append(QString());
+            }
+            problemTable.rows.append(row);
             problemTable.statusKeys.append(keyOf(ListenerStatus::Exposed));
         }
     if (problemTable.rows.isEmpty())
         problemTable.note = QStringLiteral("None: every expected listener is OK or dynamic.");
     doc.tables.append(problemTable);
-    doc.tables.append(listenerTable(t, rows, QStringLiteral("All listeners")));
+    doc.tables.append(listenerTable(t, rows, QStringLiteral("All listeners"), probes));
     doc.tables.append(scenarioTable(t, j, rows));
     doc.tables.append(unexpectedTable(j));
     return doc;
 }
 
-TableDocument checkReportDocument(const Topology &t, const QList<const CheckResult *> &checks)
+TableDocument checkReportDocument(const Topology &t, const QList<const CheckResult *> &checks,
+                                  const ProbeDiagnosis *probes)
 {
     if (checks.size() == 1)
-        return checkReportDocument(t, *checks.constFirst());
+        return checkReportDocument(t, *checks.constFirst(), probes);
     TableDocument doc;
     doc.title = QStringLiteral("Check report: %1").arg(t.name);
     for (const CheckResult *c : checks) {
-        const TableDocument one = checkReportDocument(t, *c);
+        const TableDocument one = checkReportDocument(t, *c, probes);
         const QString fqdn = serverName(t, c->judgement.server);
         for (const auto &[key, value] : one.facts)
             doc.facts.append({QStringLiteral("%1: %2").arg(fqdn, key), value});

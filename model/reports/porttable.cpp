@@ -1,10 +1,11 @@
 #include "reports/porttable.h"
 
+#include "reports/listenerrows.h"
+#include "reports/probecolumns.h"
 #include "snapshot/check.h"
 
 #include <QHash>
 
-#include "reports/listenerrows.h"
 #include <algorithm>
 
 namespace edgemap {
@@ -93,7 +94,7 @@ QString addressText(const PortTableRow &r)
                            : r.address;
 }
 
-QStringList rowCells(const PortTableRow &r, bool checked)
+QStringList rowCells(const PortTableRow &r, bool checked, bool probed)
 {
     QString purpose = r.purpose;
     if (!r.enabled)
@@ -115,6 +116,8 @@ QStringList rowCells(const PortTableRow &r, bool checked)
     if (checked)
         cells << displayName(r.status) // NotChecked unless its server was judged
               << r.observed << (r.checked ? QString::number(r.established) : QString());
+    if (probed)
+        cells << r.probeWord << r.probeFinding;
     return cells;
 }
 
@@ -182,6 +185,20 @@ PortTable buildPortTable(const Topology &t, const QList<const CheckResult *> &ch
     return table;
 }
 
+void applyProbes(PortTable &table, const ProbeDiagnosis &probes)
+{
+    if (probes.isEmpty())
+        return;
+    table.probedFrom = probeRunText(*probes.run);
+    table.probeSummary = probeSummaryText(probes);
+    for (PortTableRow &row : table.rows) {
+        const ProbeCells cells = probeCells(probes, row.listener);
+        row.probeWord = cells.word;
+        row.probeKey = cells.key;
+        row.probeFinding = cells.finding;
+    }
+}
+
 TableDocument portTableDocument(const PortTable &table)
 {
     TableDocument doc;
@@ -200,9 +217,16 @@ TableDocument portTableDocument(const PortTable &table)
                                   : QStringLiteral("Snapshot of %1").arg(server),
                           table.snapshotSources.at(i)});
     }
+    const bool probed = !table.probedFrom.isEmpty();
+    if (probed)
+        doc.facts.append({QStringLiteral("Probed"), table.probedFrom});
     doc.paragraphs.append(QStringLiteral(
             "Every socket each Edge server is expected to listen on, per server and address. "
             "\"Who connects\" lists the peers whose flows reach the socket."));
+    if (probed)
+        doc.paragraphs.append(table.probeSummary
+                              + QStringLiteral(" \"From here\" is what a probe from that "
+                                               "computer found, joined with the snapshot."));
     const QStringList columns{QStringLiteral("Server"),     QStringLiteral("Interface"),
                               QStringLiteral("Role"),       QStringLiteral("Address"),
                               QStringLiteral("NAT public"), QStringLiteral("Transport"),
@@ -223,12 +247,18 @@ TableDocument portTableDocument(const PortTable &table)
                     t.note = QStringLiteral("No snapshot of this server was loaded: not "
                                             "checked.");
             }
+            if (probed) {
+                t.probeColumn = int(t.columns.size());
+                t.columns << probeColumnNames();
+            }
             doc.tables.append(t);
         }
         TextTable &t = doc.tables.last();
-        t.rows.append(rowCells(r, table.checked));
+        t.rows.append(rowCells(r, table.checked, probed));
         if (table.checked)
             t.statusKeys.append(keyOf(r.status));
+        if (probed)
+            t.probeKeys.append(r.probeKey);
     }
     return doc;
 }

@@ -11,6 +11,7 @@
 namespace edgemap {
 
 struct CheckResult;
+struct ProbeDiagnosis;
 
 // One listener of the port table: the socket, the service behind it, who connects to it (from the
 // topology's flows) and, when a snapshot was judged for its server, what the snapshot showed.
@@ -42,6 +43,11 @@ struct PortTableRow
     QString detail;
     QString observed; // "RTCSrv.exe (PID 2216) on 172.25.33.10", empty when nothing was bound
     int established = 0;
+
+    // Probe from Here (applyProbes): the verdict word, its key and the finding.
+    QString probeWord;
+    QString probeKey;
+    QString probeFinding;
 };
 
 struct PortTable
@@ -52,6 +58,8 @@ struct PortTable
     bool checked = false;     // at least one server's snapshot was judged
     QList<ServerId> checkedServers;
     QStringList snapshotSources; // one per checked server, in the same order
+    QString probedFrom;          // probeRunText() of the run applied; empty without one
+    QString probeSummary;
 };
 
 // The port table of a topology. With a successful check, the rows of the judged server carry its
@@ -60,6 +68,10 @@ PortTable buildPortTable(const Topology &topology, const CheckResult *check = nu
 // The same with one check per server (a pool whose members were each captured): each server's
 // rows carry its own check's verdicts. Failed checks are ignored.
 PortTable buildPortTable(const Topology &topology, const QList<const CheckResult *> &checks);
+
+// Adds a Probe from Here run's verdicts (joined with the checks): every row gets its "From here"
+// word ("Not probed" for a listener the run did not reach), and the document two columns more.
+void applyProbes(PortTable &table, const ProbeDiagnosis &probes);
 
 // The port table as a document: one table per server (every table has the same columns, with the
 // server in the first, so that CSV writes them as one).

@@ -12,6 +12,8 @@ QString cellText(const TextTable &table, qsizetype row, qsizetype column)
 {
     if (column == table.statusColumn && row < table.statusKeys.size())
         return table.statusKeys.at(row);
+    if (column == table.probeColumn && row < table.probeKeys.size())
+        return table.probeKeys.at(row);
     return table.rows.at(row).value(column);
 }
 
@@ -104,6 +106,9 @@ QString htmlTable(const TextTable &t, const HtmlStatusStyles &styles)
             const QString text = t.rows.at(r).value(c);
             if (c == t.statusColumn)
                 out += htmlStatusCell(text, t.statusKeys.value(r), styles);
+            else if (c == t.probeColumn)
+                out += htmlStatusCell(text, QStringLiteral("probe:") + t.probeKeys.value(r),
+                                      styles);
             else
                 out += QStringLiteral("<td>%1</td>").arg(esc(text));
         }

@@ -21,6 +21,11 @@ struct TextTable
     // ("missing") in statusKeys: CSV writes the key (stable for scripts), HTML colours the cell.
     int statusColumn = -1;
     QStringList statusKeys;
+    // A column that holds a Probe from Here verdict ("Blocked"), or -1, with its keys
+    // ("blocked", keyOf(CombinedKind)) in probeKeys: as statusColumn; HTML looks the style up
+    // as "probe:<key>".
+    int probeColumn = -1;
+    QStringList probeKeys;
 };
 
 // A document of tables with a title and facts (key: value lines) above them.

@@ -1,9 +1,12 @@
 // The port table: golden CSV and Markdown for each template, who connects, and the statuses a
 // judged snapshot adds.
+#include "core/pathanalysis.h"
 #include "io/topologyfile.h"
+#include "probe/probediagnosis.h"
 #include "reports/checkreport.h"
 #include "reports/porttable.h"
 #include "snapshot/check.h"
+#include "support/tst_diagram_util.h"
 #include "support/tst_pool_util.h"
 #include "support/tst_snapshot_util.h"
 #include "support/tst_tables_util.h"
@@ -43,6 +46,7 @@ private Q_SLOTS:
     void snapshotAddsStatuses();
     void eachPoolMemberCarriesItsOwnSnapshot();
     void poolReportHasEveryCheckedServer();
+    void probeRunAddsFromHereColumns();
 };
 
 void TstPortTable::golden_data()
@@ -200,6 +204,89 @@ void TstPortTable::poolReportHasEveryCheckedServer()
     // One check: exactly the single-server report.
     const TableDocument justOne = checkReportDocument(t, QList<const CheckResult *>{a.get()});
     QCOMPARE(tablewriters::markdown(justOne), tablewriters::markdown(single));
+}
+
+// After a Probe from Here run, the port table and the check report say what it found beside the
+// snapshot: a listener bound on the Edge that timed out from here is blocked, and is among the
+// report's problems although the snapshot has it OK.
+void TstPortTable::probeRunAddsFromHereColumns()
+{
+    const topologyfile::ReadResult file = topologyfile::load(kDefault);
+    QVERIFY(file.ok());
+    const Topology &t = *file.topology;
+    auto check = std::make_shared<CheckResult>(readAndJudge(t, kSample));
+    QVERIFY(check->ok());
+    QList<ListenerId> blocked, working;
+    for (const Listener *l : t.allListeners())
+        if (l->hasEndpoint(QStringLiteral("access-client-sip")))
+            blocked.append(l->id);
+        else if (l->hasEndpoint(QStringLiteral("access-internal-sip")))
+            working.append(l->id);
+    QCOMPARE(blocked.size(), 1);
+    auto run = std::make_shared<ProbeRun>(testing::probeRunOf(t, blocked, working));
+    run->hostName = QStringLiteral("fe01");
+    run->localAddresses = {QStringLiteral("172.25.33.40")};
+    run->started = QDateTime(QDate(2026, 12, 5), QTime(9, 0), Qt::UTC);
+    run->resolver = QStringLiteral("system");
+    run->timeoutMs = 3000;
+    const ProbeDiagnosis probes
+            = diagnoseProbes(t, PathAnalysis(t), run, CheckSet().withCheck(check, t));
+    QCOMPARE(probes.of(blocked.first())->verdict.kind, CombinedKind::Blocked);
+
+    PortTable table = buildPortTable(t, check.get());
+    const PortTable plain = table;
+    applyProbes(table, probes);
+    const PortTableRow *sip = findRow(table, QStringLiteral("edge01.contoso.local"),
+                                      QStringLiteral("10.45.16.10"), Transport::Tcp, 443);
+    QVERIFY(sip);
+    QCOMPARE(sip->status, ListenerStatus::Ok);
+    QCOMPARE(sip->probeWord, QStringLiteral("Blocked"));
+    QVERIFY2(sip->probeFinding.contains(QStringLiteral("blocked between here and the Edge")),
+             qPrintable(sip->probeFinding));
+    const PortTableRow *psom = findRow(table, QStringLiteral("edge01.contoso.local"),
+                                       QStringLiteral("172.25.33.10"), Transport::Tcp, 8057);
+    QCOMPARE(psom->probeWord, QStringLiteral("Not probed"));
+
+    const TableDocument doc = portTableDocument(table);
+    const TextTable &first = doc.tables.first();
+    QCOMPARE(first.columns.at(first.probeColumn), QStringLiteral("From here"));
+    QCOMPARE(first.probeKeys.size(), first.rows.size());
+    QVERIFY(doc.facts.contains(
+            {QStringLiteral("Probed"),
+             QStringLiteral("inside, from fe01 (172.25.33.40), 2026-12-05T09:00:00Z; resolver "
+                            "system; timeout 3000 ms")}));
+    const QByteArray csv = tablewriters::csv(doc);
+    QVERIFY(csv.contains(",blocked,"));
+    QVERIFY(csv.contains(",working,"));
+    QVERIFY(csv.contains(",not-probed,"));
+    QVERIFY(tablewriters::markdown(doc).contains("| Blocked |"));
+    // HTML colours the cell from the style it is given for "probe:<key>".
+    HtmlStatusStyles styles;
+    styles.insert(QStringLiteral("probe:blocked"),
+                  {QStringLiteral("#111111"), QStringLiteral("#222222"), QStringLiteral("#333333"),
+                   QStringLiteral("X")});
+    QVERIFY(tablewriters::html(doc, styles).contains("bgcolor=\"#111111\""));
+    // Without a run, nothing changes.
+    PortTable unprobed = plain;
+    applyProbes(unprobed, ProbeDiagnosis());
+    QCOMPARE(tablewriters::csv(portTableDocument(unprobed)),
+             tablewriters::csv(portTableDocument(plain)));
+
+    const TableDocument report = checkReportDocument(t, *check, &probes);
+    const TextTable &problems = report.tables.first();
+    QCOMPARE(problems.heading, QStringLiteral("Problems"));
+    QCOMPARE(problems.probeKeys.size(), problems.rows.size());
+    bool blockedRow = false;
+    for (qsizetype i = 0; i < problems.rows.size(); ++i)
+        if (problems.probeKeys.at(i) == QStringLiteral("blocked")) {
+            blockedRow = true;
+            QCOMPARE(problems.statusKeys.at(i), QStringLiteral("ok"));
+            QCOMPARE(problems.rows.at(i).at(problems.probeColumn), QStringLiteral("Blocked"));
+        }
+    QVERIFY(blockedRow);
+    QVERIFY(report.paragraphs.last().startsWith(QStringLiteral("From here: 2 probes, 1 "
+                                                               "reachable, 1 with problems")));
+    QCOMPARE(checkReportDocument(t, *check, nullptr).tables.first().probeColumn, -1);
 }
 
 QTEST_GUILESS_MAIN(TstPortTable)

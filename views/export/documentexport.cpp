@@ -35,6 +35,10 @@ HtmlStatusStyles htmlStatusStyles()
     styles.insert(QStringLiteral("broken"),
                   cellStyle(statusStyle(ListenerStatus::Missing, StatusPalette::Light)));
     styles.insert(QStringLiteral("unexpected"), cellStyle(unexpectedStyle(StatusPalette::Light)));
+    // Probe from Here verdicts, as the chips' second badge draws them.
+    for (int k = int(CombinedKind::NotProbed); k <= int(CombinedKind::MediaOpen); ++k)
+        styles.insert(QStringLiteral("probe:") + keyOf(CombinedKind(k)),
+                      cellStyle(probeStyle(CombinedKind(k), StatusPalette::Light)));
     return styles;
 }
 
