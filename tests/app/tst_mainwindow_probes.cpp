@@ -5,6 +5,10 @@
 //
 // With EDGEMAP_SCREENSHOTS=DIR set, the window after the run is saved there at 1366x768 and
 // 1920x1080 (the README's screenshots are made this way).
+#include "diagram/diagramitems.h"
+#include "diagram/diagramlegend.h"
+#include "diagram/diagrampane.h"
+#include "diagram/diagramscene.h"
 #include "document/document.h"
 #include "io/topologyfile.h"
 #include "live/snapshotcontroller.h"
@@ -15,6 +19,7 @@
 #include "selection.h"
 #include "support/tst_probe_util.h"
 #include "support/tst_settings_util.h"
+#include "window/documentactions.h"
 #include "window/mainwindow.h"
 
 #include <QDialogButtonBox>
@@ -170,6 +175,24 @@ void TstMainWindowProbes::runFromTheWindow()
     pane->view()->setCurrentIndex(first);
     Q_EMIT pane->view()->clicked(first);
     QVERIFY(Selection::of(doc)->current().as<ListenerId>());
+
+    // The diagram's chips and legend, and the exported port table and check report, say it too.
+    const DiagramScene *scene = window.diagramPane()->scene();
+    QCOMPARE(scene->chip(ListenerId(u"edge01-int-tcp-5062"_s))->look().probe,
+             CombinedKind::Blocked);
+    QVERIFY(window.diagramPane()->legend()->entries().contains(u"From here: Blocked"_s));
+    const QString ports = dir.filePath(u"ports.csv"_s);
+    const QString report = dir.filePath(u"report.md"_s);
+    QVERIFY(!window.documentActions()->exportTo(DocumentActions::PortTable, ports).isError());
+    QVERIFY(!window.documentActions()->exportTo(DocumentActions::CheckReport, report).isError());
+    QFile portsFile(ports), reportFile(report);
+    QVERIFY(portsFile.open(QIODevice::ReadOnly) && reportFile.open(QIODevice::ReadOnly));
+    const QByteArray csv = portsFile.readAll();
+    QVERIFY2(csv.contains(",From here,Probe finding") && csv.contains(",blocked,")
+                     && csv.contains(",not-listening,"),
+             csv.constData());
+    const QByteArray markdown = reportFile.readAll();
+    QVERIFY2(markdown.contains("| Blocked |") && markdown.contains("Probed"), markdown.constData());
 
     if (const QString shots = qEnvironmentVariable("EDGEMAP_SCREENSHOTS"); !shots.isEmpty()) {
         window.probesDock()->raise();
