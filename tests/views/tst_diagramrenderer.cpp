@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QImage>
 #include <QPainter>
+#include <QFile>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -361,6 +362,11 @@ void TstDiagramRenderer::probeBadgeInExports()
     QVERIFY(svg.contains(QByteArray("From here: " + blockedWord)));
     QVERIFY(svg.contains(QByteArray("From here: " + workingWord)));
     QVERIFY(!svg.contains("From here: Not listening"));
+    // To look at: EDGEMAP_PROBE_PNG and EDGEMAP_PROBE_PDF name files to write.
     if (const QByteArray out = qgetenv("EDGEMAP_PROBE_PNG"); !out.isEmpty())
         QVERIFY(exporter.image().save(QString::fromLocal8Bit(out)));
+    if (const QByteArray out = qgetenv("EDGEMAP_PROBE_PDF"); !out.isEmpty()) {
+        QFile pdf(QString::fromLocal8Bit(out));
+        QVERIFY(pdf.open(QIODevice::WriteOnly) && pdf.write(exporter.pdf()) > 0);
+    }
 }
