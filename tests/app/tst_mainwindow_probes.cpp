@@ -175,6 +175,14 @@ void TstMainWindowProbes::runFromTheWindow()
     pane->view()->setCurrentIndex(first);
     Q_EMIT pane->view()->clicked(first);
     QVERIFY(Selection::of(doc)->current().as<ListenerId>());
+    const ListenerId clicked = *Selection::of(doc)->current().as<ListenerId>();
+    // Enter on another row activates it too.
+    const QModelIndex second = pane->view()->model()->index(1, 0);
+    pane->view()->setCurrentIndex(second);
+    QTest::keyClick(pane->view(), Qt::Key_Return);
+    const ElementRef chosen = Selection::of(doc)->current();
+    QVERIFY(chosen.as<ListenerId>() && *chosen.as<ListenerId>() != clicked);
+    QVERIFY(doc.probes().of(*chosen.as<ListenerId>())->verdict.problem);
 
     // The diagram's chips and legend, and the exported port table and check report, say it too.
     const DiagramScene *scene = window.diagramPane()->scene();

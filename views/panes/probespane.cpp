@@ -1,6 +1,7 @@
 #include "panes/probespane.h"
 
 #include "document/document.h"
+#include "itemactivation.h"
 #include "panes/probetablemodel.h"
 #include "selection.h"
 
@@ -129,8 +130,7 @@ ProbesPane::ProbesPane(const Document &document, QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &ProbesPane::cancelRequested);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ProbesPane::showDetails);
-    connect(m_view, &QTableView::activated, this, &ProbesPane::activate);
-    connect(m_view, &QTableView::clicked, this, &ProbesPane::activate);
+    onItemActivated(m_view, [this](const QModelIndex &index) { activate(index); });
     connect(&document, &Document::probesChanged, this, &ProbesPane::reload);
     connect(&document, &Document::topologyReplaced, this, &ProbesPane::reload);
     reload();

@@ -1,10 +1,10 @@
 #include "panes/problemspane.h"
 
+#include "itemactivation.h"
 #include "panes/problemsmodel.h"
 #include "selection.h"
 
 #include <QHeaderView>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTreeView>
@@ -34,10 +34,7 @@ ProblemsPane::ProblemsPane(const Document &document, QWidget *parent)
     m_view->header()->setSectionResizeMode(ProblemsModel::ProblemColumn, QHeaderView::Stretch);
     m_view->header()->setSectionResizeMode(ProblemsModel::ServerColumn,
                                            QHeaderView::ResizeToContents);
-    // Activation is a click or Enter, on every platform: QAbstractItemView::activated is a
-    // double click on some styles and a single click on others (and then fires with clicked).
-    m_view->installEventFilter(this);
-    connect(m_view, &QAbstractItemView::clicked, this, &ProblemsPane::activate);
+    onItemActivated(m_view, [this](const QModelIndex &index) { activate(index); });
 
     m_summary->setWordWrap(true);
     m_empty->setWordWrap(true);
@@ -67,18 +64,6 @@ void ProblemsPane::showState()
     m_empty->setText(m_model->emptyMessage());
     m_summary->setText(m_model->summary());
     m_summary->setVisible(rows);
-}
-
-bool ProblemsPane::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_view && event->type() == QEvent::KeyPress) {
-        const int key = static_cast<QKeyEvent *>(event)->key();
-        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && m_view->currentIndex().isValid()) {
-            activate(m_view->currentIndex());
-            return true;
-        }
-    }
-    return QWidget::eventFilter(watched, event);
 }
 
 void ProblemsPane::activate(const QModelIndex &index)

@@ -42,9 +42,6 @@ public:
 Q_SIGNALS:
     void countChanged(int problems);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     void activate(const QModelIndex &index);
     void showState();
