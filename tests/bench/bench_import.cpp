@@ -18,6 +18,7 @@
 //   pool has --members servers (default 12), the others 2.
 #include "bench_heap_glibc.h"
 #include "bench_process_posix.h"
+#include "document/reimport.h"
 #include "io/topologyfile.h"
 #include "io/topologyimport.h"
 
@@ -340,6 +341,19 @@ int main(int argc, char **argv)
     }
     const double whole = bestTime(a.repeat, importAndSave);
 
+    // File > Import Topology Changes runs reimport() on the GUI thread: the same deployment a
+    // member smaller, against the topology imported above.
+    double merge = -1;
+    qsizetype changes = 0;
+    if (a.members > 1) {
+        const topologyimport::ImportResult later
+                = topologyimport::importTopologyXml(generateTopology(a.sites, a.members - 1));
+        if (later.ok())
+            merge = bestTime(a.repeat, [&] {
+                changes = reimport(*result.topology, *later.topology).changes.size();
+            });
+    }
+
     int servers = 0;
     for (const EdgePool &pool : result.topology->pools)
         servers += int(pool.servers.size());
@@ -355,6 +369,10 @@ int main(int argc, char **argv)
     std::printf("%-44s %8.2f ms  (start-up %.2f ms: `edgemap --version`; wall %.2f ms)\n",
                 "`edgemap import -o` process", cli.cpu * 1e3, startup.cpu * 1e3, cli.wall * 1e3);
     line("  the process less its start-up", cliWork, floor);
+    if (merge >= 0)
+        std::printf("%-44s %8.2f ms  (changes listed: %lld; on the GUI thread)\n",
+                    "reimport: the pool one member smaller", merge * 1e3,
+                    static_cast<long long>(changes));
     if (peerParse >= 0) {
         line("peer: Python ElementTree parse (in process)", peerParse, floor);
         std::printf("importTopologyFile is %.2fx the peer's bare parse\n",
