@@ -4,6 +4,7 @@
 // write the same documents.
 #include "document/document.h"
 #include "support/tst_cli_util.h"
+#include "support/tst_file_util.h"
 #include "window/documentactions.h"
 
 #include <QAction>
@@ -18,21 +19,12 @@ using namespace edgemap;
 
 namespace {
 
+using testfiles::readFile;
+using testfiles::writeFile;
+
 using clitest::kTopology;
 using clitest::runEdgemapRaw;
 using Run = clitest::RawRun;
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
 
 } // namespace
 

@@ -1,6 +1,7 @@
 // `edgemap ports` and `edgemap report` as a user runs them: the real binary without a display,
 // its formats, exit codes and output files that are never left half-written.
 #include "support/tst_cli_util.h"
+#include "support/tst_file_util.h"
 
 #include <QFile>
 #include <QProcess>
@@ -12,22 +13,13 @@ using namespace edgemap;
 
 namespace {
 
+using testfiles::readFile;
+using testfiles::writeFile;
+
 using clitest::kSample;
 using clitest::kTopology;
 using clitest::runEdgemapRaw;
 using Run = clitest::RawRun;
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
 
 // netstat -anob of edge01 with every expected listener bound by its executable.
 QByteArray allListening()

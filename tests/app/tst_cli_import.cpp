@@ -1,6 +1,7 @@
 // `edgemap import` as a user runs it: the real binary on the real samples (the file PowerShell
 // writes, UTF-16LE with a BOM, among them), what it prints, what it writes, and its refusals.
 #include "support/tst_cli_util.h"
+#include "support/tst_file_util.h"
 #include "support/tst_topologyimport_util.h"
 
 #include <QFile>
@@ -12,6 +13,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using testfiles::readFile;
+using testfiles::writeFile;
+
 using edgemap::clitest::Run;
 using edgemap::clitest::runEdgemap;
 
@@ -22,18 +26,6 @@ QString sample(const QString &name)
 
 const QString kPublished = sample(u"ibenbouzid_lab_V3_DefaultTopology_Skype.xml"_s);
 const QString kBuilder = sample(u"sfbautomatedlab_Contoso.tbxml"_s);
-
-QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
 
 } // namespace
 

@@ -6,6 +6,7 @@
 #include "editing/propertyeditor.h"
 #include "io/topologyfile.h"
 #include "live/snapshotcontroller.h"
+#include "support/tst_file_util.h"
 #include "support/tst_settings_util.h"
 #include "support/tst_snapshot_util.h"
 #include "support/tst_source_util.h"
@@ -42,6 +43,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+using testfiles::readFile;
+using testfiles::writeFile;
+
 const QString kSample = snapshottest::bundledSamplePath();
 
 // Never blocks on a modal box; answers the prompts as told and counts them.
@@ -65,15 +69,6 @@ protected:
         return restoreAnswer;
     }
 };
-
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
-}
 
 // Once the event loop runs again (inside the modal exec the caller is about to start): answers
 // the message box then open with Yes, and keeps its text.

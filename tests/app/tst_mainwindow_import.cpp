@@ -5,6 +5,7 @@
 #include "document/document.h"
 #include "io/topologyfile.h"
 #include "live/snapshotcontroller.h"
+#include "support/tst_file_util.h"
 #include "support/tst_settings_util.h"
 #include "support/tst_topologyimport_util.h"
 #include "window/importactions.h"
@@ -25,6 +26,9 @@ using namespace edgemap;
 using namespace Qt::StringLiterals;
 
 namespace {
+
+using testfiles::readFile;
+using testfiles::writeFile;
 
 // Never blocks on a modal box: discards unsaved changes, records the reports and the changes it
 // is asked to confirm, and answers as told.
@@ -54,15 +58,6 @@ protected:
         return applyAnswer;
     }
 };
-
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
-}
 
 // The published sample as Windows PowerShell's Out-File writes it: UTF-16LE with a BOM.
 QByteArray powerShellExport()

@@ -4,6 +4,7 @@
 #include "document/document.h"
 #include "io/topologyfile.h"
 #include "live/snapshotcontroller.h"
+#include "support/tst_file_util.h"
 #include "support/tst_settings_util.h"
 #include "window/mainwindow.h"
 
@@ -16,6 +17,9 @@ using namespace edgemap;
 using namespace Qt::StringLiterals;
 
 namespace {
+
+using testfiles::readFile;
+using testfiles::writeFile;
 
 // Answers "which server is this?" as told, and records the question.
 class TestWindow : public MainWindow
@@ -48,15 +52,6 @@ protected:
 const QByteArray kReaddressed = "  Proto  Local Address  Foreign Address  State  PID\r\n"
                                 "  TCP    10.9.9.10:5061   0.0.0.0:0   LISTENING   2216\r\n"
                                 "  TCP    10.9.9.10:5062   0.0.0.0:0   LISTENING   2380\r\n";
-
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
-{
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
-}
 
 const ServerId kEdge01(u"edge01"_s);
 

@@ -5,6 +5,7 @@
 #include "snapshot/codepage.h"
 #include "snapshot/snapshot.h"
 #include "snapshot/snapshotfile.h"
+#include "support/tst_file_util.h"
 
 #include <QByteArray>
 #include <QFile>
@@ -24,13 +25,7 @@ inline QString bundledSamplePath()
     return QStringLiteral(EDGEMAP_TEST_DATA "/../../resources/samples/edge01-netstat-anob.txt");
 }
 
-inline QByteArray readFile(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
+using testfiles::readFile;
 
 // "[fe80::1%12]:1900" as netstat writes it; "(name)" for a host name netstat resolved.
 inline QString endpointText(const edgemap::IpAddress &ip, int port, bool isName = false)

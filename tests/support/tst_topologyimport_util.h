@@ -4,6 +4,7 @@
 #pragma once
 
 #include "io/topologyimport.h"
+#include "support/tst_file_util.h"
 
 #include <QFile>
 #include <QStringEncoder>
@@ -22,11 +23,7 @@ inline QString dataPath(const QString &name)
     return QStringLiteral(EDGEMAP_TEST_DATA "/import/") + name;
 }
 
-inline QByteArray readFile(const QString &path)
-{
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
+using testfiles::readFile;
 
 inline const QString kPublished = u"ibenbouzid_lab_V3_DefaultTopology_Skype.xml"_s;
 inline const QString kBuilder = u"sfbautomatedlab_Contoso.tbxml"_s;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/topology.h"
+#include "support/tst_file_util.h"
 
 #include <QByteArray>
 #include <QDir>
@@ -30,11 +31,7 @@ inline QByteArray snapshotFor(const Topology &t, int skipPort = 0)
     return text;
 }
 
-inline bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
-}
+using testfiles::writeFile;
 
 // Replaces the file the way careful writers do: written elsewhere (NAME.tmp beside it), then
 // renamed over the old file.
