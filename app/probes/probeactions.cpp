@@ -2,12 +2,11 @@
 
 #include "document/document.h"
 #include "probes/probedialog.h"
+#include "window/statusprogress.h"
 
 #include <QAction>
 #include <QMenu>
-#include <QProgressBar>
 #include <QStatusBar>
-#include <QToolButton>
 
 #include <algorithm>
 #include <memory>
@@ -19,26 +18,14 @@ ProbeActions::ProbeActions(Document &document, QStatusBar *statusBar, QWidget *w
     , m_document(document)
     , m_statusBar(statusBar)
     , m_window(window)
-    , m_progress(new QProgressBar(window))
-    , m_cancelButton(new QToolButton(window))
+    , m_progress(new StatusProgress(tr("Probing %v of %m"), tr("Cancel Probes"), window))
     , m_runner(new ProbeRunner(this))
 {
     m_progress->setObjectName(QStringLiteral("probeProgress"));
-    m_progress->setMaximumWidth(180);
-    m_progress->setFormat(tr("Probing %v of %m"));
-    m_progress->setTextVisible(true);
-    m_progress->hide();
-    m_cancelButton->setText(tr("Cancel Probes"));
-    m_cancelButton->hide();
-    if (m_statusBar) {
+    if (m_statusBar)
         m_statusBar->addPermanentWidget(m_progress);
-        m_statusBar->addPermanentWidget(m_cancelButton);
-    }
-    connect(m_cancelButton, &QToolButton::clicked, this, &ProbeActions::cancel);
-    connect(m_runner, &ProbeRunner::progress, m_progress, [this](int done, int total) {
-        m_progress->setMaximum(std::max(1, total));
-        m_progress->setValue(done);
-    });
+    connect(m_progress, &StatusProgress::cancelRequested, this, &ProbeActions::cancel);
+    connect(m_runner, &ProbeRunner::progress, m_progress, &StatusProgress::setProgress);
     m_probe = new QAction(tr("&Probe from Here…"), this);
     m_probe->setObjectName(QStringLiteral("probeFromHere"));
     m_probe->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
@@ -108,8 +95,7 @@ bool ProbeActions::start(const ProbePlanOptions &planOptions, const ProbeOptions
     }
     updateActions();
     const int total = int(plan.targets.size() + plan.dnsChecks.size());
-    m_progress->setMaximum(std::max(1, total));
-    m_progress->setValue(0);
+    m_progress->setProgress(0, total);
     if (m_statusBar)
         m_statusBar->showMessage(tr("Probing from this computer: %1 probes…").arg(total));
     Q_EMIT started(total, plan);
@@ -158,8 +144,7 @@ void ProbeActions::updateActions()
     m_probe->setEnabled(!running);
     m_cancel->setEnabled(running);
     m_clear->setEnabled(!running && !m_document.probes().isEmpty());
-    m_progress->setVisible(running);
-    m_cancelButton->setVisible(running);
+    m_progress->setRunning(running);
 }
 
 } // namespace edgemap

@@ -8,14 +8,13 @@
 
 class QAction;
 class QMenu;
-class QProgressBar;
 class QStatusBar;
-class QToolButton;
 class QWidget;
 
 namespace edgemap {
 
 class Document;
+class StatusProgress;
 
 // Probe from Here in the window: the dialog, the run on the ProbeRunner's own thread (never the
 // GUI's), its progress and Cancel, and the finished run handed to the document (which joins it
@@ -62,8 +61,7 @@ private:
     Document &m_document;
     QStatusBar *m_statusBar;
     QWidget *m_window;
-    QProgressBar *m_progress;
-    QToolButton *m_cancelButton;
+    StatusProgress *m_progress;
     ProbeRunner *m_runner;
     QAction *m_probe = nullptr;
     QAction *m_cancel = nullptr;

@@ -9,6 +9,7 @@
 #include "window/fileactions.h"
 #include "window/livesourcesmenu.h"
 #include "window/nativecapturemenu.h"
+#include "window/statusprogress.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -16,10 +17,8 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMenu>
-#include <QProgressBar>
 #include <QStatusBar>
 #include <QStyle>
-#include <QToolButton>
 
 namespace edgemap {
 
@@ -36,8 +35,7 @@ SnapshotUi::SnapshotUi(Document &document, QStatusBar *statusBar, QWidget *windo
     , m_acknowledgeAction(new QAction(tr("&Mark Changes as Seen"), this))
     , m_clearAction(new QAction(tr("C&lear Snapshots"), this))
     , m_checkLabel(new QLabel(window))
-    , m_progress(new QProgressBar(window))
-    , m_cancel(new QToolButton(window))
+    , m_progress(new StatusProgress(QStringLiteral("%p%"), tr("Cancel"), window))
 {
     // Capture This Computer: only where EdgeMap can read the system's socket tables (Windows).
     if (NativeCaptureSource::isAvailable()) {
@@ -66,15 +64,11 @@ SnapshotUi::SnapshotUi(Document &document, QStatusBar *statusBar, QWidget *windo
 
     m_checkLabel->setTextFormat(Qt::PlainText); // file names and load errors
     m_checkLabel->setObjectName(QStringLiteral("checkSummary"));
-    m_progress->setRange(0, 1000);
-    m_progress->setMaximumWidth(160);
-    m_progress->hide();
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->hide();
+    m_progress->setObjectName(QStringLiteral("snapshotProgress"));
     m_statusBar->addPermanentWidget(m_checkLabel);
     m_statusBar->addPermanentWidget(m_progress);
-    m_statusBar->addPermanentWidget(m_cancel);
-    connect(m_cancel, &QToolButton::clicked, m_controller, &SnapshotController::cancel);
+    connect(m_progress, &StatusProgress::cancelRequested, m_controller,
+            &SnapshotController::cancel);
 
     connectController();
     connectSources();
@@ -102,16 +96,17 @@ void SnapshotUi::connectController()
     // Several loads may run together (a pool's snapshots, a watched file, a capture): the bar
     // follows the controller's busy state, not any one load.
     connect(m_controller, &SnapshotController::busyChanged, this, [this](bool on) {
-        m_progress->setVisible(on);
-        m_cancel->setVisible(on);
-        m_progress->setValue(0);
+        m_progress->setProgress(0, 1000);
+        m_progress->setRunning(on);
         if (!on)
             m_statusBar->clearMessage();
     });
     connect(m_controller, &SnapshotController::started, this, [this](const SnapshotSource &source) {
         m_statusBar->showMessage(tr("Reading %1…").arg(source.label()));
     });
-    connect(m_controller, &SnapshotController::progress, m_progress, &QProgressBar::setValue);
+    // The controller counts in thousandths.
+    connect(m_controller, &SnapshotController::progress, m_progress,
+            [this](int permille) { m_progress->setProgress(permille, 1000); });
     connect(m_controller, &SnapshotController::cancelled, this,
             [this] { m_statusBar->showMessage(tr("Snapshot reading cancelled"), 5000); });
     // The kind of the source tells whether the user asked for this load (the controller answers

@@ -8,14 +8,13 @@
 class QAction;
 class QLabel;
 class QMenu;
-class QProgressBar;
 class QStatusBar;
-class QToolButton;
 class QWidget;
 
 namespace edgemap {
 
 class Document;
+class StatusProgress;
 class FilePrompts;
 class LiveSources;
 class LiveSourcesMenu;
@@ -95,8 +94,7 @@ private:
     QAction *m_acknowledgeAction;
     QAction *m_clearAction;
     QLabel *m_checkLabel;
-    QProgressBar *m_progress;
-    QToolButton *m_cancel;
+    StatusProgress *m_progress;
     FilePrompts *m_prompts = nullptr;
 };
 

@@ -21,6 +21,7 @@
 #include "support/tst_settings_util.h"
 #include "window/documentactions.h"
 #include "window/mainwindow.h"
+#include "window/statusprogress.h"
 
 #include <QDialogButtonBox>
 #include <QDockWidget>
@@ -34,6 +35,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace edgemap;
 using namespace edgemap::probetest;
@@ -237,9 +239,14 @@ void TstMainWindowProbes::cancelStopsTheRun()
     QElapsedTimer clock;
     clock.start();
     QTest::qWait(100);
-    probes->cancel();
+    // The status bar's progress and its Cancel button, there while the run lasts.
+    auto *progress = window.findChild<StatusProgress *>(u"probeProgress"_s);
+    QVERIFY(progress && progress->isRunning());
+    QCOMPARE(progress->cancelButton()->text(), u"Cancel Probes"_s);
+    progress->cancelButton()->click();
     QVERIFY(finished.wait(10000));
     QVERIFY(clock.elapsed() < 10000);
+    QVERIFY(!progress->isRunning());
     QCOMPARE(finished.first().first().toBool(), true);
     QVERIFY2(window.probesPane()->factsText().contains(u"Cancelled"_s),
              qPrintable(window.probesPane()->factsText()));
