@@ -58,33 +58,36 @@ void TurnProbe::onTryTimeout()
 
 void TurnProbe::onReadyRead()
 {
-    // Read without peeking first: on Linux an ICMP port unreachable wakes the socket with nothing
-    // to read, and only the first read says so (a peek, as hasPendingDatagrams() and
-    // receiveDatagram() make, takes the error and reports an empty queue). The read reports it
-    // through errorOccurred (refused; NetworkError on some systems); the queue's end is a
-    // TemporaryError, which onError ignores.
+    // One datagram a notification, read without peeking first: on Linux an ICMP port unreachable
+    // wakes the socket with nothing to read, and only the first read says so (a peek, as
+    // hasPendingDatagrams() and receiveDatagram() make, takes the error and reports an empty
+    // queue). The read reports it through errorOccurred (refused; NetworkError on some systems).
+    // Not read on to the queue's end: there Linux says TemporaryError, which onError ignores, but
+    // Windows says NetworkError ("Unable to receive a message"), which after a stray reply would
+    // read as refused. The read arms the notification again, so a datagram still queued comes
+    // with the next readyRead.
+    if (finished())
+        return;
     QByteArray buffer(kMaxDatagram, Qt::Uninitialized);
-    while (!finished()) {
-        const qint64 size = m_socket.readDatagram(buffer.data(), buffer.size());
-        if (size < 0)
-            return;
-        const std::optional<msturn::Message> m
-                = msturn::parse(QByteArrayView(buffer.constData(), size));
-        if (!m || m->transactionId != m_transactionId) {
-            ++m_result.turn->strayReplies;
-            continue;
-        }
-        m_result.turn->responseType = m->type;
-        m_result.turn->errorCode = m->errorCode;
-        m_result.turn->errorReason = m->errorReason;
-        QString detail = QStringLiteral("answering: %1 in %2 ms")
-                                 .arg(msturn::describe(*m))
-                                 .arg(m_clock.elapsed());
-        if (m->errorCode == 401)
-            detail += QStringLiteral(" (the expected answer without credentials: the media "
-                                     "relay is alive)");
-        finish(ProbeStatus::Answering, detail);
+    const qint64 size = m_socket.readDatagram(buffer.data(), buffer.size());
+    if (size < 0)
+        return;
+    const std::optional<msturn::Message> m
+            = msturn::parse(QByteArrayView(buffer.constData(), size));
+    if (!m || m->transactionId != m_transactionId) {
+        ++m_result.turn->strayReplies;
+        return;
     }
+    m_result.turn->responseType = m->type;
+    m_result.turn->errorCode = m->errorCode;
+    m_result.turn->errorReason = m->errorReason;
+    QString detail = QStringLiteral("answering: %1 in %2 ms")
+                             .arg(msturn::describe(*m))
+                             .arg(m_clock.elapsed());
+    if (m->errorCode == 401)
+        detail += QStringLiteral(" (the expected answer without credentials: the media relay is "
+                                 "alive)");
+    finish(ProbeStatus::Answering, detail);
 }
 
 void TurnProbe::onError(QAbstractSocket::SocketError error)

@@ -4,6 +4,7 @@
 
 #include <QEventLoop>
 #include <QHostAddress>
+#include <QSslSocket>
 
 namespace edgemap {
 
@@ -51,6 +52,12 @@ bool ProbeRunner::start(const ProbePlan &plan, const ProbeOptions &options)
 {
     if (m_worker || plan.error.isError() || !probeOptionsProblem(options).isEmpty())
         return false;
+    // The TLS backend is loaded here, not by the first TLS probe in the worker thread: finding
+    // the plugin matches file names with QRegularExpression, whose per-thread JIT stack is a
+    // thread_local. With MinGW (GCC's emulated TLS) a thread_local's destructor runs after its
+    // storage is freed as a thread ends; the worker thread then faulted in
+    // pcre2_jit_stack_free_16 as it ended, and under Wine the process hung on exit.
+    QSslSocket::supportsSsl();
     if (!m_thread.isRunning())
         m_thread.start();
     m_worker = new ProbeWorker(plan, options);

@@ -215,8 +215,10 @@ void TstCliProbe::allReachableExitsZero()
 {
     Topology t = TopologyBuilder().addresses(loopbackPlan(kBlock)).members(1).build();
     disableAll(t);
-    OpenPort open(kInternal);
-    TurnResponder turn(kInternal, TurnResponder::Mode::Answer);
+    // 127.0.0.1 where UDP replies cannot come from kInternal; the TCP server moves with them.
+    const QString address = udpAddress(t, u"edge01-int-udp-3478"_s);
+    OpenPort open(address);
+    TurnResponder turn(address, TurnResponder::Mode::Answer);
     place(t, u"edge01-int-tcp-443"_s, open.port());
     place(t, u"edge01-int-udp-3478"_s, turn.port());
     const Run r = runEdgemap({u"probe"_s, save(m_dir, t), u"--no-dns"_s});

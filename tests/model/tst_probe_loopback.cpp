@@ -142,11 +142,13 @@ void TstProbeLoopback::tcpOpenRefusedTimedOut()
 void TstProbeLoopback::msTurnAnswersAndRefusals()
 {
     Topology t = loopback(3);
-    TurnResponder good(u"127.77.1.11"_s, TurnResponder::Mode::Answer);
-    TurnResponder stray(u"127.77.1.12"_s, TurnResponder::Mode::WrongTransactionId);
+    TurnResponder good(udpAddress(t, u"edge01-int-udp-3478"_s), TurnResponder::Mode::Answer);
+    TurnResponder stray(udpAddress(t, u"edge02-int-udp-3478"_s),
+                        TurnResponder::Mode::WrongTransactionId);
+    const QString closedAddress = udpAddress(t, u"edge03-int-udp-3478"_s);
     place(t, u"edge01-int-udp-3478"_s, good.port());
     place(t, u"edge02-int-udp-3478"_s, stray.port());
-    place(t, u"edge03-int-udp-3478"_s, closedUdpPort(u"127.77.1.13"_s));
+    place(t, u"edge03-int-udp-3478"_s, closedUdpPort(closedAddress));
     const ProbeRun run = probe(t, inside(), fast(900));
     const ProbeResult *a = resultOf(run, u"edge01-int-udp-3478"_s);
     QVERIFY2(a->status == ProbeStatus::Answering, qPrintable(a->detail));
@@ -164,6 +166,8 @@ void TstProbeLoopback::msTurnAnswersAndRefusals()
     QVERIFY2(s->detail.contains(u"3 replies with another transaction id ignored"_s),
              qPrintable(s->detail));
     const ProbeResult *c = resultOf(run, u"edge03-int-udp-3478"_s);
+    if (!udpRefusalsReported(closedAddress))
+        QSKIP("this system does not report an ICMP port unreachable to a UDP socket (Wine)");
     QCOMPARE(c->status, ProbeStatus::Refused);
     QVERIFY2(c->detail.contains(u"ICMP port unreachable"_s), qPrintable(c->detail));
 }

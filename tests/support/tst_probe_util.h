@@ -12,6 +12,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QHash>
 #include <QNetworkDatagram>
 #include <QProcess>
 #include <QSslConfiguration>
@@ -100,6 +101,64 @@ inline int closedUdpPort(const QString &address)
     if (!s.bind(QHostAddress(address), 0))
         qFatal("cannot bind %s", qPrintable(address));
     return s.localPort();
+}
+
+// Whether a UDP socket bound to `address` sends from it, so that its replies reach a socket
+// connected to it (as the MS-TURN probe's is). Wine binds a UDP socket on an address no interface
+// has (127.77.1.11: Linux's lo has 127.0.0.1 only) to 0.0.0.0 and drops the source address given
+// with a datagram: its replies leave from 127.0.0.1 and the connected socket discards them.
+inline bool udpRepliesFrom(const QString &address)
+{
+    static QHash<QString, bool> known;
+    if (const auto it = known.constFind(address); it != known.constEnd())
+        return *it;
+    QUdpSocket server;
+    QUdpSocket client;
+    bool ok = server.bind(QHostAddress(address), 0);
+    if (ok) {
+        client.connectToHost(QHostAddress(address), server.localPort());
+        ok = client.waitForConnected(1000) && client.write("?") == 1
+             && server.waitForReadyRead(1000);
+    }
+    if (ok) {
+        const QNetworkDatagram d = server.receiveDatagram();
+        server.writeDatagram(QByteArray("!"), d.senderAddress(), quint16(d.senderPort()));
+        ok = client.waitForReadyRead(1000);
+    }
+    known.insert(address, ok);
+    return ok;
+}
+
+// The address a test's UDP server for `listenerId` binds: the listener's, or where replies from
+// it would not arrive (see udpRepliesFrom), 127.0.0.1, where the listener's address (and every
+// listener on it) moves.
+inline QString udpAddress(Topology &t, const QString &listenerId)
+{
+    const AddressId id = listenerOf(t, listenerId)->address;
+    for (EdgePool &pool : t.pools)
+        for (EdgeServer &server : pool.servers)
+            for (NetInterface &nic : server.interfaces)
+                for (Address &a : nic.addresses)
+                    if (a.id == id) {
+                        if (!udpRepliesFrom(a.ip))
+                            a.ip = QStringLiteral("127.0.0.1");
+                        return a.ip;
+                    }
+    qFatal("no address for %s", qPrintable(listenerId));
+    return {};
+}
+
+// Whether the system reports an ICMP port unreachable to a connected UDP socket as a refusal
+// (Linux and Windows do; Wine keeps the error to itself, the socket hears nothing).
+inline bool udpRefusalsReported(const QString &address)
+{
+    QUdpSocket client;
+    client.connectToHost(QHostAddress(address), quint16(closedUdpPort(address)));
+    if (!client.waitForConnected(1000) || client.write("?") != 1 || !client.waitForReadyRead(1000))
+        return false;
+    char c = 0;
+    return client.readDatagram(&c, 1) < 0
+           && client.error() == QAbstractSocket::ConnectionRefusedError;
 }
 
 // A port that never answers: a listening socket with a backlog of 0 whose one queued connection
