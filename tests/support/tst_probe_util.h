@@ -157,8 +157,10 @@ inline bool udpRefusalsReported(const QString &address)
     if (!client.waitForConnected(1000) || client.write("?") != 1 || !client.waitForReadyRead(1000))
         return false;
     char c = 0;
+    // Qt says refused, or NetworkError on some systems (as the probe itself handles).
     return client.readDatagram(&c, 1) < 0
-           && client.error() == QAbstractSocket::ConnectionRefusedError;
+           && (client.error() == QAbstractSocket::ConnectionRefusedError
+               || client.error() == QAbstractSocket::NetworkError);
 }
 
 // A port that never answers: a listening socket with a backlog of 0 whose one queued connection
