@@ -8,8 +8,6 @@
 #include "core/rules.h"
 #include "io/topologyfile.h"
 
-#include <QRegularExpression>
-
 #include <algorithm>
 
 namespace edgemap::topologyimport::detail {
@@ -244,7 +242,7 @@ QString PeerBook::newId(const QString &fqdn) const
             QStringLiteral("director"),         QStringLiteral("front-end"),
             QStringLiteral("internal-clients"), QStringLiteral("internal-dns")};
     QString base = fqdn.section(QLatin1Char('.'), 0, 0).toLower();
-    base.remove(QRegularExpression(QStringLiteral("[^a-z0-9-]")));
+    base = idCharacters(base, false, QLatin1StringView("-"));
     if (base.isEmpty() || reserved.contains(base))
         base = QStringLiteral("pool-") + base;
     QString id = base;

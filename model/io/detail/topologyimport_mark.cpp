@@ -6,8 +6,6 @@
 
 #include "io/topologyfile.h"
 
-#include <QRegularExpression>
-
 #include <algorithm>
 
 namespace edgemap::topologyimport::detail {
@@ -80,7 +78,7 @@ ServiceId serviceFor(Topology &t, const PortUse &use, const Catalog &catalog)
             && t.service(ServiceId(def.service)))
             return ServiceId(def.service);
     QString id = component;
-    id.remove(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]")));
+    id = idCharacters(id, true, QLatin1StringView("_.-"));
     if (id.isEmpty())
         id = QStringLiteral("UNKNOWN");
     if (!t.service(ServiceId(id)))
@@ -97,7 +95,7 @@ Endpoint endpointFor(const PortUse &use)
 {
     const QString component = componentOf(use.port->owner);
     QString key = QStringLiteral("imported-%1-%2").arg(component, use.port->usage).toLower();
-    key.remove(QRegularExpression(QStringLiteral("[^a-z0-9-]")));
+    key = idCharacters(key, false, QLatin1StringView("-"));
     return Endpoint{key, use.port->protocol,
                     QStringLiteral("%1 %2: a Port of the imported topology that EdgeMap's "
                                    "catalog does not describe")
@@ -215,12 +213,13 @@ void checkImported(const Topology &t, const XmlDocument &document, const QList<P
     if (!e.isError())
         return;
     Place at;
-    static const QRegularExpression pool(QStringLiteral("^/pools/(\\d+)"));
-    if (const QRegularExpressionMatch m = pool.match(e.path); m.hasMatch()) {
-        const qsizetype i = m.captured(1).toInt();
-        if (i < plans.size())
-            at = document.services[plans[i].edgeService].at;
-    }
+    // "/pools/<i>/...": the Edge pool the path is in.
+    bool isPool = false;
+    const qsizetype i = e.path.startsWith(QLatin1String("/pools/"))
+                                ? e.path.section(QLatin1Char('/'), 2, 2).toInt(&isPool)
+                                : -1;
+    if (isPool && i >= 0 && i < plans.size())
+        at = document.services[plans[i].edgeService].at;
     fail(at, QStringLiteral("the imported Edge pool cannot be modelled as it is (%1: %2)")
                      .arg(e.path, e.message));
 }

@@ -86,6 +86,12 @@ PoolPlan planPool(const Index &index, qsizetype cluster, qsizetype edgeService, 
 // The component of a Port's Owner: "AccessEdge" of "urn:component:AccessEdge".
 QString componentOf(const QString &owner);
 
+// `text` with only ASCII letters (lower case only unless `upperCase`), digits and the characters
+// of `punctuation` kept: an id made from a name. Not QRegularExpression: the import runs on a
+// worker thread, and with MinGW a thread that matched a QRegularExpression faults as it ends (its
+// per-thread JIT stack is a thread_local; see ProbeRunner::start).
+QString idCharacters(const QString &text, bool upperCase, QLatin1StringView punctuation);
+
 // What the template builder cannot know, for the pool at `pool` built from `plan`: the import
 // keys of what came from the file, and a listener for each port no catalog endpoint takes.
 void addImported(Topology &topology, qsizetype pool, const PoolPlan &plan, const Catalog &catalog,

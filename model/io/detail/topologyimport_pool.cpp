@@ -388,6 +388,19 @@ QString componentOf(const QString &owner)
     return owner.startsWith(prefix, Qt::CaseInsensitive) ? owner.mid(prefix.size()) : owner;
 }
 
+QString idCharacters(const QString &text, bool upperCase, QLatin1StringView punctuation)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        const char16_t u = c.unicode();
+        if ((u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9')
+            || (upperCase && u >= u'A' && u <= u'Z') || (u < 128 && punctuation.contains(c)))
+            out += c;
+    }
+    return out;
+}
+
 PoolPlan planPool(const Index &index, qsizetype cluster, qsizetype edgeService, Product product,
                   const QSet<QString> &features, const Catalog &catalog, Warnings &warnings)
 {
