@@ -4,7 +4,8 @@
 // working, blocked between here and the Edge, not listening. Cancel stops a run.
 //
 // With EDGEMAP_SCREENSHOTS=DIR set, the window after the run is saved there at 1366x768 and
-// 1920x1080 (the README's screenshots are made this way).
+// 1920x1080 (the README's screenshots are made this way), and in the dark and colour-blind
+// palettes at 1920x1080.
 #include "diagram/diagramitems.h"
 #include "diagram/diagramlegend.h"
 #include "diagram/diagrampane.h"
@@ -213,6 +214,15 @@ void TstMainWindowProbes::runFromTheWindow()
             window.grab().save(
                     u"%1/probes-%2x%3.png"_s.arg(shots).arg(size.width()).arg(size.height()));
         }
+        // The probe badges and the legend in the other status palettes.
+        for (const auto &[palette, name] :
+             {std::pair{StatusPalette::Dark, u"dark"_s},
+              std::pair{StatusPalette::ColourBlind, u"colourblind"_s}}) {
+            window.setStatusPalette(palette);
+            QTest::qWait(200);
+            window.grab().save(u"%1/probes-1920x1080-%2.png"_s.arg(shots, name));
+        }
+        window.setStatusPalette(StatusPalette::Light);
     }
 
     // Another topology drops the run.
