@@ -13,9 +13,9 @@
 #include "support/tst_sample_util.h"
 
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QPainter>
-#include <QFile>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
 
