@@ -28,8 +28,6 @@ StatusProgress::StatusProgress(const QString &format, const QString &cancelText,
 
 void StatusProgress::setRunning(bool running)
 {
-    if (running)
-        setProgress(0, m_bar->maximum());
     setVisible(running);
 }
 

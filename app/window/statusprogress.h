@@ -19,6 +19,7 @@ public:
     // `cancelText`: the button's.
     StatusProgress(const QString &format, const QString &cancelText, QWidget *parent = nullptr);
 
+    // Shown or hidden; the caller sets the progress a new run starts from (setProgress).
     void setRunning(bool running);
     bool isRunning() const;
     // `done` of `total`; a total of 0 counts as 1.

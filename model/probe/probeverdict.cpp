@@ -232,6 +232,14 @@ QString displayName(CombinedKind kind)
     return QString::fromLatin1(textOf(kind).name);
 }
 
+QList<CombinedKind> allCombinedKinds()
+{
+    QList<CombinedKind> kinds;
+    for (const KindText &t : kKindText)
+        kinds.append(t.kind);
+    return kinds;
+}
+
 CombinedVerdict combineVerdict(const Topology &topology, const ProbeResult &probe,
                                const ListenerVerdict *snapshot, const ServiceDown *down)
 {

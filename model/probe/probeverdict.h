@@ -31,6 +31,8 @@ enum class CombinedKind {
 
 QString keyOf(CombinedKind kind); // "working", "blocked", "not-listening", ...
 QString displayName(CombinedKind kind);
+// Every kind, in declaration order (for style tables and their tests).
+QList<CombinedKind> allCombinedKinds();
 
 struct CombinedVerdict
 {

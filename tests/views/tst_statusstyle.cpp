@@ -69,10 +69,11 @@ void TstStatusStyle::wordsAndGlyphsAreReadable()
         styles.append(statusStyle(s, palette));
     styles.append(unexpectedStyle(palette));
     // The Probe from Here badges: every verdict, with its own glyph and word.
-    for (int k = int(CombinedKind::NotProbed); k <= int(CombinedKind::MediaOpen); ++k) {
-        const StatusStyle probe = probeStyle(CombinedKind(k), palette);
-        QVERIFY2(!probe.glyph.isEmpty() && probe.label == displayName(CombinedKind(k)),
-                 qPrintable(displayName(CombinedKind(k))));
+    QCOMPARE(allCombinedKinds().size(), int(CombinedKind::MediaOpen) + 1);
+    for (CombinedKind kind : allCombinedKinds()) {
+        const StatusStyle probe = probeStyle(kind, palette);
+        QVERIFY2(!probe.glyph.isEmpty() && probe.label == displayName(kind),
+                 qPrintable(displayName(kind)));
         styles.append(probe);
     }
     for (const StatusStyle &s : styles) {

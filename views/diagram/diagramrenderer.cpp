@@ -299,25 +299,29 @@ void DiagramRenderer::drawChip(QPainter *painter, const QRectF &rect, const Chip
 void DiagramRenderer::drawProbeLine(QPainter *painter, const QRectF &line,
                                     const ChipLook &chip) const
 {
-    const QFont font = DiagramStyle::font(9, true);
     if (!chip.probed) {
         drawText(painter, line, QObject::tr("\u2013 not probed from here"), DiagramStyle::font(9),
                  m_style.mutedText, Qt::AlignLeft | Qt::AlignVCenter, Detail::Secondary);
         return;
     }
-    const StatusStyle probe = probeStyle(chip.probe, m_style.palette);
-    const QString word = probe.glyph + QLatin1Char(' ') + probe.label;
+    const QString word = probeText(chip.probe);
     const qreal width = std::min(line.width(), DiagramLayout::textWidth(word, 9, true) + 8);
-    const QRectF pill(line.left(), line.top(), width, line.height());
-    painter->setPen(DiagramStyle::pen(probe.border, 1));
-    painter->setBrush(probe.fill);
-    painter->drawRoundedRect(pill, 3, 3);
-    drawText(painter, pill, word, font, probe.text, Qt::AlignCenter);
+    drawPill(painter, QRectF(line.left(), line.top(), width, line.height()),
+             probeStyle(chip.probe, m_style.palette), word);
     const QString where = QObject::tr("from here");
     const QRectF rest = line.adjusted(width + 4, 0, 0, 0);
     if (DiagramLayout::textWidth(where, 9) <= rest.width())
         drawText(painter, rest, where, DiagramStyle::font(9), m_style.mutedText,
                  Qt::AlignLeft | Qt::AlignVCenter, Detail::Secondary);
+}
+
+void DiagramRenderer::drawPill(QPainter *painter, const QRectF &pill, const StatusStyle &style,
+                               const QString &text)
+{
+    painter->setPen(DiagramStyle::pen(style.border, 1));
+    painter->setBrush(style.fill);
+    painter->drawRoundedRect(pill, 3, 3);
+    drawText(painter, pill, text, DiagramStyle::font(9, true), style.text, Qt::AlignCenter);
 }
 
 // A shared chip's members, one cell each across the bottom, in the member table's order: the

@@ -102,6 +102,10 @@ private:
                          const QList<ListenerStatus> &members) const;
     qreal drawChangeBadge(QPainter *painter, const QRectF &rect, const QString &badge) const;
     void drawProbeLine(QPainter *painter, const QRectF &line, const ChipLook &chip) const;
+    // A Probe from Here badge: `text` centred on a pill in the verdict's colours (the chips'
+    // probe line and the legend's probe entries).
+    static void drawPill(QPainter *painter, const QRectF &pill, const StatusStyle &style,
+                         const QString &text);
     void drawElements(QPainter *painter, const DiagramLayout &layout,
                       const DiagramLook &look) const;
 

@@ -149,13 +149,7 @@ void DiagramRenderer::drawLegend(QPainter *painter, const QSizeF &size,
         }
         case EntryKind::Probe: { // the chips' probe badge: a pill with the glyph
             const StatusStyle s = probeStyle(e.probe, style.palette);
-            const QRectF pill(at.x() + 3, at.y() + 4, 20, kLegendRow - 8);
-            p.setPen(DiagramStyle::pen(s.border, 1));
-            p.setBrush(s.fill);
-            p.drawRoundedRect(pill, 3, 3);
-            p.setFont(DiagramStyle::font(9, true));
-            p.setPen(s.text);
-            p.drawText(pill, Qt::AlignCenter, s.glyph);
+            drawPill(&p, QRectF(at.x() + 3, at.y() + 4, 20, kLegendRow - 8), s, s.glyph);
             break;
         }
         case EntryKind::Inbound:

@@ -36,9 +36,9 @@ HtmlStatusStyles htmlStatusStyles()
                   cellStyle(statusStyle(ListenerStatus::Missing, StatusPalette::Light)));
     styles.insert(QStringLiteral("unexpected"), cellStyle(unexpectedStyle(StatusPalette::Light)));
     // Probe from Here verdicts, as the chips' second badge draws them.
-    for (int k = int(CombinedKind::NotProbed); k <= int(CombinedKind::MediaOpen); ++k)
-        styles.insert(QStringLiteral("probe:") + keyOf(CombinedKind(k)),
-                      cellStyle(probeStyle(CombinedKind(k), StatusPalette::Light)));
+    for (CombinedKind kind : allCombinedKinds())
+        styles.insert(QStringLiteral("probe:") + keyOf(kind),
+                      cellStyle(probeStyle(kind, StatusPalette::Light)));
     return styles;
 }
 
